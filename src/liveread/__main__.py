@@ -1,0 +1,3 @@
+from liveread.cli import main
+
+raise SystemExit(main())

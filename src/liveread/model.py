@@ -1,0 +1,190 @@
+"""Plain data: a live blog, its entries and their typed body blocks.
+
+Everything here is a frozen-or-plain dataclass with no behaviour beyond small derived values,
+so every layer (parser, cleaner, store, UI, export) can share it without knowing the others.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from typing import Literal, TypeAlias
+
+EntryKind = Literal["post", "link"]
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A run of inline text with its emphasis and, for links, the target."""
+
+    text: str
+    bold: bool = False
+    italic: bool = False
+    href: str | None = None
+
+
+Inline: TypeAlias = tuple[Span, ...]
+
+
+def inline_text(spans: Inline) -> str:
+    return "".join(span.text for span in spans)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    spans: Inline
+
+    @property
+    def text(self) -> str:
+        return inline_text(self.spans)
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    spans: Inline
+    level: int = 3
+
+    @property
+    def text(self) -> str:
+        return inline_text(self.spans)
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    spans: Inline
+    cite: str | None = None
+
+    @property
+    def text(self) -> str:
+        return inline_text(self.spans)
+
+
+@dataclass(frozen=True, slots=True)
+class ListBlock:
+    items: tuple[Inline, ...]
+    ordered: bool = False
+
+    @property
+    def text(self) -> str:
+        marker = "{n}." if self.ordered else "-"
+        return "\n".join(
+            f"{marker.format(n=n)} {inline_text(item)}" for n, item in enumerate(self.items, 1)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Image:
+    src: str | None
+    caption: str | None = None
+    credit: str | None = None
+    alt: str | None = None
+
+    @property
+    def text(self) -> str:
+        parts = [p for p in (self.caption, f"({self.credit})" if self.credit else None) if p]
+        return " ".join(parts) if parts else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Embed:
+    """A tweet, video, poll or other third-party object, kept as a labelled link."""
+
+    url: str | None
+    provider: str
+    text: str = ""
+
+
+Block: TypeAlias = Paragraph | Heading | Quote | ListBlock | Image | Embed
+
+BLOCK_TYPES: dict[str, type] = {
+    "paragraph": Paragraph,
+    "heading": Heading,
+    "quote": Quote,
+    "list": ListBlock,
+    "image": Image,
+    "embed": Embed,
+}
+
+
+def block_type(block: Block) -> str:
+    for name, cls in BLOCK_TYPES.items():
+        if isinstance(block, cls):
+            return name
+    raise TypeError(f"not a block: {block!r}")
+
+
+def block_text(block: Block) -> str:
+    if isinstance(block, Embed):
+        label = block.text or block.provider
+        return f"[{block.provider}] {label}".strip() if block.text else f"[{label}]"
+    return block.text
+
+
+@dataclass(slots=True)
+class Entry:
+    """One post of a live blog."""
+
+    key: str
+    url: str | None = None
+    published: datetime | None = None
+    updated: datetime | None = None
+    title: str = ""
+    authors: list[str] = field(default_factory=list)
+    kind: EntryKind = "post"
+    key_event: bool = False
+    pinned: bool = False
+    summary: bool = False
+    breaking: bool = False
+    blocks: list[Block] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        """The body as plain text, paragraphs separated by a blank line."""
+        return "\n\n".join(t for t in (block_text(b) for b in self.blocks) if t)
+
+    @property
+    def content_hash(self) -> str:
+        """Changes when what a reader sees changes; used to tell an edited post from a new one."""
+        digest = hashlib.sha256()
+        for part in (self.title, "\x1f".join(self.authors), self.text):
+            digest.update(part.encode())
+            digest.update(b"\x1e")
+        return digest.hexdigest()[:32]
+
+
+@dataclass(frozen=True, slots=True)
+class Removal:
+    """A block the cleaner removed, with the rule that removed it."""
+
+    rule: str
+    text: str
+    entry_key: str | None = None
+
+
+@dataclass(slots=True)
+class LiveBlog:
+    url: str
+    title: str = ""
+    description: str = ""
+    entries: list[Entry] = field(default_factory=list)
+    is_live: bool | None = None
+    updated: datetime | None = None
+    older_pages: list[str] = field(default_factory=list)
+    removals: list[Removal] = field(default_factory=list)
+    source: str = ""
+    """Which parsers produced the entries, e.g. "guardian+jsonld"."""
+
+
+def utc(dt: datetime) -> datetime:
+    """The same instant as an aware UTC datetime (naive values are taken to be UTC)."""
+    if dt.tzinfo is None:
+        return dt.replace(tzinfo=UTC)
+    return dt.astimezone(UTC)
+
+
+def iso_z(dt: datetime | None) -> str | None:
+    """ISO 8601 in UTC ending in Z, to the second."""
+    if dt is None:
+        return None
+    return utc(dt).strftime("%Y-%m-%dT%H:%M:%SZ")
