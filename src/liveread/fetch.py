@@ -1,0 +1,376 @@
+"""Fetching pages over HTTP: one shared client, conditional GET, limits, retries, clear errors.
+
+This module knows nothing of HTML, SQLite or Textual. It turns a URL into decoded text (or
+"not modified"), or into a `FetchError` whose reason is one line a person understands.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import codecs
+import errno
+import re
+import socket
+import ssl
+import weakref
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from email.utils import parsedate_to_datetime
+
+import httpx
+
+from liveread import __version__
+
+__all__ = [
+    "USER_AGENT",
+    "FetchConfig",
+    "FetchError",
+    "FetchResult",
+    "Fetcher",
+    "Validators",
+]
+
+USER_AGENT = f"liveread/{__version__} (+https://github.com/liveread/liveread)"
+ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
+HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
+
+
+class FetchError(Exception):
+    """A fetch that failed. `str(err)` is `reason`, one line a person understands; `url` is the
+    URL asked for; `status` is the HTTP status when the failure is one (404, 500 ...), else None.
+    """
+
+    def __init__(self, reason: str, *, url: str, status: int | None = None) -> None:
+        reason = " ".join(reason.split())  # always one line
+        super().__init__(reason)
+        self.reason = reason
+        self.url = url
+        self.status = status
+
+
+@dataclass(frozen=True, slots=True)
+class Validators:
+    """What a server gave us to ask "has it changed?" next time."""
+
+    etag: str | None = None
+    last_modified: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class FetchResult:
+    url: str  # final URL after redirects
+    status: int  # 200 (or another 2xx) or 304
+    text: str | None  # decoded body; None when not modified
+    validators: Validators  # from the response; on 304 the ones sent, unless the server sent new
+    content_type: str | None
+
+    @property
+    def not_modified(self) -> bool:
+        return self.status == 304
+
+
+@dataclass(frozen=True, slots=True)
+class FetchConfig:
+    connect_timeout: float = 10.0
+    read_timeout: float = 20.0
+    max_bytes: int = 20 * 1024 * 1024
+    max_redirects: int = 5
+    max_connections: int = 8
+    max_per_host: int = 2
+    retries: int = 3  # extra attempts after the first
+    backoff: float = 0.5  # seconds; attempt n waits backoff * 2**n
+    max_retry_after: float = 60.0  # cap on any single wait, Retry-After included
+
+
+Sleep = Callable[[float], Awaitable[object]]
+
+
+class _Transient(Exception):
+    """A failure worth another attempt."""
+
+    def __init__(
+        self, reason: str, status: int | None = None, retry_after: float | None = None
+    ) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.status = status
+        self.retry_after = retry_after
+
+
+class Fetcher:
+    """Fetches pages through one shared `httpx.AsyncClient`. Use as an async context manager."""
+
+    def __init__(
+        self,
+        config: FetchConfig = FetchConfig(),
+        *,
+        transport: httpx.AsyncBaseTransport | None = None,
+        sleep: Sleep = asyncio.sleep,
+    ) -> None:
+        self.config = config
+        self._sleep = sleep
+        self._client = httpx.AsyncClient(
+            headers={"User-Agent": USER_AGENT, "Accept": ACCEPT},
+            timeout=httpx.Timeout(
+                connect=config.connect_timeout,
+                read=config.read_timeout,
+                write=config.read_timeout,
+                pool=config.connect_timeout,
+            ),
+            limits=httpx.Limits(max_connections=config.max_connections),
+            follow_redirects=True,
+            max_redirects=config.max_redirects,
+            transport=transport,
+        )
+        self._all = asyncio.Semaphore(config.max_connections)
+        self._hosts: weakref.WeakValueDictionary[str, asyncio.Semaphore] = (
+            weakref.WeakValueDictionary()
+        )
+
+    async def __aenter__(self) -> Fetcher:
+        return self
+
+    async def __aexit__(self, *exc_info: object) -> None:
+        await self.aclose()
+
+    async def aclose(self) -> None:
+        await self._client.aclose()
+
+    async def fetch(self, url: str, validators: Validators | None = None) -> FetchResult:
+        """GET `url`, conditionally when `validators` are given. Raises only `FetchError`."""
+        target = _check_url(url)
+        sent = validators or Validators()
+        headers = {}
+        if sent.etag and (etag := _header_value(sent.etag)):
+            headers["If-None-Match"] = etag
+        if sent.last_modified and (since := _header_value(sent.last_modified)):
+            headers["If-Modified-Since"] = since
+        host = self._host_limit(target)
+        attempts = max(1, self.config.retries + 1)
+        for attempt in range(attempts):
+            try:
+                # Per host first, so a request waiting for its host holds no global slot.
+                async with host, self._all:
+                    return await self._fetch_once(target, headers, sent)
+            except _Transient as exc:
+                if attempt + 1 == attempts:
+                    reason = exc.reason
+                    if attempts > 1:
+                        reason += f" (after {attempts} attempts)"
+                    raise FetchError(reason, url=url, status=exc.status) from None
+                wait = exc.retry_after
+                if wait is None:
+                    wait = self.config.backoff * 2**attempt
+                await self._sleep(min(wait, self.config.max_retry_after))
+            except FetchError as exc:
+                exc.url = url
+                raise
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def _host_limit(self, target: httpx.URL) -> asyncio.Semaphore:
+        key = f"{target.scheme}://{target.host}:{target.port or ''}"
+        limit = self._hosts.get(key)
+        if limit is None:
+            limit = asyncio.Semaphore(self.config.max_per_host)
+            self._hosts[key] = limit
+        return limit
+
+    async def _fetch_once(
+        self, target: httpx.URL, headers: dict[str, bytes], sent: Validators
+    ) -> FetchResult:
+        url = str(target)
+        reading = False
+        try:
+            async with self._client.stream("GET", target, headers=headers) as response:
+                status = response.status_code
+                content_type = response.headers.get("Content-Type")
+                final = str(response.url)
+                if status == 304:
+                    return FetchResult(
+                        url=final,
+                        status=304,
+                        text=None,
+                        validators=_validators(response, fallback=sent),
+                        content_type=content_type,
+                    )
+                if status == 429 or status >= 500:
+                    raise _Transient(f"HTTP {status}", status, _retry_after(response))
+                if not 200 <= status < 300:
+                    raise FetchError(f"HTTP {status}", url=url, status=status)
+                media = (content_type or "").split(";")[0].strip().lower()
+                if media and media not in HTML_TYPES:
+                    raise FetchError(f"not an HTML page ({media})", url=url)
+                reading = True
+                body = await self._read_body(response, url)
+                return FetchResult(
+                    url=final,
+                    status=status,
+                    text=_decode(body, response.charset_encoding),
+                    validators=_validators(response),
+                    content_type=content_type,
+                )
+        except httpx.TooManyRedirects:
+            reason = f"too many redirects (more than {self.config.max_redirects})"
+            raise FetchError(reason, url=url) from None
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:
+            raise self._explain(exc, url, reading) from None
+
+    async def _read_body(self, response: httpx.Response, url: str) -> bytes:
+        limit = self.config.max_bytes
+        too_big = FetchError(f"page larger than {_size(limit)}", url=url)
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) > limit:
+            raise too_big
+        body = bytearray()
+        async for chunk in response.aiter_bytes():
+            body += chunk
+            if len(body) > limit:
+                raise too_big
+        return bytes(body)
+
+    def _explain(self, exc: Exception, url: str, reading: bool) -> Exception:
+        """Map an httpx exception to a `_Transient` (retry it) or a `FetchError`."""
+        cfg = self.config
+        if isinstance(exc, httpx.ConnectTimeout):
+            return _Transient(f"could not connect: timed out after {cfg.connect_timeout:g} s")
+        if isinstance(exc, httpx.PoolTimeout):
+            return _Transient("timed out waiting for a free connection")
+        if isinstance(exc, httpx.TimeoutException):
+            return _Transient(f"timed out after {cfg.read_timeout:g} s")
+        if isinstance(exc, httpx.ConnectError):
+            return _connect_failure(exc, url)
+        if isinstance(exc, httpx.RemoteProtocolError):
+            if reading:
+                return _Transient("connection closed before the page was complete")
+            return _Transient("the server closed the connection without a valid response")
+        if isinstance(exc, httpx.NetworkError):
+            return _Transient("connection lost while reading the page")
+        if isinstance(exc, httpx.UnsupportedProtocol):
+            return FetchError("redirected to a URL that is not http(s)", url=url)
+        if isinstance(exc, httpx.DecodingError):
+            return FetchError("could not decompress the page", url=url)
+        if isinstance(exc, httpx.InvalidURL):
+            return FetchError(f"not a valid URL ({exc})", url=url)
+        return FetchError(f"request failed ({type(exc).__name__}: {exc})", url=url)
+
+
+def _check_url(url: str) -> httpx.URL:
+    try:
+        target = httpx.URL(url.strip())
+    except (httpx.InvalidURL, TypeError, ValueError) as exc:
+        raise FetchError(f"not a valid URL ({exc})", url=url) from None
+    if target.scheme not in ("http", "https"):
+        raise FetchError("not an http(s) URL", url=url)
+    if not target.host:
+        raise FetchError("not a valid URL (no host name)", url=url)
+    return target
+
+
+def _connect_failure(exc: httpx.ConnectError, url: str) -> Exception:
+    cause = _root_cause(exc)
+    if isinstance(cause, socket.gaierror):
+        if cause.errno == socket.EAI_AGAIN:
+            return _Transient("name lookup failed (temporary DNS failure)")
+        return FetchError("name not found", url=url)
+    if isinstance(cause, ssl.SSLCertVerificationError):
+        detail = cause.verify_message or "certificate not trusted"
+        return FetchError(f"could not connect: TLS certificate problem ({detail})", url=url)
+    if isinstance(cause, ssl.SSLError):
+        detail = (cause.reason or str(cause)).replace("_", " ").lower()
+        return FetchError(f"could not connect: TLS error ({detail})", url=url)
+    if isinstance(cause, ConnectionRefusedError):
+        return _Transient("could not connect: connection refused")
+    if isinstance(cause, OSError) and cause.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH):
+        return _Transient("could not connect: network unreachable")
+    if isinstance(cause, OSError) and cause.strerror:
+        return _Transient(f"could not connect: {cause.strerror.lower()}")
+    return _Transient(f"could not connect: {exc or type(exc).__name__}")
+
+
+def _header_value(value: str) -> bytes | None:
+    """A validator to send back as it came (httpx decodes headers as UTF-8), or None if unsafe."""
+    if any(ord(c) < 0x20 or ord(c) == 0x7F for c in value):
+        return None
+    return value.encode()
+
+
+def _root_cause(exc: BaseException) -> BaseException:
+    """The innermost exception: httpx wraps httpcore, which wraps the OS error."""
+    seen = {id(exc)}
+    while (inner := exc.__cause__ or exc.__context__) is not None and id(inner) not in seen:
+        seen.add(id(inner))
+        exc = inner
+    return exc
+
+
+def _validators(response: httpx.Response, fallback: Validators | None = None) -> Validators:
+    fallback = fallback or Validators()
+    return Validators(
+        etag=response.headers.get("ETag") or fallback.etag,
+        last_modified=response.headers.get("Last-Modified") or fallback.last_modified,
+    )
+
+
+def _retry_after(response: httpx.Response) -> float | None:
+    """Seconds to wait from a Retry-After header (delta seconds or an HTTP date), if usable."""
+    value = response.headers.get("Retry-After", "").strip()
+    if not value:
+        return None
+    if value.isdigit():
+        return float(value)
+    try:
+        when = parsedate_to_datetime(value)
+    except (TypeError, ValueError, IndexError):
+        return None
+    if when.tzinfo is None:
+        when = when.replace(tzinfo=UTC)
+    return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+def _size(n: int) -> str:
+    if n >= 1024 * 1024:
+        return f"{n / (1024 * 1024):g} MB"
+    if n >= 1024:
+        return f"{n / 1024:g} KB"
+    return f"{n} bytes"
+
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+# The declared encoding of a page served without a charset, found the way browsers pre-scan.
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+
+
+def _decode(body: bytes, charset: str | None) -> str:
+    """Bytes to text: BOM, then the header charset, then UTF-8, then a <meta> charset.
+
+    Never raises: bytes that do not fit become U+FFFD.
+    """
+    for bom, name in _BOMS:
+        if body.startswith(bom):
+            return body[len(bom) :].decode(name, "replace")
+    if charset and (text := _try_decode(body, charset)) is not None:
+        return text
+    try:
+        return body.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    match = _META_CHARSET.search(body[:4096])
+    if match and (text := _try_decode(body, match.group(1).decode("ascii"))) is not None:
+        return text
+    return body.decode("utf-8", "replace")
+
+
+def _try_decode(body: bytes, label: str) -> str | None:
+    try:
+        name = codecs.lookup(label).name
+        # As browsers do (WHATWG Encoding): these labels mean windows-1252.
+        if name in ("iso8859-1", "ascii"):
+            name = "cp1252"
+        return body.decode(name, "replace")
+    except (LookupError, ValueError):
+        return None

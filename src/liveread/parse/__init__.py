@@ -1,0 +1,162 @@
+"""`parse(html, url) -> LiveBlog`: one Lexbor tree, structured data, a site adapter or the
+generic fallback, merged, cleaned and ordered newest first."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from selectolax.lexbor import LexborHTMLParser
+
+from liveread.clean import Cleaner
+from liveread.model import Entry, LiveBlog
+from liveread.parse.adapter import Adapter, DomPost, Node, PageInfo
+from liveread.parse.blocks import BlockBuilder
+from liveread.parse.generic import Generic
+from liveread.parse.links import mark_link_posts
+from liveread.parse.merge import merge
+from liveread.parse.sites import ADAPTERS
+from liveread.parse.structured import StructuredBlog, read_structured
+from liveread.text import comparable, squash
+
+__all__ = ["NotALiveBlog", "parse"]
+
+MAX_POSTS = 5000
+
+
+class NotALiveBlog(ValueError):
+    """The page holds no live entries; str() is the reason shown to a person."""
+
+
+def parse(html: str | bytes, url: str) -> LiveBlog:
+    tree = _tree(html)
+    data = read_structured(tree, url)
+    adapter = _adapter_for(tree, url)
+    adapter.prepare(tree, url)
+    page = adapter.page(tree, url)
+    cleaner = Cleaner(adapter.furniture)
+    copies = adapter.copies(tree)
+    posts = [
+        _read_post(node, adapter, cleaner, url, is_copy=node.mem_id in copies)
+        for node in adapter.post_nodes(tree)[:MAX_POSTS]
+    ]
+    if isinstance(adapter, Generic) and not data.found and not _looks_live(posts):
+        posts = []
+    entries = merge(posts, data, adapter)
+    cleaner.drop_repeated(entries)
+    mark_link_posts(entries, url)
+    entries = _without_empty_and_doubles(entries)
+    if not entries:
+        raise NotALiveBlog("no live entries found")
+    entries.sort(key=_newest_first)
+    return LiveBlog(
+        url=url,
+        title=data.title or _page_title(tree),
+        description=data.description or _meta(tree, "description"),
+        entries=entries,
+        is_live=_is_live(data, page),
+        updated=page.updated
+        or data.updated
+        or max(
+            (e.updated or e.published for e in entries if e.updated or e.published), default=None
+        ),
+        older_pages=list(page.older_pages),
+        removals=cleaner.removals,
+        source="+".join(s for s in (adapter.name, "jsonld" if data.posts else "") if s),
+    )
+
+
+def _tree(html: str | bytes) -> LexborHTMLParser:
+    if isinstance(html, bytes):
+        html = html.decode("utf-8", errors="replace")
+    if "\x00" in html:
+        html = html.replace("\x00", "")
+    return LexborHTMLParser(html)
+
+
+def _adapter_for(tree: LexborHTMLParser, url: str) -> Adapter:
+    for cls in ADAPTERS:
+        adapter = cls()
+        if adapter.matches(tree):
+            return adapter
+    return Generic(url)
+
+
+def _read_post(
+    node: Node, adapter: Adapter, cleaner: Cleaner, url: str, *, is_copy: bool
+) -> DomPost:
+    key = adapter.key(node, url)
+    published, updated = adapter.times(node)
+    post = DomPost(
+        key=key,
+        url=adapter.permalink(node, key, url),
+        published=published,
+        updated=updated,
+        title=adapter.title(node),
+        authors=adapter.authors(node),
+        is_copy=is_copy,
+        **adapter.flags(node, key),
+    )
+    cleaner.strip_site_furniture(node, key)
+    body = adapter.body(node)
+    cleaner.flag_global(body)
+    builder = BlockBuilder(url, judge=cleaner.judge)
+    blocks = builder.build(body)
+    for rule, text in builder.removed:
+        cleaner.record(rule, text, key)
+    post.blocks = cleaner.clean_blocks(blocks, key)
+    return post
+
+
+def _looks_live(posts: list[DomPost]) -> bool:
+    """Timed teaser lists are not live blogs: most posts must carry some body text."""
+    with_body = sum(1 for p in posts if sum(len(squash(b.text)) for b in p.blocks) >= 40)
+    return len(posts) >= 2 and with_body * 2 >= len(posts)
+
+
+def _without_empty_and_doubles(entries: list[Entry]) -> list[Entry]:
+    """Drop posts with nothing to read, and second copies of one post under another key
+    (an untitled intro that repeats a post). Same text under another title is kept."""
+    titles_by_text: dict[str, set[str]] = {}
+    kept = []
+    for entry in entries:
+        text = comparable(entry.text)
+        if not text and not entry.title:
+            continue
+        title = comparable(entry.title)
+        seen_titles = titles_by_text.setdefault(text, set()) if len(text) > 60 else None
+        if seen_titles and (not title or title in seen_titles or "" in seen_titles):
+            continue
+        if seen_titles is not None:
+            seen_titles.add(title)
+        kept.append(entry)
+    return kept
+
+
+def _newest_first(entry: Entry) -> tuple[int, float]:
+    if entry.published is None:
+        return (1, 0.0)
+    return (0, -entry.published.timestamp())
+
+
+def _is_live(data: StructuredBlog, page: PageInfo) -> bool | None:
+    if page.is_live is not None:
+        return page.is_live
+    if data.coverage_end is not None:
+        return data.coverage_end > datetime.now(UTC)
+    return True if data.found else None
+
+
+def _page_title(tree: LexborHTMLParser) -> str:
+    return (
+        _meta(tree, "og:title")
+        or squash((tree.css_first("h1") or tree.css_first("title") or tree.root).text(deep=True))[
+            :300
+        ]
+        if tree.root is not None
+        else ""
+    )
+
+
+def _meta(tree: LexborHTMLParser, name: str) -> str:
+    node = tree.css_first(f"meta[property='{name}'], meta[name='{name}']")
+    return squash(node.attributes.get("content") or "") if node is not None else ""

@@ -1,0 +1,126 @@
+"""What a site adapter is, and the shared machinery every adapter uses.
+
+An adapter recognises a page template by its markup signature (not its domain: one Reach plc
+template serves dozens of titles) and reads each post's id, times, title, authors, flags and
+body node. Turning the body into blocks and cleaning it is shared.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from liveread.model import Block, EntryKind
+from liveread.parse.ids import key_from_url, normalise_id
+from liveread.text import squash
+
+Node = LexborNode
+
+
+@dataclass(slots=True)
+class DomPost:
+    """A post as the page's markup shows it, before merging with structured data."""
+
+    key: str | None
+    url: str | None = None
+    published: datetime | None = None
+    updated: datetime | None = None
+    title: str = ""
+    authors: list[str] = field(default_factory=list)
+    blocks: list[Block] = field(default_factory=list)
+    kind: EntryKind = "post"
+    key_event: bool = False
+    pinned: bool = False
+    summary: bool = False
+    breaking: bool = False
+    is_copy: bool = False
+    """A second rendering of a post shown elsewhere (a pinned copy): merged, never listed."""
+
+
+@dataclass(frozen=True, slots=True)
+class PageInfo:
+    title: str = ""
+    is_live: bool | None = None
+    updated: datetime | None = None
+    older_pages: tuple[str, ...] = ()
+
+
+class Adapter:
+    """Base for site adapters: subclasses set the selectors and override what differs."""
+
+    name = "site"
+    signature = ""
+    """A CSS selector only this template's pages match."""
+    entries = ""
+    """Selects every post node, pinned copies included."""
+    zone = "Europe/London"
+    """Where displayed times without a zone are meant."""
+    trust_dom_times = True
+    """False when the page's own times are wrong (BBC, Repubblica) and structured data wins."""
+    title_selector = "h2, h3"
+    author_selector = ""
+    not_body = ""
+    """Parts of a post that are metadata, not body (header, time, byline): skipped silently."""
+    furniture: tuple[tuple[str, str], ...] = ()
+    """(selector, rule) pairs for promotional or furniture elements: removed and recorded."""
+    pinned_selector = ""
+
+    def matches(self, tree: LexborHTMLParser) -> bool:
+        return bool(self.signature) and tree.css_first(self.signature) is not None
+
+    def prepare(self, tree: LexborHTMLParser, page_url: str) -> None:
+        """Read page-wide facts posts need (key-event lists and the like). One page per
+        adapter instance."""
+
+    def post_nodes(self, tree: LexborHTMLParser) -> list[Node]:
+        return tree.css(self.entries)
+
+    def key(self, node: Node, page_url: str) -> str | None:
+        ident = node.attributes.get("id")
+        if ident:
+            return normalise_id(ident)
+        link = node.css_first("a[href*='#']")
+        return key_from_url(link.attributes.get("href") or "") if link is not None else None
+
+    def permalink(self, node: Node, key: str | None, page_url: str) -> str | None:
+        ident = node.attributes.get("id")
+        return f"{page_url.split('#')[0]}#{ident}" if ident else None
+
+    def times(self, node: Node) -> tuple[datetime | None, datetime | None]:
+        return None, None
+
+    def title(self, node: Node) -> str:
+        heading = node.css_first(self.title_selector) if self.title_selector else None
+        return squash(heading.text(deep=True)) if heading is not None else ""
+
+    def authors(self, node: Node) -> list[str]:
+        if not self.author_selector:
+            return []
+        names = [squash(n.text(deep=True)) for n in node.css(self.author_selector)]
+        return list(dict.fromkeys(n for n in names if n))
+
+    def flags(self, node: Node, key: str | None) -> dict[str, bool]:
+        return {}
+
+    def copies(self, tree: LexborHTMLParser) -> set[int]:
+        """Node ids of second renderings (pinned copies) among the post nodes."""
+        if not self.pinned_selector:
+            return set()
+        return {n.mem_id for n in tree.css(f"{self.pinned_selector} {self.entries}")}
+
+    def body(self, node: Node) -> list[Node]:
+        """The nodes holding the post's body; `not_body` parts are removed from them."""
+        for part in node.css(self.not_body) if self.not_body else []:
+            part.decompose()
+        return [node]
+
+    def page(self, tree: LexborHTMLParser, page_url: str) -> PageInfo:
+        return PageInfo()
+
+
+def attr_time(node: Node | None, attribute: str) -> str | None:
+    if node is None:
+        return None
+    return node.attributes.get(attribute)

@@ -1,0 +1,437 @@
+"""Turning an entry's DOM into typed blocks: paragraphs with inline spans, headings, quotes,
+lists, images and embeds. Markup never leaves this module; only plain model objects do."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from urllib.parse import urljoin, urlsplit
+
+from selectolax.lexbor import LexborNode
+
+from liveread.model import Block, Embed, Heading, Image, ListBlock, Paragraph, Quote, Span
+from liveread.text import html_spaces, squash
+
+Node = LexborNode
+Judge = Callable[[Node], str | None]
+"""Looks at a container element and names the rule that removes it, or says None to keep it."""
+
+SKIP_TAGS = frozenset(
+    [
+        "script",
+        "style",
+        "noscript",
+        "template",
+        "svg",
+        "button",
+        "form",
+        "input",
+        "select",
+        "textarea",
+        "link",
+        "meta",
+        "head",
+        "nav",
+        "object",
+        "canvas",
+        "map",
+        "area",
+        "dialog",
+        "label",
+    ]
+)
+INLINE_TAGS = frozenset(
+    [
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "br",
+        "cite",
+        "code",
+        "data",
+        "del",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "ins",
+        "kbd",
+        "mark",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "u",
+        "var",
+        "wbr",
+    ]
+)
+HEADINGS = {f"h{n}": n for n in range(1, 7)}
+TEXT_BLOCKS = "p, ul, ol, blockquote, h1, h2, h3, h4, h5, h6, table, iframe"
+MEDIA_TAGS = frozenset({"img", "picture", "amp-img", "figure"})
+EMBED_CLASSES = ("twitter-tweet", "instagram-media", "tiktok-embed", "twitter-video")
+_PROVIDERS = (
+    ("twitter.com", "tweet"),
+    ("x.com", "tweet"),
+    ("youtube.com", "video"),
+    ("youtu.be", "video"),
+    ("vimeo.com", "video"),
+    ("instagram.com", "instagram"),
+    ("facebook.com", "facebook"),
+    ("tiktok.com", "tiktok"),
+    ("bsky.app", "bluesky"),
+    ("threads.net", "threads"),
+    ("t.me", "telegram"),
+    ("spotify.com", "audio"),
+    ("soundcloud.com", "audio"),
+)
+_CAPTION_PREFIX = re.compile(r"^(?:Image caption|Media caption|Caption)\s*:\s*", re.IGNORECASE)
+_CREDIT_PREFIX = re.compile(r"^(?:Copyright|Image source|Credit|Image)\s*:\s*", re.IGNORECASE)
+
+
+def absolute_http(href: str | None, base: str) -> str | None:
+    """An absolute http(s) URL, or None for anything else (javascript:, data:, mailto:...)."""
+    if not href:
+        return None
+    href = href.strip()
+    if not href or href.startswith("#"):
+        return None
+    try:
+        url = urljoin(base, href)
+        scheme = urlsplit(url).scheme
+    except ValueError:
+        return None
+    return url if scheme in ("http", "https") else None
+
+
+def provider_of(url: str | None) -> str:
+    host = (urlsplit(url).hostname or "") if url else ""
+    for domain, name in _PROVIDERS:
+        if host == domain or host.endswith("." + domain):
+            return name
+    return "embed"
+
+
+def classes(node: Node) -> str:
+    return node.attributes.get("class") or ""
+
+
+def is_block_element(node: Node) -> bool:
+    return node.is_element_node and node.tag not in INLINE_TAGS
+
+
+class _Inline:
+    """Collects inline content into merged spans."""
+
+    def __init__(self, base_url: str) -> None:
+        self.base_url = base_url
+        self.spans: list[Span] = []
+
+    def add(self, text: str, bold: bool, italic: bool, href: str | None) -> None:
+        if not text:
+            return
+        last = self.spans[-1] if self.spans else None
+        if last and (last.bold, last.italic, last.href) == (bold, italic, href):
+            self.spans[-1] = Span(last.text + text, bold, italic, href)
+        else:
+            self.spans.append(Span(text, bold, italic, href))
+
+    def walk(self, node: Node, bold: bool = False, italic: bool = False, href: str | None = None):
+        for child in node.iter(include_text=True):
+            if child.is_text_node:
+                self.add(html_spaces(child.text_content or ""), bold, italic, href)
+            elif not child.is_element_node or child.tag in SKIP_TAGS:
+                continue
+            elif child.tag == "br":
+                self.add("\n", bold, italic, href)
+            elif child.tag in ("img", "picture", "amp-img", "figure", "iframe"):
+                continue
+            else:
+                tag = child.tag
+                link = href
+                if tag == "a":
+                    link = absolute_http(child.attributes.get("href"), self.base_url) or href
+                self.walk(
+                    child,
+                    bold or tag in ("b", "strong"),
+                    italic or tag in ("i", "em", "cite"),
+                    link,
+                )
+                if tag in ("p", "div", "li") or tag in HEADINGS:
+                    self.add("\n", bold, italic, href)
+
+    def result(self) -> tuple[Span, ...]:
+        """Spans with whitespace tidied at the edges and across joins."""
+        out: list[Span] = []
+        for span in self.spans:
+            text = re.sub(r" *\n[ \n]*", "\n", span.text)
+            if out and (out[-1].text.endswith((" ", "\n")) or not out[-1].text):
+                text = text.lstrip(" ")
+            if text:
+                out.append(Span(text, span.bold, span.italic, span.href))
+        while out and not out[0].text.strip():
+            out.pop(0)
+        while out and not out[-1].text.strip():
+            out.pop()
+        if not out:
+            return ()
+        out[0] = _replace_text(out[0], out[0].text.lstrip())
+        out[-1] = _replace_text(out[-1], out[-1].text.rstrip())
+        return tuple(s for s in out if s.text)
+
+
+def _replace_text(span: Span, text: str) -> Span:
+    return Span(text, span.bold, span.italic, span.href)
+
+
+def inline_spans(node: Node, base_url: str) -> tuple[Span, ...]:
+    collector = _Inline(base_url)
+    collector.walk(node)
+    return collector.result()
+
+
+class BlockBuilder:
+    """Walks a body element and produces blocks, asking `judge` about each container."""
+
+    def __init__(self, base_url: str, judge: Judge | None = None) -> None:
+        self.base_url = base_url
+        self.judge = judge
+        self.removed: list[tuple[str, str]] = []
+        """(rule, text) for every container the judge removed."""
+
+    def build(self, roots: list[Node]) -> list[Block]:
+        """Blocks of everything under `roots` (the roots themselves are never judged)."""
+        blocks: list[Block] = []
+        for root in roots:
+            self._visit_children(root, blocks)
+        return blocks
+
+    def children(self, node: Node) -> list[Block]:
+        blocks: list[Block] = []
+        self._visit_children(node, blocks)
+        return blocks
+
+    def _visit_children(self, node: Node, out: list[Block]) -> None:
+        loose = _Inline(self.base_url)
+        for child in node.iter(include_text=True):
+            if child.is_text_node or (child.is_element_node and child.tag in INLINE_TAGS):
+                if child.is_text_node:
+                    loose.add(html_spaces(child.text_content or ""), False, False, None)
+                else:
+                    sub = _Inline(self.base_url)
+                    wrapper_walk(sub, child)
+                    loose.spans.extend(sub.spans)
+                continue
+            self._flush(loose, out)
+            loose = _Inline(self.base_url)
+            if child.is_element_node:
+                self._visit(child, out)
+        self._flush(loose, out)
+
+    def _flush(self, loose: _Inline, out: list[Block]) -> None:
+        spans = loose.result()
+        if spans:
+            out.append(Paragraph(spans))
+
+    def _visit(self, node: Node, out: list[Block]) -> None:
+        tag = node.tag
+        if not node.is_element_node or tag in SKIP_TAGS or _hidden(node):
+            return
+        if self.judge is not None and (rule := self.judge(node)):
+            self.removed.append((rule, squash(node.text(deep=True))))
+            return
+        if tag in HEADINGS:
+            if spans := inline_spans(node, self.base_url):
+                out.append(Heading(spans, level=HEADINGS[tag]))
+        elif tag == "p":
+            self._paragraph(node, out)
+        elif tag in ("ul", "ol"):
+            self._list(node, out)
+        elif tag == "blockquote":
+            out.append(self._quote_or_embed(node))
+        elif tag in MEDIA_TAGS or _is_media_wrapper(node):
+            self._media(node, out)
+        elif tag in ("iframe", "video", "audio", "amp-iframe", "amp-youtube", "amp-twitter"):
+            if embed := self._embed_element(node):
+                out.append(embed)
+        elif tag == "table":
+            self._table(node, out)
+        elif _is_embed_container(node):
+            out.append(self._embed_from(node))
+        elif tag in INLINE_TAGS:
+            if spans := inline_spans(node, self.base_url):
+                out.append(Paragraph(spans))
+        else:
+            self._visit_children(node, out)
+
+    def _paragraph(self, node: Node, out: list[Block]) -> None:
+        if any(is_block_element(c) and c.tag in MEDIA_TAGS for c in _elements(node)):
+            self._media(node, out)
+        spans = inline_spans(node, self.base_url)
+        if spans:
+            out.append(Paragraph(spans))
+
+    def _list(self, node: Node, out: list[Block]) -> None:
+        items = tuple(
+            spans
+            for li in _elements(node)
+            if li.tag == "li" and (spans := inline_spans(li, self.base_url))
+        )
+        if items:
+            out.append(ListBlock(items, ordered=node.tag == "ol"))
+
+    def _quote_or_embed(self, node: Node) -> Block:
+        if any(name in classes(node) for name in EMBED_CLASSES):
+            return self._embed_from(node)
+        cite_node = node.css_first("cite, footer")
+        cite = squash(cite_node.text()) if cite_node is not None else None
+        return Quote(inline_spans(node, self.base_url), cite=cite or None)
+
+    def _embed_from(self, node: Node) -> Embed:
+        links = [absolute_http(a.attributes.get("href"), self.base_url) for a in node.css("a")]
+        frame = node.css_first("iframe[src], amp-iframe[src]")
+        if frame is not None:
+            links.append(absolute_http(frame.attributes.get("src"), self.base_url))
+        urls = [u for u in links if u]
+        # A tweet's own address is its last link ("... — Name (@handle) date").
+        url = urls[-1] if urls else None
+        paragraph = node.css_first("p")
+        text = squash((paragraph or node).text(deep=True))
+        return Embed(url=url, provider=provider_of(url), text=text[:280])
+
+    def _embed_element(self, node: Node) -> Embed | None:
+        attrs = node.attributes
+        if node.tag == "amp-twitter" and attrs.get("data-tweetid"):
+            url = f"https://twitter.com/i/status/{attrs['data-tweetid']}"
+            return Embed(url=url, provider="tweet")
+        if node.tag == "amp-youtube" and attrs.get("data-videoid"):
+            url = f"https://www.youtube.com/watch?v={attrs['data-videoid']}"
+            return Embed(url=url, provider="video")
+        src = attrs.get("src") or attrs.get("data-src")
+        if src is None and (source := node.css_first("source[src]")) is not None:
+            src = source.attributes.get("src")
+        url = absolute_http(src, self.base_url)
+        if url is None:
+            return None
+        provider = "video" if node.tag == "video" else provider_of(url)
+        return Embed(url=url, provider="audio" if node.tag == "audio" else provider)
+
+    def _media(self, node: Node, out: list[Block]) -> None:
+        if _is_embed_container(node):
+            out.append(self._embed_from(node))
+            return
+        frame = node.css_first("iframe, video, amp-youtube, amp-twitter")
+        if frame is not None and node.css_first("img, amp-img") is None:
+            if embed := self._embed_element(frame):
+                out.append(embed)
+            return
+        if image := self._image(node):
+            out.append(image)
+
+    def _image(self, node: Node) -> Image | None:
+        img = node if node.tag in ("img", "amp-img") else node.css_first("img, amp-img")
+        src = _image_src(img, self.base_url) if img is not None else None
+        if src is None and (source := node.css_first("source[srcset]")) is not None:
+            src = absolute_http(source.attributes.get("srcset", "").split(" ")[0], self.base_url)
+        credit_node = node.css_first(
+            ".credit, .copyright, [class*='copyright'], [class*='credit'], small"
+        )
+        credit = _credit_text(credit_node) if credit_node is not None else ""
+        caption_node = node.css_first("figcaption, .caption, [class*='caption']")
+        caption = ""
+        if caption_node is not None:
+            caption = squash(caption_node.text())
+            if credit:
+                caption = squash(caption.replace(credit_node.text() if credit_node else "", ""))
+                caption = squash(caption.replace(credit, ""))
+            caption = _dedupe_repeated(_CAPTION_PREFIX.sub("", caption))
+        credit = credit.strip("() ")
+        alt = squash(img.attributes.get("alt") or "") if img is not None else ""
+        if src is None and not caption:
+            return None
+        return Image(src=src, caption=caption or None, credit=credit or None, alt=alt or None)
+
+    def _table(self, node: Node, out: list[Block]) -> None:
+        rows = []
+        for tr in node.css("tr"):
+            cells = [squash(td.text()) for td in tr.css("td, th")]
+            if any(cells):
+                rows.append((Span(" | ".join(cells)),))
+        if rows:
+            out.append(ListBlock(tuple(rows)))
+
+
+def wrapper_walk(collector: _Inline, node: Node) -> None:
+    """Walk one inline element (with its own emphasis or link) into `collector`."""
+    tag = node.tag
+    if tag in SKIP_TAGS:
+        return
+    if tag == "br":
+        collector.add("\n", False, False, None)
+        return
+    href = absolute_http(node.attributes.get("href"), collector.base_url) if tag == "a" else None
+    collector.walk(node, tag in ("b", "strong"), tag in ("i", "em", "cite"), href)
+
+
+def _elements(node: Node) -> list[Node]:
+    return [c for c in node.iter() if c.is_element_node]
+
+
+def _hidden(node: Node) -> bool:
+    attrs = node.attributes
+    return "hidden" in attrs or attrs.get("aria-hidden") == "true"
+
+
+def _is_media_wrapper(node: Node) -> bool:
+    """A box that is only an image with its caption and credit (`div.image-container`, BBC's
+    `div.lx-media-asset`): one picture, no running text."""
+    if node.tag not in ("div", "span", "section"):
+        return False
+    if len(node.css("img, amp-img")) != 1 or node.css_first(TEXT_BLOCKS) is not None:
+        return False
+    return len(node.text(deep=True)) < 400
+
+
+def _is_embed_container(node: Node) -> bool:
+    names = classes(node)
+    if any(name in names for name in EMBED_CLASSES):
+        return True
+    kind = node.attributes.get("data-spacefinder-type") or ""
+    if kind.endswith("Element") and "Image" not in kind and "Text" not in kind:
+        return any(word in kind for word in ("Tweet", "Youtube", "Video", "Embed", "Instagram"))
+    return "embed" in names.split("--")[-1] and node.css_first("a[href], iframe[src]") is not None
+
+
+def _credit_text(node: Node) -> str:
+    """A credit without its label; BBC prints it twice, once for screen readers."""
+    shown = [c for c in node.iter() if c.is_element_node and not _hidden(c)]
+    visible = [squash(c.text(deep=True)) for c in shown if "vh" not in classes(c).split()]
+    text = " ".join(t for t in visible if t) or squash(node.text(deep=True))
+    return _CREDIT_PREFIX.sub("", text).strip()
+
+
+def _image_src(img: Node, base: str) -> str | None:
+    attrs = img.attributes
+    for key in ("data-src", "src", "data-original"):
+        value = attrs.get(key)
+        if value and not value.startswith("data:"):
+            return absolute_http(value.replace("{width}", "640"), base)
+    srcset = attrs.get("srcset") or attrs.get("data-srcset")
+    if srcset:
+        return absolute_http(srcset.split(",")[0].strip().split(" ")[0], base)
+    return None
+
+
+def _dedupe_repeated(text: str) -> str:
+    """BBC captions say the same sentence twice ("X. Image caption: X.")."""
+    half = len(text) // 2
+    if text and text[:half].strip() == text[half:].strip():
+        return text[:half].strip()
+    return text

@@ -1,0 +1,135 @@
+"""The fallback for pages no site adapter knows: repeated sibling blocks that each carry a time.
+
+A time is a `time`/`[datetime]` element, an epoch `data-*` attribute, or a closing
+"Author + date" byline ("Tom Watling15 November 2024 06:00"). The group of same-tag siblings
+under one parent with the most timed members is the list of posts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from datetime import datetime
+from urllib.parse import urlsplit
+
+from selectolax.lexbor import LexborHTMLParser
+
+from liveread.parse.adapter import Adapter, Node
+from liveread.parse.times import from_epoch, parse_day_month_time, parse_time
+from liveread.text import squash
+
+TIME_SELECTOR = (
+    "time, [datetime], [data-timestamp], [data-post-time], [data-sort-time], [data-published]"
+)
+EPOCH_ATTRIBUTES = ("data-post-time", "data-sort-time", "data-timestamp", "data-published")
+BYLINE = re.compile(
+    r"^(?P<author>\D{2,80}?)\s*(?P<when>\d{1,2} [A-Z][a-z]+ \d{4},? \d{1,2}[:.]\d{2})$"
+)
+BYLINE_PARTS = "p, div, span, footer, small"
+MIN_POSTS = 2
+MAX_DEPTH = 8
+ZONES_BY_SUFFIX = (
+    (".uk", "Europe/London"),
+    (".ie", "Europe/Dublin"),
+    (".it", "Europe/Rome"),
+    (".fr", "Europe/Paris"),
+    (".de", "Europe/Berlin"),
+    (".es", "Europe/Madrid"),
+    (".au", "Australia/Sydney"),
+)
+
+
+def zone_for(url: str) -> str:
+    host = urlsplit(url).hostname or ""
+    for suffix, name in ZONES_BY_SUFFIX:
+        if host.endswith(suffix):
+            return name
+    return "UTC"
+
+
+class Generic(Adapter):
+    name = "generic"
+    title_selector = "h1, h2, h3, h4"
+
+    def __init__(self, page_url: str) -> None:
+        self.zone = zone_for(page_url)
+        self._bylines: dict[int, tuple[str, datetime]] = {}
+
+    def matches(self, tree: LexborHTMLParser) -> bool:
+        return True
+
+    def post_nodes(self, tree: LexborHTMLParser) -> list[Node]:
+        body = tree.body
+        if body is None:
+            return []
+        markers = body.css(TIME_SELECTOR) or self._byline_nodes(body)
+        groups: dict[tuple[int, str], dict[int, Node]] = defaultdict(dict)
+        for marker in markers:
+            node = marker
+            for _ in range(MAX_DEPTH):
+                parent = node.parent
+                if parent is None or not parent.is_element_node or parent.tag == "html":
+                    break
+                groups[(parent.mem_id, node.tag)][node.mem_id] = node
+                node = parent
+        best = max(groups.values(), key=_group_score, default={})
+        posts = list(best.values())
+        return posts if len(posts) >= MIN_POSTS else []
+
+    def _byline_nodes(self, body: Node) -> list[Node]:
+        found = []
+        for node in body.css(BYLINE_PARTS):
+            text = squash(node.text(deep=True))
+            if len(text) > 120 or not (match := BYLINE.match(text)):
+                continue
+            when = parse_day_month_time(match["when"], local_zone=self.zone)
+            if when is not None:
+                self._bylines[node.mem_id] = (match["author"].strip(), when)
+                found.append(node)
+        return found
+
+    def _byline(self, node: Node) -> tuple[Node, str, datetime] | None:
+        candidates = [n for n in node.css(BYLINE_PARTS) if n.mem_id in self._bylines]
+        if not candidates:
+            return None
+        last = candidates[-1]
+        author, when = self._bylines[last.mem_id]
+        return last, author, when
+
+    def times(self, node: Node) -> tuple[datetime | None, datetime | None]:
+        stamps = [
+            parse_time(t.attributes.get("datetime"), local_zone=self.zone)
+            for t in node.css("[datetime]")
+        ]
+        stamps = [s for s in stamps if s]
+        if stamps:
+            return stamps[0], max(stamps) if max(stamps) > stamps[0] else None
+        for attribute in EPOCH_ATTRIBUTES:
+            if when := from_epoch(node.attributes.get(attribute)):
+                return when, None
+        byline = self._byline(node)
+        return (byline[2], None) if byline else (None, None)
+
+    def authors(self, node: Node) -> list[str]:
+        if byline := self._byline(node):
+            return [byline[1]]
+        named = node.css("[rel='author'], [itemprop='author'], .author, .byline")
+        names = [squash(n.text(deep=True)) for n in named]
+        return list(dict.fromkeys(n for n in names if n and len(n) < 80))
+
+    def body(self, node: Node) -> list[Node]:
+        byline = self._byline(node)
+        if byline is not None:
+            byline[0].decompose()
+        for part in node.css("time, [rel='author'], .author, .byline, header"):
+            part.decompose()
+        heading = node.css_first(self.title_selector)
+        if heading is not None and not heading.css_first("a[href]"):
+            heading.decompose()
+        return [node]
+
+
+def _group_score(group: dict[int, Node]) -> tuple[int, int]:
+    """More posts wins; among equals, the deeper group (smaller posts) wins."""
+    members = list(group.values())
+    return len(members), -sum(len(m.html or "") for m in members[:3])

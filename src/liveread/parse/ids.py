@@ -1,0 +1,47 @@
+"""Entry identity: one key for a post however a site spells its id.
+
+The same Guardian post is `block-646219…` in the DOM and `646219…` in JSON-LD; an Independent
+post is `post-1288914` in the DOM and `…html/#liveblogPost1288914` in JSON-LD. Both sides go
+through `normalise_id` so they meet.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import datetime
+from urllib.parse import parse_qs, urlsplit
+
+_PREFIX = re.compile(r"^(?:block-|post[-_]|liveblogpost[-_]?|entry[-_]|update[-_]|p-)", re.I)
+
+
+def normalise_id(raw: str) -> str | None:
+    raw = raw.strip().lstrip("#")
+    if not raw:
+        return None
+    key = _PREFIX.sub("", raw)
+    return key or raw
+
+
+def key_from_url(url: str) -> str | None:
+    """A post id from a permalink: its fragment, or a `post`/`postid`/`block` query value."""
+    try:
+        parts = urlsplit(url.strip())
+    except ValueError:
+        return None
+    if parts.fragment:
+        return normalise_id(parts.fragment)
+    query = parse_qs(parts.query)
+    for name in ("post", "postid", "post-id", "page"):
+        if values := query.get(name):
+            value = values[0].removeprefix("with:").removeprefix("asset:")
+            return normalise_id(value)
+    if not parts.scheme and not parts.netloc and "/" not in url:
+        return normalise_id(url)  # a bare id such as Guardian's "646219928f08e408b758af95"
+    return None
+
+
+def derived_key(published: datetime | None, title: str, text: str) -> str:
+    """A key for posts with no id of their own: a hash of time and title (or opening words)."""
+    basis = f"{published.isoformat() if published else ''}\x1f{title or text[:200]}"
+    return "h" + hashlib.sha1(basis.encode()).hexdigest()[:16]

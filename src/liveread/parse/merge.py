@@ -1,0 +1,144 @@
+"""Merging what the markup shows with what structured data says.
+
+Structured data gives reliable ids and times (when they are per post) and posts the page no
+longer renders; the DOM gives rich bodies, per-post authors and, on some sites, the only
+per-post times. Each DOM post is matched to a structured post by key, then by title, then by
+the opening of its text.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from liveread.model import Entry, Paragraph, Span
+from liveread.parse.adapter import Adapter, DomPost
+from liveread.parse.ids import derived_key
+from liveread.parse.structured import StructuredBlog, StructuredPost
+from liveread.text import comparable
+
+OPENING = 80
+
+
+def _opening(text: str) -> str:
+    return comparable(text)[:OPENING]
+
+
+class _Index:
+    def __init__(self, posts: list[StructuredPost]) -> None:
+        self.unmatched = {id(p): p for p in posts}
+        self.by_key = {p.key: p for p in posts if p.key}
+        self.by_title = _unique({comparable(p.title): p for p in posts if p.title}, posts, "t")
+        self.by_opening = _unique(
+            {_opening(p.body): p for p in posts if len(p.body) > 40}, posts, "b"
+        )
+
+    def take(self, post: DomPost, text: str) -> StructuredPost | None:
+        candidates = (
+            self.by_key.get(post.key or ""),
+            self.by_title.get(comparable(post.title)) if post.title else None,
+            self.by_opening.get(_opening(text)) if len(text) > 40 else None,
+        )
+        for found in candidates:
+            if found is not None and id(found) in self.unmatched:
+                del self.unmatched[id(found)]
+                return found
+        return None
+
+
+def _unique(index: dict[str, StructuredPost], posts: list[StructuredPost], field: str):
+    """Drop index entries that more than one post shares (generic labels, empty bodies)."""
+    counts: dict[str, int] = {}
+    for post in posts:
+        value = comparable(post.title) if field == "t" else _opening(post.body)
+        counts[value] = counts.get(value, 0) + 1
+    return {k: v for k, v in index.items() if k and counts.get(k, 0) == 1}
+
+
+def merge(posts: list[DomPost], data: StructuredBlog, adapter: Adapter) -> list[Entry]:
+    index = _Index(data.posts)
+    entries: dict[str, Entry] = {}
+    copies: list[DomPost] = []
+    for post in posts:
+        if post.is_copy:
+            copies.append(post)
+            continue
+        entry = _entry_from_dom(post)
+        match = index.take(post, entry.text)
+        if match is not None:
+            _fill_from(entry, match, data, adapter, dom_time=post.published)
+        entry.key = entry.key or derived_key(entry.published, entry.title, entry.text)
+        if entry.key in entries:
+            continue
+        entries[entry.key] = entry
+    for copy in copies:
+        original = entries.get(copy.key or "")
+        if original is not None:
+            original.pinned = True
+        else:
+            entry = _entry_from_dom(copy)
+            entry.pinned = True
+            entry.key = entry.key or derived_key(entry.published, entry.title, entry.text)
+            entries.setdefault(entry.key, entry)
+    for leftover in index.unmatched.values():
+        entry = _entry_from_structured(leftover, data)
+        entries.setdefault(entry.key, entry)
+    return list(entries.values())
+
+
+def _entry_from_dom(post: DomPost) -> Entry:
+    return Entry(
+        key=post.key or "",
+        url=post.url,
+        published=post.published,
+        updated=post.updated,
+        title=post.title,
+        authors=list(post.authors),
+        kind=post.kind,
+        key_event=post.key_event,
+        pinned=post.pinned,
+        summary=post.summary,
+        breaking=post.breaking,
+        blocks=list(post.blocks),
+    )
+
+
+def _fill_from(
+    entry: Entry,
+    match: StructuredPost,
+    data: StructuredBlog,
+    adapter: Adapter,
+    dom_time: datetime | None,
+) -> None:
+    trusted_dom = adapter.trust_dom_times and dom_time is not None
+    if not trusted_dom and data.per_post_times and match.published:
+        entry.published = match.published
+        entry.updated = match.updated if match.updated and match.updated > match.published else None
+    entry.key = entry.key or match.key or ""
+    entry.url = entry.url or match.url
+    if not entry.title and data.per_post_titles:
+        entry.title = match.title
+    if not entry.authors and data.per_post_authors:
+        entry.authors = list(match.authors)
+    if not entry.blocks and match.body:
+        entry.blocks = _paragraphs(match.body)
+
+
+def _entry_from_structured(post: StructuredPost, data: StructuredBlog) -> Entry:
+    published = post.published if data.per_post_times else None
+    updated = post.updated if post.updated and published and post.updated > published else None
+    title = post.title if data.per_post_titles else ""
+    blocks = _paragraphs(post.body)
+    text = "\n\n".join(b.text for b in blocks)
+    return Entry(
+        key=post.key or derived_key(published, title, text),
+        url=post.url,
+        published=published,
+        updated=updated,
+        title=title,
+        authors=list(post.authors) if data.per_post_authors else [],
+        blocks=blocks,
+    )
+
+
+def _paragraphs(body: str) -> list[Paragraph]:
+    return [Paragraph((Span(line),)) for line in (p.strip() for p in body.split("\n")) if line]

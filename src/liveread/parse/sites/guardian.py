@@ -1,0 +1,72 @@
+"""The Guardian's dotcom-rendering live blogs (`article.block` inside `#liveblog-body`)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from urllib.parse import urljoin
+
+from selectolax.lexbor import LexborHTMLParser
+
+from liveread.parse.adapter import Adapter, Node, PageInfo
+from liveread.parse.ids import key_from_url
+from liveread.parse.times import parse_time
+
+
+class Guardian(Adapter):
+    name = "guardian"
+    signature = "#liveblog-body article.block, [data-gu-name='body'] article.block"
+    entries = "article.block"
+    title_selector = "header h2"
+    author_selector = "header div > div + span"
+    not_body = "header, footer"
+    pinned_selector = "#pinned-post"
+    key_events: set[str | None] = frozenset()
+    furniture = (
+        ("[data-spacefinder-type$='NewsletterSignupBlockElement']", "guardian: newsletter sign-up"),
+        ("figure[data-atom-type='qanda'], figure[data-atom-type='profile']", "guardian: atom"),
+        (".ad-slot-container, .ad-slot, .js-ad-slot", "guardian: ad slot"),
+        ("gu-island[name='LiveBlogEpic'], gu-island[name='SupportTheG']", "guardian: support ask"),
+    )
+
+    def key(self, node: Node, page_url: str) -> str | None:
+        if node.attributes.get("id"):
+            return super().key(node, page_url)
+        link = node.css_first("header a[href*='block-']")  # the pinned copy has no id
+        return key_from_url(link.attributes.get("href") or "") if link is not None else None
+
+    def permalink(self, node: Node, key: str | None, page_url: str) -> str | None:
+        link = node.css_first("header a[href*='block-']")
+        return urljoin(page_url, link.attributes["href"]) if link is not None else None
+
+    def times(self, node: Node) -> tuple[datetime | None, datetime | None]:
+        published = node.css_first("header time[datetime]")
+        updated = node.css_first("footer time[datetime]")
+        return (
+            parse_time(published.attributes.get("datetime") if published else None),
+            parse_time(updated.attributes.get("datetime") if updated else None),
+        )
+
+    def prepare(self, tree: LexborHTMLParser, page_url: str) -> None:
+        cards = tree.css("#key-events-carousel a[href*='#block-']")
+        self.key_events = {key_from_url(a.attributes.get("href") or "") for a in cards}
+
+    def flags(self, node: Node, key: str | None) -> dict[str, bool]:
+        title = self.title(node).casefold()
+        return {
+            "key_event": key in self.key_events,
+            "summary": "summary" in title[:30],
+        }
+
+    def page(self, tree: LexborHTMLParser, page_url: str) -> PageInfo:
+        stamp = tree.css_first("time[data-gu-marker='liveblog-last-updated']")
+        older = [
+            urljoin(page_url, a.attributes["href"])
+            for a in tree.css("#liveblog-navigation a[href*='page=with:block-']")
+            if "Next" in a.text() or "Previous" in a.text() or "Oldest" in a.text()
+        ]
+        badge = tree.css_first("[data-gu-name='headline'] span, header [class*='live']")
+        return PageInfo(
+            updated=parse_time(stamp.attributes.get("datetime") if stamp else None),
+            older_pages=tuple(dict.fromkeys(older)),
+            is_live=None if badge is None else "live" in badge.text().casefold(),
+        )

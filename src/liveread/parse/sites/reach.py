@@ -1,0 +1,67 @@
+"""Reach plc live templates: "live-event" (Mirror and sister titles) and "live-events" (Express).
+
+Times come from epoch attributes; the shown "21:00" is UK local with no date.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from liveread.parse.adapter import Adapter, Node
+from liveread.parse.times import from_epoch
+
+_REACH_FURNITURE = (
+    ("reach-recirculation, .recirculation, section.topStories", "reach: related stories"),
+    ("reach-taboola, reach-mpu, reach-native, .ad-placeholder, .taboola-ad", "reach: ad slot"),
+    ("shopwindow-advertorial, .ad-slot-article, [id^='div-gpt-ad']", "reach: ad slot"),
+    (".sharebar, social-follow-comment-bar", "reach: share tools"),
+    (".whatsapp-group, .newsletter-pure, .dont-miss", "reach: sign-up prompt"),
+    (".related-articles, .more-on", "reach: related stories"),
+)
+
+
+class ReachLiveEvent(Adapter):
+    name = "reach-live-event"
+    signature = "div.live-event-container div.live-event-entry"
+    entries = "div.live-event-entries div.live-event-entry"
+    title_selector = ".entry-content h3"
+    not_body = ".entry-info"
+    furniture = _REACH_FURNITURE
+
+    def times(self, node: Node) -> tuple[datetime | None, datetime | None]:
+        published = from_epoch(node.attributes.get("data-post-time"))
+        modified = from_epoch(node.attributes.get("data-last-modified-time"))
+        return published, modified if modified and published and modified > published else None
+
+    def authors(self, node: Node) -> list[str]:
+        mark = node.css_first(".entry-info mark")
+        name = mark.text().strip() if mark is not None else ""
+        return [name] if name and name.upper() != "KEY EVENT" else []
+
+    def flags(self, node: Node, key: str | None) -> dict[str, bool]:
+        mark = node.css_first(".entry-info mark")
+        labelled = mark is not None and mark.text().strip().upper() == "KEY EVENT"
+        return {"key_event": labelled or node.attributes.get("data-type") == "key-event"}
+
+    def body(self, node: Node) -> list[Node]:
+        super().body(node)
+        title = node.css_first(self.title_selector)
+        if title is not None:
+            title.decompose()
+        content = node.css_first(".entry-content")
+        return [content] if content is not None else [node]
+
+
+class ReachLiveEvents(Adapter):
+    name = "reach-live-events"
+    signature = "div.live-events__entries div.live-events__entry"
+    entries = "div.live-events__entries div.live-events__entry"
+    title_selector = "h3.live-events__entry-head"
+    author_selector = ".live-events__entry-author"
+    not_body = ".live-events__entry-info, h3.live-events__entry-head"
+    furniture = _REACH_FURNITURE
+
+    def times(self, node: Node) -> tuple[datetime | None, datetime | None]:
+        published = from_epoch(node.attributes.get("data-sort-time"))
+        modified = from_epoch(node.attributes.get("data-update-time"))
+        return published, modified if modified and published and modified > published else None

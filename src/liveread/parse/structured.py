@@ -1,0 +1,206 @@
+"""Structured data: schema.org `LiveBlogPosting` from JSON-LD or microdata.
+
+The most reliable source of post ids and times, and sometimes of posts the page no longer
+renders; never of rich bodies (`articleBody` is plain text, sometimes cut short).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from liveread.parse.ids import key_from_url
+from liveread.parse.times import parse_time
+from liveread.text import plain, scrub, unescape
+
+LIVE_TYPES = {"LiveBlogPosting"}
+UPDATE_KEYS = ("liveBlogUpdate", "blogPost", "blogPosts")
+
+
+@dataclass(slots=True)
+class StructuredPost:
+    key: str | None
+    url: str | None
+    published: datetime | None
+    updated: datetime | None
+    title: str
+    authors: list[str]
+    body: str
+    """Plain text with paragraphs separated by newlines, entities decoded."""
+
+
+@dataclass(slots=True)
+class StructuredBlog:
+    title: str = ""
+    description: str = ""
+    published: datetime | None = None
+    updated: datetime | None = None
+    coverage_end: datetime | None = None
+    authors: list[str] = field(default_factory=list)
+    posts: list[StructuredPost] = field(default_factory=list)
+    found: bool = False
+
+    @property
+    def per_post_times(self) -> bool:
+        """False when every post carries the same time (the page's, not the post's)."""
+        times = {p.published for p in self.posts if p.published}
+        return len(times) > 1 or len(self.posts) == 1
+
+    @property
+    def per_post_authors(self) -> bool:
+        lists = {tuple(p.authors) for p in self.posts}
+        return not (len(self.posts) > 1 and len(lists) == 1 and len(next(iter(lists))) > 1)
+
+    @property
+    def per_post_titles(self) -> bool:
+        titles = {p.title for p in self.posts}
+        return not (len(self.posts) > 1 and len(titles) == 1)
+
+
+def read_structured(tree: LexborHTMLParser, page_url: str) -> StructuredBlog:
+    blog = StructuredBlog()
+    for node in _live_objects(tree):
+        _merge_object(blog, node, page_url)
+    if not blog.found:
+        _read_microdata(tree, blog, page_url)
+    return blog
+
+
+def _live_objects(tree: LexborHTMLParser) -> Iterator[dict[str, Any]]:
+    for script in tree.css('script[type="application/ld+json"]'):
+        try:
+            data = json.loads(script.text(deep=True) or "null", strict=False)
+        except ValueError:
+            continue
+        yield from (obj for obj in _walk(data) if _is_live(obj))
+
+
+def _walk(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
+    if depth > 6:
+        return
+    if isinstance(data, list):
+        for item in data:
+            yield from _walk(item, depth + 1)
+    elif isinstance(data, dict):
+        yield data
+        for key in ("@graph", "mainEntity", "mainEntityOfPage"):
+            if key in data:
+                yield from _walk(data[key], depth + 1)
+
+
+def _types(obj: dict[str, Any]) -> set[str]:
+    kind = obj.get("@type")
+    names = kind if isinstance(kind, list) else [kind]
+    return {str(n).rsplit("/", 1)[-1] for n in names if n}
+
+
+def _is_live(obj: dict[str, Any]) -> bool:
+    return bool(_types(obj) & LIVE_TYPES) or any(k in obj for k in UPDATE_KEYS[:1])
+
+
+def _merge_object(blog: StructuredBlog, obj: dict[str, Any], page_url: str) -> None:
+    blog.found = True
+    blog.title = blog.title or plain(str(obj.get("headline") or obj.get("name") or ""))
+    blog.description = blog.description or plain(str(obj.get("description") or ""))
+    blog.published = blog.published or parse_time(_str(obj.get("datePublished")))
+    blog.updated = blog.updated or parse_time(_str(obj.get("dateModified")))
+    blog.coverage_end = blog.coverage_end or parse_time(_str(obj.get("coverageEndTime")))
+    blog.authors = blog.authors or _authors(obj.get("author"))
+    for key in UPDATE_KEYS:
+        updates = obj.get(key)
+        if isinstance(updates, dict):
+            updates = [updates]
+        if isinstance(updates, list):
+            blog.posts.extend(
+                _post(update, page_url) for update in updates if isinstance(update, dict)
+            )
+
+
+def _post(obj: dict[str, Any], page_url: str) -> StructuredPost:
+    url = _str(obj.get("url"))
+    ident = _str(obj.get("@id"))
+    key = key_from_url(url) if url else None
+    if key is None and ident:
+        key = key_from_url(ident) or ident.strip() or None
+    body = scrub(unescape(_str(obj.get("articleBody")) or ""))
+    return StructuredPost(
+        key=key,
+        url=url,
+        published=parse_time(_str(obj.get("datePublished"))),
+        updated=parse_time(_str(obj.get("dateModified"))),
+        title=plain(_str(obj.get("headline")) or _str(obj.get("name")) or ""),
+        authors=_authors(obj.get("author")),
+        body=body,
+    )
+
+
+def _str(value: Any) -> str | None:
+    if isinstance(value, list):
+        value = value[0] if value else None
+    if isinstance(value, dict):
+        value = value.get("@id") or value.get("url") or value.get("name")
+    return str(value) if value is not None else None
+
+
+def _authors(value: Any) -> list[str]:
+    items = value if isinstance(value, list) else [value]
+    names: list[str] = []
+    for item in items:
+        name = item.get("name") if isinstance(item, dict) else item
+        if isinstance(name, str) and (clean := plain(name)) and clean not in names:
+            names.append(clean)
+    return names
+
+
+# Microdata: itemscope itemtype=".../LiveBlogPosting" with itemprop="liveBlogUpdate" children.
+
+
+def _read_microdata(tree: LexborHTMLParser, blog: StructuredBlog, page_url: str) -> None:
+    root = tree.css_first('[itemtype$="/LiveBlogPosting"]')
+    if root is None:
+        return
+    blog.found = True
+    blog.title = blog.title or _prop_text(root, "headline")
+    for update in root.css('[itemprop~="liveBlogUpdate"]'):
+        url = _prop_value(update, "url")
+        key = key_from_url(url) if url else None
+        key = key or update.attributes.get("id") or update.attributes.get("itemid")
+        blog.posts.append(
+            StructuredPost(
+                key=key,
+                url=url,
+                published=parse_time(_prop_value(update, "datePublished")),
+                updated=parse_time(_prop_value(update, "dateModified")),
+                title=_prop_text(update, "headline"),
+                authors=[a for a in (_prop_text(update, "author"),) if a],
+                body=_prop_text(update, "articleBody"),
+            )
+        )
+
+
+def _prop(node: LexborNode, name: str) -> LexborNode | None:
+    return node.css_first(f'[itemprop~="{name}"]')
+
+
+def _prop_value(node: LexborNode, name: str) -> str | None:
+    prop = _prop(node, name)
+    if prop is None:
+        return None
+    attrs = prop.attributes
+    for attr in ("content", "datetime", "href", "src"):
+        if attrs.get(attr):
+            return attrs[attr]
+    return prop.text(deep=True).strip() or None
+
+
+def _prop_text(node: LexborNode, name: str) -> str:
+    prop = _prop(node, name)
+    if prop is None:
+        return ""
+    inner = _prop(prop, "name")
+    return plain((inner or prop).attributes.get("content") or (inner or prop).text(deep=True))

@@ -1,0 +1,61 @@
+"""Text hygiene for page content: it is data, never markup or terminal control sequences."""
+
+from __future__ import annotations
+
+import html
+import re
+
+# ANSI CSI / OSC sequences first (they contain printable bytes), then any C0/C1 control
+# character other than tab and newline.
+_ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]")
+_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
+_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
+
+
+def scrub(text: str) -> str:
+    """Remove escape sequences, control characters and zero-width junk."""
+    text = _ESCAPES.sub("", text)
+    text = _CONTROLS.sub(" ", text)
+    return _ZERO_WIDTH.sub("", text)
+
+
+def squash(text: str) -> str:
+    """Scrub, then collapse runs of whitespace (newlines included) into single spaces."""
+    return " ".join(scrub(text).split())
+
+
+def collapse_spaces(text: str) -> str:
+    """Collapse horizontal whitespace but keep newlines."""
+    return _SPACES.sub(" ", scrub(text))
+
+
+def html_spaces(text: str) -> str:
+    """Text-node content as a browser lays it out: any run of whitespace is one space."""
+    text = scrub(text)
+    collapsed = " ".join(text.split())
+    if not collapsed:
+        return " " if text else ""
+    lead = " " if text[0].isspace() else ""
+    trail = " " if text[-1].isspace() else ""
+    return f"{lead}{collapsed}{trail}"
+
+
+def unescape(text: str) -> str:
+    """Decode HTML entities left in structured data (`&#39;`, `&quot;`, sometimes twice)."""
+    for _ in range(2):
+        decoded = html.unescape(text)
+        if decoded == text:
+            break
+        text = decoded
+    return text
+
+
+def plain(text: str) -> str:
+    """A structured-data string as clean single-line text."""
+    return squash(unescape(text))
+
+
+def comparable(text: str) -> str:
+    """A loose form of a string for matching titles and paragraphs across sources."""
+    return re.sub(r"\W+", " ", unescape(text).casefold()).strip()

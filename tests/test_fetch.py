@@ -1,0 +1,497 @@
+"""The fetcher, through real sockets against the loopback server (and MockTransport for maths)."""
+
+from __future__ import annotations
+
+import asyncio
+import socket
+from datetime import UTC, datetime, timedelta
+from email.utils import format_datetime
+
+import httpx
+import pytest
+
+from liveread import __version__
+from liveread.fetch import (
+    USER_AGENT,
+    FetchConfig,
+    Fetcher,
+    FetchError,
+    FetchResult,
+    Validators,
+)
+from loopback import LoopbackServer, Route
+
+PAGE = b"<!doctype html><title>Live</title><p>First post</p>"
+LAST_MODIFIED = "Wed, 21 Oct 2015 07:28:00 GMT"
+FAST = FetchConfig(connect_timeout=1.0, read_timeout=1.0, retries=0)
+
+
+class RecordingSleep:
+    """Stands in for asyncio.sleep: records each wait and returns at once."""
+
+    def __init__(self) -> None:
+        self.waits: list[float] = []
+
+    async def __call__(self, seconds: float) -> None:
+        self.waits.append(seconds)
+
+
+async def fetch(
+    url: str, config: FetchConfig = FAST, validators: Validators | None = None, **kwargs
+) -> FetchResult:
+    async with Fetcher(config, **kwargs) as fetcher:
+        return await fetcher.fetch(url, validators)
+
+
+async def fetch_error(url: str, config: FetchConfig = FAST, **kwargs) -> FetchError:
+    with pytest.raises(FetchError) as info:
+        await fetch(url, config, **kwargs)
+    assert str(info.value) == info.value.reason
+    assert "\n" not in info.value.reason
+    assert info.value.url == url
+    return info.value
+
+
+# -- success and conditional GET -------------------------------------------------------------
+
+
+async def test_200_returns_text_validators_and_content_type(loopback: LoopbackServer):
+    url = loopback.route("/live", body=PAGE, etag='"v1"', last_modified=LAST_MODIFIED)
+    result = await fetch(url)
+    assert result.status == 200
+    assert not result.not_modified
+    assert result.url == url
+    assert result.text == PAGE.decode()
+    assert result.validators == Validators(etag='"v1"', last_modified=LAST_MODIFIED)
+    assert result.content_type == "text/html; charset=utf-8"
+
+
+async def test_conditional_get_gives_304_without_a_body(loopback: LoopbackServer):
+    url = loopback.route("/live", body=PAGE, etag='"v1"', last_modified=LAST_MODIFIED)
+    sent = Validators(etag='"v1"', last_modified=LAST_MODIFIED)
+    result = await fetch(url, validators=sent)
+    assert result.not_modified
+    assert result.status == 304
+    assert result.text is None
+    assert result.validators == sent
+    seen = loopback.requests[-1].headers
+    assert seen["if-none-match"] == '"v1"'
+    assert seen["if-modified-since"] == LAST_MODIFIED
+    assert loopback.requests[-1].bytes_sent == 0
+
+
+async def test_conditional_get_with_a_stale_etag_gets_the_new_page(loopback: LoopbackServer):
+    url = loopback.route("/live", body=PAGE, etag='"v2"')
+    result = await fetch(url, validators=Validators(etag='"v1"'))
+    assert result.status == 200
+    assert result.text == PAGE.decode()
+    assert result.validators.etag == '"v2"'
+
+
+async def test_if_modified_since_alone_gives_304(loopback: LoopbackServer):
+    url = loopback.route("/live", body=PAGE, last_modified=LAST_MODIFIED)
+    result = await fetch(url, validators=Validators(last_modified=LAST_MODIFIED))
+    assert result.not_modified
+    assert "if-none-match" not in loopback.requests[-1].headers
+
+
+async def test_no_validators_sends_no_conditional_headers(loopback: LoopbackServer):
+    await fetch(loopback.route("/live", body=PAGE, etag='"v1"'))
+    seen = loopback.requests[-1].headers
+    assert "if-none-match" not in seen
+    assert "if-modified-since" not in seen
+
+
+async def test_user_agent_and_accept(loopback: LoopbackServer):
+    await fetch(loopback.route("/live", body=PAGE))
+    seen = loopback.requests[-1].headers
+    assert seen["user-agent"] == USER_AGENT
+    assert seen["user-agent"].startswith(f"liveread/{__version__} ")
+    assert seen["accept"].startswith("text/html")
+
+
+async def test_missing_content_type_is_accepted(loopback: LoopbackServer):
+    result = await fetch(loopback.route("/live", body=PAGE, content_type=None))
+    assert result.text == PAGE.decode()
+    assert result.content_type is None
+
+
+async def test_xhtml_is_accepted(loopback: LoopbackServer):
+    url = loopback.route("/live", body=PAGE, content_type="application/xhtml+xml")
+    assert (await fetch(url)).text == PAGE.decode()
+
+
+async def test_slow_drip_under_the_read_timeout_succeeds(loopback: LoopbackServer):
+    body = b"<p>" + b"x" * 1000 + b"</p>"
+    url = loopback.route("/drip", body=body, chunk=128, drip=0.05)  # 8 chunks, about 0.4 s
+    config = FetchConfig(read_timeout=0.2, retries=0)  # each gap is under it, the total is not
+    result = await fetch(url, config)
+    assert result.text == body.decode()
+
+
+async def test_chunked_transfer_encoding(loopback: LoopbackServer):
+    result = await fetch(loopback.route("/live", body=PAGE, length=False, chunk=7))
+    assert result.text == PAGE.decode()
+
+
+# -- decoding --------------------------------------------------------------------------------
+
+
+async def test_latin1_charset_is_honoured(loopback: LoopbackServer):
+    body = "<p>Caffè, città, naïve, €</p>".encode("cp1252")
+    url = loopback.route("/it", body=body, content_type="text/html; charset=ISO-8859-1")
+    # Browsers read the latin-1 label as windows-1252, which is what sites actually send.
+    assert (await fetch(url)).text == "<p>Caffè, città, naïve, €</p>"
+
+
+async def test_bad_utf8_bytes_become_replacement_characters(loopback: LoopbackServer):
+    body = b"<p>ok \xff\xfe broken \xc3</p>"
+    url = loopback.route("/bad", body=body)
+    text = (await fetch(url)).text
+    assert text is not None
+    assert text.startswith("<p>ok ")
+    assert "\ufffd" in text
+
+
+async def test_no_charset_header_is_utf8_by_default(loopback: LoopbackServer):
+    url = loopback.route("/u", body="<p>Zürich – 10°C</p>".encode(), content_type="text/html")
+    assert (await fetch(url)).text == "<p>Zürich – 10°C</p>"
+
+
+async def test_no_charset_header_falls_back_to_the_meta_charset(loopback: LoopbackServer):
+    body = '<meta charset="iso-8859-1"><p>Perché</p>'.encode("latin-1")
+    url = loopback.route("/m", body=body, content_type="text/html")
+    assert (await fetch(url)).text == '<meta charset="iso-8859-1"><p>Perché</p>'
+
+
+async def test_unknown_charset_falls_back_to_utf8(loopback: LoopbackServer):
+    url = loopback.route("/x", body="<p>é</p>".encode(), content_type="text/html; charset=nope")
+    assert (await fetch(url)).text == "<p>é</p>"
+
+
+async def test_a_bom_wins(loopback: LoopbackServer):
+    body = "\ufeff<p>Grüße</p>".encode("utf-16-le")
+    url = loopback.route("/bom", body=body, content_type="text/html")
+    assert (await fetch(url)).text == "<p>Grüße</p>"
+
+
+# -- HTTP errors and retries -----------------------------------------------------------------
+
+
+async def test_404_is_not_retried(loopback: LoopbackServer):
+    sleep = RecordingSleep()
+    config = FetchConfig(retries=3)
+    error = await fetch_error(loopback.url("/missing"), config, sleep=sleep)
+    assert error.reason == "HTTP 404"
+    assert error.status == 404
+    assert loopback.hits("/missing") == 1
+    assert sleep.waits == []
+
+
+async def test_500_then_200_succeeds_after_a_retry(loopback: LoopbackServer):
+    sleep = RecordingSleep()
+    url = loopback.route("/flaky", [Route(status=500), Route(body=PAGE)])
+    result = await fetch(url, FetchConfig(retries=3, backoff=0.5), sleep=sleep)
+    assert result.text == PAGE.decode()
+    assert loopback.hits("/flaky") == 2
+    assert sleep.waits == [0.5]
+
+
+async def test_persistent_500_gives_up_with_the_attempt_count(loopback: LoopbackServer):
+    sleep = RecordingSleep()
+    url = loopback.route("/down", status=500, body=b"oops")
+    error = await fetch_error(url, FetchConfig(retries=3, backoff=0.5), sleep=sleep)
+    assert error.reason == "HTTP 500 (after 4 attempts)"
+    assert error.status == 500
+    assert loopback.hits("/down") == 4
+    assert sleep.waits == [0.5, 1.0, 2.0]
+
+
+async def test_429_retry_after_seconds_is_honoured(loopback: LoopbackServer):
+    sleep = RecordingSleep()
+    busy = Route(status=429, headers={"Retry-After": "7"})
+    url = loopback.route("/busy", [busy, Route(body=PAGE)])
+    result = await fetch(url, FetchConfig(retries=3), sleep=sleep)
+    assert result.text == PAGE.decode()
+    assert sleep.waits == [7.0]
+    assert loopback.hits("/busy") == 2
+
+
+async def test_retry_after_is_capped(loopback: LoopbackServer):
+    sleep = RecordingSleep()
+    busy = Route(status=503, headers={"Retry-After": "3600"})
+    url = loopback.route("/busy", [busy, Route(body=PAGE)])
+    await fetch(url, FetchConfig(retries=1, max_retry_after=60.0), sleep=sleep)
+    assert sleep.waits == [60.0]
+
+
+async def test_wrong_content_type_is_refused_without_retry(loopback: LoopbackServer):
+    url = loopback.route("/doc.pdf", body=b"%PDF-1.7", content_type="application/pdf")
+    error = await fetch_error(url, FetchConfig(retries=3), sleep=RecordingSleep())
+    assert error.reason == "not an HTML page (application/pdf)"
+    assert error.status is None
+    assert loopback.hits("/doc.pdf") == 1
+
+
+# -- redirects -------------------------------------------------------------------------------
+
+
+async def test_redirect_chain_is_followed_to_the_final_url(loopback: LoopbackServer):
+    start = loopback.route("/a", redirect_to="/b")
+    loopback.route("/b", redirect_to=loopback.url("/c"), status=301)
+    final = loopback.route("/c", body=PAGE, etag='"c"')
+    result = await fetch(start)
+    assert result.url == final
+    assert result.text == PAGE.decode()
+    assert result.validators.etag == '"c"'
+    assert [r.path for r in loopback.requests] == ["/a", "/b", "/c"]
+
+
+async def test_redirect_loop_is_too_many_redirects(loopback: LoopbackServer):
+    url = loopback.route("/loop", redirect_to="/loop")
+    error = await fetch_error(url, FetchConfig(max_redirects=5, retries=3))
+    assert error.reason == "too many redirects (more than 5)"
+    assert loopback.hits("/loop") == 6  # the request and five redirects, never retried
+
+
+async def test_redirect_to_another_scheme_is_refused(loopback: LoopbackServer):
+    url = loopback.route("/ftp", redirect_to="ftp://example.org/file")
+    error = await fetch_error(url)
+    assert error.reason == "redirected to a URL that is not http(s)"
+
+
+# -- faults on the wire ----------------------------------------------------------------------
+
+
+async def test_read_timeout(loopback: LoopbackServer):
+    url = loopback.route("/slow", body=PAGE, delay=2.0)
+    error = await fetch_error(url, FetchConfig(read_timeout=0.2, retries=0))
+    assert error.reason == "timed out after 0.2 s"
+    assert error.status is None
+
+
+async def test_read_timeout_is_retried(loopback: LoopbackServer):
+    sleep = RecordingSleep()
+    url = loopback.route("/slow", [Route(delay=2.0), Route(body=PAGE)])
+    result = await fetch(url, FetchConfig(read_timeout=0.2, retries=1), sleep=sleep)
+    assert result.text == PAGE.decode()
+    assert sleep.waits == [0.5]
+
+
+async def test_truncated_body(loopback: LoopbackServer):
+    url = loopback.route("/cut", body=PAGE * 10, truncate_at=40)
+    error = await fetch_error(url)
+    assert error.reason == "connection closed before the page was complete"
+
+
+async def test_truncated_body_after_retries_says_so(loopback: LoopbackServer):
+    url = loopback.route("/cut", body=PAGE * 10, truncate_at=40)
+    error = await fetch_error(url, FetchConfig(retries=2), sleep=RecordingSleep())
+    assert error.reason == "connection closed before the page was complete (after 3 attempts)"
+    assert loopback.hits("/cut") == 3
+
+
+async def test_huge_streamed_body_stops_at_the_cap(loopback: LoopbackServer):
+    huge = 200 * 1024 * 1024
+    url = loopback.route("/huge", body=b"<p>", huge=huge, length=False)
+    error = await fetch_error(url, FetchConfig(max_bytes=64 * 1024, retries=0))
+    assert error.reason == "page larger than 64 KB"
+    assert loopback.wait_idle()
+    (request,) = loopback.requests
+    assert not request.complete
+    assert request.bytes_sent < huge // 10  # the client hung up long before the end
+
+
+async def test_declared_content_length_over_the_cap_is_refused_before_reading(
+    loopback: LoopbackServer,
+):
+    url = loopback.route("/big", huge=5 * 1024 * 1024)
+    error = await fetch_error(url, FetchConfig(max_bytes=1024 * 1024, retries=0))
+    assert error.reason == "page larger than 1 MB"
+    assert loopback.wait_idle()
+    assert not loopback.requests[0].complete
+
+
+async def test_default_cap_is_described_in_megabytes():
+    def handler(request: httpx.Request) -> httpx.Response:
+        return httpx.Response(200, headers={"Content-Length": str(21 * 1024 * 1024)})
+
+    error = await fetch_error(
+        "http://example.test/", FetchConfig(), transport=httpx.MockTransport(handler)
+    )
+    assert error.reason == "page larger than 20 MB"
+
+
+async def test_dead_port_could_not_connect(unused_port: int):
+    sleep = RecordingSleep()
+    url = f"http://127.0.0.1:{unused_port}/live"
+    error = await fetch_error(url, FetchConfig(retries=1, backoff=0.25), sleep=sleep)
+    assert error.reason == "could not connect: connection refused (after 2 attempts)"
+    assert sleep.waits == [0.25]
+
+
+async def test_dead_port_without_retries(unused_port: int):
+    error = await fetch_error(f"http://127.0.0.1:{unused_port}/", FetchConfig(retries=0))
+    assert error.reason == "could not connect: connection refused"
+
+
+# -- URLs ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "url",
+    ["ftp://example.org/live", "file:///etc/passwd", "javascript:alert(1)", "example.org/live", ""],
+)
+async def test_non_http_urls_are_rejected_before_any_io(url: str):
+    def handler(request: httpx.Request) -> httpx.Response:
+        raise AssertionError("no request should be made")
+
+    error = await fetch_error(url, transport=httpx.MockTransport(handler))
+    assert error.reason == "not an http(s) URL"
+
+
+@pytest.mark.parametrize("url", ["http://[::1/live", "http://", "https:///path"])
+async def test_malformed_urls_are_rejected(url: str):
+    error = await fetch_error(url)
+    assert error.reason.startswith("not a valid URL")
+
+
+# -- concurrency -----------------------------------------------------------------------------
+
+
+async def test_per_host_limit(loopback: LoopbackServer):
+    for i in range(6):
+        loopback.route(f"/p{i}", body=PAGE, delay=0.1)
+    config = FetchConfig(max_per_host=2, max_connections=8, retries=0)
+    async with Fetcher(config) as fetcher:
+        results = await asyncio.gather(*(fetcher.fetch(loopback.url(f"/p{i}")) for i in range(6)))
+    assert all(r.text == PAGE.decode() for r in results)
+    assert loopback.peak() == 2  # concurrent, but never more than two at once
+
+
+async def test_global_limit_across_hosts(loopback: LoopbackServer):
+    # 127.0.0.1 and localhost are two hosts to the fetcher and one server here.
+    try:
+        socket.getaddrinfo("localhost", loopback.port, socket.AF_INET)
+    except OSError:  # pragma: no cover
+        pytest.skip("localhost does not resolve here")
+    loopback.route("/p", body=PAGE, delay=0.15)
+    urls = [f"http://{host}:{loopback.port}/p" for host in ("127.0.0.1", "localhost")] * 3
+    config = FetchConfig(max_per_host=2, max_connections=3, retries=0)
+    async with Fetcher(config) as fetcher:
+        await asyncio.gather(*(fetcher.fetch(url) for url in urls))
+    assert loopback.peak() == 3
+    assert loopback.peak(f"127.0.0.1:{loopback.port}") <= 2
+    assert loopback.peak(f"localhost:{loopback.port}") <= 2
+
+
+async def test_one_client_is_shared_and_connections_are_reused(loopback: LoopbackServer):
+    url = loopback.route("/live", body=PAGE)
+    async with Fetcher(FAST) as fetcher:
+        for _ in range(3):
+            await fetcher.fetch(url)
+    assert loopback.hits("/live") == 3
+    assert len({r.peer for r in loopback.requests}) == 1  # one keep-alive connection for all
+
+
+# -- unit tests with MockTransport -----------------------------------------------------------
+
+
+def mock(*responses: httpx.Response | Exception) -> httpx.MockTransport:
+    """A transport answering with `responses` in order, the last repeating."""
+    seq = list(responses)
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        item = seq.pop(0) if len(seq) > 1 else seq[0]
+        if isinstance(item, Exception):
+            raise item
+        return item
+
+    return httpx.MockTransport(handler)
+
+
+async def test_backoff_doubles_and_is_capped():
+    sleep = RecordingSleep()
+    config = FetchConfig(retries=5, backoff=1.0, max_retry_after=10.0)
+    error = await fetch_error(
+        "http://example.test/", config, transport=mock(httpx.Response(503)), sleep=sleep
+    )
+    assert error.reason == "HTTP 503 (after 6 attempts)"
+    assert sleep.waits == [1.0, 2.0, 4.0, 8.0, 10.0]
+
+
+async def test_retry_after_http_date():
+    sleep = RecordingSleep()
+    when = format_datetime(datetime.now(UTC) + timedelta(seconds=30), usegmt=True)
+    transport = mock(httpx.Response(429, headers={"Retry-After": when}), httpx.Response(200))
+    await fetch("http://example.test/", FetchConfig(retries=1), transport=transport, sleep=sleep)
+    (wait,) = sleep.waits
+    assert 27 <= wait <= 30
+
+
+async def test_unparseable_retry_after_falls_back_to_backoff():
+    sleep = RecordingSleep()
+    transport = mock(httpx.Response(429, headers={"Retry-After": "soon"}), httpx.Response(200))
+    await fetch("http://example.test/", FetchConfig(retries=1), transport=transport, sleep=sleep)
+    assert sleep.waits == [0.5]
+
+
+async def test_connect_timeout_reason():
+    error = await fetch_error(
+        "http://example.test/",
+        FetchConfig(retries=0),
+        transport=mock(httpx.ConnectTimeout("timed out")),
+    )
+    assert error.reason == "could not connect: timed out after 10 s"
+
+
+async def test_dns_failure_is_name_not_found_and_not_retried():
+    def handler(request: httpx.Request) -> httpx.Response:
+        calls.append(request)
+        try:
+            raise socket.gaierror(socket.EAI_NONAME, "Name or service not known")
+        except socket.gaierror as exc:
+            raise httpx.ConnectError(str(exc)) from exc
+
+    calls: list[httpx.Request] = []
+    error = await fetch_error(
+        "http://no-such-host.test/",
+        FetchConfig(retries=3),
+        transport=httpx.MockTransport(handler),
+        sleep=RecordingSleep(),
+    )
+    assert error.reason == "name not found"
+    assert len(calls) == 1
+
+
+@pytest.mark.parametrize("validator", ["caf\u00e9-v1", "bad\nvalue"])
+async def test_odd_validators_never_crash(validator: str):
+    seen: list[httpx.Request] = []
+
+    def handler(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return httpx.Response(200, content=b"ok")
+
+    transport = httpx.MockTransport(handler)
+    result = await fetch(
+        "http://example.test/", validators=Validators(validator), transport=transport
+    )
+    assert result.text == "ok"
+    sent = seen[0].headers.get("If-None-Match")
+    assert sent in (None, validator)
+
+
+async def test_other_3xx_is_an_error():
+    error = await fetch_error("http://example.test/", transport=mock(httpx.Response(300)))
+    assert error.reason == "HTTP 300"
+    assert error.status == 300
+
+
+# -- fixtures --------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def unused_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
