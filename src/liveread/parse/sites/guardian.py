@@ -18,10 +18,11 @@ class Guardian(Adapter):
     entries = "article.block"
     title_selector = "header h2"
     author_selector = "header div > div + span"
-    not_body = "header, footer"
+    not_body = "header"
     pinned_selector = "#pinned-post"
     key_events: set[str | None] = frozenset()
     furniture = (
+        ("footer", "guardian: share tools"),
         ("[data-spacefinder-type$='NewsletterSignupBlockElement']", "guardian: newsletter sign-up"),
         ("figure[data-atom-type='qanda'], figure[data-atom-type='profile']", "guardian: atom"),
         (".ad-slot-container, .ad-slot, .js-ad-slot", "guardian: ad slot"),
