@@ -6,6 +6,7 @@ import os
 import shutil
 import sqlite3
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -239,7 +240,7 @@ def test_entry_summaries_are_light(store: Store) -> None:
     (summary,) = store.entry_summaries(feed.id)
     assert (summary.key, summary.title, summary.feed_title) == ("a", "T", "Feed A")
     assert summary.authors == ("Ann",)
-    assert summary.breaking and not summary.is_read and not summary.edited
+    assert (summary.breaking, summary.is_read, summary.edited) == (True, False, False)
     assert summary.excerpt.endswith("…")
     assert len(summary.excerpt) <= 81
     assert summary.excerpt.startswith("word word")
@@ -256,6 +257,52 @@ def test_prune_keeps_newest(store: Store) -> None:
     assert [f.entry.key for f in store.favourites()] == ["e0"]
     assert store.favourites()[0].entry_id is None
     assert store.search("e0") == []  # the search index followed the delete
+
+
+def test_duplicate_keys_in_one_batch_keep_the_first(store: Store) -> None:
+    feed = store.add_feed(URL_A)
+    batch = [make_entry("a", 5, body="Newest copy."), make_entry("a", 1, body="Older copy.")]
+    result = store.upsert_entries(feed.id, batch, seen_at=T0)
+    assert result.new == ["a"]
+    assert [s.entry.text for s in store.entries()] == ["Newest copy."]
+
+
+def test_unknown_ids_are_store_errors(store: Store) -> None:
+    with pytest.raises(StoreError, match="no feed matches '7'"):
+        store.upsert_entries(7, [make_entry("a")], seen_at=T0)
+    with pytest.raises(StoreError, match="no entry with id 7"):
+        store.entry(7)
+    with pytest.raises(StoreError, match="no entry with id 7"):
+        store.set_favourite(7, True)
+
+
+def test_search_index_stays_consistent(store: Store) -> None:
+    a = store.add_feed(URL_A)
+    b = store.add_feed(URL_B)
+    store.upsert_entries(a.id, [make_entry(f"e{i}", i) for i in range(20)], seen_at=T0)
+    store.upsert_entries(b.id, [make_entry(f"e{i}", i) for i in range(5)], seen_at=T0)
+    store.upsert_entries(a.id, [make_entry("e3", 3, body="changed")], seen_at=T0)
+    store.prune(a.id, keep=10)
+    store.remove_feed(b.id)
+    store.upsert_entries(a.id, [make_entry("new", 30, title="fresh")], seen_at=T0)
+    con = store._db
+    con.execute("INSERT INTO entries_fts (entries_fts, rank) VALUES ('integrity-check', 1)")
+    indexed = con.execute(
+        "SELECT count(*) FROM entries_fts WHERE entries_fts MATCH 'body OR fresh'"
+    )
+    assert indexed.fetchone()[0] == store.count_entries() == 11
+
+
+def test_usable_from_a_worker_thread(store: Store) -> None:
+    feed = store.add_feed(URL_A)
+    with ThreadPoolExecutor(max_workers=4) as pool:
+        futures = [
+            pool.submit(store.upsert_entries, feed.id, [make_entry(f"t{i}", i)], seen_at=T0)
+            for i in range(8)
+        ]
+        for future in futures:
+            future.result()
+    assert store.count_entries(feed.id) == 8
 
 
 # -- favourites --------------------------------------------------------------------------------
@@ -426,7 +473,7 @@ def test_corrupt_file_is_a_clear_store_error(db: Path) -> None:
     with pytest.raises(StoreError) as info:
         Store(db)
     assert str(info.value) == f"database file is corrupt or not a liveread database: {db}"
-    assert info.value.__cause__ is None and info.value.__suppress_context__
+    assert info.value.__suppress_context__  # no sqlite3 traceback chained on
 
 
 def test_other_apps_database_is_refused(db: Path) -> None:

@@ -26,7 +26,7 @@ from types import TracebackType
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from liveread.codec import block_from_dict, block_to_dict
-from liveread.model import Entry, iso_z
+from liveread.model import Entry, iso_z, utc
 
 __all__ = [
     "APPLICATION_ID",
@@ -258,8 +258,10 @@ def _iso(dt: datetime) -> str:
     return value
 
 
+@functools.lru_cache(maxsize=4096)  # rows of one fetch share their first_seen_at
 def _dt(value: str) -> datetime:
-    return datetime.fromisoformat(value).astimezone(UTC)
+    parsed = datetime.fromisoformat(value)
+    return parsed if parsed.tzinfo is UTC else utc(parsed)
 
 
 def _dt_or_none(value: str | None) -> datetime | None:
@@ -366,28 +368,37 @@ def _stored_from_row(row: sqlite3.Row) -> StoredEntry:
     )
 
 
-def _summary_from_row(row: sqlite3.Row) -> EntrySummary:
-    return EntrySummary(
-        id=row["id"],
-        feed_id=row["feed_id"],
-        feed_title=row["feed_title"],
-        key=row["key"],
-        url=row["url"],
-        published=_dt_or_none(row["published"]),
-        updated=_dt_or_none(row["updated"]),
-        first_seen_at=_dt(row["first_seen_at"]),
-        edited_at=_dt_or_none(row["edited_at"]),
-        title=row["title"],
-        excerpt=_excerpt(row["head"]),
-        authors=tuple(json.loads(row["authors"])),
-        kind=row["kind"],
-        key_event=bool(row["key_event"]),
-        pinned=bool(row["pinned"]),
-        summary=bool(row["summary"]),
-        breaking=bool(row["breaking"]),
-        is_read=bool(row["is_read"]),
-        is_favourite=bool(row["is_favourite"]),
-    )
+def _summaries(rows: Iterable[tuple[Any, ...]]) -> list[EntrySummary]:
+    """EntrySummary from plain tuples in `_ENTRY_COLS` order plus the text head: the list
+    widget's hot path, so positional rather than by column name."""
+    dt, excerpt, loads = _dt, _excerpt, json.loads
+    return [
+        EntrySummary(
+            id=id_,
+            feed_id=feed_id,
+            feed_title=feed_title,
+            key=key,
+            url=url,
+            published=dt(published) if published else None,
+            updated=dt(updated) if updated else None,
+            first_seen_at=dt(first_seen_at),
+            edited_at=dt(edited_at) if edited_at else None,
+            title=title,
+            excerpt=excerpt(head),
+            authors=tuple(loads(authors)),
+            kind=kind,
+            key_event=bool(key_event),
+            pinned=bool(pinned),
+            summary=bool(summary),
+            breaking=bool(breaking),
+            is_read=bool(is_read),
+            is_favourite=bool(is_favourite),
+        )
+        for (
+            id_, feed_id, key, url, published, updated, title, authors, kind, key_event, pinned,
+            summary, breaking, first_seen_at, edited_at, is_read, feed_title, is_favourite, head,
+        ) in rows
+    ]  # fmt: skip
 
 
 _FEEDS_SQL = """
@@ -399,6 +410,7 @@ _FEEDS_SQL = """
 """
 _FEEDS_ORDER = " ORDER BY f.position, f.added_at, f.id"
 
+# Column order matters to `_summaries`.
 _ENTRY_COLS = """
     e.id, e.feed_id, e.key, e.url, e.published, e.updated, e.title, e.authors, e.kind,
     e.key_event, e.pinned, e.summary, e.breaking, e.first_seen_at, e.edited_at, e.is_read,
@@ -648,25 +660,26 @@ class Store:
         content hash. An edited entry turns unread and gets `edited_at`; a repeated key in
         `entries` keeps its first occurrence."""
         when = _iso(seen_at)
-        unique: dict[str, Entry] = {}
-        for entry in entries:
-            unique.setdefault(entry.key, entry)
+        prepared: dict[str, tuple[Entry, str, dict[str, Any]]] = {}
+        for entry in entries:  # the Python work happens before taking the write lock
+            if entry.key not in prepared:
+                params = _entry_params(entry)
+                params.update(feed_id=feed_id, seen_at=when)
+                prepared[entry.key] = (entry, entry.content_hash, params)
+        fresh: list[dict[str, Any]] = []
+        edited: list[dict[str, Any]] = []
+        same: list[dict[str, Any]] = []
         with self._write() as con:
             feed_url = self._require_feed(con, feed_id)
             known: dict[str, str] = dict(
                 con.execute("SELECT key, content_hash FROM entries WHERE feed_id = ?", (feed_id,))
             )
-            fresh, edited, same = [], [], []
-            for key, entry in unique.items():
-                params = _entry_params(entry)
-                params["feed_id"] = feed_id
-                old_hash, content_hash = known.get(key), entry.content_hash
+            for key, (entry, content_hash, params) in prepared.items():
+                old_hash = known.get(key)
                 if old_hash == content_hash:
                     same.append(params)
                     continue
-                params.update(
-                    text=entry.text, content_hash=content_hash, seen_at=when, feed_url=feed_url
-                )
+                params.update(text=entry.text, content_hash=content_hash, feed_url=feed_url)
                 (fresh if old_hash is None else edited).append(params)
             last_id = con.execute("SELECT COALESCE(MAX(id), 0) FROM entries").fetchone()[0]
             con.executemany(_INSERT_ENTRY, fresh)
@@ -714,7 +727,12 @@ class Store:
             limit,
             offset,
         )
-        return [_summary_from_row(r) for r in self._db.execute(sql, params)]
+        cursor = self._db.cursor()
+        cursor.row_factory = None  # plain tuples
+        try:
+            return _summaries(cursor.execute(sql, params))
+        finally:
+            cursor.close()
 
     @_op
     def entry(self, entry_id: int) -> StoredEntry:

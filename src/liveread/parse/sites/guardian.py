@@ -63,7 +63,7 @@ class Guardian(Adapter):
         older = [
             urljoin(page_url, a.attributes["href"])
             for a in tree.css("#liveblog-navigation a[href*='page=with:block-']")
-            if "Next" in a.text() or "Previous" in a.text() or "Oldest" in a.text()
+            if a.text(deep=True).strip().casefold() == "next"
         ]
         badge = tree.css_first("[data-gu-name='headline'] span, header [class*='live']")
         return PageInfo(

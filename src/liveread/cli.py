@@ -1,0 +1,373 @@
+"""The `liveread` command: headless subcommands over the same service the UI drives."""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import sys
+import tempfile
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+
+from liveread import __version__, paths
+from liveread.codec import blog_to_dict, entry_to_dict
+from liveread.export import ExportItem, to_markdown
+from liveread.fetch import Fetcher, FetchError
+from liveread.model import Entry, LiveBlog, iso_z
+from liveread.parse import NotALiveBlog, parse
+from liveread.service import Event, FeedFailed, FeedRefreshed, Service, ServiceError
+from liveread.store import Feed, Store, StoreError
+from liveread.timefmt import stamp
+
+EXPECTED = (ServiceError, StoreError, FetchError, NotALiveBlog, OSError, ValueError)
+
+
+class CommandError(Exception):
+    """A failure to report as one line, exit status 1."""
+
+
+def out(text: str = "") -> None:
+    print(text, flush=True)
+
+
+@contextmanager
+def open_store() -> Iterator[Store]:
+    store = Store(paths.database_file())
+    try:
+        yield store
+    finally:
+        store.close()
+
+
+def run_service(job: Callable[[Service], object]) -> object:
+    """Run `job(service)` (a coroutine factory) with a store and a fetcher, then close both."""
+
+    async def main() -> object:
+        with open_store() as store:
+            async with Fetcher() as fetcher:
+                return await job(Service(store, fetcher))  # type: ignore[misc]
+
+    return asyncio.run(main())
+
+
+# Output of posts
+
+
+def entry_text(entry: Entry, feed_title: str = "") -> str:
+    flags = [
+        label
+        for label, on in (
+            ("KEY EVENT", entry.key_event),
+            ("PINNED", entry.pinned),
+            ("BREAKING", entry.breaking),
+            ("SUMMARY", entry.summary),
+            ("LINK", entry.kind == "link"),
+        )
+        if on
+    ]
+    meta = " · ".join(
+        x for x in (stamp(entry.published), ", ".join(entry.authors), feed_title) if x
+    )
+    lines = [f"── {meta}" + (f"  [{'] ['.join(flags)}]" if flags else "")]
+    if entry.title:
+        lines.append(entry.title)
+    if entry.text:
+        lines += ["", entry.text]
+    if entry.url:
+        lines += ["", entry.url]
+    return "\n".join(lines) + "\n"
+
+
+def print_entries(entries: Sequence[Entry], fmt: str, feed_title: str = "") -> None:
+    if fmt == "json":
+        out(json.dumps([entry_to_dict(e) for e in entries], ensure_ascii=False, indent=2))
+    elif fmt == "markdown":
+        out(to_markdown([ExportItem(e, feed_title) for e in entries], feed_title or "posts"))
+    else:
+        for entry in entries:
+            out(entry_text(entry))
+
+
+# Commands
+
+
+def cmd_add(args: argparse.Namespace) -> int:
+    async def job(service: Service) -> None:
+        feed, _ = await service.add_feed(args.url)
+        out(f"Following {feed.label} ({feed.total} posts, id {feed.id})")
+
+    run_service(job)
+    return 0
+
+
+def cmd_feeds(args: argparse.Namespace) -> int:
+    with open_store() as store:
+        feeds = store.feeds()
+    if args.json:
+        out(json.dumps([_feed_dict(f) for f in feeds], indent=2))
+        return 0
+    if not feeds:
+        out("No feeds yet. Add one with: liveread add URL   (or try: liveread demo)")
+        return 0
+    for feed in feeds:
+        state = {True: "live", False: "ended", None: "?"}[feed.is_live]
+        line = f"{feed.id:>3}  {feed.label}  [{state}]  {feed.unread}/{feed.total} unread"
+        line += f"  refreshed {stamp(feed.last_ok_at)}" if feed.last_ok_at else "  never refreshed"
+        out(line)
+        if feed.last_error:
+            out(f"     error: {feed.last_error}")
+    return 0
+
+
+def _feed_dict(feed: Feed) -> dict[str, object]:
+    return {
+        "id": feed.id,
+        "url": feed.url,
+        "title": feed.title,
+        "live": feed.is_live,
+        "unread": feed.unread,
+        "total": feed.total,
+        "last_ok": iso_z(feed.last_ok_at),
+        "error": feed.last_error,
+    }
+
+
+def cmd_remove(args: argparse.Namespace) -> int:
+    with open_store() as store:
+        feed = store.feed(args.feed)
+        store.remove_feed(feed.id)
+    out(f"Removed {feed.label} (favourites kept)")
+    return 0
+
+
+def cmd_refresh(args: argparse.Namespace) -> int:
+    with open_store() as store:
+        feeds = [store.feed(args.feed)] if args.feed else store.feeds()
+    if not feeds:
+        out("No feeds to refresh. Add one with: liveread add URL")
+        return 0
+    progress = _Progress(len(feeds)) if sys.stderr.isatty() else None
+
+    async def job(service: Service) -> list[FeedRefreshed | FeedFailed]:
+        return await service.refresh_all(feeds, progress.update if progress else None)
+
+    try:
+        results = run_service(job)
+    finally:
+        if progress:
+            progress.stop()
+    failed = 0
+    for event in results:  # type: ignore[union-attr]
+        if isinstance(event, FeedFailed):
+            failed += 1
+            out(f"{event.title}: failed: {event.reason}")
+        elif event.not_modified:
+            out(f"{event.title}: no change")
+        else:
+            out(f"{event.title}: {len(event.new)} new, {len(event.edited)} edited")
+    return 1 if failed else 0
+
+
+class _Progress:
+    """A live progress bar on the terminal while feeds refresh."""
+
+    def __init__(self, total: int) -> None:
+        from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        self.progress = Progress(
+            TextColumn("Refreshing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("{task.description}"),
+            console=Console(stderr=True),
+            transient=True,
+        )
+        self.task = self.progress.add_task("", total=total)
+        self.progress.start()
+
+    def update(self, event: Event) -> None:
+        if isinstance(event, FeedRefreshed | FeedFailed):
+            self.progress.update(self.task, advance=1, description=event.title[:40])
+
+    def stop(self) -> None:
+        self.progress.stop()
+
+
+def cmd_show(args: argparse.Namespace) -> int:
+    with open_store() as store:
+        feed = store.feed(args.feed)
+        stored = store.entries(feed.id, unread_only=args.new, limit=args.limit)
+        if args.new:
+            store.mark_read(s.id for s in stored)
+    entries = [s.entry for s in stored]
+    if not entries and args.format == "text":
+        out("No new posts." if args.new else "No posts stored yet: run liveread refresh.")
+        return 0
+    print_entries(entries, args.format, feed.label)
+    return 0
+
+
+def cmd_parse(args: argparse.Namespace) -> int:
+    blog = _parse_source(args.source)
+    if args.json:
+        out(json.dumps(blog_to_dict(blog), ensure_ascii=False, indent=2))
+    elif not args.explain:
+        out(f"{blog.title}\n{len(blog.entries)} posts ({blog.source})\n")
+        print_entries(blog.entries, "text")
+    if args.explain:
+        _explain(blog, to_stderr=args.json)
+    return 0
+
+
+def _parse_source(source: str) -> LiveBlog:
+    if source.startswith(("http://", "https://")):
+
+        async def fetch() -> LiveBlog:
+            async with Fetcher() as fetcher:
+                result = await fetcher.fetch(source)
+            return parse(result.text or "", result.url)
+
+        return asyncio.run(fetch())
+    path = Path(source)
+    if not path.is_file():
+        raise CommandError(f"no such file: {source}")
+    return parse(path.read_bytes(), path.resolve().as_uri())
+
+
+def _explain(blog: LiveBlog, *, to_stderr: bool) -> None:
+    stream = sys.stderr if to_stderr else sys.stdout
+    print(f"{len(blog.removals)} removals ({blog.source}):", file=stream)
+    for removal in blog.removals:
+        where = f" [post {removal.entry_key}]" if removal.entry_key else ""
+        print(f"  - {removal.rule}{where}: {removal.text}", file=stream)
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    with open_store() as store:
+        hits = store.search(args.query, limit=args.limit)
+    if not hits:
+        out(f"No posts match {args.query!r}.")
+        return 0
+    for hit in hits:
+        out(entry_text(hit.entry, hit.feed_title))
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """Serve the built-in demo live blog on loopback, follow it in a throwaway folder and print
+    its posts; with --watch, keep refreshing and print posts as they arrive."""
+    from liveread.demo import DemoServer
+
+    with tempfile.TemporaryDirectory(prefix="liveread-demo-") as home:
+        os.environ["LIVEREAD_HOME"] = home
+        with DemoServer(interval=args.interval) as demo:
+            out(f"Demo live blog at {demo.url} (data in a throwaway folder)\n")
+            return asyncio.run(_demo(demo.url, args.watch, args.interval))
+
+
+async def _demo(url: str, watch: float, interval: float) -> int:
+    with open_store() as store:
+        async with Fetcher() as fetcher:
+            service = Service(store, fetcher)
+            feed, _ = await service.add_feed(url)
+            out(f"{feed.label}: {feed.total} posts\n")
+            print_entries([s.entry for s in store.entries(feed.id)], "text")
+            store.mark_feed_read(feed.id)
+            loop = asyncio.get_running_loop()
+            deadline = loop.time() + watch
+            while loop.time() < deadline:
+                await asyncio.sleep(min(interval, max(0.0, deadline - loop.time())))
+                event = await service.refresh(store.feed(feed.id))
+                if isinstance(event, FeedFailed):
+                    out(f"refresh failed: {event.reason}")
+                    continue
+                fresh = store.entries(feed.id, unread_only=True)
+                store.mark_read(s.id for s in fresh)
+                for stored in reversed(fresh):
+                    label = "EDITED" if stored.edited_at else "NEW"
+                    out(f"[{label}] " + entry_text(stored.entry))
+    return 0
+
+
+# Argument parsing
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="liveread",
+        description="Follow news live blogs from the terminal: clean posts, kept offline.",
+    )
+    parser.add_argument("--version", action="version", version=f"liveread {__version__}")
+    parser.add_argument(
+        "--demo", action="store_true", help="run on the built-in demo live blog (no network)"
+    )
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    add = sub.add_parser("add", help="follow a live blog by its URL")
+    add.add_argument("url")
+    add.set_defaults(func=cmd_add)
+
+    feeds = sub.add_parser("feeds", help="list followed live blogs")
+    feeds.add_argument("--json", action="store_true", help="print JSON")
+    feeds.set_defaults(func=cmd_feeds)
+
+    remove = sub.add_parser("remove", help="stop following a live blog (favourites are kept)")
+    remove.add_argument("feed", help="feed id, URL or part of its title")
+    remove.set_defaults(func=cmd_remove)
+
+    refresh = sub.add_parser("refresh", help="fetch new posts (all feeds, concurrently)")
+    refresh.add_argument("feed", nargs="?", help="only this feed (id, URL or title)")
+    refresh.set_defaults(func=cmd_refresh)
+
+    show = sub.add_parser("show", help="print a feed's stored posts, newest first")
+    show.add_argument("feed", help="feed id, URL or part of its title")
+    fmt = show.add_mutually_exclusive_group()
+    fmt.add_argument("--json", dest="format", action="store_const", const="json")
+    fmt.add_argument("--markdown", dest="format", action="store_const", const="markdown")
+    show.add_argument("--new", action="store_true", help="only unread posts, then mark them read")
+    show.add_argument("--limit", type=int, default=None, help="at most N posts")
+    show.set_defaults(func=cmd_show, format="text")
+
+    parse_cmd = sub.add_parser("parse", help="parse a saved page or a URL and print its posts")
+    parse_cmd.add_argument("source", metavar="FILE|URL")
+    parse_cmd.add_argument("--json", action="store_true", help="print one JSON object")
+    parse_cmd.add_argument(
+        "--explain", action="store_true", help="list every removed block with its rule"
+    )
+    parse_cmd.set_defaults(func=cmd_parse)
+
+    search = sub.add_parser("search", help="full-text search over stored posts")
+    search.add_argument("query")
+    search.add_argument("--limit", type=int, default=50)
+    search.set_defaults(func=cmd_search)
+
+    demo = sub.add_parser("demo", help="headless run of the built-in demo live blog")
+    demo.add_argument(
+        "--watch", type=float, default=0.0, metavar="SECONDS", help="keep following this long"
+    )
+    demo.add_argument(
+        "--interval", type=float, default=5.0, help="seconds between demo posts and refreshes"
+    )
+    demo.set_defaults(func=cmd_demo)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.demo and args.command is None:
+        args = parser.parse_args(["demo"])
+    if args.command is None:
+        parser.print_help()
+        return 0
+    try:
+        return int(args.func(args))
+    except KeyboardInterrupt:
+        return 130
+    except (CommandError, *EXPECTED) as error:
+        print(f"liveread: error: {error}", file=sys.stderr)
+        return 1

@@ -1,0 +1,163 @@
+"""Refresh orchestration: fetch -> parse -> clean -> store, for one feed or all at once.
+
+The CLI and the UI both drive this; it reports what happened as events (a feed started, was
+refreshed with new and edited posts, or failed with a reason) and never raises for a feed
+that fails, so one broken feed never stops the others.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
+
+from liveread.fetch import Fetcher, FetchError, Validators
+from liveread.model import Entry, LiveBlog
+from liveread.parse import NotALiveBlog, parse
+from liveread.store import Feed, Store, StoreError
+
+MAX_OLDER_PAGES = 4
+"""Pages of older posts followed when a feed is first fetched (Guardian, BBC, Independent)."""
+
+
+class ServiceError(Exception):
+    """A user-facing failure (adding a feed that is not a live blog, say); str() is the reason."""
+
+
+@dataclass(frozen=True, slots=True)
+class FeedStarted:
+    feed_id: int
+    title: str
+
+
+@dataclass(frozen=True, slots=True)
+class FeedRefreshed:
+    feed_id: int
+    title: str
+    new: list[str] = field(default_factory=list)
+    edited: list[str] = field(default_factory=list)
+    not_modified: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class FeedFailed:
+    feed_id: int
+    title: str
+    reason: str
+
+
+Event = FeedStarted | FeedRefreshed | FeedFailed
+Listener = Callable[[Event], None]
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def is_due(feed: Feed, interval: float, at: datetime) -> bool:
+    """Whether a feed wants refreshing: ended blogs slow to a tenth, failing ones to a half."""
+    if feed.last_fetch_at is None:
+        return True
+    seconds = interval
+    if feed.is_live is False:
+        seconds *= 10
+    elif feed.last_error:
+        seconds *= 2
+    return at - feed.last_fetch_at >= timedelta(seconds=seconds)
+
+
+class Service:
+    def __init__(self, store: Store, fetcher: Fetcher) -> None:
+        self.store = store
+        self.fetcher = fetcher
+
+    async def load(self, url: str, validators: Validators | None = None) -> LiveBlog | None:
+        """Fetch and parse one page off the event loop's thread; None when not modified."""
+        result = await self.fetcher.fetch(url, validators)
+        if result.not_modified or result.text is None:
+            return None
+        return await asyncio.to_thread(parse, result.text, result.url)
+
+    async def add_feed(self, url: str) -> tuple[Feed, FeedRefreshed]:
+        """Follow a live blog: it is fetched and parsed first, so a bad URL is refused with a
+        reason and nothing is stored."""
+        url = url.strip()
+        try:
+            result = await self.fetcher.fetch(url)
+            blog = await asyncio.to_thread(parse, result.text or "", result.url)
+        except (FetchError, NotALiveBlog) as error:
+            raise ServiceError(f"{url}: {error}") from None
+        try:
+            feed = self.store.add_feed(url, blog.title)
+        except StoreError as error:
+            raise ServiceError(str(error)) from None
+        event = await self._store_blog(feed, blog, validators=result.validators, first=True)
+        return self.store.feed(feed.id), event
+
+    async def refresh(
+        self, feed: Feed, listener: Listener | None = None
+    ) -> FeedRefreshed | FeedFailed:
+        emit = listener or (lambda event: None)
+        emit(FeedStarted(feed.id, feed.label))
+        validators = Validators(feed.etag, feed.last_modified) if feed.total else None
+        try:
+            result = await self.fetcher.fetch(feed.url, validators)
+            if result.not_modified or result.text is None:
+                self.store.record_fetch(feed.id, at=now(), error=None)
+                event: FeedRefreshed | FeedFailed = FeedRefreshed(
+                    feed.id, feed.label, not_modified=True
+                )
+            else:
+                blog = await asyncio.to_thread(parse, result.text, result.url)
+                event = await self._store_blog(
+                    feed, blog, validators=result.validators, first=feed.total == 0
+                )
+        except (FetchError, NotALiveBlog, StoreError) as error:
+            reason = str(error)
+            with contextlib.suppress(StoreError):  # the feed may have been removed meanwhile
+                self.store.record_fetch(feed.id, at=now(), error=reason)
+            event = FeedFailed(feed.id, feed.label, reason)
+        emit(event)
+        return event
+
+    async def refresh_all(
+        self, feeds: Sequence[Feed] | None = None, listener: Listener | None = None
+    ) -> list[FeedRefreshed | FeedFailed]:
+        """Refresh feeds concurrently (the fetcher bounds how many run at once)."""
+        chosen = list(self.store.feeds() if feeds is None else feeds)
+        return list(await asyncio.gather(*(self.refresh(f, listener) for f in chosen)))
+
+    async def _store_blog(
+        self, feed: Feed, blog: LiveBlog, *, validators: Validators | None, first: bool
+    ) -> FeedRefreshed:
+        entries = list(blog.entries)
+        if first:
+            entries += await self._older_posts(blog)
+        result = self.store.upsert_entries(feed.id, entries, seen_at=now())
+        self.store.update_feed_meta(feed.id, title=blog.title or None, is_live=blog.is_live)
+        pair = (validators.etag, validators.last_modified) if validators else None
+        self.store.record_fetch(feed.id, at=now(), error=None, validators=pair)
+        return FeedRefreshed(feed.id, blog.title or feed.label, result.new, result.edited)
+
+    async def _older_posts(self, blog: LiveBlog) -> list[Entry]:
+        """Posts from the blog's older pages, following "next" links a bounded number of times;
+        a failing older page ends the walk without failing the feed."""
+        found: list[Entry] = []
+        seen = {blog.url}
+        pages = list(blog.older_pages)
+        for _ in range(MAX_OLDER_PAGES):
+            url = next((p for p in pages if p not in seen), None)
+            if url is None:
+                break
+            seen.add(url)
+            try:
+                older = await self.load(url)
+            except (FetchError, NotALiveBlog):
+                break
+            if older is None:
+                break
+            found.extend(older.entries)
+            pages = list(older.older_pages)
+        return found
