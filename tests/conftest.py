@@ -1,6 +1,7 @@
 """Shared test fixtures."""
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 
@@ -12,3 +13,22 @@ def loopback() -> Iterator[LoopbackServer]:
     """A started loopback HTTP server on 127.0.0.1, closed (threads joined) after the test."""
     with LoopbackServer() as server:
         yield server
+
+
+REAL_PAGES = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "real"
+"""The saved real live-blog pages (../shared/fixtures/real beside the repository)."""
+
+
+@pytest.fixture
+def real_page() -> Callable[[str], bytes]:
+    """`real_page("guardian")`: that site's saved page, or the test is skipped when
+    ../shared/fixtures/real is missing."""
+
+    def load(site: str) -> bytes:
+        folder = REAL_PAGES / site
+        pages = sorted(folder.glob("*.html")) if folder.is_dir() else []
+        if not pages:
+            pytest.skip(f"real fixture page for {site!r} not found in {REAL_PAGES}")
+        return pages[0].read_bytes()
+
+    return load

@@ -170,8 +170,10 @@ def phrase_rule(block: Block, text: str) -> str | None:
 def _fingerprint(block: Block) -> str | None:
     if not isinstance(block, Paragraph | Heading):
         return None
-    text = comparable(block.text)
-    return text if len(text) >= 25 else None
+    text = block.text
+    if len(text) < 25 or len(text) > 400:
+        return None
+    return comparable(text)
 
 
 def _is_teaser_card(node: Node) -> bool:

@@ -503,20 +503,26 @@ class Store:
             self.path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
             raise StoreError(f"cannot create {self.path.parent}: {exc.strerror}") from None
-        con = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        try:
+            con = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        except sqlite3.Error as exc:
+            raise (self._translate(exc) or StoreError(f"cannot open {self.path}")) from None
         try:
             con.row_factory = sqlite3.Row
             con.execute("PRAGMA busy_timeout = 5000")
             con.execute("PRAGMA foreign_keys = ON")
-            # In WAL mode NORMAL cannot corrupt the database; a power cut may lose the last
-            # commits, which the next refresh fetches again.
+            # In WAL mode NORMAL cannot corrupt the database; a power cut may only lose the
+            # last few commits.
             con.execute("PRAGMA synchronous = NORMAL")
             self._check_identity(con)
             con.execute("PRAGMA journal_mode = WAL")
             self._migrate(con)
         except sqlite3.Error as exc:
             con.close()
-            raise (self._translate(exc) or self._corrupt()) from None
+            error = self._translate(exc)
+            if error is None:  # not the file's fault: a bug, shown as it is
+                raise
+            raise error from None
         except BaseException:
             con.close()
             raise

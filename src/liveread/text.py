@@ -13,8 +13,13 @@ _SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 
 
+_SUSPECT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]")
+
+
 def scrub(text: str) -> str:
     """Remove escape sequences, control characters and zero-width junk."""
+    if _SUSPECT.search(text) is None:  # the common case: one scan, no copies
+        return text
     text = _ESCAPES.sub("", text)
     text = _CONTROLS.sub(" ", text)
     return _ZERO_WIDTH.sub("", text)
@@ -56,6 +61,14 @@ def plain(text: str) -> str:
     return squash(unescape(text))
 
 
-def comparable(text: str) -> str:
-    """A loose form of a string for matching titles and paragraphs across sources."""
-    return re.sub(r"\W+", " ", unescape(text).casefold()).strip()
+_NON_WORD = re.compile(r"\W+")
+
+
+def comparable(text: str, limit: int | None = None) -> str:
+    """A loose form of a string for matching titles and paragraphs across sources; `limit`
+    bounds the work on long texts (the first characters are enough to match)."""
+    if limit is not None:
+        text = text[:limit]
+    if "&" in text:
+        text = unescape(text)
+    return _NON_WORD.sub(" ", text.casefold()).strip()

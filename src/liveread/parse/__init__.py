@@ -119,8 +119,9 @@ def _without_empty_and_doubles(entries: list[Entry]) -> list[Entry]:
     titles_by_text: dict[str, set[str]] = {}
     kept = []
     for entry in entries:
-        text = comparable(entry.text)
-        if not text and not entry.title:
+        body = entry.text
+        text = f"{len(body)}:{comparable(body, limit=400)}"
+        if not body.strip() and not entry.title:
             continue
         title = comparable(entry.title)
         seen_titles = titles_by_text.setdefault(text, set()) if len(text) > 60 else None

@@ -25,6 +25,8 @@ def normalise_id(raw: str) -> str | None:
 
 def key_from_url(url: str) -> str | None:
     """A post id from a permalink: its fragment, or a `post`/`postid`/`block` query value."""
+    if "#" in url:
+        return normalise_id(url.rsplit("#", 1)[1])
     try:
         parts = urlsplit(url.strip())
     except ValueError:

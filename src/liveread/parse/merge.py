@@ -8,6 +8,7 @@ the opening of its text.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import datetime
 
 from liveread.model import Entry, Paragraph, Span
@@ -20,17 +21,18 @@ OPENING = 80
 
 
 def _opening(text: str) -> str:
-    return comparable(text)[:OPENING]
+    return comparable(text, limit=OPENING * 2)[:OPENING]
 
 
 class _Index:
+    """Structured posts by key, by title and by the opening of their text; titles and
+    openings that several posts share are left out (generic labels match nothing)."""
+
     def __init__(self, posts: list[StructuredPost]) -> None:
         self.unmatched = {id(p): p for p in posts}
         self.by_key = {p.key: p for p in posts if p.key}
-        self.by_title = _unique({comparable(p.title): p for p in posts if p.title}, posts, "t")
-        self.by_opening = _unique(
-            {_opening(p.body): p for p in posts if len(p.body) > 40}, posts, "b"
-        )
+        self.by_title = _unique((comparable(p.title), p) for p in posts if p.title)
+        self.by_opening = _unique((_opening(p.body), p) for p in posts if len(p.body) > 40)
 
     def take(self, post: DomPost, text: str) -> StructuredPost | None:
         candidates = (
@@ -45,13 +47,14 @@ class _Index:
         return None
 
 
-def _unique(index: dict[str, StructuredPost], posts: list[StructuredPost], field: str):
-    """Drop index entries that more than one post shares (generic labels, empty bodies)."""
-    counts: dict[str, int] = {}
-    for post in posts:
-        value = comparable(post.title) if field == "t" else _opening(post.body)
-        counts[value] = counts.get(value, 0) + 1
-    return {k: v for k, v in index.items() if k and counts.get(k, 0) == 1}
+def _unique(pairs: Iterable[tuple[str, StructuredPost]]) -> dict[str, StructuredPost]:
+    index: dict[str, StructuredPost] = {}
+    shared: set[str] = set()
+    for key, post in pairs:
+        if key in index:
+            shared.add(key)
+        index[key] = post
+    return {k: v for k, v in index.items() if k and k not in shared}
 
 
 def merge(posts: list[DomPost], data: StructuredBlog, adapter: Adapter) -> list[Entry]:

@@ -45,21 +45,21 @@ class StructuredBlog:
     posts: list[StructuredPost] = field(default_factory=list)
     found: bool = False
 
-    @property
-    def per_post_times(self) -> bool:
-        """False when every post carries the same time (the page's, not the post's)."""
+    per_post_times: bool = True
+    """False when every post carries the same time (the page's, not the post's)."""
+    per_post_authors: bool = True
+    """False when every post lists the same several authors (the page's byline)."""
+    per_post_titles: bool = True
+    """False when every post carries the same headline (the page's)."""
+
+    def judge_sources(self) -> None:
+        """Tell per-post values from page values copied into every post (the Guardian)."""
+        many = len(self.posts) > 1
         times = {p.published for p in self.posts if p.published}
-        return len(times) > 1 or len(self.posts) == 1
-
-    @property
-    def per_post_authors(self) -> bool:
-        lists = {tuple(p.authors) for p in self.posts}
-        return not (len(self.posts) > 1 and len(lists) == 1 and len(next(iter(lists))) > 1)
-
-    @property
-    def per_post_titles(self) -> bool:
-        titles = {p.title for p in self.posts}
-        return not (len(self.posts) > 1 and len(titles) == 1)
+        self.per_post_times = len(times) > 1 or not many
+        authors = {tuple(p.authors) for p in self.posts}
+        self.per_post_authors = not (many and len(authors) == 1 and len(next(iter(authors))) > 1)
+        self.per_post_titles = not (many and len({p.title for p in self.posts}) == 1)
 
 
 def read_structured(tree: LexborHTMLParser, page_url: str) -> StructuredBlog:
@@ -68,6 +68,7 @@ def read_structured(tree: LexborHTMLParser, page_url: str) -> StructuredBlog:
         _merge_object(blog, node, page_url)
     if not blog.found:
         _read_microdata(tree, blog, page_url)
+    blog.judge_sources()
     return blog
 
 

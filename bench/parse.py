@@ -1,0 +1,80 @@
+"""Parse speed on the real fixture pages, as ratios measured in one run.
+
+For each page: the full liveread parse + clean, against a bare Lexbor parse of the same bytes
+and against `trafilatura.extract` (what a user would otherwise reach for). Ratios, not
+seconds, are the result: these machines are shared and noisy.
+
+    uv run --group bench python bench/parse.py [--rounds N]
+"""
+
+from __future__ import annotations
+
+import argparse
+import gc
+import statistics
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
+
+from liveread.parse import parse
+
+FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "real"
+
+
+def best_of(rounds: int, job: Callable[[], object]) -> float:
+    """The fastest of `rounds` runs: the least disturbed by the rest of the machine."""
+    times = []
+    for _ in range(rounds):
+        gc.collect()
+        start = time.perf_counter()
+        job()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rounds", type=int, default=15)
+    args = parser.parse_args()
+    pages = sorted(FIXTURES.glob("*/*.html"))
+    if not pages:
+        print(f"no fixture pages under {FIXTURES}", file=sys.stderr)
+        return 1
+    try:
+        import trafilatura
+    except ImportError:
+        trafilatura = None
+        print("trafilatura not installed: run with `uv run --group bench`", file=sys.stderr)
+
+    print(f"{'page':<14}{'lexbor ms':>10}{'liveread ms':>13}{'x lexbor':>10}", end="")
+    print(f"{'trafilatura ms':>16}{'x trafilatura':>15}")
+    ratios, versus = [], []
+    for page in pages:
+        data = page.read_bytes()
+        text = data.decode("utf-8", errors="replace")
+        url = "https://example.com/live"
+        bare = best_of(args.rounds, lambda: LexborHTMLParser(text))
+        full = best_of(args.rounds, lambda: parse(text, url))
+        ratios.append(full / bare)
+        line = f"{page.parent.name:<14}{bare * 1e3:>10.1f}{full * 1e3:>13.1f}{full / bare:>10.2f}"
+        if trafilatura is not None:
+            extract = best_of(max(3, args.rounds // 3), lambda: trafilatura.extract(text, url=url))
+            versus.append(full / extract)
+            line += f"{extract * 1e3:>16.1f}{full / extract:>15.2f}"
+        print(line)
+    print(
+        f"\ngeometric mean, liveread / bare Lexbor parse: {statistics.geometric_mean(ratios):.2f}x"
+    )
+    print(f"worst page, liveread / bare Lexbor parse:      {max(ratios):.2f}x")
+    if versus:
+        print(
+            f"geometric mean, liveread / trafilatura.extract: {statistics.geometric_mean(versus):.2f}x"
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
