@@ -15,6 +15,7 @@ import statistics
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
@@ -56,12 +57,12 @@ def main() -> int:
         data = page.read_bytes()
         text = data.decode("utf-8", errors="replace")
         url = "https://example.com/live"
-        bare = best_of(args.rounds, lambda: LexborHTMLParser(text))
-        full = best_of(args.rounds, lambda: parse(text, url))
+        bare = best_of(args.rounds, partial(LexborHTMLParser, text))
+        full = best_of(args.rounds, partial(parse, text, url))
         ratios.append(full / bare)
         line = f"{page.parent.name:<14}{bare * 1e3:>10.1f}{full * 1e3:>13.1f}{full / bare:>10.2f}"
         if trafilatura is not None:
-            extract = best_of(max(3, args.rounds // 3), lambda: trafilatura.extract(text, url=url))
+            extract = best_of(max(3, args.rounds // 3), partial(trafilatura.extract, text, url=url))
             versus.append(full / extract)
             line += f"{extract * 1e3:>16.1f}{full / extract:>15.2f}"
         print(line)
