@@ -65,6 +65,9 @@ PHRASE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
         (r"^this is a live blog\. scroll down for the latest updates\.?$", "furniture"),
         (r"^subscribe to .{0,60}(?:premium|to bookmark)", "subscription prompt"),
         (r"^(?:get|start) (?:your )?(?:free )?(?:trial|subscription)\b", "subscription prompt"),
+        # An unresolved CMS reference left as a dead link, e.g. Repubblica's
+        # "[[(gele.Finegil.Image2014v1) TOPSHOT-PALESTINIAN-ISRAEL-CONFLICT]]".
+        (r"^\[\[\([\w.]+\)[^\[\]]*\]\]$", "cms placeholder"),
     )
 )
 PHRASE_LIMIT = 320

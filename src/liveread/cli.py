@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import json
 import os
 import sys
@@ -257,16 +258,51 @@ def cmd_search(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_export(args: argparse.Namespace) -> int:
+    from datetime import UTC, datetime
+
+    from liveread.export import ExportItem, default_filename, render, write_atomic
+
+    with open_store() as store:
+        favourites = store.favourites()
+    if not favourites:
+        raise CommandError("no favourites to export (mark posts with f in the app)")
+    path = Path(args.output).expanduser() if args.output else None
+    if path is None:
+        path = paths.export_dir() / default_filename(args.format, datetime.now(UTC))
+    elif path.is_dir():
+        path = path / default_filename(args.format, datetime.now(UTC))
+    if path.exists() and not args.force:
+        raise CommandError(f"{path} exists (use --force to overwrite)")
+    items = [ExportItem(f.entry, f.feed_title, f.feed_url) for f in favourites]
+    write_atomic(path, render(items, args.format, "Favourites"))
+    out(f"Exported {len(items)} favourites to {path}")
+    return 0
+
+
+def cmd_tui(args: argparse.Namespace) -> int:
+    from liveread.ui import run_app
+
+    return run_app(offline=args.offline, demo=args.demo)
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """Serve the built-in demo live blog on loopback, follow it in a throwaway folder and print
     its posts; with --watch, keep refreshing and print posts as they arrive."""
     from liveread.demo import DemoServer
 
+    previous = os.environ.get(paths.HOME_ENV)
     with tempfile.TemporaryDirectory(prefix="liveread-demo-") as home:
-        os.environ["LIVEREAD_HOME"] = home
-        with DemoServer(interval=args.interval) as demo:
-            out(f"Demo live blog at {demo.url} (data in a throwaway folder)\n")
-            return asyncio.run(_demo(demo.url, args.watch, args.interval))
+        os.environ[paths.HOME_ENV] = home
+        try:
+            with DemoServer(interval=args.interval) as demo:
+                out(f"Demo live blog at {demo.url} (data in a throwaway folder)\n")
+                return asyncio.run(_demo(demo.url, args.watch, args.interval))
+        finally:  # never leave the variable naming a folder that is about to be deleted
+            if previous is None:
+                os.environ.pop(paths.HOME_ENV, None)
+            else:
+                os.environ[paths.HOME_ENV] = previous
 
 
 async def _demo(url: str, watch: float, interval: float) -> int:
@@ -303,7 +339,10 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"liveread {__version__}")
     parser.add_argument(
-        "--demo", action="store_true", help="run on the built-in demo live blog (no network)"
+        "--demo", action="store_true", help="open the app on the built-in demo live blog"
+    )
+    parser.add_argument(
+        "--offline", action="store_true", help="open the app without touching the network"
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -345,6 +384,12 @@ def build_parser() -> argparse.ArgumentParser:
     search.add_argument("--limit", type=int, default=50)
     search.set_defaults(func=cmd_search)
 
+    export_cmd = sub.add_parser("export", help="write favourites to a Markdown, JSON or HTML file")
+    export_cmd.add_argument("--format", choices=("md", "json", "html"), default="md")
+    export_cmd.add_argument("-o", "--output", metavar="PATH", help="file or folder to write")
+    export_cmd.add_argument("--force", action="store_true", help="overwrite an existing file")
+    export_cmd.set_defaults(func=cmd_export)
+
     demo = sub.add_parser("demo", help="headless run of the built-in demo live blog")
     demo.add_argument(
         "--watch", type=float, default=0.0, metavar="SECONDS", help="keep following this long"
@@ -359,15 +404,18 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    if args.demo and args.command is None:
-        args = parser.parse_args(["demo"])
     if args.command is None:
-        parser.print_help()
-        return 0
+        args.func = cmd_tui
     try:
         return int(args.func(args))
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # The reader of our output stopped early (`liveread parse PAGE | head`): not an error
+        # to report. Point stdout at devnull so the interpreter's last flush is quiet too.
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
     except (CommandError, *EXPECTED) as error:
         print(f"liveread: error: {error}", file=sys.stderr)
         return 1

@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 from selectolax.lexbor import LexborHTMLParser
 
 from liveread.clean import Cleaner
-from liveread.model import Entry, LiveBlog
+from liveread.model import Entry, Image, LiveBlog
 from liveread.parse.adapter import Adapter, DomPost, Node, PageInfo
 from liveread.parse.blocks import BlockBuilder
 from liveread.parse.generic import Generic
@@ -101,7 +101,13 @@ def _read_post(
     cleaner.flag_global(body)
     builder = BlockBuilder(url, judge=cleaner.judge)
     blocks = builder.build(body)
-    for rule, text in builder.removed:
+    if not blocks and builder.removed and all(r[0] == "teaser card" for r in builder.removed):
+        # The whole post is a card pointing to another article: a link post, not promo.
+        cards = BlockBuilder(url).build([r[2] for r in builder.removed])
+        post.blocks = [b for b in cards if not isinstance(b, Image)]
+        post.kind = "link"
+        return post
+    for rule, text, _ in builder.removed:
         cleaner.record(rule, text, key)
     post.blocks = cleaner.clean_blocks(blocks, key)
     return post

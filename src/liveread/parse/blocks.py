@@ -94,6 +94,10 @@ _PROVIDERS = (
 )
 _CAPTION_PREFIX = re.compile(r"^(?:Image caption|Media caption|Caption)\s*:\s*", re.IGNORECASE)
 _CREDIT_PREFIX = re.compile(r"^(?:Copyright|Image source|Credit|Image)\s*:\s*", re.IGNORECASE)
+_TRAILING_CREDIT = re.compile(
+    r"\s*\((?:Image|Picture|Pic|Photo|Photograph)\s*:\s*([^()]+)\)$", re.I
+)
+"""A credit written into the caption, as Reach titles do: "Harry and Meghan (Image: Getty)"."""
 
 
 def absolute_http(href: str | None, base: str) -> str | None:
@@ -203,8 +207,8 @@ class BlockBuilder:
     def __init__(self, base_url: str, judge: Judge | None = None) -> None:
         self.base_url = base_url
         self.judge = judge
-        self.removed: list[tuple[str, str]] = []
-        """(rule, text) for every container the judge removed."""
+        self.removed: list[tuple[str, str, Node]] = []
+        """(rule, text, element) for every container the judge removed."""
 
     def build(self, roots: list[Node]) -> list[Block]:
         """Blocks of everything under `roots` (the roots themselves are never judged)."""
@@ -245,7 +249,7 @@ class BlockBuilder:
         if not node.is_element_node or tag in SKIP_TAGS or _hidden(node):
             return
         if self.judge is not None and (rule := self.judge(node)):
-            self.removed.append((rule, squash(node.text(deep=True))))
+            self.removed.append((rule, squash(node.text(deep=True)), node))
             return
         if tag in HEADINGS:
             if spans := inline_spans(node, self.base_url):
@@ -303,7 +307,7 @@ class BlockBuilder:
         # A tweet's own address is its last link ("... — Name (@handle) date").
         url = urls[-1] if urls else None
         paragraph = node.css_first("p")
-        text = squash((paragraph or node).text(deep=True))
+        text = visible_text(paragraph or node)
         return Embed(url=url, provider=provider_of(url), text=text[:280])
 
     def _embed_element(self, node: Node) -> Embed | None:
@@ -344,15 +348,21 @@ class BlockBuilder:
             ".credit, .copyright, [class*='copyright'], [class*='credit'], small"
         )
         credit = _credit_text(credit_node) if credit_node is not None else ""
-        caption_node = node.css_first("figcaption, .caption, [class*='caption']")
+        # The first caption-like element with visible text: an empty `p.withoutCaption` around
+        # the picture (Express) is not the caption, its sibling `span.newsCaption` is.
+        candidates = node.css("figcaption, .caption, [class*='caption'], [class*='Caption']")
+        caption_node = next((c for c in candidates if visible_text(c)), None)
         caption = ""
         if caption_node is not None:
-            caption = squash(caption_node.text())
-            if credit:
-                caption = squash(caption.replace(credit_node.text() if credit_node else "", ""))
+            caption = visible_text(caption_node) or squash(caption_node.text())
+            if credit and credit_node is not None:
+                caption = squash(caption.replace(visible_text(credit_node), ""))
+                caption = squash(caption.replace(squash(credit_node.text()), ""))
                 caption = squash(caption.replace(credit, ""))
             caption = _dedupe_repeated(_CAPTION_PREFIX.sub("", caption))
-        credit = credit.strip("() ")
+            if not credit and (written := _TRAILING_CREDIT.search(caption)):
+                credit = written.group(1).strip()
+                caption = caption[: written.start()].strip()
         alt = squash(img.attributes.get("alt") or "") if img is not None else ""
         if src is None and not caption:
             return None
@@ -389,12 +399,47 @@ def _hidden(node: Node) -> bool:
     return "hidden" in attrs or attrs.get("aria-hidden") == "true"
 
 
+_SCREEN_READER_ONLY = re.compile(r"(?:^|[-_])(?:vh|visually-hidden|sr-only|screen-reader-text)$")
+
+
+def _screen_reader_only(node: Node) -> bool:
+    """A copy of visible text for screen readers only (BBC `gs-u-vh`, `sr-only`)."""
+    return any(_SCREEN_READER_ONLY.search(name) for name in classes(node).split())
+
+
+def visible_text(node: Node) -> str:
+    """The text a sighted reader sees in a small element (caption, credit, embed): text nodes
+    included, screen-reader-only copies left out, line breaks and block boundaries as spaces."""
+    parts: list[str] = []
+    _visible_parts(node, parts)
+    return squash("".join(parts))
+
+
+def _visible_parts(node: Node, parts: list[str]) -> None:
+    for child in node.iter(include_text=True):
+        if child.is_text_node:
+            parts.append(child.text_content or "")
+        elif not child.is_element_node or child.tag in SKIP_TAGS or _screen_reader_only(child):
+            continue
+        elif child.tag == "br":
+            parts.append(" ")
+        elif child.tag in INLINE_TAGS:
+            _visible_parts(child, parts)
+        else:
+            parts.append(" ")
+            _visible_parts(child, parts)
+            parts.append(" ")
+
+
 def _is_media_wrapper(node: Node) -> bool:
     """A box that is only an image with its caption and credit (`div.image-container`, BBC's
     `div.lx-media-asset`): one picture, no running text."""
     if node.tag not in ("div", "span", "section"):
         return False
-    if len(node.css("img, amp-img")) != 1 or node.css_first(TEXT_BLOCKS) is not None:
+    if len(node.css("img, amp-img")) != 1:
+        return False
+    # Text blocks with text mean running copy; an empty `p` around the picture does not.
+    if any(squash(block.text(deep=True)) for block in node.css(TEXT_BLOCKS)):
         return False
     return len(node.text(deep=True)) < 400
 
@@ -410,11 +455,16 @@ def _is_embed_container(node: Node) -> bool:
 
 
 def _credit_text(node: Node) -> str:
-    """A credit without its label; BBC prints it twice, once for screen readers."""
-    shown = [c for c in node.iter() if c.is_element_node and not _hidden(c)]
-    visible = [squash(c.text(deep=True)) for c in shown if "vh" not in classes(c).split()]
-    text = " ".join(t for t in visible if t) or squash(node.text(deep=True))
-    return _CREDIT_PREFIX.sub("", text).strip()
+    """A credit without its brackets and label: BBC prints it twice, once for screen readers
+    ("Copyright: EPA"); Reach titles wrap it as "(Image: Getty Images)" with the label in a
+    child element and the name in a bare text node."""
+    text = visible_text(node) or squash(node.text(deep=True))
+    text = _unbracket(text)
+    return _unbracket(_CREDIT_PREFIX.sub("", text).strip())
+
+
+def _unbracket(text: str) -> str:
+    return text[1:-1].strip() if text.startswith("(") and text.endswith(")") else text
 
 
 def _image_src(img: Node, base: str) -> str | None:

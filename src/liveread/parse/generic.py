@@ -110,6 +110,22 @@ class Generic(Adapter):
         byline = self._byline(node)
         return (byline[2], None) if byline else (None, None)
 
+    def flags(self, node: Node, key: str | None) -> dict[str, bool]:
+        """Flags from `data-*` attributes or class names the template puts on the post."""
+        attrs = node.attributes
+        names = (attrs.get("class") or "").casefold()
+
+        def flagged(attribute: str, *words: str) -> bool:
+            value = (attrs.get(attribute) or "").casefold()
+            return value in ("true", "1", "yes") or any(w in names for w in words)
+
+        return {
+            "key_event": flagged("data-key-event", "key-event", "keyevent", "key_event"),
+            "pinned": flagged("data-pinned", "is-pinned", "pinned-post"),
+            "breaking": flagged("data-breaking", "breaking"),
+            "summary": flagged("data-summary", "is-summary"),
+        }
+
     def authors(self, node: Node) -> list[str]:
         if byline := self._byline(node):
             return [byline[1]]

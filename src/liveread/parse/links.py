@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from liveread.model import Entry, Heading, Paragraph
+from liveread.model import Entry, Heading, Paragraph, block_text
 
 
 def _target(entry: Entry, page_url: str) -> str | None:
@@ -22,7 +22,7 @@ def _target(entry: Entry, page_url: str) -> str | None:
 
 def mark_link_posts(entries: list[Entry], page_url: str) -> None:
     for entry in entries:
-        if entry.blocks and _target(entry, page_url):
+        if entry.kind != "link" and entry.blocks and _target(entry, page_url):
             entry.kind = "link"
-            if not entry.title:
-                entry.title = entry.blocks[0].text
+        if entry.kind == "link" and not entry.title and entry.blocks:
+            entry.title = block_text(entry.blocks[0])

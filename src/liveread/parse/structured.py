@@ -1,12 +1,14 @@
 """Structured data: schema.org `LiveBlogPosting` from JSON-LD or microdata.
 
 The most reliable source of post ids and times, and sometimes of posts the page no longer
-renders; never of rich bodies (`articleBody` is plain text, sometimes cut short).
+renders; never of rich bodies (`articleBody` is plain text, sometimes cut short, and on some
+sites, the Mirror among them, HTML with entities: read here as text).
 """
 
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -128,7 +130,7 @@ def _post(obj: dict[str, Any], page_url: str) -> StructuredPost:
     key = key_from_url(url) if url else None
     if key is None and ident:
         key = key_from_url(ident) or ident.strip() or None
-    body = scrub(unescape(_str(obj.get("articleBody")) or ""))
+    body = _body_text(_str(obj.get("articleBody")) or "")
     return StructuredPost(
         key=key,
         url=url,
@@ -138,6 +140,29 @@ def _post(obj: dict[str, Any], page_url: str) -> StructuredPost:
         authors=_authors(obj.get("author")),
         body=body,
     )
+
+
+_MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
+_BREAKS = re.compile(r"<br\s*/?>|</?(?:p|div|li|ul|ol|h[1-6]|blockquote|figure)\b[^<>]*>", re.I)
+
+
+def _body_text(raw: str) -> str:
+    """`articleBody` as plain text, one paragraph a line, entities decoded; where it holds
+    HTML (`<p>`, `<br>`, `<a href>`, `<b>`, even escaped as `&lt;p&gt;`), the markup is
+    read as markup, never kept as literal tags."""
+    text = raw if _MARKUP.search(raw) else unescape(raw)
+    if _MARKUP.search(text):
+        text = _markup_text(text)
+    return scrub(unescape(text))
+
+
+def _markup_text(markup: str) -> str:
+    body = LexborHTMLParser(_BREAKS.sub("\n", markup)).body
+    if body is None:
+        return ""
+    for node in body.css("script, style, template"):
+        node.decompose()
+    return body.text(deep=True)
 
 
 def _str(value: Any) -> str | None:

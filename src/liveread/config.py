@@ -1,0 +1,85 @@
+"""The user's config file (TOML), read strictly: an unknown key or a wrong type is an error with
+the file, the key and what was expected, and the app falls back to defaults, losing nothing."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from liveread import paths
+
+DEFAULT_REFRESH_SECONDS = 60.0
+MIN_REFRESH_SECONDS = 10.0
+
+EXAMPLE = """\
+# liveread configuration
+refresh_interval = 60      # seconds between refreshes of each feed
+# theme = "textual-dark"   # any Textual theme; the app remembers the last one you picked
+# export_dir = "~/Documents/liveread"
+
+[keys]
+# Remap any binding by its id; several keys separate with commas.
+# "entries.next" = "j,down"
+# "app.refresh_all" = "ctrl+r"
+"""
+
+
+class ConfigError(Exception):
+    """A config file that cannot be used; str() says which file and what is wrong."""
+
+
+@dataclass(frozen=True, slots=True)
+class Config:
+    refresh_interval: float = DEFAULT_REFRESH_SECONDS
+    theme: str | None = None
+    export_dir: Path | None = None
+    keys: dict[str, str] = field(default_factory=dict)
+
+
+def load(path: Path | None = None) -> Config:
+    """The config at `path` (default: the user's config file); defaults when it does not exist.
+    Raises ConfigError for a file that is unreadable or invalid."""
+    path = path or paths.config_file()
+    try:
+        raw = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return Config()
+    except (OSError, UnicodeDecodeError) as error:
+        raise ConfigError(f"cannot read {path}: {error}") from None
+    try:
+        data = tomllib.loads(raw)
+    except tomllib.TOMLDecodeError as error:
+        raise ConfigError(f"{path} is not valid TOML: {error}") from None
+    return _validate(data, path)
+
+
+def _validate(data: dict[str, Any], path: Path) -> Config:
+    known = {"refresh_interval", "theme", "export_dir", "keys"}
+    if unknown := sorted(set(data) - known):
+        raise ConfigError(
+            f"{path}: unknown setting {unknown[0]!r} (known: {', '.join(sorted(known))})"
+        )
+    interval = data.get("refresh_interval", DEFAULT_REFRESH_SECONDS)
+    if isinstance(interval, bool) or not isinstance(interval, int | float):
+        raise ConfigError(f"{path}: refresh_interval must be a number of seconds")
+    if interval < MIN_REFRESH_SECONDS:
+        raise ConfigError(f"{path}: refresh_interval must be at least {MIN_REFRESH_SECONDS:g} s")
+    theme = data.get("theme")
+    if theme is not None and not isinstance(theme, str):
+        raise ConfigError(f"{path}: theme must be a string")
+    export_dir = data.get("export_dir")
+    if export_dir is not None and not isinstance(export_dir, str):
+        raise ConfigError(f"{path}: export_dir must be a path string")
+    keys = data.get("keys", {})
+    if not isinstance(keys, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in keys.items()
+    ):
+        raise ConfigError(f'{path}: [keys] maps binding ids to keys, e.g. "app.quit" = "ctrl+q"')
+    return Config(
+        refresh_interval=float(interval),
+        theme=theme,
+        export_dir=Path(export_dir).expanduser() if export_dir else None,
+        keys=dict(keys),
+    )

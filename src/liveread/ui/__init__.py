@@ -1,0 +1,45 @@
+"""The Textual app. The only package that imports textual."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+
+from liveread import paths
+from liveread.config import Config, ConfigError, load
+from liveread.store import Store
+
+DEMO_INTERVAL = 5.0
+
+
+def run_app(*, offline: bool = False, demo: bool = False) -> int:
+    """Open the app on the user's data (or, with `demo`, on the built-in demo live blog in a
+    throwaway folder). Raises StoreError for a database that cannot be used."""
+    if demo:
+        with tempfile.TemporaryDirectory(prefix="liveread-demo-") as home:
+            os.environ["LIVEREAD_HOME"] = home
+            from liveread.demo import DemoServer
+
+            with DemoServer(interval=DEMO_INTERVAL) as server:
+                return _run(offline=False, demo_url=server.url, interval=DEMO_INTERVAL)
+    return _run(offline=offline, demo_url=None, interval=None)
+
+
+def _run(*, offline: bool, demo_url: str | None, interval: float | None) -> int:
+    from dataclasses import replace
+
+    from liveread.ui.app import LivereadApp
+
+    config_error = None
+    try:
+        config = load()
+    except ConfigError as error:
+        config, config_error = Config(), str(error)
+    if interval is not None:
+        config = replace(config, refresh_interval=interval)
+    with Store(paths.database_file()) as store:
+        app = LivereadApp(
+            store, config=config, offline=offline, demo_url=demo_url, config_error=config_error
+        )
+        app.run()
+    return app.return_code or 0

@@ -1,0 +1,513 @@
+"""The liveread app: feeds | entry list | reader, driven by the service's events.
+
+Workers fetch and load; they only post messages. The handlers here own the state: which view
+is shown, which feeds are busy, where the reader is.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+
+from textual import on, work
+from textual.app import App, ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.containers import Horizontal
+from textual.message import Message
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList
+
+from liveread import export, paths
+from liveread.config import Config
+from liveread.fetch import Fetcher
+from liveread.service import Event, FeedFailed, FeedRefreshed, FeedStarted, Service, is_due
+from liveread.store import Feed, Store, StoreError
+from liveread.ui.dialogs import (
+    AddFeedScreen,
+    ConfirmScreen,
+    ExportRequest,
+    ExportScreen,
+    HelpScreen,
+    SearchScreen,
+)
+from liveread.ui.lists import (
+    ALL_FEEDS,
+    FAVOURITES,
+    EntryList,
+    FeedList,
+    Row,
+    row_from_favourite,
+    row_from_summary,
+)
+from liveread.ui.reader import WELCOME, Reader
+from liveread.ui.state import UiState
+
+TICK_SECONDS = 5.0
+"""How often the app checks which feeds are due; each feed's own interval comes from config."""
+
+
+class ServiceEvent(Message):
+    def __init__(self, event: Event) -> None:
+        super().__init__()
+        self.event = event
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """Rows for one view, read from the store by a worker."""
+
+    view: str
+    rows: list[Row]
+    keep: str | None
+
+
+class RowsLoaded(Message):
+    def __init__(self, loaded: Loaded) -> None:
+        super().__init__()
+        self.loaded = loaded
+
+
+class LivereadApp(App[None]):
+    TITLE = "liveread"
+    CSS_PATH = ["liveread.tcss", "dialogs.tcss"]
+    BINDINGS = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("tab", "focus_next", "Next pane", show=False, id="app.next_pane"),
+        Binding("shift+tab", "focus_previous", "Previous pane", show=False, id="app.previous_pane"),
+        Binding("r", "refresh_feed", "Refresh", id="app.refresh"),
+        Binding("R", "refresh_all", "Refresh all", id="app.refresh_all"),
+        Binding("a", "add_feed", "Add", id="app.add_feed"),
+        Binding("d", "remove_feed", "Remove", show=False, id="app.remove_feed"),
+        Binding("n", "next_unread", "Next unread", id="app.next_unread"),
+        Binding("f", "toggle_favourite", "Favourite", id="app.favourite"),
+        Binding("o", "open_link", "Open", show=False, id="app.open_link"),
+        Binding("y", "copy_link", "Copy link", show=False, id="app.copy_link"),
+        Binding("slash", "search", "Search", id="app.search"),
+        Binding("K", "toggle_key_events", "Key events", show=False, id="app.key_events"),
+        Binding("e", "export", "Export", id="app.export"),
+        Binding("D", "demo", "Demo", show=False, id="app.demo"),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        *,
+        config: Config | None = None,
+        offline: bool = False,
+        demo_url: str | None = None,
+        config_error: str | None = None,
+        state: UiState | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        self.config = config or Config()
+        self.offline = offline
+        self.demo_url = demo_url
+        self.config_error = config_error
+        self.ui_state = state or UiState(paths.data_dir() / "ui-state.json")
+        self.fetcher: Fetcher | None = None
+        self.service: Service | None = None
+        self.view = ALL_FEEDS
+        self.key_events_only = False
+        self.busy: set[int] = set()
+        self.favourites: list = []
+        self.new_posts = 0
+        self._demo_server = None
+        if self.config.keys:
+            self.set_keymap(self.config.keys)
+        theme = self.ui_state.theme or self.config.theme
+        if theme and theme in self.available_themes:
+            self.theme = theme
+
+    # Layout
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        with Horizontal(id="panes"):
+            yield FeedList(id="feeds")
+            yield EntryList(id="entries")
+            yield Reader(id="reader")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#feeds").border_title = "Feeds"
+        self.query_one("#entries").border_title = "Posts"
+        self.query_one("#reader").border_title = "Reader"
+        self.sub_title = "offline" if self.offline else ""
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if not self.offline:
+            self.fetcher = Fetcher()
+            self.service = Service(self.store, self.fetcher)
+        self.reload_feeds()
+        self.load_rows(ALL_FEEDS)
+        self.query_one(EntryList).focus()
+        if self.config_error:
+            self.notify(f"{self.config_error} (using defaults)", title="Config", severity="error")
+        if self.demo_url and not self.offline:
+            self.add_demo(self.demo_url)
+        if not self.offline:
+            self.set_interval(min(TICK_SECONDS, self.config.refresh_interval), self.refresh_due)
+            self.call_after_refresh(self.refresh_due)
+
+    async def on_unmount(self) -> None:
+        if self.fetcher is not None:
+            await self.fetcher.aclose()
+        if self._demo_server is not None:
+            self._demo_server.close()
+
+    def _remember_theme(self, theme: object) -> None:
+        self.ui_state.theme = self.theme
+        self.ui_state.save()
+
+    # Feeds pane
+
+    def reload_feeds(self) -> None:
+        feeds = self.store.feeds()
+        self.query_one(FeedList).show(
+            feeds,
+            favourites=len(self.store.favourites()),
+            busy=self.busy,
+            offline=self.offline,
+        )
+        if not feeds and not self.busy:
+            self.query_one(Reader).show(WELCOME)
+
+    @on(OptionList.OptionHighlighted, "#feeds")
+    def feed_highlighted(self, message: OptionList.OptionHighlighted) -> None:
+        view = message.option_id or ALL_FEEDS
+        if view != self.view:
+            self.view = view
+            self.new_posts = 0
+            self.load_rows(view)
+
+    @on(OptionList.OptionSelected, "#feeds")
+    def feed_selected(self) -> None:
+        self.query_one(EntryList).focus()
+
+    def current_feed(self) -> Feed | None:
+        if self.view in (ALL_FEEDS, FAVOURITES):
+            return None
+        try:
+            return self.store.feed(int(self.view))
+        except StoreError:
+            return None
+
+    # Entry list
+
+    @work(thread=True, exclusive=True, group="rows")
+    def load_rows(self, view: str, keep: str | None = None) -> None:
+        self.post_message(RowsLoaded(Loaded(view, self.read_rows(view), keep)))
+
+    def read_rows(self, view: str) -> list[Row]:
+        if view == FAVOURITES:
+            self.favourites = self.store.favourites()
+            return [row_from_favourite(i, f) for i, f in enumerate(self.favourites)]
+        feed_id = None if view == ALL_FEEDS else int(view)
+        summaries = self.store.entry_summaries(feed_id, key_events_only=self.key_events_only)
+        return [row_from_summary(s, with_feed=feed_id is None) for s in summaries]
+
+    @on(RowsLoaded)
+    def rows_loaded(self, message: RowsLoaded) -> None:
+        loaded = message.loaded
+        if loaded.view != self.view:
+            return
+        entries = self.query_one(EntryList)
+        entries.show(loaded.rows, keep=loaded.keep)
+        self._title_entries()
+        if not loaded.rows:
+            self.query_one(Reader).show(self._empty_text())
+
+    def _title_entries(self) -> None:
+        entries = self.query_one(EntryList)
+        label = {ALL_FEEDS: "All feeds", FAVOURITES: "Favourites"}.get(self.view)
+        if label is None:
+            feed = self.current_feed()
+            label = feed.label if feed else "Posts"
+        if self.key_events_only:
+            label += " · key events"
+        entries.border_title = label
+        entries.border_subtitle = f"{self.new_posts} new ↑" if self.new_posts else ""
+
+    def _empty_text(self) -> str:
+        if not self.store.feeds():
+            return WELCOME
+        if self.view == FAVOURITES:
+            return "No favourites yet: press f on a post to keep it."
+        if self.key_events_only:
+            return "No key events here. Press K to show every post."
+        return "No posts stored yet. Press r to refresh."
+
+    @on(OptionList.OptionHighlighted, "#entries")
+    def entry_highlighted(self, message: OptionList.OptionHighlighted) -> None:
+        ref = message.option_id
+        if ref is None:
+            return
+        if message.option_index == 0 and self.new_posts:
+            self.new_posts = 0
+            self._title_entries()
+        self.show_ref(ref)
+
+    @on(OptionList.OptionSelected, "#entries")
+    def entry_selected(self) -> None:
+        self.query_one(Reader).focus()
+
+    def show_ref(self, ref: str) -> None:
+        reader = self.query_one(Reader)
+        if ref.startswith("f"):
+            favourite = self.favourites[int(ref[1:])]
+            reader.show_entry(favourite.entry, favourite.feed_title)
+            return
+        stored = self.store.entry(int(ref[1:]))
+        reader.show_entry(stored.entry, stored.feed_title)
+        if not stored.is_read:
+            self.store.mark_read([stored.id])
+            entries = self.query_one(EntryList)
+            row = entries.rows.get(ref)
+            if row is not None:
+                entries.refresh_row(replace(row, is_read=True))
+            self.reload_feeds()
+
+    # Refreshing
+
+    def refresh_due(self) -> None:
+        if self.service is None:
+            return
+        now = datetime.now(UTC)
+        due = [
+            feed
+            for feed in self.store.feeds()
+            if feed.id not in self.busy and is_due(feed, self.config.refresh_interval, now)
+        ]
+        if due:
+            self.refresh_feeds(due)
+
+    @work(group="refresh")
+    async def refresh_feeds(self, feeds: list[Feed]) -> None:
+        assert self.service is not None
+        await self.service.refresh_all(feeds, lambda event: self.post_message(ServiceEvent(event)))
+
+    @on(ServiceEvent)
+    def service_event(self, message: ServiceEvent) -> None:
+        event = message.event
+        if isinstance(event, FeedStarted):
+            self.busy.add(event.feed_id)
+        else:
+            self.busy.discard(event.feed_id)
+        self.reload_feeds()
+        if isinstance(event, FeedFailed):
+            self.notify(event.reason, title=f"{event.title}: refresh failed", severity="error")
+        elif isinstance(event, FeedRefreshed) and (event.new or event.edited):
+            self._posts_arrived(event)
+
+    def _posts_arrived(self, event: FeedRefreshed) -> None:
+        parts = [f"{len(event.new)} new"] if event.new else []
+        if event.edited:
+            parts.append(f"{len(event.edited)} edited")
+        self.notify(", ".join(parts), title=event.title)
+        if self.view in (ALL_FEEDS, str(event.feed_id)):
+            self.new_posts += len(event.new)
+            self.load_rows(self.view, keep=self.query_one(EntryList).current)
+
+    def _offline_notice(self) -> bool:
+        if self.service is None:
+            self.notify("Started with --offline: not fetching.", severity="warning")
+            return True
+        return False
+
+    def action_refresh_feed(self) -> None:
+        if self._offline_notice():
+            return
+        feed = self.current_feed()
+        feeds = [feed] if feed else self.store.feeds()
+        self.refresh_feeds([f for f in feeds if f.id not in self.busy])
+
+    def action_refresh_all(self) -> None:
+        if not self._offline_notice():
+            self.refresh_feeds([f for f in self.store.feeds() if f.id not in self.busy])
+
+    # Adding and removing feeds
+
+    def action_add_feed(self) -> None:
+        if self._offline_notice():
+            return
+        assert self.service is not None
+        service = self.service
+
+        async def add(url: str) -> Feed:
+            feed, _ = await service.add_feed(url)
+            return feed
+
+        self.push_screen(AddFeedScreen(add), self._feed_added)
+
+    def _feed_added(self, feed: Feed | None) -> None:
+        if feed is None:
+            return
+        self.notify(f"{feed.total} posts", title=f"Following {feed.label}")
+        self._select_feed(feed)
+
+    def _select_feed(self, feed: Feed) -> None:
+        self.reload_feeds()
+        self.query_one(FeedList).select_id(str(feed.id))
+
+    def action_demo(self) -> None:
+        if self._offline_notice():
+            return
+        from liveread.demo import DemoServer
+
+        if self._demo_server is None:
+            self._demo_server = DemoServer().start()
+        self.add_demo(self._demo_server.url)
+
+    @work(exclusive=True, group="demo")
+    async def add_demo(self, url: str) -> None:
+        assert self.service is not None
+        existing = [f for f in self.store.feeds() if f.url == url]
+        if existing:
+            self._select_feed(existing[0])
+            return
+        try:
+            feed, _ = await self.service.add_feed(url)
+        except Exception as error:  # shown, never fatal
+            self.notify(str(error), title="Demo", severity="error")
+            return
+        self._select_feed(feed)
+
+    def action_remove_feed(self) -> None:
+        feed = self.current_feed()
+        if feed is None:
+            self.notify("Choose a feed in the feeds pane first.", severity="warning")
+            return
+
+        def confirmed(yes: bool | None) -> None:
+            if yes:
+                self.store.remove_feed(feed.id)
+                self.notify(f"Removed {feed.label}; favourites kept.")
+                self.view = ""
+                self.reload_feeds()
+
+        self.push_screen(ConfirmScreen(f"Stop following {feed.label}?"), confirmed)
+
+    # Reading
+
+    def action_next_unread(self) -> None:
+        entries = self.query_one(EntryList)
+        refs = list(entries.rows)
+        start = (entries.highlighted or 0) + 1
+        for index in list(range(start, len(refs))) + list(range(0, start)):
+            if not entries.rows[refs[index]].is_read:
+                entries.highlighted = index
+                return
+        self.notify("No unread posts here.")
+
+    def action_toggle_favourite(self) -> None:
+        entries = self.query_one(EntryList)
+        ref = entries.current
+        if ref is None:
+            return
+        if ref.startswith("f"):
+            favourite = self.favourites[int(ref[1:])]
+            self.store.remove_favourite(favourite.feed_url, favourite.entry.key)
+            self.notify("Removed from favourites.")
+            self.load_rows(self.view)
+        else:
+            row = entries.rows[ref]
+            self.store.set_favourite(int(ref[1:]), not row.is_favourite)
+            entries.refresh_row(replace(row, is_favourite=not row.is_favourite))
+            self.notify(
+                "Added to favourites." if not row.is_favourite else "Removed from favourites."
+            )
+        self.reload_feeds()
+
+    def _current_url(self) -> str | None:
+        ref = self.query_one(EntryList).current
+        if ref is None:
+            return None
+        if ref.startswith("f"):
+            url = self.favourites[int(ref[1:])].entry.url
+        else:
+            url = self.store.entry(int(ref[1:])).entry.url
+        return url if url and url.startswith(("http://", "https://")) else None
+
+    def action_open_link(self) -> None:
+        if url := self._current_url():
+            self.open_url(url)
+            self.notify(url, title="Opening")
+        else:
+            self.notify("This post has no web address.", severity="warning")
+
+    def action_copy_link(self) -> None:
+        if url := self._current_url():
+            self.copy_to_clipboard(url)
+            self.notify(url, title="Copied")
+        else:
+            self.notify("This post has no web address.", severity="warning")
+
+    def action_toggle_key_events(self) -> None:
+        self.key_events_only = not self.key_events_only
+        self.load_rows(self.view)
+
+    def action_search(self) -> None:
+        self.push_screen(SearchScreen(self.store.search_hits), self._search_done)
+
+    def _search_done(self, entry_id: int | None) -> None:
+        if entry_id is None:
+            return
+        self.view = ALL_FEEDS
+        self.key_events_only = False
+        self.query_one(FeedList).select_id(ALL_FEEDS)
+        self.load_rows(ALL_FEEDS, keep=f"e{entry_id}")
+        self.show_ref(f"e{entry_id}")
+
+    # Export
+
+    def action_export(self) -> None:
+        count = len(self.store.favourites())
+        default_dir = self.config.export_dir or paths.export_dir()
+        self.push_screen(ExportScreen(default_dir=default_dir, count=count), self._export)
+
+    def _export(self, request: ExportRequest | None) -> None:
+        if request is not None:
+            self.write_export(request)
+
+    @work(thread=True, group="export")
+    def write_export(self, request: ExportRequest) -> None:
+        items = [
+            export.ExportItem(f.entry, f.feed_title, f.feed_url) for f in self.store.favourites()
+        ]
+        try:
+            export.write_atomic(request.path, export.render(items, request.format, "Favourites"))
+        except OSError as error:
+            self.notify(
+                f"{request.path}: {error.strerror or error}",
+                title="Export failed",
+                severity="error",
+            )
+            return
+        self.notify(str(request.path), title=f"Exported {len(items)} favourites")
+
+    # Help and commands
+
+    def action_help(self) -> None:
+        self.push_screen(HelpScreen(list(self.help_rows())))
+
+    def help_rows(self) -> Iterable[tuple[str, str, str]]:
+        sources = (self.BINDINGS, EntryList.BINDINGS, Reader.BINDINGS)
+        for bindings in sources:
+            for binding in bindings:
+                assert isinstance(binding, Binding) and binding.id
+                keys = self.config.keys.get(binding.id, binding.key)
+                yield keys, binding.description, binding.id
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        yield from super().get_system_commands(screen)
+        for binding in self.BINDINGS:
+            assert isinstance(binding, Binding)
+            if binding.action in ("quit", "focus_next", "focus_previous"):
+                continue
+            yield SystemCommand(
+                binding.description,
+                f"{binding.id} ({binding.key})",
+                getattr(self, f"action_{binding.action}"),
+            )

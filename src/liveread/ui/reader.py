@@ -1,0 +1,43 @@
+"""The reader pane: one post, its blocks rendered, scrollable."""
+
+from __future__ import annotations
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from liveread.model import Entry
+from liveread.ui.render import article
+
+WELCOME = Text.assemble(
+    ("Welcome to liveread\n\n", "bold"),
+    "You are not following any live blogs yet.\n\n",
+    ("a", "bold reverse"),
+    "  add a live blog by its web address\n",
+    ("D", "bold reverse"),
+    "  open the built-in demo live blog (no network needed)\n",
+    ("?", "bold reverse"),
+    "  all keys\n",
+)
+
+
+class Reader(VerticalScroll, can_focus=True):
+    BINDINGS = [
+        Binding("space", "page_down", "Page", show=False, id="reader.page_down"),
+        Binding("j", "scroll_down", "Down", show=False, id="reader.down"),
+        Binding("k", "scroll_up", "Up", show=False, id="reader.up"),
+        Binding("g", "scroll_home", "Top", show=False, id="reader.top"),
+        Binding("G", "scroll_end", "Bottom", show=False, id="reader.bottom"),
+    ]
+
+    def compose(self):  # noqa: ANN201 - Textual's compose protocol
+        yield Static(id="article")
+
+    def show_entry(self, entry: Entry, feed_title: str = "") -> None:
+        self.show(article(entry, feed_title))
+
+    def show(self, renderable: RenderableType) -> None:
+        self.query_one("#article", Static).update(renderable)
+        self.scroll_home(animate=False)

@@ -1,0 +1,128 @@
+"""Posts as Rich text for the reader and list rows. Page content is data: it only ever enters a
+`Text` through `append`, never as markup."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
+from rich.rule import Rule
+from rich.style import Style
+from rich.text import Text
+
+from liveread.model import Embed, Entry, Heading, Image, Inline, ListBlock, Paragraph, Quote
+from liveread.timefmt import local, relative_age
+
+
+def _safe_link(url: str | None) -> str | None:
+    return url if url and url.lower().startswith(("http://", "https://")) else None
+
+
+def link_style(url: str | None, **extra: bool) -> Style:
+    """A clickable style for http(s) URLs only (built as an object: URLs never meet a parser)."""
+    link = _safe_link(url)
+    return Style(link=link, underline=bool(link) or None, **extra)
+
+
+def inline_text(spans: Inline, base_style: str = "") -> Text:
+    text = Text(style=base_style)
+    for span in spans:
+        style = Style(bold=span.bold or None, italic=span.italic or None)
+        if span.href:
+            style += link_style(span.href)
+        text.append(span.text, style)
+    return text
+
+
+def flags_text(entry: Entry) -> Text:
+    text = Text()
+    for label, on, style in (
+        ("BREAKING", entry.breaking, "bold reverse red"),
+        ("KEY EVENT", entry.key_event, "bold reverse yellow"),
+        ("PINNED", entry.pinned, "bold reverse cyan"),
+        ("SUMMARY", entry.summary, "bold reverse blue"),
+        ("LINK", entry.kind == "link", "bold reverse magenta"),
+    ):
+        if on:
+            text.append(f" {label} ", style)
+            text.append(" ")
+    return text
+
+
+def byline(entry: Entry, feed_title: str = "", now: datetime | None = None) -> Text:
+    text = Text(style="dim")
+    if entry.published:
+        stamp = local(entry.published).strftime("%a %d %b %Y, %H:%M")
+        text.append(f"{stamp} ({relative_age(entry.published, now)})")
+    else:
+        text.append("undated")
+    if entry.authors:
+        text.append(" · ")
+        text.append(", ".join(entry.authors), "not dim bold")
+    if feed_title:
+        text.append(" · ")
+        text.append(feed_title)
+    if entry.updated:
+        text.append(f" · updated {local(entry.updated).strftime('%H:%M')}")
+    return text
+
+
+def body(entry: Entry) -> list[RenderableType]:
+    parts: list[RenderableType] = []
+    for block in entry.blocks:
+        match block:
+            case Paragraph(spans=spans):
+                parts.append(inline_text(spans))
+            case Heading(spans=spans):
+                parts.append(inline_text(spans, "bold"))
+            case Quote(spans=spans, cite=cite):
+                quote = inline_text(spans, "italic")
+                if cite:
+                    quote.append("\n— ")
+                    quote.append(cite)
+                parts.append(Padding(quote, (0, 0, 0, 2), style="on default"))
+            case ListBlock(items=items, ordered=ordered):
+                lines = Text()
+                for n, item in enumerate(items, 1):
+                    lines.append(f"{n}. " if ordered else "• ", "bold")
+                    lines.append_text(inline_text(item))
+                    if n < len(items):
+                        lines.append("\n")
+                parts.append(Padding(lines, (0, 0, 0, 1)))
+            case Image(src=src, caption=caption, credit=credit, alt=alt):
+                label = Text("▣ image", "bold cyan")
+                label.append(": ")
+                label.append(caption or alt or "(no caption)", "italic")
+                if credit:
+                    label.append(f" ({credit})", "dim")
+                if _safe_link(src):
+                    label.stylize(link_style(src), 0, 7)
+                parts.append(label)
+            case Embed(url=url, provider=provider, text=text):
+                label = Text(f"↗ {provider}", "bold magenta")
+                if text:
+                    label.append(": ")
+                    label.append(text)
+                if link := _safe_link(url):
+                    label.append("\n  ")
+                    label.append(link, link_style(link, dim=True))
+                parts.append(label)
+    return parts
+
+
+def article(entry: Entry, feed_title: str = "", now: datetime | None = None) -> Group:
+    """The reader's view of one post: flags, title, byline, permalink, then the body."""
+    head: list[RenderableType] = []
+    flags = flags_text(entry)
+    if flags.plain:
+        head.append(flags)
+    head.append(Text(entry.title or "(untitled post)", "bold"))
+    head.append(byline(entry, feed_title, now))
+    if link := _safe_link(entry.url):
+        head.append(Text(link, link_style(link, dim=True)))
+    items: list[RenderableType] = [*head, Rule(style="dim")]
+    for part in body(entry):
+        items.append(part)
+        items.append(Text(""))
+    return Group(*items)
