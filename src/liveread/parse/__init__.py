@@ -101,14 +101,14 @@ def _read_post(
     cleaner.flag_global(body)
     builder = BlockBuilder(url, judge=cleaner.judge)
     blocks = builder.build(body)
-    if not blocks and builder.removed and all(r[0] == "teaser card" for r in builder.removed):
+    cards = [node for rule, _, node in builder.removed if rule == "teaser card"]
+    if not blocks and cards:
         # The whole post is a card pointing to another article: a link post, not promo.
-        cards = BlockBuilder(url).build([r[2] for r in builder.removed])
-        post.blocks = [b for b in cards if not isinstance(b, Image)]
+        blocks = [b for b in BlockBuilder(url).build(cards) if not isinstance(b, Image)]
         post.kind = "link"
-        return post
     for rule, text, _ in builder.removed:
-        cleaner.record(rule, text, key)
+        if post.kind != "link" or rule != "teaser card":
+            cleaner.record(rule, text, key)
     post.blocks = cleaner.clean_blocks(blocks, key)
     return post
 
