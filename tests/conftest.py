@@ -32,3 +32,21 @@ def real_page() -> Callable[[str], bytes]:
         return pages[0].read_bytes()
 
     return load
+
+
+# SVG snapshots (pytest-textual-snapshot) live in the top-level snapshots/ folder, not beside
+# the tests: `snap_compare` looks `SVGImageExtension` up at call time, so a subclass assigned
+# back to the module is the one it uses.
+
+import pytest_textual_snapshot  # noqa: E402
+
+SNAPSHOTS = Path(__file__).resolve().parents[1] / "snapshots"
+
+
+class TopLevelSnapshots(pytest_textual_snapshot.SVGImageExtension):
+    @classmethod
+    def dirname(cls, *, test_location: object) -> str:
+        return str(SNAPSHOTS)
+
+
+pytest_textual_snapshot.SVGImageExtension = TopLevelSnapshots

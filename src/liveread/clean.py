@@ -11,12 +11,21 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from selectolax.lexbor import LexborNode
 
-from liveread.model import Block, Entry, Heading, ListBlock, Paragraph, Removal, block_text
-from liveread.text import comparable, squash
+from liveread.model import (
+    Block,
+    Entry,
+    Heading,
+    ListBlock,
+    Paragraph,
+    Removal,
+    Span,
+    block_text,
+)
+from liveread.text import fingerprint, squash
 
 Node = LexborNode
 
@@ -35,41 +44,40 @@ GLOBAL_SELECTORS: tuple[tuple[str, str], ...] = (
 SMALL_CONTAINER = 1500
 """Global selectors only remove containers shorter than this: a hit on a whole body is a miss."""
 
-_DONATION_START = re.compile(r"^your support helps us to tell the story", re.I)
+_DONATION_START = re.compile(r"your support helps us to tell the story", re.I)
 _DONATION_END = re.compile(r"your support makes all the difference\.?", re.I)
-PHRASE_RULES: tuple[tuple[re.Pattern[str], str], ...] = tuple(
-    (re.compile(pattern, re.I), rule)
-    for pattern, rule in (
-        (
-            r"^(?:read more|more on this story|related|recommended|don'?t miss|must read)\s*[:>|]",
-            "read more",
-        ),
-        (r"^read more\b.{0,160}$", "read more"),
-        (r"^(?:sign up|subscribe)\b.{0,40}\b(?:newsletter|email|alerts?)\b", "newsletter"),
-        (r"\bnewsletters?\b.{0,60}\b(?:sign up|subscribe|inbox)\b", "newsletter"),
-        (
-            r"\bjoin (?:us|our \w+(?: \w+)?) on whatsapp\b|^get the latest .{0,60} on whatsapp",
-            "whatsapp prompt",
-        ),
-        (
-            r"^(?:share this (?:post|article)|copy (?:this )?link|link copied|share on (?:facebook|twitter|x))\b",
-            "share tools",
-        ),
-        (r"^(?:advertisement|advertising|sponsored( content)?|ad)$", "ad label"),
-        (r"\b(?:turn on|enable) javascript\b", "javascript note"),
-        (
-            r"^(?:sign in|log in|register)(?: (?:or|/|and) (?:register|sign up|log in))?\b.{0,80}$",
-            "sign-in prompt",
-        ),
-        (r"\bwe use cookies\b|\bcookie (?:policy|settings)\b", "cookie notice"),
-        (r"^this is a live blog\. scroll down for the latest updates\.?$", "furniture"),
-        (r"^subscribe to .{0,60}(?:premium|to bookmark)", "subscription prompt"),
-        (r"^(?:get|start) (?:your )?(?:free )?(?:trial|subscription)\b", "subscription prompt"),
-        # An unresolved CMS reference left as a dead link, e.g. Repubblica's
-        # "[[(gele.Finegil.Image2014v1) TOPSHOT-PALESTINIAN-ISRAEL-CONFLICT]]".
-        (r"^\[\[\([\w.]+\)[^\[\]]*\]\]$", "cms placeholder"),
-    )
+LEADING_PHRASES: tuple[tuple[str, str], ...] = (
+    (
+        r"(?:read more|more on this story|related|recommended|don'?t miss|must read)\s*[:>|]",
+        "read more",
+    ),
+    (r"read more\b.{0,160}$", "read more"),
+    (r"(?:sign up|subscribe)\b.{0,40}\b(?:newsletter|email|alerts?)\b", "newsletter"),
+    (r"get the latest .{0,60} on whatsapp", "whatsapp prompt"),
+    (
+        r"(?:share this (?:post|article)|copy (?:this )?link|link copied|share on (?:facebook|twitter|x))\b",
+        "share tools",
+    ),
+    (r"(?:advertisement|advertising|sponsored(?: content)?|ad)$", "ad label"),
+    (
+        r"(?:sign in|log in|register)(?: (?:or|/|and) (?:register|sign up|log in))?\b.{0,80}$",
+        "sign-in prompt",
+    ),
+    (r"this is a live blog\. scroll down for the latest updates\.?$", "furniture"),
+    (r"subscribe to .{0,60}(?:premium|to bookmark)", "subscription prompt"),
+    (r"(?:get|start) (?:your )?(?:free )?(?:trial|subscription)\b", "subscription prompt"),
+    # An unresolved CMS reference left as a dead link, e.g. Repubblica's
+    # "[[(gele.Finegil.Image2014v1) TOPSHOT-PALESTINIAN-ISRAEL-CONFLICT]]".
+    (r"\[\[\([\w.]+\)[^\[\]]*\]\]$", "cms placeholder"),
 )
+"""Rules for how a block starts: one combined pattern, tried at the first character only."""
+ANYWHERE_PHRASES: tuple[tuple[str, str, str], ...] = (
+    ("newsletter", r"\bnewsletters?\b.{0,60}\b(?:sign up|subscribe|inbox)\b", "newsletter"),
+    ("whatsapp", r"\bjoin (?:us|our \w+(?: \w+)?) on whatsapp\b", "whatsapp prompt"),
+    ("javascript", r"\b(?:turn on|enable) javascript\b", "javascript note"),
+    ("cookie", r"\bwe use cookies\b|\bcookie (?:policy|settings)\b", "cookie notice"),
+)
+"""Rules for words anywhere in a block, each searched only when its keyword is present."""
 PHRASE_LIMIT = 320
 """Phrase rules only judge blocks shorter than this many characters."""
 
@@ -89,20 +97,22 @@ class Cleaner:
 
     def flag_global(self, nodes: Iterable[Node]) -> None:
         """Find the elements global selectors name under `nodes`, for `judge` to remove."""
-        self._flagged = {}
-        for node in nodes:
-            for selector, rule in GLOBAL_SELECTORS:
-                for hit in node.css(selector):
-                    self._flagged.setdefault(hit.mem_id, rule)
+        self._flagged = {
+            hit.mem_id: rule for node in nodes for hit, rule in _matches(node, GLOBAL_SELECTORS)
+        }
 
-    def strip_site_furniture(self, node: Node, entry_key: str | None = None) -> None:
-        """Remove elements the site's own rules name, anywhere under `node`."""
-        for selector, rule in self.site_rules:
-            for element in node.css(selector):
-                if element.parent is None:
-                    continue
-                self.record(rule, element.text(deep=True), entry_key)
-                element.decompose()
+    def strip_site_furniture(
+        self, node: Node, owner: Callable[[Node], tuple[bool, str | None]] | None = None
+    ) -> None:
+        """Remove elements the site's own rules name, anywhere under `node`. `owner` tells
+        whether an element lies in a post and which: only those removals are recorded."""
+        for element, rule in _matches(node, self.site_rules):
+            if element.parent is None:
+                continue
+            in_post, key = owner(element) if owner else (True, None)
+            if in_post:
+                self.record(rule, element.text(deep=True), key)
+            element.decompose()
 
     def judge(self, node: Node) -> str | None:
         """The rule that removes a container inside a post body, if one does."""
@@ -126,7 +136,7 @@ class Cleaner:
                 self.record("donation ask", text, entry_key)
                 in_donation = 0 if _DONATION_END.search(text) else in_donation - 1
                 continue
-            if _DONATION_START.search(text):
+            if _DONATION_START.match(text):
                 self.record("donation ask", text, entry_key)
                 in_donation = 0 if _DONATION_END.search(text) else 12
                 continue
@@ -161,13 +171,50 @@ class Cleaner:
         self.removals.append(Removal(rule=rule, text=_excerpt(text), entry_key=entry_key))
 
 
+_LEADING = re.compile(
+    "|".join(f"(?P<r{n}>{pattern})" for n, (pattern, _) in enumerate(LEADING_PHRASES)), re.I
+)
+_LEADING_RULES = {f"r{n}": rule for n, (_, rule) in enumerate(LEADING_PHRASES)}
+_ANYWHERE = tuple(
+    (word, re.compile(pattern, re.I), rule) for word, pattern, rule in ANYWHERE_PHRASES
+)
+
+
+def _matches(node: Node, rules: tuple[tuple[str, str], ...]) -> list[tuple[Node, str]]:
+    """Elements under `node` that any rule's selector names, each with its first rule.
+
+    One query with all selectors finds the (few) hits; only they are sorted into rules.
+    """
+    if not rules:
+        return []
+    hits = node.css(", ".join(selector for selector, _ in rules))
+    if not hits:
+        return []
+    found: dict[int, tuple[Node, str]] = {}
+    for selector, rule in rules:
+        for hit in node.css(selector):
+            found.setdefault(hit.mem_id, (hit, rule))
+    return list(found.values())
+
+
 def phrase_rule(block: Block, text: str) -> str | None:
     if not isinstance(block, Paragraph | Heading | ListBlock) or len(text) > PHRASE_LIMIT:
         return None
-    for pattern, rule in PHRASE_RULES:
-        if pattern.search(text):
+    if (match := _LEADING.match(text)) and match.lastgroup:
+        return _LEADING_RULES[match.lastgroup]
+    lowered = text.casefold()
+    for word, pattern, rule in _ANYWHERE:
+        if word in lowered and pattern.search(text):
             return rule
     return None
+
+
+def promo_line(text: str) -> str | None:
+    """The rule a lone line (a candidate post title) falls under, if it is promotional."""
+    text = squash(text)
+    if _DONATION_START.match(text):
+        return "donation ask"
+    return phrase_rule(Heading((Span(text),)), text)
 
 
 def _fingerprint(block: Block) -> str | None:
@@ -176,20 +223,35 @@ def _fingerprint(block: Block) -> str | None:
     text = block.text
     if len(text) < 25 or len(text) > 400:
         return None
-    return comparable(text)
+    return fingerprint(text, 400)
 
 
 def _is_teaser_card(node: Node) -> bool:
     """A small box whose heading is a link elsewhere: an image, a linked headline, a blurb."""
     if node.tag not in ("div", "section", "figure", "article"):
         return False
+    heading = node.css_first("h2, h3, h4, h5")
+    if heading is None or len(node.text(deep=True)) > 600:
+        return False
     text = squash(node.text(deep=True))
     if not text or len(text) > 400:
-        return False
-    heading = node.css_first("h2, h3, h4, h5")
-    if heading is None:
         return False
     heading_text = squash(heading.text(deep=True))
     link_text = "".join(a.text(deep=True) for a in heading.css("a[href]"))
     letters = len(heading_text.replace(" ", ""))
-    return letters > 0 and len("".join(link_text.split())) >= 0.8 * letters
+    if letters == 0 or len("".join(link_text.split())) < 0.8 * letters:
+        return False
+    # The linked headline leads a card (a kicker may come first). Running text before it
+    # means this is a post body that merely holds a card further down.
+    lead = 0
+    for element in node.css("h2, h3, h4, h5, p, li, blockquote"):
+        if element.mem_id == heading.mem_id:
+            return True
+        lead += len(squash(element.text(deep=True)))
+        if lead > CARD_KICKER:
+            return False
+    return True
+
+
+CARD_KICKER = 40
+"""Text allowed before a teaser card's linked headline ("Related", "Read more", a section)."""

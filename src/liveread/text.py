@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import html
 import re
+from functools import lru_cache
 
 # ANSI CSI / OSC sequences first (they contain printable bytes), then any C0/C1 control
 # character other than tab and newline.
@@ -18,7 +19,7 @@ _SUSPECT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]")
 
 def scrub(text: str) -> str:
     """Remove escape sequences, control characters and zero-width junk."""
-    if _SUSPECT.search(text) is None:  # the common case: one scan, no copies
+    if text.isprintable() or _SUSPECT.search(text) is None:  # the common case: no copies
         return text
     text = _ESCAPES.sub("", text)
     text = _CONTROLS.sub(" ", text)
@@ -48,6 +49,8 @@ def html_spaces(text: str) -> str:
 
 def unescape(text: str) -> str:
     """Decode HTML entities left in structured data (`&#39;`, `&quot;`, sometimes twice)."""
+    if "&" not in text:
+        return text
     for _ in range(2):
         decoded = html.unescape(text)
         if decoded == text:
@@ -56,6 +59,7 @@ def unescape(text: str) -> str:
     return text
 
 
+@lru_cache(maxsize=4096)
 def plain(text: str) -> str:
     """A structured-data string as clean single-line text."""
     return squash(unescape(text))
@@ -72,3 +76,19 @@ def comparable(text: str, limit: int | None = None) -> str:
     if "&" in text:
         text = unescape(text)
     return _NON_WORD.sub(" ", text.casefold()).strip()
+
+
+def fingerprint(text: str, limit: int = 300) -> str:
+    """A cheap loose form of a long text (case and spacing ignored) for spotting copies."""
+    return " ".join(text[:limit].casefold().split())
+
+
+_URL_UNSAFE = re.compile(r"[\x00-\x20\x7f-\x9f]")
+
+
+def url_safe(url: str) -> str:
+    """A URL with spaces and control characters percent-encoded, as a browser sends it, so
+    no escape sequence reaches the terminal through a link or a permalink."""
+    if _URL_UNSAFE.search(url) is None:
+        return url
+    return _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m[0].encode()), url)

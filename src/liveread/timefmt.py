@@ -5,6 +5,12 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 
+def clock() -> datetime:
+    """The current time (aware, UTC). The one place "now" comes from for what is shown, so
+    tests (and snapshots) can fix it by replacing this function."""
+    return datetime.now(UTC)
+
+
 def local(dt: datetime) -> datetime:
     return dt.astimezone()
 
@@ -13,7 +19,7 @@ def relative_age(dt: datetime | None, now: datetime | None = None) -> str:
     """ "just now", "12 min ago", "3 h ago", "2 days ago"; future times read "in 5 min"."""
     if dt is None:
         return "undated"
-    seconds = ((now or datetime.now(UTC)) - dt).total_seconds()
+    seconds = ((now or clock()) - dt).total_seconds()
     future = seconds < 0
     seconds = abs(seconds)
     if seconds < 60:

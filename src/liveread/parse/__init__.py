@@ -11,12 +11,13 @@ from liveread.clean import Cleaner
 from liveread.model import Entry, Image, LiveBlog
 from liveread.parse.adapter import Adapter, DomPost, Node, PageInfo
 from liveread.parse.blocks import BlockBuilder
+from liveread.parse.depth import limit_depth
 from liveread.parse.generic import Generic
 from liveread.parse.links import mark_link_posts
 from liveread.parse.merge import merge
 from liveread.parse.sites import ADAPTERS
 from liveread.parse.structured import StructuredBlog, read_structured
-from liveread.text import comparable, squash
+from liveread.text import comparable, fingerprint, squash
 
 __all__ = ["NotALiveBlog", "parse"]
 
@@ -35,13 +36,22 @@ def parse(html: str | bytes, url: str) -> LiveBlog:
     page = adapter.page(tree, url)
     cleaner = Cleaner(adapter.furniture)
     copies = adapter.copies(tree)
+    nodes = adapter.post_nodes(tree)[:MAX_POSTS]
+    keys = {node.mem_id: adapter.key(node, url) for node in nodes}
+    if tree.body is not None:  # page-wide queries once, rather than once per post
+        cleaner.strip_site_furniture(tree.body, owner=lambda el: _owner(el, keys))
+        cleaner.flag_global([tree.body])
     posts = [
-        _read_post(node, adapter, cleaner, url, is_copy=node.mem_id in copies)
-        for node in adapter.post_nodes(tree)[:MAX_POSTS]
+        _read_post(
+            node, adapter, cleaner, url, key=keys[node.mem_id], is_copy=node.mem_id in copies
+        )
+        for node in nodes
     ]
     if isinstance(adapter, Generic) and not data.found and not _looks_live(posts):
         posts = []
     entries = merge(posts, data, adapter)
+    for entry in entries:
+        entry.blocks = cleaner.clean_blocks(entry.blocks, entry.key)
     cleaner.drop_repeated(entries)
     mark_link_posts(entries, url)
     entries = _without_empty_and_doubles(entries)
@@ -70,7 +80,7 @@ def _tree(html: str | bytes) -> LexborHTMLParser:
         html = html.decode("utf-8", errors="replace")
     if "\x00" in html:
         html = html.replace("\x00", "")
-    return LexborHTMLParser(html)
+    return LexborHTMLParser(limit_depth(html))
 
 
 def _adapter_for(tree: LexborHTMLParser, url: str) -> Adapter:
@@ -81,10 +91,19 @@ def _adapter_for(tree: LexborHTMLParser, url: str) -> Adapter:
     return Generic(url)
 
 
+def _owner(element: Node, keys: dict[int, str | None]) -> tuple[bool, str | None]:
+    """Whether `element` lies inside a post, and that post's key."""
+    node = element.parent
+    while node is not None:
+        if node.mem_id in keys:
+            return True, keys[node.mem_id]
+        node = node.parent
+    return False, None
+
+
 def _read_post(
-    node: Node, adapter: Adapter, cleaner: Cleaner, url: str, *, is_copy: bool
+    node: Node, adapter: Adapter, cleaner: Cleaner, url: str, *, key: str | None, is_copy: bool
 ) -> DomPost:
-    key = adapter.key(node, url)
     published, updated = adapter.times(node)
     post = DomPost(
         key=key,
@@ -96,9 +115,7 @@ def _read_post(
         is_copy=is_copy,
         **adapter.flags(node, key),
     )
-    cleaner.strip_site_furniture(node, key)
     body = adapter.body(node)
-    cleaner.flag_global(body)
     builder = BlockBuilder(url, judge=cleaner.judge)
     blocks = builder.build(body)
     cards = [node for rule, _, node in builder.removed if rule == "teaser card"]
@@ -109,7 +126,7 @@ def _read_post(
     for rule, text, _ in builder.removed:
         if post.kind != "link" or rule != "teaser card":
             cleaner.record(rule, text, key)
-    post.blocks = cleaner.clean_blocks(blocks, key)
+    post.blocks = blocks  # phrase rules run once all sources are merged
     return post
 
 
@@ -126,7 +143,7 @@ def _without_empty_and_doubles(entries: list[Entry]) -> list[Entry]:
     kept = []
     for entry in entries:
         body = entry.text
-        text = f"{len(body)}:{comparable(body, limit=400)}"
+        text = f"{len(body)}:{fingerprint(body)}"
         if not body.strip() and not entry.title:
             continue
         title = comparable(entry.title)

@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from liveread.model import Block, EntryKind
 from liveread.parse.ids import key_from_url, normalise_id
-from liveread.text import squash
+from liveread.text import squash, url_safe
 
 Node = LexborNode
 
@@ -86,7 +86,7 @@ class Adapter:
 
     def permalink(self, node: Node, key: str | None, page_url: str) -> str | None:
         ident = node.attributes.get("id")
-        return f"{page_url.split('#')[0]}#{ident}" if ident else None
+        return url_safe(f"{page_url.split('#')[0]}#{ident}") if ident else None
 
     def times(self, node: Node) -> tuple[datetime | None, datetime | None]:
         return None, None

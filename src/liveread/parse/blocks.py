@@ -10,7 +10,7 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborNode
 
 from liveread.model import Block, Embed, Heading, Image, ListBlock, Paragraph, Quote, Span
-from liveread.text import html_spaces, squash
+from liveread.text import html_spaces, squash, url_safe
 
 Node = LexborNode
 Judge = Callable[[Node], str | None]
@@ -112,7 +112,7 @@ def absolute_http(href: str | None, base: str) -> str | None:
         scheme = urlsplit(url).scheme
     except ValueError:
         return None
-    return url if scheme in ("http", "https") else None
+    return url_safe(url) if scheme in ("http", "https") else None
 
 
 def provider_of(url: str | None) -> str:
@@ -175,11 +175,13 @@ class _Inline:
         """Spans with whitespace tidied at the edges and across joins."""
         out: list[Span] = []
         for span in self.spans:
-            text = re.sub(r" *\n[ \n]*", "\n", span.text)
-            if out and (out[-1].text.endswith((" ", "\n")) or not out[-1].text):
+            text = _NEWLINE_RUN.sub("\n", span.text) if "\n" in span.text else span.text
+            if out and out[-1].text.endswith((" ", "\n")):
                 text = text.lstrip(" ")
             if text:
-                out.append(Span(text, span.bold, span.italic, span.href))
+                out.append(
+                    span if text is span.text else Span(text, span.bold, span.italic, span.href)
+                )
         while out and not out[0].text.strip():
             out.pop(0)
         while out and not out[-1].text.strip():
@@ -189,6 +191,9 @@ class _Inline:
         out[0] = _replace_text(out[0], out[0].text.lstrip())
         out[-1] = _replace_text(out[-1], out[-1].text.rstrip())
         return tuple(s for s in out if s.text)
+
+
+_NEWLINE_RUN = re.compile(r" *\n[ \n]*")
 
 
 def _replace_text(span: Span, text: str) -> Span:

@@ -14,6 +14,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
+from liveread.clean import promo_line
 from liveread.parse.adapter import Adapter, Node
 from liveread.parse.times import from_epoch, parse_day_month_time, parse_time
 from liveread.text import squash
@@ -28,6 +29,8 @@ BYLINE = re.compile(
 BYLINE_PARTS = "p, div, span, footer, small"
 MIN_POSTS = 2
 MAX_DEPTH = 8
+LEAD_TEXT = 80
+"""Paragraph text allowed before a post's title (a kicker, a byline) before it is not one."""
 ZONES_BY_SUFFIX = (
     (".uk", "Europe/London"),
     (".ie", "Europe/Dublin"),
@@ -49,6 +52,8 @@ def zone_for(url: str) -> str:
 
 class Generic(Adapter):
     name = "generic"
+    trust_dom_times = False
+    """Unknown templates: per-post structured times, where there are any, win."""
     title_selector = "h1, h2, h3, h4"
 
     def __init__(self, page_url: str) -> None:
@@ -62,18 +67,11 @@ class Generic(Adapter):
         body = tree.body
         if body is None:
             return []
-        markers = body.css(TIME_SELECTOR) or self._byline_nodes(body)
-        groups: dict[tuple[int, str], dict[int, Node]] = defaultdict(dict)
-        for marker in markers:
-            node = marker
-            for _ in range(MAX_DEPTH):
-                parent = node.parent
-                if parent is None or not parent.is_element_node or parent.tag == "html":
-                    break
-                groups[(parent.mem_id, node.tag)][node.mem_id] = node
-                node = parent
-        best = max(groups.values(), key=_group_score, default={})
-        posts = list(best.values())
+        # Timed elements and closing bylines each propose a group; the larger wins, so one
+        # `time` in the page header does not hide a list of posts that only have bylines.
+        timed = _best_group(body.css(TIME_SELECTOR))
+        bylined = _best_group(self._byline_nodes(body))
+        posts = max(timed, bylined, key=len)
         return posts if len(posts) >= MIN_POSTS else []
 
     def _byline_nodes(self, body: Node) -> list[Node]:
@@ -137,12 +135,44 @@ class Generic(Adapter):
         byline = self._byline(node)
         if byline is not None:
             byline[0].decompose()
-        for part in node.css("time, [rel='author'], .author, .byline, header"):
+        for part in node.css("time, [rel='author'], [itemprop='author'], .author, .byline, header"):
             part.decompose()
-        heading = node.css_first(self.title_selector)
+        heading = self._title_heading(node)
         if heading is not None and not heading.css_first("a[href]"):
             heading.decompose()
         return [node]
+
+    def title(self, node: Node) -> str:
+        heading = self._title_heading(node)
+        return squash(heading.text(deep=True)) if heading is not None else ""
+
+    def _title_heading(self, node: Node) -> Node | None:
+        """The post's own heading: the first one that is not promotional, unless running text
+        comes before it (then it heads something inside the post, such as a related card)."""
+        lead = 0
+        for element in node.css(f"{self.title_selector}, p"):
+            if element.tag != "p":
+                if promo_line(element.text(deep=True)):
+                    continue  # a donation ask's heading: the cleaner removes it with the ask
+                return element
+            lead += len(squash(element.text(deep=True)))
+            if lead > LEAD_TEXT:
+                return None
+        return None
+
+
+def _best_group(markers: list[Node]) -> list[Node]:
+    """The same-tag siblings under one parent that hold the most markers."""
+    groups: dict[tuple[int, str], dict[int, Node]] = defaultdict(dict)
+    for marker in markers:
+        node = marker
+        for _ in range(MAX_DEPTH):
+            parent = node.parent
+            if parent is None or not parent.is_element_node or parent.tag == "html":
+                break
+            groups[(parent.mem_id, node.tag)][node.mem_id] = node
+            node = parent
+    return list(max(groups.values(), key=_group_score, default={}).values())
 
 
 def _group_score(group: dict[int, Node]) -> tuple[int, int]:

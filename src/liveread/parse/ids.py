@@ -12,11 +12,13 @@ import re
 from datetime import datetime
 from urllib.parse import parse_qs, urlsplit
 
+from liveread.text import scrub
+
 _PREFIX = re.compile(r"^(?:block-|post[-_]|liveblogpost[-_]?|entry[-_]|update[-_]|p-)", re.I)
 
 
 def normalise_id(raw: str) -> str | None:
-    raw = raw.strip().lstrip("#")
+    raw = scrub(raw).strip().lstrip("#")
     if not raw:
         return None
     key = _PREFIX.sub("", raw)

@@ -15,13 +15,13 @@ from liveread.model import Entry, Paragraph, Span
 from liveread.parse.adapter import Adapter, DomPost
 from liveread.parse.ids import derived_key
 from liveread.parse.structured import StructuredBlog, StructuredPost
-from liveread.text import comparable
+from liveread.text import comparable, fingerprint, unescape
 
 OPENING = 80
 
 
 def _opening(text: str) -> str:
-    return comparable(text, limit=OPENING * 2)[:OPENING]
+    return fingerprint(unescape(text[: OPENING * 2]), OPENING)
 
 
 class _Index:
@@ -131,9 +131,8 @@ def _entry_from_structured(post: StructuredPost, data: StructuredBlog) -> Entry:
     updated = post.updated if post.updated and published and post.updated > published else None
     title = post.title if data.per_post_titles else ""
     blocks = _paragraphs(post.body)
-    text = "\n\n".join(b.text for b in blocks)
     return Entry(
-        key=post.key or derived_key(published, title, text),
+        key=post.key or derived_key(published, title, post.body),
         url=post.url,
         published=published,
         updated=updated,

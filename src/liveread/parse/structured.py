@@ -16,9 +16,10 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from liveread.parse.depth import limit_depth
 from liveread.parse.ids import key_from_url
 from liveread.parse.times import parse_time
-from liveread.text import plain, scrub, unescape
+from liveread.text import plain, scrub, unescape, url_safe
 
 LIVE_TYPES = {"LiveBlogPosting"}
 UPDATE_KEYS = ("liveBlogUpdate", "blogPost", "blogPosts")
@@ -129,11 +130,11 @@ def _post(obj: dict[str, Any], page_url: str) -> StructuredPost:
     ident = _str(obj.get("@id"))
     key = key_from_url(url) if url else None
     if key is None and ident:
-        key = key_from_url(ident) or ident.strip() or None
+        key = key_from_url(ident) or scrub(ident).strip() or None
     body = _body_text(_str(obj.get("articleBody")) or "")
     return StructuredPost(
         key=key,
-        url=url,
+        url=url_safe(url) if url else None,
         published=parse_time(_str(obj.get("datePublished"))),
         updated=parse_time(_str(obj.get("dateModified"))),
         title=plain(_str(obj.get("headline")) or _str(obj.get("name")) or ""),
@@ -144,6 +145,11 @@ def _post(obj: dict[str, Any], page_url: str) -> StructuredPost:
 
 _MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _BREAKS = re.compile(r"<br\s*/?>|</?(?:p|div|li|ul|ol|h[1-6]|blockquote|figure)\b[^<>]*>", re.I)
+_READ_MORE_LINK = re.compile(
+    r"(?:<b>\s*)?\bread more(?: here)?\s*:?\s*(?:<b>\s*)?<a\b[^<>]*>.*?</a>(?:\s*</b>)*",
+    re.I | re.S,
+)
+"""A "Read more: <a>other story</a>" promo run into a post's last sentence (the Mirror)."""
 
 
 def _body_text(raw: str) -> str:
@@ -157,7 +163,10 @@ def _body_text(raw: str) -> str:
 
 
 def _markup_text(markup: str) -> str:
-    body = LexborHTMLParser(_BREAKS.sub("\n", markup)).body
+    # The promo link gets a line of its own, as on the page, for the cleaner to judge.
+    if "read more" in markup.casefold():
+        markup = _READ_MORE_LINK.sub(lambda m: f"<br>{m.group(0)}<br>", markup)
+    body = LexborHTMLParser(limit_depth(_BREAKS.sub("\n", markup))).body
     if body is None:
         return ""
     for node in body.css("script, style, template"):
@@ -195,11 +204,12 @@ def _read_microdata(tree: LexborHTMLParser, blog: StructuredBlog, page_url: str)
     for update in root.css('[itemprop~="liveBlogUpdate"]'):
         url = _prop_value(update, "url")
         key = key_from_url(url) if url else None
-        key = key or update.attributes.get("id") or update.attributes.get("itemid")
+        ident = update.attributes.get("id") or update.attributes.get("itemid")
+        key = key or (key_from_url(ident) if ident else None)
         blog.posts.append(
             StructuredPost(
                 key=key,
-                url=url,
+                url=url_safe(url) if url else None,
                 published=parse_time(_prop_value(update, "datePublished")),
                 updated=parse_time(_prop_value(update, "dateModified")),
                 title=_prop_text(update, "headline"),

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from datetime import UTC, datetime
 
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
@@ -18,7 +17,7 @@ from textual.message import Message
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList
 
-from liveread import export, paths
+from liveread import export, paths, timefmt
 from liveread.config import Config
 from liveread.fetch import Fetcher
 from liveread.service import Event, FeedFailed, FeedRefreshed, FeedStarted, Service, is_due
@@ -144,7 +143,12 @@ class LivereadApp(App[None]):
         self.load_rows(ALL_FEEDS)
         self.query_one(EntryList).focus()
         if self.config_error:
-            self.notify(f"{self.config_error} (using defaults)", title="Config", severity="error")
+            self.notify(
+                f"{self.config_error} (using defaults)",
+                title="Config",
+                severity="error",
+                markup=False,
+            )
         if self.demo_url and not self.offline:
             self.add_demo(self.demo_url)
         if not self.offline:
@@ -227,8 +231,7 @@ class LivereadApp(App[None]):
             label = feed.label if feed else "Posts"
         if self.key_events_only:
             label += " · key events"
-        entries.border_title = label
-        entries.border_subtitle = f"{self.new_posts} new ↑" if self.new_posts else ""
+        entries.set_titles(label, f"{self.new_posts} new ↑" if self.new_posts else "")
 
     def _empty_text(self) -> str:
         if not self.store.feeds():
@@ -274,7 +277,7 @@ class LivereadApp(App[None]):
     def refresh_due(self) -> None:
         if self.service is None:
             return
-        now = datetime.now(UTC)
+        now = timefmt.clock()
         due = [
             feed
             for feed in self.store.feeds()
@@ -297,7 +300,12 @@ class LivereadApp(App[None]):
             self.busy.discard(event.feed_id)
         self.reload_feeds()
         if isinstance(event, FeedFailed):
-            self.notify(event.reason, title=f"{event.title}: refresh failed", severity="error")
+            self.notify(
+                event.reason,
+                title=f"{event.title}: refresh failed",
+                severity="error",
+                markup=False,
+            )
         elif isinstance(event, FeedRefreshed) and (event.new or event.edited):
             self._posts_arrived(event)
 
@@ -370,7 +378,7 @@ class LivereadApp(App[None]):
         try:
             feed, _ = await self.service.add_feed(url)
         except Exception as error:  # shown, never fatal
-            self.notify(str(error), title="Demo", severity="error")
+            self.notify(str(error), title="Demo", severity="error", markup=False)
             return
         self._select_feed(feed)
 
@@ -383,7 +391,7 @@ class LivereadApp(App[None]):
         def confirmed(yes: bool | None) -> None:
             if yes:
                 self.store.remove_feed(feed.id)
-                self.notify(f"Removed {feed.label}; favourites kept.")
+                self.notify(f"Removed {feed.label}; favourites kept.", markup=False)
                 self.view = ""
                 self.reload_feeds()
 
@@ -433,14 +441,14 @@ class LivereadApp(App[None]):
     def action_open_link(self) -> None:
         if url := self._current_url():
             self.open_url(url)
-            self.notify(url, title="Opening")
+            self.notify(url, title="Opening", markup=False)
         else:
             self.notify("This post has no web address.", severity="warning")
 
     def action_copy_link(self) -> None:
         if url := self._current_url():
             self.copy_to_clipboard(url)
-            self.notify(url, title="Copied")
+            self.notify(url, title="Copied", markup=False)
         else:
             self.notify("This post has no web address.", severity="warning")
 
@@ -465,7 +473,8 @@ class LivereadApp(App[None]):
     def action_export(self) -> None:
         count = len(self.store.favourites())
         default_dir = self.config.export_dir or paths.export_dir()
-        self.push_screen(ExportScreen(default_dir=default_dir, count=count), self._export)
+        now = timefmt.local(timefmt.clock())
+        self.push_screen(ExportScreen(default_dir=default_dir, count=count, now=now), self._export)
 
     def _export(self, request: ExportRequest | None) -> None:
         if request is not None:
@@ -483,9 +492,10 @@ class LivereadApp(App[None]):
                 f"{request.path}: {error.strerror or error}",
                 title="Export failed",
                 severity="error",
+                markup=False,
             )
             return
-        self.notify(str(request.path), title=f"Exported {len(items)} favourites")
+        self.notify(str(request.path), title=f"Exported {len(items)} favourites", markup=False)
 
     # Help and commands
 

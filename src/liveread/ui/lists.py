@@ -195,6 +195,12 @@ class EntryList(OptionList):
         option = self.highlighted_option
         return option.id if option is not None else None
 
+    def set_titles(self, title: str, subtitle: str = "") -> None:
+        """Border title and subtitle, as plain text: a feed's title comes from its page, so it
+        must never be read as markup."""
+        self.border_title = Text(title)
+        self.border_subtitle = Text(subtitle)
+
     def refresh_row(self, row: Row) -> None:
         self.rows[row.ref] = row
         self.replace_option_prompt(row.ref, row_prompt(row))

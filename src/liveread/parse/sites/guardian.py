@@ -22,7 +22,7 @@ class Guardian(Adapter):
     pinned_selector = "#pinned-post"
     key_events: set[str | None] = frozenset()
     furniture = (
-        ("footer", "guardian: share tools"),
+        ("footer ul, footer a[aria-label^='Share']", "guardian: share tools"),
         ("[data-spacefinder-type$='NewsletterSignupBlockElement']", "guardian: newsletter sign-up"),
         ("figure[data-atom-type='qanda'], figure[data-atom-type='profile']", "guardian: atom"),
         (".ad-slot-container, .ad-slot, .js-ad-slot", "guardian: ad slot"),

@@ -1,0 +1,385 @@
+"""The cleaner on its own: phrase rules over blocks, structural rules over small DOM snippets,
+repeated blocks across posts, and the record it keeps of every removal.
+
+Losing a real paragraph is worse than keeping a promo line, so every rule here is tested from
+both sides: the promo goes, the look-alike real text stays.
+"""
+
+from __future__ import annotations
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from liveread.clean import Cleaner, phrase_rule, promo_line
+from liveread.model import Block, Entry, Heading, Image, ListBlock, Paragraph, Span
+from liveread.parse import parse
+
+URL = "https://www.example.co.uk/news/live/story"
+
+
+def para(text: str, href: str | None = None) -> Paragraph:
+    return Paragraph((Span(text, href=href),))
+
+
+def texts(blocks: list[Block]) -> list[str]:
+    return [b.text for b in blocks if isinstance(b, Paragraph | Heading)]
+
+
+REAL = (
+    "Firefighters were called to the warehouse shortly after 3am and the blaze was under "
+    "control by breakfast, the fire service said."
+)
+REAL_2 = "Nobody was hurt, but the road outside will stay closed until the evening rush hour."
+
+
+# The donation ask: a run of blocks from its first line to its last.
+
+DONATION = [
+    Heading((Span("Your support helps us to tell the story"),)),
+    para(
+        "From reproductive rights to climate change to Big Tech, The Independent is on the "
+        "ground when the story is developing."
+    ),
+    para(
+        "At such a critical moment in US history, we need reporters on the ground. Your "
+        "donation allows us to keep sending journalists to speak to both sides of the story."
+    ),
+    para(
+        "The Independent is trusted by Americans across the entire political spectrum. And "
+        "unlike many other quality news outlets, we choose not to lock Americans out of our "
+        "reporting and analysis with paywalls."
+    ),
+    para("Your support makes all the difference."),
+]
+
+
+def test_donation_ask_run_is_removed_and_recorded():
+    cleaner = Cleaner()
+    kept = cleaner.clean_blocks([para(REAL), *DONATION, para(REAL_2)], "post-7")
+    assert texts(kept) == [REAL, REAL_2]
+    assert [(r.rule, r.entry_key) for r in cleaner.removals] == [("donation ask", "post-7")] * 5
+    assert cleaner.removals[0].text == "Your support helps us to tell the story"
+    assert cleaner.removals[-1].text == "Your support makes all the difference."
+    # Long removed text is kept as a short excerpt.
+    assert all(len(r.text) <= 100 for r in cleaner.removals)
+    assert cleaner.removals[2].text.endswith("…")
+
+
+def test_donation_ask_in_one_block():
+    cleaner = Cleaner()
+    one = para(
+        "Your support helps us to tell the story. We need reporters on the ground. "
+        "Your support makes all the difference."
+    )
+    assert texts(cleaner.clean_blocks([one, para(REAL)], "k")) == [REAL]
+    assert [r.rule for r in cleaner.removals] == ["donation ask"]
+
+
+def test_donation_ask_without_its_closing_line_is_bounded():
+    """A run whose last line is missing stops after a dozen blocks: the posts after it stay."""
+    cleaner = Cleaner()
+    filler = [para(f"Paragraph number {n} of the appeal to readers.") for n in range(12)]
+    later = [para(f"Real reporting line {n} from the scene this morning.") for n in range(5)]
+    kept = cleaner.clean_blocks([DONATION[0], *filler, *later], "k")
+    assert texts(kept) == [b.text for b in later]
+    assert len(cleaner.removals) == 13
+
+
+def test_text_that_only_mentions_support_is_kept():
+    cleaner = Cleaner()
+    blocks = [
+        para("Ministers said the plan would help us to tell the story of the war to schools."),
+        para("The charity said: “Your support makes all the difference to these families.”"),
+    ]
+    assert cleaner.clean_blocks(blocks, "k") == blocks
+    assert cleaner.removals == []
+
+
+# Phrase rules: short promo lines go, real paragraphs with the same words stay.
+
+PROMO_LINES = [
+    ("Read more: Storm Bert leaves thousands without power", "read more"),
+    ("READ MORE: Live updates from the count", "read more"),
+    ("Read more", "read more"),
+    ("More on this story: what we know so far", "read more"),
+    ("Sign up to our free Breaking News email alerts", "newsletter"),
+    ("Subscribe to our morning newsletter for the day's headlines", "newsletter"),
+    ("Get our politics newsletter: sign up here for free", "newsletter"),
+    ("Join us on WhatsApp for the latest updates", "whatsapp prompt"),
+    ("Join our news team on WhatsApp", "whatsapp prompt"),
+    ("Get the latest news from the Mirror on WhatsApp", "whatsapp prompt"),
+    ("Advertisement", "ad label"),
+    ("ADVERTISING", "ad label"),
+    ("Sponsored content", "ad label"),
+    ("Share this post", "share tools"),
+    ("Copy link", "share tools"),
+    ("Please turn on JavaScript to use this feature", "javascript note"),
+]
+
+
+@pytest.mark.parametrize(("line", "rule"), PROMO_LINES, ids=[p[0][:30] for p in PROMO_LINES])
+def test_promo_line_is_removed_with_its_rule(line: str, rule: str):
+    cleaner = Cleaner()
+    kept = cleaner.clean_blocks([para(REAL), para(line), para(REAL_2)], "live-3")
+    assert texts(kept) == [REAL, REAL_2]
+    assert [(r.rule, r.text, r.entry_key) for r in cleaner.removals] == [(rule, line, "live-3")]
+
+
+REAL_LOOKALIKES = [
+    # "read more" inside a sentence, and a long paragraph that starts with the words.
+    "Residents who want to read more about the flood defences can find the full report at "
+    "the town hall library, the council said.",
+    "Read more widely than the headlines, the inquiry chair told the hearing, because the "
+    "documents show that officials knew about the cracks in the dam for at least six years "
+    "before the collapse and that warnings from engineers were repeatedly set aside.",
+    "The minister said people should sign up for the new scheme before the end of March.",
+    "Police said the suspect had contacted the victims on WhatsApp before the attack.",
+    "The ad campaign, which cost £2m, was withdrawn after complaints.",
+    "Advertising executives met the regulator on Tuesday to discuss the new rules.",
+    "Shares in the company fell by 12 per cent after the announcement.",
+]
+
+
+@pytest.mark.parametrize("text", REAL_LOOKALIKES, ids=[t[:30] for t in REAL_LOOKALIKES])
+def test_real_paragraph_with_promo_words_is_kept(text: str):
+    cleaner = Cleaner()
+    blocks = [para(text)]
+    assert cleaner.clean_blocks(blocks, "k") == blocks
+    assert cleaner.removals == []
+
+
+def test_long_block_is_never_judged_by_phrase():
+    text = "Read more: " + "the report runs to many pages of detailed findings. " * 10
+    assert len(text) > 320
+    assert phrase_rule(para(text), text) is None
+
+
+def test_phrase_rules_judge_only_text_blocks():
+    assert phrase_rule(Image(src=None, caption="Advertisement"), "Advertisement") is None
+    items = ListBlock(((Span("Our newsletters: sign up for free"),),))
+    assert phrase_rule(items, items.text) == "newsletter"
+
+
+def test_promo_line_names_donation_and_phrase_rules():
+    assert promo_line("Your support helps us to tell the story") == "donation ask"
+    assert promo_line("  Read more:  the latest  ") == "read more"
+    assert promo_line("Why Russia is going all-out to capture Kupiansk") is None
+
+
+# Structural rules, on DOM snippets.
+
+
+def node_of(html: str, selector: str = "body > *") -> LexborNode:
+    found = LexborHTMLParser(html).css_first(selector)
+    assert found is not None
+    return found
+
+
+def judged(html: str) -> str | None:
+    node = node_of(html)
+    cleaner = Cleaner()
+    cleaner.flag_global([node.parent or node])
+    return cleaner.judge(node)
+
+
+TEASER_CARD = (
+    '<div class="card"><figure><img src="https://example.com/pic.jpg" alt=""></figure>'
+    '<h3><a href="https://example.com/other-story">England set up old rivalry on a new '
+    "stage</a></h3><p>England 2-1 Colombia: the Lionesses are into the semi-finals.</p></div>"
+)
+
+
+@pytest.mark.parametrize(
+    ("html", "rule"),
+    [
+        (TEASER_CARD, "teaser card"),
+        (
+            '<div><p>Related</p><h3><a href="https://example.com/x">Storm Bert: what we know'
+            "</a></h3></div>",
+            "teaser card",
+        ),
+        ('<aside><p>Most read</p><a href="/x">Something else</a></aside>', "aside"),
+        (
+            '<div class="newsletter-signup"><h4>The Morning Briefing</h4>'
+            "<p>Everything you need to start the day.</p></div>",
+            "newsletter",
+        ),
+        ('<div class="whatsapp-cta"><p>Follow our channel</p></div>', "whatsapp prompt"),
+        ('<div class="ad-slot-container"><p>Advertisement</p></div>', "ad"),
+        ('<div id="div-gpt-ad-123"></div>', "ad"),
+        ('<div class="inline-related"><p>Related story</p></div>', "related articles"),
+        ('<div class="under-article-prompt-donations"><p>Please give</p></div>', "donation ask"),
+    ],
+    ids=[
+        "teaser",
+        "teaser-kicker",
+        "aside",
+        "newsletter",
+        "whatsapp",
+        "ad",
+        "gpt-ad",
+        "related",
+        "donation",
+    ],
+)
+def test_structural_rule_removes_container(html: str, rule: str):
+    assert judged(html) == rule
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        # A normal paragraph with one link, alone or in a plain wrapper.
+        '<div><p>Ukraine’s general staff said the attack was repelled, <a href="https://example.com/r">'
+        "according to Reuters</a>, and that fighting continued near the city.</p></div>",
+        # A titled section whose heading is text, not a link.
+        "<div><h3>What we know so far</h3><p>Three people were taken to hospital.</p></div>",
+        # A heading with a small link inside a longer title.
+        '<section><h2>Minister resigns over <a href="/x">leaked</a> report into hospital '
+        "waiting times</h2><p>The minister stepped down this morning.</p></section>",
+        # A long article-like box with a linked heading is too big to be a card.
+        '<div><h3><a href="/other">Other story</a></h3>'
+        + "<p>"
+        + "Real text. " * 80
+        + "</p></div>",
+        # A short post body that holds a card after its own text: the card goes, not the body.
+        f"<div><p>{REAL_2}</p>{TEASER_CARD}</div>",
+        # A class that only contains a rule's word somewhere else.
+        '<div class="headline"><p>Headline text that is really part of the post.</p></div>',
+    ],
+    ids=["one-link", "text-heading", "link-in-heading", "long-box", "body-with-card", "class"],
+)
+def test_structural_rules_keep_real_containers(html: str):
+    assert judged(html) is None
+
+
+def test_paragraph_elements_are_never_judged():
+    cleaner = Cleaner()
+    node = node_of('<p class="newsletter">Sign up</p>')
+    cleaner.flag_global([node.parent or node])
+    assert cleaner.judge(node) is None
+
+
+def test_global_selector_miss_on_a_large_container_keeps_it():
+    """A class hit on a whole body (e.g. `class="post subscribe-gate-off"`) is not a promo."""
+    html = '<div class="post subscribe-gate-off">' + "<p>Real reporting. </p>" * 200 + "</div>"
+    assert judged(html) is None
+
+
+def test_site_rules_remove_and_record_with_the_owning_entry():
+    tree = LexborHTMLParser(
+        '<div id="p1"><p>Real text stays here.</p><div class="promo">Buy the paper</div></div>'
+    )
+    body = tree.body
+    assert body is not None
+    cleaner = Cleaner([("div.promo", "site: promo")])
+    cleaner.strip_site_furniture(body, owner=lambda element: (True, "p1"))
+    assert body.css_first("div.promo") is None
+    assert "Real text stays here." in body.text()
+    assert [(r.rule, r.text, r.entry_key) for r in cleaner.removals] == [
+        ("site: promo", "Buy the paper", "p1")
+    ]
+
+
+# Blocks repeated across posts.
+
+
+def entries_with(repeated: str, in_posts: int, total: int = 6) -> list[Entry]:
+    entries = []
+    for n in range(total):
+        blocks: list[Block] = [para(f"Distinct reporting for post {n} about events in town {n}.")]
+        if n < in_posts:
+            blocks.append(para(repeated))
+        blocks.append(para("Reuters"))
+        entries.append(Entry(key=f"e{n}", blocks=blocks))
+    return entries
+
+
+SIGN_OFF = "Follow our live coverage on the app for the latest updates all day."
+
+
+def test_block_repeated_across_many_posts_is_removed_and_recorded():
+    entries = entries_with(SIGN_OFF, in_posts=3)
+    cleaner = Cleaner()
+    cleaner.drop_repeated(entries)
+    assert all(SIGN_OFF not in e.text for e in entries)
+    assert all(e.text.startswith("Distinct reporting for post") for e in entries)
+    assert [(r.rule, r.entry_key) for r in cleaner.removals] == [
+        ("repeated across posts", "e0"),
+        ("repeated across posts", "e1"),
+        ("repeated across posts", "e2"),
+    ]
+    assert cleaner.removals[0].text == SIGN_OFF
+
+
+def test_block_in_fewer_posts_than_the_threshold_stays():
+    entries = entries_with(SIGN_OFF, in_posts=2)
+    cleaner = Cleaner()
+    cleaner.drop_repeated(entries)
+    assert sum(SIGN_OFF in e.text for e in entries) == 2
+    assert cleaner.removals == []
+
+
+def test_threshold_grows_with_the_number_of_posts():
+    # 30 posts: a line must appear in 10 of them to count as boilerplate.
+    entries = entries_with(SIGN_OFF, in_posts=9, total=30)
+    Cleaner().drop_repeated(entries)
+    assert sum(SIGN_OFF in e.text for e in entries) == 9
+    entries = entries_with(SIGN_OFF, in_posts=10, total=30)
+    Cleaner().drop_repeated(entries)
+    assert sum(SIGN_OFF in e.text for e in entries) == 0
+
+
+def test_repeats_ignore_case_and_spacing():
+    entries = entries_with(SIGN_OFF, in_posts=2)
+    entries[3].blocks.append(
+        para("  FOLLOW our live coverage on the app for the latest updates  all day.")
+    )
+    cleaner = Cleaner()
+    cleaner.drop_repeated(entries)
+    assert [r.entry_key for r in cleaner.removals] == ["e0", "e1", "e3"]
+
+
+def test_short_repeated_lines_and_few_posts_are_left_alone():
+    """Short credits ("Reuters") repeat legitimately; with three posts nothing is judged."""
+    entries = entries_with(SIGN_OFF, in_posts=3)
+    Cleaner().drop_repeated(entries)
+    assert all(e.text.endswith("Reuters") for e in entries)
+    few = entries_with(SIGN_OFF, in_posts=3, total=3)
+    cleaner = Cleaner()
+    cleaner.drop_repeated(few)
+    assert all(SIGN_OFF in e.text for e in few)
+    assert cleaner.removals == []
+
+
+# Through the parser: removals carry the key of the post they came from.
+
+
+def _post(ident: int, when: str, body: str) -> str:
+    return f'<article id="post-{ident}"><time datetime="{when}">x</time><div>{body}</div></article>'
+
+
+def test_parse_records_each_removal_with_its_post():
+    html = (
+        "<html><body><h1>Live</h1><main>"
+        + _post(
+            3,
+            "2024-11-15T09:00:00Z",
+            f"<p>{REAL}</p><p>Read more: Storm Bert leaves thousands without power</p>"
+            '<div class="newsletter-box"><p>The Morning Briefing</p></div>',
+        )
+        + _post(2, "2024-11-15T08:00:00Z", f"<p>{REAL_2}</p>{TEASER_CARD}")
+        + _post(1, "2024-11-15T07:00:00Z", "<p>Advertisement</p><p>" + REAL[:90] + " first.</p>")
+        + "</main></body></html>"
+    )
+    blog = parse(html, URL)
+    assert [e.key for e in blog.entries] == ["3", "2", "1"]
+    assert [e.text for e in blog.entries] == [REAL, REAL_2, REAL[:90] + " first."]
+    assert [(e.kind, e.title) for e in blog.entries] == [("post", "")] * 3
+    got = sorted((r.entry_key or "", r.rule) for r in blog.removals)
+    assert got == [
+        ("1", "ad label"),
+        ("2", "teaser card"),
+        ("3", "newsletter"),
+        ("3", "read more"),
+    ]

@@ -1,0 +1,264 @@
+"""End to end: the installed `liveread --demo` in a real terminal, driven through tmux.
+
+One walk through the app as a user would take it: open it, wait for the demo posts, move down,
+read, favourite, export the favourites to a chosen file, quit. tmux gives the app a real
+pseudo-terminal; `send-keys` types and `capture-pane -p` reads the screen back as text.
+Everything waits by polling the screen (or the file system), never by fixed sleeps, so a slow,
+loaded machine only makes the test slower.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+import uuid
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import TypeVar
+
+import pytest
+
+from liveread.demo.content import POSTS
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("tmux") is None, reason="tmux is not installed: the end-to-end test needs it"
+)
+
+LIVEREAD = Path(sys.executable).parent / "liveread"
+WIDTH, HEIGHT = 140, 40
+SESSION = "e2e"
+START_TIMEOUT = 40.0
+"""Launch, serve the demo page, fetch, parse and show it: slow on a loaded machine."""
+STEP_TIMEOUT = 20.0
+POLL = 0.05
+PLACEHOLDER = "File to write"
+"""What the export dialog's path input shows when it is empty."""
+
+T = TypeVar("T")
+
+TITLES = {post.title: post for post in POSTS if post.title}
+
+
+class Terminal:
+    """A tmux server of our own (its own socket) holding one session of `WIDTH` x `HEIGHT`."""
+
+    def __init__(self) -> None:
+        self.socket = f"liveread-e2e-{os.getpid()}-{uuid.uuid4().hex[:8]}"
+        self.env = {k: v for k, v in os.environ.items() if k not in ("TMUX", "TMUX_PANE")}
+
+    def tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            ["tmux", "-L", self.socket, "-f", os.devnull, *args],
+            env=self.env,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            errors="replace",
+            check=check,
+            timeout=30,
+        )
+
+    def start(self, *command: str, env: dict[str, str]) -> None:
+        flags = [item for name, value in env.items() for item in ("-e", f"{name}={value}")]
+        self.tmux(
+            "new-session", "-d", "-s", SESSION, "-x", str(WIDTH), "-y", str(HEIGHT),
+            *flags, *command,
+            # Keep the pane after the app exits, so its exit status (and any traceback) can
+            # be read; `;` runs this in the same server round trip as new-session.
+            ";", "set-option", "-p", "-t", SESSION, "remain-on-exit", "on",
+        )  # fmt: skip
+
+    def send(self, *keys: str) -> None:
+        self.tmux("send-keys", "-t", SESSION, *keys)
+
+    def type(self, text: str) -> None:
+        self.tmux("send-keys", "-t", SESSION, "-l", text)
+
+    def screen(self) -> str:
+        return self.tmux("capture-pane", "-p", "-t", SESSION).stdout
+
+    def pane(self, fmt: str) -> str:
+        return self.tmux("display-message", "-p", "-t", SESSION, fmt).stdout.strip()
+
+    def kill(self) -> None:
+        if os.environ.get("LR_KEEP"):
+            import signal
+            pid = int(self.pane("#{pane_pid}"))
+            Path("/tmp/hang_ps.txt").write_text(subprocess.run(["ps", "-eo", "pid,ppid,pgid,sid,stat,etime,cmd"], capture_output=True, text=True).stdout)
+            Path("/tmp/hang_state.txt").write_text(self.pane("#{pane_dead}:#{pane_dead_status}") + "\n" + Path(f"/proc/{pid}/status").read_text() if Path(f"/proc/{pid}").exists() else "gone")
+            try:
+                os.kill(pid, signal.SIGABRT)
+            except ProcessLookupError:
+                pass
+            time.sleep(1.5)
+            Path("/tmp/hang_dump.txt").write_text(self.tmux("capture-pane", "-p", "-S", "-200", "-t", SESSION).stdout)
+        self.tmux("kill-server", check=False)
+
+
+def wait_for(
+    what: str, probe: Callable[[], T | None], term: Terminal, timeout: float = STEP_TIMEOUT
+) -> T:
+    """Poll `probe` until it returns something other than None (or False)."""
+    deadline = time.monotonic() + timeout
+    while True:
+        result = probe()
+        if result is not None and result is not False:
+            return result
+        if time.monotonic() > deadline:
+            pytest.fail(
+                f"timed out after {timeout:.0f} s waiting for {what}; screen:\n{term.screen()}"
+            )
+        time.sleep(POLL)
+
+
+def flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def reader_text(screen: str) -> str:
+    """The reader pane (the rightmost of the three bordered panes), as one line of words."""
+    parts = []
+    for line in screen.splitlines()[1:-1]:
+        if "││" in line:
+            parts.append(line.rsplit("││", 1)[1].rstrip().removesuffix("│"))
+    return flat(" ".join(parts))
+
+
+def reader_title(screen: str) -> str | None:
+    """The demo post the reader shows, by its title (None while it shows none)."""
+    shown = reader_text(screen)
+    found = [title for title in TITLES if flat(title) in shown]
+    return max(found, key=len) if found else None
+
+
+def export_input(screen: str) -> str | None:
+    """The text in the export dialog's path input ("" when empty), None without the dialog.
+
+    The input sits two lines under its "Save to" label, between its tall borders (▊ ... ▎),
+    and scrolls to keep the cursor in view: a long path shows only its end.
+    """
+    lines = screen.splitlines()
+    for number, line in enumerate(lines):
+        if "Save to" in line and number + 2 < len(lines):
+            row = lines[number + 2]
+            if "▊" not in row:
+                return None
+            value = row.split("▊", 1)[1].split("▎", 1)[0].strip()
+            return "" if value == PLACEHOLDER else value
+    return None
+
+
+def first_words(html: str, count: int = 5) -> str:
+    """The first words of the first paragraph of a demo post body."""
+    paragraph = re.search(r"<p>(.*?)</p>", html, re.S)
+    text = re.sub(r"<[^>]+>", "", paragraph.group(1) if paragraph else html)
+    return " ".join(text.split()[:count])
+
+
+@pytest.fixture
+def terminal() -> Iterator[Terminal]:
+    term = Terminal()
+    try:
+        yield term
+    finally:
+        term.kill()
+
+
+def test_demo_read_favourite_export_quit(terminal: Terminal, tmp_path: Path) -> None:
+    assert LIVEREAD.exists(), f"the liveread console script is not installed at {LIVEREAD}"
+    term = terminal
+    term.start(str(LIVEREAD), "--demo", env={"TERM": "xterm-256color", "LANG": "C.UTF-8"})
+    pid = int(term.pane("#{pane_pid}"))
+
+    # Open: the demo live blog's posts appear, the newest highlighted and shown in the reader.
+    first = wait_for(
+        "the demo posts and the reader", lambda: reader_title(term.screen()), term, START_TIMEOUT
+    )
+    assert "Feeds" in term.screen()
+
+    # Move down with j: the reader follows the highlight to the next (older) post.
+    term.send("j")
+    title = wait_for(
+        "the reader to show the next post",
+        lambda: t if (t := reader_title(term.screen())) not in (None, first) else None,
+        term,
+    )
+
+    # Read: Enter opens the post in the reader, body text and all.
+    term.send("Enter")
+    words = first_words(TITLES[title].body)
+    wait_for(
+        f"the body of {title!r} ({words!r})", lambda: words in reader_text(term.screen()), term
+    )
+
+    # Favourite it: a notification says so and the row gets its star.
+    term.send("f")
+    screen = wait_for(
+        "the favourite notification",
+        lambda: s if "Added to favourites" in (s := term.screen()) else None,
+        term,
+    )
+    assert "★ Favourites  1" in screen
+
+    # Export: the dialog, a path of our choosing typed into its path input, Enter to export.
+    target = tmp_path / "favourites-e2e.md"
+    term.send("e")
+    wait_for("the export dialog", lambda: "Save to" in term.screen(), term)
+    term.send("Tab")  # from the format choice to the path input
+    # Clear the input (Home, then delete to the end) and see it empty before typing: keys
+    # sent in one burst can be handled out of order (bindings act at once, typed characters
+    # queue on the widget), so each step waits for its result on the screen.
+    last_clear = 0.0
+
+    def cleared() -> bool:
+        nonlocal last_clear
+        if export_input(term.screen()) == "":
+            return True
+        if time.monotonic() - last_clear > 2.0:
+            term.send("Home", "C-k")
+            last_clear = time.monotonic()
+        return False
+
+    wait_for("the export path input to be cleared", cleared, term)
+    term.type(str(target))
+    shown = wait_for(
+        "the typed path in the dialog",
+        lambda: v if (v := export_input(term.screen())) and target.name in v else None,
+        term,
+    )
+    assert len(shown) > 20 and str(target).endswith(shown), f"path input shows {shown!r}"
+    term.send("Enter")
+    wait_for(f"{target} to be written", lambda: target.is_file() and target.stat().st_size, term)
+    exported = target.read_text(encoding="utf-8")
+    assert f"## {title}" in exported
+    assert words in flat(exported)
+    wait_for("the export notification", lambda: "Exported 1 favourites" in term.screen(), term)
+
+    # Quit: q ends the process, cleanly.
+    term.send("q")
+    # The pane is dead once the terminal closes; its status once tmux has reaped the process.
+    dead = "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}"
+    ended = wait_for(
+        f"the app to exit (pane {term.pane(dead)!r})", lambda: d if (d := term.pane(dead)) not in ("0::", "1::") else None, term
+    )
+    assert ended == "1:0:", f"liveread did not exit cleanly ({ended}); screen:\n{term.screen()}"
+    wait_for("the process to be gone", lambda: not _alive(pid), term)
+
+
+def _alive(pid: int) -> bool:
+    """Whether `pid` still runs (a zombie waiting to be reaped counts as ended)."""
+    if Path("/proc/self").exists():
+        try:
+            stat = Path(f"/proc/{pid}/stat").read_text()
+        except OSError:
+            return False
+        return stat.rsplit(")", 1)[1].split()[0] != "Z"
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    return True

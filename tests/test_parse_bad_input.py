@@ -1,0 +1,379 @@
+"""The parser on input that is not a live blog, hostile input, and structured-data-only pages.
+
+Pages that are not live blogs raise `NotALiveBlog("no live entries found")`; nothing crashes
+and nothing takes long (the pathological pages below run in well under a second each: no
+timing assertions here, a hang would show as a stuck test).
+"""
+
+from __future__ import annotations
+
+import json
+import random
+import re
+
+import pytest
+
+from liveread.model import LiveBlog, iso_z
+from liveread.parse import NotALiveBlog, parse
+from liveread.parse.depth import MAX_DEPTH, limit_depth
+
+URL = "https://www.example.co.uk/news/live/story"
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def _junk(size: int) -> bytes:
+    data = random.Random(20241115).randbytes(size)
+    assert b"\x00" in data
+    return data
+
+
+NEWS_ARTICLE = """<!doctype html><html lang="en"><head><title>Council approves new bridge</title>
+<meta property="og:type" content="article"></head><body>
+<header><a href="/">Home</a></header>
+<article>
+  <h1>Council approves new bridge over the river</h1>
+  <p class="byline">By Sam Reporter, <time datetime="2024-11-15T09:30:00Z">15 November 2024</time></p>
+  <p>The council voted on Thursday evening to approve a new footbridge across the river, ending
+  a debate that had lasted almost ten years.</p>
+  <p>Supporters said the bridge would cut the walk between the station and the hospital by
+  twenty minutes, while opponents worried about the cost.</p>
+  <p>Work is expected to begin next spring and to take about eighteen months.</p>
+  <h2>What happens next</h2>
+  <p>A contractor will be chosen in the new year, the council said in a statement.</p>
+</article>
+</body></html>"""
+
+TIMED_TEASER_LIST = """<html><body><h1>Latest news</h1><ul>
+<li><a href="/a">Storm closes roads</a> <time datetime="2024-11-15T09:00:00Z">9:00</time></li>
+<li><a href="/b">Bank raises rates</a> <time datetime="2024-11-15T08:00:00Z">8:00</time></li>
+<li><a href="/c">Team wins cup</a> <time datetime="2024-11-15T07:00:00Z">7:00</time></li>
+</ul></body></html>"""
+
+NOT_LIVE = {
+    "news article": NEWS_ARTICLE,
+    "timed teaser list": TIMED_TEASER_LIST,
+    "empty string": "",
+    "empty bytes": b"",
+    "whitespace": "  \n\t ",
+    "text only": "just some words, no markup at all",
+    "binary junk": _junk(256 * 1024),
+    "pdf": b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n"
+    + _junk(4096)
+    + b"\n%%EOF\n",
+    "json": json.dumps({"@type": "LiveBlogPosting", "liveBlogUpdate": []}),
+    "nested divs 200k": "<div>" * 200_000 + "text" + "</div>" * 200_000,
+    "nested divs 5 MB": "<div>" * 450_000 + "text" + "</div>" * 450_000,
+    "nested unclosed with byline": "<html><body>"
+    + "<div>" * 200_000
+    + "<span>Tom Watling</span><span>15 November 2024 06:00</span>",
+    "nested spans": "<p>" + "<span>" * 200_000 + "text",
+    "wide flat 5 MB": "<div><p>hello world</p></div>" * 180_000,
+    "unterminated tags": "<a " * 300_000,
+    "unterminated comments": "<!--" * 300_000,
+    "broken json-ld": '<script type="application/ld+json">{"@type": "LiveBlogPosting", '
+    '"liveBlogUpdate": [{"headline": </script><p>nothing</p>',
+}
+
+
+@pytest.mark.parametrize("page", NOT_LIVE.values(), ids=NOT_LIVE.keys())
+def test_not_a_live_blog(page):
+    with pytest.raises(NotALiveBlog, match=r"^no live entries found$"):
+        parse(page, URL)
+
+
+def test_not_a_live_blog_is_a_value_error():
+    with pytest.raises(ValueError, match="no live entries found"):
+        parse("", URL)
+
+
+# Depth capping, which keeps the nested pages above fast (Lexbor is quadratic in depth).
+
+
+def test_depth_limit_leaves_ordinary_pages_alone():
+    page = NEWS_ARTICLE * 400  # many tags, shallow
+    assert limit_depth(page, few_tags=0) is page
+
+
+def test_depth_limit_caps_nesting_and_keeps_text():
+    page = "<div>" * 2000 + "deep text" + "</div>" * 2000 + "<p>after</p>"
+    capped = limit_depth(page, max_depth=100, few_tags=0)
+    assert capped.count("<div>") == 100
+    assert capped.count("</div>") == 100
+    assert capped.endswith("deep text" + "</div>" * 100 + "<p>after</p>")
+
+
+def test_depth_limit_skips_scripts_comments_and_void_elements():
+    inner = "<img src=x><br><!-- <div><div><div> --><script>'<div>'.repeat(9)</script>"
+    page = "<div>" * 50 + inner * 100 + "</div>" * 50
+    assert limit_depth(page, max_depth=51, few_tags=0) is page
+
+
+def test_depth_limit_knows_implied_end_tags():
+    page = "<ul>" + "<li>item" * 1000 + "</ul>" + "<p>para" * 1000
+    assert limit_depth(page, max_depth=5, few_tags=0) is page
+
+
+def test_small_pages_are_not_scanned():
+    page = "<div>" * (MAX_DEPTH + 10)
+    assert limit_depth(page) is page  # below FEW_TAGS even this parses quickly
+
+
+# Hostile text inside a real-looking live blog.
+
+ESC = "\x1b"
+
+
+def _post(ident: str, author: str, when: str, body: str, title: str = "") -> str:
+    heading = f"<h2>{title}</h2>" if title else ""
+    return (
+        f'<div class="post" id="post-{ident}">{heading}<div class="body">{body}</div>'
+        f"<div><div><span>{author}</span><span>{when}</span></div></div></div>"
+    )
+
+
+def _page(*posts: str, head: str = "") -> str:
+    return (
+        f"<!doctype html><html><head><title>Live{ESC}[2J updates</title>{head}</head>"
+        f'<body><h1>Live{ESC}[2J updates\x9b</h1><div class="posts">{"".join(posts)}</div></body></html>'
+    )
+
+
+HOSTILE_BODY = (
+    f"<p>Red {ESC}[31malert{ESC}[0m raised after the {ESC}]8;;https://evil.example/{ESC}\\"
+    f"hyperlink{ESC}]8;;{ESC}\\ went up\x07 and\x08 the\x9b2J screen was\x85 cleared "
+    f"&#x1b;[2J twice &#27;]0;new title&#7; then {ESC}P+q{ESC}\\ done\x00 here\x7f.</p>"
+    f'<p>See <a href="https://example.com/a{ESC}]0;pwned\x07b">this {ESC}[1mlink{ESC}[0m</a>, '
+    f'<a href="javascript:alert(document.cookie)">a script</a>, '
+    f'<a href=" JavaScript:void(0)">another</a>, <a href="data:text/html,hi">data</a>, '
+    f'<a href="mailto:desk@example.com">mail</a> and <a href="/rel">a relative one</a>.</p>'
+)
+HOSTILE = _page(
+    _post(
+        f"1{ESC}[31m2",
+        f"Tom{ESC}[5m Watling\x07",
+        "15 November 2024 06:00",
+        HOSTILE_BODY,
+        title=f"Alert{ESC}]0;x\x07 {ESC}[7mtitle",
+    ),
+    _post(
+        "11",
+        "Arpan Rai",
+        "15 November 2024 05:00",
+        "<p>A second post with enough running text to count as the body of a live post.</p>",
+    ),
+)
+
+
+@pytest.fixture(scope="module")
+def hostile() -> LiveBlog:
+    return parse(HOSTILE, URL)
+
+
+def _all_strings(blog: LiveBlog) -> list[str]:
+    out = [blog.title, blog.description, *blog.older_pages]
+    for entry in blog.entries:
+        out += [entry.key, entry.url or "", entry.title, *entry.authors, entry.text]
+        for block in entry.blocks:
+            for span in getattr(block, "spans", ()):
+                out += [span.text, span.href or ""]
+    return out
+
+
+def test_no_control_characters_or_escapes_survive(hostile: LiveBlog):
+    for text in _all_strings(hostile):
+        assert ESC not in text, repr(text)
+        assert not CONTROL.search(text.replace("\n", "").replace("\t", "")), repr(text)
+
+
+def test_escaped_text_keeps_its_words(hostile: LiveBlog):
+    entry = hostile.entries[0]
+    assert entry.title == "Alert title"
+    assert entry.authors == ["Tom Watling"]
+    text = entry.text
+    for word in ("Red alert raised", "hyperlink", "went up", "screen", "cleared", "done"):
+        assert word in text
+    assert "[31m" not in text
+    assert "]8;;" not in text
+    assert "]0;" not in text
+    assert hostile.title == "Live updates"
+
+
+def test_unsafe_links_are_dropped_from_spans(hostile: LiveBlog):
+    paragraph = hostile.entries[0].blocks[1]
+    linked = [(span.text, span.href) for span in paragraph.spans if span.href]
+    assert linked == [
+        # Control characters in a kept link are percent-encoded, as a browser sends them.
+        ("this link", "https://example.com/a%1B]0;pwned%07b"),
+        ("a relative one", "https://www.example.co.uk/rel"),
+    ]
+    # javascript:, data: and mailto: links lose the link, never the words.
+    assert paragraph.text == ("See this link, a script, another, data, mail and a relative one.")
+
+
+def test_escapes_in_ids_do_not_reach_keys_or_permalinks(hostile: LiveBlog):
+    entry = hostile.entries[0]
+    assert entry.key == "12"
+    assert entry.url is not None
+    assert ESC not in entry.url
+
+
+# Structured data alone.
+
+JSONLD_ONLY = {
+    "@context": "https://schema.org",
+    "@graph": [
+        {"@type": "Organization", "name": "Example News"},
+        {
+            "@type": ["LiveBlogPosting", "NewsArticle"],
+            "headline": "Storm live: roads closed across the north",
+            "description": "All the latest as the storm arrives",
+            "coverageStartTime": "2024-11-15T05:00:00Z",
+            "liveBlogUpdate": [
+                {
+                    "@type": "BlogPosting",
+                    "url": f"{URL}#post-103",
+                    "headline": "Motorway closed",
+                    "datePublished": "2024-11-15T09:15:00+00:00",
+                    "author": {"@type": "Person", "name": "Sam Reporter"},
+                    "articleBody": "The M62 is closed in both directions between junctions 22 "
+                    "and 24 after a lorry overturned.",
+                },
+                {
+                    "@type": "BlogPosting",
+                    "url": f"{URL}#post-101",
+                    "headline": "Warnings issued",
+                    "datePublished": "2024-11-15T07:00:00+00:00",
+                    "author": [{"@type": "Person", "name": "Alex Writer"}],
+                    "articleBody": "Amber warnings for wind are in force from 6am &amp; "
+                    "people are told not to travel.\nRail operators have cut services.",
+                },
+                {
+                    "@type": "BlogPosting",
+                    "url": f"{URL}#post-102",
+                    "headline": "Schools shut",
+                    "datePublished": "2024-11-15T08:05:00+00:00",
+                    "author": {"@type": "Person", "name": "Sam Reporter"},
+                    "articleBody": "More than 200 schools are closed in the region today, "
+                    "the council said.",
+                },
+            ],
+        },
+    ],
+}
+
+
+def test_json_ld_only_live_blog():
+    html = (
+        '<html><head><script type="application/ld+json">'
+        + json.dumps(JSONLD_ONLY)
+        + '</script></head><body><div id="app">Loading…</div></body></html>'
+    )
+    blog = parse(html, URL)
+    assert blog.title == "Storm live: roads closed across the north"
+    assert blog.description == "All the latest as the storm arrives"
+    assert blog.source == "generic+jsonld"
+    assert [e.key for e in blog.entries] == ["103", "102", "101"]
+    assert [iso_z(e.published) for e in blog.entries] == [
+        "2024-11-15T09:15:00Z",
+        "2024-11-15T08:05:00Z",
+        "2024-11-15T07:00:00Z",
+    ]
+    assert [e.title for e in blog.entries] == ["Motorway closed", "Schools shut", "Warnings issued"]
+    assert [e.authors for e in blog.entries] == [
+        ["Sam Reporter"],
+        ["Sam Reporter"],
+        ["Alex Writer"],
+    ]
+    assert [e.url for e in blog.entries] == [f"{URL}#post-{n}" for n in (103, 102, 101)]
+    warnings = blog.entries[2]
+    assert [b.text for b in warnings.blocks] == [
+        "Amber warnings for wind are in force from 6am & people are told not to travel.",
+        "Rail operators have cut services.",
+    ]
+
+
+def test_json_ld_list_at_top_level_and_single_update():
+    data = [
+        {"@type": "BreadcrumbList", "itemListElement": []},
+        {
+            "@type": "LiveBlogPosting",
+            "headline": "One update",
+            "liveBlogUpdate": {
+                "@type": "BlogPosting",
+                "@id": "abc123",
+                "headline": "Only post",
+                "datePublished": "2024-11-15T07:00:00Z",
+                "articleBody": "The one and only update of this page, long enough to read.",
+            },
+        },
+    ]
+    html = f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    blog = parse(html, URL)
+    assert [(e.key, e.title, iso_z(e.published)) for e in blog.entries] == [
+        ("abc123", "Only post", "2024-11-15T07:00:00Z")
+    ]
+
+
+MICRODATA = """<!doctype html><html><head><title>Election night live</title></head><body>
+<main itemscope itemtype="https://schema.org/LiveBlogPosting">
+  <h1 itemprop="headline">Election night live: results as they come in</h1>
+  <div class="updates">
+    <article id="update-3" itemprop="liveBlogUpdate" itemscope itemtype="https://schema.org/BlogPosting">
+      <h2 itemprop="headline">First seat declared</h2>
+      <time itemprop="datePublished" datetime="2024-07-04T23:15:00+01:00">23:15</time>
+      <span itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Kim Lee</span></span>
+      <div itemprop="articleBody"><p>The first result of the night has been declared in
+      Sunderland, with a turnout of 54 per cent.</p></div>
+    </article>
+    <article id="update-2" itemprop="liveBlogUpdate" itemscope itemtype="https://schema.org/BlogPosting">
+      <h2 itemprop="headline">Polls closed</h2>
+      <time itemprop="datePublished" datetime="2024-07-04T22:00:00+01:00">22:00</time>
+      <span itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Kim Lee</span></span>
+      <div itemprop="articleBody"><p>Polls have now closed across the country and counting
+      has begun in all constituencies.</p></div>
+    </article>
+    <article id="update-1" itemprop="liveBlogUpdate" itemscope itemtype="https://schema.org/BlogPosting">
+      <h2 itemprop="headline">Welcome</h2>
+      <time itemprop="datePublished" datetime="2024-07-04T21:30:00+01:00">21:30</time>
+      <span itemprop="author" itemscope itemtype="https://schema.org/Person"><span itemprop="name">Jo Park</span></span>
+      <div itemprop="articleBody"><p>Welcome to our live coverage of election night, with
+      every result as it comes in through the night.</p></div>
+    </article>
+  </div>
+</main></body></html>"""
+
+
+def test_microdata_live_blog():
+    blog = parse(MICRODATA, "https://news.example.com/election-live")
+    assert blog.title == "Election night live: results as they come in"
+    assert blog.is_live is True
+    assert [e.key for e in blog.entries] == ["3", "2", "1"]
+    assert [e.title for e in blog.entries] == ["First seat declared", "Polls closed", "Welcome"]
+    assert [iso_z(e.published) for e in blog.entries] == [
+        "2024-07-04T22:15:00Z",
+        "2024-07-04T21:00:00Z",
+        "2024-07-04T20:30:00Z",
+    ]
+    assert [e.authors for e in blog.entries] == [["Kim Lee"], ["Kim Lee"], ["Jo Park"]]
+    first = blog.entries[0].text
+    assert first.startswith("The first result of the night has been declared")
+    assert "turnout of 54 per cent" in first
+    # Headline, time and author are metadata, not body text.
+    assert "First seat declared" not in first
+    assert "Kim Lee" not in first
+    assert "23:15" not in first
+
+
+def test_microdata_without_dom_posts_still_parses():
+    """Updates marked up inline without a repeated timed element: structured data alone."""
+    html = MICRODATA.replace("<time", "<span").replace("</time>", "</span>")
+    html = html.replace('datetime="', 'content="')
+    blog = parse(html, "https://news.example.com/election-live")
+    assert [e.title for e in blog.entries] == ["First seat declared", "Polls closed", "Welcome"]
+    assert [e.key for e in blog.entries] == ["3", "2", "1"]
+    assert [iso_z(e.published) for e in blog.entries] == [
+        "2024-07-04T22:15:00Z",
+        "2024-07-04T21:00:00Z",
+        "2024-07-04T20:30:00Z",
+    ]
+    assert "turnout of 54 per cent" in blog.entries[0].text
