@@ -36,17 +36,20 @@ def real_page() -> Callable[[str], bytes]:
 
 # SVG snapshots (pytest-textual-snapshot) live in the top-level snapshots/ folder, not beside
 # the tests: `snap_compare` looks `SVGImageExtension` up at call time, so a subclass assigned
-# back to the module is the one it uses.
+# back to the module is the one it uses. Each test module gets a folder named after it
+# (snapshots/test_ui_snapshots/test_main_screen.svg): syrupy relates a snapshot to its test
+# by that name, and warns (an error here) when it cannot.
 
 import pytest_textual_snapshot  # noqa: E402
+from syrupy.location import PyTestLocation  # noqa: E402
 
 SNAPSHOTS = Path(__file__).resolve().parents[1] / "snapshots"
 
 
 class TopLevelSnapshots(pytest_textual_snapshot.SVGImageExtension):
     @classmethod
-    def dirname(cls, *, test_location: object) -> str:
-        return str(SNAPSHOTS)
+    def dirname(cls, *, test_location: PyTestLocation) -> str:
+        return str(SNAPSHOTS / test_location.basename)
 
 
 pytest_textual_snapshot.SVGImageExtension = TopLevelSnapshots

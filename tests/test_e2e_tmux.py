@@ -85,17 +85,6 @@ class Terminal:
         return self.tmux("display-message", "-p", "-t", SESSION, fmt).stdout.strip()
 
     def kill(self) -> None:
-        if os.environ.get("LR_KEEP"):
-            import signal
-            pid = int(self.pane("#{pane_pid}"))
-            Path("/tmp/hang_ps.txt").write_text(subprocess.run(["ps", "-eo", "pid,ppid,pgid,sid,stat,etime,cmd"], capture_output=True, text=True).stdout)
-            Path("/tmp/hang_state.txt").write_text(self.pane("#{pane_dead}:#{pane_dead_status}") + "\n" + Path(f"/proc/{pid}/status").read_text() if Path(f"/proc/{pid}").exists() else "gone")
-            try:
-                os.kill(pid, signal.SIGABRT)
-            except ProcessLookupError:
-                pass
-            time.sleep(1.5)
-            Path("/tmp/hang_dump.txt").write_text(self.tmux("capture-pane", "-p", "-S", "-200", "-t", SESSION).stdout)
         self.tmux("kill-server", check=False)
 
 
@@ -243,7 +232,9 @@ def test_demo_read_favourite_export_quit(terminal: Terminal, tmp_path: Path) -> 
     # The pane is dead once the terminal closes; its status once tmux has reaped the process.
     dead = "#{pane_dead}:#{pane_dead_status}:#{pane_dead_signal}"
     ended = wait_for(
-        f"the app to exit (pane {term.pane(dead)!r})", lambda: d if (d := term.pane(dead)) not in ("0::", "1::") else None, term
+        f"the app to exit (pane {term.pane(dead)!r})",
+        lambda: d if (d := term.pane(dead)) not in ("0::", "1::") else None,
+        term,
     )
     assert ended == "1:0:", f"liveread did not exit cleanly ({ended}); screen:\n{term.screen()}"
     wait_for("the process to be gone", lambda: not _alive(pid), term)

@@ -38,9 +38,9 @@ def parse(html: str | bytes, url: str) -> LiveBlog:
     copies = adapter.copies(tree)
     nodes = adapter.post_nodes(tree)[:MAX_POSTS]
     keys = {node.mem_id: adapter.key(node, url) for node in nodes}
-    if tree.body is not None:  # page-wide queries once, rather than once per post
-        cleaner.strip_site_furniture(tree.body, owner=lambda el: _owner(el, keys))
-        cleaner.flag_global([tree.body])
+    for region in _regions(nodes):  # one query per list of posts, not one per post
+        cleaner.strip_site_furniture(region, owner=lambda el: _owner(el, keys))
+    cleaner.flag_global(_regions(nodes))
     posts = [
         _read_post(
             node, adapter, cleaner, url, key=keys[node.mem_id], is_copy=node.mem_id in copies
@@ -89,6 +89,15 @@ def _adapter_for(tree: LexborHTMLParser, url: str) -> Adapter:
         if adapter.matches(tree):
             return adapter
     return Generic(url)
+
+
+def _regions(nodes: list[Node]) -> list[Node]:
+    """The elements that hold the posts: usually one list, a few with pinned copies."""
+    regions: dict[int, Node] = {}
+    for node in nodes:
+        parent = node.parent or node
+        regions.setdefault(parent.mem_id, parent)
+    return list(regions.values())
 
 
 def _owner(element: Node, keys: dict[int, str | None]) -> tuple[bool, str | None]:
