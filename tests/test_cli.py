@@ -493,3 +493,64 @@ def test_output_cut_short_by_its_reader_is_not_an_error(home: Path, tmp_path: Pa
         err = child.stderr.read().decode()
         code = child.wait(timeout=30)
     assert (code, err) == (1, "")
+
+
+# -- export ---------------------------------------------------------------------------------
+
+
+def favourite_two(live_url: str, run: Run) -> list[str]:
+    run("add", live_url)
+    with Store(paths.database_file()) as store:
+        chosen = store.entries(1)[:2]
+        for stored in chosen:
+            store.set_favourite(stored.id, True)
+    return [s.entry.title for s in chosen]
+
+
+@pytest.mark.parametrize("fmt", ["md", "json", "html"])
+def test_export_writes_favourites_in_each_format(run: Run, live_url: str, tmp_path: Path, fmt: str):
+    favourite_two(live_url, run)
+    target = tmp_path / f"out.{fmt}"
+    code, out, err = run("export", "--format", fmt, "-o", str(target))
+    assert (code, err) == (0, "")
+    assert out == f"Exported 2 favourites to {target}\n"
+    text = target.read_text(encoding="utf-8")
+    with Store(paths.database_file()) as store:
+        favourites = store.favourites()
+    for fav in favourites:
+        assert fav.entry.url in text
+    if fmt == "json":
+        posts = json.loads(text)["posts"]
+        assert {p["key"] for p in posts} == {f.entry.key for f in favourites}
+        assert all(p["feed"]["url"] == live_url for p in posts)
+    elif fmt == "html":
+        assert text.startswith("<!DOCTYPE html>")
+        assert text.count("<article>") == 2
+    else:
+        assert text.count("\n## ") == 2
+
+
+def test_export_refuses_to_overwrite_without_force(run: Run, live_url: str, tmp_path: Path):
+    favourite_two(live_url, run)
+    target = tmp_path / "out.md"
+    target.write_text("keep me", encoding="utf-8")
+    code, _, err = run("export", "-o", str(target))
+    assert code == 1
+    assert "exists" in one_error_line(err)
+    assert target.read_text(encoding="utf-8") == "keep me"
+    assert run("export", "-o", str(target), "--force")[0] == 0
+    assert "keep me" not in target.read_text(encoding="utf-8")
+
+
+def test_export_into_a_folder_uses_a_dated_name(run: Run, live_url: str, tmp_path: Path):
+    favourite_two(live_url, run)
+    code, out, _ = run("export", "--format", "html", "-o", str(tmp_path))
+    assert code == 0
+    (written,) = tmp_path.glob("liveread-favourites-*.html")
+    assert str(written) in out
+
+
+def test_export_with_no_favourites_is_a_clear_error(run: Run):
+    code, _, err = run("export")
+    assert code == 1
+    assert "no favourites" in one_error_line(err)
