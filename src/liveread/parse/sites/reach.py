@@ -29,9 +29,7 @@ class ReachLiveEvent(Adapter):
     furniture = _REACH_FURNITURE
 
     def times(self, node: Node) -> tuple[datetime | None, datetime | None]:
-        published = from_epoch(node.attributes.get("data-post-time"))
-        modified = from_epoch(node.attributes.get("data-last-modified-time"))
-        return published, modified if modified and published and modified > published else None
+        return _epoch_times(node, "data-post-time", "data-last-modified-time")
 
     def authors(self, node: Node) -> list[str]:
         mark = node.css_first(".entry-info mark")
@@ -62,6 +60,13 @@ class ReachLiveEvents(Adapter):
     furniture = _REACH_FURNITURE
 
     def times(self, node: Node) -> tuple[datetime | None, datetime | None]:
-        published = from_epoch(node.attributes.get("data-sort-time"))
-        modified = from_epoch(node.attributes.get("data-update-time"))
-        return published, modified if modified and published and modified > published else None
+        return _epoch_times(node, "data-sort-time", "data-update-time")
+
+
+def _epoch_times(
+    node: Node, published_attribute: str, modified_attribute: str
+) -> tuple[datetime | None, datetime | None]:
+    """Post times from epoch attributes; "updated" only when it is later than published."""
+    published = from_epoch(node.attributes.get(published_attribute))
+    modified = from_epoch(node.attributes.get(modified_attribute))
+    return published, modified if modified and published and modified > published else None
