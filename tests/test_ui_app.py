@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
+from rich.console import Group
 from rich.text import Text
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
@@ -34,7 +35,7 @@ from liveread.ui.dialogs import (
 from liveread.ui.lists import ALL_FEEDS, FAVOURITES, EntryList, FeedList
 from liveread.ui.reader import Reader
 from liveread.ui.state import UiState
-from loopback import LoopbackServer, Route
+from loopback import LoopbackServer
 
 SIZE = (140, 40)
 INDEPENDENT_PAGE = Path(__file__).parent / "fixtures" / "pages" / "independent_2024_style.html"
@@ -97,6 +98,8 @@ async def wait_until(
 def plain(renderable: object) -> str:
     if isinstance(renderable, Text):
         return renderable.plain
+    if isinstance(renderable, Group):
+        return "\n".join(plain(part) for part in renderable.renderables)
     return str(renderable)
 
 
@@ -273,6 +276,51 @@ async def test_refresh_brings_new_posts_and_keeps_the_cursor(
         assert entries(app).current == new_ref
         assert entries(app).border_subtitle == ""
         assert published.post.title in reader_text(app)
+
+
+async def test_refresh_keeps_the_reading_place(store: Store, demo: DemoServer) -> None:
+    """A refresh that reloads the list must not scroll the post being read back to its top."""
+    await follow(store, demo.url)
+    app = make_app(store)
+    async with app.run_test(size=(100, 16)) as pilot:
+        await settle(pilot)
+        await pilot.press("down", "down", "down", "down", "down", "enter")
+        await settle(pilot)
+        reader = app.query_one(Reader)
+        assert reader.has_focus
+        assert reader.max_scroll_y >= 3
+        reading = entries(app).current
+        await pilot.press("j", "j", "j")
+        await settle(pilot)
+        assert reader.scroll_y == 3
+        demo.publish_next()
+        await pilot.press("r")
+        await wait_until(pilot, lambda: len(entries(app).rows) == 13, "the new post")
+        await settle(pilot)
+        assert entries(app).current == reading
+        assert reader.scroll_y == 3
+        await pilot.press("shift+tab", "down")  # another post starts from its top
+        await settle(pilot)
+        assert entries(app).current != reading
+        assert reader.scroll_y == 0
+
+
+@pytest.mark.parametrize("key", ["down", "f"])
+async def test_posts_removed_by_another_process(store: Store, demo: DemoServer, key: str) -> None:
+    """The CLI shares the database: `liveread remove` while the app runs leaves stale rows,
+    which must not crash the app when moved over or starred."""
+    feed = await follow(store, demo.url)
+    app = make_app(store, offline=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        with Store(paths.database_file()) as other:
+            other.remove_feed(feed.id)
+        await pilot.press(key)
+        await wait_until(pilot, lambda: not entries(app).rows, "the list to catch up")
+        assert app.is_running
+        assert "Welcome to liveread" in reader_text(app)
+        assert feeds_pane(app).option_count == 2
+        assert store.favourites() == []
 
 
 async def test_edited_post_is_marked(store: Store) -> None:
@@ -503,6 +551,8 @@ async def test_remapped_favourite_key(store: Store, demo: DemoServer) -> None:
         assert store.favourites() == []
         help_keys = {binding_id: keys for keys, _, binding_id in app.help_rows()}
         assert help_keys["app.favourite"] == "x"
+        assert help_keys["app.help"] == "?"  # keys as the footer shows them
+        assert help_keys["app.search"] == "/"
 
 
 async def test_key_events_filter(store: Store, demo: DemoServer) -> None:

@@ -25,6 +25,7 @@ from liveread.config import Config
 from liveread.model import Embed, Entry, Heading, Image, ListBlock, Paragraph, Quote, Span
 from liveread.store import Store
 from liveread.ui.app import LivereadApp
+from liveread.ui.lists import EntryList
 from liveread.ui.state import UiState
 
 SIZE = (140, 40)
@@ -271,18 +272,23 @@ async def settle(pilot: Pilot) -> None:
     await pilot.pause()
 
 
-def keys(*pressed: str) -> Callable[[Pilot], Awaitable[None]]:
-    """A run_before that waits for start-up, presses `pressed` (waiting after each, so the
-    workers a key starts have finished) and stops any blinking cursor."""
+def keys(
+    *pressed: str, check: Callable[[LivereadApp], None] | None = None
+) -> Callable[[Pilot], Awaitable[None]]:
+    """A run_before that waits for start-up, presses `pressed`, waits for the workers they
+    started, stops any blinking cursor, then runs `check` on the app: the screenshot is taken
+    after, and the app is gone once snap_compare returns."""
 
     async def run(pilot: Pilot) -> None:
         await settle(pilot)
-        for key in pressed:
-            await pilot.press(key)
-            await settle(pilot)
+        await pilot.press(*pressed)
+        await settle(pilot)
         for field in pilot.app.screen.query(Input):
             field.cursor_blink = False
         await settle(pilot)
+        if check is not None:
+            assert isinstance(pilot.app, LivereadApp)
+            check(pilot.app)
 
     return run
 
@@ -298,9 +304,13 @@ def test_main_screen(snap_compare: SnapCompare, store: Store) -> None:
 
 def test_reader_rich_post(snap_compare: SnapCompare, store: Store) -> None:
     fill(store)
-    app = make_app(store)
-    assert snap_compare(app, terminal_size=SIZE, run_before=keys("down", "enter"))
-    assert app.query_one("#reader").has_focus
+
+    def check(app: LivereadApp) -> None:
+        assert app.query_one("#reader").has_focus
+        assert app.store.entry(int(app.query_one(EntryList).current[1:])).entry.title == RICH_TITLE
+
+    run_before = keys("down", "enter", check=check)
+    assert snap_compare(make_app(store), terminal_size=SIZE, run_before=run_before)
 
 
 def test_help_screen(snap_compare: SnapCompare, store: Store) -> None:
@@ -322,9 +332,13 @@ def test_export_dialog(snap_compare: SnapCompare, store: Store) -> None:
 
 def test_failing_feed_selected(snap_compare: SnapCompare, store: Store) -> None:
     fill(store)
-    app = make_app(store)
-    assert snap_compare(app, terminal_size=SIZE, run_before=keys("shift+tab", "G", "enter"))
-    assert app.view == str(store.feed(STORM).id)
+    storm = store.feed(STORM)
+
+    def check(app: LivereadApp) -> None:
+        assert app.view == str(storm.id)
+
+    run_before = keys("shift+tab", "G", "enter", check=check)
+    assert snap_compare(make_app(store), terminal_size=SIZE, run_before=run_before)
 
 
 def test_offline_refresh_warning(snap_compare: SnapCompare, store: Store) -> None:

@@ -28,6 +28,9 @@ def scrub(text: str) -> str:
 
 def squash(text: str) -> str:
     """Scrub, then collapse runs of whitespace (newlines included) into single spaces."""
+    # Printable text has no whitespace but " "; without doubled or edge spaces it is done.
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text
     return " ".join(scrub(text).split())
 
 
@@ -38,6 +41,10 @@ def collapse_spaces(text: str) -> str:
 
 def html_spaces(text: str) -> str:
     """Text-node content as a browser lays it out: any run of whitespace is one space."""
+    if text.isprintable() and "  " not in text:  # the common case: already laid out
+        return text
+    if text.isspace():  # scrubbing leaves it whitespace
+        return " "
     text = scrub(text)
     collapsed = " ".join(text.split())
     if not collapsed:

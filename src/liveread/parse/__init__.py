@@ -11,7 +11,7 @@ from liveread.clean import Cleaner
 from liveread.model import Entry, Image, LiveBlog
 from liveread.parse.adapter import Adapter, DomPost, Node, PageInfo
 from liveread.parse.blocks import BlockBuilder
-from liveread.parse.depth import limit_depth
+from liveread.parse.depth import limit_depth, may_nest_too_deeply
 from liveread.parse.generic import Generic
 from liveread.parse.links import mark_link_posts
 from liveread.parse.merge import merge
@@ -78,9 +78,13 @@ def parse(html: str | bytes, url: str) -> LiveBlog:
 def _tree(html: str | bytes) -> LexborHTMLParser:
     if isinstance(html, bytes):
         html = html.decode("utf-8", errors="replace")
-    if "\x00" in html:
-        html = html.replace("\x00", "")
-    return LexborHTMLParser(limit_depth(html))
+    # The UTF-8 Lexbor would make of the text anyway; NULs and tags are found faster in it.
+    data = html.encode("utf-8", errors="ignore")
+    if b"\x00" in data:
+        data = data.replace(b"\x00", b"")
+    if may_nest_too_deeply(data):
+        data = limit_depth(html.replace("\x00", "")).encode("utf-8", errors="ignore")
+    return LexborHTMLParser(data)
 
 
 def _adapter_for(tree: LexborHTMLParser, url: str) -> Adapter:

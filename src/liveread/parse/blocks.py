@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborNode
@@ -100,6 +101,11 @@ _TRAILING_CREDIT = re.compile(
 """A credit written into the caption, as Reach titles do: "Harry and Meghan (Image: Getty)"."""
 
 
+_AS_WRITTEN = re.compile(r"https?://[^/?#\[\];]+(?:/[^?#;]*)?(?:\?[^#;]+)?(?:#[^;]+)?")
+"""An absolute http(s) URL that `urljoin` gives back unchanged: a host with no brackets, no
+`;` parameters, no empty query or fragment (the round trip through `urlsplit` drops those)."""
+
+
 def absolute_http(href: str | None, base: str) -> str | None:
     """An absolute http(s) URL, or None for anything else (javascript:, data:, mailto:...)."""
     if not href:
@@ -107,12 +113,30 @@ def absolute_http(href: str | None, base: str) -> str | None:
     href = href.strip()
     if not href or href.startswith("#"):
         return None
+    if (
+        href.isascii()
+        and href.isprintable()
+        and " " not in href
+        and _AS_WRITTEN.fullmatch(href)
+        and _joinable(base)
+    ):
+        return href  # already absolute and URL-safe: what the general path below returns
     try:
         url = urljoin(base, href)
         scheme = urlsplit(url).scheme
     except ValueError:
         return None
     return url_safe(url) if scheme in ("http", "https") else None
+
+
+@lru_cache(maxsize=64)
+def _joinable(base: str) -> bool:
+    """Whether `urljoin` accepts `base` (a malformed one makes it raise for any link)."""
+    try:
+        urlsplit(base)
+    except ValueError:
+        return False
+    return True
 
 
 def provider_of(url: str | None) -> str:
@@ -127,77 +151,89 @@ def classes(node: Node) -> str:
     return node.attributes.get("class") or ""
 
 
-def is_block_element(node: Node) -> bool:
-    return node.is_element_node and node.tag not in INLINE_TAGS
+Style = tuple[bool, bool, str | None]
+"""(bold, italic, link target) of a run of inline text."""
+PLAIN: Style = (False, False, None)
+_NOT_INLINE = SKIP_TAGS | {"img", "picture", "amp-img", "figure", "iframe"}
+"""Elements whose content never joins the running text."""
+_ENDS_LINE = frozenset({"p", "div", "li", *HEADINGS})
 
 
 class _Inline:
-    """Collects inline content into merged spans."""
+    """Collects inline content into runs of one style; `result` makes them spans."""
+
+    __slots__ = ("base_url", "split", "styles", "texts")
 
     def __init__(self, base_url: str) -> None:
         self.base_url = base_url
-        self.spans: list[Span] = []
+        self.styles: list[Style] = []
+        self.texts: list[list[str]] = []
+        self.split = False
+        """The next text starts a run of its own even in the same style."""
 
-    def add(self, text: str, bold: bool, italic: bool, href: str | None) -> None:
+    def add(self, text: str, style: Style) -> None:
         if not text:
             return
-        last = self.spans[-1] if self.spans else None
-        if last and (last.bold, last.italic, last.href) == (bold, italic, href):
-            self.spans[-1] = Span(last.text + text, bold, italic, href)
+        if self.styles and not self.split and self.styles[-1] == style:
+            self.texts[-1].append(text)
         else:
-            self.spans.append(Span(text, bold, italic, href))
+            self.styles.append(style)
+            self.texts.append([text])
+            self.split = False
 
-    def walk(self, node: Node, bold: bool = False, italic: bool = False, href: str | None = None):
+    def walk(self, node: Node, style: Style = PLAIN) -> None:
         for child in node.iter(include_text=True):
             if child.is_text_node:
-                self.add(html_spaces(child.text_content or ""), bold, italic, href)
-            elif not child.is_element_node or child.tag in SKIP_TAGS:
+                self.add(html_spaces(child.text_content or ""), style)
                 continue
-            elif child.tag == "br":
-                self.add("\n", bold, italic, href)
-            elif child.tag in ("img", "picture", "amp-img", "figure", "iframe"):
+            tag = child.tag
+            if not child.is_element_node or tag in _NOT_INLINE:
                 continue
-            else:
-                tag = child.tag
-                link = href
-                if tag == "a":
-                    link = absolute_http(child.attributes.get("href"), self.base_url) or href
-                self.walk(
-                    child,
-                    bold or tag in ("b", "strong"),
-                    italic or tag in ("i", "em", "cite"),
-                    link,
-                )
-                if tag in ("p", "div", "li") or tag in HEADINGS:
-                    self.add("\n", bold, italic, href)
+            if tag == "br":
+                self.add("\n", style)
+                continue
+            bold, italic, href = style
+            link = href
+            if tag == "a":
+                link = absolute_http(child.attributes.get("href"), self.base_url) or href
+            self.walk(
+                child, (bold or tag in ("b", "strong"), italic or tag in ("i", "em", "cite"), link)
+            )
+            if tag in _ENDS_LINE:
+                self.add("\n", style)
 
     def result(self) -> tuple[Span, ...]:
         """Spans with whitespace tidied at the edges and across joins."""
-        out: list[Span] = []
-        for span in self.spans:
-            text = _NEWLINE_RUN.sub("\n", span.text) if "\n" in span.text else span.text
-            if out and out[-1].text.endswith((" ", "\n")):
+        texts: list[str] = []
+        styles: list[Style] = []
+        after_space = False
+        for style, parts in zip(self.styles, self.texts, strict=True):
+            text = parts[0] if len(parts) == 1 else "".join(parts)
+            if "\n" in text:
+                text = _NEWLINE_RUN.sub("\n", text)
+            if after_space:
                 text = text.lstrip(" ")
             if text:
-                out.append(
-                    span if text is span.text else Span(text, span.bold, span.italic, span.href)
-                )
-        while out and not out[0].text.strip():
-            out.pop(0)
-        while out and not out[-1].text.strip():
-            out.pop()
-        if not out:
+                texts.append(text)
+                styles.append(style)
+                after_space = text.endswith((" ", "\n"))
+        start, end = 0, len(texts)
+        while start < end and texts[start].isspace():
+            start += 1
+        while end > start and texts[end - 1].isspace():
+            end -= 1
+        if start == end:
             return ()
-        out[0] = _replace_text(out[0], out[0].text.lstrip())
-        out[-1] = _replace_text(out[-1], out[-1].text.rstrip())
-        return tuple(s for s in out if s.text)
+        texts[start] = texts[start].lstrip()
+        texts[end - 1] = texts[end - 1].rstrip()
+        return tuple(
+            Span(text, *style)
+            for text, style in zip(texts[start:end], styles[start:end], strict=True)
+            if text
+        )
 
 
 _NEWLINE_RUN = re.compile(r" *\n[ \n]*")
-
-
-def _replace_text(span: Span, text: str) -> Span:
-    return Span(text, span.bold, span.italic, span.href)
 
 
 def inline_spans(node: Node, base_url: str) -> tuple[Span, ...]:
@@ -230,16 +266,21 @@ class BlockBuilder:
     def _visit_children(self, node: Node, out: list[Block]) -> None:
         loose = _Inline(self.base_url)
         for child in node.iter(include_text=True):
-            if child.is_text_node or (child.is_element_node and child.tag in INLINE_TAGS):
-                if child.is_text_node:
-                    loose.add(html_spaces(child.text_content or ""), False, False, None)
-                else:
-                    sub = _Inline(self.base_url)
-                    wrapper_walk(sub, child)
-                    loose.spans.extend(sub.spans)
+            if child.is_text_node:
+                text = child.text_content or ""
+                # Leading whitespace is trimmed from a paragraph anyway: skip making one.
+                if loose.styles or not text.isspace():
+                    loose.add(html_spaces(text), PLAIN)
                 continue
-            self._flush(loose, out)
-            loose = _Inline(self.base_url)
+            if child.is_element_node and child.tag in INLINE_TAGS:
+                # Each inline element's runs stand apart from the text before them.
+                loose.split = True
+                wrapper_walk(loose, child)
+                loose.split = False
+                continue
+            if loose.styles:
+                self._flush(loose, out)
+                loose = _Inline(self.base_url)
             if child.is_element_node:
                 self._visit(child, out)
         self._flush(loose, out)
@@ -281,7 +322,7 @@ class BlockBuilder:
             self._visit_children(node, out)
 
     def _paragraph(self, node: Node, out: list[Block]) -> None:
-        if any(is_block_element(c) and c.tag in MEDIA_TAGS for c in _elements(node)):
+        if any(c.tag in MEDIA_TAGS for c in node.iter()):
             self._media(node, out)
         spans = inline_spans(node, self.base_url)
         if spans:
@@ -290,7 +331,7 @@ class BlockBuilder:
     def _list(self, node: Node, out: list[Block]) -> None:
         items = tuple(
             spans
-            for li in _elements(node)
+            for li in node.iter()
             if li.tag == "li" and (spans := inline_spans(li, self.base_url))
         )
         if items:
@@ -389,14 +430,10 @@ def wrapper_walk(collector: _Inline, node: Node) -> None:
     if tag in SKIP_TAGS:
         return
     if tag == "br":
-        collector.add("\n", False, False, None)
+        collector.add("\n", PLAIN)
         return
     href = absolute_http(node.attributes.get("href"), collector.base_url) if tag == "a" else None
-    collector.walk(node, tag in ("b", "strong"), tag in ("i", "em", "cite"), href)
-
-
-def _elements(node: Node) -> list[Node]:
-    return [c for c in node.iter() if c.is_element_node]
+    collector.walk(node, (tag in ("b", "strong"), tag in ("i", "em", "cite"), href))
 
 
 def _hidden(node: Node) -> bool:

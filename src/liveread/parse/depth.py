@@ -105,9 +105,22 @@ _CLOSES_P = frozenset(
 )
 
 
+def may_nest_too_deeply(
+    html: str | bytes, max_depth: int = MAX_DEPTH, few_tags: int = FEW_TAGS
+) -> bool:
+    """Whether `html` has tags enough for `limit_depth` to scan it."""
+    enough = max(few_tags, max_depth)
+    if len(html) < enough:
+        return False
+    # Counting by removal: `replace` finds a character with memchr, `count` looks at each one.
+    if isinstance(html, str):
+        return len(html) - len(html.replace("<", "")) >= enough
+    return len(html) - len(html.replace(b"<", b"")) >= enough
+
+
 def limit_depth(html: str, max_depth: int = MAX_DEPTH, few_tags: int = FEW_TAGS) -> str:
     """`html` with start tags nested deeper than `max_depth` (and their end tags) removed."""
-    if html.count("<") < max(few_tags, max_depth):
+    if not may_nest_too_deeply(html, max_depth, few_tags):
         return html
     stack: list[str] = []
     open_counts: dict[str, int] = {}

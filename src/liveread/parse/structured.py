@@ -16,7 +16,7 @@ from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from liveread.parse.depth import limit_depth
+from liveread.parse.depth import limit_depth, may_nest_too_deeply
 from liveread.parse.ids import key_from_url
 from liveread.parse.times import parse_time
 from liveread.text import plain, scrub, unescape, url_safe
@@ -67,8 +67,11 @@ class StructuredBlog:
 
 def read_structured(tree: LexborHTMLParser, page_url: str) -> StructuredBlog:
     blog = StructuredBlog()
+    markup: list[tuple[StructuredPost, str]] = []
     for node in _live_objects(tree):
-        _merge_object(blog, node, page_url)
+        _merge_object(blog, node, page_url, markup)
+    for (post, _), text in zip(markup, _markup_texts([m for _, m in markup]), strict=True):
+        post.body = scrub(unescape(text))
     if not blog.found:
         _read_microdata(tree, blog, page_url)
     blog.judge_sources()
@@ -107,7 +110,12 @@ def _is_live(obj: dict[str, Any]) -> bool:
     return bool(_types(obj) & LIVE_TYPES) or any(k in obj for k in UPDATE_KEYS[:1])
 
 
-def _merge_object(blog: StructuredBlog, obj: dict[str, Any], page_url: str) -> None:
+def _merge_object(
+    blog: StructuredBlog,
+    obj: dict[str, Any],
+    page_url: str,
+    markup: list[tuple[StructuredPost, str]],
+) -> None:
     blog.found = True
     blog.title = blog.title or plain(str(obj.get("headline") or obj.get("name") or ""))
     blog.description = blog.description or plain(str(obj.get("description") or ""))
@@ -121,26 +129,33 @@ def _merge_object(blog: StructuredBlog, obj: dict[str, Any], page_url: str) -> N
             updates = [updates]
         if isinstance(updates, list):
             blog.posts.extend(
-                _post(update, page_url) for update in updates if isinstance(update, dict)
+                _post(update, page_url, markup) for update in updates if isinstance(update, dict)
             )
 
 
-def _post(obj: dict[str, Any], page_url: str) -> StructuredPost:
+def _post(
+    obj: dict[str, Any], page_url: str, markup: list[tuple[StructuredPost, str]]
+) -> StructuredPost:
+    """The post `obj` describes; a body holding markup is left empty and added to `markup`,
+    for all such bodies to be read in one go."""
     url = _str(obj.get("url"))
     ident = _str(obj.get("@id"))
     key = key_from_url(url) if url else None
     if key is None and ident:
         key = key_from_url(ident) or scrub(ident).strip() or None
-    body = _body_text(_str(obj.get("articleBody")) or "")
-    return StructuredPost(
+    body, is_markup = _body_source(_str(obj.get("articleBody")) or "")
+    post = StructuredPost(
         key=key,
         url=url_safe(url) if url else None,
         published=parse_time(_str(obj.get("datePublished"))),
         updated=parse_time(_str(obj.get("dateModified"))),
         title=plain(_str(obj.get("headline")) or _str(obj.get("name")) or ""),
         authors=_authors(obj.get("author")),
-        body=body,
+        body="" if is_markup else scrub(unescape(body)),
     )
+    if is_markup:
+        markup.append((post, body))
+    return post
 
 
 _MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
@@ -152,26 +167,77 @@ _READ_MORE_LINK = re.compile(
 """A "Read more: <a>other story</a>" promo run into a post's last sentence (the Mirror)."""
 
 
-def _body_text(raw: str) -> str:
-    """`articleBody` as plain text, one paragraph a line, entities decoded; where it holds
-    HTML (`<p>`, `<br>`, `<a href>`, `<b>`, even escaped as `&lt;p&gt;`), the markup is
-    read as markup, never kept as literal tags."""
-    text = raw if _MARKUP.search(raw) else unescape(raw)
-    if _MARKUP.search(text):
-        text = _markup_text(text)
-    return scrub(unescape(text))
+def _body_source(raw: str) -> tuple[str, bool]:
+    """`articleBody` with its entities decoded unless it holds HTML (`<p>`, `<br>`, `<a href>`,
+    `<b>`, even escaped as `&lt;p&gt;`), and whether it does: markup is read as markup, never
+    kept as literal tags. Plain text then goes through `scrub(unescape(...))`, markup through
+    `_markup_texts` first."""
+    text = raw if "<" in raw and _MARKUP.search(raw) else unescape(raw)
+    return text, "<" in text and _MARKUP.search(text) is not None
 
 
-def _markup_text(markup: str) -> str:
-    # The promo link gets a line of its own, as on the page, for the cleaner to judge.
+def _markup_texts(bodies: list[str]) -> list[str]:
+    """The text of each HTML body, as its own Lexbor document would give it. Bodies of plain
+    inline markup share one document (a parse each costs more than reading them): each in a
+    `<section>` that no tag of theirs can close or escape, so each reads as it would alone."""
+    prepared = [_BREAKS.sub("\n", _promo_lines(body)) for body in bodies]
+    texts: list[str | None] = [None] * len(prepared)
+    shared = [(i, body.lstrip(_HTML_SPACE)) for i, body in enumerate(prepared) if _shareable(body)]
+    if len(shared) > 1:
+        doc = LexborHTMLParser("".join(f"<section>{body}</section>" for _, body in shared))
+        sections = list(doc.body.iter()) if doc.body is not None else []
+        if len(sections) == len(shared) and all(s.tag == "section" for s in sections):
+            for (i, _), section in zip(shared, sections, strict=True):
+                texts[i] = section.text(deep=True)
+    return [text if text is not None else _alone(prepared[i]) for i, text in enumerate(texts)]
+
+
+def _promo_lines(markup: str) -> str:
+    """The promo link gets a line of its own, as on the page, for the cleaner to judge."""
     if "read more" in markup.casefold():
-        markup = _READ_MORE_LINK.sub(lambda m: f"<br>{m.group(0)}<br>", markup)
-    body = LexborHTMLParser(limit_depth(_BREAKS.sub("\n", markup))).body
+        return _READ_MORE_LINK.sub(lambda m: f"<br>{m.group(0)}<br>", markup)
+    return markup
+
+
+def _alone(markup: str) -> str:
+    body = LexborHTMLParser(limit_depth(markup)).body
     if body is None:
         return ""
     for node in body.css("script, style, template"):
         node.decompose()
     return body.text(deep=True)
+
+
+_HTML_SPACE = "\t\n\x0c\r "
+"""What a document drops before its first tag or word."""
+_INLINE_TAG = re.compile(
+    r"<(/?)(a|abbr|b|cite|code|em|i|mark|q|s|small|span|strong|sub|sup|time|u)"
+    r"""((?:[\t\n\f\r ]+[^\t\n\f\r "'<>/=]+(?:[\t\n\f\r ]*=[\t\n\f\r ]*"""
+    r"""(?:"[^"]*"|'[^']*'|[^\t\n\f\r "'<>=`]+))?)*)[\t\n\f\r ]*/?>""",
+    re.I,
+)
+"""A start or end tag of a phrasing element: no raw text, nothing special to the tree builder."""
+
+
+def _shareable(markup: str) -> bool:
+    """Whether `markup` parses the same inside a `<section>` as alone: only inline tags,
+    properly nested, no other `<`; no character reference or BOM at its start (where a
+    document drops whitespace), no NUL, not deep enough for `limit_depth` to touch."""
+    text = markup.lstrip(_HTML_SPACE)
+    if text.startswith(("&", "\ufeff")) or "\x00" in text or may_nest_too_deeply(text):
+        return False
+    open_tags: list[str] = []
+    end = 0
+    for tag in _INLINE_TAG.finditer(text):
+        if "<" in text[end : tag.start()]:
+            return False
+        end = tag.end()
+        name = tag[2].lower()
+        if not tag[1]:
+            open_tags.append(name)
+        elif not open_tags or open_tags.pop() != name:
+            return False
+    return not open_tags and "<" not in text[end:]
 
 
 def _str(value: Any) -> str | None:

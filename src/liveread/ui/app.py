@@ -260,10 +260,15 @@ class LivereadApp(App[None]):
         reader = self.query_one(Reader)
         if ref.startswith("f"):
             favourite = self.favourites[int(ref[1:])]
-            reader.show_entry(favourite.entry, favourite.feed_title)
+            key = f"f {favourite.feed_url} {favourite.entry.key}"  # "f<n>" moves as favourites do
+            reader.show_entry(favourite.entry, favourite.feed_title, key=key)
             return
-        stored = self.store.entry(int(ref[1:]))
-        reader.show_entry(stored.entry, stored.feed_title)
+        try:
+            stored = self.store.entry(int(ref[1:]))
+        except StoreError:
+            self._gone()
+            return
+        reader.show_entry(stored.entry, stored.feed_title, key=ref)
         if not stored.is_read:
             self.store.mark_read([stored.id])
             entries = self.query_one(EntryList)
@@ -271,6 +276,13 @@ class LivereadApp(App[None]):
             if row is not None:
                 entries.refresh_row(replace(row, is_read=True))
             self.reload_feeds()
+
+    def _gone(self) -> None:
+        """The post under the cursor is no longer stored: something else (`liveread remove`
+        in another terminal, say) changed the database. Catch up instead of failing."""
+        self.query_one(Reader).show("That post is no longer stored: reloading the list.")
+        self.reload_feeds()
+        self.load_rows(self.view)
 
     # Refreshing
 
@@ -390,8 +402,12 @@ class LivereadApp(App[None]):
 
         def confirmed(yes: bool | None) -> None:
             if yes:
-                self.store.remove_feed(feed.id)
-                self.notify(f"Removed {feed.label}; favourites kept.", markup=False)
+                try:
+                    self.store.remove_feed(feed.id)
+                except StoreError as error:  # removed meanwhile (the CLI shares the database)
+                    self.notify(str(error), severity="warning", markup=False)
+                else:
+                    self.notify(f"Removed {feed.label}; favourites kept.", markup=False)
                 self.view = ""
                 self.reload_feeds()
 
@@ -421,7 +437,11 @@ class LivereadApp(App[None]):
             self.load_rows(self.view)
         else:
             row = entries.rows[ref]
-            self.store.set_favourite(int(ref[1:]), not row.is_favourite)
+            try:
+                self.store.set_favourite(int(ref[1:]), not row.is_favourite)
+            except StoreError:
+                self._gone()
+                return
             entries.refresh_row(replace(row, is_favourite=not row.is_favourite))
             self.notify(
                 "Added to favourites." if not row.is_favourite else "Removed from favourites."
@@ -435,7 +455,10 @@ class LivereadApp(App[None]):
         if ref.startswith("f"):
             url = self.favourites[int(ref[1:])].entry.url
         else:
-            url = self.store.entry(int(ref[1:])).entry.url
+            try:
+                url = self.store.entry(int(ref[1:])).entry.url
+            except StoreError:
+                return None
         return url if url and url.startswith(("http://", "https://")) else None
 
     def action_open_link(self) -> None:
@@ -507,8 +530,17 @@ class LivereadApp(App[None]):
         for bindings in sources:
             for binding in bindings:
                 assert isinstance(binding, Binding) and binding.id
-                keys = self.config.keys.get(binding.id, binding.key)
-                yield keys, binding.description, binding.id
+                yield self.keys_shown(binding), binding.description, binding.id
+
+    def keys_shown(self, binding: Binding) -> str:
+        """The keys that trigger `binding` as the footer shows them ("?", "^r"), remaps
+        from the config's [keys] table included."""
+        keys = self.config.keys.get(binding.id or "", binding.key)
+        return ", ".join(
+            self.get_key_display(Binding(key.strip(), binding.action))
+            for key in keys.split(",")
+            if key.strip()
+        )
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         yield from super().get_system_commands(screen)
@@ -518,6 +550,6 @@ class LivereadApp(App[None]):
                 continue
             yield SystemCommand(
                 binding.description,
-                f"{binding.id} ({binding.key})",
+                f"{binding.id} ({self.keys_shown(binding)})",
                 getattr(self, f"action_{binding.action}"),
             )

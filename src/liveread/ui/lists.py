@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import datetime
 
+from rich.console import Group
 from rich.text import Text
 from textual.binding import Binding
 from textual.widgets import OptionList
@@ -142,13 +143,15 @@ def row_from_favourite(index: int, fav: Favourite) -> Row:
     )
 
 
-def row_prompt(row: Row, now: datetime | None = None) -> Text:
-    text = Text()
+def row_prompt(row: Row, now: datetime | None = None) -> Group:
+    """Two parts: marks, time and who on one line (cut with an ellipsis when the pane is
+    narrow, so every row starts alike), then the title, which may wrap."""
+    text = Text(no_wrap=True, overflow="ellipsis")
     marks = (
         ("●", not row.is_read, "bold cyan"),
         ("✎", row.edited, "yellow"),
         ("◆", row.key_event, "bold yellow"),
-        ("⚲", row.pinned, "cyan"),
+        ("▲", row.pinned, "cyan"),
         ("↗", row.kind == "link", "magenta"),
         ("★", row.is_favourite, "bold yellow"),
     )
@@ -166,9 +169,8 @@ def row_prompt(row: Row, now: datetime | None = None) -> Text:
     if who:
         text.append(" · ", "dim")
         text.append(who, "dim italic")
-    text.append("\n")
-    text.append(row.title or row.excerpt or "(no text)", "" if row.is_read else "bold")
-    return text
+    title = Text(row.title or row.excerpt or "(no text)", "" if row.is_read else "bold")
+    return Group(text, title)
 
 
 class EntryList(OptionList):

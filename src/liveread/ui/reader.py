@@ -35,9 +35,21 @@ class Reader(VerticalScroll, can_focus=True):
     def compose(self):  # noqa: ANN201 - Textual's compose protocol
         yield Static(id="article")
 
-    def show_entry(self, entry: Entry, feed_title: str = "") -> None:
-        self.show(article(entry, feed_title))
+    shown: str | None = None
+    """Which post is on show (the caller's key for it), None for other text."""
+
+    def show_entry(self, entry: Entry, feed_title: str = "", *, key: str | None = None) -> None:
+        """Show a post from the top; showing the post with the `key` already on show again
+        (the list was reloaded by a refresh, or the post was edited) keeps the reading place."""
+        same = key is not None and key == self.shown
+        self._update(article(entry, feed_title), home=not same)
+        self.shown = key
 
     def show(self, renderable: RenderableType) -> None:
+        self._update(renderable, home=True)
+        self.shown = None
+
+    def _update(self, renderable: RenderableType, *, home: bool) -> None:
         self.query_one("#article", Static).update(renderable)
-        self.scroll_home(animate=False)
+        if home:
+            self.scroll_home(animate=False)
