@@ -16,7 +16,7 @@ FORBIDDEN = {
     "model.py": {"textual", "httpx", "sqlite3", "selectolax", "liveread"},
     "clean.py": {"textual", "httpx", "sqlite3", "liveread.store", "liveread.fetch"},
     "parse": {"textual", "httpx", "sqlite3", "liveread.store", "liveread.fetch"},
-    "store.py": {"textual", "httpx", "selectolax", "liveread.parse"},
+    "store": {"textual", "httpx", "selectolax", "liveread.parse"},
     "service.py": {"textual"},
     "export.py": {"textual", "httpx", "sqlite3"},
     "cli.py": {"liveread.ui.widgets", "sqlite3"},

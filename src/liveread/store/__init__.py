@@ -1,0 +1,53 @@
+"""The SQLite store: followed feeds, their entries, read state, favourites and full-text search.
+
+One connection per `Store`, in WAL mode, with foreign keys on. The schema version lives in
+`PRAGMA user_version` and `MIGRATIONS` brings any older database up to date when it is opened.
+Times are stored as ISO 8601 UTC text ("2024-05-01T12:00:00Z") and returned as aware UTC
+datetimes. Favourites are full copies keyed by (feed url, entry key), so they outlive the feed,
+pruning and the cache folder. Every sqlite3 failure a user can cause (a corrupt file, a locked or
+read-only database) surfaces as a one-line `StoreError`.
+
+The store knows the model (`liveread.model`, `liveread.codec`) and nothing else: no HTML, no UI.
+
+Import from `liveread.store`; the modules behind it are:
+
+- `records`: the frozen records it returns (Feed, StoredEntry, EntrySummary, ...)
+- `errors`: StoreError, and which sqlite3 failures become one
+- `schema`: DDL, migrations, opening a file and checking it is liveread's
+- `rows`: model <-> row conversion, time text
+- `sql`: the statements for feeds, entries and favourites
+- `search`: FTS5 query quoting, index upkeep, the ranked search query
+- `database`: `Store` itself
+"""
+
+from __future__ import annotations
+
+from liveread.store.database import Store
+from liveread.store.errors import StoreError
+from liveread.store.records import (
+    EntrySummary,
+    Favourite,
+    Feed,
+    SearchHit,
+    StoredEntry,
+    UpsertResult,
+)
+from liveread.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+from liveread.store.search import SNIPPET_CLOSE, SNIPPET_OPEN, fts_query
+
+__all__ = [
+    "APPLICATION_ID",
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "SNIPPET_CLOSE",
+    "SNIPPET_OPEN",
+    "EntrySummary",
+    "Favourite",
+    "Feed",
+    "SearchHit",
+    "Store",
+    "StoreError",
+    "StoredEntry",
+    "UpsertResult",
+    "fts_query",
+]

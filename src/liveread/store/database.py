@@ -1,0 +1,427 @@
+"""`Store`: one connection and its operations on feeds, entries, favourites and search.
+
+Public methods run under the store's lock (`_op`) and write in explicit `BEGIN IMMEDIATE`
+transactions (`_write`).
+"""
+
+from __future__ import annotations
+
+import functools
+import sqlite3
+import threading
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Concatenate, ParamSpec, TypeVar
+
+from liveread.model import Entry
+from liveread.store import sql
+from liveread.store.errors import StoreError, user_error
+from liveread.store.records import (
+    EntrySummary,
+    Favourite,
+    Feed,
+    SearchHit,
+    StoredEntry,
+    UpsertResult,
+)
+from liveread.store.rows import (
+    entry_from_row,
+    entry_params,
+    feed_from_row,
+    from_iso,
+    stored_from_row,
+    summaries,
+    to_iso,
+)
+from liveread.store.schema import open_database
+from liveread.store.search import index_new_entries, search_statement
+
+_P = ParamSpec("_P")
+_R = TypeVar("_R")
+
+
+def _op(method: Callable[Concatenate[Store, _P], _R]) -> Callable[Concatenate[Store, _P], _R]:
+    """Run a public method under the store's lock, turning user-facing sqlite errors into
+    StoreError."""
+
+    @functools.wraps(method)
+    def wrapper(self: Store, *args: _P.args, **kwargs: _P.kwargs) -> _R:
+        with self._lock:
+            try:
+                return method(self, *args, **kwargs)
+            except sqlite3.Error as exc:
+                error = user_error(exc, self.path)
+                if error is None:
+                    raise
+                raise error from exc
+
+    return wrapper
+
+
+class Store:
+    """liveread's database. Safe to share between threads (calls are serialised)."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = Path(path)
+        self._lock = threading.RLock()
+        self._con: sqlite3.Connection | None = open_database(self.path)
+
+    # -- lifecycle --------------------------------------------------------------------------
+
+    def close(self) -> None:
+        with self._lock:
+            con, self._con = self._con, None
+            if con is None:
+                return
+            try:
+                con.execute("PRAGMA optimize")
+            except sqlite3.Error:
+                pass
+            finally:
+                con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    @property
+    def schema_version(self) -> int:
+        return int(self._db.execute("PRAGMA user_version").fetchone()[0])
+
+    # -- feeds ------------------------------------------------------------------------------
+
+    @_op
+    def add_feed(self, url: str, title: str = "") -> Feed:
+        url = url.strip()
+        if not url:
+            raise StoreError("a feed needs a url")
+        with self._write() as con:
+            try:
+                cur = con.execute(
+                    "INSERT INTO feeds (url, title, added_at, position) VALUES "
+                    "(?, ?, ?, (SELECT COALESCE(MAX(position), -1) + 1 FROM feeds))",
+                    (url, title, to_iso(datetime.now(UTC))),
+                )
+            except sqlite3.IntegrityError:
+                raise StoreError(f"already following {url}") from None
+        return self._feed_by_id(int(cur.lastrowid or 0))
+
+    @_op
+    def feeds(self) -> list[Feed]:
+        return [feed_from_row(r) for r in self._db.execute(sql.FEEDS_SQL + sql.FEEDS_ORDER)]
+
+    @_op
+    def feed(self, ref: str | int) -> Feed:
+        """A feed by id, exact url, or a case-insensitive piece of its title (or url)."""
+        if isinstance(ref, int):
+            return self._feed_by_id(ref)
+        text = ref.strip()
+        feeds = self.feeds()
+        for feed in feeds:
+            if feed.url == text:
+                return feed
+        if text.isdigit():
+            for feed in feeds:
+                if feed.id == int(text):
+                    return feed
+        needle = text.casefold()
+        if not needle:
+            raise StoreError(f"no feed matches '{ref}'")
+        for field in ("title", "url"):
+            hits = [f for f in feeds if needle in getattr(f, field).casefold()]
+            exact = [f for f in hits if getattr(f, field).casefold() == needle]
+            if len(hits) == 1 or len(exact) == 1:
+                return hits[0] if len(hits) == 1 else exact[0]
+            if hits:
+                names = ", ".join(f"{f.label} (#{f.id})" for f in hits)
+                raise StoreError(f"'{ref}' matches several feeds: {names}")
+        raise StoreError(f"no feed matches '{ref}'")
+
+    @_op
+    def remove_feed(self, feed_id: int) -> None:
+        """Forget a feed and its entries; favourites copied from it stay."""
+        with self._write() as con:
+            if con.execute("DELETE FROM feeds WHERE id = ?", (feed_id,)).rowcount == 0:
+                raise StoreError(f"no feed matches '{feed_id}'")
+
+    @_op
+    def update_feed_meta(
+        self, feed_id: int, *, title: str | None = None, is_live: bool | None = None
+    ) -> None:
+        """Set what the page says about itself; None leaves a value as it is."""
+        with self._write() as con:
+            self._require_feed(con, feed_id)
+            if title is not None:
+                con.execute("UPDATE feeds SET title = ? WHERE id = ?", (title, feed_id))
+            if is_live is not None:
+                con.execute("UPDATE feeds SET is_live = ? WHERE id = ?", (int(is_live), feed_id))
+
+    @_op
+    def record_fetch(
+        self,
+        feed_id: int,
+        *,
+        at: datetime,
+        error: str | None,
+        validators: tuple[str | None, str | None] | None = None,
+    ) -> None:
+        """Note a fetch attempt. `error` None is a success; `validators` is (etag,
+        last_modified) from a successful response, stored as given."""
+        when = to_iso(at)
+        with self._write() as con:
+            self._require_feed(con, feed_id)
+            if error is not None:
+                con.execute(
+                    "UPDATE feeds SET last_fetch_at = ?, last_error = ? WHERE id = ?",
+                    (when, error, feed_id),
+                )
+                return
+            con.execute(
+                "UPDATE feeds SET last_fetch_at = ?, last_ok_at = ?, last_error = NULL "
+                "WHERE id = ?",
+                (when, when, feed_id),
+            )
+            if validators is not None:
+                con.execute(
+                    "UPDATE feeds SET etag = ?, last_modified = ? WHERE id = ?",
+                    (*validators, feed_id),
+                )
+
+    # -- entries ----------------------------------------------------------------------------
+
+    @_op
+    def upsert_entries(
+        self, feed_id: int, entries: Sequence[Entry], *, seen_at: datetime
+    ) -> UpsertResult:
+        """Store a fetch's entries in one transaction, telling new ones from edited ones by
+        content hash. An edited entry turns unread and gets `edited_at`; a repeated key in
+        `entries` keeps its first occurrence."""
+        when = to_iso(seen_at)
+        prepared: dict[str, tuple[Entry, str, dict[str, Any]]] = {}
+        for entry in entries:  # the Python work happens before taking the write lock
+            if entry.key not in prepared:
+                params = entry_params(entry)
+                params.update(feed_id=feed_id, seen_at=when)
+                prepared[entry.key] = (entry, entry.content_hash, params)
+        fresh: list[dict[str, Any]] = []
+        edited: list[dict[str, Any]] = []
+        same: list[dict[str, Any]] = []
+        with self._write() as con:
+            feed_url = self._require_feed(con, feed_id)
+            known: dict[str, str] = dict(
+                con.execute("SELECT key, content_hash FROM entries WHERE feed_id = ?", (feed_id,))
+            )
+            for key, (entry, content_hash, params) in prepared.items():
+                old_hash = known.get(key)
+                if old_hash == content_hash:
+                    same.append(params)
+                    continue
+                params.update(text=entry.text, content_hash=content_hash, feed_url=feed_url)
+                (fresh if old_hash is None else edited).append(params)
+            last_id = con.execute("SELECT COALESCE(MAX(id), 0) FROM entries").fetchone()[0]
+            con.executemany(sql.INSERT_ENTRY, fresh)
+            index_new_entries(con, after_id=last_id)
+            con.executemany(sql.EDIT_ENTRY, edited)
+            con.executemany(sql.EDIT_FAVOURITE, edited)
+            con.executemany(sql.REFRESH_ENTRY, same)
+        return UpsertResult(
+            new=[p["key"] for p in fresh], edited=[p["key"] for p in edited], unchanged=len(same)
+        )
+
+    @_op
+    def entries(
+        self,
+        feed_id: int | None = None,
+        *,
+        unread_only: bool = False,
+        key_events_only: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[StoredEntry]:
+        """Entries newest first (by published, undated last, then by first seen); feed_id
+        None is the timeline of all feeds."""
+        statement, params = sql.entry_query(
+            sql.ENTRY_COLS + ", e.blocks", feed_id, unread_only, key_events_only, limit, offset
+        )
+        return [stored_from_row(r) for r in self._db.execute(statement, params)]
+
+    @_op
+    def entry_summaries(
+        self,
+        feed_id: int | None = None,
+        *,
+        unread_only: bool = False,
+        key_events_only: bool = False,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[EntrySummary]:
+        """Like `entries` but light: no body blocks, only an excerpt of the text."""
+        statement, params = sql.entry_query(
+            sql.ENTRY_COLS + ", substr(e.text, 1, 400) AS head",
+            feed_id,
+            unread_only,
+            key_events_only,
+            limit,
+            offset,
+        )
+        cursor = self._db.cursor()
+        cursor.row_factory = None  # plain tuples
+        try:
+            return summaries(cursor.execute(statement, params))
+        finally:
+            cursor.close()
+
+    @_op
+    def entry(self, entry_id: int) -> StoredEntry:
+        statement = "SELECT" + sql.ENTRY_COLS + ", e.blocks" + sql.ENTRY_FROM + " WHERE e.id = ?"
+        row = self._db.execute(statement, (entry_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no entry with id {entry_id}")
+        return stored_from_row(row)
+
+    @_op
+    def count_entries(self, feed_id: int | None = None) -> int:
+        if feed_id is None:
+            row = self._db.execute("SELECT count(*) FROM entries").fetchone()
+        else:
+            row = self._db.execute(
+                "SELECT count(*) FROM entries WHERE feed_id = ?", (feed_id,)
+            ).fetchone()
+        return int(row[0])
+
+    @_op
+    def mark_read(self, entry_ids: Iterable[int], read: bool = True) -> None:
+        with self._write() as con:
+            con.executemany(
+                "UPDATE entries SET is_read = ? WHERE id = ?", ((int(read), i) for i in entry_ids)
+            )
+
+    @_op
+    def mark_feed_read(self, feed_id: int) -> None:
+        with self._write() as con:
+            con.execute(
+                "UPDATE entries SET is_read = 1 WHERE feed_id = ? AND is_read = 0", (feed_id,)
+            )
+
+    @_op
+    def prune(self, feed_id: int, *, keep: int) -> int:
+        """Delete a feed's oldest entries beyond the newest `keep`; returns how many went.
+        Favourites are copies and stay."""
+        if keep < 0:
+            raise StoreError("keep must be zero or more")
+        with self._write() as con:
+            cur = con.execute(
+                "DELETE FROM entries WHERE id IN (SELECT e.id FROM entries AS e "
+                "WHERE e.feed_id = ?" + sql.ENTRY_ORDER + " LIMIT -1 OFFSET ?)",
+                (feed_id, keep),
+            )
+        return cur.rowcount
+
+    # -- favourites -------------------------------------------------------------------------
+
+    @_op
+    def set_favourite(self, entry_id: int, on: bool, *, at: datetime | None = None) -> None:
+        """On: copy the entry into favourites (refreshing an existing copy, keeping its time).
+        Off: delete the copy."""
+        with self._write() as con:
+            if on:
+                when = to_iso(at or datetime.now(UTC))
+                cur = con.execute(sql.COPY_FAVOURITE, {"id": entry_id, "at": when})
+                if cur.rowcount == 0:
+                    raise StoreError(f"no entry with id {entry_id}")
+                return
+            row = con.execute(
+                "SELECT f.url, e.key FROM entries AS e JOIN feeds AS f ON f.id = e.feed_id "
+                "WHERE e.id = ?",
+                (entry_id,),
+            ).fetchone()
+            if row is None:
+                raise StoreError(f"no entry with id {entry_id}")
+            con.execute("DELETE FROM favourites WHERE feed_url = ? AND key = ?", tuple(row))
+
+    @_op
+    def favourites(self) -> list[Favourite]:
+        """Every favourite, most recently favourited first."""
+        rows = self._db.execute(
+            "SELECT fv.*, (SELECT e.id FROM entries AS e JOIN feeds AS f ON f.id = e.feed_id "
+            "WHERE f.url = fv.feed_url AND e.key = fv.key) AS entry_id "
+            "FROM favourites AS fv ORDER BY fv.favourited_at DESC, fv.rowid DESC"
+        )
+        return [
+            Favourite(
+                feed_title=r["feed_title"],
+                feed_url=r["feed_url"],
+                entry=entry_from_row(r),
+                favourited_at=from_iso(r["favourited_at"]),
+                entry_id=r["entry_id"],
+            )
+            for r in rows
+        ]
+
+    @_op
+    def remove_favourite(self, feed_url: str, key: str) -> None:
+        with self._write() as con:
+            con.execute("DELETE FROM favourites WHERE feed_url = ? AND key = ?", (feed_url, key))
+
+    # -- search -----------------------------------------------------------------------------
+
+    @_op
+    def search_hits(
+        self, query: str, *, limit: int = 100, feed_id: int | None = None
+    ) -> list[SearchHit]:
+        """Entries whose title or text hold every term of `query`, best match first."""
+        search = search_statement(query, limit=limit, feed_id=feed_id)
+        if search is None:
+            return []
+        statement, params = search
+        return [
+            SearchHit(entry=stored_from_row(r), snippet=r["snip"] or "", score=r["score"])
+            for r in self._db.execute(statement, params)
+        ]
+
+    def search(
+        self, query: str, *, limit: int = 100, feed_id: int | None = None
+    ) -> list[StoredEntry]:
+        return [hit.entry for hit in self.search_hits(query, limit=limit, feed_id=feed_id)]
+
+    # -- internals --------------------------------------------------------------------------
+
+    @property
+    def _db(self) -> sqlite3.Connection:
+        if self._con is None:
+            raise StoreError(f"database is closed: {self.path}")
+        return self._con
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        con = self._db
+        con.execute("BEGIN IMMEDIATE")
+        try:
+            yield con
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+
+    def _feed_by_id(self, feed_id: int) -> Feed:
+        row = self._db.execute(sql.FEEDS_SQL + " WHERE f.id = ?", (feed_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no feed matches '{feed_id}'")
+        return feed_from_row(row)
+
+    @staticmethod
+    def _require_feed(con: sqlite3.Connection, feed_id: int) -> str:
+        row = con.execute("SELECT url FROM feeds WHERE id = ?", (feed_id,)).fetchone()
+        if row is None:
+            raise StoreError(f"no feed matches '{feed_id}'")
+        return str(row[0])

@@ -1,0 +1,96 @@
+"""What the store hands back: frozen records, decoupled from sqlite3 rows."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from liveread.model import Entry
+
+
+@dataclass(frozen=True, slots=True)
+class Feed:
+    id: int
+    url: str
+    title: str
+    added_at: datetime
+    last_fetch_at: datetime | None
+    last_ok_at: datetime | None
+    last_error: str | None
+    etag: str | None
+    last_modified: str | None
+    is_live: bool | None
+    unread: int
+    total: int
+
+    @property
+    def label(self) -> str:
+        """The title, or the url for a feed that has not been fetched yet."""
+        return self.title or self.url
+
+
+@dataclass(frozen=True, slots=True)
+class StoredEntry:
+    id: int
+    feed_id: int
+    feed_title: str
+    entry: Entry
+    first_seen_at: datetime
+    edited_at: datetime | None
+    is_read: bool
+    is_favourite: bool
+
+
+@dataclass(frozen=True, slots=True)
+class EntrySummary:
+    """What a list row needs, without decoding the body blocks."""
+
+    id: int
+    feed_id: int
+    feed_title: str
+    key: str
+    url: str | None
+    published: datetime | None
+    updated: datetime | None
+    first_seen_at: datetime
+    edited_at: datetime | None
+    title: str
+    excerpt: str
+    authors: tuple[str, ...]
+    kind: str
+    key_event: bool
+    pinned: bool
+    summary: bool
+    breaking: bool
+    is_read: bool
+    is_favourite: bool
+
+    @property
+    def edited(self) -> bool:
+        return self.edited_at is not None
+
+
+@dataclass(frozen=True, slots=True)
+class UpsertResult:
+    new: list[str]
+    edited: list[str]
+    unchanged: int
+
+
+@dataclass(frozen=True, slots=True)
+class Favourite:
+    feed_title: str
+    feed_url: str
+    entry: Entry
+    favourited_at: datetime
+    entry_id: int | None = None
+    """The live entry's id while its feed still holds it, else None."""
+
+
+@dataclass(frozen=True, slots=True)
+class SearchHit:
+    entry: StoredEntry
+    snippet: str
+    """Matched terms are wrapped in SNIPPET_OPEN / SNIPPET_CLOSE."""
+    score: float
+    """bm25: lower is a better match."""

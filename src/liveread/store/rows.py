@@ -1,0 +1,148 @@
+"""Conversion between the model and table rows.
+
+Times are stored as ISO 8601 UTC text ("2024-05-01T12:00:00Z") and returned as aware UTC
+datetimes; authors and body blocks as compact JSON (`liveread.codec`).
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import sqlite3
+from collections.abc import Iterable
+from datetime import UTC, datetime
+from typing import Any
+
+from liveread.codec import block_from_dict, block_to_dict
+from liveread.model import Entry, iso_z, utc
+from liveread.store.records import EntrySummary, Feed, StoredEntry
+
+EXCERPT_CHARS = 80
+
+
+def to_iso(dt: datetime) -> str:
+    value = iso_z(dt)
+    assert value is not None
+    return value
+
+
+@functools.lru_cache(maxsize=4096)  # rows of one fetch share their first_seen_at
+def from_iso(value: str) -> datetime:
+    parsed = datetime.fromisoformat(value)
+    return parsed if parsed.tzinfo is UTC else utc(parsed)
+
+
+def from_iso_or_none(value: str | None) -> datetime | None:
+    return from_iso(value) if value else None
+
+
+dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+
+def excerpt(text: str, width: int = EXCERPT_CHARS) -> str:
+    """The first words of `text` on one line, cut at a word boundary near `width`."""
+    flat = " ".join(text.split())
+    if len(flat) <= width:
+        return flat
+    cut = flat[: width + 1].rsplit(" ", 1)[0]
+    if len(cut) < width // 2:
+        cut = flat[:width]
+    return cut.rstrip(" ,;:-–—") + "…"
+
+
+def entry_from_row(row: sqlite3.Row) -> Entry:
+    return Entry(
+        key=row["key"],
+        url=row["url"],
+        published=from_iso_or_none(row["published"]),
+        updated=from_iso_or_none(row["updated"]),
+        title=row["title"],
+        authors=json.loads(row["authors"]),
+        kind=row["kind"],
+        key_event=bool(row["key_event"]),
+        pinned=bool(row["pinned"]),
+        summary=bool(row["summary"]),
+        breaking=bool(row["breaking"]),
+        blocks=[block_from_dict(b) for b in json.loads(row["blocks"])],
+    )
+
+
+def entry_params(entry: Entry) -> dict[str, Any]:
+    return {
+        "key": entry.key,
+        "url": entry.url,
+        "published": iso_z(entry.published),
+        "updated": iso_z(entry.updated),
+        "title": entry.title,
+        "authors": dumps(list(entry.authors)),
+        "kind": entry.kind,
+        "key_event": int(entry.key_event),
+        "pinned": int(entry.pinned),
+        "summary": int(entry.summary),
+        "breaking": int(entry.breaking),
+        "blocks": dumps([block_to_dict(b) for b in entry.blocks]),
+    }
+
+
+def feed_from_row(row: sqlite3.Row) -> Feed:
+    is_live = row["is_live"]
+    return Feed(
+        id=row["id"],
+        url=row["url"],
+        title=row["title"],
+        added_at=from_iso(row["added_at"]),
+        last_fetch_at=from_iso_or_none(row["last_fetch_at"]),
+        last_ok_at=from_iso_or_none(row["last_ok_at"]),
+        last_error=row["last_error"],
+        etag=row["etag"],
+        last_modified=row["last_modified"],
+        is_live=None if is_live is None else bool(is_live),
+        unread=row["unread"],
+        total=row["total"],
+    )
+
+
+def stored_from_row(row: sqlite3.Row) -> StoredEntry:
+    return StoredEntry(
+        id=row["id"],
+        feed_id=row["feed_id"],
+        feed_title=row["feed_title"],
+        entry=entry_from_row(row),
+        first_seen_at=from_iso(row["first_seen_at"]),
+        edited_at=from_iso_or_none(row["edited_at"]),
+        is_read=bool(row["is_read"]),
+        is_favourite=bool(row["is_favourite"]),
+    )
+
+
+def summaries(rows: Iterable[tuple[Any, ...]]) -> list[EntrySummary]:
+    """EntrySummary from plain tuples in `sql.ENTRY_COLS` order plus the text head: the list
+    widget's hot path, so positional rather than by column name."""
+    dt, cut, loads = from_iso, excerpt, json.loads
+    return [
+        EntrySummary(
+            id=id_,
+            feed_id=feed_id,
+            feed_title=feed_title,
+            key=key,
+            url=url,
+            published=dt(published) if published else None,
+            updated=dt(updated) if updated else None,
+            first_seen_at=dt(first_seen_at),
+            edited_at=dt(edited_at) if edited_at else None,
+            title=title,
+            excerpt=cut(head),
+            authors=tuple(loads(authors)),
+            kind=kind,
+            key_event=bool(key_event),
+            pinned=bool(pinned),
+            summary=bool(summary),
+            breaking=bool(breaking),
+            is_read=bool(is_read),
+            is_favourite=bool(is_favourite),
+        )
+        for (
+            id_, feed_id, key, url, published, updated, title, authors, kind, key_event, pinned,
+            summary, breaking, first_seen_at, edited_at, is_read, feed_title, is_favourite, head,
+        ) in rows
+    ]  # fmt: skip

@@ -1,0 +1,172 @@
+"""The database file: its DDL, the migrations that bring an older file up to date, and
+opening one (connection settings, the check that it is ours, migrating it).
+
+The schema version lives in `PRAGMA user_version`, and `APPLICATION_ID` in the SQLite header
+marks the file as liveread's.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+from liveread.store.errors import StoreError, corrupt, user_error
+
+APPLICATION_ID = 0x4C52_4431  # "LRD1" in the SQLite header marks a liveread database
+
+
+def _migrate_v1(con: sqlite3.Connection) -> None:
+    statements = [
+        f"PRAGMA application_id = {APPLICATION_ID}",
+        """CREATE TABLE feeds (
+            id INTEGER PRIMARY KEY,
+            url TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL DEFAULT '',
+            added_at TEXT NOT NULL,
+            last_fetch_at TEXT,
+            last_ok_at TEXT,
+            last_error TEXT,
+            etag TEXT,
+            last_modified TEXT,
+            is_live INTEGER CHECK (is_live IN (0, 1)),
+            position INTEGER NOT NULL DEFAULT 0
+        )""",
+        """CREATE TABLE entries (
+            id INTEGER PRIMARY KEY,
+            feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            url TEXT,
+            published TEXT,
+            updated TEXT,
+            title TEXT NOT NULL DEFAULT '',
+            authors TEXT NOT NULL DEFAULT '[]',
+            kind TEXT NOT NULL DEFAULT 'post',
+            key_event INTEGER NOT NULL DEFAULT 0,
+            pinned INTEGER NOT NULL DEFAULT 0,
+            summary INTEGER NOT NULL DEFAULT 0,
+            breaking INTEGER NOT NULL DEFAULT 0,
+            blocks TEXT NOT NULL DEFAULT '[]',
+            text TEXT NOT NULL DEFAULT '',
+            content_hash TEXT NOT NULL,
+            first_seen_at TEXT NOT NULL,
+            edited_at TEXT,
+            is_read INTEGER NOT NULL DEFAULT 0,
+            UNIQUE (feed_id, key)
+        )""",
+        "CREATE INDEX entries_feed_order ON entries (feed_id, published DESC, first_seen_at DESC)",
+        "CREATE INDEX entries_order ON entries (published DESC, first_seen_at DESC)",
+        "CREATE INDEX entries_feed_read ON entries (feed_id, is_read)",
+        """CREATE TABLE favourites (
+            feed_url TEXT NOT NULL,
+            key TEXT NOT NULL,
+            feed_title TEXT NOT NULL DEFAULT '',
+            url TEXT,
+            published TEXT,
+            updated TEXT,
+            title TEXT NOT NULL DEFAULT '',
+            authors TEXT NOT NULL DEFAULT '[]',
+            kind TEXT NOT NULL DEFAULT 'post',
+            key_event INTEGER NOT NULL DEFAULT 0,
+            pinned INTEGER NOT NULL DEFAULT 0,
+            summary INTEGER NOT NULL DEFAULT 0,
+            breaking INTEGER NOT NULL DEFAULT 0,
+            blocks TEXT NOT NULL DEFAULT '[]',
+            text TEXT NOT NULL DEFAULT '',
+            favourited_at TEXT NOT NULL,
+            PRIMARY KEY (feed_url, key)
+        )""",
+        "CREATE INDEX favourites_order ON favourites (favourited_at DESC)",
+        # External-content FTS5 index over entries. Deletes (including cascades from feeds) and
+        # edits reach it through triggers; inserts do not: a per-row trigger makes bulk inserts
+        # four times slower, so `search.index_new_entries` indexes each batch in one statement.
+        # Whatever inserts into entries must do the same.
+        """CREATE VIRTUAL TABLE entries_fts USING fts5 (
+            title, text, content = 'entries', content_rowid = 'id',
+            tokenize = 'porter unicode61 remove_diacritics 2'
+        )""",
+        """CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN
+            INSERT INTO entries_fts (entries_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+        END""",
+        """CREATE TRIGGER entries_fts_update AFTER UPDATE OF title, text ON entries BEGIN
+            INSERT INTO entries_fts (entries_fts, rowid, title, text)
+            VALUES ('delete', old.id, old.title, old.text);
+            INSERT INTO entries_fts (rowid, title, text) VALUES (new.id, new.title, new.text);
+        END""",
+    ]
+    for statement in statements:
+        con.execute(statement)
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_v1]
+"""MIGRATIONS[n] takes a database from schema version n to n + 1. Append; never edit."""
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+def open_database(path: Path) -> sqlite3.Connection:
+    """A connection to the liveread database at `path`, created or migrated as needed: in
+    autocommit mode (transactions are explicit), WAL, foreign keys on, rows as sqlite3.Row."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise StoreError(f"cannot create {path.parent}: {exc.strerror}") from None
+    try:
+        con = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    except sqlite3.Error as exc:
+        raise (user_error(exc, path) or StoreError(f"cannot open {path}")) from None
+    try:
+        con.row_factory = sqlite3.Row
+        con.execute("PRAGMA busy_timeout = 5000")
+        con.execute("PRAGMA foreign_keys = ON")
+        # In WAL mode NORMAL cannot corrupt the database; a power cut may only lose the
+        # last few commits.
+        con.execute("PRAGMA synchronous = NORMAL")
+        _check_identity(con, path)
+        con.execute("PRAGMA journal_mode = WAL")
+        _migrate(con)
+    except sqlite3.Error as exc:
+        con.close()
+        error = user_error(exc, path)
+        if error is None:  # not the file's fault: a bug, shown as it is
+            raise
+        raise error from None
+    except BaseException:
+        con.close()
+        raise
+    return con
+
+
+def _check_identity(con: sqlite3.Connection, path: Path) -> None:
+    app_id = con.execute("PRAGMA application_id").fetchone()[0]
+    version = con.execute("PRAGMA user_version").fetchone()[0]
+    tables = con.execute(
+        "SELECT count(*) FROM sqlite_master WHERE name NOT LIKE 'sqlite_%'"
+    ).fetchone()[0]
+    if (
+        app_id not in (0, APPLICATION_ID)
+        or (version == 0 and tables)
+        or (version > 0 and app_id != APPLICATION_ID)
+    ):
+        raise corrupt(path)
+    if version > SCHEMA_VERSION:
+        raise StoreError(
+            f"database schema version {version} is newer than this liveread supports "
+            f"({SCHEMA_VERSION}); upgrade liveread: {path}"
+        )
+
+
+def _migrate(con: sqlite3.Connection) -> None:
+    if con.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION:
+        return
+    con.execute("BEGIN IMMEDIATE")
+    try:
+        # Read again inside the write lock: another process may have just migrated.
+        version = con.execute("PRAGMA user_version").fetchone()[0]
+        for number in range(version, SCHEMA_VERSION):
+            MIGRATIONS[number](con)
+            con.execute(f"PRAGMA user_version = {number + 1}")
+    except BaseException:
+        con.execute("ROLLBACK")
+        raise
+    con.execute("COMMIT")

@@ -1,0 +1,99 @@
+"""The SQL text `Store` runs for feeds, entries and favourites (search has its own, in
+`search`). Statements with named parameters take the dicts `rows.entry_params` builds."""
+
+from __future__ import annotations
+
+from typing import Any
+
+FEEDS_SQL = """
+    SELECT f.*, COALESCE(c.unread, 0) AS unread, COALESCE(c.total, 0) AS total
+    FROM feeds AS f LEFT JOIN (
+        SELECT feed_id, count(*) AS total, sum(is_read = 0) AS unread
+        FROM entries GROUP BY feed_id
+    ) AS c ON c.feed_id = f.id
+"""
+FEEDS_ORDER = " ORDER BY f.position, f.added_at, f.id"
+
+# Column order matters to `rows.summaries`.
+ENTRY_COLS = """
+    e.id, e.feed_id, e.key, e.url, e.published, e.updated, e.title, e.authors, e.kind,
+    e.key_event, e.pinned, e.summary, e.breaking, e.first_seen_at, e.edited_at, e.is_read,
+    f.title AS feed_title,
+    EXISTS (SELECT 1 FROM favourites AS fv WHERE fv.feed_url = f.url AND fv.key = e.key)
+        AS is_favourite
+"""
+ENTRY_FROM = " FROM entries AS e JOIN feeds AS f ON f.id = e.feed_id"
+ENTRY_ORDER = " ORDER BY e.published DESC, e.first_seen_at DESC, e.id ASC"
+
+_ENTRY_FIELDS = (
+    "url, published, updated, title, authors, kind, key_event, pinned, summary, breaking, "
+    "blocks, text"
+)
+INSERT_ENTRY = f"""
+    INSERT INTO entries (feed_id, key, {_ENTRY_FIELDS}, content_hash, first_seen_at)
+    VALUES (:feed_id, :key, :url, :published, :updated, :title, :authors, :kind, :key_event,
+            :pinned, :summary, :breaking, :blocks, :text, :content_hash, :seen_at)
+"""
+EDIT_ENTRY = """
+    UPDATE entries SET url = :url, published = :published, updated = :updated, title = :title,
+        authors = :authors, kind = :kind, key_event = :key_event, pinned = :pinned,
+        summary = :summary, breaking = :breaking, blocks = :blocks, text = :text,
+        content_hash = :content_hash, edited_at = :seen_at, is_read = 0
+    WHERE feed_id = :feed_id AND key = :key
+"""
+# Same reader-visible content, but flags, times, links or images may have moved: refresh them
+# quietly (no edited mark, read state kept). The WHERE clause leaves identical rows unwritten.
+REFRESH_ENTRY = """
+    UPDATE entries SET url = :url, published = :published, updated = :updated, kind = :kind,
+        key_event = :key_event, pinned = :pinned, summary = :summary, breaking = :breaking,
+        blocks = :blocks
+    WHERE feed_id = :feed_id AND key = :key AND (
+        url IS NOT :url OR published IS NOT :published OR updated IS NOT :updated
+        OR kind IS NOT :kind OR key_event IS NOT :key_event OR pinned IS NOT :pinned
+        OR summary IS NOT :summary OR breaking IS NOT :breaking OR blocks IS NOT :blocks)
+"""
+EDIT_FAVOURITE = """
+    UPDATE favourites SET url = :url, published = :published, updated = :updated,
+        title = :title, authors = :authors, kind = :kind, key_event = :key_event,
+        pinned = :pinned, summary = :summary, breaking = :breaking, blocks = :blocks,
+        text = :text
+    WHERE feed_url = :feed_url AND key = :key
+"""
+COPY_FAVOURITE = f"""
+    INSERT INTO favourites (feed_url, key, feed_title, {_ENTRY_FIELDS}, favourited_at)
+    SELECT f.url, e.key, f.title, e.url, e.published, e.updated, e.title, e.authors, e.kind,
+           e.key_event, e.pinned, e.summary, e.breaking, e.blocks, e.text, :at
+    FROM entries AS e JOIN feeds AS f ON f.id = e.feed_id
+    WHERE e.id = :id
+    ON CONFLICT (feed_url, key) DO UPDATE SET
+        feed_title = excluded.feed_title, url = excluded.url, published = excluded.published,
+        updated = excluded.updated, title = excluded.title, authors = excluded.authors,
+        kind = excluded.kind, key_event = excluded.key_event, pinned = excluded.pinned,
+        summary = excluded.summary, breaking = excluded.breaking, blocks = excluded.blocks,
+        text = excluded.text
+"""
+
+
+def entry_query(
+    columns: str,
+    feed_id: int | None,
+    unread_only: bool,
+    key_events_only: bool,
+    limit: int | None,
+    offset: int,
+) -> tuple[str, list[Any]]:
+    """A SELECT of `columns` over entries joined to their feeds, filtered, newest first."""
+    where, params = [], []
+    if feed_id is not None:
+        where.append("e.feed_id = ?")
+        params.append(feed_id)
+    if unread_only:
+        where.append("e.is_read = 0")
+    if key_events_only:
+        where.append("e.key_event = 1")
+    sql = "SELECT" + columns + ENTRY_FROM
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += ENTRY_ORDER + " LIMIT ? OFFSET ?"
+    params += [-1 if limit is None else limit, offset]
+    return sql, params
