@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from liveread import cli, paths
+from liveread import cli, fetch, paths
 from liveread.demo import BLOG, POSTS
 from liveread.fetch import FetchConfig, Fetcher
 from liveread.parse import parse
@@ -63,7 +63,8 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def fast_fetch(monkeypatch: pytest.MonkeyPatch) -> None:
     """The CLI's fetcher without retries, so a refused connection fails at once."""
     config = FetchConfig(connect_timeout=1.0, read_timeout=1.0, retries=0)
-    monkeypatch.setattr(cli, "Fetcher", functools.partial(Fetcher, config))
+    # The CLI imports the fetcher when a command needs it, so patch it where it lives.
+    monkeypatch.setattr(fetch, "Fetcher", functools.partial(Fetcher, config))
 
 
 Run = Callable[..., tuple[int, str, str]]

@@ -49,6 +49,7 @@ class Terminal:
     def __init__(self) -> None:
         self.socket = f"liveread-e2e-{os.getpid()}-{uuid.uuid4().hex[:8]}"
         self.env = {k: v for k, v in os.environ.items() if k not in ("TMUX", "TMUX_PANE")}
+        self.socket_path: Path | None = None
 
     def tmux(self, *args: str, check: bool = True) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
@@ -68,6 +69,7 @@ class Terminal:
             "new-session", "-d", "-s", SESSION, "-x", str(WIDTH), "-y", str(HEIGHT),
             *flags, *command,
         )  # fmt: skip
+        self.socket_path = Path(self.pane("#{socket_path}"))
 
     def send(self, *keys: str) -> None:
         self.tmux("send-keys", "-t", SESSION, *keys)
@@ -87,7 +89,10 @@ class Terminal:
         return self.tmux("display-message", "-p", "-t", SESSION, fmt).stdout.strip()
 
     def kill(self) -> None:
+        """Stop the server and remove its socket file (tmux 3.3 leaves it behind)."""
         self.tmux("kill-server", check=False)
+        if self.socket_path is not None:
+            self.socket_path.unlink(missing_ok=True)
 
 
 def wait_for(

@@ -12,18 +12,37 @@ import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from liveread import __version__, paths
+from liveread import paths
 from liveread.codec import blog_to_dict, entry_to_dict
 from liveread.export import ExportItem, to_markdown
-from liveread.fetch import Fetcher, FetchError
 from liveread.model import Entry, LiveBlog, iso_z
-from liveread.parse import NotALiveBlog, parse
-from liveread.service import Event, FeedFailed, FeedRefreshed, Service, ServiceError
 from liveread.store import Feed, Store, StoreError
 from liveread.timefmt import stamp
 
-EXPECTED = (ServiceError, StoreError, FetchError, NotALiveBlog, OSError, ValueError)
+# The network, parsing and service layers (httpx, selectolax: about 40 ms) load only in the
+# commands that use them, so the app (`liveread` with no command) starts without them.
+if TYPE_CHECKING:
+    from liveread.service import Event, FeedFailed, FeedRefreshed, Service
+
+LAZY_ERRORS = (
+    ("liveread.service", "ServiceError"),
+    ("liveread.fetch", "FetchError"),
+    ("liveread.parse", "NotALiveBlog"),
+)
+"""Errors reported as one line, from modules that load lazily (module, class name)."""
+
+
+def expected_errors() -> tuple[type[Exception], ...]:
+    """The errors to report as one line, exit status 1: those of the lazily loaded modules
+    count only once loaded (a module that never loaded raised nothing)."""
+    errors: list[type[Exception]] = [StoreError, OSError, ValueError]
+    for module_name, name in LAZY_ERRORS:
+        module = sys.modules.get(module_name)
+        if module is not None:
+            errors.append(getattr(module, name))
+    return tuple(errors)
 
 
 class CommandError(Exception):
@@ -45,6 +64,9 @@ def open_store() -> Iterator[Store]:
 
 def run_service(job: Callable[[Service], object]) -> object:
     """Run `job(service)` (a coroutine factory) with a store and a fetcher, then close both."""
+
+    from liveread.fetch import Fetcher
+    from liveread.service import Service
 
     async def main() -> object:
         with open_store() as store:
@@ -150,6 +172,8 @@ def cmd_refresh(args: argparse.Namespace) -> int:
     if not feeds:
         out("No feeds to refresh. Add one with: liveread add URL")
         return 0
+    from liveread.service import FeedFailed
+
     progress = _Progress(len(feeds)) if sys.stderr.isatty() else None
 
     async def job(service: Service) -> list[FeedRefreshed | FeedFailed]:
@@ -191,6 +215,8 @@ class _Progress:
         self.progress.start()
 
     def update(self, event: Event) -> None:
+        from liveread.service import FeedFailed, FeedRefreshed
+
         if isinstance(event, FeedRefreshed | FeedFailed):
             self.progress.update(self.task, advance=1, description=event.title[:40])
 
@@ -225,7 +251,10 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def _parse_source(source: str) -> LiveBlog:
+    from liveread.parse import parse
+
     if source.startswith(("http://", "https://")):
+        from liveread.fetch import Fetcher
 
         async def fetch() -> LiveBlog:
             async with Fetcher() as fetcher:
@@ -306,6 +335,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 async def _demo(url: str, watch: float, interval: float) -> int:
+    from liveread.fetch import Fetcher
+    from liveread.service import FeedFailed, Service
+
     with open_store() as store:
         async with Fetcher() as fetcher:
             service = Service(store, fetcher)
@@ -332,12 +364,28 @@ async def _demo(url: str, watch: float, interval: float) -> int:
 # Argument parsing
 
 
+class _VersionAction(argparse.Action):
+    """Like argparse's "version" action, but reads the version (importlib.metadata, about
+    30 ms) only when asked for."""
+
+    def __init__(self, option_strings: Sequence[str], dest: str = argparse.SUPPRESS) -> None:
+        super().__init__(
+            option_strings, dest, nargs=0, default=argparse.SUPPRESS, help="show the version"
+        )
+
+    def __call__(self, parser: argparse.ArgumentParser, *args: object) -> None:
+        from liveread import __version__
+
+        print(f"liveread {__version__}", flush=True)
+        parser.exit()
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="liveread",
         description="Follow news live blogs from the terminal: clean posts, kept offline.",
     )
-    parser.add_argument("--version", action="version", version=f"liveread {__version__}")
+    parser.add_argument("--version", action=_VersionAction)
     parser.add_argument(
         "--demo", action="store_true", help="open the app on the built-in demo live blog"
     )
@@ -416,6 +464,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         with contextlib.suppress(OSError, ValueError):
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         return 1
-    except (CommandError, *EXPECTED) as error:
+    except Exception as error:
+        if not isinstance(error, (CommandError, *expected_errors())):
+            raise
         print(f"liveread: error: {error}", file=sys.stderr)
         return 1

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 from typing import Any
 
+# Counted per feed, each by a search of the (feed_id, is_read) index: the unread count reads
+# only the unread posts, and one feed's row (`FEEDS_SQL + " WHERE f.id = ?"`) counts only its
+# own posts. (A GROUP BY over all entries took 7 ms on 100,000 posts, for one feed too.)
 FEEDS_SQL = """
-    SELECT f.*, COALESCE(c.unread, 0) AS unread, COALESCE(c.total, 0) AS total
-    FROM feeds AS f LEFT JOIN (
-        SELECT feed_id, count(*) AS total, sum(is_read = 0) AS unread
-        FROM entries GROUP BY feed_id
-    ) AS c ON c.feed_id = f.id
+    SELECT f.*,
+        (SELECT count(*) FROM entries AS e WHERE e.feed_id = f.id AND e.is_read = 0) AS unread,
+        (SELECT count(*) FROM entries AS e WHERE e.feed_id = f.id) AS total
+    FROM feeds AS f
 """
 FEEDS_ORDER = " ORDER BY f.position, f.added_at, f.id"
 

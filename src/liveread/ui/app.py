@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
@@ -19,8 +20,6 @@ from textual.widgets import Footer, Header, OptionList
 
 from liveread import export, paths, timefmt
 from liveread.config import Config
-from liveread.fetch import Fetcher
-from liveread.service import Event, FeedFailed, FeedRefreshed, FeedStarted, Service, is_due
 from liveread.store import Feed, Store, StoreError
 from liveread.ui.dialogs import (
     AddFeedScreen,
@@ -42,8 +41,14 @@ from liveread.ui.lists import (
 from liveread.ui.reader import WELCOME, Reader
 from liveread.ui.state import UiState
 
+if TYPE_CHECKING:  # the network layers (httpx, selectolax) load in on_mount, only when online
+    from liveread.fetch import Fetcher
+    from liveread.service import Event, FeedRefreshed, Service
+
 TICK_SECONDS = 5.0
 """How often the app checks which feeds are due; each feed's own interval comes from config."""
+ALL_FEEDS_LIMIT = 2_000
+"""The All feeds timeline shows this many of the newest posts; a feed's own view shows all."""
 
 
 class ServiceEvent(Message):
@@ -137,6 +142,9 @@ class LivereadApp(App[None]):
         self.sub_title = "offline" if self.offline else ""
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         if not self.offline:
+            from liveread.fetch import Fetcher
+            from liveread.service import Service
+
             self.fetcher = Fetcher()
             self.service = Service(self.store, self.fetcher)
         self.reload_feeds()
@@ -209,7 +217,10 @@ class LivereadApp(App[None]):
             self.favourites = self.store.favourites()
             return [row_from_favourite(i, f) for i, f in enumerate(self.favourites)]
         feed_id = None if view == ALL_FEEDS else int(view)
-        summaries = self.store.entry_summaries(feed_id, key_events_only=self.key_events_only)
+        limit = ALL_FEEDS_LIMIT if feed_id is None else None
+        summaries = self.store.entry_summaries(
+            feed_id, key_events_only=self.key_events_only, limit=limit
+        )
         return [row_from_summary(s, with_feed=feed_id is None) for s in summaries]
 
     @on(RowsLoaded)
@@ -229,6 +240,8 @@ class LivereadApp(App[None]):
         if label is None:
             feed = self.current_feed()
             label = feed.label if feed else "Posts"
+        elif self.view == ALL_FEEDS and entries.option_count >= ALL_FEEDS_LIMIT:
+            label += f" · newest {ALL_FEEDS_LIMIT:,}"
         if self.key_events_only:
             label += " · key events"
         entries.set_titles(label, f"{self.new_posts} new ↑" if self.new_posts else "")
@@ -289,6 +302,8 @@ class LivereadApp(App[None]):
     def refresh_due(self) -> None:
         if self.service is None:
             return
+        from liveread.service import is_due
+
         now = timefmt.clock()
         due = [
             feed
@@ -305,6 +320,8 @@ class LivereadApp(App[None]):
 
     @on(ServiceEvent)
     def service_event(self, message: ServiceEvent) -> None:
+        from liveread.service import FeedFailed, FeedRefreshed, FeedStarted
+
         event = message.event
         if isinstance(event, FeedStarted):
             self.busy.add(event.feed_id)
@@ -485,10 +502,11 @@ class LivereadApp(App[None]):
     def _search_done(self, entry_id: int | None) -> None:
         if entry_id is None:
             return
-        self.view = ALL_FEEDS
+        # The hit's own feed, which lists all its posts (All feeds has only the newest).
+        self.view = str(self.store.entry(entry_id).feed_id)
         self.key_events_only = False
-        self.query_one(FeedList).select_id(ALL_FEEDS)
-        self.load_rows(ALL_FEEDS, keep=f"e{entry_id}")
+        self.query_one(FeedList).select_id(self.view)
+        self.load_rows(self.view, keep=f"e{entry_id}")
         self.show_ref(f"e{entry_id}")
 
     # Export
