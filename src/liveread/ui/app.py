@@ -141,12 +141,6 @@ class LivereadApp(App[None]):
         self.query_one("#reader").border_title = "Reader"
         self.sub_title = "offline" if self.offline else ""
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        if not self.offline:
-            from liveread.fetch import Fetcher
-            from liveread.service import Service
-
-            self.fetcher = Fetcher()
-            self.service = Service(self.store, self.fetcher)
         self.reload_feeds()
         self.load_rows(ALL_FEEDS)
         self.query_one(EntryList).focus()
@@ -157,11 +151,27 @@ class LivereadApp(App[None]):
                 severity="error",
                 markup=False,
             )
-        if self.demo_url and not self.offline:
+        if not self.offline:  # the network layers load after the first paint
+            self.call_after_refresh(self._go_online)
+
+    def _go_online(self) -> None:
+        self.online()
+        if self.demo_url:
             self.add_demo(self.demo_url)
-        if not self.offline:
-            self.set_interval(min(TICK_SECONDS, self.config.refresh_interval), self.refresh_due)
-            self.call_after_refresh(self.refresh_due)
+        self.set_interval(min(TICK_SECONDS, self.config.refresh_interval), self.refresh_due)
+        self.refresh_due()
+
+    def online(self) -> Service | None:
+        """The service, started on first use; None when offline."""
+        if self.offline:
+            return None
+        if self.service is None:
+            from liveread.fetch import Fetcher
+            from liveread.service import Service
+
+            self.fetcher = Fetcher()
+            self.service = Service(self.store, self.fetcher)
+        return self.service
 
     async def on_unmount(self) -> None:
         if self.fetcher is not None:
@@ -300,7 +310,7 @@ class LivereadApp(App[None]):
     # Refreshing
 
     def refresh_due(self) -> None:
-        if self.service is None:
+        if self.online() is None:
             return
         from liveread.service import is_due
 
@@ -315,8 +325,9 @@ class LivereadApp(App[None]):
 
     @work(group="refresh")
     async def refresh_feeds(self, feeds: list[Feed]) -> None:
-        assert self.service is not None
-        await self.service.refresh_all(feeds, lambda event: self.post_message(ServiceEvent(event)))
+        service = self.online()
+        assert service is not None
+        await service.refresh_all(feeds, lambda event: self.post_message(ServiceEvent(event)))
 
     @on(ServiceEvent)
     def service_event(self, message: ServiceEvent) -> None:
@@ -348,7 +359,7 @@ class LivereadApp(App[None]):
             self.load_rows(self.view, keep=self.query_one(EntryList).current)
 
     def _offline_notice(self) -> bool:
-        if self.service is None:
+        if self.offline:
             self.notify("Started with --offline: not fetching.", severity="warning")
             return True
         return False
@@ -369,8 +380,8 @@ class LivereadApp(App[None]):
     def action_add_feed(self) -> None:
         if self._offline_notice():
             return
-        assert self.service is not None
-        service = self.service
+        service = self.online()
+        assert service is not None
 
         async def add(url: str) -> Feed:
             feed, _ = await service.add_feed(url)
@@ -399,13 +410,14 @@ class LivereadApp(App[None]):
 
     @work(exclusive=True, group="demo")
     async def add_demo(self, url: str) -> None:
-        assert self.service is not None
+        service = self.online()
+        assert service is not None
         existing = [f for f in self.store.feeds() if f.url == url]
         if existing:
             self._select_feed(existing[0])
             return
         try:
-            feed, _ = await self.service.add_feed(url)
+            feed, _ = await service.add_feed(url)
         except Exception as error:  # shown, never fatal
             self.notify(str(error), title="Demo", severity="error", markup=False)
             return
