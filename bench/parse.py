@@ -53,6 +53,7 @@ def main() -> int:
     print(f"{'page':<14}{'lexbor ms':>10}{'liveread ms':>13}{'x lexbor':>10}", end="")
     print(f"{'trafilatura ms':>16}{'x trafilatura':>15}")
     ratios, versus = [], []
+    total_bare = total_full = 0.0
     for page in pages:
         data = page.read_bytes()
         text = data.decode("utf-8", errors="replace")
@@ -60,6 +61,8 @@ def main() -> int:
         bare = best_of(args.rounds, partial(LexborHTMLParser, text))
         full = best_of(args.rounds, partial(parse, text, url))
         ratios.append(full / bare)
+        total_bare += bare
+        total_full += full
         line = f"{page.parent.name:<14}{bare * 1e3:>10.1f}{full * 1e3:>13.1f}{full / bare:>10.2f}"
         if trafilatura is not None:
             extract = best_of(max(3, args.rounds // 3), partial(trafilatura.extract, text, url=url))
@@ -70,6 +73,7 @@ def main() -> int:
         f"\ngeometric mean, liveread / bare Lexbor parse: {statistics.geometric_mean(ratios):.2f}x"
     )
     print(f"worst page, liveread / bare Lexbor parse:      {max(ratios):.2f}x")
+    print(f"all pages, total liveread / total bare Lexbor:  {total_full / total_bare:.2f}x")
     if versus:
         print(
             f"geometric mean, liveread / trafilatura.extract: {statistics.geometric_mean(versus):.2f}x"

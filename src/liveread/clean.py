@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 
 from selectolax.lexbor import LexborNode
 
@@ -114,8 +114,9 @@ class Cleaner:
                 self.record(rule, element.text(deep=True), key)
             element.decompose()
 
-    def judge(self, node: Node) -> str | None:
-        """The rule that removes a container inside a post body, if one does."""
+    def judge(self, node: Node, headings: Mapping[int, Node] | None = None) -> str | None:
+        """The rule that removes a container inside a post body, if one does. `headings`,
+        when given, holds the first h2-h5 under each element of the body (none if absent)."""
         if node.tag in ("p", "li", "span", "a", "strong", "em", "b", "i"):
             return None
         rule = self._flagged.get(node.mem_id)
@@ -123,7 +124,7 @@ class Cleaner:
             return rule
         if node.tag == "aside":
             return "aside"
-        if _is_teaser_card(node):
+        if _is_teaser_card(node, headings):
             return "teaser card"
         return None
 
@@ -150,18 +151,29 @@ class Cleaner:
         """Remove blocks that recur across many posts (boilerplate sign-offs, promo lines)."""
         if len(entries) < 4:
             return
-        counts: Counter[str] = Counter()
-        for entry in entries:
-            seen = {_fingerprint(b) for b in entry.blocks}
-            counts.update(f for f in seen if f)
         threshold = max(3, len(entries) // 3)
-        repeated = {f for f, n in counts.items() if n >= threshold}
+        # A fingerprint recurs no more often than its first characters do: only blocks whose
+        # head recurs often enough need their whole fingerprint taken.
+        texts = [[_fingerprinted_text(b) for b in entry.blocks] for entry in entries]
+        heads = [[_print_head(t) for t in seen] for seen in texts]
+        common = _recurring(heads, threshold)
+        if not common:
+            return
+
+        def whole(text: str | None, head: str | None) -> str | None:
+            return fingerprint(text, 400) if text and head in common else None
+
+        prints = [
+            [whole(t, h) for t, h in zip(ts, hs, strict=True)]
+            for ts, hs in zip(texts, heads, strict=True)
+        ]
+        repeated = _recurring(prints, threshold)
         if not repeated:
             return
-        for entry in entries:
+        for entry, seen in zip(entries, prints, strict=True):
             kept = []
-            for block in entry.blocks:
-                if _fingerprint(block) in repeated:
+            for block, print_ in zip(entry.blocks, seen, strict=True):
+                if print_ in repeated:
                     self.record("repeated across posts", block_text(block), entry.key)
                 else:
                     kept.append(block)
@@ -181,7 +193,8 @@ _ANYWHERE = tuple(
 
 
 def _matches(node: Node, rules: tuple[tuple[str, str], ...]) -> list[tuple[Node, str]]:
-    """Elements under `node` that any rule's selector names, each with its first rule.
+    """Elements under `node` that any rule's selector names, each with its first rule, in
+    the order of the rules and then of the document.
 
     One query with all selectors finds the (few) hits; only they are sorted into rules.
     """
@@ -190,11 +203,34 @@ def _matches(node: Node, rules: tuple[tuple[str, str], ...]) -> list[tuple[Node,
     hits = node.css(", ".join(selector for selector, _ in rules))
     if not hits:
         return []
+    unique = list({hit.mem_id: hit for hit in hits}.values())  # one per selector it matches
+    if len(unique) * len(rules) <= FEW_RULE_TESTS and (ranked := _rank(unique, rules)):
+        return ranked
     found: dict[int, tuple[Node, str]] = {}
     for selector, rule in rules:
         for hit in node.css(selector):
             found.setdefault(hit.mem_id, (hit, rule))
     return list(found.values())
+
+
+FEW_RULE_TESTS = 24
+"""Up to this many (hit, rule) pairs, each hit is tested against the rules on its own
+instead of running every rule's selector over the whole region again."""
+
+
+def _rank(hits: list[Node], rules: tuple[tuple[str, str], ...]) -> list[tuple[Node, str]]:
+    ranked: list[tuple[int, Node, str]] = []
+    for hit in hits:
+        for index, (selector, rule) in enumerate(rules):
+            # A match on the element itself comes first: the search starts at its root.
+            first = hit.css_first(selector)
+            if first is not None and first.mem_id == hit.mem_id:
+                ranked.append((index, hit, rule))
+                break
+        else:
+            return []  # cannot happen: each hit matched one of the rules
+    ranked.sort(key=lambda item: item[0])  # stable: document order within a rule
+    return [(hit, rule) for _, hit, rule in ranked]
 
 
 def phrase_rule(block: Block, text: str) -> str | None:
@@ -217,20 +253,38 @@ def promo_line(text: str) -> str | None:
     return phrase_rule(Heading((Span(text),)), text)
 
 
-def _fingerprint(block: Block) -> str | None:
+def _fingerprinted_text(block: Block) -> str | None:
+    """The text of a block `drop_repeated` compares, if it is one."""
     if not isinstance(block, Paragraph | Heading):
         return None
     text = block.text
-    if len(text) < 25 or len(text) > 400:
+    return text if 25 <= len(text) <= 400 else None
+
+
+PRINT_HEAD = 20
+
+
+def _print_head(text: str | None) -> str | None:
+    """The start of `fingerprint(text, 400)`, mostly from fingerprinting a short slice."""
+    if text is None:
         return None
-    return fingerprint(text, 400)
+    head = fingerprint(text, 3 * PRINT_HEAD)
+    return head[:PRINT_HEAD] if len(head) >= PRINT_HEAD else fingerprint(text, 400)[:PRINT_HEAD]
 
 
-def _is_teaser_card(node: Node) -> bool:
+def _recurring(keys: list[list[str | None]], threshold: int) -> set[str]:
+    """The keys found in at least `threshold` of the lists."""
+    counts: Counter[str] = Counter()
+    for seen in keys:
+        counts.update(k for k in set(seen) if k)
+    return {k for k, n in counts.items() if n >= threshold}
+
+
+def _is_teaser_card(node: Node, headings: Mapping[int, Node] | None = None) -> bool:
     """A small box whose heading is a link elsewhere: an image, a linked headline, a blurb."""
     if node.tag not in ("div", "section", "figure", "article"):
         return False
-    heading = node.css_first("h2, h3, h4, h5")
+    heading = node.css_first("h2, h3, h4, h5") if headings is None else headings.get(node.mem_id)
     if heading is None or len(node.text(deep=True)) > 600:
         return False
     text = squash(node.text(deep=True))

@@ -28,7 +28,9 @@ Inline: TypeAlias = tuple[Span, ...]
 
 
 def inline_text(spans: Inline) -> str:
-    return "".join(span.text for span in spans)
+    if len(spans) == 1:
+        return spans[0].text
+    return "".join([span.text for span in spans])
 
 
 @dataclass(frozen=True, slots=True)

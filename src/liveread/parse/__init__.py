@@ -3,6 +3,7 @@ generic fallback, merged, cleaned and ordered newest first."""
 
 from __future__ import annotations
 
+from collections import Counter
 from datetime import UTC, datetime
 
 from selectolax.lexbor import LexborHTMLParser
@@ -152,21 +153,27 @@ def _looks_live(posts: list[DomPost]) -> bool:
 def _without_empty_and_doubles(entries: list[Entry]) -> list[Entry]:
     """Drop posts with nothing to read, and second copies of one post under another key
     (an untitled intro that repeats a post). Same text under another title is kept."""
+    bodies = [(entry, entry.text) for entry in entries]
+    bodies = [(entry, body) for entry, body in bodies if entry.title or not _blank(body)]
+    # Copies have bodies of one length: only posts that share a length need comparing.
+    lengths = Counter(len(body) for _, body in bodies)
     titles_by_text: dict[str, set[str]] = {}
     kept = []
-    for entry in entries:
-        body = entry.text
-        text = f"{len(body)}:{fingerprint(body)}"
-        if not body.strip() and not entry.title:
-            continue
-        title = comparable(entry.title)
-        seen_titles = titles_by_text.setdefault(text, set()) if len(text) > 60 else None
-        if seen_titles and (not title or title in seen_titles or "" in seen_titles):
-            continue
-        if seen_titles is not None:
-            seen_titles.add(title)
+    for entry, body in bodies:
+        if lengths[len(body)] > 1:
+            text = f"{len(body)}:{fingerprint(body)}"
+            title = comparable(entry.title)
+            seen_titles = titles_by_text.setdefault(text, set()) if len(text) > 60 else None
+            if seen_titles and (not title or title in seen_titles or "" in seen_titles):
+                continue
+            if seen_titles is not None:
+                seen_titles.add(title)
         kept.append(entry)
     return kept
+
+
+def _blank(text: str) -> bool:
+    return not text or text.isspace()
 
 
 def _newest_first(entry: Entry) -> tuple[int, float]:

@@ -4,7 +4,8 @@ lists, images and embeds. Markup never leaves this module; only plain model obje
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections import Counter
+from collections.abc import Callable, Mapping
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
@@ -14,8 +15,10 @@ from liveread.model import Block, Embed, Heading, Image, ListBlock, Paragraph, Q
 from liveread.text import html_spaces, squash, url_safe
 
 Node = LexborNode
-Judge = Callable[[Node], str | None]
-"""Looks at a container element and names the rule that removes it, or says None to keep it."""
+Judge = Callable[[Node, Mapping[int, Node]], str | None]
+"""Looks at a container element and names the rule that removes it, or says None to keep it.
+The mapping gives the first h2-h5 heading under each element of the body being built (by
+`mem_id`; none for elements with no heading), so that the judge need not search for one."""
 
 SKIP_TAGS = frozenset(
     [
@@ -104,6 +107,9 @@ _TRAILING_CREDIT = re.compile(
 _AS_WRITTEN = re.compile(r"https?://[^/?#\[\];]+(?:/[^?#;]*)?(?:\?[^#;]+)?(?:#[^;]+)?")
 """An absolute http(s) URL that `urljoin` gives back unchanged: a host with no brackets, no
 `;` parameters, no empty query or fragment (the round trip through `urlsplit` drops those)."""
+_ROOTED = re.compile(r"/(?!/)[^?#;]*(?:\?[^#;]+)?(?:#[^;]+)?")
+"""A path from the root of the page's host, in the same terms (and no `.` segments, checked
+apart), which `urljoin` appends to the host unchanged."""
 
 
 def absolute_http(href: str | None, base: str) -> str | None:
@@ -113,14 +119,13 @@ def absolute_http(href: str | None, base: str) -> str | None:
     href = href.strip()
     if not href or href.startswith("#"):
         return None
-    if (
-        href.isascii()
-        and href.isprintable()
-        and " " not in href
-        and _AS_WRITTEN.fullmatch(href)
-        and _joinable(base)
-    ):
-        return href  # already absolute and URL-safe: what the general path below returns
+    # Fast paths for the usual links, giving what the general path below gives.
+    if href.isascii() and href.isprintable() and " " not in href:
+        if _AS_WRITTEN.fullmatch(href):
+            if _joinable(base):
+                return href
+        elif _ROOTED.fullmatch(href) and "/." not in href and (origin := _origin(base)):
+            return origin + href
     try:
         url = urljoin(base, href)
         scheme = urlsplit(url).scheme
@@ -137,6 +142,21 @@ def _joinable(base: str) -> bool:
     except ValueError:
         return False
     return True
+
+
+@lru_cache(maxsize=64)
+def _origin(base: str) -> str | None:
+    """`scheme://host` of an http(s) `base` that root-relative links are simply appended to."""
+    try:
+        parts = urlsplit(base)
+    except ValueError:
+        return None
+    host = parts.netloc
+    if parts.scheme not in ("http", "https") or not host or "[" in host:
+        return None
+    if not (host.isascii() and host.isprintable()) or " " in host:
+        return None
+    return f"{parts.scheme}://{host}"
 
 
 def provider_of(url: str | None) -> str:
@@ -204,13 +224,20 @@ class _Inline:
 
     def result(self) -> tuple[Span, ...]:
         """Spans with whitespace tidied at the edges and across joins."""
+        if len(self.styles) < 2:  # all one style, or nothing: just the ends to trim
+            if not self.styles:
+                return ()
+            parts = self.texts[0]
+            text = parts[0] if len(parts) == 1 else "".join(parts)
+            text = (_one_break(text) if "\n" in text else text).strip()
+            return (Span(text, *self.styles[0]),) if text else ()
         texts: list[str] = []
         styles: list[Style] = []
         after_space = False
         for style, parts in zip(self.styles, self.texts, strict=True):
             text = parts[0] if len(parts) == 1 else "".join(parts)
             if "\n" in text:
-                text = _NEWLINE_RUN.sub("\n", text)
+                text = _one_break(text)
             if after_space:
                 text = text.lstrip(" ")
             if text:
@@ -227,19 +254,58 @@ class _Inline:
         texts[start] = texts[start].lstrip()
         texts[end - 1] = texts[end - 1].rstrip()
         return tuple(
-            Span(text, *style)
-            for text, style in zip(texts[start:end], styles[start:end], strict=True)
-            if text
+            [
+                Span(text, *style)
+                for text, style in zip(texts[start:end], styles[start:end], strict=True)
+                if text
+            ]
         )
 
 
-_NEWLINE_RUN = re.compile(r" *\n[ \n]*")
+def _one_break(text: str) -> str:
+    """Each run of spaces and line breaks holding a break made one break (the regular
+    expression ` *\\n[ \\n]*` replaced with a break, several times faster on long text)."""
+    lines = text.split("\n")
+    last = len(lines) - 1
+    kept = []
+    for number, line in enumerate(lines):
+        if number:
+            line = line.lstrip(" ")
+        if number < last:
+            line = line.rstrip(" ")
+        if line or number in (0, last):
+            kept.append(line)
+    return "\n".join(kept)
 
 
 def inline_spans(node: Node, base_url: str) -> tuple[Span, ...]:
     collector = _Inline(base_url)
     collector.walk(node)
     return collector.result()
+
+
+class _Outline:
+    """Where the headings and pictures under a body are, from one query for the whole body
+    rather than one per container asking whether it holds any."""
+
+    def __init__(self, roots: list[Node]) -> None:
+        self.headings: dict[int, Node] = {}
+        """The first h2-h5 under each element (its descendants, not itself)."""
+        self.pictures: Counter[int] = Counter()
+        """How many `img` and `amp-img` each element holds (itself not counted)."""
+        seen: set[int] = set()
+        for root in roots:
+            for hit in root.css("h2, h3, h4, h5, img, amp-img"):
+                if hit.mem_id in seen:
+                    continue
+                seen.add(hit.mem_id)
+                heading = hit.tag in HEADINGS
+                node = hit
+                while node.mem_id != root.mem_id and (node := node.parent) is not None:
+                    if heading:
+                        self.headings.setdefault(node.mem_id, hit)
+                    else:
+                        self.pictures[node.mem_id] += 1
 
 
 class BlockBuilder:
@@ -250,18 +316,18 @@ class BlockBuilder:
         self.judge = judge
         self.removed: list[tuple[str, str, Node]] = []
         """(rule, text, element) for every container the judge removed."""
+        self._outline = _Outline([])
 
     def build(self, roots: list[Node]) -> list[Block]:
         """Blocks of everything under `roots` (the roots themselves are never judged)."""
+        self._outline = _Outline(roots)
         blocks: list[Block] = []
         for root in roots:
             self._visit_children(root, blocks)
         return blocks
 
     def children(self, node: Node) -> list[Block]:
-        blocks: list[Block] = []
-        self._visit_children(node, blocks)
-        return blocks
+        return self.build([node])
 
     def _visit_children(self, node: Node, out: list[Block]) -> None:
         loose = _Inline(self.base_url)
@@ -283,7 +349,8 @@ class BlockBuilder:
                 loose = _Inline(self.base_url)
             if child.is_element_node:
                 self._visit(child, out)
-        self._flush(loose, out)
+        if loose.styles:
+            self._flush(loose, out)
 
     def _flush(self, loose: _Inline, out: list[Block]) -> None:
         spans = loose.result()
@@ -292,9 +359,12 @@ class BlockBuilder:
 
     def _visit(self, node: Node, out: list[Block]) -> None:
         tag = node.tag
-        if not node.is_element_node or tag in SKIP_TAGS or _hidden(node):
+        if not node.is_element_node or tag in SKIP_TAGS:
             return
-        if self.judge is not None and (rule := self.judge(node)):
+        attrs = node.attributes
+        if _hidden(attrs):
+            return
+        if self.judge is not None and (rule := self.judge(node, self._outline.headings)):
             self.removed.append((rule, squash(node.text(deep=True)), node))
             return
         if tag in HEADINGS:
@@ -306,14 +376,14 @@ class BlockBuilder:
             self._list(node, out)
         elif tag == "blockquote":
             out.append(self._quote_or_embed(node))
-        elif tag in MEDIA_TAGS or _is_media_wrapper(node):
+        elif tag in MEDIA_TAGS or _is_media_wrapper(node, self._outline.pictures[node.mem_id]):
             self._media(node, out)
         elif tag in ("iframe", "video", "audio", "amp-iframe", "amp-youtube", "amp-twitter"):
             if embed := self._embed_element(node):
                 out.append(embed)
         elif tag == "table":
             self._table(node, out)
-        elif _is_embed_container(node):
+        elif _is_embed_container(node, attrs):
             out.append(self._embed_from(node))
         elif tag in INLINE_TAGS:
             if spans := inline_spans(node, self.base_url):
@@ -393,16 +463,15 @@ class BlockBuilder:
         credit_node = node.css_first(
             ".credit, .copyright, [class*='copyright'], [class*='credit'], small"
         )
-        credit = _credit_text(credit_node) if credit_node is not None else ""
+        credit_shown = visible_text(credit_node) if credit_node is not None else ""
+        credit = _credit_text(credit_node, credit_shown) if credit_node is not None else ""
         # The first caption-like element with visible text: an empty `p.withoutCaption` around
         # the picture (Express) is not the caption, its sibling `span.newsCaption` is.
         candidates = node.css("figcaption, .caption, [class*='caption'], [class*='Caption']")
-        caption_node = next((c for c in candidates if visible_text(c)), None)
-        caption = ""
-        if caption_node is not None:
-            caption = visible_text(caption_node) or squash(caption_node.text())
+        caption = next((text for c in candidates if (text := visible_text(c))), "")
+        if caption:
             if credit and credit_node is not None:
-                caption = squash(caption.replace(visible_text(credit_node), ""))
+                caption = squash(caption.replace(credit_shown, ""))
                 caption = squash(caption.replace(squash(credit_node.text()), ""))
                 caption = squash(caption.replace(credit, ""))
             caption = _dedupe_repeated(_CAPTION_PREFIX.sub("", caption))
@@ -436,22 +505,27 @@ def wrapper_walk(collector: _Inline, node: Node) -> None:
     collector.walk(node, (tag in ("b", "strong"), tag in ("i", "em", "cite"), href))
 
 
-def _hidden(node: Node) -> bool:
-    attrs = node.attributes
+def _hidden(attrs: Mapping[str, str | None]) -> bool:
     return "hidden" in attrs or attrs.get("aria-hidden") == "true"
 
 
-_SCREEN_READER_ONLY = re.compile(r"(?:^|[-_])(?:vh|visually-hidden|sr-only|screen-reader-text)$")
+_SCREEN_READER_ONLY = re.compile(
+    r"(?:^|[\s_-])(?:vh|visually-hidden|sr-only|screen-reader-text)(?=\s|\Z)"
+)
+"""A class name that ends in one of these words (after a `-` or `_`, or as all of it)."""
 
 
 def _screen_reader_only(node: Node) -> bool:
     """A copy of visible text for screen readers only (BBC `gs-u-vh`, `sr-only`)."""
-    return any(_SCREEN_READER_ONLY.search(name) for name in classes(node).split())
+    return _SCREEN_READER_ONLY.search(classes(node)) is not None
 
 
 def visible_text(node: Node) -> str:
     """The text a sighted reader sees in a small element (caption, credit, embed): text nodes
     included, screen-reader-only copies left out, line breaks and block boundaries as spaces."""
+    whole = node.text(deep=True)
+    if not whole or whole.isspace():
+        return ""  # no text to show (a caption box around a picture and nothing else)
     parts: list[str] = []
     _visible_parts(node, parts)
     return squash("".join(parts))
@@ -473,12 +547,10 @@ def _visible_parts(node: Node, parts: list[str]) -> None:
             parts.append(" ")
 
 
-def _is_media_wrapper(node: Node) -> bool:
+def _is_media_wrapper(node: Node, pictures: int) -> bool:
     """A box that is only an image with its caption and credit (`div.image-container`, BBC's
-    `div.lx-media-asset`): one picture, no running text."""
-    if node.tag not in ("div", "span", "section"):
-        return False
-    if len(node.css("img, amp-img")) != 1:
+    `div.lx-media-asset`): one picture (of the `pictures` under it), no running text."""
+    if node.tag not in ("div", "span", "section") or pictures != 1:
         return False
     # Text blocks with text mean running copy; an empty `p` around the picture does not.
     if any(squash(block.text(deep=True)) for block in node.css(TEXT_BLOCKS)):
@@ -486,21 +558,24 @@ def _is_media_wrapper(node: Node) -> bool:
     return len(node.text(deep=True)) < 400
 
 
-def _is_embed_container(node: Node) -> bool:
-    names = classes(node)
+def _is_embed_container(node: Node, attrs: Mapping[str, str | None] | None = None) -> bool:
+    """A tweet, video or other embed box; `attrs` are the node's attributes if to hand."""
+    if attrs is None:
+        attrs = node.attributes
+    names = attrs.get("class") or ""
     if any(name in names for name in EMBED_CLASSES):
         return True
-    kind = node.attributes.get("data-spacefinder-type") or ""
+    kind = attrs.get("data-spacefinder-type") or ""
     if kind.endswith("Element") and "Image" not in kind and "Text" not in kind:
         return any(word in kind for word in ("Tweet", "Youtube", "Video", "Embed", "Instagram"))
     return "embed" in names.split("--")[-1] and node.css_first("a[href], iframe[src]") is not None
 
 
-def _credit_text(node: Node) -> str:
+def _credit_text(node: Node, shown: str) -> str:
     """A credit without its brackets and label: BBC prints it twice, once for screen readers
     ("Copyright: EPA"); Reach titles wrap it as "(Image: Getty Images)" with the label in a
-    child element and the name in a bare text node."""
-    text = visible_text(node) or squash(node.text(deep=True))
+    child element and the name in a bare text node. `shown` is its `visible_text`."""
+    text = shown or squash(node.text(deep=True))
     text = _unbracket(text)
     return _unbracket(_CREDIT_PREFIX.sub("", text).strip())
 

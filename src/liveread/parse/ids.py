@@ -15,13 +15,14 @@ from urllib.parse import parse_qs, urlsplit
 from liveread.text import scrub
 
 _PREFIX = re.compile(r"^(?:block-|post[-_]|liveblogpost[-_]?|entry[-_]|update[-_]|p-)", re.I)
+_PREFIX_STARTS = frozenset("bBeElLpPuU")
 
 
 def normalise_id(raw: str) -> str | None:
     raw = scrub(raw).strip().lstrip("#")
     if not raw:
         return None
-    key = _PREFIX.sub("", raw)
+    key = _PREFIX.sub("", raw) if raw[0] in _PREFIX_STARTS else raw
     return key or raw
 
 

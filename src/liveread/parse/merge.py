@@ -8,7 +8,7 @@ the opening of its text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from liveread.model import Entry, Paragraph, Span
@@ -26,25 +26,43 @@ def _opening(text: str) -> str:
 
 class _Index:
     """Structured posts by key, by title and by the opening of their text; titles and
-    openings that several posts share are left out (generic labels match nothing)."""
+    openings that several posts share are left out (generic labels match nothing). The
+    title and opening indexes are built when a post first needs them: most match by key."""
 
     def __init__(self, posts: list[StructuredPost]) -> None:
+        self.posts = posts
         self.unmatched = {id(p): p for p in posts}
         self.by_key = {p.key: p for p in posts if p.key}
-        self.by_title = _unique((comparable(p.title), p) for p in posts if p.title)
-        self.by_opening = _unique((_opening(p.body), p) for p in posts if len(p.body) > 40)
+        self._by_title: dict[str, StructuredPost] | None = None
+        self._by_opening: dict[str, StructuredPost] | None = None
 
-    def take(self, post: DomPost, text: str) -> StructuredPost | None:
-        candidates = (
-            self.by_key.get(post.key or ""),
-            self.by_title.get(comparable(post.title)) if post.title else None,
-            self.by_opening.get(_opening(text)) if len(text) > 40 else None,
-        )
-        for found in candidates:
-            if found is not None and id(found) in self.unmatched:
-                del self.unmatched[id(found)]
-                return found
-        return None
+    def take(self, post: DomPost, text: Callable[[], str]) -> StructuredPost | None:
+        """The first unmatched structured post with `post`'s key, title or opening (of its
+        text, asked for only if key and title find nothing)."""
+        found = self.by_key.get(post.key or "")
+        if found is None or id(found) not in self.unmatched:
+            found = self.by_title.get(comparable(post.title)) if post.title else None
+            if found is None or id(found) not in self.unmatched:
+                body = text()
+                found = self.by_opening.get(_opening(body)) if len(body) > 40 else None
+                if found is None or id(found) not in self.unmatched:
+                    return None
+        del self.unmatched[id(found)]
+        return found
+
+    @property
+    def by_title(self) -> dict[str, StructuredPost]:
+        if self._by_title is None:
+            self._by_title = _unique((comparable(p.title), p) for p in self.posts if p.title)
+        return self._by_title
+
+    @property
+    def by_opening(self) -> dict[str, StructuredPost]:
+        if self._by_opening is None:
+            self._by_opening = _unique(
+                (_opening(p.body), p) for p in self.posts if len(p.body) > 40
+            )
+        return self._by_opening
 
 
 def _unique(pairs: Iterable[tuple[str, StructuredPost]]) -> dict[str, StructuredPost]:
@@ -66,7 +84,7 @@ def merge(posts: list[DomPost], data: StructuredBlog, adapter: Adapter) -> list[
             copies.append(post)
             continue
         entry = _entry_from_dom(post)
-        match = index.take(post, entry.text)
+        match = index.take(post, lambda entry=entry: entry.text)
         if match is not None:
             _fill_from(entry, match, data, adapter, dom_time=post.published)
         entry.key = entry.key or derived_key(entry.published, entry.title, entry.text)

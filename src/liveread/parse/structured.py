@@ -33,8 +33,41 @@ class StructuredPost:
     updated: datetime | None
     title: str
     authors: list[str]
-    body: str
-    """Plain text with paragraphs separated by newlines, entities decoded."""
+    decoded: str | None = None
+    """The body once decoded: see `body`."""
+    bodies: _Bodies | None = field(default=None, repr=False, compare=False)
+    """Decodes `decoded` (with the rest of the blog's bodies) when it is first read."""
+
+    @property
+    def body(self) -> str:
+        """Plain text with paragraphs separated by newlines, entities decoded."""
+        if self.decoded is None and self.bodies is not None:
+            self.bodies.decode()
+        return self.decoded or ""
+
+
+class _Bodies:
+    """The `articleBody` of a blog's posts, decoded all at once when the first is read: posts
+    the page also renders seldom need theirs. Bodies holding HTML share one parse."""
+
+    def __init__(self) -> None:
+        self.pending: list[tuple[StructuredPost, str]] = []
+
+    def add(self, post: StructuredPost, raw: str) -> None:
+        post.bodies = self
+        self.pending.append((post, raw))
+
+    def decode(self) -> None:
+        pending, self.pending = self.pending, []
+        markup: list[tuple[StructuredPost, str]] = []
+        for post, raw in pending:
+            text, is_markup = _body_source(raw)
+            if is_markup:
+                markup.append((post, text))
+            else:
+                post.decoded = scrub(unescape(text))
+        for (post, _), text in zip(markup, _markup_texts([m for _, m in markup]), strict=True):
+            post.decoded = scrub(unescape(text))
 
 
 @dataclass(slots=True)
@@ -67,11 +100,9 @@ class StructuredBlog:
 
 def read_structured(tree: LexborHTMLParser, page_url: str) -> StructuredBlog:
     blog = StructuredBlog()
-    markup: list[tuple[StructuredPost, str]] = []
+    bodies = _Bodies()
     for node in _live_objects(tree):
-        _merge_object(blog, node, page_url, markup)
-    for (post, _), text in zip(markup, _markup_texts([m for _, m in markup]), strict=True):
-        post.body = scrub(unescape(text))
+        _merge_object(blog, node, page_url, bodies)
     if not blog.found:
         _read_microdata(tree, blog, page_url)
     blog.judge_sources()
@@ -114,7 +145,7 @@ def _merge_object(
     blog: StructuredBlog,
     obj: dict[str, Any],
     page_url: str,
-    markup: list[tuple[StructuredPost, str]],
+    bodies: _Bodies,
 ) -> None:
     blog.found = True
     blog.title = blog.title or plain(str(obj.get("headline") or obj.get("name") or ""))
@@ -129,21 +160,17 @@ def _merge_object(
             updates = [updates]
         if isinstance(updates, list):
             blog.posts.extend(
-                _post(update, page_url, markup) for update in updates if isinstance(update, dict)
+                _post(update, page_url, bodies) for update in updates if isinstance(update, dict)
             )
 
 
-def _post(
-    obj: dict[str, Any], page_url: str, markup: list[tuple[StructuredPost, str]]
-) -> StructuredPost:
-    """The post `obj` describes; a body holding markup is left empty and added to `markup`,
-    for all such bodies to be read in one go."""
+def _post(obj: dict[str, Any], page_url: str, bodies: _Bodies) -> StructuredPost:
+    """The post `obj` describes; its body is left to `bodies` to decode when needed."""
     url = _str(obj.get("url"))
     ident = _str(obj.get("@id"))
     key = key_from_url(url) if url else None
     if key is None and ident:
         key = key_from_url(ident) or scrub(ident).strip() or None
-    body, is_markup = _body_source(_str(obj.get("articleBody")) or "")
     post = StructuredPost(
         key=key,
         url=url_safe(url) if url else None,
@@ -151,17 +178,15 @@ def _post(
         updated=parse_time(_str(obj.get("dateModified"))),
         title=plain(_str(obj.get("headline")) or _str(obj.get("name")) or ""),
         authors=_authors(obj.get("author")),
-        body="" if is_markup else scrub(unescape(body)),
     )
-    if is_markup:
-        markup.append((post, body))
+    bodies.add(post, _str(obj.get("articleBody")) or "")
     return post
 
 
 _MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _BREAKS = re.compile(r"<br\s*/?>|</?(?:p|div|li|ul|ol|h[1-6]|blockquote|figure)\b[^<>]*>", re.I)
 _READ_MORE_LINK = re.compile(
-    r"(?:<b>\s*)?\bread more(?: here)?\s*:?\s*(?:<b>\s*)?<a\b[^<>]*>.*?</a>(?:\s*</b>)*",
+    r"(?:<b>\s*|\b)read more(?: here)?\s*:?\s*(?:<b>\s*)?<a\b[^<>]*>.*?</a>(?:\s*</b>)*",
     re.I | re.S,
 )
 """A "Read more: <a>other story</a>" promo run into a post's last sentence (the Mirror)."""
@@ -170,8 +195,7 @@ _READ_MORE_LINK = re.compile(
 def _body_source(raw: str) -> tuple[str, bool]:
     """`articleBody` with its entities decoded unless it holds HTML (`<p>`, `<br>`, `<a href>`,
     `<b>`, even escaped as `&lt;p&gt;`), and whether it does: markup is read as markup, never
-    kept as literal tags. Plain text then goes through `scrub(unescape(...))`, markup through
-    `_markup_texts` first."""
+    kept as literal tags."""
     text = raw if "<" in raw and _MARKUP.search(raw) else unescape(raw)
     return text, "<" in text and _MARKUP.search(text) is not None
 
@@ -226,21 +250,21 @@ def _shareable(markup: str) -> bool:
     text = markup.lstrip(_HTML_SPACE)
     if text.startswith(("&", "\ufeff")) or "\x00" in text or may_nest_too_deeply(text):
         return False
+    tags = _INLINE_TAG.findall(text)
+    if text.count("<") != len(tags):  # a `<` of another kind (or one inside a value)
+        return False
     open_tags: list[str] = []
-    end = 0
-    for tag in _INLINE_TAG.finditer(text):
-        if "<" in text[end : tag.start()]:
+    for slash, name, _ in tags:
+        if not slash:
+            open_tags.append(name.lower())
+        elif not open_tags or open_tags.pop() != name.lower():
             return False
-        end = tag.end()
-        name = tag[2].lower()
-        if not tag[1]:
-            open_tags.append(name)
-        elif not open_tags or open_tags.pop() != name:
-            return False
-    return not open_tags and "<" not in text[end:]
+    return not open_tags
 
 
 def _str(value: Any) -> str | None:
+    if type(value) is str:  # the common case
+        return value
     if isinstance(value, list):
         value = value[0] if value else None
     if isinstance(value, dict):
@@ -280,7 +304,7 @@ def _read_microdata(tree: LexborHTMLParser, blog: StructuredBlog, page_url: str)
                 updated=parse_time(_prop_value(update, "dateModified")),
                 title=_prop_text(update, "headline"),
                 authors=[a for a in (_prop_text(update, "author"),) if a],
-                body=_prop_text(update, "articleBody"),
+                decoded=_prop_text(update, "articleBody"),
             )
         )
 

@@ -54,5 +54,7 @@ class Independent(Adapter):
 
 def _byline(node: Node) -> Node | None:
     """The closing "Author / 14 August 2023 10:01" row: the last div holding two spans."""
-    rows = [d for d in node.css("div") if len(d.css("span")) == 2 and d.css_first("p") is None]
-    return rows[-1].parent if rows and rows[-1].parent is not None else None
+    for div in reversed(node.css("div")):
+        if len(div.css("span")) == 2 and div.css_first("p") is None:
+            return div.parent
+    return None
