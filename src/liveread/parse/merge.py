@@ -8,7 +8,7 @@ the opening of its text.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from datetime import datetime
 
 from liveread.model import Entry, Paragraph, Span
@@ -26,27 +26,37 @@ def _opening(text: str) -> str:
 
 class _Index:
     """Structured posts by key, by title and by the opening of their text; titles and
-    openings that several posts share are left out (generic labels match nothing). The
-    title and opening indexes are built when a post first needs them: most match by key."""
+    openings that several posts share are left out (generic labels match nothing).
+
+    Matching runs in two passes: key and title first, then the opening of the text, for the
+    few posts still unmatched, so bodies are decoded only where they decide something."""
 
     def __init__(self, posts: list[StructuredPost]) -> None:
         self.posts = posts
         self.unmatched = {id(p): p for p in posts}
         self.by_key = {p.key: p for p in posts if p.key}
         self._by_title: dict[str, StructuredPost] | None = None
-        self._by_opening: dict[str, StructuredPost] | None = None
 
-    def take(self, post: DomPost, text: Callable[[], str]) -> StructuredPost | None:
-        """The first unmatched structured post with `post`'s key, title or opening (of its
-        text, asked for only if key and title find nothing)."""
+    def by_key_or_title(self, post: DomPost) -> StructuredPost | None:
         found = self.by_key.get(post.key or "")
         if found is None or id(found) not in self.unmatched:
             found = self.by_title.get(comparable(post.title)) if post.title else None
-            if found is None or id(found) not in self.unmatched:
-                body = text()
-                found = self.by_opening.get(_opening(body)) if len(body) > 40 else None
-                if found is None or id(found) not in self.unmatched:
-                    return None
+        return self._claim(found)
+
+    def by_opening(self, texts: list[str]) -> list[StructuredPost | None]:
+        """A match (or None) for each text, among the posts the first pass left."""
+        if not self.unmatched or not texts:
+            return [None] * len(texts)
+        openings = _unique(
+            (_opening(p.body), p) for p in self.unmatched.values() if len(p.body) > 40
+        )
+        return [
+            self._claim(openings.get(_opening(text))) if len(text) > 40 else None for text in texts
+        ]
+
+    def _claim(self, found: StructuredPost | None) -> StructuredPost | None:
+        if found is None or id(found) not in self.unmatched:
+            return None
         del self.unmatched[id(found)]
         return found
 
@@ -55,14 +65,6 @@ class _Index:
         if self._by_title is None:
             self._by_title = _unique((comparable(p.title), p) for p in self.posts if p.title)
         return self._by_title
-
-    @property
-    def by_opening(self) -> dict[str, StructuredPost]:
-        if self._by_opening is None:
-            self._by_opening = _unique(
-                (_opening(p.body), p) for p in self.posts if len(p.body) > 40
-            )
-        return self._by_opening
 
 
 def _unique(pairs: Iterable[tuple[str, StructuredPost]]) -> dict[str, StructuredPost]:
@@ -77,21 +79,20 @@ def _unique(pairs: Iterable[tuple[str, StructuredPost]]) -> dict[str, Structured
 
 def merge(posts: list[DomPost], data: StructuredBlog, adapter: Adapter) -> list[Entry]:
     index = _Index(data.posts)
+    originals = [p for p in posts if not p.is_copy]
+    pairs = [(post, _entry_from_dom(post), index.by_key_or_title(post)) for post in originals]
+    if index.unmatched:
+        left = [i for i, (_, _, match) in enumerate(pairs) if match is None]
+        found = index.by_opening([pairs[i][1].text for i in left])
+        for i, match in zip(left, found, strict=True):
+            pairs[i] = (pairs[i][0], pairs[i][1], match)
     entries: dict[str, Entry] = {}
-    copies: list[DomPost] = []
-    for post in posts:
-        if post.is_copy:
-            copies.append(post)
-            continue
-        entry = _entry_from_dom(post)
-        match = index.take(post, lambda entry=entry: entry.text)
+    for post, entry, match in pairs:
         if match is not None:
             _fill_from(entry, match, data, adapter, dom_time=post.published)
         entry.key = entry.key or derived_key(entry.published, entry.title, entry.text)
-        if entry.key in entries:
-            continue
-        entries[entry.key] = entry
-    for copy in copies:
+        entries.setdefault(entry.key, entry)
+    for copy in (p for p in posts if p.is_copy):
         original = entries.get(copy.key or "")
         if original is not None:
             original.pinned = True
