@@ -42,30 +42,34 @@ class StructuredPost:
     def body(self) -> str:
         """Plain text with paragraphs separated by newlines, entities decoded."""
         if self.decoded is None and self.bodies is not None:
-            self.bodies.decode()
+            self.bodies.decode(self)
         return self.decoded or ""
 
 
 class _Bodies:
-    """The `articleBody` of a blog's posts, decoded all at once when the first is read: posts
-    the page also renders seldom need theirs. Bodies holding HTML share one parse."""
+    """The `articleBody` of a blog's posts, decoded when first read: posts the page also
+    renders seldom need theirs. Plain bodies decode one by one; the first body holding HTML
+    decodes every pending HTML body in one shared parse."""
 
     def __init__(self) -> None:
-        self.pending: list[tuple[StructuredPost, str]] = []
+        self.raw: dict[int, tuple[StructuredPost, str]] = {}
 
     def add(self, post: StructuredPost, raw: str) -> None:
         post.bodies = self
-        self.pending.append((post, raw))
+        self.raw[id(post)] = (post, raw)
 
-    def decode(self) -> None:
-        pending, self.pending = self.pending, []
-        markup: list[tuple[StructuredPost, str]] = []
-        for post, raw in pending:
-            text, is_markup = _body_source(raw)
-            if is_markup:
-                markup.append((post, text))
-            else:
-                post.decoded = scrub(unescape(text))
+    def decode(self, wanted: StructuredPost) -> None:
+        _, raw = self.raw.pop(id(wanted))
+        text, is_markup = _body_source(raw)
+        if not is_markup:
+            wanted.decoded = scrub(unescape(text))
+            return
+        markup = [(wanted, text)]
+        for post, other in list(self.raw.values()):
+            other_text, other_is_markup = _body_source(other)
+            if other_is_markup:
+                del self.raw[id(post)]
+                markup.append((post, other_text))
         for (post, _), text in zip(markup, _markup_texts([m for _, m in markup]), strict=True):
             post.decoded = scrub(unescape(text))
 
