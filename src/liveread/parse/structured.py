@@ -65,11 +65,13 @@ class _Bodies:
             wanted.decoded = scrub(unescape(text))
             return
         markup = [(wanted, text)]
-        for post, other in list(self.raw.values()):
+        for post, other in list(self.raw.values()):  # sorted once: decode the plain ones too
+            del self.raw[id(post)]
             other_text, other_is_markup = _body_source(other)
             if other_is_markup:
-                del self.raw[id(post)]
                 markup.append((post, other_text))
+            else:
+                post.decoded = scrub(unescape(other_text))
         for (post, _), text in zip(markup, _markup_texts([m for _, m in markup]), strict=True):
             post.decoded = scrub(unescape(text))
 
