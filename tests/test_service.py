@@ -12,7 +12,7 @@ import pytest
 from liveread.demo import DemoServer
 from liveread.demo.content import EDIT
 from liveread.fetch import FetchConfig, Fetcher
-from liveread.parse import parse
+from liveread.parse import PARSER_VERSION, parse
 from liveread.service import (
     MAX_OLDER_PAGES,
     Event,
@@ -197,6 +197,53 @@ async def test_changed_page_yields_new_and_edited_keys(
     again = await service.refresh(store.feed(feed.id))
     assert isinstance(again, FeedRefreshed)
     assert (again.new, again.edited) == ([], [])
+
+
+async def test_new_parser_version_rewrites_quietly_then_edits_count_again(
+    loopback: LoopbackServer, service: Service, store: Store
+):
+    # PAGE_B's change to post 1 stands in for a new parser reading the old page differently.
+    page_c = bbc_page([("3", text(3)), ("2", text(2, "windy")), ("1", text(1, "changed"))])
+    url = loopback.route("/live", [Route(body=PAGE_A), Route(body=PAGE_B), Route(body=page_c)])
+    feed, _ = await service.add_feed(url)
+    assert feed.parser_version == PARSER_VERSION
+    store.set_parser_version(feed.id, 0)
+    store.mark_feed_read(feed.id)
+
+    event = await service.refresh(store.feed(feed.id))
+    assert isinstance(event, FeedRefreshed)
+    assert (event.new, event.edited) == (["3"], [])
+    assert store.feed(feed.id).parser_version == PARSER_VERSION
+    by_key = {s.entry.key: s for s in store.entries(feed.id)}
+    assert by_key["1"].entry.text == text(1, "changed")
+    assert (by_key["1"].is_read, by_key["1"].edited_at) == (True, None)
+    assert not by_key["3"].is_read
+
+    again = await service.refresh(store.feed(feed.id))
+    assert isinstance(again, FeedRefreshed)
+    assert (again.new, again.edited) == ([], ["2"])
+    edited = {s.entry.key: s for s in store.entries(feed.id)}["2"]
+    assert (edited.is_read, edited.entry.text) == (False, text(2, "windy"))
+    assert edited.edited_at is not None
+
+
+async def test_an_outdated_parser_refetches_in_full_once(
+    loopback: LoopbackServer, service: Service, store: Store
+):
+    url = loopback.route("/live", body=PAGE_A, etag='"a"')
+    feed, _ = await service.add_feed(url)
+    store.set_parser_version(feed.id, 0)
+
+    event = await service.refresh(store.feed(feed.id))
+    assert isinstance(event, FeedRefreshed)
+    assert not event.not_modified  # the page was read again, not answered "unchanged"
+    assert "if-none-match" not in loopback.requests[-1].headers
+    assert store.feed(feed.id).parser_version == PARSER_VERSION
+
+    again = await service.refresh(store.feed(feed.id))
+    assert isinstance(again, FeedRefreshed)
+    assert again.not_modified
+    assert loopback.requests[-1].headers.get("if-none-match") == '"a"'
 
 
 class FakeClock:

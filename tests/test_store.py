@@ -16,6 +16,7 @@ import pytest
 from liveread import paths
 from liveread.model import Embed, Entry, Image, Paragraph, Span
 from liveread.store import (
+    MIGRATIONS,
     SCHEMA_VERSION,
     SNIPPET_CLOSE,
     SNIPPET_OPEN,
@@ -23,6 +24,7 @@ from liveread.store import (
     StoreError,
     fts_query,
 )
+from liveread.store.rows import entry_params
 
 T0 = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 URL_A = "https://example.com/live/a"
@@ -162,6 +164,50 @@ def test_flag_changes_refresh_quietly(store: Store) -> None:
     again = store.entry(stored.id)
     assert again.entry.key_event is True
     assert (again.is_read, again.edited_at) == (True, None)
+
+
+def test_quiet_upsert_rewrites_without_marking_edited(store: Store) -> None:
+    feed = store.add_feed(URL_A)
+    store.upsert_entries(feed.id, [make_entry("a", 0), make_entry("b", 1)], seen_at=T0)
+    store.upsert_entries(
+        feed.id,
+        [make_entry("a", 0), make_entry("b", 1, body="Edited by the site.")],
+        seen_at=T0 + timedelta(hours=1),
+    )
+    ids = {s.entry.key: s.id for s in store.entries(feed.id)}
+    store.mark_feed_read(feed.id)
+    store.set_favourite(ids["a"], True)
+
+    reparsed = [
+        make_entry("c", 2),
+        make_entry("a", 0, body="Body of a, read better."),
+        make_entry("b", 1, body="Edited by the site, read better."),
+    ]
+    result = store.upsert_entries(feed.id, reparsed, seen_at=T0 + timedelta(hours=2), quiet=True)
+    assert (result.new, result.edited, result.unchanged) == (["c"], [], 2)
+
+    by_key = {s.entry.key: s for s in store.entries(feed.id)}
+    assert by_key["a"].entry.text == "Body of a, read better."
+    assert (by_key["a"].is_read, by_key["a"].edited_at) == (True, None)
+    assert by_key["b"].entry.text == "Edited by the site, read better."
+    assert (by_key["b"].is_read, by_key["b"].edited_at) == (True, T0 + timedelta(hours=1))
+    assert (by_key["c"].is_read, by_key["c"].edited_at) == (False, None)
+    assert store.favourites()[0].entry.text == "Body of a, read better."
+    assert sorted(s.entry.key for s in store.search("better")) == ["a", "b"]
+    assert store.search("edited site") == [by_key["b"]]
+    # The new hash is stored: the same entries again are unchanged, quiet or not.
+    result = store.upsert_entries(feed.id, reparsed, seen_at=T0 + timedelta(hours=3))
+    assert (result.new, result.edited, result.unchanged) == ([], [], 3)
+
+
+def test_parser_version_is_recorded_per_feed(store: Store) -> None:
+    a, b = store.add_feed(URL_A), store.add_feed(URL_B)
+    assert a.parser_version is None
+    store.set_parser_version(a.id, 3)
+    assert store.feed(a.id).parser_version == 3
+    assert store.feed(b.id).parser_version is None
+    with pytest.raises(StoreError, match="no feed matches"):
+        store.set_parser_version(999, 1)
 
 
 def test_entry_round_trip(store: Store) -> None:
@@ -458,6 +504,41 @@ def test_migrates_hand_made_empty_v0_db(db: Path) -> None:
         feed = store.add_feed(URL_A)
         store.upsert_entries(feed.id, [make_entry("a", 0, body="searchable")], seen_at=T0)
         assert len(store.search("searchable")) == 1
+
+
+def test_migrates_v1_db_keeping_its_data(db: Path) -> None:
+    db.parent.mkdir(parents=True)
+    entry = make_entry("a", 0, body="Kept across the upgrade.")
+    with closing(sqlite3.connect(db, isolation_level=None)) as con:
+        MIGRATIONS[0](con)
+        con.execute("PRAGMA user_version = 1")
+        con.execute(
+            "INSERT INTO feeds (url, title, added_at, etag) VALUES (?, 'Feed A', ?, '\"v1\"')",
+            (URL_A, "2024-05-01T11:00:00Z"),
+        )
+        params = entry_params(entry) | {"text": entry.text, "content_hash": entry.content_hash}
+        con.execute(
+            "INSERT INTO entries (feed_id, key, url, published, updated, title, authors, kind, "
+            "key_event, pinned, summary, breaking, blocks, text, content_hash, first_seen_at, "
+            "is_read) VALUES (1, :key, :url, :published, :updated, :title, :authors, :kind, "
+            ":key_event, :pinned, :summary, :breaking, :blocks, :text, :content_hash, "
+            "'2024-05-01T12:00:00Z', 1)",
+            params,
+        )
+    with Store(db) as store:
+        assert store.schema_version == SCHEMA_VERSION >= 2
+        (feed,) = store.feeds()
+        assert (feed.url, feed.title, feed.etag, feed.total) == (URL_A, "Feed A", '"v1"', 1)
+        assert feed.parser_version is None
+        (stored,) = store.entries(feed.id)
+        assert (stored.entry, stored.is_read, stored.first_seen_at) == (entry, True, T0)
+        result = store.upsert_entries(feed.id, [entry], seen_at=T0)
+        assert (result.new, result.edited, result.unchanged) == ([], [], 1)
+        store.set_parser_version(feed.id, 1)
+        assert store.feed(feed.id).parser_version == 1
+    with raw(db) as con:
+        columns = {row[1]: row[2] for row in con.execute("PRAGMA table_info(feeds)")}
+        assert columns["parser_version"] == "INTEGER"
 
 
 def test_zero_byte_file_is_a_new_db(db: Path) -> None:

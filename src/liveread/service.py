@@ -15,7 +15,7 @@ from datetime import UTC, datetime, timedelta
 
 from liveread.fetch import Fetcher, FetchError, Validators
 from liveread.model import Entry, LiveBlog
-from liveread.parse import NotALiveBlog, parse
+from liveread.parse import PARSER_VERSION, NotALiveBlog, parse
 from liveread.store import Feed, Store, StoreError
 
 MAX_OLDER_PAGES = 4
@@ -101,7 +101,9 @@ class Service:
     ) -> FeedRefreshed | FeedFailed:
         emit = listener or (lambda event: None)
         emit(FeedStarted(feed.id, feed.label))
-        validators = Validators(feed.etag, feed.last_modified) if feed.total else None
+        # After an upgrade, fetch the page in full once, so the new parser rereads it.
+        current = feed.total and feed.parser_version == PARSER_VERSION
+        validators = Validators(feed.etag, feed.last_modified) if current else None
         try:
             result = await self.fetcher.fetch(feed.url, validators)
             if result.not_modified or result.text is None:
@@ -135,7 +137,10 @@ class Service:
         entries = list(blog.entries)
         if first:
             entries += await self._older_posts(blog)
-        result = self.store.upsert_entries(feed.id, entries, seen_at=now())
+        # Text a new parser reads differently is not an edit by the site: store it quietly.
+        quiet = feed.total > 0 and feed.parser_version != PARSER_VERSION
+        result = self.store.upsert_entries(feed.id, entries, seen_at=now(), quiet=quiet)
+        self.store.set_parser_version(feed.id, PARSER_VERSION)
         self.store.update_feed_meta(feed.id, title=blog.title or None, is_live=blog.is_live)
         pair = (validators.etag, validators.last_modified) if validators else None
         self.store.record_fetch(feed.id, at=now(), error=None, validators=pair)

@@ -20,9 +20,12 @@ from liveread.parse.sites import ADAPTERS
 from liveread.parse.structured import StructuredBlog, read_structured
 from liveread.text import comparable, fingerprint, squash
 
-__all__ = ["NotALiveBlog", "parse"]
+__all__ = ["PARSER_VERSION", "NotALiveBlog", "parse"]
 
 MAX_POSTS = 5000
+
+PARSER_VERSION = 1
+"""Bump it whenever parsing or cleaning changes what a post's text is."""
 
 
 class NotALiveBlog(ValueError):

@@ -201,11 +201,13 @@ class Store:
 
     @_op
     def upsert_entries(
-        self, feed_id: int, entries: Sequence[Entry], *, seen_at: datetime
+        self, feed_id: int, entries: Sequence[Entry], *, seen_at: datetime, quiet: bool = False
     ) -> UpsertResult:
         """Store a fetch's entries in one transaction, telling new ones from edited ones by
         content hash. An edited entry turns unread and gets `edited_at`; a repeated key in
-        `entries` keeps its first occurrence."""
+        `entries` keeps its first occurrence. `quiet` (the first store after the parser
+        changed) rewrites changed entries in place without marking them edited: they keep
+        their read state and `edited_at`, and count as unchanged."""
         when = to_iso(seen_at)
         prepared: dict[str, tuple[Entry, str, dict[str, Any]]] = {}
         for entry in entries:  # the Python work happens before taking the write lock
@@ -215,6 +217,7 @@ class Store:
                 prepared[entry.key] = (entry, entry.content_hash, params)
         fresh: list[dict[str, Any]] = []
         edited: list[dict[str, Any]] = []
+        reparsed: list[dict[str, Any]] = []
         same: list[dict[str, Any]] = []
         with self._write() as con:
             feed_url = self._require_feed(con, feed_id)
@@ -227,16 +230,26 @@ class Store:
                     same.append(params)
                     continue
                 params.update(text=entry.text, content_hash=content_hash, feed_url=feed_url)
-                (fresh if old_hash is None else edited).append(params)
+                (fresh if old_hash is None else reparsed if quiet else edited).append(params)
             last_id = con.execute("SELECT COALESCE(MAX(id), 0) FROM entries").fetchone()[0]
             con.executemany(sql.INSERT_ENTRY, fresh)
             index_new_entries(con, after_id=last_id)
             con.executemany(sql.EDIT_ENTRY, edited)
-            con.executemany(sql.EDIT_FAVOURITE, edited)
+            con.executemany(sql.REPARSE_ENTRY, reparsed)
+            con.executemany(sql.EDIT_FAVOURITE, edited + reparsed)
             con.executemany(sql.REFRESH_ENTRY, same)
         return UpsertResult(
-            new=[p["key"] for p in fresh], edited=[p["key"] for p in edited], unchanged=len(same)
+            new=[p["key"] for p in fresh],
+            edited=[p["key"] for p in edited],
+            unchanged=len(same) + len(reparsed),
         )
+
+    @_op
+    def set_parser_version(self, feed_id: int, version: int) -> None:
+        """Record the parser version (`liveread.parse.PARSER_VERSION`) that stored a feed."""
+        with self._write() as con:
+            self._require_feed(con, feed_id)
+            con.execute("UPDATE feeds SET parser_version = ? WHERE id = ?", (version, feed_id))
 
     @_op
     def entries(

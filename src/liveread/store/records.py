@@ -22,6 +22,8 @@ class Feed:
     is_live: bool | None
     unread: int
     total: int
+    parser_version: int | None = None
+    """The `liveread.parse.PARSER_VERSION` that last stored its entries; None before any."""
 
     @property
     def label(self) -> str:

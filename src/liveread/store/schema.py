@@ -99,7 +99,13 @@ def _migrate_v1(con: sqlite3.Connection) -> None:
         con.execute(statement)
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_v1]
+def _migrate_v2(con: sqlite3.Connection) -> None:
+    # The parser version that last stored a feed's entries (`liveread.parse.PARSER_VERSION`);
+    # NULL for feeds stored before versions were recorded.
+    con.execute("ALTER TABLE feeds ADD COLUMN parser_version INTEGER")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_v1, _migrate_v2]
 """MIGRATIONS[n] takes a database from schema version n to n + 1. Append; never edit."""
 SCHEMA_VERSION = len(MIGRATIONS)
 

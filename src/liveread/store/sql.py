@@ -36,11 +36,18 @@ INSERT_ENTRY = f"""
     VALUES (:feed_id, :key, :url, :published, :updated, :title, :authors, :kind, :key_event,
             :pinned, :summary, :breaking, :blocks, :text, :content_hash, :seen_at)
 """
-EDIT_ENTRY = """
-    UPDATE entries SET url = :url, published = :published, updated = :updated, title = :title,
+_SET_CONTENT = """url = :url, published = :published, updated = :updated, title = :title,
         authors = :authors, kind = :kind, key_event = :key_event, pinned = :pinned,
         summary = :summary, breaking = :breaking, blocks = :blocks, text = :text,
-        content_hash = :content_hash, edited_at = :seen_at, is_read = 0
+        content_hash = :content_hash"""
+EDIT_ENTRY = f"""
+    UPDATE entries SET {_SET_CONTENT}, edited_at = :seen_at, is_read = 0
+    WHERE feed_id = :feed_id AND key = :key
+"""
+# New text from a new parser version, not from the site: rewritten without an edited mark,
+# read state and edited_at kept.
+REPARSE_ENTRY = f"""
+    UPDATE entries SET {_SET_CONTENT}
     WHERE feed_id = :feed_id AND key = :key
 """
 # Same reader-visible content, but flags, times, links or images may have moved: refresh them
