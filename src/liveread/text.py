@@ -10,7 +10,6 @@ from functools import lru_cache
 # character other than tab and newline.
 _ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]")
 _CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_SPACES = re.compile(r"[ \t\r\f\v\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
 
 
@@ -58,11 +57,6 @@ def _single_spaced(text: str) -> bool:
     """Whether `text` is already scrubbed and squashed: printable text has no whitespace but
     " ", and here no space is doubled or at an end."""
     return _printable(text) and "  " not in text and text[:1] != " " and text[-1:] != " "
-
-
-def collapse_spaces(text: str) -> str:
-    """Collapse horizontal whitespace but keep newlines."""
-    return _SPACES.sub(" ", scrub(text))
 
 
 def html_spaces(text: str) -> str:

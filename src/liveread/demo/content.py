@@ -445,10 +445,3 @@ roads until the last runner has passed:</p>
 <p><em>This post was amended to correct the closures: the Old Swing Bridge is open to
 pedestrians throughout the race, and closed to traffic only.</em></p>""",
 )
-
-
-def post_by_id(post_id: str) -> DemoPost:
-    for post in POSTS:
-        if post.id == post_id:
-            return post
-    raise KeyError(post_id)

@@ -118,9 +118,3 @@ class Adapter:
 
     def page(self, tree: LexborHTMLParser, page_url: str) -> PageInfo:
         return PageInfo()
-
-
-def attr_time(node: Node | None, attribute: str) -> str | None:
-    if node is None:
-        return None
-    return node.attributes.get(attribute)
