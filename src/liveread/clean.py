@@ -154,9 +154,16 @@ class Cleaner:
         threshold = max(3, len(entries) // 3)
         # A fingerprint recurs no more often than its first characters do: only blocks whose
         # head recurs often enough need their whole fingerprint taken.
-        texts = [[_fingerprinted_text(b) for b in entry.blocks] for entry in entries]
-        heads = [[_print_head(t) for t in seen] for seen in texts]
-        common = _recurring(heads, threshold)
+        texts: list[list[str | None]] = []
+        heads: list[list[str | None]] = []
+        counts: Counter[str] = Counter()
+        for entry in entries:
+            seen = [_fingerprinted_text(b) for b in entry.blocks]
+            seen_heads = [_print_head(t) if t is not None else None for t in seen]
+            texts.append(seen)
+            heads.append(seen_heads)
+            counts.update({h for h in seen_heads if h})
+        common = {k for k, n in counts.items() if n >= threshold}
         if not common:
             return
 
@@ -234,7 +241,7 @@ def _rank(hits: list[Node], rules: tuple[tuple[str, str], ...]) -> list[tuple[No
 
 
 def phrase_rule(block: Block, text: str) -> str | None:
-    if not isinstance(block, Paragraph | Heading | ListBlock) or len(text) > PHRASE_LIMIT:
+    if len(text) > PHRASE_LIMIT or not isinstance(block, Paragraph | Heading | ListBlock):
         return None
     if (match := _LEADING.match(text)) and match.lastgroup:
         return _LEADING_RULES[match.lastgroup]
@@ -255,10 +262,13 @@ def promo_line(text: str) -> str | None:
 
 def _fingerprinted_text(block: Block) -> str | None:
     """The text of a block `drop_repeated` compares, if it is one."""
-    if not isinstance(block, Paragraph | Heading):
+    if not isinstance(block, _FINGERPRINTED):
         return None
     text = block.text
     return text if 25 <= len(text) <= 400 else None
+
+
+_FINGERPRINTED = (Paragraph, Heading)
 
 
 PRINT_HEAD = 20
@@ -284,10 +294,13 @@ def _is_teaser_card(node: Node, headings: Mapping[int, Node] | None = None) -> b
     """A small box whose heading is a link elsewhere: an image, a linked headline, a blurb."""
     if node.tag not in ("div", "section", "figure", "article"):
         return False
-    heading = node.css_first("h2, h3, h4, h5") if headings is None else headings.get(node.mem_id)
-    if heading is None or len(node.text(deep=True)) > 600:
+    whole = node.text(deep=True)
+    if len(whole) > 600:  # before the heading: finding that may take a query
         return False
-    text = squash(node.text(deep=True))
+    heading = node.css_first("h2, h3, h4, h5") if headings is None else headings.get(node.mem_id)
+    if heading is None:
+        return False
+    text = squash(whole)
     if not text or len(text) > 400:
         return False
     heading_text = squash(heading.text(deep=True))

@@ -4,8 +4,7 @@ lists, images and embeds. Markup never leaves this module; only plain model obje
 from __future__ import annotations
 
 import re
-from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from functools import lru_cache
 from urllib.parse import urljoin, urlsplit
 
@@ -202,15 +201,18 @@ class _Inline:
             self.split = False
 
     def walk(self, node: Node, style: Style = PLAIN) -> None:
+        add = self.add
         for child in node.iter(include_text=True):
             if child.is_text_node:
-                self.add(html_spaces(child.text_content or ""), style)
+                text = child.text_content or ""
+                # Most text is laid out already: `html_spaces` would give it back as it is.
+                add(text if text.isprintable() and "  " not in text else html_spaces(text), style)
                 continue
             tag = child.tag
             if not child.is_element_node or tag in _NOT_INLINE:
                 continue
             if tag == "br":
-                self.add("\n", style)
+                add("\n", style)
                 continue
             bold, italic, href = style
             link = href
@@ -220,7 +222,7 @@ class _Inline:
                 child, (bold or tag in ("b", "strong"), italic or tag in ("i", "em", "cite"), link)
             )
             if tag in _ENDS_LINE:
-                self.add("\n", style)
+                add("\n", style)
 
     def result(self) -> tuple[Span, ...]:
         """Spans with whitespace tidied at the edges and across joins."""
@@ -279,33 +281,94 @@ def _one_break(text: str) -> str:
 
 
 def inline_spans(node: Node, base_url: str) -> tuple[Span, ...]:
+    text = _only_text(node)
+    if text is not None:
+        return _plain_spans(text)
     collector = _Inline(base_url)
     collector.walk(node)
     return collector.result()
 
 
-class _Outline:
+def _only_text(node: Node) -> str | None:
+    """The text of `node` when it holds nothing but one text node ("" when it holds nothing
+    at all), as most paragraphs do; None when it has other children."""
+    child = node.first_child
+    if child is None:
+        return ""
+    if not child.is_text_node or child.next is not None:
+        return None
+    return child.text_content or ""
+
+
+def _plain_spans(text: str) -> tuple[Span, ...]:
+    """What `_Inline.walk` and `result` make of a lone text node: one plain span, trimmed."""
+    text = html_spaces(text)
+    if "\n" in text:
+        text = _one_break(text)
+    text = text.strip()
+    return (Span(text, *PLAIN),) if text else ()
+
+
+class _Outline(Mapping[int, Node]):
     """Where the headings and pictures under a body are, from one query for the whole body
-    rather than one per container asking whether it holds any."""
+    rather than one per container asking whether it holds any. The query runs when first
+    asked: a body whose containers are ruled out by cheaper checks never needs it.
+
+    As a mapping it is `headings`: the first h2-h5 under each element."""
+
+    __slots__ = ("_headings", "_pictures", "_roots")
 
     def __init__(self, roots: list[Node]) -> None:
-        self.headings: dict[int, Node] = {}
+        self._roots = roots
+        self._headings: dict[int, Node] | None = None
+        self._pictures: dict[int, int] = {}
+
+    @property
+    def headings(self) -> dict[int, Node]:
         """The first h2-h5 under each element (its descendants, not itself)."""
-        self.pictures: Counter[int] = Counter()
-        """How many `img` and `amp-img` each element holds (itself not counted)."""
+        if self._headings is None:
+            self._find()
+        assert self._headings is not None
+        return self._headings
+
+    def pictures(self, node: Node) -> int:
+        """How many `img` and `amp-img` `node` holds (itself not counted)."""
+        if self._headings is None:
+            self._find()
+        return self._pictures.get(node.mem_id, 0)
+
+    def _find(self) -> None:
+        headings: dict[int, Node] = {}
+        pictures = self._pictures
         seen: set[int] = set()
-        for root in roots:
+        for root in self._roots:
+            root_id = root.mem_id
             for hit in root.css("h2, h3, h4, h5, img, amp-img"):
-                if hit.mem_id in seen:
+                hit_id = hit.mem_id
+                if hit_id in seen:
                     continue
-                seen.add(hit.mem_id)
+                seen.add(hit_id)
                 heading = hit.tag in HEADINGS
                 node = hit
-                while node.mem_id != root.mem_id and (node := node.parent) is not None:
+                while node.mem_id != root_id and (node := node.parent) is not None:
+                    node_id = node.mem_id
                     if heading:
-                        self.headings.setdefault(node.mem_id, hit)
+                        headings.setdefault(node_id, hit)
                     else:
-                        self.pictures[node.mem_id] += 1
+                        pictures[node_id] = pictures.get(node_id, 0) + 1
+        self._headings = headings
+
+    def get(self, key: int, default: Node | None = None) -> Node | None:  # type: ignore[override]
+        return self.headings.get(key, default)
+
+    def __getitem__(self, key: int) -> Node:
+        return self.headings[key]
+
+    def __iter__(self) -> Iterator[int]:
+        return iter(self.headings)
+
+    def __len__(self) -> int:
+        return len(self.headings)
 
 
 class BlockBuilder:
@@ -330,26 +393,31 @@ class BlockBuilder:
         return self.build([node])
 
     def _visit_children(self, node: Node, out: list[Block]) -> None:
-        loose = _Inline(self.base_url)
+        loose: _Inline | None = None
+        """Running text between block children, made when there is some."""
         for child in node.iter(include_text=True):
             if child.is_text_node:
                 text = child.text_content or ""
                 # Leading whitespace is trimmed from a paragraph anyway: skip making one.
-                if loose.styles or not text.isspace():
+                if (loose is not None and loose.styles) or not text.isspace():
+                    if loose is None:
+                        loose = _Inline(self.base_url)
                     loose.add(html_spaces(text), PLAIN)
                 continue
             if child.is_element_node and child.tag in INLINE_TAGS:
+                if loose is None:
+                    loose = _Inline(self.base_url)
                 # Each inline element's runs stand apart from the text before them.
                 loose.split = True
                 wrapper_walk(loose, child)
                 loose.split = False
                 continue
-            if loose.styles:
+            if loose is not None and loose.styles:
                 self._flush(loose, out)
-                loose = _Inline(self.base_url)
+                loose = None
             if child.is_element_node:
                 self._visit(child, out)
-        if loose.styles:
+        if loose is not None and loose.styles:
             self._flush(loose, out)
 
     def _flush(self, loose: _Inline, out: list[Block]) -> None:
@@ -364,7 +432,7 @@ class BlockBuilder:
         attrs = node.attributes
         if _hidden(attrs):
             return
-        if self.judge is not None and (rule := self.judge(node, self._outline.headings)):
+        if self.judge is not None and (rule := self.judge(node, self._outline)):
             self.removed.append((rule, squash(node.text(deep=True)), node))
             return
         if tag in HEADINGS:
@@ -376,7 +444,7 @@ class BlockBuilder:
             self._list(node, out)
         elif tag == "blockquote":
             out.append(self._quote_or_embed(node))
-        elif tag in MEDIA_TAGS or _is_media_wrapper(node, self._outline.pictures[node.mem_id]):
+        elif tag in MEDIA_TAGS or _is_media_wrapper(node, self._outline):
             self._media(node, out)
         elif tag in ("iframe", "video", "audio", "amp-iframe", "amp-youtube", "amp-twitter"):
             if embed := self._embed_element(node):
@@ -392,9 +460,15 @@ class BlockBuilder:
             self._visit_children(node, out)
 
     def _paragraph(self, node: Node, out: list[Block]) -> None:
-        if any(c.tag in MEDIA_TAGS for c in node.iter()):
-            self._media(node, out)
-        spans = inline_spans(node, self.base_url)
+        text = _only_text(node)
+        if text is not None:  # no children to look at: no picture, no styles
+            spans = _plain_spans(text)
+        else:
+            if any(c.tag in MEDIA_TAGS for c in node.iter()):
+                self._media(node, out)
+            collector = _Inline(self.base_url)
+            collector.walk(node)
+            spans = collector.result()
         if spans:
             out.append(Paragraph(spans))
 
@@ -547,15 +621,16 @@ def _visible_parts(node: Node, parts: list[str]) -> None:
             parts.append(" ")
 
 
-def _is_media_wrapper(node: Node, pictures: int) -> bool:
+def _is_media_wrapper(node: Node, outline: _Outline) -> bool:
     """A box that is only an image with its caption and credit (`div.image-container`, BBC's
-    `div.lx-media-asset`): one picture (of the `pictures` under it), no running text."""
-    if node.tag not in ("div", "span", "section") or pictures != 1:
+    `div.lx-media-asset`): one picture (of the pictures `outline` counts), no running text."""
+    if node.tag not in ("div", "span", "section"):
+        return False
+    # The cheap tests first: counting pictures may take a query over the whole body.
+    if len(node.text(deep=True)) >= 400 or outline.pictures(node) != 1:
         return False
     # Text blocks with text mean running copy; an empty `p` around the picture does not.
-    if any(squash(block.text(deep=True)) for block in node.css(TEXT_BLOCKS)):
-        return False
-    return len(node.text(deep=True)) < 400
+    return not any(squash(block.text(deep=True)) for block in node.css(TEXT_BLOCKS))
 
 
 def _is_embed_container(node: Node, attrs: Mapping[str, str | None] | None = None) -> bool:

@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import datetime
 
-from liveread.model import Entry, Paragraph, Span
+from liveread.model import Block, Entry, Paragraph, Span
 from liveread.parse.adapter import Adapter, DomPost
 from liveread.parse.ids import derived_key
 from liveread.parse.structured import StructuredBlog, StructuredPost
@@ -149,17 +149,20 @@ def _entry_from_structured(post: StructuredPost, data: StructuredBlog) -> Entry:
     published = post.published if data.per_post_times else None
     updated = post.updated if post.updated and published and post.updated > published else None
     title = post.title if data.per_post_titles else ""
-    blocks = _paragraphs(post.body)
+    body = post.body
     return Entry(
-        key=post.key or derived_key(published, title, post.body),
+        key=post.key or derived_key(published, title, body),
         url=post.url,
         published=published,
         updated=updated,
         title=title,
         authors=list(post.authors) if data.per_post_authors else [],
-        blocks=blocks,
+        blocks=_paragraphs(body),
     )
 
 
-def _paragraphs(body: str) -> list[Paragraph]:
-    return [Paragraph((Span(line),)) for line in (p.strip() for p in body.split("\n")) if line]
+def _paragraphs(body: str) -> list[Block]:
+    if "\n" not in body:  # one paragraph, the common case
+        line = body.strip()
+        return [Paragraph((Span(line),))] if line else []
+    return [Paragraph((Span(line),)) for part in body.split("\n") if (line := part.strip())]

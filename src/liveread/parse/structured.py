@@ -166,26 +166,26 @@ def _merge_object(
             updates = [updates]
         if isinstance(updates, list):
             blog.posts.extend(
-                _post(update, page_url, bodies) for update in updates if isinstance(update, dict)
+                _post(update, bodies) for update in updates if isinstance(update, dict)
             )
 
 
-def _post(obj: dict[str, Any], page_url: str, bodies: _Bodies) -> StructuredPost:
+def _post(obj: dict[str, Any], bodies: _Bodies) -> StructuredPost:
     """The post `obj` describes; its body is left to `bodies` to decode when needed."""
-    url = _str(obj.get("url"))
-    ident = _str(obj.get("@id"))
+    get = obj.get
+    url = _str(get("url"))
     key = key_from_url(url) if url else None
-    if key is None and ident:
+    if key is None and (ident := _str(get("@id"))):
         key = key_from_url(ident) or scrub(ident).strip() or None
     post = StructuredPost(
         key=key,
         url=url_safe(url) if url else None,
-        published=parse_time(_str(obj.get("datePublished"))),
-        updated=parse_time(_str(obj.get("dateModified"))),
-        title=plain(_str(obj.get("headline")) or _str(obj.get("name")) or ""),
-        authors=_authors(obj.get("author")),
+        published=parse_time(_str(get("datePublished"))),
+        updated=parse_time(_str(get("dateModified"))),
+        title=plain(_str(get("headline")) or _str(get("name")) or ""),
+        authors=_authors(get("author")),
     )
-    bodies.add(post, _str(obj.get("articleBody")) or "")
+    bodies.add(post, _str(get("articleBody")) or "")
     return post
 
 
