@@ -15,6 +15,7 @@ from pathlib import Path
 import pytest
 from rich.console import Group
 from rich.text import Text
+from textual.command import CommandList
 from textual.pilot import Pilot
 from textual.widgets import Input, Static
 
@@ -709,3 +710,48 @@ async def test_first_run_offers_the_demo(store: Store) -> None:
         await pilot.press("D")  # a second D selects the same feed, adds nothing
         await settle(pilot)
         assert len(store.feeds()) == 1
+
+
+def palette_hits(app: LivereadApp) -> int:
+    found = app.screen.query(CommandList)
+    return found.first().option_count if found else 0
+
+
+async def test_command_palette_offers_the_app_actions(store: Store, demo: DemoServer) -> None:
+    feed = await follow(store, demo.url)
+    app = make_app(store, offline=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        titles = {command.title for command in app.get_system_commands(app.screen)}
+        for wanted in ("Favourite", "Key events", "Search", "Export", "Refresh all", "Add"):
+            assert wanted in titles
+        first = entries(app).current
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Favourite")
+        await wait_until(pilot, lambda: palette_hits(app) > 0, "palette hits")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert first is not None
+        assert store.entry(int(first[1:])).is_favourite
+        assert len(store.favourites()) == 1
+    assert feed.total > 1
+
+
+async def test_mouse_click_on_a_post_opens_it(store: Store, demo: DemoServer) -> None:
+    feed = await follow(store, demo.url)
+    second = store.entries(feed.id)[1]
+    app = make_app(store, offline=True)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert entries(app).current != f"e{second.id}"
+        rows = entries(app)
+        line = next(
+            y
+            for y in range(rows.content_size.height)
+            if second.entry.title[:20] in rows.render_line(y).text
+        )
+        await pilot.click("#entries", offset=(6, 1 + line))  # 1: the border
+        await settle(pilot)
+        assert entries(app).current == f"e{second.id}"
+        assert second.entry.title in reader_text(app)
