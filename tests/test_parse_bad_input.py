@@ -345,6 +345,7 @@ MICRODATA = """<!doctype html><html><head><title>Election night live</title></he
 
 def test_microdata_live_blog():
     blog = parse(MICRODATA, "https://news.example.com/election-live")
+    assert blog.source == "generic+microdata"
     assert blog.title == "Election night live: results as they come in"
     assert blog.is_live is True
     assert [e.key for e in blog.entries] == ["3", "2", "1"]

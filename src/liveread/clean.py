@@ -73,7 +73,7 @@ LEADING_PHRASES: tuple[tuple[str, str], ...] = (
 """Rules for how a block starts: one combined pattern, tried at the first character only."""
 ANYWHERE_PHRASES: tuple[tuple[str, str, str], ...] = (
     ("newsletter", r"\bnewsletters?\b.{0,60}\b(?:sign up|subscribe|inbox)\b", "newsletter"),
-    ("whatsapp", r"\bjoin (?:us|our \w+(?: \w+)?) on whatsapp\b", "whatsapp prompt"),
+    ("whatsapp", r"\bjoin (?:us|our [\w ]{1,40}?) on whatsapp\b", "whatsapp prompt"),
     ("javascript", r"\b(?:turn on|enable) javascript\b", "javascript note"),
     ("cookie", r"\bwe use cookies\b|\bcookie (?:policy|settings)\b", "cookie notice"),
 )

@@ -75,7 +75,7 @@ def parse(html: str | bytes, url: str) -> LiveBlog:
         ),
         older_pages=list(page.older_pages),
         removals=cleaner.removals,
-        source="+".join(s for s in (adapter.name, "jsonld" if data.posts else "") if s),
+        source="+".join(s for s in (adapter.name, data.source if data.posts else "") if s),
     )
 
 

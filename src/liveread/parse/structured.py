@@ -86,6 +86,8 @@ class StructuredBlog:
     authors: list[str] = field(default_factory=list)
     posts: list[StructuredPost] = field(default_factory=list)
     found: bool = False
+    source: str = ""
+    """Where the posts came from: "jsonld" or "microdata"."""
 
     per_post_times: bool = True
     """False when every post carries the same time (the page's, not the post's)."""
@@ -154,6 +156,7 @@ def _merge_object(
     bodies: _Bodies,
 ) -> None:
     blog.found = True
+    blog.source = "jsonld"
     blog.title = blog.title or plain(str(obj.get("headline") or obj.get("name") or ""))
     blog.description = blog.description or plain(str(obj.get("description") or ""))
     blog.published = blog.published or parse_time(_str(obj.get("datePublished")))
@@ -296,6 +299,7 @@ def _read_microdata(tree: LexborHTMLParser, blog: StructuredBlog, page_url: str)
     if root is None:
         return
     blog.found = True
+    blog.source = "microdata"
     blog.title = blog.title or _prop_text(root, "headline")
     for update in root.css('[itemprop~="liveBlogUpdate"]'):
         url = _prop_value(update, "url")
