@@ -5,7 +5,8 @@
 intro that repeats the newest post, posts that close with an "Author" + "date" byline in two
 adjacent spans ("Tom Watling15 November 2024 06:00", UK local time, no zone), and teaser posts
 that only link to another article. No site adapter knows it, so the generic fallback reads it.
-The `_jsonld` copy adds a JSON-LD LiveBlogPosting listing the same posts, for the merge path.
+`independent_2024_style.ld.json` is a JSON-LD LiveBlogPosting listing the same posts; the test
+adds it to the page to check the merge path.
 """
 
 from __future__ import annotations
@@ -114,16 +115,27 @@ EXPECTED = (
 BY_KEY = {e.key: e for e in EXPECTED}
 
 
-@pytest.fixture(scope="module", params=["independent_2024_style", "independent_2024_style_jsonld"])
+def dom_page() -> str:
+    return (PAGES / "independent_2024_style.html").read_text(encoding="utf-8")
+
+
+def jsonld_page() -> str:
+    """The same page with a JSON-LD LiveBlogPosting listing its posts (url fragments are the
+    DOM ids), to check the merge path."""
+    data = (PAGES / "independent_2024_style.ld.json").read_text(encoding="utf-8")
+    script = f'<script type="application/ld+json">\n{data}</script>\n'
+    return dom_page().replace("</head>", script + "</head>", 1)
+
+
+@pytest.fixture(scope="module", params=[dom_page, jsonld_page], ids=["dom", "jsonld"])
 def blog(request: pytest.FixtureRequest) -> LiveBlog:
-    html = (PAGES / f"{request.param}.html").read_text(encoding="utf-8")
-    return parse(html, URL)
+    return parse(request.param(), URL)
 
 
 def test_the_dom_page_has_no_structured_data_and_a_header_time():
     """What the byline tests rely on: only bylines time the posts, and one `time` element in
     the page header must not hide them."""
-    html = (PAGES / "independent_2024_style.html").read_text(encoding="utf-8")
+    html = dom_page()
     assert "application/ld+json" not in html
     assert html.count("<time datetime") == 1
 
@@ -213,8 +225,7 @@ def test_inline_link_is_kept_as_a_span(blog: LiveBlog):
 
 
 def test_structured_data_merges_into_the_dom_posts():
-    html = (PAGES / "independent_2024_style_jsonld.html").read_text(encoding="utf-8")
-    blog = parse(html, URL)
+    blog = parse(jsonld_page(), URL)
     assert blog.source == "generic+jsonld"
     assert blog.is_live is True
     assert blog.description == "Moscow says it is open to talks mediated by Donald Trump"
