@@ -612,3 +612,13 @@ def test_paths_honour_liveread_home(tmp_path: Path, monkeypatch: pytest.MonkeyPa
     assert paths.data_dir() != tmp_path / "data"
     assert paths.database_file().name == "liveread.db"
     assert paths.config_dir().name == "liveread"
+
+
+def test_count_favourites_counts_the_copies(store: Store) -> None:
+    feed = store.add_feed(URL_A, "Feed A")
+    store.upsert_entries(feed.id, [make_entry("a", 0), make_entry("b", 1)], seen_at=T0)
+    assert store.count_favourites() == 0
+    for stored in store.entries(feed.id):
+        store.set_favourite(stored.id, True, at=T0)
+    store.remove_feed(feed.id)
+    assert store.count_favourites() == 2 == len(store.favourites())

@@ -363,6 +363,10 @@ class Store:
             con.execute("DELETE FROM favourites WHERE feed_url = ? AND key = ?", tuple(row))
 
     @_op
+    def count_favourites(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM favourites").fetchone()[0])
+
+    @_op
     def favourites(self) -> list[Favourite]:
         """Every favourite, most recently favourited first."""
         rows = self._db.execute(

@@ -189,7 +189,7 @@ class LivereadApp(App[None]):
         feeds = self.store.feeds()
         self.query_one(FeedList).show(
             feeds,
-            favourites=len(self.store.favourites()),
+            favourites=self.store.count_favourites(),
             busy=self.busy,
             offline=self.offline,
         )
@@ -524,7 +524,7 @@ class LivereadApp(App[None]):
     # Export
 
     def action_export(self) -> None:
-        count = len(self.store.favourites())
+        count = self.store.count_favourites()
         default_dir = self.config.export_dir or paths.export_dir()
         now = timefmt.local(timefmt.clock())
         self.push_screen(ExportScreen(default_dir=default_dir, count=count, now=now), self._export)
