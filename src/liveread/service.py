@@ -13,7 +13,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
-from liveread.fetch import Fetcher, FetchError, Validators
+from liveread.fetch import Fetcher, FetchError, FetchResult, Validators
 from liveread.model import Entry, LiveBlog
 from liveread.parse import PARSER_VERSION, NotALiveBlog, parse
 from liveread.store import Feed, Store, StoreError
@@ -73,20 +73,23 @@ class Service:
         self.store = store
         self.fetcher = fetcher
 
-    async def load(self, url: str, validators: Validators | None = None) -> LiveBlog | None:
-        """Fetch and parse one page off the event loop's thread; None when not modified."""
+    async def _load(
+        self, url: str, validators: Validators | None = None
+    ) -> tuple[FetchResult, LiveBlog | None]:
+        """Fetch a page and parse it off the event loop's thread (None when not modified)."""
         result = await self.fetcher.fetch(url, validators)
         if result.not_modified or result.text is None:
-            return None
-        return await asyncio.to_thread(parse, result.text, result.url)
+            return result, None
+        return result, await asyncio.to_thread(parse, result.text, result.url)
 
     async def add_feed(self, url: str) -> tuple[Feed, FeedRefreshed]:
         """Follow a live blog: it is fetched and parsed first, so a bad URL is refused with a
         reason and nothing is stored."""
         url = url.strip()
         try:
-            result = await self.fetcher.fetch(url)
-            blog = await asyncio.to_thread(parse, result.text or "", result.url)
+            result, blog = await self._load(url)
+            if blog is None:  # a server answering "not modified" to a plain GET
+                raise NotALiveBlog("no live entries found")
         except (FetchError, NotALiveBlog) as error:
             raise ServiceError(f"{url}: {error}") from None
         try:
@@ -105,14 +108,13 @@ class Service:
         current = feed.total and feed.parser_version == PARSER_VERSION
         validators = Validators(feed.etag, feed.last_modified) if current else None
         try:
-            result = await self.fetcher.fetch(feed.url, validators)
-            if result.not_modified or result.text is None:
+            result, blog = await self._load(feed.url, validators)
+            if blog is None:
                 self.store.record_fetch(feed.id, at=now(), error=None)
                 event: FeedRefreshed | FeedFailed = FeedRefreshed(
                     feed.id, feed.label, not_modified=True
                 )
             else:
-                blog = await asyncio.to_thread(parse, result.text, result.url)
                 event = await self._store_blog(
                     feed, blog, validators=result.validators, first=feed.total == 0
                 )
@@ -158,7 +160,7 @@ class Service:
                 break
             seen.add(url)
             try:
-                older = await self.load(url)
+                _, older = await self._load(url)
             except (FetchError, NotALiveBlog):
                 break
             if older is None:

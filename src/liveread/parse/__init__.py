@@ -42,9 +42,10 @@ def parse(html: str | bytes, url: str) -> LiveBlog:
     copies = adapter.copies(tree)
     nodes = adapter.post_nodes(tree)[:MAX_POSTS]
     keys = {node.mem_id: adapter.key(node, url) for node in nodes}
-    for region in _regions(nodes):  # one query per list of posts, not one per post
+    regions = _regions(nodes)  # one query per list of posts, not one per post
+    for region in regions:
         cleaner.strip_site_furniture(region, owner=lambda el: _owner(el, keys))
-    cleaner.flag_global(_regions(nodes))
+    cleaner.flag_global(regions)
     posts = [
         _read_post(
             node, adapter, cleaner, url, key=keys[node.mem_id], is_copy=node.mem_id in copies
