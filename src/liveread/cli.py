@@ -8,7 +8,6 @@ import contextlib
 import json
 import os
 import sys
-import tempfile
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -320,18 +319,9 @@ def cmd_demo(args: argparse.Namespace) -> int:
     its posts; with --watch, keep refreshing and print posts as they arrive."""
     from liveread.demo import DemoServer
 
-    previous = os.environ.get(paths.HOME_ENV)
-    with tempfile.TemporaryDirectory(prefix="liveread-demo-") as home:
-        os.environ[paths.HOME_ENV] = home
-        try:
-            with DemoServer(interval=args.interval) as demo:
-                out(f"Demo live blog at {demo.url} (data in a throwaway folder)\n")
-                return asyncio.run(_demo(demo.url, args.watch, args.interval))
-        finally:  # never leave the variable naming a folder that is about to be deleted
-            if previous is None:
-                os.environ.pop(paths.HOME_ENV, None)
-            else:
-                os.environ[paths.HOME_ENV] = previous
+    with paths.throwaway_home("liveread-demo-"), DemoServer(interval=args.interval) as demo:
+        out(f"Demo live blog at {demo.url} (data in a throwaway folder)\n")
+        return asyncio.run(_demo(demo.url, args.watch, args.interval))
 
 
 async def _demo(url: str, watch: float, interval: float) -> int:

@@ -2,12 +2,16 @@
 
 The platform's usual folders (via `platformdirs`), unless `LIVEREAD_HOME` is set: then config,
 data, cache and exports all live under that one folder, which is what tests and the demo use.
-The environment is read at call time; nothing here creates a directory.
+The environment is read at call time; nothing here creates a directory but the demo's
+throwaway home.
 """
 
 from __future__ import annotations
 
 import os
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import platformdirs
@@ -56,3 +60,18 @@ def config_file() -> Path:
 
 def database_file() -> Path:
     return data_dir() / "liveread.db"
+
+
+@contextmanager
+def throwaway_home(prefix: str = "liveread-") -> Iterator[Path]:
+    """Point LIVEREAD_HOME at a temporary folder (the demo's data) and put it back after."""
+    previous = os.environ.get(HOME_ENV)
+    with tempfile.TemporaryDirectory(prefix=prefix) as home:
+        os.environ[HOME_ENV] = home
+        try:
+            yield Path(home)
+        finally:  # never leave the variable naming a folder that is about to be deleted
+            if previous is None:
+                os.environ.pop(HOME_ENV, None)
+            else:
+                os.environ[HOME_ENV] = previous

@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
-
 from liveread import paths
 from liveread.config import Config, ConfigError, load
 from liveread.store import Store
@@ -16,12 +13,10 @@ def run_app(*, offline: bool = False, demo: bool = False) -> int:
     """Open the app on the user's data (or, with `demo`, on the built-in demo live blog in a
     throwaway folder). Raises StoreError for a database that cannot be used."""
     if demo:
-        with tempfile.TemporaryDirectory(prefix="liveread-demo-") as home:
-            os.environ["LIVEREAD_HOME"] = home
-            from liveread.demo import DemoServer
+        from liveread.demo import DemoServer
 
-            with DemoServer(interval=DEMO_INTERVAL) as server:
-                return _run(offline=False, demo_url=server.url, interval=DEMO_INTERVAL)
+        with paths.throwaway_home("liveread-demo-"), DemoServer(interval=DEMO_INTERVAL) as server:
+            return _run(offline=False, demo_url=server.url, interval=DEMO_INTERVAL)
     return _run(offline=offline, demo_url=None, interval=None)
 
 
