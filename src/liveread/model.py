@@ -148,11 +148,16 @@ class Entry:
     @property
     def content_hash(self) -> str:
         """Changes when what a reader sees changes; used to tell an edited post from a new one."""
-        digest = hashlib.sha256()
-        for part in (self.title, "\x1f".join(self.authors), self.text):
-            digest.update(part.encode())
-            digest.update(b"\x1e")
-        return digest.hexdigest()[:32]
+        return content_hash(self.title, self.authors, self.text)
+
+
+def content_hash(title: str, authors: list[str], text: str) -> str:
+    """`Entry.content_hash` for callers that already hold the entry's text."""
+    digest = hashlib.sha256()
+    for part in (title, "\x1f".join(authors), text):
+        digest.update(part.encode())
+        digest.update(b"\x1e")
+    return digest.hexdigest()[:32]
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from liveread.model import Entry
+from liveread.model import Entry, content_hash
 from liveread.store import sql
 from liveread.store.errors import StoreError, user_error
 from liveread.store.records import (
@@ -209,12 +209,13 @@ class Store:
         changed) rewrites changed entries in place without marking them edited: they keep
         their read state and `edited_at`, and count as unchanged."""
         when = to_iso(seen_at)
-        prepared: dict[str, tuple[Entry, str, dict[str, Any]]] = {}
+        prepared: dict[str, tuple[str, dict[str, Any]]] = {}
         for entry in entries:  # the Python work happens before taking the write lock
             if entry.key not in prepared:
+                text = entry.text
                 params = entry_params(entry)
-                params.update(feed_id=feed_id, seen_at=when)
-                prepared[entry.key] = (entry, entry.content_hash, params)
+                params.update(feed_id=feed_id, seen_at=when, text=text)
+                prepared[entry.key] = (content_hash(entry.title, entry.authors, text), params)
         fresh: list[dict[str, Any]] = []
         edited: list[dict[str, Any]] = []
         reparsed: list[dict[str, Any]] = []
@@ -224,12 +225,12 @@ class Store:
             known: dict[str, str] = dict(
                 con.execute("SELECT key, content_hash FROM entries WHERE feed_id = ?", (feed_id,))
             )
-            for key, (entry, content_hash, params) in prepared.items():
+            for key, (digest, params) in prepared.items():
                 old_hash = known.get(key)
-                if old_hash == content_hash:
+                if old_hash == digest:
                     same.append(params)
                     continue
-                params.update(text=entry.text, content_hash=content_hash, feed_url=feed_url)
+                params.update(content_hash=digest, feed_url=feed_url)
                 (fresh if old_hash is None else reparsed if quiet else edited).append(params)
             last_id = con.execute("SELECT COALESCE(MAX(id), 0) FROM entries").fetchone()[0]
             con.executemany(sql.INSERT_ENTRY, fresh)
