@@ -15,6 +15,7 @@ from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.message import Message
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList
 
@@ -125,6 +126,18 @@ class LivereadApp(App[None]):
         if theme and theme in self.available_themes:
             self.theme = theme
 
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = False,
+    ) -> None:
+        """Notifications carry page text, URLs and paths: shown as written, not as markup."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
     # Layout
 
     def compose(self) -> ComposeResult:
@@ -149,7 +162,6 @@ class LivereadApp(App[None]):
                 f"{self.config_error} (using defaults)",
                 title="Config",
                 severity="error",
-                markup=False,
             )
         if not self.offline:  # the network layers load after the first paint
             self.call_after_refresh(self._go_online)
@@ -344,7 +356,6 @@ class LivereadApp(App[None]):
                 event.reason,
                 title=f"{event.title}: refresh failed",
                 severity="error",
-                markup=False,
             )
         elif isinstance(event, FeedRefreshed) and (event.new or event.edited):
             self._posts_arrived(event)
@@ -419,7 +430,7 @@ class LivereadApp(App[None]):
         try:
             feed, _ = await service.add_feed(url)
         except Exception as error:  # shown, never fatal
-            self.notify(str(error), title="Demo", severity="error", markup=False)
+            self.notify(str(error), title="Demo", severity="error")
             return
         self._select_feed(feed)
 
@@ -434,9 +445,9 @@ class LivereadApp(App[None]):
                 try:
                     self.store.remove_feed(feed.id)
                 except StoreError as error:  # removed meanwhile (the CLI shares the database)
-                    self.notify(str(error), severity="warning", markup=False)
+                    self.notify(str(error), severity="warning")
                 else:
-                    self.notify(f"Removed {feed.label}; favourites kept.", markup=False)
+                    self.notify(f"Removed {feed.label}; favourites kept.")
                 self.view = ""
                 self.reload_feeds()
 
@@ -493,14 +504,14 @@ class LivereadApp(App[None]):
     def action_open_link(self) -> None:
         if url := self._current_url():
             self.open_url(url)
-            self.notify(url, title="Opening", markup=False)
+            self.notify(url, title="Opening")
         else:
             self.notify("This post has no web address.", severity="warning")
 
     def action_copy_link(self) -> None:
         if url := self._current_url():
             self.copy_to_clipboard(url)
-            self.notify(url, title="Copied", markup=False)
+            self.notify(url, title="Copied")
         else:
             self.notify("This post has no web address.", severity="warning")
 
@@ -545,10 +556,9 @@ class LivereadApp(App[None]):
                 f"{request.path}: {error.strerror or error}",
                 title="Export failed",
                 severity="error",
-                markup=False,
             )
             return
-        self.notify(str(request.path), title=f"Exported {len(items)} favourites", markup=False)
+        self.notify(str(request.path), title=f"Exported {len(items)} favourites")
 
     # Help and commands
 
