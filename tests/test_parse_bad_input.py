@@ -314,6 +314,27 @@ def test_json_ld_list_at_top_level_and_single_update():
     ]
 
 
+def test_json_ld_that_only_a_lenient_reader_accepts():
+    """Raw line breaks inside strings and a NaN: invalid JSON that sites still publish."""
+    html = (
+        '<script type="application/ld+json">{"@type": "LiveBlogPosting", "headline": "Late"'
+        ', "wordCount": NaN, "liveBlogUpdate": [{"@type": "BlogPosting", "@id": "p1",'
+        ' "datePublished": "2024-11-15T07:00:00Z", "headline": "Line\tbreaks",'
+        ' "articleBody": "First line of the update\nsecond line of the update, long enough."}]}'
+        "</script>"
+    )
+    assert "\n" in html and "\t" in html  # raw control characters, not JSON escapes
+    blog = parse(html, URL)
+    assert blog.title == "Late"
+    [entry] = blog.entries
+    assert entry.key == "p1"
+    assert entry.title == "Line breaks"
+    assert [b.text for b in entry.blocks] == [
+        "First line of the update",
+        "second line of the update, long enough.",
+    ]
+
+
 MICRODATA = """<!doctype html><html><head><title>Election night live</title></head><body>
 <main itemscope itemtype="https://schema.org/LiveBlogPosting">
   <h1 itemprop="headline">Election night live: results as they come in</h1>

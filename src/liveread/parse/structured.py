@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from typing import Any
 
+import orjson
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from liveread.parse.depth import limit_depth, may_nest_too_deeply
@@ -120,10 +121,19 @@ def read_structured(tree: LexborHTMLParser, page_url: str) -> StructuredBlog:
 def _live_objects(tree: LexborHTMLParser) -> Iterator[dict[str, Any]]:
     for script in tree.css('script[type="application/ld+json"]'):
         try:
-            data = json.loads(script.text(deep=True) or "null", strict=False)
+            data = _json(script.text(deep=True) or "null")
         except ValueError:
             continue
         yield from (obj for obj in _walk(data) if _is_live(obj))
+
+
+def _json(text: str) -> Any:
+    """JSON as orjson reads it, or failing that as the lenient standard reader does (raw
+    control characters in strings, NaN, numbers too long for 64 bits)."""
+    try:
+        return orjson.loads(text)
+    except orjson.JSONDecodeError:
+        return json.loads(text, strict=False)
 
 
 def _walk(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
