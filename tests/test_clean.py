@@ -7,10 +7,19 @@ both sides: the promo goes, the look-alike real text stays.
 
 from __future__ import annotations
 
+import random
+
 import pytest
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from liveread.clean import Cleaner, phrase_rule, promo_line
+from liveread.clean import (
+    GLOBAL_RULES,
+    GLOBAL_SELECTORS,
+    AttributeRules,
+    Cleaner,
+    phrase_rule,
+    promo_line,
+)
 from liveread.model import Block, Entry, Heading, Image, ListBlock, Paragraph, Span
 from liveread.parse import parse
 
@@ -179,9 +188,7 @@ def node_of(html: str, selector: str = "body > *") -> LexborNode:
 
 def judged(html: str) -> str | None:
     node = node_of(html)
-    cleaner = Cleaner()
-    cleaner.flag_global([node.parent or node])
-    return cleaner.judge(node)
+    return Cleaner().judge(node)
 
 
 TEASER_CARD = (
@@ -256,10 +263,8 @@ def test_structural_rules_keep_real_containers(html: str):
 
 
 def test_paragraph_elements_are_never_judged():
-    cleaner = Cleaner()
     node = node_of('<p class="newsletter">Sign up</p>')
-    cleaner.flag_global([node.parent or node])
-    assert cleaner.judge(node) is None
+    assert Cleaner().judge(node) is None
 
 
 def test_global_selector_miss_on_a_large_container_keeps_it():
@@ -385,3 +390,38 @@ def test_parse_records_each_removal_with_its_post():
         ("3", "newsletter"),
         ("3", "read more"),
     ]
+
+
+def test_attribute_rules_agree_with_css_on_the_global_selectors():
+    """`AttributeRules` must say what Lexbor's CSS engine says, rule order included."""
+    words = ["newsletter", "Newsletter", "share", "share-tools", "ad-slot", "related", "x"]
+    words += ["subscribe-gate", "cookie", "consent", "div-gpt-ad-1", "more-on-this-story"]
+    rng = random.Random(7)
+    elements = []
+    for _ in range(400):
+        attrs = {}
+        for name in ("class", "id", "data-component", "data-outbrain"):
+            if rng.random() < 0.5:
+                picked = rng.sample(words, rng.randint(0, 3))
+                attrs[name] = rng.choice([" ", "\t", "-", ""]).join(picked)
+        elements.append(attrs)
+    markup = "".join(
+        "<div " + " ".join(f'{name}="{value}"' for name, value in attrs.items()) + "></div>"
+        for attrs in elements
+    )
+    nodes = LexborHTMLParser(f"<!doctype html><body>{markup}").css("body > div")
+    assert len(nodes) == len(elements)
+    hits = 0
+    for node in nodes:
+        by_css = next(
+            (rule for selector, rule in GLOBAL_SELECTORS if node.css_first(selector) is not None),
+            None,
+        )
+        assert GLOBAL_RULES.first(node.attributes) == by_css, node.html
+        hits += by_css is not None
+    assert 50 < hits < 400  # both outcomes are exercised
+
+
+def test_attribute_rules_refuse_other_selectors():
+    with pytest.raises(ValueError, match="not an attribute or class selector"):
+        AttributeRules([("div.share", "share tools")])

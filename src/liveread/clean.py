@@ -41,6 +41,9 @@ GLOBAL_SELECTORS: tuple[tuple[str, str], ...] = (
     ("[class*='cookie'], [id*='cookie'], [class*='consent']", "cookie notice"),
     ("[data-component='more-on-this-story'], [data-component='filter-key-events']", "furniture"),
 )
+"""Selector lists of attribute and class tests only: `[name]`, `[name='v']`, `[name*='v']`,
+`[name^='v']` and `.class`. They are checked on each container the judge sees (see
+`AttributeRules`), not run as CSS over whole pages."""
 SMALL_CONTAINER = 1500
 """Global selectors only remove containers shorter than this: a hit on a whole body is a miss."""
 
@@ -87,19 +90,83 @@ def _excerpt(text: str) -> str:
     return text if len(text) <= 100 else text[:99] + "…"
 
 
+Attributes = Mapping[str, str | None]
+_SIMPLE_SELECTOR = re.compile(r"\[([\w-]+)(?:([*^]?=)'([^']*)')?\]|\.([\w-]+)")
+_HTML_SPACE = "[\t\n\x0c\r ]"
+
+
+class AttributeRules:
+    """Rules whose selectors test only an element's own attributes, checked in Python.
+
+    Lexbor's CSS engine tries every selector of a list on every element: for the global
+    rules (substring tests on `class` mostly) that costs more than the rest of reading a
+    post. Here one regular expression per attribute screens an element's attributes, and
+    only an element it passes is matched rule by rule, in the rules' order."""
+
+    def __init__(self, rules: Iterable[tuple[str, str]]) -> None:
+        self._rules: list[tuple[str, list[tuple[str, str, str]]]] = []
+        screens: dict[str, list[str]] = {}
+        for selector, rule in rules:
+            tests = [self._test(part.strip()) for part in selector.split(",")]
+            self._rules.append((rule, tests))
+            for name, op, value in tests:
+                screens.setdefault(name, []).append(self._pattern(op, value))
+        self._screens = [(name, re.compile("|".join(p))) for name, p in screens.items()]
+
+    @staticmethod
+    def _test(selector: str) -> tuple[str, str, str]:
+        match = _SIMPLE_SELECTOR.fullmatch(selector)
+        if match is None:
+            raise ValueError(f"not an attribute or class selector: {selector!r}")
+        name, op, value, class_name = match.groups()
+        if class_name:
+            return "class", "~=", class_name
+        return name, op or "", value or ""
+
+    @staticmethod
+    def _pattern(op: str, value: str) -> str:
+        value = re.escape(value)
+        return {
+            "": "",
+            "=": f"\\A{value}\\Z",
+            "*=": value,
+            "^=": f"\\A{value}",
+            "~=": f"(?:\\A|{_HTML_SPACE}){value}(?!\\S)",
+        }[op]
+
+    def first(self, attrs: Attributes) -> str | None:
+        """The first rule whose selector matches an element with these attributes."""
+        if not any(
+            name in attrs and screen.search(attrs[name] or "") for name, screen in self._screens
+        ):
+            return None
+        for rule, tests in self._rules:
+            for name, op, value in tests:
+                if name in attrs and _passes(attrs[name] or "", op, value):
+                    return rule
+        return None
+
+
+def _passes(actual: str, op: str, value: str) -> bool:
+    if op == "~=":
+        return value in re.split(_HTML_SPACE, actual)
+    return (
+        op == ""
+        or (op == "=" and actual == value)
+        or (op == "*=" and value in actual)
+        or (op == "^=" and actual.startswith(value))
+    )
+
+
+GLOBAL_RULES = AttributeRules(GLOBAL_SELECTORS)
+
+
 class Cleaner:
     """Cleans the posts of one page with one site's rules plus the global ones."""
 
     def __init__(self, site_rules: Iterable[tuple[str, str]] = ()) -> None:
         self.site_rules = tuple(site_rules)
         self.removals: list[Removal] = []
-        self._flagged: dict[int, str] = {}
-
-    def flag_global(self, nodes: Iterable[Node]) -> None:
-        """Find the elements global selectors name under `nodes`, for `judge` to remove."""
-        self._flagged = {
-            hit.mem_id: rule for node in nodes for hit, rule in _matches(node, GLOBAL_SELECTORS)
-        }
 
     def strip_site_furniture(
         self, node: Node, owner: Callable[[Node], tuple[bool, str | None]] | None = None
@@ -119,7 +186,7 @@ class Cleaner:
         when given, holds the first h2-h5 under each element of the body (none if absent)."""
         if node.tag in ("p", "li", "span", "a", "strong", "em", "b", "i"):
             return None
-        rule = self._flagged.get(node.mem_id)
+        rule = GLOBAL_RULES.first(node.attributes)
         if rule and len(node.text(deep=True)) < SMALL_CONTAINER:
             return rule
         if node.tag == "aside":
