@@ -136,9 +136,10 @@ class AttributeRules:
 
     def first(self, attrs: Attributes) -> str | None:
         """The first rule whose selector matches an element with these attributes."""
-        if not any(
-            name in attrs and screen.search(attrs[name] or "") for name, screen in self._screens
-        ):
+        for name, screen in self._screens:
+            if name in attrs and screen.search(attrs[name] or ""):
+                break
+        else:
             return None
         for rule, tests in self._rules:
             for name, op, value in tests:

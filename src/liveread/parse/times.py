@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from datetime import UTC, datetime, timedelta, timezone
 from email.utils import parsedate_to_datetime
+from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 _ISO_NUMERIC = re.compile(
@@ -26,6 +27,7 @@ _MONTHS = {
 _DAY_MONTH_YEAR_TIME = re.compile(r"(\d{1,2}) ([A-Za-z]+) (\d{4}),? (\d{1,2})[:.](\d{2})")
 
 
+@lru_cache(maxsize=64)
 def zone(name: str) -> ZoneInfo | None:
     try:
         return ZoneInfo(name)
