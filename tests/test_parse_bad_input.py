@@ -399,3 +399,21 @@ def test_microdata_without_dom_posts_still_parses():
         "2024-07-04T20:30:00Z",
     ]
     assert "turnout of 54 per cent" in blog.entries[0].text
+
+
+def test_the_first_post_like_element_decides_the_template():
+    """A page holding two templates is read with the one its first post belongs to."""
+    repubblica = (
+        '<div class="liveblog"><section class="liveblog__post" id="1_event2">'
+        '<time class="liveblog__post__pubdate" datetime="2024-11-15T10:00Z">10:00</time>'
+        '<h2 class="liveblog__post__title">Primo</h2><p>{}</p></section></div>'
+    )
+    guardian = (
+        '<div id="liveblog-body"><article class="block" id="block-abc">'
+        '<header><time datetime="2024-11-15T09:00:00Z">9:00</time><h2>First</h2></header>'
+        "<p>{}</p></article></div>"
+    )
+    text = "A body long enough to read as a post of its own in the live blog."
+    first, second = repubblica.format(text), guardian.format(text)
+    assert parse(f"<body>{first}{second}</body>", URL).source == "repubblica"
+    assert parse(f"<body>{second}{first}</body>", URL).source == "guardian"

@@ -69,6 +69,15 @@ ENTRY_COUNTS = {
     "repubblica": 79,  # section.liveblog__post; the index list is not a second copy
 }
 
+ADAPTER_NAMES = {
+    "guardian": "guardian",
+    "bbc": "bbc",
+    "independent": "independent",
+    "express": "reach-live-events",
+    "mirror": "reach-live-event",
+    "repubblica": "repubblica",
+}
+
 FURNITURE = (
     "Share on Facebook",
     "Share on Twitter",
@@ -178,6 +187,11 @@ def hrefs(entry: Entry) -> list[str]:
 @pytest.mark.parametrize("site", SITES)
 def test_entry_count(site):
     assert len(load(site).entries) == ENTRY_COUNTS[site]
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_each_page_is_read_by_its_template_adapter(site):
+    assert load(site).source.split("+")[0] == ADAPTER_NAMES[site]
 
 
 @pytest.mark.parametrize("site", SITES)

@@ -92,10 +92,14 @@ def _tree(html: str | bytes) -> LexborHTMLParser:
 
 
 def _adapter_for(tree: LexborHTMLParser, url: str) -> Adapter:
-    for cls in ADAPTERS:
-        adapter = cls()
-        if adapter.matches(tree):
-            return adapter
+    """The adapter whose signature the page's first post-like element matches (the first
+    such adapter, in `ADAPTERS` order): one query over the page for all of them."""
+    adapters = [cls() for cls in ADAPTERS]
+    first = tree.css_first(", ".join(adapter.signature for adapter in adapters))
+    if first is not None:
+        for adapter in adapters:
+            if adapter.claims(first):
+                return adapter
     return Generic(url)
 
 

@@ -67,8 +67,10 @@ class Adapter:
     """(selector, rule) pairs for promotional or furniture elements: removed and recorded."""
     pinned_selector = ""
 
-    def matches(self, tree: LexborHTMLParser) -> bool:
-        return bool(self.signature) and tree.css_first(self.signature) is not None
+    def claims(self, element: Node) -> bool:
+        """Whether `element` itself matches the signature."""
+        found = element.css_first(self.signature) if self.signature else None
+        return found is not None and found.mem_id == element.mem_id
 
     def prepare(self, tree: LexborHTMLParser, page_url: str) -> None:
         """Read page-wide facts posts need (key-event lists and the like). One page per

@@ -60,9 +60,6 @@ class Generic(Adapter):
         self.zone = zone_for(page_url)
         self._bylines: dict[int, tuple[str, datetime]] = {}
 
-    def matches(self, tree: LexborHTMLParser) -> bool:
-        return True
-
     def post_nodes(self, tree: LexborHTMLParser) -> list[Node]:
         body = tree.body
         if body is None:
