@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import lru_cache
 from typing import Any
 
 import orjson
@@ -293,12 +294,19 @@ def _str(value: Any) -> str | None:
 
 def _authors(value: Any) -> list[str]:
     items = value if isinstance(value, list) else [value]
+    raw = [item.get("name") if isinstance(item, dict) else item for item in items]
+    return list(_names(tuple([name for name in raw if isinstance(name, str)])))
+
+
+@lru_cache(maxsize=256)
+def _names(raw: tuple[str, ...]) -> tuple[str, ...]:
+    """Author names as plain text, blanks and repeats left out (cached: every post of a
+    page often lists the same byline)."""
     names: list[str] = []
-    for item in items:
-        name = item.get("name") if isinstance(item, dict) else item
-        if isinstance(name, str) and (clean := plain(name)) and clean not in names:
+    for name in raw:
+        if (clean := plain(name)) and clean not in names:
             names.append(clean)
-    return names
+    return tuple(names)
 
 
 # Microdata: itemscope itemtype=".../LiveBlogPosting" with itemprop="liveBlogUpdate" children.
