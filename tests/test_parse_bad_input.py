@@ -13,7 +13,7 @@ import re
 
 import pytest
 
-from liveread.model import LiveBlog, iso_z
+from liveread.model import Embed, LiveBlog, iso_z
 from liveread.parse import NotALiveBlog, parse
 from liveread.parse.depth import MAX_DEPTH, limit_depth
 
@@ -417,3 +417,30 @@ def test_the_first_post_like_element_decides_the_template():
     first, second = repubblica.format(text), guardian.format(text)
     assert parse(f"<body>{first}{second}</body>", URL).source == "repubblica"
     assert parse(f"<body>{second}{first}</body>", URL).source == "guardian"
+
+
+@pytest.mark.parametrize(
+    ("props", "url"),
+    [
+        ('{"assetId": "Vo6BufPXXjk"}', "https://www.youtube.com/watch?v=Vo6BufPXXjk"),
+        ('{"assetId": "x/../../evil"}', None),
+        ('{"assetId": 42}', None),
+        ("not json", None),
+        ("[1, 2]", None),
+    ],
+    ids=["id", "not-an-id", "number", "broken", "list"],
+)
+def test_guardian_video_link_comes_only_from_a_valid_id(props: str, url: str | None):
+    html = (
+        '<div id="liveblog-body"><article class="block" id="block-a1">'
+        '<header><time datetime="2024-11-15T09:00:00Z">9:00</time><h2>Video</h2></header>'
+        "<p>The minister spoke to reporters outside the summit this morning.</p>"
+        '<figure data-spacefinder-type="model.dotcomrendering.pageElements.YoutubeBlockElement">'
+        f"<gu-island name=\"YoutubeBlockComponent\" props='{props}'>"
+        '<div data-component="youtube-atom"><button aria-label="Play video">'
+        "</button></div></gu-island><figcaption>The minister speaks</figcaption></figure>"
+        "</article></div>"
+    )
+    [entry] = parse(html, URL).entries
+    embeds = [b for b in entry.blocks if isinstance(b, Embed)]
+    assert [e.url for e in embeds] == [url]

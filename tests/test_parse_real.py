@@ -313,6 +313,26 @@ def test_guardian_key_events_titles_and_authors():
     assert all("Martin Belam" not in e.authors for e in blog.entries)
 
 
+def test_guardian_youtube_atom_links_to_its_video():
+    """The player is drawn by script; the video id is only in the island's JSON props."""
+    islands = [
+        island
+        for post in page("guardian").css("article.block[id='block-646208dd8f0822aea831dd26']")
+        for island in post.css("gu-island[name='YoutubeBlockComponent']")
+    ]
+    assert len(islands) == 1
+    asset = json.loads(islands[0].attributes["props"])["assetId"]
+    videos = [
+        b
+        for b in by_anchor(load("guardian"), "block-646208dd8f0822aea831dd26").blocks
+        if isinstance(b, Embed)
+    ]
+    assert [(v.url, v.provider) for v in videos] == [
+        (f"https://www.youtube.com/watch?v={asset}", "video")
+    ]
+    assert videos[0].text.startswith("Stoltenberg: no point discussing Ukraine Nato membership")
+
+
 def test_guardian_cleaning_keeps_body_drops_share_links():
     blog = load("guardian")
     for entry in blog.entries:

@@ -24,7 +24,7 @@ __all__ = ["PARSER_VERSION", "NotALiveBlog", "parse"]
 
 MAX_POSTS = 5000
 
-PARSER_VERSION = 1
+PARSER_VERSION = 2
 """Bump it whenever parsing or cleaning changes what a post's text is."""
 
 
@@ -137,7 +137,7 @@ def _read_post(
         **adapter.flags(node, key),
     )
     body = adapter.body(node)
-    builder = BlockBuilder(url, judge=cleaner.judge)
+    builder = BlockBuilder(url, judge=cleaner.judge, embed_link=adapter.embed_link)
     blocks = builder.build(body)
     cards = [node for rule, _, node in builder.removed if rule == "teaser card"]
     if not blocks and cards:

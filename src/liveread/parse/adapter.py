@@ -106,6 +106,11 @@ class Adapter:
     def flags(self, node: Node, key: str | None) -> dict[str, bool]:
         return {}
 
+    def embed_link(self, node: Node) -> str | None:
+        """Where an embed box points when its markup holds no link or frame (a video player
+        drawn by script, say): site knowledge, so None here."""
+        return None
+
     def copies(self, tree: LexborHTMLParser) -> set[int]:
         """Node ids of second renderings (pinned copies) among the post nodes."""
         if not self.pinned_selector:

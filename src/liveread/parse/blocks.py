@@ -374,9 +374,16 @@ class _Outline(Mapping[int, Node]):
 class BlockBuilder:
     """Walks a body element and produces blocks, asking `judge` about each container."""
 
-    def __init__(self, base_url: str, judge: Judge | None = None) -> None:
+    def __init__(
+        self,
+        base_url: str,
+        judge: Judge | None = None,
+        embed_link: Callable[[Node], str | None] | None = None,
+    ) -> None:
         self.base_url = base_url
         self.judge = judge
+        self.embed_link = embed_link
+        """Where an embed with no link or frame in its markup points, if its site says."""
         self.removed: list[tuple[str, str, Node]] = []
         """(rule, text, element) for every container the judge removed."""
         self._outline = _Outline([])
@@ -496,6 +503,8 @@ class BlockBuilder:
         urls = [u for u in links if u]
         # A tweet's own address is its last link ("... — Name (@handle) date").
         url = urls[-1] if urls else None
+        if url is None and self.embed_link is not None:
+            url = absolute_http(self.embed_link(node), self.base_url)
         paragraph = node.css_first("p")
         text = visible_text(paragraph or node)
         return Embed(url=url, provider=provider_of(url), text=text[:280])

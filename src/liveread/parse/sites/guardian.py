@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+import re
 from datetime import datetime
 from urllib.parse import urljoin
 
@@ -10,6 +12,8 @@ from selectolax.lexbor import LexborHTMLParser
 from liveread.parse.adapter import Adapter, Node, PageInfo
 from liveread.parse.ids import key_from_url
 from liveread.parse.times import parse_time
+
+_YOUTUBE_ID = re.compile(r"[\w-]{11}")
 
 
 class Guardian(Adapter):
@@ -46,6 +50,20 @@ class Guardian(Adapter):
             parse_time(published.attributes.get("datetime") if published else None),
             parse_time(updated.attributes.get("datetime") if updated else None),
         )
+
+    def embed_link(self, node: Node) -> str | None:
+        """A YouTube atom is drawn by script: its video id is in its island's JSON props."""
+        island = node.css_first("gu-island[name='YoutubeBlockComponent'][props]")
+        if island is None:
+            return None
+        try:
+            props = json.loads(island.attributes.get("props") or "")
+        except ValueError:
+            return None
+        asset = props.get("assetId") if isinstance(props, dict) else None
+        if not isinstance(asset, str) or not _YOUTUBE_ID.fullmatch(asset):
+            return None
+        return f"https://www.youtube.com/watch?v={asset}"
 
     def prepare(self, tree: LexborHTMLParser, page_url: str) -> None:
         cards = tree.css("#key-events-carousel a[href*='#block-']")
