@@ -171,6 +171,33 @@ def test_phrase_rules_judge_only_text_blocks():
     assert phrase_rule(items, items.text) == "newsletter"
 
 
+def test_promo_items_leave_a_list_and_the_rest_stays():
+    items = ListBlock(
+        (
+            (Span("Read more: "), Span("Storm latest", href="https://example.com/storm")),
+            (Span("Trains are cancelled north of Preston until further notice"),),
+            (Span("Sign up to our weather newsletter for alerts"),),
+        ),
+        ordered=True,
+    )
+    cleaner = Cleaner()
+    [kept] = cleaner.clean_blocks([para(REAL), items], "k1")[1:]
+    assert kept == ListBlock(
+        ((Span("Trains are cancelled north of Preston until further notice"),),), ordered=True
+    )
+    assert [(r.rule, r.text, r.entry_key) for r in cleaner.removals] == [
+        ("read more", "Read more: Storm latest", "k1"),
+        ("newsletter", "Sign up to our weather newsletter for alerts", "k1"),
+    ]
+
+
+def test_a_list_of_only_promo_items_goes():
+    items = ListBlock(((Span("Read more: one"),), (Span("Read more: two"),)))
+    cleaner = Cleaner()
+    assert cleaner.clean_blocks([para(REAL), items]) == [para(REAL)]
+    assert [r.rule for r in cleaner.removals] == ["read more", "read more"]
+
+
 def test_promo_line_names_donation_and_phrase_rules():
     assert promo_line("Your support helps us to tell the story") == "donation ask"
     assert promo_line("  Read more:  the latest  ") == "read more"

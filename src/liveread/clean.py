@@ -24,6 +24,7 @@ from liveread.model import (
     Removal,
     Span,
     block_text,
+    inline_text,
 )
 from liveread.text import fingerprint, squash
 
@@ -209,11 +210,31 @@ class Cleaner:
                 self.record("donation ask", text, entry_key)
                 in_donation = 0 if _DONATION_END.search(text) else 12
                 continue
+            if isinstance(block, ListBlock):
+                cleaned = self._clean_items(block, entry_key)
+                if cleaned is None:
+                    continue
+                if cleaned is not block:
+                    block, text = cleaned, squash(cleaned.text)
             if rule := phrase_rule(block, text):
                 self.record(rule, text, entry_key)
                 continue
             kept.append(block)
         return kept
+
+    def _clean_items(self, block: ListBlock, entry_key: str | None) -> ListBlock | None:
+        """The list without its promotional items ("Read more: …" bullets); None if no
+        item is left. Phrase rules judge each item as they would a paragraph."""
+        items = []
+        for item in block.items:
+            text = squash(inline_text(item))
+            if rule := phrase_rule(Paragraph(item), text):
+                self.record(rule, text, entry_key)
+            else:
+                items.append(item)
+        if len(items) == len(block.items):
+            return block
+        return ListBlock(tuple(items), ordered=block.ordered) if items else None
 
     def drop_repeated(self, entries: list[Entry]) -> None:
         """Remove blocks that recur across many posts (boilerplate sign-offs, promo lines)."""
