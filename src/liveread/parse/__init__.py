@@ -45,6 +45,7 @@ def parse(html: str | bytes, url: str) -> LiveBlog:
     regions = _regions(nodes)  # one query per list of posts, not one per post
     for region in regions:
         cleaner.strip_site_furniture(region, owner=lambda el: _owner(el, keys))
+    adapter.index_posts(nodes)
     posts = [
         _read_post(
             node, adapter, cleaner, url, key=keys[node.mem_id], is_copy=node.mem_id in copies

@@ -47,8 +47,64 @@ class PageInfo:
     older_pages: tuple[str, ...] = ()
 
 
+class PostIndex:
+    """`post.css(selector)` for every post of a page, from one query per selector over the
+    element that holds them all rather than one per post. Posts do not nest, so each match
+    belongs to its nearest post ancestor (or is a post itself)."""
+
+    def __init__(self, posts: list[Node]) -> None:
+        self._posts = {post.mem_id for post in posts}
+        self._root = _common_ancestor(posts)
+        self._found: dict[str, dict[int, list[Node]]] = {}
+
+    def all(self, post: Node, selector: str) -> list[Node]:
+        found = self._found.get(selector)
+        if found is None:
+            found = self._found[selector] = self._query(selector)
+        return found.get(post.mem_id, [])
+
+    def first(self, post: Node, selector: str) -> Node | None:
+        hits = self.all(post, selector)
+        return hits[0] if hits else None
+
+    def _query(self, selector: str) -> dict[int, list[Node]]:
+        found: dict[int, list[Node]] = {}
+        posts = self._posts
+        for hit in self._root.css(selector) if self._root is not None else []:
+            node: Node | None = hit
+            while node is not None and node.mem_id not in posts:
+                node = node.parent
+            if node is not None:
+                found.setdefault(node.mem_id, []).append(hit)
+        return found
+
+
+def _common_ancestor(nodes: list[Node]) -> Node | None:
+    """The deepest element holding all of `nodes` (itself one of them if it holds the rest)."""
+    if not nodes:
+        return None
+    chain: list[Node] = []
+    node: Node | None = nodes[0]
+    while node is not None:
+        chain.append(node)
+        node = node.parent
+    depth = {n.mem_id: i for i, n in enumerate(chain)}
+    deepest = 0
+    for other in nodes[1:]:
+        node = other
+        while node is not None and node.mem_id not in depth:
+            node = node.parent
+        if node is None:
+            return None
+        deepest = max(deepest, depth[node.mem_id])
+    return chain[deepest]
+
+
 class Adapter:
-    """Base for site adapters: subclasses set the selectors and override what differs."""
+    """Base for site adapters: subclasses set the selectors and override what differs.
+
+    While posts are read, `first` and `all` answer per-post queries from a `PostIndex`:
+    adapters use them for metadata read before a post's body is taken apart."""
 
     name = "site"
     signature = ""
@@ -66,6 +122,24 @@ class Adapter:
     furniture: tuple[tuple[str, str], ...] = ()
     """(selector, rule) pairs for promotional or furniture elements: removed and recorded."""
     pinned_selector = ""
+    _index: PostIndex | None = None
+
+    def index_posts(self, posts: list[Node]) -> None:
+        """Answer per-post queries from now on from one query per selector over the page.
+        Called once furniture is stripped: nothing found here is removed before it is read."""
+        self._index = PostIndex(posts)
+
+    def first(self, post: Node, selector: str) -> Node | None:
+        """`post.css_first(selector)`."""
+        if self._index is None:
+            return post.css_first(selector)
+        return self._index.first(post, selector)
+
+    def all(self, post: Node, selector: str) -> list[Node]:
+        """`post.css(selector)`."""
+        if self._index is None:
+            return post.css(selector)
+        return self._index.all(post, selector)
 
     def claims(self, element: Node) -> bool:
         """Whether `element` itself matches the signature."""
@@ -94,13 +168,13 @@ class Adapter:
         return None, None
 
     def title(self, node: Node) -> str:
-        heading = node.css_first(self.title_selector) if self.title_selector else None
+        heading = self.first(node, self.title_selector) if self.title_selector else None
         return squash(heading.text(deep=True)) if heading is not None else ""
 
     def authors(self, node: Node) -> list[str]:
         if not self.author_selector:
             return []
-        names = [squash(n.text(deep=True)) for n in node.css(self.author_selector)]
+        names = [squash(n.text(deep=True)) for n in self.all(node, self.author_selector)]
         return list(dict.fromkeys(n for n in names if n))
 
     def flags(self, node: Node, key: str | None) -> dict[str, bool]:
@@ -119,7 +193,7 @@ class Adapter:
 
     def body(self, node: Node) -> list[Node]:
         """The nodes holding the post's body; `not_body` parts are removed from them."""
-        for part in node.css(self.not_body) if self.not_body else []:
+        for part in self.all(node, self.not_body) if self.not_body else []:
             part.decompose()
         return [node]
 

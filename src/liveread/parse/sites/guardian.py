@@ -40,12 +40,12 @@ class Guardian(Adapter):
         return key_from_url(link.attributes.get("href") or "") if link is not None else None
 
     def permalink(self, node: Node, key: str | None, page_url: str) -> str | None:
-        link = node.css_first("header a[href*='block-']")
+        link = self.first(node, "header a[href*='block-']")
         return urljoin(page_url, link.attributes["href"]) if link is not None else None
 
     def times(self, node: Node) -> tuple[datetime | None, datetime | None]:
-        published = node.css_first("header time[datetime]")
-        updated = node.css_first("footer time[datetime]")
+        published = self.first(node, "header time[datetime]")
+        updated = self.first(node, "footer time[datetime]")
         return (
             parse_time(published.attributes.get("datetime") if published else None),
             parse_time(updated.attributes.get("datetime") if updated else None),

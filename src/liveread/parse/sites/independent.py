@@ -25,7 +25,7 @@ class Independent(Adapter):
     )
 
     def times(self, node: Node) -> tuple[datetime | None, datetime | None]:
-        shown = node.css_first("amp-timeago[datetime]")
+        shown = self.first(node, "amp-timeago[datetime]")
         published = parse_time(shown.attributes.get("datetime") if shown else None)
         published = published or from_epoch(node.attributes.get("data-sort-time"))
         edited = from_epoch(node.attributes.get("data-update-time"))

@@ -32,12 +32,12 @@ class ReachLiveEvent(Adapter):
         return _epoch_times(node, "data-post-time", "data-last-modified-time")
 
     def authors(self, node: Node) -> list[str]:
-        mark = node.css_first(".entry-info mark")
+        mark = self.first(node, ".entry-info mark")
         name = mark.text().strip() if mark is not None else ""
         return [name] if name and name.upper() != "KEY EVENT" else []
 
     def flags(self, node: Node, key: str | None) -> dict[str, bool]:
-        mark = node.css_first(".entry-info mark")
+        mark = self.first(node, ".entry-info mark")
         labelled = mark is not None and mark.text().strip().upper() == "KEY EVENT"
         return {"key_event": labelled or node.attributes.get("data-type") == "key-event"}
 

@@ -27,6 +27,6 @@ class Repubblica(Adapter):
     )
 
     def times(self, node: Node) -> tuple[datetime | None, datetime | None]:
-        stamp = node.css_first("time.liveblog__post__pubdate[datetime]")
+        stamp = self.first(node, "time.liveblog__post__pubdate[datetime]")
         raw = (stamp.attributes.get("datetime") or "") if stamp is not None else ""
         return parse_time(raw.rstrip("Zz"), local_zone=self.zone), None

@@ -1,0 +1,71 @@
+"""`PostIndex`: one query per selector over a page must answer what a query per post would."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from liveread.parse import _adapter_for
+from liveread.parse.adapter import PostIndex, _common_ancestor
+
+REAL = Path(__file__).parents[1].parent / "shared" / "fixtures" / "real"
+SELECTORS = ["p", "a[href]", "time[datetime]", "h2, h3", "img", "header time, footer time"]
+
+
+def ids(nodes: list) -> list[int]:
+    return [node.mem_id for node in nodes]
+
+
+@pytest.mark.parametrize(
+    "site", ["bbc", "express", "guardian", "independent", "mirror", "repubblica"]
+)
+def test_index_answers_as_per_post_queries_on_real_pages(site: str):
+    pages = sorted(REAL.glob(f"{site}/*.html"))
+    if not pages:
+        pytest.skip("../shared/fixtures/real not found (CI has it beside the checkout)")
+    tree = LexborHTMLParser(pages[0].read_text(encoding="utf-8"))
+    adapter = _adapter_for(tree, "https://example.com/live")
+    posts = adapter.post_nodes(tree)
+    assert len(posts) >= 9
+    index = PostIndex(posts)
+    for selector in [*SELECTORS, adapter.title_selector, adapter.not_body or "p"]:
+        for post in posts:
+            assert ids(index.all(post, selector)) == ids(post.css(selector)), selector
+            first = post.css_first(selector)
+            found = index.first(post, selector)
+            assert (found and found.mem_id) == (first and first.mem_id), selector
+
+
+def test_index_counts_a_post_matching_the_selector_itself():
+    tree = LexborHTMLParser(
+        "<main><section class='post'><p>One</p></section>"
+        "<section class='post'><p>Two</p><p>Three</p></section><p>Outside</p></main>"
+    )
+    posts = tree.css("section.post")
+    index = PostIndex(posts)
+    assert [n.text() for n in index.all(posts[1], "p")] == ["Two", "Three"]
+    assert ids(index.all(posts[0], "section, p")) == ids(posts[0].css("section, p"))
+    assert index.first(posts[0], "img") is None
+
+
+def test_common_ancestor():
+    tree = LexborHTMLParser(
+        "<div id='a'><ul id='b'><li id='c'><p id='d'></p></li><li id='e'></li></ul>"
+        "<p id='f'></p></div>"
+    )
+
+    def node(ident: str):
+        return tree.css_first(f"#{ident}")
+
+    def common(*idents: str) -> str | None:
+        found = _common_ancestor([node(i) for i in idents])
+        return found.attributes.get("id") if found is not None else None
+
+    assert common("c", "e") == "b"
+    assert common("d", "e") == "b"
+    assert common("d", "f") == "a"
+    assert common("c", "d") == "c"
+    assert common("d") == "d"
+    assert _common_ancestor([]) is None
