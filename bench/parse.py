@@ -52,15 +52,17 @@ def pin_allocator() -> str:
     return "pinned at 32 MB" if pinned else "not pinned (not glibc)"
 
 
-def best_of(rounds: int, job: Callable[[], object]) -> float:
-    """The fastest of `rounds` runs: the least disturbed by the rest of the machine."""
-    times = []
+def best_of(rounds: int, *jobs: Callable[[], object]) -> list[float]:
+    """The fastest of `rounds` runs of each job: the least disturbed by the rest of the
+    machine. The jobs take turns, so a busy spell slows them alike rather than one of them."""
+    times: list[list[float]] = [[] for _ in jobs]
     for _ in range(rounds):
-        gc.collect()
-        start = time.perf_counter()
-        job()
-        times.append(time.perf_counter() - start)
-    return min(times)
+        for job, taken in zip(jobs, times, strict=True):
+            gc.collect()
+            start = time.perf_counter()
+            job()
+            taken.append(time.perf_counter() - start)
+    return [min(taken) for taken in times]
 
 
 def main() -> int:
@@ -87,14 +89,17 @@ def main() -> int:
         data = page.read_bytes()
         text = data.decode("utf-8", errors="replace")
         url = "https://example.com/live"
-        bare = best_of(args.rounds, partial(LexborHTMLParser, text))
-        full = best_of(args.rounds, partial(parse, text, url))
+        bare, full = best_of(
+            args.rounds, partial(LexborHTMLParser, text), partial(parse, text, url)
+        )
         ratios.append(full / bare)
         total_bare += bare
         total_full += full
         line = f"{page.parent.name:<14}{bare * 1e3:>10.1f}{full * 1e3:>13.1f}{full / bare:>10.2f}"
         if trafilatura is not None:
-            extract = best_of(max(3, args.rounds // 3), partial(trafilatura.extract, text, url=url))
+            [extract] = best_of(
+                max(3, args.rounds // 3), partial(trafilatura.extract, text, url=url)
+            )
             versus.append(full / extract)
             line += f"{extract * 1e3:>16.1f}{full / extract:>15.2f}"
         print(line)
