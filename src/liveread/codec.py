@@ -97,8 +97,11 @@ def _parse_time(value: str | None) -> datetime | None:
     return datetime.fromisoformat(value.replace("Z", "+00:00"))
 
 
-def entry_to_dict(entry: Entry) -> dict[str, Any]:
-    """The `liveread parse --json` shape of one entry."""
+ENTRY_FLAGS = ("key_event", "pinned", "summary", "breaking")
+
+
+def entry_fields(entry: Entry) -> dict[str, Any]:
+    """An entry's fields as plain values, all but its body (text and blocks)."""
     return {
         "key": entry.key,
         "url": entry.url,
@@ -107,10 +110,14 @@ def entry_to_dict(entry: Entry) -> dict[str, Any]:
         "title": entry.title,
         "authors": list(entry.authors),
         "kind": entry.kind,
-        "key_event": entry.key_event,
-        "pinned": entry.pinned,
-        "summary": entry.summary,
-        "breaking": entry.breaking,
+        **{flag: getattr(entry, flag) for flag in ENTRY_FLAGS},
+    }
+
+
+def entry_to_dict(entry: Entry) -> dict[str, Any]:
+    """The `liveread parse --json` shape of one entry."""
+    return {
+        **entry_fields(entry),
         "text": entry.text,
         "blocks": [block_to_dict(b) for b in entry.blocks],
     }

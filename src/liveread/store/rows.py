@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-from liveread.codec import block_from_dict, block_to_dict
+from liveread.codec import ENTRY_FLAGS, block_from_dict, block_to_dict, entry_fields
 from liveread.model import Entry, iso_z, utc
 from liveread.store.records import EntrySummary, Feed, StoredEntry
 
@@ -68,18 +68,12 @@ def entry_from_row(row: sqlite3.Row) -> Entry:
 
 
 def entry_params(entry: Entry) -> dict[str, Any]:
+    """`entry_fields` as SQLite stores them: authors and blocks as JSON, flags as 0 or 1."""
+    fields = entry_fields(entry)
     return {
-        "key": entry.key,
-        "url": entry.url,
-        "published": iso_z(entry.published),
-        "updated": iso_z(entry.updated),
-        "title": entry.title,
-        "authors": dumps(list(entry.authors)),
-        "kind": entry.kind,
-        "key_event": int(entry.key_event),
-        "pinned": int(entry.pinned),
-        "summary": int(entry.summary),
-        "breaking": int(entry.breaking),
+        **fields,
+        "authors": dumps(fields["authors"]),
+        **{flag: int(fields[flag]) for flag in ENTRY_FLAGS},
         "blocks": dumps([block_to_dict(b) for b in entry.blocks]),
     }
 
