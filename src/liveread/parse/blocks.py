@@ -530,28 +530,26 @@ class BlockBuilder:
         if _is_embed_container(node):
             out.append(self._embed_from(node))
             return
-        frame = node.css_first("iframe, video, amp-youtube, amp-twitter")
-        if frame is not None and node.css_first("img, amp-img") is None:
-            if embed := self._embed_element(frame):
+        parts = _MediaParts(node)
+        if parts.frame is not None and parts.img is None:
+            if embed := self._embed_element(parts.frame):
                 out.append(embed)
             return
-        if image := self._image(node):
+        if image := self._image(parts):
             out.append(image)
 
-    def _image(self, node: Node) -> Image | None:
-        img = node if node.tag in ("img", "amp-img") else node.css_first("img, amp-img")
+    def _image(self, parts: _MediaParts) -> Image | None:
+        img = parts.img
         src = _image_src(img, self.base_url) if img is not None else None
-        if src is None and (source := node.css_first("source[srcset]")) is not None:
-            src = absolute_http(source.attributes.get("srcset", "").split(" ")[0], self.base_url)
-        credit_node = node.css_first(
-            ".credit, .copyright, [class*='copyright'], [class*='credit'], small"
-        )
+        if src is None and parts.source is not None:
+            srcset = parts.source.attributes.get("srcset") or ""
+            src = absolute_http(srcset.split(" ")[0], self.base_url)
+        credit_node = parts.credit
         credit_shown = visible_text(credit_node) if credit_node is not None else ""
         credit = _credit_text(credit_node, credit_shown) if credit_node is not None else ""
         # The first caption-like element with visible text: an empty `p.withoutCaption` around
         # the picture (Express) is not the caption, its sibling `span.newsCaption` is.
-        candidates = node.css("figcaption, .caption, [class*='caption'], [class*='Caption']")
-        caption = next((text for c in candidates if (text := visible_text(c))), "")
+        caption = next((text for c in parts.captions if (text := visible_text(c))), "")
         if caption:
             if credit and credit_node is not None:
                 caption = squash(caption.replace(credit_shown, ""))
@@ -574,6 +572,43 @@ class BlockBuilder:
                 rows.append((Span(" | ".join(cells)),))
         if rows:
             out.append(ListBlock(tuple(rows)))
+
+
+class _MediaParts:
+    """What a picture's box holds, found in one walk over it (itself included) rather than a
+    CSS query each: the first image, frame and `source[srcset]`, the first credit-like element
+    and every caption-like one. Class names are matched as case-sensitive substrings."""
+
+    __slots__ = ("captions", "credit", "frame", "img", "source")
+
+    def __init__(self, node: Node) -> None:
+        self.img: Node | None = None
+        self.frame: Node | None = None
+        self.source: Node | None = None
+        self.credit: Node | None = None
+        self.captions: list[Node] = []
+        for element in node.traverse():
+            tag = element.tag
+            attrs = element.attributes
+            if tag in _PICTURE_TAGS:
+                if self.img is None:
+                    self.img = element
+            elif tag in _FRAME_TAGS:
+                if self.frame is None:
+                    self.frame = element
+            elif tag == "source" and self.source is None and "srcset" in attrs:
+                self.source = element
+            names = attrs.get("class") or ""
+            if self.credit is None and (
+                tag == "small" or "credit" in names or "copyright" in names
+            ):
+                self.credit = element
+            if tag == "figcaption" or "caption" in names or "Caption" in names:
+                self.captions.append(element)
+
+
+_PICTURE_TAGS = frozenset({"img", "amp-img"})
+_FRAME_TAGS = frozenset({"iframe", "video", "amp-youtube", "amp-twitter"})
 
 
 def wrapper_walk(collector: _Inline, node: Node) -> None:
