@@ -8,7 +8,8 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from liveread.parse import _adapter_for
-from liveread.parse.adapter import PostIndex, _common_ancestor
+from liveread.parse.adapter import PostIndex
+from liveread.parse.tree import common_ancestor
 
 REAL = Path(__file__).parents[1].parent / "shared" / "fixtures" / "real"
 SELECTORS = ["p", "a[href]", "time[datetime]", "h2, h3", "img", "header time, footer time"]
@@ -60,7 +61,7 @@ def test_common_ancestor():
         return tree.css_first(f"#{ident}")
 
     def common(*idents: str) -> str | None:
-        found = _common_ancestor([node(i) for i in idents])
+        found = common_ancestor([node(i) for i in idents])
         return found.attributes.get("id") if found is not None else None
 
     assert common("c", "e") == "b"
@@ -68,4 +69,4 @@ def test_common_ancestor():
     assert common("d", "f") == "a"
     assert common("c", "d") == "c"
     assert common("d") == "d"
-    assert _common_ancestor([]) is None
+    assert common_ancestor([]) is None

@@ -11,7 +11,7 @@ from selectolax.lexbor import LexborHTMLParser
 from liveread.clean import Cleaner
 from liveread.model import Entry, Image, LiveBlog, block_text
 from liveread.parse.adapter import Adapter, DomPost, Node, PageInfo
-from liveread.parse.blocks import BlockBuilder
+from liveread.parse.blocks import BlockBuilder, Outline
 from liveread.parse.depth import limit_depth, may_nest_too_deeply
 from liveread.parse.generic import Generic
 from liveread.parse.links import mark_link_posts
@@ -47,11 +47,13 @@ def parse(html: str | bytes, url: str) -> LiveBlog:
         cleaner.strip_site_furniture(region, owner=lambda el: _owner(el, keys))
     adapter.index_posts(nodes)
     posts = [
-        _read_post(
-            node, adapter, cleaner, url, key=keys[node.mem_id], is_copy=node.mem_id in copies
-        )
+        _post_facts(node, adapter, url, key=keys[node.mem_id], is_copy=node.mem_id in copies)
         for node in nodes
     ]
+    bodies = [adapter.body(node) for node in nodes]  # metadata is all read before this
+    outline = Outline([root for roots in bodies for root in roots])
+    for post, roots in zip(posts, bodies, strict=True):
+        _read_body(post, roots, adapter, cleaner, url, outline)
     if isinstance(adapter, Generic) and not data.found and not _looks_live(posts):
         posts = []
     entries = merge(posts, data, adapter)
@@ -123,11 +125,12 @@ def _owner(element: Node, keys: dict[int, str | None]) -> tuple[bool, str | None
     return False, None
 
 
-def _read_post(
-    node: Node, adapter: Adapter, cleaner: Cleaner, url: str, *, key: str | None, is_copy: bool
+def _post_facts(
+    node: Node, adapter: Adapter, url: str, *, key: str | None, is_copy: bool
 ) -> DomPost:
+    """A post's metadata, read before any post's body is taken apart."""
     published, updated = adapter.times(node)
-    post = DomPost(
+    return DomPost(
         key=key,
         url=adapter.permalink(node, key, url),
         published=published,
@@ -137,9 +140,13 @@ def _read_post(
         is_copy=is_copy,
         **adapter.flags(node, key),
     )
-    body = adapter.body(node)
+
+
+def _read_body(
+    post: DomPost, roots: list[Node], adapter: Adapter, cleaner: Cleaner, url: str, outline: Outline
+) -> None:
     builder = BlockBuilder(url, judge=cleaner.judge, embed_link=adapter.embed_link)
-    blocks = builder.build(body)
+    blocks = builder.build(roots, outline)
     cards = [node for rule, _, node in builder.removed if rule == "teaser card"]
     if not blocks and cards:
         # The whole post is a card pointing to another article: a link post, not promo.
@@ -147,9 +154,8 @@ def _read_post(
         post.kind = "link"
     for rule, text, _ in builder.removed:
         if post.kind != "link" or rule != "teaser card":
-            cleaner.record(rule, text, key)
+            cleaner.record(rule, text, post.key)
     post.blocks = blocks  # phrase rules run once all sources are merged
-    return post
 
 
 def _looks_live(posts: list[DomPost]) -> bool:

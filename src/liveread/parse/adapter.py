@@ -14,6 +14,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from liveread.model import Block, EntryKind
 from liveread.parse.ids import key_from_url, normalise_id
+from liveread.parse.tree import common_ancestor
 from liveread.text import squash, url_safe
 
 Node = LexborNode
@@ -54,7 +55,7 @@ class PostIndex:
 
     def __init__(self, posts: list[Node]) -> None:
         self._posts = {post.mem_id for post in posts}
-        self._root = _common_ancestor(posts)
+        self._root = common_ancestor(posts)
         self._found: dict[str, dict[int, list[Node]]] = {}
 
     def all(self, post: Node, selector: str) -> list[Node]:
@@ -77,27 +78,6 @@ class PostIndex:
             if node is not None:
                 found.setdefault(node.mem_id, []).append(hit)
         return found
-
-
-def _common_ancestor(nodes: list[Node]) -> Node | None:
-    """The deepest element holding all of `nodes` (itself one of them if it holds the rest)."""
-    if not nodes:
-        return None
-    chain: list[Node] = []
-    node: Node | None = nodes[0]
-    while node is not None:
-        chain.append(node)
-        node = node.parent
-    depth = {n.mem_id: i for i, n in enumerate(chain)}
-    deepest = 0
-    for other in nodes[1:]:
-        node = other
-        while node is not None and node.mem_id not in depth:
-            node = node.parent
-        if node is None:
-            return None
-        deepest = max(deepest, depth[node.mem_id])
-    return chain[deepest]
 
 
 class Adapter:

@@ -11,6 +11,7 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborNode
 
 from liveread.model import Block, Embed, Heading, Image, ListBlock, Paragraph, Quote, Span
+from liveread.parse.tree import common_ancestor
 from liveread.text import html_spaces, squash, url_safe
 
 Node = LexborNode
@@ -309,10 +310,11 @@ def _plain_spans(text: str) -> tuple[Span, ...]:
     return (Span(text, *PLAIN),) if text else ()
 
 
-class _Outline(Mapping[int, Node]):
-    """Where the headings and pictures under a body are, from one query for the whole body
-    rather than one per container asking whether it holds any. The query runs when first
-    asked: a body whose containers are ruled out by cheaper checks never needs it.
+class Outline(Mapping[int, Node]):
+    """Where the headings and pictures under one or more bodies are, from one query over the
+    element that holds them all rather than one per container asking whether it holds any.
+    The query runs when first asked: bodies whose containers are ruled out by cheaper checks
+    never need it. Bodies must not nest.
 
     As a mapping it is `headings`: the first h2-h5 under each element."""
 
@@ -340,22 +342,25 @@ class _Outline(Mapping[int, Node]):
     def _find(self) -> None:
         headings: dict[int, Node] = {}
         pictures = self._pictures
-        seen: set[int] = set()
-        for root in self._roots:
-            root_id = root.mem_id
-            for hit in root.css("h2, h3, h4, h5, img, amp-img"):
-                hit_id = hit.mem_id
-                if hit_id in seen:
-                    continue
-                seen.add(hit_id)
-                heading = hit.tag in HEADINGS
-                node = hit
-                while node.mem_id != root_id and (node := node.parent) is not None:
-                    node_id = node.mem_id
-                    if heading:
-                        headings.setdefault(node_id, hit)
-                    else:
-                        pictures[node_id] = pictures.get(node_id, 0) + 1
+        roots = {root.mem_id for root in self._roots}
+        scope = common_ancestor(self._roots)
+        scope_id = scope.mem_id if scope is not None else None
+        for hit in scope.css("h2, h3, h4, h5, img, amp-img") if scope is not None else []:
+            # The elements from the hit's parent up to the root of its body, if it is in one.
+            chain: list[int] = []
+            node: Node | None = hit
+            while node is not None and node.mem_id not in roots:
+                node = None if node.mem_id == scope_id else node.parent
+                if node is not None:
+                    chain.append(node.mem_id)
+            if node is None:
+                continue
+            if hit.tag in HEADINGS:
+                for node_id in chain:
+                    headings.setdefault(node_id, hit)
+            else:
+                for node_id in chain:
+                    pictures[node_id] = pictures.get(node_id, 0) + 1
         self._headings = headings
 
     def get(self, key: int, default: Node | None = None) -> Node | None:  # type: ignore[override]
@@ -386,11 +391,12 @@ class BlockBuilder:
         """Where an embed with no link or frame in its markup points, if its site says."""
         self.removed: list[tuple[str, str, Node]] = []
         """(rule, text, element) for every container the judge removed."""
-        self._outline = _Outline([])
+        self._outline = Outline([])
 
-    def build(self, roots: list[Node]) -> list[Block]:
-        """Blocks of everything under `roots` (the roots themselves are never judged)."""
-        self._outline = _Outline(roots)
+    def build(self, roots: list[Node], outline: Outline | None = None) -> list[Block]:
+        """Blocks of everything under `roots` (the roots themselves are never judged).
+        `outline`, when given, covers these roots among others: one for all posts of a page."""
+        self._outline = outline if outline is not None else Outline(roots)
         blocks: list[Block] = []
         for root in roots:
             self._visit_children(root, blocks)
@@ -665,7 +671,7 @@ def _visible_parts(node: Node, parts: list[str]) -> None:
             parts.append(" ")
 
 
-def _is_media_wrapper(node: Node, outline: _Outline) -> bool:
+def _is_media_wrapper(node: Node, outline: Outline) -> bool:
     """A box that is only an image with its caption and credit (`div.image-container`, BBC's
     `div.lx-media-asset`): one picture (of the pictures `outline` counts), no running text."""
     if node.tag not in ("div", "span", "section"):
