@@ -241,35 +241,33 @@ class Cleaner:
         if len(entries) < 4:
             return
         threshold = max(3, len(entries) // 3)
+        # (entry, block, text) of the blocks short enough to be boilerplate.
+        candidates = [
+            (i, j, text)
+            for i, entry in enumerate(entries)
+            for j, block in enumerate(entry.blocks)
+            if (text := _fingerprinted_text(block)) is not None
+        ]
         # A fingerprint recurs no more often than its first characters do: only blocks whose
         # head recurs often enough need their whole fingerprint taken.
-        texts: list[list[str | None]] = []
-        heads: list[list[str | None]] = []
-        counts: Counter[str] = Counter()
-        for entry in entries:
-            seen = [_fingerprinted_text(b) for b in entry.blocks]
-            seen_heads = [_print_head(t) if t is not None else None for t in seen]
-            texts.append(seen)
-            heads.append(seen_heads)
-            counts.update({h for h in seen_heads if h})
-        common = {k for k, n in counts.items() if n >= threshold}
+        heads = [_print_head(text) for _, _, text in candidates]
+        common = _recurring(zip([i for i, _, _ in candidates], heads, strict=True), threshold)
         if not common:
             return
-
-        def whole(text: str | None, head: str | None) -> str | None:
-            return fingerprint(text, 400) if text and head in common else None
-
-        prints = [
-            [whole(t, h) for t, h in zip(ts, hs, strict=True)]
-            for ts, hs in zip(texts, heads, strict=True)
-        ]
-        repeated = _recurring(prints, threshold)
+        prints = {
+            (i, j): fingerprint(text, 400)
+            for (i, j, text), head in zip(candidates, heads, strict=True)
+            if head in common
+        }
+        repeated = _recurring(((i, p) for (i, _), p in prints.items()), threshold)
         if not repeated:
             return
-        for entry, seen in zip(entries, prints, strict=True):
+        dropped = {at for at, print_ in prints.items() if print_ in repeated}
+        for i in sorted({i for i, _ in dropped}):
+            entry = entries[i]
             kept = []
-            for block, print_ in zip(entry.blocks, seen, strict=True):
-                if print_ in repeated:
+            for j, block in enumerate(entry.blocks):
+                if (i, j) in dropped:
                     self.record("repeated across posts", block_text(block), entry.key)
                 else:
                     kept.append(block)
@@ -378,12 +376,11 @@ def _print_head(text: str | None) -> str | None:
     return head[:PRINT_HEAD] if len(head) >= PRINT_HEAD else fingerprint(text, 400)[:PRINT_HEAD]
 
 
-def _recurring(keys: list[list[str | None]], threshold: int) -> set[str]:
-    """The keys found in at least `threshold` of the lists."""
-    counts: Counter[str] = Counter()
-    for seen in keys:
-        counts.update(k for k in set(seen) if k)
-    return {k for k, n in counts.items() if n >= threshold}
+def _recurring(found: Iterable[tuple[int, str]], threshold: int) -> set[str]:
+    """The keys (not blank) found in at least `threshold` different entries, of (entry, key)
+    pairs."""
+    counts = Counter(key for _, key in set(found) if key)
+    return {key for key, n in counts.items() if n >= threshold}
 
 
 def _is_teaser_card(node: Node, headings: Mapping[int, Node] | None = None) -> bool:
