@@ -201,7 +201,7 @@ class Cleaner:
         kept: list[Block] = []
         in_donation = 0
         for block in blocks:
-            text = squash(_text_of(block))
+            text = squash(block_text(block))
             if in_donation:
                 self.record("donation ask", text, entry_key)
                 in_donation = 0 if _DONATION_END.search(text) else in_donation - 1
@@ -345,13 +345,6 @@ def promo_line(text: str) -> str | None:
     if _DONATION_START.match(text):
         return "donation ask"
     return phrase_rule(Heading((Span(text),)), text)
-
-
-def _text_of(block: Block) -> str:
-    """`block_text(block)`, with less overhead for the usual one-span paragraph."""
-    if type(block) is Paragraph and len(spans := block.spans) == 1:
-        return spans[0].text
-    return block_text(block)
 
 
 def _fingerprinted_text(block: Block) -> str | None:

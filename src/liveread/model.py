@@ -117,6 +117,9 @@ def block_type(block: Block) -> str:
 
 
 def block_text(block: Block) -> str:
+    if type(block) is Paragraph:  # the usual block, read without the property's overhead
+        spans = block.spans
+        return spans[0].text if len(spans) == 1 else inline_text(spans)
     if isinstance(block, Embed):
         label = block.text or block.provider
         return f"[{block.provider}] {label}".strip() if block.text else f"[{label}]"

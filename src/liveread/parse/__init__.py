@@ -171,17 +171,21 @@ def _without_empty_and_doubles(entries: list[Entry]) -> list[Entry]:
     bodies = [(entry, body) for entry, body in bodies if entry.title or not _blank(body)]
     # Copies have bodies of one length: only posts that share a length need comparing.
     lengths = Counter(len(body) for _, body in bodies)
-    titles_by_text: dict[str, set[str]] = {}
+    # The titles kept for each text: raw while there is one, compared loosely from the second.
+    titles_by_text: dict[str, list[str] | set[str]] = {}
     kept = []
     for entry, body in bodies:
-        if lengths[len(body)] > 1:
-            text = f"{len(body)}:{fingerprint(body)}"
-            title = comparable(entry.title)
-            seen_titles = titles_by_text.setdefault(text, set()) if len(text) > 60 else None
-            if seen_titles and (not title or title in seen_titles or "" in seen_titles):
-                continue
-            if seen_titles is not None:
-                seen_titles.add(title)
+        if lengths[len(body)] > 1 and len(text := f"{len(body)}:{fingerprint(body)}") > 60:
+            seen = titles_by_text.get(text)
+            if seen is None:
+                titles_by_text[text] = [entry.title]
+            else:
+                if isinstance(seen, list):
+                    seen = titles_by_text[text] = {comparable(title) for title in seen}
+                title = comparable(entry.title)
+                if not title or title in seen or "" in seen:
+                    continue
+                seen.add(title)
         kept.append(entry)
     return kept
 
