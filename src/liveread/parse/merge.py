@@ -36,11 +36,14 @@ class _Index:
         self.unmatched = {id(p): p for p in posts}
         self.by_key = {p.key: p for p in posts if p.key}
         self._by_title: dict[str, StructuredPost] | None = None
+        self._by_exact_title: dict[str, StructuredPost] = {}
 
     def by_key_or_title(self, post: DomPost) -> StructuredPost | None:
         found = self.by_key.get(post.key or "")
-        if found is None or id(found) not in self.unmatched:
-            found = self.by_title.get(comparable(post.title)) if post.title else None
+        if (found is None or id(found) not in self.unmatched) and post.title:
+            by_title = self.by_title
+            # A title written alike on both sides needs no loose form to match.
+            found = self._by_exact_title.get(post.title) or by_title.get(comparable(post.title))
         return self._claim(found)
 
     def by_opening(self, texts: list[str]) -> list[StructuredPost | None]:
@@ -64,6 +67,7 @@ class _Index:
     def by_title(self) -> dict[str, StructuredPost]:
         if self._by_title is None:
             self._by_title = _unique((comparable(p.title), p) for p in self.posts if p.title)
+            self._by_exact_title = {p.title: p for p in self._by_title.values()}
         return self._by_title
 
 
