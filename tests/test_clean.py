@@ -386,6 +386,25 @@ def test_short_repeated_lines_and_few_posts_are_left_alone():
     assert cleaner.removals == []
 
 
+def test_a_line_twice_in_one_post_counts_once():
+    """Repeats are counted in posts, not blocks: two posts saying it twice are not three."""
+    entries = entries_with(SIGN_OFF, in_posts=2)
+    entries[0].blocks.append(para(SIGN_OFF))
+    cleaner = Cleaner()
+    cleaner.drop_repeated(entries)
+    assert sum(e.text.count(SIGN_OFF) for e in entries) == 3
+    assert cleaner.removals == []
+
+
+def test_blank_blocks_are_never_repeats():
+    blank = "\u00a0" * 30  # no-break spaces: nothing left once spacing is ignored
+    entries = entries_with(blank, in_posts=6)
+    cleaner = Cleaner()
+    cleaner.drop_repeated(entries)
+    assert all(blank in e.text for e in entries)
+    assert cleaner.removals == []
+
+
 # Through the parser: removals carry the key of the post they came from.
 
 

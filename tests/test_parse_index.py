@@ -1,4 +1,5 @@
-"""`PostIndex`: one query per selector over a page must answer what a query per post would."""
+"""One query over a page must answer what a query per post would: `PostIndex` for metadata,
+`Outline` for the headings and pictures under post bodies."""
 
 from __future__ import annotations
 
@@ -9,6 +10,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from liveread.parse import _adapter_for
 from liveread.parse.adapter import PostIndex
+from liveread.parse.blocks import Outline
 from liveread.parse.tree import common_ancestor
 
 REAL = Path(__file__).parents[1].parent / "shared" / "fixtures" / "real"
@@ -70,3 +72,44 @@ def test_common_ancestor():
     assert common("c", "d") == "c"
     assert common("d") == "d"
     assert common_ancestor([]) is None
+
+
+@pytest.mark.parametrize(
+    "site", ["bbc", "express", "guardian", "independent", "mirror", "repubblica"]
+)
+def test_one_outline_for_all_bodies_answers_as_one_per_body(site: str):
+    pages = sorted(REAL.glob(f"{site}/*.html"))
+    if not pages:
+        pytest.skip("../shared/fixtures/real not found (CI has it beside the checkout)")
+    tree = LexborHTMLParser(pages[0].read_text(encoding="utf-8"))
+    adapter = _adapter_for(tree, "https://example.com/live")
+    bodies = [adapter.body(post) for post in adapter.post_nodes(tree)]
+    shared = Outline([root for roots in bodies for root in roots])
+    asked = 0
+    for roots in bodies:
+        alone = Outline(roots)
+        for root in roots:
+            for element in root.traverse():
+                heading, expected = shared.get(element.mem_id), alone.get(element.mem_id)
+                assert (heading and heading.mem_id) == (expected and expected.mem_id)
+                assert shared.pictures(element) == alone.pictures(element)
+                asked += 1
+    assert asked > 100
+
+
+def test_outline_leaves_out_what_is_outside_the_bodies():
+    tree = LexborHTMLParser(
+        "<main><article id='a'><div id='box'><h3>Title</h3><img src='x.jpg'></div></article>"
+        "<aside id='ad'><h2>Advert</h2><img src='ad.jpg'></aside>"
+        "<article id='b'><img id='lone' src='y.jpg'><p id='text'>Words</p></article></main>"
+    )
+    roots = [tree.css_first("#a"), tree.css_first("#b")]
+    outline = Outline(roots)
+    box = tree.css_first("#box")
+    assert outline.get(box.mem_id).text() == "Title"
+    assert outline.pictures(box) == 1
+    assert outline.pictures(roots[0]) == 1
+    assert outline.pictures(roots[1]) == 1
+    assert outline.get(tree.css_first("#ad").mem_id) is None
+    assert outline.pictures(tree.css_first("#ad")) == 0
+    assert outline.pictures(tree.css_first("#lone")) == 0  # a picture is not under itself
