@@ -1,7 +1,10 @@
 """Plain data: a live blog, its entries and their typed body blocks.
 
-Everything here is a frozen-or-plain dataclass with no behaviour beyond small derived values,
-so every layer (parser, cleaner, store, UI, export) can share it without knowing the others.
+Everything here is a plain dataclass with no behaviour beyond small derived values, so every
+layer (parser, cleaner, store, UI, export) can share it without knowing the others. Spans and
+blocks are values: nothing changes one once it is made (a list of blocks is replaced, not
+edited). They are not frozen because a page makes them by the thousand, and a frozen
+dataclass costs about four times as much to make.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from typing import Literal, TypeAlias
 EntryKind = Literal["post", "link"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Span:
     """A run of inline text with its emphasis and, for links, the target."""
 
@@ -33,7 +36,7 @@ def inline_text(spans: Inline) -> str:
     return "".join([span.text for span in spans])
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Paragraph:
     spans: Inline
 
@@ -42,7 +45,7 @@ class Paragraph:
         return inline_text(self.spans)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Heading:
     spans: Inline
     level: int = 3
@@ -52,7 +55,7 @@ class Heading:
         return inline_text(self.spans)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Quote:
     spans: Inline
     cite: str | None = None
@@ -62,7 +65,7 @@ class Quote:
         return inline_text(self.spans)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class ListBlock:
     items: tuple[Inline, ...]
     ordered: bool = False
@@ -75,7 +78,7 @@ class ListBlock:
         )
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Image:
     src: str | None
     caption: str | None = None
@@ -88,7 +91,7 @@ class Image:
         return " ".join(parts) if parts else ""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Embed:
     """A tweet, video, poll or other third-party object, kept as a labelled link."""
 
