@@ -10,7 +10,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from liveread.clean import Cleaner
 from liveread.model import Entry, Image, LiveBlog, block_text
-from liveread.parse.adapter import Adapter, DomPost, Node, PageInfo
+from liveread.parse.adapter import Adapter, Node, PageInfo
 from liveread.parse.blocks import BlockBuilder, Outline
 from liveread.parse.depth import limit_depth, may_nest_too_deeply
 from liveread.parse.generic import Generic
@@ -46,17 +46,16 @@ def parse(html: str | bytes, url: str) -> LiveBlog:
     for region in regions:
         cleaner.strip_site_furniture(region, owner=lambda el: _owner(el, keys))
     adapter.index_posts(nodes)
-    posts = [
-        _post_facts(node, adapter, url, key=keys[node.mem_id], is_copy=node.mem_id in copies)
-        for node in nodes
-    ]
+    posts = [_post_facts(node, adapter, url, key=keys[node.mem_id]) for node in nodes]
     bodies = [adapter.body(node) for node in nodes]  # metadata is all read before this
     outline = Outline([root for roots in bodies for root in roots])
     for post, roots in zip(posts, bodies, strict=True):
         _read_body(post, roots, adapter, cleaner, url, outline)
     if isinstance(adapter, Generic) and not data.found and not _looks_live(posts):
-        posts = []
-    entries = merge(posts, data, adapter)
+        posts, nodes = [], []
+    originals = [post for post, node in zip(posts, nodes, strict=True) if node.mem_id not in copies]
+    pinned = [post for post, node in zip(posts, nodes, strict=True) if node.mem_id in copies]
+    entries = merge(originals, pinned, data, adapter)
     for entry in entries:
         entry.blocks = cleaner.clean_blocks(entry.blocks, entry.key)
     cleaner.drop_repeated(entries)
@@ -125,25 +124,22 @@ def _owner(element: Node, keys: dict[int, str | None]) -> tuple[bool, str | None
     return False, None
 
 
-def _post_facts(
-    node: Node, adapter: Adapter, url: str, *, key: str | None, is_copy: bool
-) -> DomPost:
+def _post_facts(node: Node, adapter: Adapter, url: str, *, key: str | None) -> Entry:
     """A post's metadata, read before any post's body is taken apart."""
     published, updated = adapter.times(node)
-    return DomPost(
-        key=key,
+    return Entry(
+        key=key or "",
         url=adapter.permalink(node, key, url),
         published=published,
         updated=updated,
         title=adapter.title(node),
         authors=adapter.authors(node),
-        is_copy=is_copy,
         **adapter.flags(node, key),
     )
 
 
 def _read_body(
-    post: DomPost, roots: list[Node], adapter: Adapter, cleaner: Cleaner, url: str, outline: Outline
+    post: Entry, roots: list[Node], adapter: Adapter, cleaner: Cleaner, url: str, outline: Outline
 ) -> None:
     builder = BlockBuilder(url, judge=cleaner.judge, embed_link=adapter.embed_link)
     blocks = builder.build(roots, outline)
@@ -158,7 +154,7 @@ def _read_body(
     post.blocks = blocks  # phrase rules run once all sources are merged
 
 
-def _looks_live(posts: list[DomPost]) -> bool:
+def _looks_live(posts: list[Entry]) -> bool:
     """Timed teaser lists are not live blogs: most posts must carry some body text."""
     with_body = sum(1 for p in posts if sum(len(squash(b.text)) for b in p.blocks) >= 40)
     return len(posts) >= 2 and with_body * 2 >= len(posts)

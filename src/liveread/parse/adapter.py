@@ -7,37 +7,16 @@ body node. Turning the body into blocks and cleaning it is shared.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import datetime
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from liveread.model import Block, EntryKind
 from liveread.parse.ids import key_from_url, normalise_id
 from liveread.parse.tree import common_ancestor
 from liveread.text import squash, url_safe
 
 Node = LexborNode
-
-
-@dataclass(slots=True)
-class DomPost:
-    """A post as the page's markup shows it, before merging with structured data."""
-
-    key: str | None
-    url: str | None = None
-    published: datetime | None = None
-    updated: datetime | None = None
-    title: str = ""
-    authors: list[str] = field(default_factory=list)
-    blocks: list[Block] = field(default_factory=list)
-    kind: EntryKind = "post"
-    key_event: bool = False
-    pinned: bool = False
-    summary: bool = False
-    breaking: bool = False
-    is_copy: bool = False
-    """A second rendering of a post shown elsewhere (a pinned copy): merged, never listed."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from liveread.model import Block, Entry, Paragraph, Span
-from liveread.parse.adapter import Adapter, DomPost
+from liveread.parse.adapter import Adapter
 from liveread.parse.ids import derived_key
 from liveread.parse.structured import StructuredBlog, StructuredPost
 from liveread.text import comparable, fingerprint, unescape
@@ -38,8 +38,8 @@ class _Index:
         self._by_title: dict[str, StructuredPost] | None = None
         self._by_exact_title: dict[str, StructuredPost] = {}
 
-    def by_key_or_title(self, post: DomPost) -> StructuredPost | None:
-        found = self.by_key.get(post.key or "")
+    def by_key_or_title(self, post: Entry) -> StructuredPost | None:
+        found = self.by_key.get(post.key)
         if (found is None or id(found) not in self.unmatched) and post.title:
             by_title = self.by_title
             # A title written alike on both sides needs no loose form to match.
@@ -81,51 +81,36 @@ def _unique(pairs: Iterable[tuple[str, StructuredPost]]) -> dict[str, Structured
     return {k: v for k, v in index.items() if k and k not in shared}
 
 
-def merge(posts: list[DomPost], data: StructuredBlog, adapter: Adapter) -> list[Entry]:
+def merge(
+    posts: list[Entry], copies: list[Entry], data: StructuredBlog, adapter: Adapter
+) -> list[Entry]:
+    """`posts` as the page shows them, completed from structured data, with the posts only
+    structured data lists; `copies` (second renderings, pinned) mark their originals."""
     index = _Index(data.posts)
-    originals = [p for p in posts if not p.is_copy]
-    pairs = [(post, _entry_from_dom(post), index.by_key_or_title(post)) for post in originals]
+    pairs = [(post, index.by_key_or_title(post)) for post in posts]
     if index.unmatched:
-        left = [i for i, (_, _, match) in enumerate(pairs) if match is None]
-        found = index.by_opening([pairs[i][1].text for i in left])
+        left = [i for i, (_, match) in enumerate(pairs) if match is None]
+        found = index.by_opening([pairs[i][0].text for i in left])
         for i, match in zip(left, found, strict=True):
-            pairs[i] = (pairs[i][0], pairs[i][1], match)
+            pairs[i] = (pairs[i][0], match)
     entries: dict[str, Entry] = {}
-    for post, entry, match in pairs:
+    for entry, match in pairs:
         if match is not None:
-            _fill_from(entry, match, data, adapter, dom_time=post.published)
+            _fill_from(entry, match, data, adapter, dom_time=entry.published)
         entry.key = entry.key or derived_key(entry.published, entry.title, entry.text)
         entries.setdefault(entry.key, entry)
-    for copy in (p for p in posts if p.is_copy):
-        original = entries.get(copy.key or "")
+    for copy in copies:
+        original = entries.get(copy.key)
         if original is not None:
             original.pinned = True
         else:
-            entry = _entry_from_dom(copy)
-            entry.pinned = True
-            entry.key = entry.key or derived_key(entry.published, entry.title, entry.text)
-            entries.setdefault(entry.key, entry)
+            copy.pinned = True
+            copy.key = copy.key or derived_key(copy.published, copy.title, copy.text)
+            entries.setdefault(copy.key, copy)
     for leftover in index.unmatched.values():
         entry = _entry_from_structured(leftover, data)
         entries.setdefault(entry.key, entry)
     return list(entries.values())
-
-
-def _entry_from_dom(post: DomPost) -> Entry:
-    return Entry(
-        key=post.key or "",
-        url=post.url,
-        published=post.published,
-        updated=post.updated,
-        title=post.title,
-        authors=list(post.authors),
-        kind=post.kind,
-        key_event=post.key_event,
-        pinned=post.pinned,
-        summary=post.summary,
-        breaking=post.breaking,
-        blocks=list(post.blocks),
-    )
 
 
 def _fill_from(
