@@ -294,8 +294,14 @@ def _str(value: Any) -> str | None:
 
 def _authors(value: Any) -> list[str]:
     items = value if isinstance(value, list) else [value]
-    raw = [item.get("name") if isinstance(item, dict) else item for item in items]
-    return list(_names(tuple([name for name in raw if isinstance(name, str)])))
+    raw = tuple(
+        [
+            name
+            for item in items
+            if isinstance(name := item.get("name") if isinstance(item, dict) else item, str)
+        ]
+    )
+    return list(_names(raw))
 
 
 @lru_cache(maxsize=256)
