@@ -183,15 +183,22 @@ class Cleaner:
                 self.record(rule, element.text(deep=True), key)
             element.decompose()
 
-    def judge(self, node: Node, headings: Mapping[int, Node] | None = None) -> str | None:
+    def judge(
+        self,
+        node: Node,
+        headings: Mapping[int, Node] | None = None,
+        attrs: Attributes | None = None,
+    ) -> str | None:
         """The rule that removes a container inside a post body, if one does. `headings`,
-        when given, holds the first h2-h5 under each element of the body (none if absent)."""
-        if node.tag in ("p", "li", "span", "a", "strong", "em", "b", "i"):
+        when given, holds the first h2-h5 under each element of the body (none if absent);
+        `attrs` are the node's attributes, if to hand."""
+        tag = node.tag
+        if tag in ("p", "li", "span", "a", "strong", "em", "b", "i"):
             return None
-        rule = GLOBAL_RULES.first(node.attributes)
+        rule = GLOBAL_RULES.first(node.attributes if attrs is None else attrs)
         if rule and len(node.text(deep=True)) < SMALL_CONTAINER:
             return rule
-        if node.tag == "aside":
+        if tag == "aside":
             return "aside"
         if _is_teaser_card(node, headings):
             return "teaser card"

@@ -15,10 +15,11 @@ from liveread.parse.tree import common_ancestor
 from liveread.text import html_spaces, squash, url_safe
 
 Node = LexborNode
-Judge = Callable[[Node, Mapping[int, Node]], str | None]
+Judge = Callable[[Node, Mapping[int, Node], Mapping[str, str | None]], str | None]
 """Looks at a container element and names the rule that removes it, or says None to keep it.
 The mapping gives the first h2-h5 heading under each element of the body being built (by
-`mem_id`; none for elements with no heading), so that the judge need not search for one."""
+`mem_id`; none for elements with no heading), so that the judge need not search for one; then
+come the element's attributes, already read."""
 
 SKIP_TAGS = frozenset(
     [
@@ -81,6 +82,8 @@ HEADINGS = {f"h{n}": n for n in range(1, 7)}
 TEXT_BLOCKS = "p, ul, ol, blockquote, h1, h2, h3, h4, h5, h6, table, iframe"
 MEDIA_TAGS = frozenset({"img", "picture", "amp-img", "figure"})
 EMBED_CLASSES = ("twitter-tweet", "instagram-media", "tiktok-embed", "twitter-video")
+_EMBED_CLASS = re.compile("|".join(re.escape(name) for name in EMBED_CLASSES))
+"""Any of `EMBED_CLASSES` within a class attribute."""
 _PROVIDERS = (
     ("twitter.com", "tweet"),
     ("x.com", "tweet"),
@@ -445,7 +448,7 @@ class BlockBuilder:
         attrs = node.attributes
         if _hidden(attrs):
             return
-        if self.judge is not None and (rule := self.judge(node, self._outline)):
+        if self.judge is not None and (rule := self.judge(node, self._outline, attrs)):
             self.removed.append((rule, squash(node.text(deep=True)), node))
             return
         if tag in HEADINGS:
@@ -495,7 +498,7 @@ class BlockBuilder:
             out.append(ListBlock(items, ordered=node.tag == "ol"))
 
     def _quote_or_embed(self, node: Node) -> Block:
-        if any(name in classes(node) for name in EMBED_CLASSES):
+        if _EMBED_CLASS.search(classes(node)):
             return self._embed_from(node)
         cite_node = node.css_first("cite, footer")
         cite = squash(cite_node.text()) if cite_node is not None else None
@@ -688,7 +691,7 @@ def _is_embed_container(node: Node, attrs: Mapping[str, str | None] | None = Non
     if attrs is None:
         attrs = node.attributes
     names = attrs.get("class") or ""
-    if any(name in names for name in EMBED_CLASSES):
+    if _EMBED_CLASS.search(names):
         return True
     kind = attrs.get("data-spacefinder-type") or ""
     if kind.endswith("Element") and "Image" not in kind and "Text" not in kind:
