@@ -387,11 +387,13 @@ def _is_teaser_card(node: Node, headings: Mapping[int, Node] | None = None) -> b
     """A small box whose heading is a link elsewhere: an image, a linked headline, a blurb."""
     if node.tag not in ("div", "section", "figure", "article"):
         return False
-    whole = node.text(deep=True)
-    if len(whole) > 600:  # before the heading: finding that may take a query
-        return False
-    heading = node.css_first("h2, h3, h4, h5") if headings is None else headings.get(node.mem_id)
-    if heading is None:
+    if headings is None:  # the length first: finding the heading takes a query
+        whole = node.text(deep=True)
+        heading = node.css_first("h2, h3, h4, h5") if len(whole) <= 600 else None
+    else:  # the heading first: a lookup, and most boxes have none
+        heading = headings.get(node.mem_id)
+        whole = node.text(deep=True) if heading is not None else ""
+    if heading is None or len(whole) > 600:
         return False
     text = squash(whole)
     if not text or len(text) > 400:

@@ -679,8 +679,8 @@ def _is_media_wrapper(node: Node, outline: Outline) -> bool:
     `div.lx-media-asset`): one picture (of the pictures `outline` counts), no running text."""
     if node.tag not in ("div", "span", "section"):
         return False
-    # The cheap tests first: counting pictures may take a query over the whole body.
-    if len(node.text(deep=True)) >= 400 or outline.pictures(node) != 1:
+    # The picture count first: a lookup (after one query for all bodies), and most have none.
+    if outline.pictures(node) != 1 or len(node.text(deep=True)) >= 400:
         return False
     # Text blocks with text mean running copy; an empty `p` around the picture does not.
     return not any(squash(block.text(deep=True)) for block in node.css(TEXT_BLOCKS))
