@@ -9,7 +9,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from liveread.parse import _adapter_for
-from liveread.parse.adapter import PostIndex
+from liveread.parse.adapter import Adapter, PostIndex
 from liveread.parse.blocks import Outline
 from liveread.parse.tree import common_ancestor
 
@@ -21,15 +21,21 @@ def ids(nodes: list) -> list[int]:
     return [node.mem_id for node in nodes]
 
 
-@pytest.mark.parametrize(
-    "site", ["bbc", "express", "guardian", "independent", "mirror", "repubblica"]
-)
-def test_index_answers_as_per_post_queries_on_real_pages(site: str):
+SITES = ["bbc", "express", "guardian", "independent", "mirror", "repubblica"]
+
+
+def real_page(site: str) -> tuple[LexborHTMLParser, Adapter]:
+    """A saved page's tree and the adapter liveread picks for it; skips without ../shared."""
     pages = sorted(REAL.glob(f"{site}/*.html"))
     if not pages:
         pytest.skip("../shared/fixtures/real not found (CI has it beside the checkout)")
     tree = LexborHTMLParser(pages[0].read_text(encoding="utf-8"))
-    adapter = _adapter_for(tree, "https://example.com/live")
+    return tree, _adapter_for(tree, "https://example.com/live")
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_index_answers_as_per_post_queries_on_real_pages(site: str):
+    tree, adapter = real_page(site)
     posts = adapter.post_nodes(tree)
     assert len(posts) >= 9
     index = PostIndex(posts)
@@ -74,15 +80,9 @@ def test_common_ancestor():
     assert common_ancestor([]) is None
 
 
-@pytest.mark.parametrize(
-    "site", ["bbc", "express", "guardian", "independent", "mirror", "repubblica"]
-)
+@pytest.mark.parametrize("site", SITES)
 def test_one_outline_for_all_bodies_answers_as_one_per_body(site: str):
-    pages = sorted(REAL.glob(f"{site}/*.html"))
-    if not pages:
-        pytest.skip("../shared/fixtures/real not found (CI has it beside the checkout)")
-    tree = LexborHTMLParser(pages[0].read_text(encoding="utf-8"))
-    adapter = _adapter_for(tree, "https://example.com/live")
+    tree, adapter = real_page(site)
     bodies = [adapter.body(post) for post in adapter.post_nodes(tree)]
     shared = Outline([root for roots in bodies for root in roots])
     asked = 0
