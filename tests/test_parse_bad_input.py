@@ -12,10 +12,12 @@ import random
 import re
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
-from liveread.model import Embed, LiveBlog, iso_z
+from liveread.model import Embed, Image, LiveBlog, iso_z
 from liveread.parse import NotALiveBlog, parse
 from liveread.parse.depth import MAX_DEPTH, limit_depth
+from liveread.parse.sites.bbc import BBC
 
 URL = "https://www.example.co.uk/news/live/story"
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -215,6 +217,36 @@ def test_escapes_in_ids_do_not_reach_keys_or_permalinks(hostile: LiveBlog):
     assert entry.key == "12"
     assert entry.url is not None
     assert ESC not in entry.url
+
+
+def test_attributes_without_values_are_read_as_empty():
+    """`<source srcset>` and `<img src>` with no value: the picture keeps its caption."""
+    body = (
+        "<p>Crowds gathered outside the town hall before the count began this evening.</p>"
+        "<figure><picture><source srcset><img src alt></picture>"
+        "<figcaption>The count under way at the town hall</figcaption></figure>"
+    )
+    other = "<p>Polls closed at ten and the first boxes reached the hall soon after that.</p>"
+    blog = parse(
+        _page(
+            _post("21", "Sam Reporter", "15 November 2024 07:00", body),
+            _post("20", "Sam Reporter", "15 November 2024 06:00", other),
+        ),
+        URL,
+    )
+    images = [block for block in blog.entries[0].blocks if isinstance(block, Image)]
+    assert [(image.src, image.caption) for image in images] == [
+        (None, "The count under way at the town hall")
+    ]
+
+
+def test_a_next_page_link_without_a_target_is_no_older_page():
+    tree = LexborHTMLParser(
+        '<a class="lx-pagination__btn" rel="next" href>Next</a>'
+        '<a class="lx-pagination__btn" rel="next" href="/news/live/x/page/2">Next</a>'
+    )
+    info = BBC().page(tree, "https://www.bbc.co.uk/news/live/x")
+    assert info.older_pages == ("https://www.bbc.co.uk/news/live/x/page/2",)
 
 
 # Structured data alone.

@@ -40,7 +40,8 @@ class BBC(Adapter):
 
     def page(self, tree: LexborHTMLParser, page_url: str) -> PageInfo:
         older = [
-            urljoin(page_url, a.attributes["href"])
+            urljoin(page_url, href)
             for a in tree.css("a.lx-pagination__btn[rel='next'][href]")
+            if (href := a.attributes.get("href"))  # `<a href>` holds no value
         ]
         return PageInfo(older_pages=tuple(older))
