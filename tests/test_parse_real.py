@@ -372,8 +372,9 @@ def test_guardian_blocks():
     assert images[0].src.startswith(
         "https://i.guim.co.uk/img/media/b85eeabca3167f481f10644c8e09e8e4ac54ff16/"
     )
-    assert "walks with Ukraine's President, Volodymyr Zelenskiy" in images[0].text
-    assert "Photograph: Reuters" in images[0].text
+    # The figcaption ends in a bare text node "Photograph: Reuters": the credit, not caption.
+    assert images[0].caption.endswith("Volodymyr Zelenskiy, after greeting him on his arrival.")
+    assert images[0].credit == "Reuters"
 
 
 # --------------------------------------------------------------------------------------------
@@ -740,3 +741,18 @@ def test_repubblica_titles_and_cleaning():
     assert "I residenti hanno detto che decine di persone sono rimaste intrappolate" in bureij
     # Unresolved CMS image references ("[[(gele.Finegil.Image2014v1) …]]", javascript: links).
     assert not any("[[(" in e.text for e in blog.entries)
+
+
+def test_repubblica_bracketed_agency_captions_are_credits():
+    """A figcaption that is only "(reuters)" or "(afp)" names the agency, not the picture."""
+    blog = load("repubblica")
+    expected = {}
+    for post in page("repubblica").css("div.liveblog section.liveblog__post"):
+        for caption in post.css("figure figcaption"):
+            text = caption.text().strip()
+            if text.startswith("(") and text.endswith(")"):
+                expected.setdefault(post.id, []).append(text[1:-1])
+    assert sum(len(names) for names in expected.values()) == 6
+    for anchor, names in expected.items():
+        images = [b for b in by_anchor(blog, anchor).blocks if isinstance(b, Image)]
+        assert [(image.caption, image.credit) for image in images] == [(None, n) for n in names]

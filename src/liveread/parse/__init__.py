@@ -24,7 +24,7 @@ __all__ = ["PARSER_VERSION", "NotALiveBlog", "parse"]
 
 MAX_POSTS = 5000
 
-PARSER_VERSION = 3
+PARSER_VERSION = 4
 """Bump it whenever parsing or cleaning changes what a post's text is."""
 
 

@@ -105,6 +105,13 @@ _TRAILING_CREDIT = re.compile(
     r"\s*\((?:Image|Picture|Pic|Photo|Photograph)\s*:\s*([^()]+)\)$", re.I
 )
 """A credit written into the caption, as Reach titles do: "Harry and Meghan (Image: Getty)"."""
+_LABELLED_CREDIT = re.compile(
+    r"(?<=[.!?\"”’)])\s+(?:Photograph|Photo|Picture|Composite|Illustration)s?:\s*([^:]{1,80})$"
+)
+"""A credit written after the caption's last sentence, as the Guardian does: "… on his
+arrival. Photograph: Reuters"."""
+_BRACKETED = re.compile(r"\(([^()]{1,60})\)")
+"""A caption that is nothing but a bracketed name, as Repubblica writes one: "(reuters)"."""
 
 
 _AS_WRITTEN = re.compile(r"https?://[^/?#\[\];]+(?:/[^?#;]*)?(?:\?[^#;]+)?(?:#[^;]+)?")
@@ -565,9 +572,8 @@ class BlockBuilder:
                 caption = squash(caption.replace(squash(credit_node.text()), ""))
                 caption = squash(caption.replace(credit, ""))
             caption = _dedupe_repeated(_CAPTION_PREFIX.sub("", caption))
-            if not credit and (written := _TRAILING_CREDIT.search(caption)):
-                credit = written.group(1).strip()
-                caption = caption[: written.start()].strip()
+            if not credit:
+                caption, credit = _credit_in_caption(caption)
         alt = squash(img.attributes.get("alt") or "") if img is not None else ""
         if src is None and not caption:
             return None
@@ -706,6 +712,16 @@ def _credit_text(node: Node, shown: str) -> str:
     text = shown or squash(node.text(deep=True))
     text = _unbracket(text)
     return _unbracket(_CREDIT_PREFIX.sub("", text).strip())
+
+
+def _credit_in_caption(caption: str) -> tuple[str, str]:
+    """A caption and the credit written into it, if one is: (caption, credit)."""
+    if bracketed := _BRACKETED.fullmatch(caption):
+        return "", bracketed.group(1).strip()
+    for pattern in (_TRAILING_CREDIT, _LABELLED_CREDIT):
+        if written := pattern.search(caption):
+            return caption[: written.start()].strip(), written.group(1).strip()
+    return caption, ""
 
 
 def _unbracket(text: str) -> str:

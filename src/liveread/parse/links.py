@@ -12,7 +12,7 @@ def _target(entry: Entry, page_url: str) -> str | None:
         if not isinstance(block, Paragraph | Heading):
             return None
         for span in block.spans:
-            if not span.text.strip():
+            if not span.text or span.text.isspace():
                 continue
             if span.href is None or span.href.split("#")[0] == page_url.split("#")[0]:
                 return None

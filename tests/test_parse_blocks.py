@@ -1,0 +1,56 @@
+"""Block building on small markup of liveread's own: captions and the credits inside them."""
+
+from __future__ import annotations
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from liveread.model import Image
+from liveread.parse.blocks import BlockBuilder
+
+URL = "https://news.example/live"
+
+
+def _image(caption: str) -> Image:
+    tree = LexborHTMLParser(
+        f'<div id="body"><figure><img src="/p.jpg"><figcaption>{caption}</figcaption></figure></div>'
+    )
+    [block] = BlockBuilder(URL).build([tree.css_first("#body")])
+    assert isinstance(block, Image)
+    return block
+
+
+@pytest.mark.parametrize(
+    ("caption", "expected"),
+    [
+        (
+            "Sunak greets Zelenskiy on his arrival. Photograph: Reuters",
+            ("Sunak greets Zelenskiy on his arrival.", "Reuters"),
+        ),
+        (
+            "Crowds outside the hall on Friday. Photograph: Stefan Rousseau/PA",
+            ("Crowds outside the hall on Friday.", "Stefan Rousseau/PA"),
+        ),
+        ("Harry and Meghan in Colombia (Image: Getty)", ("Harry and Meghan in Colombia", "Getty")),
+        ("(reuters)", (None, "reuters")),
+    ],
+)
+def test_a_credit_written_into_the_caption_is_taken_out(
+    caption: str, expected: tuple[str | None, str]
+) -> None:
+    image = _image(caption)
+    assert (image.caption, image.credit) == expected
+
+
+@pytest.mark.parametrize(
+    "caption",
+    [
+        "Photo: the crowd waiting outside the town hall",  # a label, not after a sentence
+        "Sunak (L) and Zelenskiy (R) at Chequers",
+        "The scene at noon: Picture the crowd",
+        "(L) Sunak and (R) Zelenskiy at Chequers",
+    ],
+)
+def test_a_caption_without_a_written_credit_stays_whole(caption: str) -> None:
+    image = _image(caption)
+    assert (image.caption, image.credit) == (caption, None)
