@@ -16,9 +16,15 @@ def local(dt: datetime) -> datetime:
 
 
 def relative_age(dt: datetime | None, now: datetime | None = None) -> str:
-    """ "just now", "12 min ago", "3 h ago", "2 days ago"; future times read "in 5 min"."""
+    """ "just now", "12 min ago", "3 h ago", "2 days ago"; future times read "in 5 min"; from
+    60 days on, the date."""
     if dt is None:
         return "undated"
+    return _relative(dt, now) or local(dt).strftime("%d %b %Y")
+
+
+def _relative(dt: datetime, now: datetime | None) -> str | None:
+    """The relative age while it says more than the date does, else None."""
     seconds = ((now or clock()) - dt).total_seconds()
     future = seconds < 0
     seconds = abs(seconds)
@@ -32,12 +38,17 @@ def relative_age(dt: datetime | None, now: datetime | None = None) -> str:
         days = int(seconds // 86400)
         text = f"{days} day{'s' if days != 1 else ''}"
     else:
-        return local(dt).strftime("%d %b %Y")
+        return None
     return f"in {text}" if future else f"{text} ago"
 
 
-def stamp(dt: datetime | None, now: datetime | None = None) -> str:
-    """Local date and time with the relative age: "Mon 15 May 12:34 (20 min ago)"."""
+def stamp(
+    dt: datetime | None, now: datetime | None = None, layout: str = "%a %d %b %Y %H:%M"
+) -> str:
+    """Local date and time, with the relative age while it says more than the date does:
+    "Mon 15 May 2023 12:34 (20 min ago)", but "Mon 14 Aug 2023 09:01" a year on."""
     if dt is None:
         return "undated"
-    return f"{local(dt).strftime('%a %d %b %Y %H:%M')} ({relative_age(dt, now)})"
+    shown = local(dt).strftime(layout)
+    age = _relative(dt, now)
+    return f"{shown} ({age})" if age else shown

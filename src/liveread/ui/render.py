@@ -12,7 +12,7 @@ from rich.style import Style
 from rich.text import Text
 
 from liveread.model import Embed, Entry, Heading, Image, Inline, ListBlock, Paragraph, Quote
-from liveread.timefmt import local, relative_age
+from liveread.timefmt import local, stamp
 
 
 def _safe_link(url: str | None) -> str | None:
@@ -52,11 +52,7 @@ def flags_text(entry: Entry) -> Text:
 
 def byline(entry: Entry, feed_title: str = "", now: datetime | None = None) -> Text:
     text = Text(style="dim")
-    if entry.published:
-        stamp = local(entry.published).strftime("%a %d %b %Y, %H:%M")
-        text.append(f"{stamp} ({relative_age(entry.published, now)})")
-    else:
-        text.append("undated")
+    text.append(stamp(entry.published, now, layout="%a %d %b %Y, %H:%M"))
     if entry.authors:
         text.append(" · ")
         text.append(", ".join(entry.authors), "not dim bold")
