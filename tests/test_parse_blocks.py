@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from liveread.model import Image
-from liveread.parse.blocks import BlockBuilder
+from liveread.model import Embed, Image
+from liveread.parse.blocks import EMBED_TEXT, BlockBuilder
 
 URL = "https://news.example/live"
 
@@ -54,3 +54,18 @@ def test_a_credit_written_into_the_caption_is_taken_out(
 def test_a_caption_without_a_written_credit_stays_whole(caption: str) -> None:
     image = _image(caption)
     assert (image.caption, image.credit) == (caption, None)
+
+
+def test_a_long_embed_text_is_cut_at_a_word_and_marked() -> None:
+    words = " ".join(f"word{n}" for n in range(100))  # 589 characters
+    tree = LexborHTMLParser(
+        f'<div id="body"><blockquote class="twitter-tweet"><p>{words}</p>'
+        '<a href="https://twitter.com/someone/status/1">May 1, 2024</a></blockquote></div>'
+    )
+    [embed] = BlockBuilder(URL).build([tree.css_first("#body")])
+    assert isinstance(embed, Embed)
+    assert embed.url == "https://twitter.com/someone/status/1"
+    assert len(embed.text) <= EMBED_TEXT and embed.text.endswith("…")
+    kept = embed.text.removesuffix("…")
+    assert words.startswith(kept + " ")  # whole words only
+    assert len(kept) > EMBED_TEXT - 10

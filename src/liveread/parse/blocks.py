@@ -82,6 +82,8 @@ HEADINGS = {f"h{n}": n for n in range(1, 7)}
 TEXT_BLOCKS = "p, ul, ol, blockquote, h1, h2, h3, h4, h5, h6, table, iframe"
 MEDIA_TAGS = frozenset({"img", "picture", "amp-img", "figure"})
 EMBED_CLASSES = ("twitter-tweet", "instagram-media", "tiktok-embed", "twitter-video")
+EMBED_TEXT = 280
+"""The longest embed text kept (a tweet's length): the rest is at the embed's link."""
 _EMBED_CLASS = re.compile("|".join(re.escape(name) for name in EMBED_CLASSES))
 """Any of `EMBED_CLASSES` within a class attribute."""
 _PROVIDERS = (
@@ -523,7 +525,7 @@ class BlockBuilder:
             url = absolute_http(self.embed_link(node), self.base_url)
         paragraph = node.css_first("p")
         text = visible_text(paragraph or node)
-        return Embed(url=url, provider=provider_of(url), text=text[:280])
+        return Embed(url=url, provider=provider_of(url), text=_clip(text, EMBED_TEXT))
 
     def _embed_element(self, node: Node) -> Embed | None:
         attrs = node.attributes
@@ -712,6 +714,15 @@ def _credit_text(node: Node, shown: str) -> str:
     text = shown or squash(node.text(deep=True))
     text = _unbracket(text)
     return _unbracket(_CREDIT_PREFIX.sub("", text).strip())
+
+
+def _clip(text: str, limit: int) -> str:
+    """`text` cut to at most `limit` characters, at a space when one is near, marked "…"."""
+    if len(text) <= limit:
+        return text
+    head = text[: limit - 1]
+    space = head.rfind(" ")
+    return (head[:space] if space > limit // 2 else head).rstrip() + "…"
 
 
 def _credit_in_caption(caption: str) -> tuple[str, str]:
