@@ -18,6 +18,7 @@ from liveread.model import Embed, Image, LiveBlog, iso_z
 from liveread.parse import NotALiveBlog, parse
 from liveread.parse.depth import MAX_DEPTH, limit_depth
 from liveread.parse.sites.bbc import BBC
+from liveread.parse.structured import READ_MORE_LINK_TEXT, _promo_lines
 
 URL = "https://www.example.co.uk/news/live/story"
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
@@ -476,3 +477,147 @@ def test_guardian_video_link_comes_only_from_a_valid_id(props: str, url: str | N
     [entry] = parse(html, URL).entries
     embeds = [b for b in entry.blocks if isinstance(b, Embed)]
     assert [e.url for e in embeds] == [url]
+
+
+# Addresses and structured data no reader expects.
+
+
+def _jsonld_page(body: str = "", *scripts: object) -> str:
+    head = "".join(
+        f'<script type="application/ld+json">{s if isinstance(s, str) else json.dumps(s)}</script>'
+        for s in scripts
+    )
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+def test_json_ld_nested_deeper_than_any_reader_goes_is_skipped():
+    deep = "[" * 100_000 + "]" * 100_000  # orjson refuses it; the standard reader recurses
+    blog = parse(_jsonld_page("", deep, JSONLD_ONLY), URL)
+    assert [e.key for e in blog.entries] == ["103", "102", "101"]
+
+
+BBC_LIKE = (
+    '<div id="lx-stream"><ol class="lx-stream__feed">'
+    '<li><article class="lx-stream-post" id="post_5ebab4a7">'
+    '<header><h3><span class="lx-stream-post__header-text">Roads reopen</span></h3></header>'
+    '<div class="lx-stream-post-body"><p>All roads in the north are open again after the storm'
+    " passed overnight, police said this morning.</p></div></article></li>"
+    '<li><article class="lx-stream-post" id="post_5ebab2d5">'
+    '<header><h3><span class="lx-stream-post__header-text">Storm passes</span></h3></header>'
+    '<div class="lx-stream-post-body"><p>The storm moved out to sea before dawn, leaving fallen'
+    " trees on many minor roads across the county.</p></div></article></li></ol>"
+    '<a class="lx-pagination__btn" rel="next" href="/news/live/x/page/2">Next</a>'
+    '<a class="lx-pagination__btn" rel="next" href="http://[::1/page/3">Next</a></div>'
+)
+GUARDIAN_LIKE = (
+    '<div id="liveblog-body">'
+    '<article class="block" id="block-646219928f08e408b758af95"><header>'
+    '<a href="?page=with:block-646219928f08e408b758af95#block-646219928f08e408b758af95">'
+    '<time datetime="2023-05-15T14:31:23.000Z">15.31 BST</time></a><h2>Talks begin</h2>'
+    "</header><p>The two leaders met at noon and talks are expected to run into the evening,"
+    " officials said.</p></article>"
+    '<article class="block" id="block-646211b28f08e408b758af3c"><header>'
+    '<a href="http://[::1/?page=with:block-646211b28f08e408b758af3c">'
+    '<time datetime="2023-05-15T13:31:23.000Z">14.31 BST</time></a><h2>Arrival</h2>'
+    "</header><p>The visiting president arrived by helicopter shortly before noon, greeted by"
+    " the prime minister.</p></article></div>"
+    '<div id="liveblog-navigation"><a href="?page=with:block-1">Next</a></div>'
+)
+
+
+@pytest.mark.parametrize("markup", [BBC_LIKE, GUARDIAN_LIKE], ids=["bbc", "guardian"])
+@pytest.mark.parametrize("address", ["https://[::1", "http://[example.com/live"])
+def test_a_page_address_that_is_no_address_still_gives_the_posts(markup: str, address: str):
+    blog = parse(_jsonld_page(markup), address)
+    assert len(blog.entries) == 2
+    assert blog.url == ""  # nothing to resolve links against
+    assert blog.older_pages == []  # relative links lead nowhere without an address
+    assert all(e.url is None or e.url.startswith("https://") for e in blog.entries)
+
+
+@pytest.mark.parametrize("markup", [BBC_LIKE, GUARDIAN_LIKE], ids=["bbc", "guardian"])
+def test_a_link_that_is_no_address_is_left_out(markup: str):
+    blog = parse(_jsonld_page(markup), "https://news.example/live")
+    assert "http://[::1/page/3" not in blog.older_pages
+    assert all(e.url is None or e.url.startswith("https://news.example/") for e in blog.entries)
+    assert len(blog.entries) == 2
+
+
+@pytest.mark.parametrize("markup", [BBC_LIKE, GUARDIAN_LIKE], ids=["bbc", "guardian"])
+def test_control_characters_in_the_page_address_never_reach_a_link(markup: str):
+    blog = parse(_jsonld_page(markup), f"https://news.example/live{ESC}[31m\x07 now")
+    links = [blog.url, *blog.older_pages, *(e.url or "" for e in blog.entries)]
+    assert len(blog.entries) == 2 and blog.entries[0].url and blog.older_pages
+    for link in links:
+        assert not re.search(r"[\x00-\x20\x7f-\x9f]", link), link
+
+
+def test_a_body_of_unclosed_read_more_links_is_read_in_one_pass():
+    """20,000 "Read more: <a>" with no end tag: each looked to the end of the body for one,
+    which took about half a minute; the text around them is kept."""
+    body = "The council met today. " + "read more: <a>" * 20_000 + "The vote is on Friday."
+    update = {"@type": "BlogPosting", "url": f"{URL}#post-1", "articleBody": body}
+    other = {"@type": "BlogPosting", "url": f"{URL}#post-2", "articleBody": "Polls open at 7am."}
+    data = {"@type": "LiveBlogPosting", "liveBlogUpdate": [update, other]}
+    blog = parse(_jsonld_page("", data), URL)
+    text = next(e.text for e in blog.entries if e.key == "1")
+    assert text.startswith("The council met today.") and text.endswith("The vote is on Friday.")
+
+
+def test_a_read_more_link_is_looked_for_over_a_headline_s_length_only():
+    headline = "read more: <a href='/x'>Council votes on the new bridge</a>"
+    assert _promo_lines(f"The vote is on Friday. {headline}") == (
+        f"The vote is on Friday. <br>{headline}<br>"
+    )
+    far = f"read more: <a href='/x'>{'word ' * (READ_MORE_LINK_TEXT // 5 + 1)}</a>"
+    assert _promo_lines(far) == far  # no headline runs that long: not a promo link
+
+
+def test_a_lone_surrogate_in_json_ld_becomes_a_replacement_character():
+    """orjson refuses "\\ud800" alone; the lenient reader keeps it, and no text may hold it
+    (it cannot be written as UTF-8: not to the database, not to the terminal)."""
+    lone = '{"headline": "Alert \\ud800 now", "articleBody": "Crews are on \\udc00 the scene."}'
+    pair = '{"headline": "Smile \\ud83d\\ude00", "articleBody": "A pair is one character."}'
+    html = (
+        '<script type="application/ld+json">{"@type": "LiveBlogPosting", "liveBlogUpdate": ['
+        f"{lone}, {pair}]}}</script>"
+    )
+    blog = parse(html, URL)
+    assert sorted(e.title for e in blog.entries) == ["Alert \ufffd now", "Smile \U0001f600"]
+    for text in _all_strings(blog):
+        text.encode("utf-8")  # raises on a lone surrogate
+
+
+def test_a_post_nested_deeper_than_the_walk_can_follow_keeps_its_words():
+    deep = "<span>deep " * 1_500 + "end"  # few tags: Lexbor takes it as it is
+    posts = "".join(
+        f'<section class="liveblog__post" id="p_{n}"><time class="liveblog__post__pubdate"'
+        f' datetime="2023-11-02T1{n}:27Z">1{n}:27</time><div class="liveblog__post__content">'
+        f'<h2 class="liveblog__post__title">{title}</h2><p>{body}</p></div></section>'
+        for n, title, body in (
+            (2, "Deep", deep),
+            (1, "Shallow", "An ordinary post with enough words in it to count as one."),
+        )
+    )
+    blog = parse(f'<div class="liveblog">{posts}</div>', URL)
+    assert [e.title for e in blog.entries] == ["Deep", "Shallow"]
+    assert blog.entries[0].text == " ".join(["deep"] * 1_500 + ["end"])
+    assert blog.entries[1].text == "An ordinary post with enough words in it to count as one."
+
+
+def test_control_characters_in_a_reach_byline_are_scrubbed():
+    def post(ident: str, when: str, text: str) -> str:
+        return (
+            f'<div class="live-event-entry" id="{ident}" data-post-time="{when}">'
+            f'<div class="entry-info"><mark>Tom{ESC}[31m Watling\x07</mark></div>'
+            f'<div class="entry-content"><h3>Storm</h3><p>{text}</p></div></div>'
+        )
+
+    page = (
+        '<div class="live-event-container"><div class="live-event-entries">'
+        + post("2", "1722884400000", "Trees are down across the county tonight.")
+        + post("1", "1722880800000", "Crews are out clearing the roads this evening.")
+        + "</div></div>"
+    )
+    blog = parse(page, URL)
+    assert [e.authors for e in blog.entries] == [["Tom Watling"], ["Tom Watling"]]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import html
 import re
 from functools import lru_cache
+from urllib.parse import urljoin, urlsplit
 
 # ANSI CSI / OSC sequences first (they contain printable bytes), then any C0/C1 control
 # character other than tab and newline.
@@ -146,6 +147,17 @@ def fingerprint(text: str, limit: int = 300) -> str:
 
 
 _URL_UNSAFE = re.compile(r"[\x00-\x20\x7f-\x9f]")
+
+
+def join_url(base: str, href: str) -> str | None:
+    """`href` resolved against `base` and made `url_safe`; None unless that gives an absolute
+    address `urlsplit` can read (not so for a host with an unclosed `[`, say)."""
+    try:
+        joined = urljoin(base, href)
+        absolute = bool(urlsplit(joined).scheme)
+    except ValueError:
+        return None
+    return url_safe(joined) if absolute else None
 
 
 def url_safe(url: str) -> str:

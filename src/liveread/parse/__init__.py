@@ -5,11 +5,12 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import UTC, datetime
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
 from liveread.clean import Cleaner
-from liveread.model import Entry, Image, LiveBlog, block_text
+from liveread.model import Entry, Image, LiveBlog, Paragraph, Span, block_text
 from liveread.parse.adapter import Adapter, Node, PageInfo
 from liveread.parse.blocks import BlockBuilder, Outline
 from liveread.parse.depth import limit_depth, may_nest_too_deeply
@@ -18,7 +19,7 @@ from liveread.parse.links import mark_link_posts
 from liveread.parse.merge import merge
 from liveread.parse.sites import ADAPTERS
 from liveread.parse.structured import StructuredBlog, read_structured
-from liveread.text import comparable, fingerprint, squash
+from liveread.text import comparable, fingerprint, squash, url_safe
 
 __all__ = ["PARSER_VERSION", "NotALiveBlog", "parse"]
 
@@ -33,6 +34,7 @@ class NotALiveBlog(ValueError):
 
 
 def parse(html: str | bytes, url: str) -> LiveBlog:
+    url = _page_address(url)
     tree = _tree(html)
     data = read_structured(tree, url)
     adapter = _adapter_for(tree, url)
@@ -79,6 +81,16 @@ def parse(html: str | bytes, url: str) -> LiveBlog:
         removals=cleaner.removals,
         source="+".join(s for s in (adapter.name, data.source if data.posts else "") if s),
     )
+
+
+def _page_address(url: str) -> str:
+    """`url` as links are resolved against: control characters and spaces percent-encoded,
+    and "" if it is no address at all (an unclosed `[` host), so links stay as written."""
+    try:
+        urlsplit(url)
+    except ValueError:
+        return ""
+    return url_safe(url)
 
 
 def _tree(html: str | bytes) -> LexborHTMLParser:
@@ -129,7 +141,7 @@ def _post_facts(node: Node, adapter: Adapter, url: str, *, key: str | None) -> E
     published, updated = adapter.times(node)
     return Entry(
         key=key or "",
-        url=adapter.permalink(node, key, url),
+        url=url_safe(permalink) if (permalink := adapter.permalink(node, key, url)) else None,
         published=published,
         updated=updated,
         title=adapter.title(node),
@@ -142,7 +154,11 @@ def _read_body(
     post: Entry, roots: list[Node], adapter: Adapter, cleaner: Cleaner, url: str, outline: Outline
 ) -> None:
     builder = BlockBuilder(url, judge=cleaner.judge, embed_link=adapter.embed_link)
-    blocks = builder.build(roots, outline)
+    try:
+        blocks = builder.build(roots, outline)
+    except RecursionError:  # nested deeper than the walk can follow: keep the words
+        builder.removed.clear()
+        blocks = [Paragraph((Span(text),)) for root in roots if (text := squash(root.text()))]
     cards = [node for rule, _, node in builder.removed if rule == "teaser card"]
     if not blocks and cards:
         # The whole post is a card pointing to another article: a link post, not promo.

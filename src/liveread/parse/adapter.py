@@ -14,7 +14,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from liveread.parse.ids import key_from_url, normalise_id
 from liveread.parse.tree import common_ancestor
-from liveread.text import squash, url_safe
+from liveread.text import squash
 
 Node = LexborNode
 
@@ -121,7 +121,7 @@ class Adapter:
 
     def permalink(self, node: Node, key: str | None, page_url: str) -> str | None:
         ident = node.attributes.get("id")
-        return url_safe(f"{page_url.split('#')[0]}#{ident}") if ident else None
+        return f"{page_url.split('#')[0]}#{ident}" if ident and page_url else None
 
     def times(self, node: Node) -> tuple[datetime | None, datetime | None]:
         return None, None

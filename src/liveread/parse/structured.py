@@ -134,7 +134,27 @@ def _json(text: str) -> Any:
     try:
         return orjson.loads(text)
     except orjson.JSONDecodeError:
-        return json.loads(text, strict=False)
+        try:
+            data = json.loads(text, strict=False)
+            # The standard reader keeps a lone surrogate ("\ud800"): no text can hold one.
+            return _mend_surrogates(data) if _SURROGATE_ESCAPE.search(text) else data
+        except RecursionError:  # nested deeper than the standard reader goes
+            raise ValueError("JSON nested too deeply") from None
+
+
+_SURROGATE_ESCAPE = re.compile(r"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _mend_surrogates(data: Any) -> Any:
+    """`data` with each lone surrogate (a pair is one character by now) made U+FFFD."""
+    if isinstance(data, str):
+        return _SURROGATE.sub("\ufffd", data)
+    if isinstance(data, list):
+        return [_mend_surrogates(item) for item in data]
+    if isinstance(data, dict):
+        return {_mend_surrogates(k): _mend_surrogates(v) for k, v in data.items()}
+    return data
 
 
 def _walk(data: Any, depth: int = 0) -> Iterator[dict[str, Any]]:
@@ -205,11 +225,16 @@ def _post(obj: dict[str, Any], bodies: _Bodies) -> StructuredPost:
 
 _MARKUP = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]*)?/?>")
 _BREAKS = re.compile(r"<br\s*/?>|</?(?:p|div|li|ul|ol|h[1-6]|blockquote|figure)\b[^<>]*>", re.I)
+READ_MORE_LINK_TEXT = 300
+"""The longest link text (a headline, with its markup) a "Read more:" promo may have."""
 _READ_MORE_LINK = re.compile(
-    r"(?:<b>\s*|\b)read more(?: here)?\s*:?\s*(?:<b>\s*)?<a\b[^<>]*>.*?</a>(?:\s*</b>)*",
+    r"(?:<b>\s*|\b)read more(?: here)?\s*(?::\s*)?(?:<b>\s*)?<a\b[^<>]*>"
+    rf".{{0,{READ_MORE_LINK_TEXT}}}?</a>(?:\s*</b>)*",
     re.I | re.S,
 )
-"""A "Read more: <a>other story</a>" promo run into a post's last sentence (the Mirror)."""
+"""A "Read more: <a>other story</a>" promo run into a post's last sentence (the Mirror). Each
+part can match in one way only, and the link's text is bounded, so no body, however long
+or broken, makes the search slow."""
 
 
 def _body_source(raw: str) -> tuple[str, bool]:

@@ -55,10 +55,18 @@ def parse_time(value: str | None, *, local_zone: str | None = None) -> datetime 
     """An ISO 8601, RFC 2822 or JavaScript date string as aware UTC.
 
     A value with no zone is read in `local_zone` when given (a site's own zone), else as UTC.
+    A value that names no real moment (the 31st of a short month, an offset of a day or more,
+    a year past 9999 once in UTC) gives None.
     """
     if not value:
         return None
-    value = value.strip()
+    try:
+        return _parse(value.strip(), local_zone)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _parse(value: str, local_zone: str | None) -> datetime | None:
     try:  # the common case, ISO 8601 as Python reads it, at C speed
         return _localise(datetime.fromisoformat(value), local_zone)
     except ValueError:
@@ -77,7 +85,7 @@ def parse_time(value: str | None, *, local_zone: str | None = None) -> datetime 
         return datetime.fromisoformat(iso).astimezone(UTC)
     try:
         parsed = parsedate_to_datetime(value)
-    except (TypeError, ValueError, IndexError):
+    except (TypeError, IndexError):
         return None
     return _localise(parsed, local_zone)
 
@@ -85,18 +93,9 @@ def parse_time(value: str | None, *, local_zone: str | None = None) -> datetime 
 def _from_iso_match(match: re.Match[str], local_zone: str | None) -> datetime | None:
     year, month, day, hour, minute, second, fraction, offset = match.groups()
     micro = int((fraction or "0")[:6].ljust(6, "0"))
-    try:
-        naive = datetime(
-            int(year),
-            int(month),
-            int(day),
-            int(hour or 0),
-            int(minute or 0),
-            int(second or 0),
-            micro,
-        )
-    except ValueError:
-        return None
+    naive = datetime(
+        int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0), micro
+    )
     if offset is None:
         return _localise(naive, local_zone)
     if offset.upper() == "Z":
@@ -124,6 +123,6 @@ def parse_day_month_time(text: str, *, local_zone: str) -> datetime | None:
         return None
     try:
         naive = datetime(int(match[3]), month, int(match[1]), int(match[4]), int(match[5]))
-    except ValueError:
+        return _localise(naive, local_zone)
+    except (ValueError, OverflowError):
         return None
-    return _localise(naive, local_zone)

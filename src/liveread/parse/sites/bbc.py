@@ -5,11 +5,10 @@ Posts show only "15:05" with no date; their times come from JSON-LD.
 
 from __future__ import annotations
 
-from urllib.parse import urljoin
-
 from selectolax.lexbor import LexborHTMLParser
 
 from liveread.parse.adapter import Adapter, Node, PageInfo
+from liveread.text import join_url
 
 
 class BBC(Adapter):
@@ -26,10 +25,6 @@ class BBC(Adapter):
         (".lx-get-involved, .lx-commentary__get-involved", "bbc: get involved"),
     )
 
-    def permalink(self, node: Node, key: str | None, page_url: str) -> str | None:
-        ident = node.attributes.get("id")
-        return f"{page_url.split('#')[0]}#{ident}" if ident else None
-
     def flags(self, node: Node, key: str | None) -> dict[str, bool]:
         return {"breaking": "lx-stream-post--breaking" in (node.attributes.get("class") or "")}
 
@@ -40,8 +35,9 @@ class BBC(Adapter):
 
     def page(self, tree: LexborHTMLParser, page_url: str) -> PageInfo:
         older = [
-            urljoin(page_url, href)
+            url
             for a in tree.css("a.lx-pagination__btn[rel='next'][href]")
             if (href := a.attributes.get("href"))  # `<a href>` holds no value
+            and (url := join_url(page_url, href))
         ]
         return PageInfo(older_pages=tuple(older))

@@ -5,13 +5,13 @@ from __future__ import annotations
 import json
 import re
 from datetime import datetime
-from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser
 
 from liveread.parse.adapter import Adapter, Node, PageInfo
 from liveread.parse.ids import key_from_url
 from liveread.parse.times import parse_time
+from liveread.text import join_url
 
 _YOUTUBE_ID = re.compile(r"[\w-]{11}")
 
@@ -41,7 +41,7 @@ class Guardian(Adapter):
 
     def permalink(self, node: Node, key: str | None, page_url: str) -> str | None:
         link = self.first(node, "header a[href*='block-']")
-        return urljoin(page_url, link.attributes["href"]) if link is not None else None
+        return join_url(page_url, link.attributes["href"] or "") if link is not None else None
 
     def times(self, node: Node) -> tuple[datetime | None, datetime | None]:
         published = self.first(node, "header time[datetime]")
@@ -79,9 +79,10 @@ class Guardian(Adapter):
     def page(self, tree: LexborHTMLParser, page_url: str) -> PageInfo:
         stamp = tree.css_first("time[data-gu-marker='liveblog-last-updated']")
         older = [
-            urljoin(page_url, a.attributes["href"])
+            url
             for a in tree.css("#liveblog-navigation a[href*='page=with:block-']")
             if a.text(deep=True).strip().casefold() == "next"
+            and (url := join_url(page_url, a.attributes["href"] or ""))
         ]
         badge = tree.css_first("[data-gu-name='headline'] span, header [class*='live']")
         return PageInfo(

@@ -11,6 +11,7 @@ from datetime import datetime
 
 from liveread.parse.adapter import Adapter, Node
 from liveread.parse.times import from_epoch, parse_time
+from liveread.text import squash
 
 
 class Independent(Adapter):
@@ -38,7 +39,8 @@ class Independent(Adapter):
     def authors(self, node: Node) -> list[str]:
         row = _byline(node)
         spans = row.css("span") if row is not None else []
-        return [spans[0].text().strip()] if spans and spans[0].text().strip() else []
+        name = squash(spans[0].text()) if spans else ""
+        return [name] if name else []
 
     def body(self, node: Node) -> list[Node]:
         for part in node.css("a[href^='#post-']"):

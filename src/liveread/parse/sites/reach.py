@@ -9,6 +9,7 @@ from datetime import datetime
 
 from liveread.parse.adapter import Adapter, Node
 from liveread.parse.times import from_epoch
+from liveread.text import squash
 
 _REACH_FURNITURE = (
     ("reach-recirculation, .recirculation, section.topStories", "reach: related stories"),
@@ -33,12 +34,12 @@ class ReachLiveEvent(Adapter):
 
     def authors(self, node: Node) -> list[str]:
         mark = self.first(node, ".entry-info mark")
-        name = mark.text().strip() if mark is not None else ""
+        name = squash(mark.text()) if mark is not None else ""
         return [name] if name and name.upper() != "KEY EVENT" else []
 
     def flags(self, node: Node, key: str | None) -> dict[str, bool]:
         mark = self.first(node, ".entry-info mark")
-        labelled = mark is not None and mark.text().strip().upper() == "KEY EVENT"
+        labelled = mark is not None and squash(mark.text()).upper() == "KEY EVENT"
         return {"key_event": labelled or node.attributes.get("data-type") == "key-event"}
 
     def body(self, node: Node) -> list[Node]:
