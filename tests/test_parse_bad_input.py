@@ -621,3 +621,19 @@ def test_control_characters_in_a_reach_byline_are_scrubbed():
     )
     blog = parse(page, URL)
     assert [e.authors for e in blog.entries] == [["Tom Watling"], ["Tom Watling"]]
+
+
+def test_bylines_are_found_beside_thousands_of_nested_boxes():
+    """Each box once squashed the text of all the boxes inside it: most of a minute here."""
+    nest = "<div>" * 9_000 + "words " * 100_000 + "</div>" * 9_000
+    counting = "The count has begun at the town hall, with a result due after midnight."
+    closed = "Polls have now closed across the county after a day of steady turnout."
+    posts = [
+        _post("2", "Sam Reporter", "15 November 2024 07:00", f"<p>{counting}</p>"),
+        _post("1", "Alex Writer", "15 November 2024 06:00", f"<p>{closed}</p>"),
+    ]
+    blog = parse(_page(*posts) + nest, URL)
+    assert [(e.authors, e.text) for e in blog.entries] == [
+        (["Sam Reporter"], counting),
+        (["Alex Writer"], closed),
+    ]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from liveread.model import Embed, Image
+from liveread.model import Embed, Image, ListBlock, inline_text
 from liveread.parse.blocks import EMBED_TEXT, BlockBuilder
 
 URL = "https://news.example/live"
@@ -69,3 +69,28 @@ def test_a_long_embed_text_is_cut_at_a_word_and_marked() -> None:
     kept = embed.text.removesuffix("…")
     assert words.startswith(kept + " ")  # whole words only
     assert len(kept) > EMBED_TEXT - 10
+
+
+def test_a_table_gives_its_own_rows_and_a_nested_table_stays_in_its_cell() -> None:
+    tree = LexborHTMLParser(
+        '<div id="body"><table><thead><tr><th>Party</th><th>Seats</th></tr></thead><tbody>'
+        "<tr><td>Green</td><td>12</td></tr>"
+        "<tr><td>Blue</td><td><table><tr><td>9</td><td>(+2)</td></tr></table></td></tr>"
+        "</tbody></table></div>"
+    )
+    [table] = BlockBuilder(URL).build([tree.css_first("#body")])
+    assert isinstance(table, ListBlock)
+    assert [inline_text(row) for row in table.items] == [
+        "Party | Seats",
+        "Green | 12",
+        "Blue | 9(+2)",
+    ]
+
+
+def test_tables_nested_a_thousand_deep_are_read_once() -> None:
+    depth = 1_000  # each row once gave every row below it again: about 20 s here
+    markup = "<table><tr><td>cell " * depth + "</td></tr></table>" * depth
+    tree = LexborHTMLParser(f'<div id="body">{markup}</div>')
+    [table] = BlockBuilder(URL).build([tree.css_first("#body")])
+    assert isinstance(table, ListBlock)
+    assert [inline_text(row) for row in table.items] == [" ".join(["cell"] * depth)]

@@ -583,12 +583,22 @@ class BlockBuilder:
 
     def _table(self, node: Node, out: list[Block]) -> None:
         rows = []
-        for tr in node.css("tr"):
-            cells = [squash(td.text()) for td in tr.css("td, th")]
+        for tr in _rows(node):
+            cells = [squash(cell.text()) for cell in tr.iter() if cell.tag in ("td", "th")]
             if any(cells):
                 rows.append((Span(" | ".join(cells)),))
         if rows:
             out.append(ListBlock(tuple(rows)))
+
+
+def _rows(table: Node) -> Iterator[Node]:
+    """The table's own rows, not those of tables inside its cells (whose text their cell
+    gives): direct children, or children of its `thead`, `tbody` and `tfoot`."""
+    for child in table.iter():
+        if child.tag == "tr":
+            yield child
+        elif child.tag in ("thead", "tbody", "tfoot"):
+            yield from (row for row in child.iter() if row.tag == "tr")
 
 
 class _MediaParts:

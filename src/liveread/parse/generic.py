@@ -27,6 +27,10 @@ BYLINE = re.compile(
     r"^(?P<author>\D{2,80}?)\s*(?P<when>\d{1,2} [A-Z][a-z]+ \d{4},? \d{1,2}[:.]\d{2})$"
 )
 BYLINE_PARTS = "p, div, span, footer, small"
+BYLINE_TEXT = 120
+"""The longest byline, squashed."""
+BYLINE_RAW_TEXT = 4000
+"""The longest text, as written, worth squashing to see whether it is a byline."""
 MIN_POSTS = 2
 MAX_DEPTH = 8
 LEAD_TEXT = 80
@@ -73,15 +77,31 @@ class Generic(Adapter):
 
     def _byline_nodes(self, body: Node) -> list[Node]:
         found = []
-        for node in body.css(BYLINE_PARTS):
-            text = squash(node.text(deep=True))
-            if len(text) > 120 or not (match := BYLINE.match(text)):
-                continue
-            when = parse_day_month_time(match["when"], local_zone=self.zone)
-            if when is not None:
-                self._bylines[node.mem_id] = (match["author"].strip(), when)
-                found.append(node)
+        # An element holding one whose text is too long for a byline has too long a text
+        # itself: innermost first, each such element passes that on to its parent, so deep
+        # nesting costs no text (or squash) of every element's whole subtree.
+        too_long: set[int] = set()
+        for node in reversed(body.css(BYLINE_PARTS)):
+            if node.mem_id not in too_long:
+                raw = node.text(deep=True)
+                text = squash(raw) if len(raw) <= BYLINE_RAW_TEXT else raw
+                if len(text) <= BYLINE_TEXT:
+                    if self._is_byline(node, text):
+                        found.append(node)
+                    continue
+            if (parent := node.parent) is not None:
+                too_long.add(parent.mem_id)
+        found.reverse()
         return found
+
+    def _is_byline(self, node: Node, text: str) -> bool:
+        if not (match := BYLINE.match(text)):
+            return False
+        when = parse_day_month_time(match["when"], local_zone=self.zone)
+        if when is None:
+            return False
+        self._bylines[node.mem_id] = (match["author"].strip(), when)
+        return True
 
     def _byline(self, node: Node) -> tuple[Node, str, datetime] | None:
         candidates = [n for n in node.css(BYLINE_PARTS) if n.mem_id in self._bylines]
