@@ -111,6 +111,26 @@ def test_depth_limit_skips_scripts_comments_and_void_elements():
     assert limit_depth(page, max_depth=51, few_tags=0) is page
 
 
+def _depth(tree: LexborHTMLParser) -> int:
+    deepest = 0
+    for node in tree.root.traverse():
+        depth, up = 0, node
+        while (up := up.parent) is not None:
+            depth += 1
+        deepest = max(deepest, depth)
+    return deepest
+
+
+@pytest.mark.parametrize("boundary", ["<object>", "<marquee>", "<applet>", "<table><tr><td>"])
+def test_an_end_tag_the_tree_builder_ignores_does_not_lower_the_depth(boundary: str):
+    """`</div>` does not close a `div` with an `<object>` (or a table cell, ...) opened
+    inside it: the tree nests deeper with each repeat, and the cap must see that."""
+    page = f"<div>{boundary}</div>" * 2000
+    assert _depth(LexborHTMLParser(page)) > 1000  # what Lexbor builds uncapped
+    capped = limit_depth(page, max_depth=100, few_tags=0)
+    assert _depth(LexborHTMLParser(capped)) <= 150  # the implied `tbody`s go uncounted
+
+
 def test_depth_limit_knows_implied_end_tags():
     page = "<ul>" + "<li>item" * 1000 + "</ul>" + "<p>para" * 1000
     assert limit_depth(page, max_depth=5, few_tags=0) is page

@@ -11,7 +11,7 @@ from selectolax.lexbor import LexborHTMLParser
 from liveread.parse import _adapter_for
 from liveread.parse.adapter import Adapter, PostIndex
 from liveread.parse.blocks import Outline
-from liveread.parse.tree import common_ancestor
+from liveread.parse.tree import Owners, common_ancestor
 
 REAL = Path(__file__).parents[1].parent / "shared" / "fixtures" / "real"
 SELECTORS = ["p", "a[href]", "time[datetime]", "h2, h3", "img", "header time, footer time"]
@@ -113,3 +113,67 @@ def test_outline_leaves_out_what_is_outside_the_bodies():
     assert outline.get(tree.css_first("#ad").mem_id) is None
     assert outline.pictures(tree.css_first("#ad")) == 0
     assert outline.pictures(tree.css_first("#lone")) == 0  # a picture is not under itself
+
+
+def _first_heading_below(element) -> int | None:
+    """The oracle: one query under the element, itself left out."""
+    hits = [h for h in element.css("h2, h3, h4, h5") if h.mem_id != element.mem_id]
+    return hits[0].mem_id if hits else None
+
+
+def _pictures_below(element) -> int:
+    hits = [h for h in element.css("img, amp-img") if h.mem_id != element.mem_id]
+    return min(len(hits), 2)
+
+
+def _check_outline_against_queries(roots: list) -> int:
+    outline = Outline(roots)
+    asked = 0
+    for root in roots:
+        for element in root.traverse():
+            heading = outline.get(element.mem_id)
+            assert (heading and heading.mem_id) == _first_heading_below(element)
+            assert outline.pictures(element) == _pictures_below(element)
+            asked += 1
+    return asked
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_outline_answers_as_a_query_under_each_element_would(site: str):
+    tree, adapter = real_page(site)
+    roots = [root for post in adapter.post_nodes(tree) for root in adapter.body(post)]
+    assert _check_outline_against_queries(roots) > 100
+
+
+def test_outline_of_deeply_nested_hits_answers_as_queries_would():
+    """Thousands of boxes nested in one another around thousands of pictures and headings:
+    each hit once walked up through every box above it."""
+    body = (
+        "<div id='body'>"
+        + "<div><p>x</p>" * 2_000
+        + "<img src='a.jpg'>" * 2_000
+        + "<h3>Late</h3>"
+        + "</div>" * 2_000
+        + "<h2>Outer</h2><div><img src='b.jpg'></div></div>"
+    )
+    tree = LexborHTMLParser(body)
+    assert _check_outline_against_queries([tree.css_first("#body")]) > 4_000
+
+
+def test_owners_find_the_nearest_marked_element_however_deep():
+    tree = LexborHTMLParser(
+        "<main><section id='a'>"
+        + "<div>" * 3_000
+        + "<p id='deep'>x</p>"
+        + "</div>" * 3_000
+        + "<span id='near'>y</span></section><p id='outside'>z</p>"
+        "<section id='b'><p id='in-b'>w</p></section></main>"
+    )
+    a, b = tree.css_first("#a"), tree.css_first("#b")
+    owners = Owners([a.mem_id, b.mem_id])
+    for ident, owner in [("deep", a), ("near", a), ("in-b", b), ("deep", a), ("outside", None)]:
+        found = owners.of(tree.css_first(f"#{ident}"))
+        assert found == (owner.mem_id if owner is not None else None), ident
+    assert owners.of(a) == a.mem_id  # a marked element is its own owner
+    every_box = tree.css("div")
+    assert {owners.of(box) for box in every_box} == {a.mem_id}

@@ -19,6 +19,7 @@ from liveread.parse.links import mark_link_posts
 from liveread.parse.merge import merge
 from liveread.parse.sites import ADAPTERS
 from liveread.parse.structured import StructuredBlog, read_structured
+from liveread.parse.tree import Owners
 from liveread.text import comparable, fingerprint, squash, url_safe
 
 __all__ = ["PARSER_VERSION", "NotALiveBlog", "parse"]
@@ -45,8 +46,9 @@ def parse(html: str | bytes, url: str) -> LiveBlog:
     nodes = adapter.post_nodes(tree)[:MAX_POSTS]
     keys = {node.mem_id: adapter.key(node, url) for node in nodes}
     regions = _regions(nodes)  # one query per list of posts, not one per post
+    owners = Owners(keys)
     for region in regions:
-        cleaner.strip_site_furniture(region, owner=lambda el: _owner(el, keys))
+        cleaner.strip_site_furniture(region, owner=lambda el: _owner(el, keys, owners))
     adapter.index_posts(nodes)
     posts = [_post_facts(node, adapter, url, key=keys[node.mem_id]) for node in nodes]
     bodies = [adapter.body(node) for node in nodes]  # metadata is all read before this
@@ -126,14 +128,10 @@ def _regions(nodes: list[Node]) -> list[Node]:
     return list(regions.values())
 
 
-def _owner(element: Node, keys: dict[int, str | None]) -> tuple[bool, str | None]:
-    """Whether `element` lies inside a post, and that post's key."""
-    node = element.parent
-    while node is not None:
-        if node.mem_id in keys:
-            return True, keys[node.mem_id]
-        node = node.parent
-    return False, None
+def _owner(element: Node, keys: dict[int, str | None], owners: Owners) -> tuple[bool, str | None]:
+    """Whether `element` lies inside a post (a post of `owners`), and that post's key."""
+    post = owners.of(element.parent)
+    return (True, keys[post]) if post is not None else (False, None)
 
 
 def _post_facts(node: Node, adapter: Adapter, url: str, *, key: str | None) -> Entry:

@@ -13,7 +13,7 @@ from datetime import datetime
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from liveread.parse.ids import key_from_url, normalise_id
-from liveread.parse.tree import common_ancestor
+from liveread.parse.tree import Owners, common_ancestor
 from liveread.text import squash
 
 Node = LexborNode
@@ -33,7 +33,7 @@ class PostIndex:
     belongs to its nearest post ancestor (or is a post itself)."""
 
     def __init__(self, posts: list[Node]) -> None:
-        self._posts = {post.mem_id for post in posts}
+        self._owners = Owners(post.mem_id for post in posts)
         self._root = common_ancestor(posts)
         self._found: dict[str, dict[int, list[Node]]] = {}
 
@@ -49,13 +49,9 @@ class PostIndex:
 
     def _query(self, selector: str) -> dict[int, list[Node]]:
         found: dict[int, list[Node]] = {}
-        posts = self._posts
         for hit in self._root.css(selector) if self._root is not None else []:
-            node: Node | None = hit
-            while node is not None and node.mem_id not in posts:
-                node = node.parent
-            if node is not None:
-                found.setdefault(node.mem_id, []).append(hit)
+            if (post := self._owners.of(hit)) is not None:
+                found.setdefault(post, []).append(hit)
         return found
 
 

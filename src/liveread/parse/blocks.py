@@ -11,7 +11,7 @@ from urllib.parse import urljoin, urlsplit
 from selectolax.lexbor import LexborNode
 
 from liveread.model import Block, Embed, Heading, Image, ListBlock, Paragraph, Quote, Span
-from liveread.parse.tree import common_ancestor
+from liveread.parse.tree import Owners, common_ancestor
 from liveread.text import html_spaces, squash, url_safe
 
 Node = LexborNode
@@ -346,7 +346,8 @@ class Outline(Mapping[int, Node]):
         return self._headings
 
     def pictures(self, node: Node) -> int:
-        """How many `img` and `amp-img` `node` holds (itself not counted)."""
+        """How many `img` and `amp-img` `node` holds (itself not counted): 0, 1, or 2 for
+        two or more."""
         if self._headings is None:
             self._find()
         return self._pictures.get(node.mem_id, 0)
@@ -355,24 +356,23 @@ class Outline(Mapping[int, Node]):
         headings: dict[int, Node] = {}
         pictures = self._pictures
         roots = {root.mem_id for root in self._roots}
+        bodies = Owners(roots)
         scope = common_ancestor(self._roots)
-        scope_id = scope.mem_id if scope is not None else None
         for hit in scope.css("h2, h3, h4, h5, img, amp-img") if scope is not None else []:
-            # The elements from the hit's parent up to the root of its body, if it is in one.
-            chain: list[int] = []
-            node: Node | None = hit
-            while node is not None and node.mem_id not in roots:
-                node = None if node.mem_id == scope_id else node.parent
-                if node is not None:
-                    chain.append(node.mem_id)
-            if node is None:
-                continue
+            if hit.mem_id in roots or (root := bodies.of(hit.parent)) is None:
+                continue  # not under a body's root
+            # Up from the hit's parent to the root. An element that has its heading, or two
+            # pictures, has them for every element above it: the walk stops there, so no
+            # element is passed more than twice however deeply hits nest.
+            node: Node | None = hit.parent
             if hit.tag in HEADINGS:
-                for node_id in chain:
-                    headings.setdefault(node_id, hit)
+                while node is not None and node.mem_id not in headings:
+                    headings[node.mem_id] = hit
+                    node = None if node.mem_id == root else node.parent
             else:
-                for node_id in chain:
-                    pictures[node_id] = pictures.get(node_id, 0) + 1
+                while node is not None and (count := pictures.get(node.mem_id, 0)) < 2:
+                    pictures[node.mem_id] = count + 1
+                    node = None if node.mem_id == root else node.parent
         self._headings = headings
 
     def get(self, key: int, default: Node | None = None) -> Node | None:  # type: ignore[override]

@@ -61,6 +61,10 @@ _RAW_TEXT = frozenset(
 )
 _RAW_END = {name: re.compile(rf"</{name}[\s/>]", re.I) for name in _RAW_TEXT}
 _NOT_NESTED = frozenset({"html", "head", "body"})
+_SCOPE_BOUNDARIES = frozenset(
+    {"applet", "caption", "marquee", "object", "table", "td", "template", "th"}
+)
+"""Elements an end tag for an element opened outside them does not reach."""
 _CLOSES_OPEN = {
     "p": {"p"},
     "li": {"li"},
@@ -123,9 +127,19 @@ def limit_depth(html: str, max_depth: int = MAX_DEPTH, few_tags: int = FEW_TAGS)
     if not may_nest_too_deeply(html, max_depth, few_tags):
         return html
     stack: list[str] = []
-    open_counts: dict[str, int] = {}
+    # Where each open element's name, and each scope boundary, sits in `stack`.
+    at: dict[str, list[int]] = {}
+    boundaries: list[int] = []
     dropped: dict[str, int] = {}
     cuts: list[tuple[int, int]] = []
+
+    def pop() -> str:
+        top = stack.pop()
+        at[top].pop()
+        if top in _SCOPE_BOUNDARIES:
+            boundaries.pop()
+        return top
+
     pos = 0
     while match := _TOKEN.search(html, pos):
         start, end = match.span()
@@ -139,24 +153,25 @@ def limit_depth(html: str, max_depth: int = MAX_DEPTH, few_tags: int = FEW_TAGS)
                     stack[-1] in _CLOSES_OPEN.get(name, ())
                     or (stack[-1] == "p" and name in _CLOSES_P)
                 ):
-                    open_counts[stack.pop()] -= 1
+                    pop()
                 if len(stack) >= max_depth:
                     dropped[name] = dropped.get(name, 0) + 1
                     cuts.append((start, end))
                 else:
+                    if name in _SCOPE_BOUNDARIES:
+                        boundaries.append(len(stack))
+                    at.setdefault(name, []).append(len(stack))
                     stack.append(name)
-                    open_counts[name] = open_counts.get(name, 0) + 1
         elif (name := match[1]) is not None:
             name = name.lower()
             if dropped.get(name):
                 dropped[name] -= 1
                 cuts.append((start, end))
-            elif open_counts.get(name):
-                while stack:
-                    top = stack.pop()
-                    open_counts[top] -= 1
-                    if top == name:
-                        break
+            # An end tag closes its element only if no scope boundary (`<object>`, a table
+            # cell) was opened inside it since: else the tree builder ignores it.
+            elif (opened := at.get(name)) and not (boundaries and boundaries[-1] > opened[-1]):
+                while stack and pop() != name:
+                    pass
         pos = end
     if not cuts:
         return html

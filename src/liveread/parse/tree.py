@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from selectolax.lexbor import LexborNode
 
 Node = LexborNode
@@ -16,13 +18,54 @@ def common_ancestor(nodes: list[Node]) -> Node | None:
     while node is not None:
         chain.append(node)
         node = node.parent
-    depth = {n.mem_id: i for i, n in enumerate(chain)}
+    depth: dict[int, int | None] = {n.mem_id: i for i, n in enumerate(chain)}
     deepest = 0
     for other in nodes[1:]:
+        # Walked elements remember where their walk met the chain: each is walked once.
+        walked: list[int] = []
         node = other
         while node is not None and node.mem_id not in depth:
+            walked.append(node.mem_id)
             node = node.parent
-        if node is None:
+        met = depth[node.mem_id] if node is not None else None
+        depth.update(dict.fromkeys(walked, met))
+        if met is None:
             return None
-        deepest = max(deepest, depth[node.mem_id])
+        deepest = max(deepest, met)
     return chain[deepest]
+
+
+class Owners:
+    """The nearest of some marked elements at or above any element (a post, a body).
+
+    Answers found by long walks are remembered, so however many elements ask and however
+    deeply they nest, a walk never goes far past the last remembered element."""
+
+    def __init__(self, marked: Iterable[int]) -> None:
+        self._marked = set(marked)
+        self._found: dict[int, int | None] = {}
+
+    def of(self, node: Node | None) -> int | None:
+        """The `mem_id` of the nearest marked element at or above `node`, if any."""
+        marked, remembered = self._marked, self._found
+        walked: list[int] = []
+        found = None
+        while node is not None:
+            ident = node.mem_id
+            if ident in marked:
+                found = ident
+                break
+            if remembered and ident in remembered:
+                found = remembered[ident]
+                break
+            walked.append(ident)
+            node = node.parent
+        if len(walked) > SHORT_WALK:  # short walks cost less than remembering them
+            remembered.update(dict.fromkeys(walked, found))
+        return found
+
+
+SHORT_WALK = 8
+"""Walks up to this long are not remembered. A longer one is, so every walk ends within this
+many steps of a remembered element or is remembered itself: each element is passed over
+once, plus a few short steps per walk, however deep the nesting."""
