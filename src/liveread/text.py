@@ -150,14 +150,14 @@ _URL_UNSAFE = re.compile(r"[\x00-\x20\x7f-\x9f]")
 
 
 def join_url(base: str, href: str) -> str | None:
-    """`href` resolved against `base` and made `url_safe`; None unless that gives an absolute
-    address `urlsplit` can read (not so for a host with an unclosed `[`, say)."""
+    """`href` resolved against `base`; None unless that gives an absolute address `urlsplit`
+    can read (not so for a host with an unclosed `[`, say)."""
     try:
         joined = urljoin(base, href)
         absolute = bool(urlsplit(joined).scheme)
     except ValueError:
         return None
-    return url_safe(joined) if absolute else None
+    return joined if absolute else None
 
 
 def url_safe(url: str) -> str:

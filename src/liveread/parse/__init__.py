@@ -79,7 +79,7 @@ def parse(html: str | bytes, url: str) -> LiveBlog:
         or max(
             (e.updated or e.published for e in entries if e.updated or e.published), default=None
         ),
-        older_pages=list(page.older_pages),
+        older_pages=[url_safe(older) for older in page.older_pages],
         removals=cleaner.removals,
         source="+".join(s for s in (adapter.name, data.source if data.posts else "") if s),
     )

@@ -18,20 +18,14 @@ def common_ancestor(nodes: list[Node]) -> Node | None:
     while node is not None:
         chain.append(node)
         node = node.parent
-    depth: dict[int, int | None] = {n.mem_id: i for i, n in enumerate(chain)}
+    depth = {n.mem_id: i for i, n in enumerate(chain)}
+    on_chain = Owners(depth)
     deepest = 0
     for other in nodes[1:]:
-        # Walked elements remember where their walk met the chain: each is walked once.
-        walked: list[int] = []
-        node = other
-        while node is not None and node.mem_id not in depth:
-            walked.append(node.mem_id)
-            node = node.parent
-        met = depth[node.mem_id] if node is not None else None
-        depth.update(dict.fromkeys(walked, met))
+        met = on_chain.of(other)
         if met is None:
             return None
-        deepest = max(deepest, met)
+        deepest = max(deepest, depth[met])
     return chain[deepest]
 
 
