@@ -81,7 +81,7 @@ def cache_folder() -> Path:
 
 def build_database(path: Path) -> None:
     """100,000 posts over four feeds, each feed spread over the same 60 days, most read."""
-    from liveread.model import Entry, Paragraph, Span
+    from liveread.model import Block, Entry, Paragraph, Span
     from liveread.store import Store
 
     rng = random.Random(1)
@@ -102,7 +102,7 @@ def build_database(path: Path) -> None:
             for i in range(size):
                 published = now - step * i - timedelta(seconds=number)
                 head = NEWEST_TITLE if i == 0 else " ".join(rng.choices(WORDS, k=6)).capitalize()
-                blocks = [
+                blocks: list[Block] = [
                     Paragraph((Span(" ".join(sentence() for _ in range(3))),))
                     for _ in range(rng.randint(1, 3))
                 ]

@@ -376,8 +376,8 @@ def _print_head(text: str | None) -> str | None:
     return head[:PRINT_HEAD] if len(head) >= PRINT_HEAD else fingerprint(text, 400)[:PRINT_HEAD]
 
 
-def _recurring(found: Iterable[tuple[int, str]], threshold: int) -> set[str]:
-    """The keys (not blank) found in at least `threshold` different entries, of (entry, key)
+def _recurring(found: Iterable[tuple[int, str | None]], threshold: int) -> set[str]:
+    """The keys (not blank or None) found in at least `threshold` different entries, of (entry, key)
     pairs."""
     counts = Counter(key for _, key in set(found) if key)
     return {key for key, n in counts.items() if n >= threshold}

@@ -8,10 +8,10 @@ import contextlib
 import json
 import os
 import sys
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from liveread import paths
 from liveread.codec import blog_to_dict, entry_to_dict
@@ -61,16 +61,19 @@ def open_store() -> Iterator[Store]:
         store.close()
 
 
-def run_service(job: Callable[[Service], object]) -> object:
+Result = TypeVar("Result")
+
+
+def run_service(job: Callable[[Service], Awaitable[Result]]) -> Result:
     """Run `job(service)` (a coroutine factory) with a store and a fetcher, then close both."""
 
     from liveread.fetch import Fetcher
     from liveread.service import Service
 
-    async def main() -> object:
+    async def main() -> Result:
         with open_store() as store:
             async with Fetcher() as fetcher:
-                return await job(Service(store, fetcher))  # type: ignore[misc]
+                return await job(Service(store, fetcher))
 
     return asyncio.run(main())
 
@@ -184,7 +187,7 @@ def cmd_refresh(args: argparse.Namespace) -> int:
         if progress:
             progress.stop()
     failed = 0
-    for event in results:  # type: ignore[union-attr]
+    for event in results:
         if isinstance(event, FeedFailed):
             failed += 1
             out(f"{event.title}: failed: {event.reason}")

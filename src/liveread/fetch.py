@@ -141,11 +141,11 @@ class Fetcher:
         """GET `url`, conditionally when `validators` are given. Raises only `FetchError`."""
         target = _check_url(url)
         sent = validators or Validators()
-        headers = {}
+        headers: dict[bytes, bytes] = {}
         if sent.etag and (etag := _header_value(sent.etag)):
-            headers["If-None-Match"] = etag
+            headers[b"If-None-Match"] = etag
         if sent.last_modified and (since := _header_value(sent.last_modified)):
-            headers["If-Modified-Since"] = since
+            headers[b"If-Modified-Since"] = since
         host = self._host_limit(target)
         attempts = max(1, self.config.retries + 1)
         for attempt in range(attempts):
@@ -177,7 +177,7 @@ class Fetcher:
         return limit
 
     async def _fetch_once(
-        self, target: httpx.URL, headers: dict[str, bytes], sent: Validators
+        self, target: httpx.URL, headers: dict[bytes, bytes], sent: Validators
     ) -> FetchResult:
         url = str(target)
         reading = False

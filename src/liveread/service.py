@@ -49,7 +49,8 @@ class FeedFailed:
 
 
 Event = FeedStarted | FeedRefreshed | FeedFailed
-Listener = Callable[[Event], None]
+Listener = Callable[[Event], object]
+"""Told of each step of a refresh; what it returns is ignored."""
 
 
 def now() -> datetime:

@@ -74,11 +74,7 @@ def parse(html: str | bytes, url: str) -> LiveBlog:
         description=data.description or _meta(tree, "description"),
         entries=entries,
         is_live=_is_live(data, page),
-        updated=page.updated
-        or data.updated
-        or max(
-            (e.updated or e.published for e in entries if e.updated or e.published), default=None
-        ),
+        updated=page.updated or data.updated or _latest(entries),
         older_pages=[url_safe(older) for older in page.older_pages],
         removals=cleaner.removals,
         source="+".join(s for s in (adapter.name, data.source if data.posts else "") if s),
@@ -203,6 +199,13 @@ def _without_empty_and_doubles(entries: list[Entry]) -> list[Entry]:
 def _text(entry: Entry) -> str:
     """`entry.text`, built with less overhead: every post's is needed here."""
     return "\n\n".join([text for block in entry.blocks if (text := block_text(block))])
+
+
+def _latest(entries: list[Entry]) -> datetime | None:
+    return max(
+        (when for entry in entries if (when := entry.updated or entry.published) is not None),
+        default=None,
+    )
 
 
 def _blank(text: str) -> bool:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TypedDict
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -17,6 +18,15 @@ from liveread.parse.tree import Owners, common_ancestor
 from liveread.text import squash
 
 Node = LexborNode
+
+
+class Flags(TypedDict, total=False):
+    """What a post's markup marks it as: the `Entry` fields of the same names."""
+
+    key_event: bool
+    pinned: bool
+    summary: bool
+    breaking: bool
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,7 +142,7 @@ class Adapter:
         names = [squash(n.text(deep=True)) for n in self.all(node, self.author_selector)]
         return list(dict.fromkeys(n for n in names if n))
 
-    def flags(self, node: Node, key: str | None) -> dict[str, bool]:
+    def flags(self, node: Node, key: str | None) -> Flags:
         return {}
 
     def embed_link(self, node: Node) -> str | None:

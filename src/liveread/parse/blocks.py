@@ -538,11 +538,11 @@ class BlockBuilder:
         src = attrs.get("src") or attrs.get("data-src")
         if src is None and (source := node.css_first("source[src]")) is not None:
             src = source.attributes.get("src")
-        url = absolute_http(src, self.base_url)
-        if url is None:
+        address = absolute_http(src, self.base_url)
+        if address is None:
             return None
-        provider = "video" if node.tag == "video" else provider_of(url)
-        return Embed(url=url, provider="audio" if node.tag == "audio" else provider)
+        provider = "video" if node.tag == "video" else provider_of(address)
+        return Embed(url=address, provider="audio" if node.tag == "audio" else provider)
 
     def _media(self, node: Node, out: list[Block]) -> None:
         if _is_embed_container(node):

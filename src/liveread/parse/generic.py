@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from liveread.clean import promo_line
-from liveread.parse.adapter import Adapter, Node
+from liveread.parse.adapter import Adapter, Flags, Node
 from liveread.parse.times import from_epoch, parse_day_month_time, parse_time
 from liveread.text import squash
 
@@ -116,16 +116,16 @@ class Generic(Adapter):
             parse_time(t.attributes.get("datetime"), local_zone=self.zone)
             for t in node.css("[datetime]")
         ]
-        stamps = [s for s in stamps if s]
-        if stamps:
-            return stamps[0], max(stamps) if max(stamps) > stamps[0] else None
+        found = [stamp for stamp in stamps if stamp is not None]
+        if found:
+            return found[0], max(found) if max(found) > found[0] else None
         for attribute in EPOCH_ATTRIBUTES:
             if when := from_epoch(node.attributes.get(attribute)):
                 return when, None
         byline = self._byline(node)
         return (byline[2], None) if byline else (None, None)
 
-    def flags(self, node: Node, key: str | None) -> dict[str, bool]:
+    def flags(self, node: Node, key: str | None) -> Flags:
         """Flags from `data-*` attributes or class names the template puts on the post."""
         attrs = node.attributes
         names = (attrs.get("class") or "").casefold()
@@ -180,7 +180,7 @@ class Generic(Adapter):
 
 def _best_group(markers: list[Node]) -> list[Node]:
     """The same-tag siblings under one parent that hold the most markers."""
-    groups: dict[tuple[int, str], dict[int, Node]] = defaultdict(dict)
+    groups: dict[tuple[int, str | None], dict[int, Node]] = defaultdict(dict)
     for marker in markers:
         node = marker
         for _ in range(MAX_DEPTH):

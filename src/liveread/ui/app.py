@@ -21,7 +21,7 @@ from textual.widgets import Footer, Header, OptionList
 
 from liveread import export, paths, timefmt
 from liveread.config import Config
-from liveread.store import Feed, Store, StoreError
+from liveread.store import Favourite, Feed, Store, StoreError
 from liveread.ui.dialogs import (
     AddFeedScreen,
     ConfirmScreen,
@@ -43,6 +43,9 @@ from liveread.ui.reader import WELCOME, Reader
 from liveread.ui.state import UiState
 
 if TYPE_CHECKING:  # the network layers (httpx, selectolax) load in on_mount, only when online
+    from rich.text import Text
+
+    from liveread.demo import DemoServer
     from liveread.fetch import Fetcher
     from liveread.service import Event, FeedRefreshed, Service
 
@@ -117,9 +120,9 @@ class LivereadApp(App[None]):
         self.view = ALL_FEEDS
         self.key_events_only = False
         self.busy: set[int] = set()
-        self.favourites: list = []
+        self.favourites: list[Favourite] = []
         self.new_posts = 0
-        self._demo_server = None
+        self._demo_server: DemoServer | None = None
         if self.config.keys:
             self.set_keymap(self.config.keys)
         theme = self.ui_state.theme or self.config.theme
@@ -268,7 +271,7 @@ class LivereadApp(App[None]):
             label += " · key events"
         entries.set_titles(label, f"{self.new_posts} new ↑" if self.new_posts else "")
 
-    def _empty_text(self) -> str:
+    def _empty_text(self) -> str | Text:
         if not self.store.feeds():
             return WELCOME
         if self.view == FAVOURITES:

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from rich.text import Text
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
@@ -18,7 +18,7 @@ from liveread.timefmt import local, relative_age
 ALL_FEEDS = "all"
 FAVOURITES = "favourites"
 
-VIM_BINDINGS = [
+VIM_BINDINGS: list[BindingType] = [
     Binding("j", "cursor_down", "Down", show=False, id="list.down"),
     Binding("k", "cursor_up", "Up", show=False, id="list.up"),
     Binding("g", "first", "First", show=False, id="list.first"),

@@ -19,10 +19,10 @@ def _safe_link(url: str | None) -> str | None:
     return url if url and url.lower().startswith(("http://", "https://")) else None
 
 
-def link_style(url: str | None, **extra: bool) -> Style:
+def link_style(url: str | None, *, dim: bool = False) -> Style:
     """A clickable style for http(s) URLs only (built as an object: URLs never meet a parser)."""
     link = _safe_link(url)
-    return Style(link=link, underline=bool(link) or None, **extra)
+    return Style(link=link, underline=bool(link) or None, dim=dim or None)
 
 
 def inline_text(spans: Inline, base_style: str = "") -> Text:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
-from liveread.parse.adapter import Adapter, Node, PageInfo
+from liveread.parse.adapter import Adapter, Flags, Node, PageInfo
 from liveread.text import join_url
 
 
@@ -25,7 +25,7 @@ class BBC(Adapter):
         (".lx-get-involved, .lx-commentary__get-involved", "bbc: get involved"),
     )
 
-    def flags(self, node: Node, key: str | None) -> dict[str, bool]:
+    def flags(self, node: Node, key: str | None) -> Flags:
         return {"breaking": "lx-stream-post--breaking" in (node.attributes.get("class") or "")}
 
     def body(self, node: Node) -> list[Node]:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import json
 import re
+from collections.abc import Set as AbstractSet
 from datetime import datetime
 
 from selectolax.lexbor import LexborHTMLParser
 
-from liveread.parse.adapter import Adapter, Node, PageInfo
+from liveread.parse.adapter import Adapter, Flags, Node, PageInfo
 from liveread.parse.ids import key_from_url
 from liveread.parse.times import parse_time
 from liveread.text import join_url
@@ -24,7 +25,7 @@ class Guardian(Adapter):
     author_selector = "header div > div + span"
     not_body = "header"
     pinned_selector = "#pinned-post"
-    key_events: set[str | None] = frozenset()
+    key_events: AbstractSet[str | None] = frozenset()
     furniture = (
         ("footer ul, footer a[aria-label^='Share']", "guardian: share tools"),
         ("[data-spacefinder-type$='NewsletterSignupBlockElement']", "guardian: newsletter sign-up"),
@@ -69,7 +70,7 @@ class Guardian(Adapter):
         cards = tree.css("#key-events-carousel a[href*='#block-']")
         self.key_events = {key_from_url(a.attributes.get("href") or "") for a in cards}
 
-    def flags(self, node: Node, key: str | None) -> dict[str, bool]:
+    def flags(self, node: Node, key: str | None) -> Flags:
         title = self.title(node).casefold()
         return {
             "key_event": key in self.key_events,

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from liveread.parse.adapter import Adapter, Node
+from liveread.parse.adapter import Adapter, Flags, Node
 from liveread.parse.times import from_epoch
 from liveread.text import squash
 
@@ -37,7 +37,7 @@ class ReachLiveEvent(Adapter):
         name = squash(mark.text()) if mark is not None else ""
         return [name] if name and name.upper() != "KEY EVENT" else []
 
-    def flags(self, node: Node, key: str | None) -> dict[str, bool]:
+    def flags(self, node: Node, key: str | None) -> Flags:
         mark = self.first(node, ".entry-info mark")
         labelled = mark is not None and squash(mark.text()).upper() == "KEY EVENT"
         return {"key_event": labelled or node.attributes.get("data-type") == "key-event"}
