@@ -657,3 +657,22 @@ def test_bylines_are_found_beside_thousands_of_nested_boxes():
         (["Sam Reporter"], counting),
         (["Alex Writer"], closed),
     ]
+
+
+def test_a_link_post_whose_card_nests_deeper_than_the_walk_can_follow_keeps_its_words():
+    """The card of a link post is walked again on its own (the first walk stops at the card):
+    that walk falls back to the words as well."""
+    nest = 1_000  # few tags: Lexbor takes it as it is, deeper than the walk can follow
+    card = (
+        "<div>" * nest + "<h3><a href='https://example.com/other-story'>Read the whole story</a>"
+        "</h3>" + "</div>" * nest
+    )
+    posts = [
+        f"<article><time datetime='2024-01-02T10:00:00Z'></time><h2>Elsewhere</h2>{card}</article>",
+        "<article><time datetime='2024-01-01T10:00:00Z'></time><h2>First</h2>"
+        "<p>An ordinary post with enough words in it to count as one.</p></article>",
+    ]
+    blog = parse(_page(*posts), URL)
+    elsewhere = next(e for e in blog.entries if e.title == "Elsewhere")
+    assert elsewhere.kind == "link"
+    assert elsewhere.text == "Read the whole story"

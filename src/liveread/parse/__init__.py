@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from liveread.clean import Cleaner
-from liveread.model import Entry, Image, LiveBlog, Paragraph, Span, block_text
+from liveread.model import Block, Entry, Image, LiveBlog, Paragraph, Span, block_text
 from liveread.parse.adapter import Adapter, Node, PageInfo
 from liveread.parse.blocks import BlockBuilder, Outline
 from liveread.parse.depth import limit_depth, may_nest_too_deeply
@@ -148,20 +148,28 @@ def _read_body(
     post: Entry, roots: list[Node], adapter: Adapter, cleaner: Cleaner, url: str, outline: Outline
 ) -> None:
     builder = BlockBuilder(url, judge=cleaner.judge, embed_link=adapter.embed_link)
-    try:
-        blocks = builder.build(roots, outline)
-    except RecursionError:  # nested deeper than the walk can follow: keep the words
-        builder.removed.clear()
-        blocks = [Paragraph((Span(text),)) for root in roots if (text := squash(root.text()))]
+    blocks = _blocks(builder, roots, outline)
     cards = [node for rule, _, node in builder.removed if rule == "teaser card"]
     if not blocks and cards:
         # The whole post is a card pointing to another article: a link post, not promo.
-        blocks = [b for b in BlockBuilder(url).build(cards) if not isinstance(b, Image)]
+        blocks = [b for b in _blocks(BlockBuilder(url), cards) if not isinstance(b, Image)]
         post.kind = "link"
     for rule, text, _ in builder.removed:
         if post.kind != "link" or rule != "teaser card":
             cleaner.record(rule, text, post.key)
     post.blocks = blocks  # phrase rules run once all sources are merged
+
+
+def _blocks(
+    builder: BlockBuilder, roots: list[Node], outline: Outline | None = None
+) -> list[Block]:
+    """The blocks under `roots`; nested deeper than the walk can follow, their words as
+    plain paragraphs."""
+    try:
+        return builder.build(roots, outline)
+    except RecursionError:
+        builder.removed.clear()
+        return [Paragraph((Span(text),)) for root in roots if (text := squash(root.text()))]
 
 
 def _looks_live(posts: list[Entry]) -> bool:
