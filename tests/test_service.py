@@ -414,6 +414,81 @@ async def test_guardian_next_link_is_followed(
     assert feed.title == first.title
 
 
+async def test_a_refresh_that_finds_the_first_page_all_new_reads_back_to_known_posts(
+    loopback: LoopbackServer, service: Service, store: Store
+):
+    """More posts came while liveread was closed than the first page holds: the ones pushed
+    onto older pages are fetched too, down to the first page that shows a stored post."""
+    url = loopback.route(
+        "/live",
+        [
+            Route(body=bbc_page([("2", text(2)), ("1", text(1))])),
+            Route(body=bbc_page([("8", text(8)), ("7", text(7))], next_href="/live/page/2")),
+        ],
+    )
+    older = {
+        2: [("6", text(6)), ("5", text(5))],
+        3: [("4", text(4)), ("3", text(3))],
+        4: [("2", text(2)), ("1", text(1))],
+        5: [("0", text(0))],
+    }
+    for n, posts in older.items():
+        loopback.route(f"/live/page/{n}", body=bbc_page(posts, next_href=f"/live/page/{n + 1}"))
+    feed, _ = await service.add_feed(url)
+    event = await service.refresh(store.feed(feed.id))
+    assert isinstance(event, FeedRefreshed)
+    assert (event.new, event.edited) == (["8", "7", "6", "5", "4", "3"], [])
+    # Page 4 shows stored posts: the walk ends there.
+    assert [loopback.hits(f"/live/page/{n}") for n in older] == [1, 1, 1, 0]
+    assert store.feed(feed.id).total == 8
+
+
+def guardian_page(posts: list[tuple[str, str]], *, pinned: str, next_href: str = "") -> str:
+    """A small page in the Guardian's markup: `posts` are (id, text), newest first; the post
+    `pinned` is shown again above them, as the Guardian pins an old post to the top."""
+
+    def block(ident: str, body: str, *, copy: bool = False) -> str:
+        when = (START + timedelta(minutes=int(ident))).isoformat()
+        anchor = "" if copy else f' id="block-{ident}"'
+        return (
+            f'<article class="block"{anchor}><header>'
+            f'<a href="/live?page=with:block-{ident}#block-{ident}">{ident}</a>'
+            f'<time datetime="{when}"></time></header><p>{body}</p></article>'
+        )
+
+    link = f'<a href="{next_href}">Next</a>' if next_href else ""
+    return (
+        "<!doctype html><html><head><title>Small live</title></head><body>"
+        f'<div id="pinned-post">{block(pinned, text(int(pinned)), copy=True)}</div>'
+        f'<div id="liveblog-body">{"".join(block(i, t) for i, t in posts)}</div>'
+        f'<div id="liveblog-navigation">{link}</div></body></html>'
+    )
+
+
+async def test_an_old_pinned_post_on_the_first_page_does_not_hide_posts_pushed_off_it(
+    loopback: LoopbackServer, service: Service, store: Store
+):
+    older = "/live?page=with:block-4"
+    url = loopback.route(
+        "/live",
+        [
+            Route(body=guardian_page([("2", text(2)), ("1", text(1))], pinned="1")),
+            Route(
+                body=guardian_page([("6", text(6)), ("5", text(5))], pinned="1", next_href=older)
+            ),
+        ],
+    )
+    loopback.route(
+        older,
+        body=guardian_page([("4", text(4)), ("3", text(3)), ("2", text(2))], pinned="1"),
+    )
+    feed, _ = await service.add_feed(url)
+    event = await service.refresh(store.feed(feed.id))
+    assert isinstance(event, FeedRefreshed)
+    assert event.new == ["6", "5", "4", "3"]
+    assert loopback.hits(older) == 1
+
+
 # -- is_due -----------------------------------------------------------------------------------
 
 T0 = datetime(2026, 1, 1, 12, 0, tzinfo=UTC)

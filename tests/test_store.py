@@ -154,6 +154,16 @@ def test_upsert_new_edited_unchanged(store: Store) -> None:
     assert store.entry(ids["b"]).edited_at == T0 + timedelta(hours=1)
 
 
+def test_known_keys_are_those_the_feed_itself_has(store: Store) -> None:
+    a = store.add_feed(URL_A)
+    b = store.add_feed(URL_B)
+    store.upsert_entries(a.id, [make_entry("1"), make_entry("2")], seen_at=T0)
+    store.upsert_entries(b.id, [make_entry("3")], seen_at=T0)
+    assert store.known_keys(a.id, ["2", "3", "4", 'it\'s "odd"']) == {"2"}
+    assert store.known_keys(b.id, ["1", "2", "3"]) == {"3"}
+    assert store.known_keys(a.id, []) == set()
+
+
 def test_flag_changes_refresh_quietly(store: Store) -> None:
     feed = store.add_feed(URL_A)
     store.upsert_entries(feed.id, [make_entry("a", 0)], seen_at=T0)

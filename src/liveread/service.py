@@ -19,7 +19,8 @@ from liveread.parse import PARSER_VERSION, NotALiveBlog, parse
 from liveread.store import Feed, Store, StoreError
 
 MAX_OLDER_PAGES = 4
-"""Pages of older posts followed when a feed is first fetched (Guardian, BBC, Independent)."""
+"""Pages of older posts followed (Guardian, BBC): when a feed is first fetched, and when
+a refresh finds the first page all new, so posts pushed off it meanwhile are not missed."""
 
 
 class ServiceError(Exception):
@@ -140,6 +141,8 @@ class Service:
         entries = list(blog.entries)
         if first:
             entries += await self._older_posts(blog)
+        elif blog.older_pages and not self._overlaps(feed, blog):
+            entries += await self._older_posts(blog, until_known_in=feed)
         # Text a new parser reads differently is not an edit by the site: store it quietly.
         quiet = feed.total > 0 and feed.parser_version != PARSER_VERSION
         result = self.store.upsert_entries(feed.id, entries, seen_at=now(), quiet=quiet)
@@ -149,9 +152,19 @@ class Service:
         self.store.record_fetch(feed.id, at=now(), error=None, validators=pair)
         return FeedRefreshed(feed.id, blog.title or feed.label, result.new, result.edited)
 
-    async def _older_posts(self, blog: LiveBlog) -> list[Entry]:
-        """Posts from the blog's older pages, following "next" links a bounded number of times;
-        a failing older page ends the walk without failing the feed."""
+    def _overlaps(self, feed: Feed, blog: LiveBlog) -> bool:
+        """Whether the page still shows a post stored before (pinned posts aside: they stay
+        on the first page however old they are). If not, more posts came since the last
+        refresh than the page holds."""
+        keys = [entry.key for entry in blog.entries if not entry.pinned]
+        return not keys or bool(self.store.known_keys(feed.id, keys))
+
+    async def _older_posts(
+        self, blog: LiveBlog, *, until_known_in: Feed | None = None
+    ) -> list[Entry]:
+        """Posts from the blog's older pages, following "next" links a bounded number of times,
+        or (`until_known_in`) until a page shows a post that feed already has; a failing
+        older page ends the walk without failing the feed."""
         found: list[Entry] = []
         seen = {blog.url}
         pages = list(blog.older_pages)
@@ -167,5 +180,7 @@ class Service:
             if older is None:
                 break
             found.extend(older.entries)
+            if until_known_in is not None and self._overlaps(until_known_in, older):
+                break
             pages = list(older.older_pages)
         return found

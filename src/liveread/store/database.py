@@ -7,6 +7,7 @@ transactions (`_write`).
 from __future__ import annotations
 
 import functools
+import json
 import sqlite3
 import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -312,6 +313,16 @@ class Store:
                 "SELECT count(*) FROM entries WHERE feed_id = ?", (feed_id,)
             ).fetchone()
         return int(row[0])
+
+    @_op
+    def known_keys(self, feed_id: int, keys: Iterable[str]) -> set[str]:
+        """Which of `keys` the feed already has entries under."""
+        wanted = json.dumps(list(keys))
+        rows = self._db.execute(
+            "SELECT key FROM entries WHERE feed_id = ? AND key IN (SELECT value FROM json_each(?))",
+            (feed_id, wanted),
+        )
+        return {key for (key,) in rows}
 
     @_op
     def mark_read(self, entry_ids: Iterable[int], read: bool = True) -> None:
