@@ -377,8 +377,8 @@ def _print_head(text: str | None) -> str | None:
 
 
 def _recurring(found: Iterable[tuple[int, str | None]], threshold: int) -> set[str]:
-    """The keys (not blank or None) found in at least `threshold` different entries, of (entry, key)
-    pairs."""
+    """The keys (not blank or None) found in at least `threshold` different entries, of
+    (entry, key) pairs."""
     counts = Counter(key for _, key in set(found) if key)
     return {key for key, n in counts.items() if n >= threshold}
 
