@@ -65,6 +65,15 @@ def best_of(rounds: int, *jobs: Callable[[], object]) -> list[float]:
     return [min(taken) for taken in times]
 
 
+def trafilatura_extract() -> Callable[..., object] | None:
+    """`trafilatura.extract`, or None when the bench group is not installed."""
+    try:
+        import trafilatura
+    except ImportError:
+        return None
+    return trafilatura.extract
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--rounds", type=int, default=15)
@@ -74,10 +83,8 @@ def main() -> int:
     if not pages:
         print(f"no fixture pages under {FIXTURES}", file=sys.stderr)
         return 1
-    try:
-        import trafilatura
-    except ImportError:
-        trafilatura = None
+    extract = trafilatura_extract()
+    if extract is None:
         print("trafilatura not installed: run with `uv run --group bench`", file=sys.stderr)
 
     print(f"malloc mmap threshold: {allocator}\n")
@@ -96,12 +103,10 @@ def main() -> int:
         total_bare += bare
         total_full += full
         line = f"{page.parent.name:<14}{bare * 1e3:>10.1f}{full * 1e3:>13.1f}{full / bare:>10.2f}"
-        if trafilatura is not None:
-            [extract] = best_of(
-                max(3, args.rounds // 3), partial(trafilatura.extract, text, url=url)
-            )
-            versus.append(full / extract)
-            line += f"{extract * 1e3:>16.1f}{full / extract:>15.2f}"
+        if extract is not None:
+            [other] = best_of(max(3, args.rounds // 3), partial(extract, text, url=url))
+            versus.append(full / other)
+            line += f"{other * 1e3:>16.1f}{full / other:>15.2f}"
         print(line)
     print(
         f"\ngeometric mean, liveread / bare Lexbor parse: {statistics.geometric_mean(ratios):.2f}x"
