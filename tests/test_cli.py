@@ -158,7 +158,14 @@ def test_installed_program_reports_a_corrupt_database_in_one_line(home: Path):
     assert result.stdout == ""
     assert one_error_line(result.stderr) == (
         f"database file is corrupt or not a liveread database: {db}"
+        " (left as it is: move it elsewhere and liveread starts a new one)"
     )
+    assert db.read_bytes() == b"this is not a database " * 100
+    # As the message says: moved aside, it is kept, and liveread starts afresh.
+    db.rename(db.with_name("old.db"))
+    again = liveread("feeds", home=home)
+    assert again.returncode == 0, again.stderr
+    assert db.with_name("old.db").read_bytes() == b"this is not a database " * 100
 
 
 def test_installed_program_help_lists_every_command(home: Path):
@@ -449,7 +456,10 @@ def test_corrupt_database(run: Run, command: list[str]):
     db.write_bytes(b"\x00junk" * 1000)
     code, out, err = run(*command)
     assert (code, out) == (1, "")
-    assert one_error_line(err) == f"database file is corrupt or not a liveread database: {db}"
+    assert one_error_line(err) == (
+        f"database file is corrupt or not a liveread database: {db}"
+        " (left as it is: move it elsewhere and liveread starts a new one)"
+    )
 
 
 # -- demo -------------------------------------------------------------------------------------

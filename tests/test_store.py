@@ -563,7 +563,10 @@ def test_corrupt_file_is_a_clear_store_error(db: Path) -> None:
     db.write_bytes(os.urandom(8192))
     with pytest.raises(StoreError) as info:
         Store(db)
-    assert str(info.value) == f"database file is corrupt or not a liveread database: {db}"
+    assert str(info.value) == (
+        f"database file is corrupt or not a liveread database: {db}"
+        " (left as it is: move it elsewhere and liveread starts a new one)"
+    )
     assert info.value.__suppress_context__  # no sqlite3 traceback chained on
 
 

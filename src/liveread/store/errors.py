@@ -17,7 +17,10 @@ class StoreError(Exception):
 
 
 def corrupt(path: Path) -> StoreError:
-    return StoreError(f"database file is corrupt or not a liveread database: {path}")
+    return StoreError(
+        f"database file is corrupt or not a liveread database: {path}"
+        " (left as it is: move it elsewhere and liveread starts a new one)"
+    )
 
 
 def user_error(exc: sqlite3.Error, path: Path) -> StoreError | None:
