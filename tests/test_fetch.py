@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import gzip
 import socket
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
@@ -300,6 +301,15 @@ async def test_huge_streamed_body_stops_at_the_cap(loopback: LoopbackServer):
     (request,) = loopback.requests
     assert not request.complete
     assert request.bytes_sent < huge // 10  # the client hung up long before the end
+
+
+async def test_the_cap_counts_the_page_as_decompressed(loopback: LoopbackServer):
+    """A few kilobytes of gzip can hold megabytes of page: the length sent says nothing."""
+    packed = gzip.compress(b"<p>" + b" " * (5 * 1024 * 1024))
+    assert len(packed) < 64 * 1024
+    url = loopback.route("/bomb", body=packed, headers={"Content-Encoding": "gzip"})
+    error = await fetch_error(url, FetchConfig(max_bytes=1024 * 1024, retries=0))
+    assert error.reason == "page larger than 1 MB"
 
 
 async def test_declared_content_length_over_the_cap_is_refused_before_reading(
