@@ -173,6 +173,30 @@ async def test_launch_shows_cached_posts_without_touching_the_network(
     assert loopback.hits("/live") == fetched
 
 
+@pytest.mark.parametrize(
+    ("size", "feeds_width", "reader_at_least"),
+    [
+        pytest.param((80, 24), 20, 34, id="80 columns"),
+        pytest.param((100, 30), 20, 46, id="100 columns"),
+        pytest.param(SIZE, 30, 60, id="wide"),
+    ],
+)
+async def test_the_reader_keeps_a_readable_width_in_a_narrow_terminal(
+    store: Store,
+    demo: DemoServer,
+    size: tuple[int, int],
+    feeds_width: int,
+    reader_at_least: int,
+) -> None:
+    await follow(store, demo.url)
+    app = make_app(store, offline=True)
+    async with app.run_test(size=size) as pilot:
+        await settle(pilot)
+        assert feeds_pane(app).outer_size.width == feeds_width
+        assert app.query_one(Reader).outer_size.width >= reader_at_least
+        assert entries(app).outer_size.width >= 24
+
+
 async def test_offline_refresh_warns_and_fetches_nothing(
     store: Store, loopback: LoopbackServer, demo: DemoServer
 ) -> None:

@@ -53,6 +53,8 @@ TICK_SECONDS = 5.0
 """How often the app checks which feeds are due; each feed's own interval comes from config."""
 ALL_FEEDS_LIMIT = 2_000
 """The All feeds timeline shows this many of the newest posts; a feed's own view shows all."""
+NARROW_BELOW = 110
+"""Terminals narrower than this get the narrow layout."""
 
 
 class ServiceEvent(Message):
@@ -79,6 +81,9 @@ class RowsLoaded(Message):
 class LivereadApp(App[None]):
     TITLE = "liveread"
     CSS_PATH = ["liveread.tcss", "dialogs.tcss"]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
+    """Below `NARROW_BELOW` columns (an 80-column terminal, say) the side panes give up
+    width so the reader keeps a readable line."""
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
