@@ -414,9 +414,6 @@ class BlockBuilder:
             self._visit_children(root, blocks)
         return blocks
 
-    def children(self, node: Node) -> list[Block]:
-        return self.build([node])
-
     def _visit_children(self, node: Node, out: list[Block]) -> None:
         loose: _Inline | None = None
         """Running text between block children, made when there is some."""
