@@ -336,7 +336,7 @@ async def test_refresh_of_a_removed_feed_fails_without_raising(
     loopback.route("/live", body=PAGE_B)
     event = await service.refresh(feed)
     assert isinstance(event, FeedFailed)
-    assert event.reason == f"no feed matches '{feed.id}'"
+    assert event.reason == f"no feed #{feed.id}"
 
 
 # -- older pages ------------------------------------------------------------------------------

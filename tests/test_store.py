@@ -76,7 +76,7 @@ def test_add_list_and_remove_feeds(store: Store) -> None:
 
     store.remove_feed(a.id)
     assert [f.url for f in store.feeds()] == [URL_B]
-    with pytest.raises(StoreError, match="no feed matches"):
+    with pytest.raises(StoreError, match="no feed #"):
         store.remove_feed(a.id)
 
 
@@ -85,15 +85,36 @@ def test_feed_lookup(store: Store) -> None:
     b = store.add_feed(URL_B, "UK politics live")
     assert store.feed(a.id) == a
     assert store.feed(str(b.id)) == b
+    assert store.feed(f"#{b.id}") == b
     assert store.feed(URL_B) == b
+    assert store.feed(URL_B + "#block-7") == b  # the fragment is not part of the address
     assert store.feed("WAR") == a
-    assert store.feed("example.org") == b  # no title matches: falls back to the url
+    assert store.feed("uk politics live", exact=True) == b
     with pytest.raises(StoreError, match=r"^'live' matches several feeds: .*Ukraine.*UK pol"):
         store.feed("live")
     with pytest.raises(StoreError, match=r"^no feed matches 'cricket'$"):
         store.feed("cricket")
-    with pytest.raises(StoreError, match="no feed matches '999'"):
+    with pytest.raises(StoreError, match="no feed #999"):
         store.feed(999)
+
+
+def test_a_number_is_only_ever_an_id(store: Store) -> None:
+    """Every loopback address holds "127" and many hold a date: a number never matches them."""
+    store.add_feed("http://127.0.0.1:8011/live/2024-11-05", "Election night")
+    with pytest.raises(StoreError, match=r"^no feed #7$"):
+        store.feed("7")
+    with pytest.raises(StoreError, match=r"^no feed #11$"):
+        store.feed("11")
+
+
+def test_exact_lookup_needs_a_whole_title_or_address(store: Store) -> None:
+    store.add_feed(URL_A, "Ukraine war live")
+    with pytest.raises(StoreError, match=r"^no feed matches 'war' \(give its id"):
+        store.feed("war", exact=True)
+    with pytest.raises(StoreError, match=r"no feed matches 'example\.org'"):
+        store.feed("example.org", exact=True)
+    with pytest.raises(StoreError, match=r"no feed matches 'example\.org'"):
+        store.feed("example.org")  # pieces of addresses never match
 
 
 def test_feed_meta_and_fetch_record_with_validators(store: Store, db: Path) -> None:
@@ -216,7 +237,7 @@ def test_parser_version_is_recorded_per_feed(store: Store) -> None:
     store.set_parser_version(a.id, 3)
     assert store.feed(a.id).parser_version == 3
     assert store.feed(b.id).parser_version is None
-    with pytest.raises(StoreError, match="no feed matches"):
+    with pytest.raises(StoreError, match="no feed #"):
         store.set_parser_version(999, 1)
 
 
@@ -324,7 +345,7 @@ def test_duplicate_keys_in_one_batch_keep_the_first(store: Store) -> None:
 
 
 def test_unknown_ids_are_store_errors(store: Store) -> None:
-    with pytest.raises(StoreError, match="no feed matches '7'"):
+    with pytest.raises(StoreError, match="no feed #7"):
         store.upsert_entries(7, [make_entry("a")], seen_at=T0)
     with pytest.raises(StoreError, match="no entry with id 7"):
         store.entry(7)

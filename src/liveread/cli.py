@@ -162,10 +162,28 @@ def _feed_dict(feed: Feed) -> dict[str, object]:
 
 def cmd_remove(args: argparse.Namespace) -> int:
     with open_store() as store:
-        feed = store.feed(args.feed)
+        feed = store.feed(args.feed, exact=True)
+        what = f"#{feed.id} {feed.label} ({feed.url})"
+        if not args.yes:
+            posts = f"{feed.total:,} stored post{'s' * (feed.total != 1)}"
+            if not confirm(f"Stop following {what}, {posts}? Favourites are kept. [y/N] "):
+                out("Nothing removed.")
+                return 0
         store.remove_feed(feed.id)
-    out(f"Removed {feed.label} (favourites kept)")
+    out(f"Removed {what} (favourites kept)")
     return 0
+
+
+def confirm(question: str) -> bool:
+    """Ask on the terminal; without one there is nobody to ask, and the answer is no one
+    gave: an error that names `--yes`."""
+    if not sys.stdin.isatty():
+        raise CommandError("not removing without confirmation: answer in a terminal, or add --yes")
+    try:
+        answer = input(question)
+    except EOFError:
+        return False
+    return answer.strip().casefold() in ("y", "yes")
 
 
 def cmd_refresh(args: argparse.Namespace) -> int:
@@ -396,7 +414,8 @@ def build_parser() -> argparse.ArgumentParser:
     feeds.set_defaults(func=cmd_feeds)
 
     remove = sub.add_parser("remove", help="stop following a live blog (favourites are kept)")
-    remove.add_argument("feed", help="feed id, URL or part of its title")
+    remove.add_argument("feed", help="feed id, URL or whole title")
+    remove.add_argument("-y", "--yes", action="store_true", help="do not ask first")
     remove.set_defaults(func=cmd_remove)
 
     refresh = sub.add_parser("refresh", help="fetch new posts (all feeds, concurrently)")

@@ -20,6 +20,7 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 from liveread.model import Entry, content_hash
 from liveread.store import sql
 from liveread.store.errors import StoreError, user_error
+from liveread.store.lookup import find_feed
 from liveread.store.records import (
     EntrySummary,
     Favourite,
@@ -122,38 +123,19 @@ class Store:
         return [feed_from_row(r) for r in self._db.execute(sql.FEEDS_SQL + sql.FEEDS_ORDER)]
 
     @_op
-    def feed(self, ref: str | int) -> Feed:
-        """A feed by id, exact url, or a case-insensitive piece of its title (or url)."""
+    def feed(self, ref: str | int, *, exact: bool = False) -> Feed:
+        """A feed by id, by address, or by title (a piece of one unless `exact`): see
+        `lookup.find_feed`."""
         if isinstance(ref, int):
             return self._feed_by_id(ref)
-        text = ref.strip()
-        feeds = self.feeds()
-        for feed in feeds:
-            if feed.url == text:
-                return feed
-        if text.isdigit():
-            for feed in feeds:
-                if feed.id == int(text):
-                    return feed
-        needle = text.casefold()
-        if not needle:
-            raise StoreError(f"no feed matches '{ref}'")
-        for field in ("title", "url"):
-            hits = [f for f in feeds if needle in getattr(f, field).casefold()]
-            exact = [f for f in hits if getattr(f, field).casefold() == needle]
-            if len(hits) == 1 or len(exact) == 1:
-                return hits[0] if len(hits) == 1 else exact[0]
-            if hits:
-                names = ", ".join(f"{f.label} (#{f.id})" for f in hits)
-                raise StoreError(f"'{ref}' matches several feeds: {names}")
-        raise StoreError(f"no feed matches '{ref}'")
+        return find_feed(self.feeds(), ref, exact=exact)
 
     @_op
     def remove_feed(self, feed_id: int) -> None:
         """Forget a feed and its entries; favourites copied from it stay."""
         with self._write() as con:
             if con.execute("DELETE FROM feeds WHERE id = ?", (feed_id,)).rowcount == 0:
-                raise StoreError(f"no feed matches '{feed_id}'")
+                raise StoreError(f"no feed #{feed_id}")
 
     @_op
     def update_feed_meta(
@@ -445,12 +427,12 @@ class Store:
     def _feed_by_id(self, feed_id: int) -> Feed:
         row = self._db.execute(sql.FEEDS_SQL + " WHERE f.id = ?", (feed_id,)).fetchone()
         if row is None:
-            raise StoreError(f"no feed matches '{feed_id}'")
+            raise StoreError(f"no feed #{feed_id}")
         return feed_from_row(row)
 
     @staticmethod
     def _require_feed(con: sqlite3.Connection, feed_id: int) -> str:
         row = con.execute("SELECT url FROM feeds WHERE id = ?", (feed_id,)).fetchone()
         if row is None:
-            raise StoreError(f"no feed matches '{feed_id}'")
+            raise StoreError(f"no feed #{feed_id}")
         return str(row[0])
