@@ -5,12 +5,11 @@ from __future__ import annotations
 
 import json
 from datetime import UTC, datetime
-from pathlib import Path
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from liveread.export import ExportItem, render, to_html, to_json, to_markdown, write_atomic
+from liveread.export import ExportItem, render, to_html, to_json, to_markdown
 from liveread.model import Embed, Entry, Heading, Image, ListBlock, Paragraph, Quote, Span
 
 HOSTILE = '<script>alert("x")</script> [bold]not markup[/bold] *stars* & ampersand'
@@ -99,25 +98,3 @@ def test_html_is_escaped_and_only_http_links_survive():
 @pytest.mark.parametrize("fmt", ["md", "json", "html"])
 def test_render_by_format_name(fmt: str):
     assert "Early pace" in render(ITEMS, fmt)
-
-
-def test_write_atomic_replaces_and_leaves_no_temp_files(tmp_path: Path):
-    target = tmp_path / "sub" / "out.md"
-    write_atomic(target, "one")
-    write_atomic(target, "two")
-    assert target.read_text(encoding="utf-8") == "two"
-    assert [p.name for p in target.parent.iterdir()] == ["out.md"]
-
-
-def test_write_atomic_failure_keeps_the_old_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch):
-    target = tmp_path / "out.md"
-    target.write_text("old", encoding="utf-8")
-
-    def broken_replace(src: str, dst: str) -> None:
-        raise OSError("disk full")
-
-    monkeypatch.setattr("liveread.export.os.replace", broken_replace)
-    with pytest.raises(OSError, match="disk full"):
-        write_atomic(target, "new")
-    assert target.read_text(encoding="utf-8") == "old"
-    assert [p.name for p in tmp_path.iterdir()] == ["out.md"]

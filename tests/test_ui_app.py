@@ -492,6 +492,7 @@ async def test_export_writes_each_format_and_asks_before_overwriting(
         await settle(pilot)
 
         out = home / "out"
+        out.mkdir()  # a folder that does not exist is an error, never made silently
         for fmt in ("md", "json", "html"):
             target = out / f"favourites.{fmt}"
             await export_via_dialog(pilot, fmt, target)

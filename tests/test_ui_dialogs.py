@@ -272,24 +272,48 @@ async def test_export_default_path_and_suffix_switching(tmp_path: Path) -> None:
         assert app.results == [ExportRequest("json", tmp_path / "mine.json")]
 
 
-async def test_export_rejects_empty_and_directory_paths(tmp_path: Path) -> None:
+async def test_export_rejects_an_empty_path_a_missing_folder_and_a_device(tmp_path: Path) -> None:
     app = Host(lambda: ExportScreen(default_dir=tmp_path, count=1, now=NOW))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
         assert text_of(app.screen.query(".dialog-title").first(Static)) == "Export 1 favourite"
         status = app.screen.query_one("#export-status", Static)
-        for value in ["   ", str(tmp_path), str(tmp_path) + "/"]:
+        for value, message in [
+            ("   ", "Enter the file to export to."),
+            ("missing/", "missing/: no such folder"),
+            (str(tmp_path / "gone" / "x.md"), f"{tmp_path / 'gone' / 'x.md'}: no such folder"),
+            ("/dev/null", "/dev/null is not a regular file: not replacing it"),
+        ]:
+            path_input(app).value = value
+            path_input(app).focus()
+            await pilot.press("enter")
+            await pilot.pause()
+            assert status.has_class("error"), value
+            assert text_of(status).startswith(message), value
+            assert isinstance(app.screen, ExportScreen)
+        assert app.results == []
+        assert not (tmp_path / "missing").exists()
+        assert not (tmp_path / "gone").exists()
+
+
+async def test_export_into_a_folder_uses_the_default_name(tmp_path: Path) -> None:
+    (tmp_path / "notes").mkdir()
+    stamp = NOW.strftime("%Y%m%d-%H%M%S")
+    for value in [str(tmp_path / "notes"), "notes/"]:
+        app = Host(lambda: ExportScreen(default_dir=tmp_path, count=1, now=NOW))
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
             path_input(app).value = value
             await pilot.click("#export-ok")
             await pilot.pause()
-            assert status.has_class("error"), value
-            assert text_of(status), value
-            assert isinstance(app.screen, ExportScreen)
-        assert app.results == []
+        written = tmp_path / "notes" / f"liveread-favourites-{stamp}.md"
+        assert app.results == [ExportRequest("md", written)], value
 
 
 async def test_export_relative_and_home_paths(tmp_path: Path, monkeypatch: Any) -> None:
     monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    (tmp_path / "home").mkdir()
+    (tmp_path / "sub").mkdir()
     app = Host(lambda: ExportScreen(default_dir=tmp_path, count=2, now=NOW))
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

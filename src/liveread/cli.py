@@ -17,6 +17,7 @@ from liveread import paths
 from liveread.codec import blog_to_dict, entry_to_dict
 from liveread.export import ExportItem, to_markdown
 from liveread.model import Entry, LiveBlog, iso_z
+from liveread.output import OutputError
 from liveread.store import Feed, Store, StoreError
 from liveread.timefmt import stamp
 
@@ -36,7 +37,7 @@ LAZY_ERRORS = (
 def expected_errors() -> tuple[type[Exception], ...]:
     """The errors to report as one line, exit status 1: those of the lazily loaded modules
     count only once loaded (a module that never loaded raised nothing)."""
-    errors: list[type[Exception]] = [StoreError, OSError, ValueError]
+    errors: list[type[Exception]] = [StoreError, OutputError, OSError, ValueError]
     for module_name, name in LAZY_ERRORS:
         module = sys.modules.get(module_name)
         if module is not None:
@@ -310,18 +311,20 @@ def cmd_search(args: argparse.Namespace) -> int:
 def cmd_export(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
-    from liveread.export import ExportItem, default_filename, render, write_atomic
+    from liveread.export import ExportItem, default_filename, render
+    from liveread.output import export_target, is_taken, write_atomic
 
     with open_store() as store:
         favourites = store.favourites()
     if not favourites:
         raise CommandError("no favourites to export (mark posts with f in the app)")
-    path = Path(args.output).expanduser() if args.output else None
-    if path is None:
-        path = paths.export_dir() / default_filename(args.format, datetime.now(UTC))
-    elif path.is_dir():
-        path = path / default_filename(args.format, datetime.now(UTC))
-    if path.exists() and not args.force:
+    path = export_target(
+        args.output,
+        filename=default_filename(args.format, datetime.now(UTC)),
+        default_dir=paths.export_dir(),
+        relative_to=Path.cwd(),
+    )
+    if is_taken(path) and not args.force:
         raise CommandError(f"{path} exists (use --force to overwrite)")
     items = [ExportItem(f.entry, f.feed_title, f.feed_url) for f in favourites]
     write_atomic(path, render(items, args.format, "Favourites"))
@@ -446,8 +449,12 @@ def build_parser() -> argparse.ArgumentParser:
 
     export_cmd = sub.add_parser("export", help="write favourites to a Markdown, JSON or HTML file")
     export_cmd.add_argument("--format", choices=("md", "json", "html"), default="md")
-    export_cmd.add_argument("-o", "--output", metavar="PATH", help="file or folder to write")
-    export_cmd.add_argument("--force", action="store_true", help="overwrite an existing file")
+    export_cmd.add_argument(
+        "-o", "--output", metavar="PATH", help="file to write, or an existing folder to write into"
+    )
+    export_cmd.add_argument(
+        "--force", action="store_true", help="replace an existing file (never anything else)"
+    )
     export_cmd.set_defaults(func=cmd_export)
 
     demo = sub.add_parser("demo", help="headless run of the built-in demo live blog")

@@ -1,15 +1,12 @@
-"""Posts to Markdown, JSON and HTML (favourites export, `liveread show`), written atomically."""
+"""Posts to Markdown, JSON and HTML (favourites export, `liveread show`); `output` writes them."""
 
 from __future__ import annotations
 
 import html
 import json
-import os
-import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from pathlib import Path
 from typing import Literal
 
 from liveread.codec import entry_to_dict
@@ -194,21 +191,6 @@ RENDERERS = {"md": to_markdown, "json": to_json, "html": to_html}
 
 def render(items: Sequence[ExportItem], fmt: Format, title: str = "liveread export") -> str:
     return RENDERERS[fmt](items, title)
-
-
-def write_atomic(path: Path, text: str) -> None:
-    """Write `text` to `path` so a reader never sees half a file: temp file, fsync, rename."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def default_filename(fmt: Format, at: datetime) -> str:

@@ -21,6 +21,7 @@ from textual.widgets import Footer, Header, OptionList
 
 from liveread import export, paths, timefmt
 from liveread.config import Config
+from liveread.output import OutputError, write_atomic
 from liveread.store import Favourite, Feed, Store, StoreError
 from liveread.ui.dialogs import (
     AddFeedScreen,
@@ -558,13 +559,9 @@ class LivereadApp(App[None]):
             export.ExportItem(f.entry, f.feed_title, f.feed_url) for f in self.store.favourites()
         ]
         try:
-            export.write_atomic(request.path, export.render(items, request.format, "Favourites"))
-        except OSError as error:
-            self.notify(
-                f"{request.path}: {error.strerror or error}",
-                title="Export failed",
-                severity="error",
-            )
+            write_atomic(request.path, export.render(items, request.format, "Favourites"))
+        except OutputError as error:
+            self.notify(str(error), title="Export failed", severity="error")
             return
         self.notify(str(request.path), title=f"Exported {len(items)} favourites")
 

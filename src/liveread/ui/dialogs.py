@@ -38,6 +38,7 @@ from textual.widgets.option_list import Option
 from textual.worker import get_current_worker
 
 from liveread import export, timefmt
+from liveread.output import OutputError, export_target, is_taken
 from liveread.store import SNIPPET_CLOSE, SNIPPET_OPEN, Feed, SearchHit
 
 __all__ = [
@@ -255,7 +256,8 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
     """Choose a format and a file for the favourites; dismisses with an ExportRequest.
 
     Writing the file is the caller's job. A relative path is taken as relative to
-    `default_dir`; an existing file is only replaced after a ConfirmScreen says yes.
+    `default_dir`, a folder means "into it" (`output.export_target`); an existing file is only
+    replaced after a ConfirmScreen says yes, and anything else there never is.
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -324,14 +326,19 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         if not raw:
             self._status("Enter the file to export to.")
             return
-        path = Path(raw).expanduser()
-        if not path.is_absolute():
-            path = self.default_dir / path
-        if raw.endswith(("/", "\\")) or path.is_dir():
-            self._status(f"{path} is a folder: add a file name.")
+        try:
+            path = export_target(
+                raw,
+                filename=export.default_filename(self.format, self.now),
+                default_dir=self.default_dir,
+                relative_to=self.default_dir,
+            )
+            taken = is_taken(path)
+        except OutputError as error:
+            self._status(str(error))
             return
         request = ExportRequest(self.format, path)
-        if path.exists():
+        if taken:
 
             def answered(overwrite: bool | None) -> None:
                 if overwrite:

@@ -7,7 +7,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from liveread.export import write_atomic
+from liveread.output import OutputError, write_atomic
 
 
 @dataclass
@@ -24,5 +24,5 @@ class UiState:
             self.theme = data["theme"]
 
     def save(self) -> None:
-        with contextlib.suppress(OSError):  # remembering the theme is a nicety, not an error
+        with contextlib.suppress(OutputError):  # remembering the theme is a nicety, not an error
             write_atomic(self.path, json.dumps({"theme": self.theme}) + "\n")
