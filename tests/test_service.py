@@ -199,6 +199,19 @@ async def test_changed_page_yields_new_and_edited_keys(
     assert (again.new, again.edited) == ([], [])
 
 
+async def test_a_refresh_writes_once(loopback: LoopbackServer, service: Service, store: Store):
+    url = loopback.route("/live", [Route(body=PAGE_A), Route(body=PAGE_B)])
+    feed, _ = await service.add_feed(url)
+    writes: list[str] = []
+    store._db.set_trace_callback(
+        lambda statement: writes.append(statement) if statement.startswith("BEGIN") else None
+    )
+    event = await service.refresh(store.feed(feed.id))
+    store._db.set_trace_callback(None)
+    assert isinstance(event, FeedRefreshed) and event.new == ["3"]
+    assert writes == ["BEGIN IMMEDIATE"]
+
+
 async def test_new_parser_version_rewrites_quietly_then_edits_count_again(
     loopback: LoopbackServer, service: Service, store: Store
 ):

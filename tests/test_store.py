@@ -20,6 +20,7 @@ from liveread.store import (
     SCHEMA_VERSION,
     SNIPPET_CLOSE,
     SNIPPET_OPEN,
+    Refresh,
     Store,
     StoreError,
     fts_query,
@@ -115,6 +116,62 @@ def test_exact_lookup_needs_a_whole_title_or_address(store: Store) -> None:
         store.feed("example.org", exact=True)
     with pytest.raises(StoreError, match=r"no feed matches 'example\.org'"):
         store.feed("example.org")  # pieces of addresses never match
+
+
+def test_a_refresh_is_stored_whole_in_one_transaction(store: Store, db: Path) -> None:
+    feed = store.add_feed(URL_A)
+    store.record_fetch(feed.id, at=T0, error="HTTP 503")
+    statements: list[str] = []
+    store._db.set_trace_callback(statements.append)
+    result = store.store_refresh(
+        feed.id,
+        Refresh(
+            [make_entry("a"), make_entry("b", 1)],
+            at=T0 + timedelta(minutes=1),
+            parser_version=7,
+            title="Live: storms",
+            is_live=True,
+            validators=('"v1"', "Wed, 01 May 2024"),
+        ),
+    )
+    store._db.set_trace_callback(None)
+    assert [s for s in statements if s.startswith(("BEGIN", "COMMIT"))] == [
+        "BEGIN IMMEDIATE",
+        "COMMIT",
+    ]
+    assert result.new == ["a", "b"]
+    got = store.feed(feed.id)
+    assert (got.title, got.is_live, got.parser_version) == ("Live: storms", True, 7)
+    assert (got.etag, got.last_modified) == ('"v1"', "Wed, 01 May 2024")
+    assert (got.last_ok_at, got.last_error, got.total) == (T0 + timedelta(minutes=1), None, 2)
+
+    # What the page does not say is kept: an empty title, an unknown live state, no validators.
+    store.store_refresh(feed.id, Refresh([make_entry("a")], at=T0, parser_version=7))
+    again = store.feed(feed.id)
+    assert (again.title, again.is_live, again.etag) == ("Live: storms", True, '"v1"')
+
+
+def test_a_refresh_that_fails_at_its_last_step_leaves_nothing_behind(store: Store) -> None:
+    feed = store.add_feed(URL_A, "Before")
+    store.upsert_entries(feed.id, [make_entry("a")], seen_at=T0)
+    # The fetch record is the refresh's last write: make it fail, after the entries went in.
+    store._db.execute(
+        "CREATE TEMP TRIGGER refuse BEFORE UPDATE OF last_ok_at ON feeds "
+        "BEGIN SELECT RAISE(ABORT, 'refused'); END"
+    )
+    with pytest.raises(sqlite3.IntegrityError, match="refused"):
+        store.store_refresh(
+            feed.id, Refresh([make_entry("b"), make_entry("c")], at=T0, parser_version=7)
+        )
+    store._db.execute("DROP TRIGGER refuse")
+    got = store.feed(feed.id)
+    assert (got.title, got.total, got.last_fetch_at, got.parser_version) == (
+        "Before",
+        1,
+        None,
+        None,
+    )
+    assert store.search("Body") and [s.entry.key for s in store.entries()] == ["a"]
 
 
 def test_feed_meta_and_fetch_record_with_validators(store: Store, db: Path) -> None:

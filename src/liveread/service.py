@@ -16,7 +16,7 @@ from datetime import UTC, datetime, timedelta
 from liveread.fetch import Fetcher, FetchError, FetchResult, Validators
 from liveread.model import Entry, LiveBlog
 from liveread.parse import PARSER_VERSION, NotALiveBlog, parse
-from liveread.store import Feed, Store, StoreError
+from liveread.store import Feed, Refresh, Store, StoreError
 
 MAX_OLDER_PAGES = 4
 """Pages of older posts followed (Guardian, BBC): when a feed is first fetched, and when
@@ -143,13 +143,17 @@ class Service:
             entries += await self._older_posts(blog)
         elif blog.older_pages and not self._overlaps(feed, blog):
             entries += await self._older_posts(blog, until_known_in=feed)
-        # Text a new parser reads differently is not an edit by the site: store it quietly.
-        quiet = feed.total > 0 and feed.parser_version != PARSER_VERSION
-        result = self.store.upsert_entries(feed.id, entries, seen_at=now(), quiet=quiet)
-        self.store.set_parser_version(feed.id, PARSER_VERSION)
-        self.store.update_feed_meta(feed.id, title=blog.title or None, is_live=blog.is_live)
-        pair = (validators.etag, validators.last_modified) if validators else None
-        self.store.record_fetch(feed.id, at=now(), error=None, validators=pair)
+        refresh = Refresh(
+            entries,
+            at=now(),
+            parser_version=PARSER_VERSION,
+            title=blog.title,
+            is_live=blog.is_live,
+            validators=(validators.etag, validators.last_modified) if validators else None,
+            # Text a new parser reads differently is not an edit by the site: store it quietly.
+            quiet=feed.total > 0 and feed.parser_version != PARSER_VERSION,
+        )
+        result = self.store.store_refresh(feed.id, refresh)
         return FeedRefreshed(feed.id, blog.title or feed.label, result.new, result.edited)
 
     def _overlaps(self, feed: Feed, blog: LiveBlog) -> bool:

@@ -25,6 +25,7 @@ from liveread.store.records import (
     EntrySummary,
     Favourite,
     Feed,
+    Refresh,
     SearchHit,
     StoredEntry,
     UpsertResult,
@@ -191,42 +192,33 @@ class Store:
         `entries` keeps its first occurrence. `quiet` (the first store after the parser
         changed) rewrites changed entries in place without marking them edited: they keep
         their read state and `edited_at`, and count as unchanged."""
-        when = to_iso(seen_at)
-        prepared: dict[str, tuple[str, dict[str, Any]]] = {}
-        for entry in entries:  # the Python work happens before taking the write lock
-            if entry.key not in prepared:
-                text = entry.text
-                params = entry_params(entry)
-                params.update(feed_id=feed_id, seen_at=when, text=text)
-                prepared[entry.key] = (content_hash(entry.title, entry.authors, text), params)
-        fresh: list[dict[str, Any]] = []
-        edited: list[dict[str, Any]] = []
-        reparsed: list[dict[str, Any]] = []
-        same: list[dict[str, Any]] = []
+        prepared = _prepare(feed_id, entries, to_iso(seen_at))
         with self._write() as con:
-            feed_url = self._require_feed(con, feed_id)
-            known: dict[str, str] = dict(
-                con.execute("SELECT key, content_hash FROM entries WHERE feed_id = ?", (feed_id,))
+            return _upsert(con, feed_id, prepared, quiet=quiet)
+
+    @_op
+    def store_refresh(self, feed_id: int, refresh: Refresh) -> UpsertResult:
+        """Store what one successful fetch of a feed found, in one transaction: its entries
+        (as `upsert_entries`), the page's title and live state, the parser version, the
+        fetch time and validators. A failure leaves the feed as it was."""
+        when = to_iso(refresh.at)
+        prepared = _prepare(feed_id, refresh.entries, when)
+        with self._write() as con:
+            result = _upsert(con, feed_id, prepared, quiet=refresh.quiet)
+            con.execute(
+                sql.RECORD_REFRESH,
+                {
+                    "id": feed_id,
+                    "at": when,
+                    "title": refresh.title or None,
+                    "is_live": None if refresh.is_live is None else int(refresh.is_live),
+                    "parser_version": refresh.parser_version,
+                    "validated": refresh.validators is not None,
+                    "etag": refresh.validators[0] if refresh.validators else None,
+                    "last_modified": refresh.validators[1] if refresh.validators else None,
+                },
             )
-            for key, (digest, params) in prepared.items():
-                old_hash = known.get(key)
-                if old_hash == digest:
-                    same.append(params)
-                    continue
-                params.update(content_hash=digest, feed_url=feed_url)
-                (fresh if old_hash is None else reparsed if quiet else edited).append(params)
-            last_id = con.execute("SELECT COALESCE(MAX(id), 0) FROM entries").fetchone()[0]
-            con.executemany(sql.INSERT_ENTRY, fresh)
-            index_new_entries(con, after_id=last_id)
-            con.executemany(sql.EDIT_ENTRY, edited)
-            con.executemany(sql.REPARSE_ENTRY, reparsed)
-            con.executemany(sql.EDIT_FAVOURITE, edited + reparsed)
-            con.executemany(sql.REFRESH_ENTRY, same)
-        return UpsertResult(
-            new=[p["key"] for p in fresh],
-            edited=[p["key"] for p in edited],
-            unchanged=len(same) + len(reparsed),
-        )
+        return result
 
     @_op
     def set_parser_version(self, feed_id: int, version: int) -> None:
@@ -436,3 +428,55 @@ class Store:
         if row is None:
             raise StoreError(f"no feed #{feed_id}")
         return str(row[0])
+
+
+def _prepare(
+    feed_id: int, entries: Sequence[Entry], seen_at: str
+) -> dict[str, tuple[str, dict[str, Any]]]:
+    """Each entry's content hash and row parameters by key, the first of a repeated key kept:
+    the Python work of an upsert, done before the write lock is taken."""
+    prepared: dict[str, tuple[str, dict[str, Any]]] = {}
+    for entry in entries:
+        if entry.key not in prepared:
+            text = entry.text
+            params = entry_params(entry)
+            params.update(feed_id=feed_id, seen_at=seen_at, text=text)
+            prepared[entry.key] = (content_hash(entry.title, entry.authors, text), params)
+    return prepared
+
+
+def _upsert(
+    con: sqlite3.Connection,
+    feed_id: int,
+    prepared: dict[str, tuple[str, dict[str, Any]]],
+    *,
+    quiet: bool,
+) -> UpsertResult:
+    """`Store.upsert_entries` inside a write transaction the caller holds."""
+    fresh: list[dict[str, Any]] = []
+    edited: list[dict[str, Any]] = []
+    reparsed: list[dict[str, Any]] = []
+    same: list[dict[str, Any]] = []
+    feed_url = Store._require_feed(con, feed_id)
+    known: dict[str, str] = dict(
+        con.execute("SELECT key, content_hash FROM entries WHERE feed_id = ?", (feed_id,))
+    )
+    for key, (digest, params) in prepared.items():
+        old_hash = known.get(key)
+        if old_hash == digest:
+            same.append(params)
+            continue
+        params.update(content_hash=digest, feed_url=feed_url)
+        (fresh if old_hash is None else reparsed if quiet else edited).append(params)
+    last_id = con.execute("SELECT COALESCE(MAX(id), 0) FROM entries").fetchone()[0]
+    con.executemany(sql.INSERT_ENTRY, fresh)
+    index_new_entries(con, after_id=last_id)
+    con.executemany(sql.EDIT_ENTRY, edited)
+    con.executemany(sql.REPARSE_ENTRY, reparsed)
+    con.executemany(sql.EDIT_FAVOURITE, edited + reparsed)
+    con.executemany(sql.REFRESH_ENTRY, same)
+    return UpsertResult(
+        new=[p["key"] for p in fresh],
+        edited=[p["key"] for p in edited],
+        unchanged=len(same) + len(reparsed),
+    )

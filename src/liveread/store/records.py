@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -70,6 +71,23 @@ class EntrySummary:
     @property
     def edited(self) -> bool:
         return self.edited_at is not None
+
+
+@dataclass(frozen=True, slots=True)
+class Refresh:
+    """What one successful fetch of a feed found, stored as one write (`Store.store_refresh`)."""
+
+    entries: Sequence[Entry]
+    at: datetime
+    parser_version: int
+    title: str = ""
+    """The page's title; empty keeps the feed's."""
+    is_live: bool | None = None
+    """None keeps what was known."""
+    validators: tuple[str | None, str | None] | None = None
+    """(etag, last_modified) from the response; None keeps the stored ones."""
+    quiet: bool = False
+    """Changed entries are a new parser's reading, not edits (see `Store.upsert_entries`)."""
 
 
 @dataclass(frozen=True, slots=True)

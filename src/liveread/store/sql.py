@@ -16,6 +16,19 @@ FEEDS_SQL = """
 """
 FEEDS_ORDER = " ORDER BY f.position, f.added_at, f.id"
 
+# What a successful fetch records about its feed; a NULL title or live state leaves the old one,
+# and validators are replaced only when the fetch gave some (`validated`).
+RECORD_REFRESH = """
+    UPDATE feeds SET
+        title = COALESCE(:title, title),
+        is_live = COALESCE(:is_live, is_live),
+        parser_version = :parser_version,
+        last_fetch_at = :at, last_ok_at = :at, last_error = NULL,
+        etag = CASE WHEN :validated THEN :etag ELSE etag END,
+        last_modified = CASE WHEN :validated THEN :last_modified ELSE last_modified END
+    WHERE id = :id
+"""
+
 # Column order matters to `rows.summaries`.
 ENTRY_COLS = """
     e.id, e.feed_id, e.key, e.url, e.published, e.updated, e.title, e.authors, e.kind,
