@@ -297,10 +297,10 @@ def test_refresh_summarises_each_feed_and_fails_for_a_broken_one(
 
     assert code == 1
     assert err == ""
-    assert out.splitlines() == [
-        f"{title}: no change",
-        "Small live: 1 new, 1 edited",
-        "Going away: failed: HTTP 404",
+    assert sorted(out.splitlines()) == [  # printed as each feed completes, in any order
+        f"#1 {title} ({live_url}): no change",
+        f"#2 Small live ({small}): 1 new, 1 edited",
+        f"#3 Going away ({gone}): failed: HTTP 404",
     ]
     code, out, _ = run("feeds")
     assert out.count("error:") == 1
@@ -308,8 +308,32 @@ def test_refresh_summarises_each_feed_and_fails_for_a_broken_one(
 
     loopback.route("/gone", body=small_page((1, "calm"), title="Going away"))
     code, out, err = run("refresh", "Going")
-    assert (code, out, err) == (0, "Going away: 0 new, 0 edited\n", "")
+    assert (code, out, err) == (0, f"#3 Going away ({gone}): 0 new, 0 edited\n", "")
     assert "error:" not in run("feeds")[1]
+
+
+def test_refresh_prints_each_feed_as_it_completes(run: Run, loopback: LoopbackServer, home: Path):
+    slow = loopback.route(
+        "/slow", [Route(body=small_page((1, "calm"))), Route(body=small_page((1, "calm")), delay=4)]
+    )
+    quick = loopback.route("/quick", body=small_page((1, "dry"), title="Quick live"))
+    assert run("add", slow)[0] == 0
+    assert run("add", quick)[0] == 0
+    env = {**os.environ, paths.HOME_ENV: str(home)}
+    with subprocess.Popen(
+        [sys.executable, "-m", "liveread", "refresh"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    ) as child:
+        assert child.stdout is not None
+        first = child.stdout.readline()
+        still_running = child.poll() is None
+        rest, err = child.communicate(timeout=30)
+    assert first == f"#2 Quick live ({quick}): 0 new, 0 edited\n"
+    assert still_running, "the quick feed's line came only when every feed was done"
+    assert (child.returncode, rest, err) == (0, f"#1 Small live ({slow}): 0 new, 0 edited\n", "")
 
 
 def test_refresh_with_no_feeds(run: Run):

@@ -24,6 +24,9 @@ from liveread.timefmt import stamp
 # The network, parsing and service layers (httpx, selectolax: about 40 ms) load only in the
 # commands that use them, so the app (`liveread` with no command) starts without them.
 if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.progress import Progress
+
     from liveread.service import Event, FeedFailed, FeedRefreshed, Service
 
 LAZY_ERRORS = (
@@ -193,56 +196,79 @@ def cmd_refresh(args: argparse.Namespace) -> int:
     if not feeds:
         out("No feeds to refresh. Add one with: liveread add URL")
         return 0
-    from liveread.service import FeedFailed
+    from liveread.service import FeedFailed, FeedRefreshed
 
-    progress = _Progress(len(feeds)) if sys.stderr.isatty() else None
+    by_id = {feed.id: feed for feed in feeds}
+    report = _RefreshReport(len(feeds))
+    failed = 0
 
-    async def job(service: Service) -> list[FeedRefreshed | FeedFailed]:
-        return await service.refresh_all(feeds, progress.update if progress else None)
+    def told(event: Event) -> None:
+        nonlocal failed
+        if isinstance(event, FeedRefreshed | FeedFailed):
+            failed += isinstance(event, FeedFailed)
+            report.done(event, by_id[event.feed_id])
+
+    async def job(service: Service) -> None:
+        await service.refresh_all(feeds, told)
 
     try:
-        results = run_service(job)
+        run_service(job)
     finally:
-        if progress:
-            progress.stop()
-    failed = 0
-    for event in results:
-        if isinstance(event, FeedFailed):
-            failed += 1
-            out(f"{event.title}: failed: {event.reason}")
-        elif event.not_modified:
-            out(f"{event.title}: no change")
-        else:
-            out(f"{event.title}: {len(event.new)} new, {len(event.edited)} edited")
+        report.stop()
     return 1 if failed else 0
 
 
-class _Progress:
-    """A live progress bar on the terminal while feeds refresh."""
+def refresh_line(event: FeedRefreshed | FeedFailed, feed: Feed) -> str:
+    """One feed's result, named by id, title and address."""
+    from liveread.service import FeedFailed
+
+    name = f"#{feed.id} {event.title} ({feed.url})"
+    if isinstance(event, FeedFailed):
+        return f"{name}: failed: {event.reason}"
+    if event.not_modified:
+        return f"{name}: no change"
+    return f"{name}: {len(event.new)} new, {len(event.edited)} edited"
+
+
+class _RefreshReport:
+    """Each feed's result printed as it completes, under a live progress bar while a person
+    watches (on stderr, so piped output is only the results)."""
 
     def __init__(self, total: int) -> None:
+        self.progress: Progress | None = None
+        self.console: Console | None = None
+        if not sys.stderr.isatty():
+            return
         from rich.console import Console
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
+        # Results and bar share the terminal when stdout is one: print through the bar's
+        # console, which keeps the bar below them.
+        self.console = Console(stderr=not sys.stdout.isatty(), highlight=False)
         self.progress = Progress(
             TextColumn("Refreshing"),
             BarColumn(),
             MofNCompleteColumn(),
-            TextColumn("{task.description}"),
-            console=Console(stderr=True),
+            console=self.console,
             transient=True,
+            redirect_stdout=False,
+            redirect_stderr=False,
         )
         self.task = self.progress.add_task("", total=total)
         self.progress.start()
 
-    def update(self, event: Event) -> None:
-        from liveread.service import FeedFailed, FeedRefreshed
-
-        if isinstance(event, FeedRefreshed | FeedFailed):
-            self.progress.update(self.task, advance=1, description=event.title[:40])
+    def done(self, event: FeedRefreshed | FeedFailed, feed: Feed) -> None:
+        line = refresh_line(event, feed)
+        if self.console is not None and not self.console.stderr:
+            self.console.print(line, markup=False, emoji=False, soft_wrap=True)
+        else:
+            out(line)
+        if self.progress is not None:
+            self.progress.advance(self.task)
 
     def stop(self) -> None:
-        self.progress.stop()
+        if self.progress is not None:
+            self.progress.stop()
 
 
 def cmd_show(args: argparse.Namespace) -> int:
