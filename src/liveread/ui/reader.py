@@ -1,15 +1,24 @@
-"""The reader pane: one post, its blocks rendered, scrollable."""
+"""The reader pane: one post, its blocks rendered, scrollable.
+
+Laying text out costs time in proportion to its length (about 4 µs a character), so a post is
+shown a batch of about `BATCH_CHARACTERS` at a time: the first batch at once, each next one
+as the reader nears the end of what is shown. A paragraph longer than a batch is cut at a
+space. A post of any length opens as fast as a short one.
+"""
 
 from __future__ import annotations
 
-from rich.console import RenderableType
+from collections import deque
+
+from rich.console import Group, RenderableType
+from rich.padding import Padding
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from liveread.model import Entry
-from liveread.ui.render import article
+from liveread.ui.render import article_head, body
 
 WELCOME = Text.assemble(
     ("Welcome to liveread\n\n", "bold"),
@@ -22,6 +31,14 @@ WELCOME = Text.assemble(
     "  all keys\n",
 )
 
+BATCH_CHARACTERS = 8_000
+"""About how much text is laid out at once (some 30 ms here)."""
+
+
+Piece = tuple[RenderableType, bool]
+"""A part of a post's body, and whether a blank line follows it (not so within a paragraph
+cut in pieces)."""
+
 
 class Reader(VerticalScroll, can_focus=True):
     BINDINGS = [
@@ -32,24 +49,122 @@ class Reader(VerticalScroll, can_focus=True):
         Binding("G", "scroll_end", "Bottom", show=False, id="reader.bottom"),
     ]
 
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._pending: deque[list[Piece]] = deque()
+        self._shown_batches = 0
+
     def compose(self):  # noqa: ANN201 - Textual's compose protocol
         yield Static(id="article")
+        yield Static(id="more")
 
     shown: str | None = None
     """Which post is on show (the caller's key for it), None for other text."""
 
     def show_entry(self, entry: Entry, feed_title: str = "", *, key: str | None = None) -> None:
         """Show a post from the top; showing the post with the `key` already on show again
-        (the list was reloaded by a refresh, or the post was edited) keeps the reading place."""
+        (the list was reloaded by a refresh, or the post was edited) keeps the reading place,
+        with as much of it laid out as before."""
         same = key is not None and key == self.shown
-        self._update(article(entry, feed_title), home=not same)
+        wanted = self._shown_batches if same else 1
+        batches = deque(batched(body(entry), BATCH_CHARACTERS))
+        first = batches.popleft() if batches else []
+        self._update(
+            Group(*article_head(entry, feed_title), *_spaced(first)), batches, home=not same
+        )
         self.shown = key
+        while self._shown_batches < wanted and self._pending:
+            self._show_next_batch()
+        self._fill()
 
     def show(self, renderable: RenderableType) -> None:
-        self._update(renderable, home=True)
+        self._update(renderable, deque(), home=True)
         self.shown = None
 
-    def _update(self, renderable: RenderableType, *, home: bool) -> None:
+    def _update(self, renderable: RenderableType, rest: deque[list[Piece]], *, home: bool) -> None:
+        self.query(".batch").remove()
+        self._pending = rest
+        self._shown_batches = 1
         self.query_one("#article", Static).update(renderable)
+        self._note_pending()
         if home:
             self.scroll_home(animate=False)
+
+    def _show_next_batch(self) -> None:
+        batch = self._pending.popleft()
+        self.mount(Static(Group(*_spaced(batch)), classes="batch"), before="#more")
+        self._shown_batches += 1
+        self._note_pending()
+
+    def _note_pending(self) -> None:
+        more = self.query_one("#more", Static)
+        more.display = bool(self._pending)
+        if self._pending:
+            left = sum(_length(part) for batch in self._pending for part, _ in batch)
+            more.update(Text(f"▼ {left:,} more characters: read on to see them", "dim italic"))
+
+    def watch_scroll_y(self, old: float, new: float) -> None:
+        super().watch_scroll_y(old, new)
+        self._fill()
+
+    def on_resize(self) -> None:
+        self._fill()
+
+    def _fill(self) -> None:
+        """Lay out the next batch once the end of what is shown comes within a screen."""
+        if self._pending:
+            self.call_after_refresh(self._fill_now)
+
+    def _fill_now(self) -> None:
+        if self._pending and self.max_scroll_y - self.scroll_y <= self.size.height:
+            self._show_next_batch()
+            self._fill()
+
+
+def batched(parts: list[RenderableType], size: int) -> list[list[Piece]]:
+    """A post's body parts in runs of about `size` characters, long texts cut at a space."""
+    batches: list[list[Piece]] = [[]]
+    room = size
+    for part in parts:
+        pieces = _cut(part, size)
+        for number, piece in enumerate(pieces, 1):
+            length = _length(piece)
+            if length > room and batches[-1]:
+                batches.append([])
+                room = size
+            batches[-1].append((piece, number == len(pieces)))
+            room -= length
+    return batches if batches[0] else []
+
+
+def _cut(part: RenderableType, size: int) -> list[RenderableType]:
+    """A text (or padded text) longer than `size` as consecutive pieces, cut at spaces."""
+    text = part.renderable if isinstance(part, Padding) else part
+    if not isinstance(text, Text) or len(text) <= size:
+        return [part]
+    plain = text.plain
+    cuts, start = [], 0
+    while len(plain) - start > size:
+        space = plain.rfind(" ", start + size // 2, start + size)
+        start = space + 1 if space >= 0 else start + size
+        cuts.append(start)
+    pieces = text.divide(cuts)
+    if isinstance(part, Padding):
+        edges = (part.top, part.right, part.bottom, part.left)
+        return [Padding(piece, edges, style=part.style) for piece in pieces]
+    return list(pieces)
+
+
+def _length(part: RenderableType) -> int:
+    text = part.renderable if isinstance(part, Padding) else part
+    return len(text) if isinstance(text, Text) else 0
+
+
+def _spaced(pieces: list[Piece]) -> list[RenderableType]:
+    """Pieces one under another, a blank line after each part (as the post is written)."""
+    items: list[RenderableType] = []
+    for piece, gap in pieces:
+        items.append(piece)
+        if gap:
+            items.append(Text(""))
+    return items

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from rich.console import Group, RenderableType
+from rich.console import RenderableType
 from rich.padding import Padding
 from rich.rule import Rule
 from rich.style import Style
@@ -107,8 +107,10 @@ def body(entry: Entry) -> list[RenderableType]:
     return parts
 
 
-def article(entry: Entry, feed_title: str = "", now: datetime | None = None) -> Group:
-    """The reader's view of one post: flags, title, byline, permalink, then the body."""
+def article_head(
+    entry: Entry, feed_title: str = "", now: datetime | None = None
+) -> list[RenderableType]:
+    """What the reader shows above a post's body: flags, title, byline, permalink, a rule."""
     head: list[RenderableType] = []
     flags = flags_text(entry)
     if flags.plain:
@@ -117,8 +119,5 @@ def article(entry: Entry, feed_title: str = "", now: datetime | None = None) -> 
     head.append(byline(entry, feed_title, now))
     if link := _safe_link(entry.url):
         head.append(Text(link, link_style(link, dim=True)))
-    items: list[RenderableType] = [*head, Rule(style="dim")]
-    for part in body(entry):
-        items.append(part)
-        items.append(Text(""))
-    return Group(*items)
+    head.append(Rule(style="dim"))
+    return head
