@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import gzip
 import socket
+import tracemalloc
+import zlib
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
@@ -176,6 +178,104 @@ async def test_a_bom_wins(loopback: LoopbackServer):
     assert (await fetch(url)).text == "<p>Grüße</p>"
 
 
+# -- compressed pages ------------------------------------------------------------------------
+
+
+def deflate(data: bytes, wbits: int = zlib.MAX_WBITS) -> bytes:
+    packer = zlib.compressobj(9, zlib.DEFLATED, wbits)
+    return packer.compress(data) + packer.flush()
+
+
+def double_gzip_of_zeros(megabytes: int) -> bytes:
+    """gzip(gzip(that many MB of zeros)), built a megabyte at a time: a few KB in all."""
+    inner = zlib.compressobj(1, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    outer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    zeros = bytes(1024 * 1024)
+    parts = [outer.compress(inner.compress(zeros)) for _ in range(megabytes)]
+    parts += [outer.compress(inner.flush()), outer.flush()]
+    return b"".join(parts)
+
+
+async def test_accept_encoding_names_what_is_decoded(loopback: LoopbackServer):
+    await fetch(loopback.route("/live", body=PAGE))
+    assert loopback.requests[-1].headers["accept-encoding"] == "gzip, deflate"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "body"),
+    [
+        ("gzip", gzip.compress(PAGE)),
+        ("x-gzip", gzip.compress(PAGE)),
+        ("deflate", deflate(PAGE)),
+        ("deflate", deflate(PAGE, -zlib.MAX_WBITS)),  # raw deflate, as some servers send it
+        ("gzip, gzip", gzip.compress(gzip.compress(PAGE))),
+        ("deflate, gzip", gzip.compress(deflate(PAGE))),
+        ("identity, gzip", gzip.compress(PAGE)),
+        ("gzip", gzip.compress(PAGE[:20]) + gzip.compress(PAGE[20:])),  # two gzip members
+    ],
+)
+async def test_compressed_pages_are_decoded(loopback: LoopbackServer, encoding: str, body: bytes):
+    url = loopback.route("/z", body=body, chunk=5, headers={"Content-Encoding": encoding})
+    assert (await fetch(url)).text == PAGE.decode()
+
+
+async def test_a_large_gzip_page_under_the_cap_decodes_whole(loopback: LoopbackServer):
+    page = b"<p>" + b"".join(b"post %d " % i for i in range(400_000)) + b"</p>"
+    assert len(page) > 3 * 1024 * 1024
+    body = gzip.compress(gzip.compress(page))
+    url = loopback.route(
+        "/big", body=body, chunk=999, length=False, headers={"Content-Encoding": "gzip, gzip"}
+    )
+    assert (await fetch(url)).text == page.decode()
+
+
+async def test_a_double_gzip_bomb_is_refused_before_it_fills_memory(loopback: LoopbackServer):
+    """256 MB of page in a few KB: the cap stops the decoding, not the whole chunk inflated."""
+    cap = 2 * 1024 * 1024
+    body = double_gzip_of_zeros(256)
+    assert len(body) < 64 * 1024
+    url = loopback.route("/bomb", body=body, headers={"Content-Encoding": "gzip, gzip"})
+    tracemalloc.start()
+    try:
+        error = await fetch_error(url, FetchConfig(max_bytes=cap, retries=0))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert error.reason == "page larger than 2 MB"
+    assert peak < 4 * cap
+
+
+async def test_an_encoding_that_cannot_be_decoded_is_a_clear_error(loopback: LoopbackServer):
+    url = loopback.route("/br", body=b"\x0b\x02\x80", headers={"Content-Encoding": "br"})
+    error = await fetch_error(url, FetchConfig(retries=3), sleep=RecordingSleep())
+    assert error.reason == "the page is compressed in a way liveread cannot read (br)"
+    assert loopback.hits("/br") == 1
+
+
+async def test_too_many_stacked_encodings_are_refused(loopback: LoopbackServer):
+    body = PAGE
+    for _ in range(5):
+        body = gzip.compress(body)
+    url = loopback.route("/deep", body=body, headers={"Content-Encoding": ", ".join(["gzip"] * 5)})
+    error = await fetch_error(url)
+    assert error.reason == "too many content encodings (more than 4)"
+
+
+async def test_a_body_that_is_not_what_it_claims_cannot_be_decompressed(loopback: LoopbackServer):
+    url = loopback.route("/lie", body=PAGE, headers={"Content-Encoding": "gzip"})
+    error = await fetch_error(url)
+    assert error.reason == "could not decompress the page"
+
+
+async def test_repeated_content_encoding_headers_stack():
+    headers = [("Content-Encoding", "deflate"), ("Content-Encoding", "gzip")]
+    response = httpx.Response(
+        200, headers=headers, stream=httpx.ByteStream(gzip.compress(deflate(PAGE)))
+    )
+    result = await fetch("http://example.test/", transport=mock(response))
+    assert result.text == PAGE.decode()
+
+
 # -- HTTP errors and retries -----------------------------------------------------------------
 
 
@@ -259,6 +359,24 @@ async def test_redirect_to_another_scheme_is_refused(loopback: LoopbackServer):
     url = loopback.route("/ftp", redirect_to="ftp://example.org/file")
     error = await fetch_error(url)
     assert error.reason == "redirected to a URL that is not http(s)"
+
+
+async def test_a_redirect_body_is_not_read(loopback: LoopbackServer):
+    start = loopback.route(
+        "/moved", redirect_to="/c", body=b"<p>", huge=50 * 1024 * 1024, length=False
+    )
+    loopback.route("/c", body=PAGE)
+    assert (await fetch(start)).text == PAGE.decode()
+    assert loopback.wait_idle()
+    assert not loopback.requests[0].complete
+    assert loopback.requests[0].bytes_sent < 5 * 1024 * 1024
+
+
+async def test_a_small_redirect_keeps_its_connection(loopback: LoopbackServer):
+    start = loopback.route("/a", redirect_to="/b", body=b"moved")
+    loopback.route("/b", body=PAGE)
+    assert (await fetch(start)).text == PAGE.decode()
+    assert len({r.peer for r in loopback.requests}) == 1
 
 
 # -- faults on the wire ----------------------------------------------------------------------
@@ -407,6 +525,13 @@ async def test_one_client_is_shared_and_connections_are_reused(loopback: Loopbac
 # -- unit tests with MockTransport -----------------------------------------------------------
 
 
+def streamed(
+    status: int, body: bytes = b"", headers: dict[str, str] | None = None
+) -> httpx.Response:
+    """A response whose body is still to be read, as one from the network is."""
+    return httpx.Response(status, headers=headers, stream=httpx.ByteStream(body))
+
+
 def mock(*responses: httpx.Response | Exception) -> httpx.MockTransport:
     """A transport answering with `responses` in order, the last repeating."""
     seq = list(responses)
@@ -433,7 +558,7 @@ async def test_backoff_doubles_and_is_capped():
 async def test_retry_after_http_date():
     sleep = RecordingSleep()
     when = format_datetime(datetime.now(UTC) + timedelta(seconds=30), usegmt=True)
-    transport = mock(httpx.Response(429, headers={"Retry-After": when}), httpx.Response(200))
+    transport = mock(httpx.Response(429, headers={"Retry-After": when}), streamed(200))
     await fetch("http://example.test/", FetchConfig(retries=1), transport=transport, sleep=sleep)
     (wait,) = sleep.waits
     assert 27 <= wait <= 30
@@ -441,7 +566,7 @@ async def test_retry_after_http_date():
 
 async def test_unparseable_retry_after_falls_back_to_backoff():
     sleep = RecordingSleep()
-    transport = mock(httpx.Response(429, headers={"Retry-After": "soon"}), httpx.Response(200))
+    transport = mock(httpx.Response(429, headers={"Retry-After": "soon"}), streamed(200))
     await fetch("http://example.test/", FetchConfig(retries=1), transport=transport, sleep=sleep)
     assert sleep.waits == [0.5]
 
@@ -480,7 +605,7 @@ async def test_odd_validators_never_crash(validator: str):
 
     def handler(request: httpx.Request) -> httpx.Response:
         seen.append(request)
-        return httpx.Response(200, content=b"ok")
+        return streamed(200, b"ok")
 
     transport = httpx.MockTransport(handler)
     result = await fetch(

@@ -2,6 +2,9 @@
 
 This module knows nothing of HTML, SQLite or Textual. It turns a URL into decoded text (or
 "not modified"), or into a `FetchError` whose reason is one line a person understands.
+
+The page is decompressed here, a bounded step at a time, so the size cap holds however it was
+compressed.
 """
 
 from __future__ import annotations
@@ -21,6 +24,13 @@ from email.utils import parsedate_to_datetime
 import httpx
 
 from liveread import __version__
+from liveread.inflate import (
+    ACCEPT_ENCODING,
+    BodyTooLarge,
+    CodingError,
+    Decoder,
+    content_codings,
+)
 
 __all__ = [
     "USER_AGENT",
@@ -85,6 +95,9 @@ class FetchConfig:
 
 Sleep = Callable[[float], Awaitable[object]]
 
+REDIRECT_BODY_READ = 64 * 1024
+"""A redirect's body up to this size is read (and dropped) so its connection can be reused."""
+
 
 class _Transient(Exception):
     """A failure worth another attempt."""
@@ -96,6 +109,13 @@ class _Transient(Exception):
         self.reason = reason
         self.status = status
         self.retry_after = retry_after
+
+
+@dataclass(slots=True)
+class _Progress:
+    """How far one attempt got, for the reason it failed."""
+
+    reading: bool = False  # the final response's headers came; its body is being read
 
 
 class Fetcher:
@@ -111,7 +131,11 @@ class Fetcher:
         self.config = config
         self._sleep = sleep
         self._client = httpx.AsyncClient(
-            headers={"User-Agent": USER_AGENT, "Accept": ACCEPT},
+            headers={
+                "User-Agent": USER_AGENT,
+                "Accept": ACCEPT,
+                "Accept-Encoding": ACCEPT_ENCODING,
+            },
             timeout=httpx.Timeout(
                 connect=config.connect_timeout,
                 read=config.read_timeout,
@@ -119,8 +143,8 @@ class Fetcher:
                 pool=config.connect_timeout,
             ),
             limits=httpx.Limits(max_connections=config.max_connections),
-            follow_redirects=True,
-            max_redirects=config.max_redirects,
+            # Followed here, so a redirect's body is never read whole (httpx would).
+            follow_redirects=False,
             transport=transport,
         )
         self._all = asyncio.Semaphore(config.max_connections)
@@ -180,53 +204,81 @@ class Fetcher:
         self, target: httpx.URL, headers: dict[bytes, bytes], sent: Validators
     ) -> FetchResult:
         url = str(target)
-        reading = False
+        progress = _Progress()
         try:
-            async with self._client.stream("GET", target, headers=headers) as response:
-                status = response.status_code
-                content_type = response.headers.get("Content-Type")
-                final = str(response.url)
-                if status == 304:
-                    return FetchResult(
-                        url=final,
-                        status=304,
-                        text=None,
-                        validators=_validators(response, fallback=sent),
-                        content_type=content_type,
-                    )
-                if status == 429 or status >= 500:
-                    raise _Transient(f"HTTP {status}", status, _retry_after(response))
-                if not 200 <= status < 300:
-                    raise FetchError(f"HTTP {status}", url=url, status=status)
-                media = (content_type or "").split(";")[0].strip().lower()
-                if media and media not in HTML_TYPES:
-                    raise FetchError(f"not an HTML page ({media})", url=url)
-                reading = True
-                body = await self._read_body(response, url)
-                return FetchResult(
-                    url=final,
-                    status=status,
-                    text=_decode(body, response.charset_encoding),
-                    validators=_validators(response),
-                    content_type=content_type,
-                )
-        except httpx.TooManyRedirects:
-            reason = f"too many redirects (more than {self.config.max_redirects})"
-            raise FetchError(reason, url=url) from None
+            response = await self._send(target, headers)
+            try:
+                return await self._result(response, sent, progress)
+            finally:
+                await response.aclose()
         except (httpx.HTTPError, httpx.InvalidURL) as exc:
-            raise self._explain(exc, url, reading) from None
+            raise self._explain(exc, url, progress.reading) from None
+
+    async def _send(self, target: httpx.URL, headers: dict[bytes, bytes]) -> httpx.Response:
+        """The response at the end of the redirects, its body not yet read."""
+        request = self._client.build_request("GET", target, headers=headers)
+        for _ in range(self.config.max_redirects + 1):
+            response = await self._client.send(request, stream=True, follow_redirects=False)
+            if response.next_request is None:
+                return response
+            await _discard(response)
+            request = response.next_request
+            if request.url.scheme not in ("http", "https"):
+                raise FetchError("redirected to a URL that is not http(s)", url=str(target))
+        reason = f"too many redirects (more than {self.config.max_redirects})"
+        raise FetchError(reason, url=str(target))
+
+    async def _result(
+        self, response: httpx.Response, sent: Validators, progress: _Progress
+    ) -> FetchResult:
+        url = str(response.request.url)
+        status = response.status_code
+        content_type = response.headers.get("Content-Type")
+        if status == 304:
+            return FetchResult(
+                url=url,
+                status=304,
+                text=None,
+                validators=_validators(response, fallback=sent),
+                content_type=content_type,
+            )
+        if status == 429 or status >= 500:
+            raise _Transient(f"HTTP {status}", status, _retry_after(response))
+        if not 200 <= status < 300:
+            raise FetchError(f"HTTP {status}", url=url, status=status)
+        media = (content_type or "").split(";")[0].strip().lower()
+        if media and media not in HTML_TYPES:
+            raise FetchError(f"not an HTML page ({media})", url=url)
+        progress.reading = True
+        body = await self._read_body(response, url)
+        return FetchResult(
+            url=url,
+            status=status,
+            text=_decode(body, response.charset_encoding),
+            validators=_validators(response),
+            content_type=content_type,
+        )
 
     async def _read_body(self, response: httpx.Response, url: str) -> bytes:
+        """The page as decompressed, refused as soon as any stage of it passes the cap."""
         limit = self.config.max_bytes
         too_big = FetchError(f"page larger than {_size(limit)}", url=url)
+        try:
+            decoder = Decoder(content_codings(response.headers.get_list("Content-Encoding")), limit)
+        except CodingError as exc:
+            raise FetchError(str(exc), url=url) from None
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > limit:
             raise too_big
         body = bytearray()
-        async for chunk in response.aiter_bytes():
-            body += chunk
-            if len(body) > limit:
-                raise too_big
+        try:
+            async for raw in response.aiter_raw():
+                for piece in decoder.feed(raw):
+                    body += piece
+        except BodyTooLarge:
+            raise too_big from None
+        except CodingError as exc:
+            raise FetchError(str(exc), url=url) from None
         return bytes(body)
 
     def _explain(self, exc: Exception, url: str, reading: bool) -> Exception:
@@ -248,11 +300,20 @@ class Fetcher:
             return _Transient("connection lost while reading the page")
         if isinstance(exc, httpx.UnsupportedProtocol):
             return FetchError("redirected to a URL that is not http(s)", url=url)
-        if isinstance(exc, httpx.DecodingError):
-            return FetchError("could not decompress the page", url=url)
         if isinstance(exc, httpx.InvalidURL):
             return FetchError(f"not a valid URL ({exc})", url=url)
         return FetchError(f"request failed ({type(exc).__name__}: {exc})", url=url)
+
+
+async def _discard(response: httpx.Response) -> None:
+    """Close a redirect, reading its body first only when it says it is small."""
+    try:
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) <= REDIRECT_BODY_READ:
+            async for _ in response.aiter_raw():
+                pass
+    finally:
+        await response.aclose()
 
 
 def _check_url(url: str) -> httpx.URL:
