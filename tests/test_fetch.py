@@ -27,6 +27,8 @@ from loopback import LoopbackServer, Route
 PAGE = b"<!doctype html><title>Live</title><p>First post</p>"
 LAST_MODIFIED = "Wed, 21 Oct 2015 07:28:00 GMT"
 FAST = FetchConfig(connect_timeout=1.0, read_timeout=1.0, retries=0)
+DRIP_FOREVER = Route(body=b"<p>", huge=10**9, chunk=1, drip=0.05, length=False)
+"""A page sent a byte every 50 ms: every read succeeds, the page never ends."""
 
 
 class RecordingSleep:
@@ -461,6 +463,83 @@ async def test_dead_port_could_not_connect(unused_port: int):
 async def test_dead_port_without_retries(unused_port: int):
     error = await fetch_error(f"http://127.0.0.1:{unused_port}/", FetchConfig(retries=0))
     assert error.reason == "could not connect: connection refused"
+
+
+# -- deadlines -------------------------------------------------------------------------------
+# Each fetch is wrapped in asyncio.wait_for (ten deadlines) so that a regression fails the test
+# instead of hanging it.
+
+
+async def test_a_page_dripping_forever_fails_at_the_deadline(loopback: LoopbackServer):
+    url = loopback.route("/drip", DRIP_FOREVER)
+    sleep = RecordingSleep()
+    config = FetchConfig(read_timeout=1.0, deadline=0.5, retries=3)
+    error = await asyncio.wait_for(fetch_error(url, config, sleep=sleep), timeout=5.0)
+    assert error.reason == "the server sent the page too slowly: gave up after 0.5 s"
+    assert loopback.hits("/drip") == 1  # a second try would drip as slowly: none is made
+    assert sleep.waits == []
+    assert loopback.wait_idle()  # the connection was dropped, not left dripping
+
+
+async def test_a_server_that_never_answers_fails_at_the_deadline(loopback: LoopbackServer):
+    url = loopback.route("/silent", body=PAGE, delay=60.0)
+    config = FetchConfig(read_timeout=30.0, deadline=0.3, retries=3)
+    error = await asyncio.wait_for(fetch_error(url, config, sleep=RecordingSleep()), 3.0)
+    assert error.reason == "the server did not answer in time: gave up after 0.3 s"
+    assert loopback.hits("/silent") == 1
+
+
+async def test_a_deadline_after_a_retry_says_how_many_attempts(loopback: LoopbackServer):
+    url = loopback.route("/bad", [Route(status=503), DRIP_FOREVER])
+    config = FetchConfig(read_timeout=1.0, deadline=0.3, retries=3)
+    error = await asyncio.wait_for(fetch_error(url, config, sleep=RecordingSleep()), 3.0)
+    assert error.reason == (
+        "the server sent the page too slowly: gave up after 0.3 s (after 2 attempts)"
+    )
+    assert loopback.hits("/bad") == 2
+
+
+async def test_a_timed_out_request_is_retried_once_at_most(loopback: LoopbackServer):
+    sleep = RecordingSleep()
+    url = loopback.route("/slow", body=PAGE, delay=5.0)
+    error = await fetch_error(url, FetchConfig(read_timeout=0.2, retries=3), sleep=sleep)
+    assert error.reason == "timed out after 0.2 s (after 2 attempts)"
+    assert loopback.hits("/slow") == 2
+    assert sleep.waits == [0.5]
+
+
+async def test_other_failures_still_get_every_retry_after_a_timeout(loopback: LoopbackServer):
+    url = loopback.route("/shaky", [Route(delay=5.0), Route(status=503), Route(body=PAGE)])
+    config = FetchConfig(read_timeout=0.2, retries=3)
+    result = await fetch(url, config, sleep=RecordingSleep())
+    assert result.text == PAGE.decode()
+    assert loopback.hits("/shaky") == 3
+
+
+async def test_waiting_for_a_slot_does_not_count_against_the_deadline(loopback: LoopbackServer):
+    urls = [loopback.route(f"/q{i}", body=PAGE, delay=0.3) for i in range(4)]
+    config = FetchConfig(max_per_host=1, deadline=1.0, retries=0)
+    async with Fetcher(config) as fetcher:
+        results = await asyncio.gather(*(fetcher.fetch(url) for url in urls))
+    assert [r.text for r in results] == [PAGE.decode()] * 4
+    assert loopback.peak() == 1  # one after another: the last waited longer than the deadline
+
+
+async def test_no_slot_is_held_while_waiting_to_retry(loopback: LoopbackServer):
+    flaky = loopback.route("/flaky", [Route(status=503), Route(body=PAGE)])
+    other = loopback.route("/other", body=PAGE)
+    fetched_while_waiting: list[str | None] = []
+
+    async def sleep(seconds: float) -> None:
+        # With one slot in all, this fetch can only run if the waiting request let it go.
+        result = await asyncio.wait_for(fetcher.fetch(other), timeout=2.0)
+        fetched_while_waiting.append(result.text)
+
+    config = FetchConfig(max_per_host=1, max_connections=1, retries=1)
+    async with Fetcher(config, sleep=sleep) as fetcher:
+        result = await fetcher.fetch(flaky)
+    assert result.text == PAGE.decode()
+    assert fetched_while_waiting == [PAGE.decode()]
 
 
 # -- URLs ------------------------------------------------------------------------------------

@@ -3,8 +3,9 @@
 This module knows nothing of HTML, SQLite or Textual. It turns a URL into decoded text (or
 "not modified"), or into a `FetchError` whose reason is one line a person understands.
 
-The page is decompressed here, a bounded step at a time, so the size cap holds however it was
-compressed.
+Every try is bounded whatever the server does: one deadline covers its connect, redirects and
+every read (time spent waiting for a free slot is not counted), and the page is decompressed
+here, a bounded step at a time, so the size cap holds however it was compressed.
 """
 
 from __future__ import annotations
@@ -83,32 +84,44 @@ class FetchResult:
 @dataclass(frozen=True, slots=True)
 class FetchConfig:
     connect_timeout: float = 10.0
-    read_timeout: float = 20.0
+    read_timeout: float = 20.0  # the longest silence from the server
+    deadline: float = 30.0  # one try from connect to last byte, redirects included
     max_bytes: int = 20 * 1024 * 1024
     max_redirects: int = 5
     max_connections: int = 8
     max_per_host: int = 2
-    retries: int = 3  # extra attempts after the first
+    retries: int = 3  # extra attempts after the first; after a timeout, one at most
     backoff: float = 0.5  # seconds; attempt n waits backoff * 2**n
     max_retry_after: float = 60.0  # cap on any single wait, Retry-After included
 
 
 Sleep = Callable[[float], Awaitable[object]]
 
+TIMEOUT_RETRIES = 1
+"""Tries after a timed-out one: a server that stalled once rarely recovers on the next try."""
+
 REDIRECT_BODY_READ = 64 * 1024
 """A redirect's body up to this size is read (and dropped) so its connection can be reused."""
 
 
 class _Transient(Exception):
-    """A failure worth another attempt."""
+    """A failure worth another attempt, unless `final`."""
 
     def __init__(
-        self, reason: str, status: int | None = None, retry_after: float | None = None
+        self,
+        reason: str,
+        status: int | None = None,
+        retry_after: float | None = None,
+        *,
+        timed_out: bool = False,
+        final: bool = False,
     ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.status = status
         self.retry_after = retry_after
+        self.timed_out = timed_out
+        self.final = final
 
 
 @dataclass(slots=True)
@@ -172,21 +185,24 @@ class Fetcher:
             headers[b"If-Modified-Since"] = since
         host = self._host_limit(target)
         attempts = max(1, self.config.retries + 1)
-        for attempt in range(attempts):
+        timeouts = 0
+        for attempt in range(1, attempts + 1):
             try:
-                # Per host first, so a request waiting for its host holds no global slot.
+                # Per host first, so a request waiting for its host holds no global slot. The
+                # deadline starts once both slots are held: queueing is not the server's fault.
                 async with host, self._all:
-                    return await self._fetch_once(target, headers, sent)
+                    return await self._attempt(target, headers, sent)
             except _Transient as exc:
-                if attempt + 1 == attempts:
+                timeouts += exc.timed_out
+                if exc.final or timeouts > TIMEOUT_RETRIES or attempt == attempts:
                     reason = exc.reason
-                    if attempts > 1:
-                        reason += f" (after {attempts} attempts)"
+                    if attempt > 1:
+                        reason += f" (after {attempt} attempts)"
                     raise FetchError(reason, url=url, status=exc.status) from None
                 wait = exc.retry_after
                 if wait is None:
-                    wait = self.config.backoff * 2**attempt
-                await self._sleep(min(wait, self.config.max_retry_after))
+                    wait = self.config.backoff * 2 ** (attempt - 1)
+                await self._sleep(min(wait, self.config.max_retry_after))  # holding no slot
             except FetchError as exc:
                 exc.url = url
                 raise
@@ -200,11 +216,33 @@ class Fetcher:
             self._hosts[key] = limit
         return limit
 
-    async def _fetch_once(
+    async def _attempt(
         self, target: httpx.URL, headers: dict[bytes, bytes], sent: Validators
     ) -> FetchResult:
-        url = str(target)
+        """One try, from connect to the last byte, within the deadline."""
         progress = _Progress()
+        deadline = self.config.deadline
+        try:
+            async with asyncio.timeout(deadline) as scope:
+                return await self._fetch_once(target, headers, sent, progress)
+        except TimeoutError:
+            if not scope.expired():
+                raise
+            if progress.reading:
+                reason = f"the server sent the page too slowly: gave up after {deadline:g} s"
+            else:
+                reason = f"the server did not answer in time: gave up after {deadline:g} s"
+            # Another try would stall as long again.
+            raise _Transient(reason, final=True) from None
+
+    async def _fetch_once(
+        self,
+        target: httpx.URL,
+        headers: dict[bytes, bytes],
+        sent: Validators,
+        progress: _Progress,
+    ) -> FetchResult:
+        url = str(target)
         try:
             response = await self._send(target, headers)
             try:
@@ -285,11 +323,12 @@ class Fetcher:
         """Map an httpx exception to a `_Transient` (retry it) or a `FetchError`."""
         cfg = self.config
         if isinstance(exc, httpx.ConnectTimeout):
-            return _Transient(f"could not connect: timed out after {cfg.connect_timeout:g} s")
+            reason = f"could not connect: timed out after {cfg.connect_timeout:g} s"
+            return _Transient(reason, timed_out=True)
         if isinstance(exc, httpx.PoolTimeout):
-            return _Transient("timed out waiting for a free connection")
+            return _Transient("timed out waiting for a free connection", timed_out=True)
         if isinstance(exc, httpx.TimeoutException):
-            return _Transient(f"timed out after {cfg.read_timeout:g} s")
+            return _Transient(f"timed out after {cfg.read_timeout:g} s", timed_out=True)
         if isinstance(exc, httpx.ConnectError):
             return _connect_failure(exc, url)
         if isinstance(exc, httpx.RemoteProtocolError):
