@@ -601,6 +601,44 @@ async def test_one_client_is_shared_and_connections_are_reused(loopback: Loopbac
     assert len({r.peer for r in loopback.requests}) == 1  # one keep-alive connection for all
 
 
+async def test_a_stalled_host_does_not_hold_back_other_hosts(loopback: LoopbackServer):
+    config = FetchConfig(
+        max_per_host=2, max_connections=3, read_timeout=5.0, deadline=1.5, retries=0
+    )
+    with LoopbackServer() as stalled_host:
+        stalled_urls = [stalled_host.route(f"/s{i}", DRIP_FOREVER) for i in range(2)]
+        good_urls = [loopback.route(f"/g{i}", body=PAGE) for i in range(6)]
+        async with Fetcher(config) as fetcher:
+            # Started first, the stalled fetches take every slot their host may have.
+            stalled = [asyncio.create_task(fetcher.fetch(url)) for url in stalled_urls]
+            good = await asyncio.wait_for(
+                asyncio.gather(*(fetcher.fetch(url) for url in good_urls)), timeout=15.0
+            )
+            assert not any(task.done() for task in stalled)
+            errors = await asyncio.wait_for(
+                asyncio.gather(*stalled, return_exceptions=True), timeout=15.0
+            )
+    assert [r.text for r in good] == [PAGE.decode()] * 6
+    assert stalled_host.peak() == 2
+    assert all(isinstance(e, FetchError) and "too slowly" in e.reason for e in errors)
+
+
+async def test_one_stalled_page_does_not_starve_its_host(loopback: LoopbackServer):
+    config = FetchConfig(max_per_host=2, read_timeout=5.0, deadline=1.5, retries=0)
+    stalled_url = loopback.route("/stalled", DRIP_FOREVER)
+    good_urls = [loopback.route(f"/g{i}", body=PAGE, delay=0.05) for i in range(6)]
+    async with Fetcher(config) as fetcher:
+        stalled = asyncio.create_task(fetcher.fetch(stalled_url))
+        good = await asyncio.wait_for(
+            asyncio.gather(*(fetcher.fetch(url) for url in good_urls)), timeout=15.0
+        )
+        assert not stalled.done()
+        with pytest.raises(FetchError, match="too slowly"):
+            await asyncio.wait_for(stalled, timeout=15.0)
+    assert [r.text for r in good] == [PAGE.decode()] * 6
+    assert loopback.peak() == 2  # the stalled page and, one after another, the good ones
+
+
 # -- unit tests with MockTransport -----------------------------------------------------------
 
 
