@@ -5,6 +5,8 @@ from __future__ import annotations
 import asyncio
 import gzip
 import socket
+import tracemalloc
+import zlib
 from datetime import UTC, datetime, timedelta
 from email.utils import format_datetime
 
@@ -25,6 +27,8 @@ from loopback import LoopbackServer, Route
 PAGE = b"<!doctype html><title>Live</title><p>First post</p>"
 LAST_MODIFIED = "Wed, 21 Oct 2015 07:28:00 GMT"
 FAST = FetchConfig(connect_timeout=1.0, read_timeout=1.0, retries=0)
+DRIP_FOREVER = Route(body=b"<p>", huge=10**9, chunk=1, drip=0.05, length=False)
+"""A page sent a byte every 50 ms: every read succeeds, the page never ends."""
 
 
 class RecordingSleep:
@@ -176,6 +180,104 @@ async def test_a_bom_wins(loopback: LoopbackServer):
     assert (await fetch(url)).text == "<p>Grüße</p>"
 
 
+# -- compressed pages ------------------------------------------------------------------------
+
+
+def deflate(data: bytes, wbits: int = zlib.MAX_WBITS) -> bytes:
+    packer = zlib.compressobj(9, zlib.DEFLATED, wbits)
+    return packer.compress(data) + packer.flush()
+
+
+def double_gzip_of_zeros(megabytes: int) -> bytes:
+    """gzip(gzip(that many MB of zeros)), built a megabyte at a time: a few KB in all."""
+    inner = zlib.compressobj(1, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    outer = zlib.compressobj(9, zlib.DEFLATED, 16 + zlib.MAX_WBITS)
+    zeros = bytes(1024 * 1024)
+    parts = [outer.compress(inner.compress(zeros)) for _ in range(megabytes)]
+    parts += [outer.compress(inner.flush()), outer.flush()]
+    return b"".join(parts)
+
+
+async def test_accept_encoding_names_what_is_decoded(loopback: LoopbackServer):
+    await fetch(loopback.route("/live", body=PAGE))
+    assert loopback.requests[-1].headers["accept-encoding"] == "gzip, deflate"
+
+
+@pytest.mark.parametrize(
+    ("encoding", "body"),
+    [
+        ("gzip", gzip.compress(PAGE)),
+        ("x-gzip", gzip.compress(PAGE)),
+        ("deflate", deflate(PAGE)),
+        ("deflate", deflate(PAGE, -zlib.MAX_WBITS)),  # raw deflate, as some servers send it
+        ("gzip, gzip", gzip.compress(gzip.compress(PAGE))),
+        ("deflate, gzip", gzip.compress(deflate(PAGE))),
+        ("identity, gzip", gzip.compress(PAGE)),
+        ("gzip", gzip.compress(PAGE[:20]) + gzip.compress(PAGE[20:])),  # two gzip members
+    ],
+)
+async def test_compressed_pages_are_decoded(loopback: LoopbackServer, encoding: str, body: bytes):
+    url = loopback.route("/z", body=body, chunk=5, headers={"Content-Encoding": encoding})
+    assert (await fetch(url)).text == PAGE.decode()
+
+
+async def test_a_large_gzip_page_under_the_cap_decodes_whole(loopback: LoopbackServer):
+    page = b"<p>" + b"".join(b"post %d " % i for i in range(400_000)) + b"</p>"
+    assert len(page) > 3 * 1024 * 1024
+    body = gzip.compress(gzip.compress(page))
+    url = loopback.route(
+        "/big", body=body, chunk=999, length=False, headers={"Content-Encoding": "gzip, gzip"}
+    )
+    assert (await fetch(url)).text == page.decode()
+
+
+async def test_a_double_gzip_bomb_is_refused_before_it_fills_memory(loopback: LoopbackServer):
+    """256 MB of page in a few KB: the cap stops the decoding, not the whole chunk inflated."""
+    cap = 2 * 1024 * 1024
+    body = double_gzip_of_zeros(256)
+    assert len(body) < 64 * 1024
+    url = loopback.route("/bomb", body=body, headers={"Content-Encoding": "gzip, gzip"})
+    tracemalloc.start()
+    try:
+        error = await fetch_error(url, FetchConfig(max_bytes=cap, retries=0))
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert error.reason == "page larger than 2 MB"
+    assert peak < 4 * cap
+
+
+async def test_an_encoding_that_cannot_be_decoded_is_a_clear_error(loopback: LoopbackServer):
+    url = loopback.route("/br", body=b"\x0b\x02\x80", headers={"Content-Encoding": "br"})
+    error = await fetch_error(url, FetchConfig(retries=3), sleep=RecordingSleep())
+    assert error.reason == "the page is compressed in a way liveread cannot read (br)"
+    assert loopback.hits("/br") == 1
+
+
+async def test_too_many_stacked_encodings_are_refused(loopback: LoopbackServer):
+    body = PAGE
+    for _ in range(5):
+        body = gzip.compress(body)
+    url = loopback.route("/deep", body=body, headers={"Content-Encoding": ", ".join(["gzip"] * 5)})
+    error = await fetch_error(url)
+    assert error.reason == "too many content encodings (more than 4)"
+
+
+async def test_a_body_that_is_not_what_it_claims_cannot_be_decompressed(loopback: LoopbackServer):
+    url = loopback.route("/lie", body=PAGE, headers={"Content-Encoding": "gzip"})
+    error = await fetch_error(url)
+    assert error.reason == "could not decompress the page"
+
+
+async def test_repeated_content_encoding_headers_stack():
+    headers = [("Content-Encoding", "deflate"), ("Content-Encoding", "gzip")]
+    response = httpx.Response(
+        200, headers=headers, stream=httpx.ByteStream(gzip.compress(deflate(PAGE)))
+    )
+    result = await fetch("http://example.test/", transport=mock(response))
+    assert result.text == PAGE.decode()
+
+
 # -- HTTP errors and retries -----------------------------------------------------------------
 
 
@@ -259,6 +361,24 @@ async def test_redirect_to_another_scheme_is_refused(loopback: LoopbackServer):
     url = loopback.route("/ftp", redirect_to="ftp://example.org/file")
     error = await fetch_error(url)
     assert error.reason == "redirected to a URL that is not http(s)"
+
+
+async def test_a_redirect_body_is_not_read(loopback: LoopbackServer):
+    start = loopback.route(
+        "/moved", redirect_to="/c", body=b"<p>", huge=50 * 1024 * 1024, length=False
+    )
+    loopback.route("/c", body=PAGE)
+    assert (await fetch(start)).text == PAGE.decode()
+    assert loopback.wait_idle()
+    assert not loopback.requests[0].complete
+    assert loopback.requests[0].bytes_sent < 5 * 1024 * 1024
+
+
+async def test_a_small_redirect_keeps_its_connection(loopback: LoopbackServer):
+    start = loopback.route("/a", redirect_to="/b", body=b"moved")
+    loopback.route("/b", body=PAGE)
+    assert (await fetch(start)).text == PAGE.decode()
+    assert len({r.peer for r in loopback.requests}) == 1
 
 
 # -- faults on the wire ----------------------------------------------------------------------
@@ -345,6 +465,83 @@ async def test_dead_port_without_retries(unused_port: int):
     assert error.reason == "could not connect: connection refused"
 
 
+# -- deadlines -------------------------------------------------------------------------------
+# Each fetch is wrapped in asyncio.wait_for (ten deadlines) so that a regression fails the test
+# instead of hanging it.
+
+
+async def test_a_page_dripping_forever_fails_at_the_deadline(loopback: LoopbackServer):
+    url = loopback.route("/drip", DRIP_FOREVER)
+    sleep = RecordingSleep()
+    config = FetchConfig(read_timeout=1.0, deadline=0.5, retries=3)
+    error = await asyncio.wait_for(fetch_error(url, config, sleep=sleep), timeout=5.0)
+    assert error.reason == "the server sent the page too slowly: gave up after 0.5 s"
+    assert loopback.hits("/drip") == 1  # a second try would drip as slowly: none is made
+    assert sleep.waits == []
+    assert loopback.wait_idle()  # the connection was dropped, not left dripping
+
+
+async def test_a_server_that_never_answers_fails_at_the_deadline(loopback: LoopbackServer):
+    url = loopback.route("/silent", body=PAGE, delay=60.0)
+    config = FetchConfig(read_timeout=30.0, deadline=0.3, retries=3)
+    error = await asyncio.wait_for(fetch_error(url, config, sleep=RecordingSleep()), 3.0)
+    assert error.reason == "the server did not answer in time: gave up after 0.3 s"
+    assert loopback.hits("/silent") == 1
+
+
+async def test_a_deadline_after_a_retry_says_how_many_attempts(loopback: LoopbackServer):
+    url = loopback.route("/bad", [Route(status=503), DRIP_FOREVER])
+    config = FetchConfig(read_timeout=1.0, deadline=0.3, retries=3)
+    error = await asyncio.wait_for(fetch_error(url, config, sleep=RecordingSleep()), 3.0)
+    assert error.reason == (
+        "the server sent the page too slowly: gave up after 0.3 s (after 2 attempts)"
+    )
+    assert loopback.hits("/bad") == 2
+
+
+async def test_a_timed_out_request_is_retried_once_at_most(loopback: LoopbackServer):
+    sleep = RecordingSleep()
+    url = loopback.route("/slow", body=PAGE, delay=5.0)
+    error = await fetch_error(url, FetchConfig(read_timeout=0.2, retries=3), sleep=sleep)
+    assert error.reason == "timed out after 0.2 s (after 2 attempts)"
+    assert loopback.hits("/slow") == 2
+    assert sleep.waits == [0.5]
+
+
+async def test_other_failures_still_get_every_retry_after_a_timeout(loopback: LoopbackServer):
+    url = loopback.route("/shaky", [Route(delay=5.0), Route(status=503), Route(body=PAGE)])
+    config = FetchConfig(read_timeout=0.2, retries=3)
+    result = await fetch(url, config, sleep=RecordingSleep())
+    assert result.text == PAGE.decode()
+    assert loopback.hits("/shaky") == 3
+
+
+async def test_waiting_for_a_slot_does_not_count_against_the_deadline(loopback: LoopbackServer):
+    urls = [loopback.route(f"/q{i}", body=PAGE, delay=0.3) for i in range(4)]
+    config = FetchConfig(max_per_host=1, deadline=1.0, retries=0)
+    async with Fetcher(config) as fetcher:
+        results = await asyncio.gather(*(fetcher.fetch(url) for url in urls))
+    assert [r.text for r in results] == [PAGE.decode()] * 4
+    assert loopback.peak() == 1  # one after another: the last waited longer than the deadline
+
+
+async def test_no_slot_is_held_while_waiting_to_retry(loopback: LoopbackServer):
+    flaky = loopback.route("/flaky", [Route(status=503), Route(body=PAGE)])
+    other = loopback.route("/other", body=PAGE)
+    fetched_while_waiting: list[str | None] = []
+
+    async def sleep(seconds: float) -> None:
+        # With one slot in all, this fetch can only run if the waiting request let it go.
+        result = await asyncio.wait_for(fetcher.fetch(other), timeout=2.0)
+        fetched_while_waiting.append(result.text)
+
+    config = FetchConfig(max_per_host=1, max_connections=1, retries=1)
+    async with Fetcher(config, sleep=sleep) as fetcher:
+        result = await fetcher.fetch(flaky)
+    assert result.text == PAGE.decode()
+    assert fetched_while_waiting == [PAGE.decode()]
+
+
 # -- URLs ------------------------------------------------------------------------------------
 
 
@@ -404,7 +601,52 @@ async def test_one_client_is_shared_and_connections_are_reused(loopback: Loopbac
     assert len({r.peer for r in loopback.requests}) == 1  # one keep-alive connection for all
 
 
+async def test_a_stalled_host_does_not_hold_back_other_hosts(loopback: LoopbackServer):
+    config = FetchConfig(
+        max_per_host=2, max_connections=3, read_timeout=5.0, deadline=1.5, retries=0
+    )
+    with LoopbackServer() as stalled_host:
+        stalled_urls = [stalled_host.route(f"/s{i}", DRIP_FOREVER) for i in range(2)]
+        good_urls = [loopback.route(f"/g{i}", body=PAGE) for i in range(6)]
+        async with Fetcher(config) as fetcher:
+            # Started first, the stalled fetches take every slot their host may have.
+            stalled = [asyncio.create_task(fetcher.fetch(url)) for url in stalled_urls]
+            good = await asyncio.wait_for(
+                asyncio.gather(*(fetcher.fetch(url) for url in good_urls)), timeout=15.0
+            )
+            assert not any(task.done() for task in stalled)
+            errors = await asyncio.wait_for(
+                asyncio.gather(*stalled, return_exceptions=True), timeout=15.0
+            )
+    assert [r.text for r in good] == [PAGE.decode()] * 6
+    assert stalled_host.peak() == 2
+    assert all(isinstance(e, FetchError) and "too slowly" in e.reason for e in errors)
+
+
+async def test_one_stalled_page_does_not_starve_its_host(loopback: LoopbackServer):
+    config = FetchConfig(max_per_host=2, read_timeout=5.0, deadline=1.5, retries=0)
+    stalled_url = loopback.route("/stalled", DRIP_FOREVER)
+    good_urls = [loopback.route(f"/g{i}", body=PAGE, delay=0.05) for i in range(6)]
+    async with Fetcher(config) as fetcher:
+        stalled = asyncio.create_task(fetcher.fetch(stalled_url))
+        good = await asyncio.wait_for(
+            asyncio.gather(*(fetcher.fetch(url) for url in good_urls)), timeout=15.0
+        )
+        assert not stalled.done()
+        with pytest.raises(FetchError, match="too slowly"):
+            await asyncio.wait_for(stalled, timeout=15.0)
+    assert [r.text for r in good] == [PAGE.decode()] * 6
+    assert loopback.peak() == 2  # the stalled page and, one after another, the good ones
+
+
 # -- unit tests with MockTransport -----------------------------------------------------------
+
+
+def streamed(
+    status: int, body: bytes = b"", headers: dict[str, str] | None = None
+) -> httpx.Response:
+    """A response whose body is still to be read, as one from the network is."""
+    return httpx.Response(status, headers=headers, stream=httpx.ByteStream(body))
 
 
 def mock(*responses: httpx.Response | Exception) -> httpx.MockTransport:
@@ -433,7 +675,7 @@ async def test_backoff_doubles_and_is_capped():
 async def test_retry_after_http_date():
     sleep = RecordingSleep()
     when = format_datetime(datetime.now(UTC) + timedelta(seconds=30), usegmt=True)
-    transport = mock(httpx.Response(429, headers={"Retry-After": when}), httpx.Response(200))
+    transport = mock(httpx.Response(429, headers={"Retry-After": when}), streamed(200))
     await fetch("http://example.test/", FetchConfig(retries=1), transport=transport, sleep=sleep)
     (wait,) = sleep.waits
     assert 27 <= wait <= 30
@@ -441,7 +683,7 @@ async def test_retry_after_http_date():
 
 async def test_unparseable_retry_after_falls_back_to_backoff():
     sleep = RecordingSleep()
-    transport = mock(httpx.Response(429, headers={"Retry-After": "soon"}), httpx.Response(200))
+    transport = mock(httpx.Response(429, headers={"Retry-After": "soon"}), streamed(200))
     await fetch("http://example.test/", FetchConfig(retries=1), transport=transport, sleep=sleep)
     assert sleep.waits == [0.5]
 
@@ -480,7 +722,7 @@ async def test_odd_validators_never_crash(validator: str):
 
     def handler(request: httpx.Request) -> httpx.Response:
         seen.append(request)
-        return httpx.Response(200, content=b"ok")
+        return streamed(200, b"ok")
 
     transport = httpx.MockTransport(handler)
     result = await fetch(

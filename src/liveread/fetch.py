@@ -2,6 +2,10 @@
 
 This module knows nothing of HTML, SQLite or Textual. It turns a URL into decoded text (or
 "not modified"), or into a `FetchError` whose reason is one line a person understands.
+
+Every try is bounded whatever the server does: one deadline covers its connect, redirects and
+every read (time spent waiting for a free slot is not counted), and the page is decompressed
+here, a bounded step at a time, so the size cap holds however it was compressed.
 """
 
 from __future__ import annotations
@@ -21,6 +25,13 @@ from email.utils import parsedate_to_datetime
 import httpx
 
 from liveread import __version__
+from liveread.inflate import (
+    ACCEPT_ENCODING,
+    BodyTooLarge,
+    CodingError,
+    Decoder,
+    content_codings,
+)
 
 __all__ = [
     "USER_AGENT",
@@ -73,29 +84,51 @@ class FetchResult:
 @dataclass(frozen=True, slots=True)
 class FetchConfig:
     connect_timeout: float = 10.0
-    read_timeout: float = 20.0
+    read_timeout: float = 20.0  # the longest silence from the server
+    deadline: float = 30.0  # one try from connect to last byte, redirects included
     max_bytes: int = 20 * 1024 * 1024
     max_redirects: int = 5
     max_connections: int = 8
     max_per_host: int = 2
-    retries: int = 3  # extra attempts after the first
+    retries: int = 3  # extra attempts after the first; after a timeout, one at most
     backoff: float = 0.5  # seconds; attempt n waits backoff * 2**n
     max_retry_after: float = 60.0  # cap on any single wait, Retry-After included
 
 
 Sleep = Callable[[float], Awaitable[object]]
 
+TIMEOUT_RETRIES = 1
+"""Tries after a timed-out one: a server that stalled once rarely recovers on the next try."""
+
+REDIRECT_BODY_READ = 64 * 1024
+"""A redirect's body up to this size is read (and dropped) so its connection can be reused."""
+
 
 class _Transient(Exception):
-    """A failure worth another attempt."""
+    """A failure worth another attempt, unless `final`."""
 
     def __init__(
-        self, reason: str, status: int | None = None, retry_after: float | None = None
+        self,
+        reason: str,
+        status: int | None = None,
+        retry_after: float | None = None,
+        *,
+        timed_out: bool = False,
+        final: bool = False,
     ) -> None:
         super().__init__(reason)
         self.reason = reason
         self.status = status
         self.retry_after = retry_after
+        self.timed_out = timed_out
+        self.final = final
+
+
+@dataclass(slots=True)
+class _Progress:
+    """How far one attempt got, for the reason it failed."""
+
+    reading: bool = False  # the final response's headers came; its body is being read
 
 
 class Fetcher:
@@ -111,7 +144,11 @@ class Fetcher:
         self.config = config
         self._sleep = sleep
         self._client = httpx.AsyncClient(
-            headers={"User-Agent": USER_AGENT, "Accept": ACCEPT},
+            headers={
+                "User-Agent": USER_AGENT,
+                "Accept": ACCEPT,
+                "Accept-Encoding": ACCEPT_ENCODING,
+            },
             timeout=httpx.Timeout(
                 connect=config.connect_timeout,
                 read=config.read_timeout,
@@ -119,8 +156,8 @@ class Fetcher:
                 pool=config.connect_timeout,
             ),
             limits=httpx.Limits(max_connections=config.max_connections),
-            follow_redirects=True,
-            max_redirects=config.max_redirects,
+            # Followed here, so a redirect's body is never read whole (httpx would).
+            follow_redirects=False,
             transport=transport,
         )
         self._all = asyncio.Semaphore(config.max_connections)
@@ -148,21 +185,24 @@ class Fetcher:
             headers[b"If-Modified-Since"] = since
         host = self._host_limit(target)
         attempts = max(1, self.config.retries + 1)
-        for attempt in range(attempts):
+        timeouts = 0
+        for attempt in range(1, attempts + 1):
             try:
-                # Per host first, so a request waiting for its host holds no global slot.
+                # Per host first, so a request waiting for its host holds no global slot. The
+                # deadline starts once both slots are held: queueing is not the server's fault.
                 async with host, self._all:
-                    return await self._fetch_once(target, headers, sent)
+                    return await self._attempt(target, headers, sent)
             except _Transient as exc:
-                if attempt + 1 == attempts:
+                timeouts += exc.timed_out
+                if exc.final or timeouts > TIMEOUT_RETRIES or attempt == attempts:
                     reason = exc.reason
-                    if attempts > 1:
-                        reason += f" (after {attempts} attempts)"
+                    if attempt > 1:
+                        reason += f" (after {attempt} attempts)"
                     raise FetchError(reason, url=url, status=exc.status) from None
                 wait = exc.retry_after
                 if wait is None:
-                    wait = self.config.backoff * 2**attempt
-                await self._sleep(min(wait, self.config.max_retry_after))
+                    wait = self.config.backoff * 2 ** (attempt - 1)
+                await self._sleep(min(wait, self.config.max_retry_after))  # holding no slot
             except FetchError as exc:
                 exc.url = url
                 raise
@@ -176,68 +216,119 @@ class Fetcher:
             self._hosts[key] = limit
         return limit
 
-    async def _fetch_once(
+    async def _attempt(
         self, target: httpx.URL, headers: dict[bytes, bytes], sent: Validators
     ) -> FetchResult:
-        url = str(target)
-        reading = False
+        """One try, from connect to the last byte, within the deadline."""
+        progress = _Progress()
+        deadline = self.config.deadline
         try:
-            async with self._client.stream("GET", target, headers=headers) as response:
-                status = response.status_code
-                content_type = response.headers.get("Content-Type")
-                final = str(response.url)
-                if status == 304:
-                    return FetchResult(
-                        url=final,
-                        status=304,
-                        text=None,
-                        validators=_validators(response, fallback=sent),
-                        content_type=content_type,
-                    )
-                if status == 429 or status >= 500:
-                    raise _Transient(f"HTTP {status}", status, _retry_after(response))
-                if not 200 <= status < 300:
-                    raise FetchError(f"HTTP {status}", url=url, status=status)
-                media = (content_type or "").split(";")[0].strip().lower()
-                if media and media not in HTML_TYPES:
-                    raise FetchError(f"not an HTML page ({media})", url=url)
-                reading = True
-                body = await self._read_body(response, url)
-                return FetchResult(
-                    url=final,
-                    status=status,
-                    text=_decode(body, response.charset_encoding),
-                    validators=_validators(response),
-                    content_type=content_type,
-                )
-        except httpx.TooManyRedirects:
-            reason = f"too many redirects (more than {self.config.max_redirects})"
-            raise FetchError(reason, url=url) from None
+            async with asyncio.timeout(deadline) as scope:
+                return await self._fetch_once(target, headers, sent, progress)
+        except TimeoutError:
+            if not scope.expired():
+                raise
+            if progress.reading:
+                reason = f"the server sent the page too slowly: gave up after {deadline:g} s"
+            else:
+                reason = f"the server did not answer in time: gave up after {deadline:g} s"
+            # Another try would stall as long again.
+            raise _Transient(reason, final=True) from None
+
+    async def _fetch_once(
+        self,
+        target: httpx.URL,
+        headers: dict[bytes, bytes],
+        sent: Validators,
+        progress: _Progress,
+    ) -> FetchResult:
+        url = str(target)
+        try:
+            response = await self._send(target, headers)
+            try:
+                return await self._result(response, sent, progress)
+            finally:
+                await response.aclose()
         except (httpx.HTTPError, httpx.InvalidURL) as exc:
-            raise self._explain(exc, url, reading) from None
+            raise self._explain(exc, url, progress.reading) from None
+
+    async def _send(self, target: httpx.URL, headers: dict[bytes, bytes]) -> httpx.Response:
+        """The response at the end of the redirects, its body not yet read."""
+        request = self._client.build_request("GET", target, headers=headers)
+        for _ in range(self.config.max_redirects + 1):
+            response = await self._client.send(request, stream=True, follow_redirects=False)
+            if response.next_request is None:
+                return response
+            await _discard(response)
+            request = response.next_request
+            if request.url.scheme not in ("http", "https"):
+                raise FetchError("redirected to a URL that is not http(s)", url=str(target))
+        reason = f"too many redirects (more than {self.config.max_redirects})"
+        raise FetchError(reason, url=str(target))
+
+    async def _result(
+        self, response: httpx.Response, sent: Validators, progress: _Progress
+    ) -> FetchResult:
+        url = str(response.request.url)
+        status = response.status_code
+        content_type = response.headers.get("Content-Type")
+        if status == 304:
+            return FetchResult(
+                url=url,
+                status=304,
+                text=None,
+                validators=_validators(response, fallback=sent),
+                content_type=content_type,
+            )
+        if status == 429 or status >= 500:
+            raise _Transient(f"HTTP {status}", status, _retry_after(response))
+        if not 200 <= status < 300:
+            raise FetchError(f"HTTP {status}", url=url, status=status)
+        media = (content_type or "").split(";")[0].strip().lower()
+        if media and media not in HTML_TYPES:
+            raise FetchError(f"not an HTML page ({media})", url=url)
+        progress.reading = True
+        body = await self._read_body(response, url)
+        return FetchResult(
+            url=url,
+            status=status,
+            text=_decode(body, response.charset_encoding),
+            validators=_validators(response),
+            content_type=content_type,
+        )
 
     async def _read_body(self, response: httpx.Response, url: str) -> bytes:
+        """The page as decompressed, refused as soon as any stage of it passes the cap."""
         limit = self.config.max_bytes
         too_big = FetchError(f"page larger than {_size(limit)}", url=url)
+        try:
+            decoder = Decoder(content_codings(response.headers.get_list("Content-Encoding")), limit)
+        except CodingError as exc:
+            raise FetchError(str(exc), url=url) from None
         declared = response.headers.get("Content-Length", "")
         if declared.isdigit() and int(declared) > limit:
             raise too_big
         body = bytearray()
-        async for chunk in response.aiter_bytes():
-            body += chunk
-            if len(body) > limit:
-                raise too_big
+        try:
+            async for raw in response.aiter_raw():
+                for piece in decoder.feed(raw):
+                    body += piece
+        except BodyTooLarge:
+            raise too_big from None
+        except CodingError as exc:
+            raise FetchError(str(exc), url=url) from None
         return bytes(body)
 
     def _explain(self, exc: Exception, url: str, reading: bool) -> Exception:
         """Map an httpx exception to a `_Transient` (retry it) or a `FetchError`."""
         cfg = self.config
         if isinstance(exc, httpx.ConnectTimeout):
-            return _Transient(f"could not connect: timed out after {cfg.connect_timeout:g} s")
+            reason = f"could not connect: timed out after {cfg.connect_timeout:g} s"
+            return _Transient(reason, timed_out=True)
         if isinstance(exc, httpx.PoolTimeout):
-            return _Transient("timed out waiting for a free connection")
+            return _Transient("timed out waiting for a free connection", timed_out=True)
         if isinstance(exc, httpx.TimeoutException):
-            return _Transient(f"timed out after {cfg.read_timeout:g} s")
+            return _Transient(f"timed out after {cfg.read_timeout:g} s", timed_out=True)
         if isinstance(exc, httpx.ConnectError):
             return _connect_failure(exc, url)
         if isinstance(exc, httpx.RemoteProtocolError):
@@ -248,11 +339,20 @@ class Fetcher:
             return _Transient("connection lost while reading the page")
         if isinstance(exc, httpx.UnsupportedProtocol):
             return FetchError("redirected to a URL that is not http(s)", url=url)
-        if isinstance(exc, httpx.DecodingError):
-            return FetchError("could not decompress the page", url=url)
         if isinstance(exc, httpx.InvalidURL):
             return FetchError(f"not a valid URL ({exc})", url=url)
         return FetchError(f"request failed ({type(exc).__name__}: {exc})", url=url)
+
+
+async def _discard(response: httpx.Response) -> None:
+    """Close a redirect, reading its body first only when it says it is small."""
+    try:
+        declared = response.headers.get("Content-Length", "")
+        if declared.isdigit() and int(declared) <= REDIRECT_BODY_READ:
+            async for _ in response.aiter_raw():
+                pass
+    finally:
+        await response.aclose()
 
 
 def _check_url(url: str) -> httpx.URL:
