@@ -13,6 +13,8 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "liveread"
 # module (relative to the package) -> top-level names it must not import
 FORBIDDEN = {
     "fetch.py": {"textual", "sqlite3", "selectolax", "liveread.store", "liveread.parse"},
+    "inflate.py": {"textual", "httpx", "sqlite3", "selectolax", "liveread"},
+    "output.py": {"textual", "httpx", "sqlite3", "selectolax", "liveread"},
     "model.py": {"textual", "httpx", "sqlite3", "selectolax", "liveread"},
     "clean.py": {"textual", "httpx", "sqlite3", "liveread.store", "liveread.fetch"},
     "parse": {"textual", "httpx", "sqlite3", "liveread.store", "liveread.fetch"},
