@@ -61,7 +61,10 @@ def check(path: Path) -> list[str]:
     """What `PRAGMA integrity_check` finds wrong with the database at `path` (at most
     MAX_PROBLEMS findings); an empty list when it is sound. A sound file that is not
     liveread's (or is newer than this liveread) raises StoreError: it is not for doctor."""
-    with closing(_open_read_only(path)) as con:
+    # A connection that may write (it writes nothing here): when it closes, SQLite tidies
+    # the -wal and -shm files away as after any liveread run, and a healthy file is left as
+    # it was found.
+    with closing(_open(path)) as con:
         try:
             found = [row[0] for row in con.execute(f"PRAGMA integrity_check({MAX_PROBLEMS})")]
             if found == ["ok"]:
@@ -82,7 +85,7 @@ def salvage(path: Path, *, now: datetime) -> Salvage:
     the fresh one in its place."""
     fresh = path.with_name(path.name + ".salvage")
     _remove_with_side_files(fresh)  # a leftover from an interrupted run
-    with closing(_open_read_only(path)) as old, closing(open_database(fresh)) as new:
+    with closing(_open(path, read_only=True)) as old, closing(open_database(fresh)) as new:
         new.execute("BEGIN IMMEDIATE")
         feeds = _copy(old, new, "feeds", _feed_is_whole)
         feed_ids = {row[0] for row in new.execute("SELECT id FROM feeds")}
@@ -107,11 +110,12 @@ def salvage(path: Path, *, now: datetime) -> Salvage:
 # Reading the damaged file
 
 
-def _open_read_only(path: Path) -> sqlite3.Connection:
+def _open(path: Path, *, read_only: bool = False) -> sqlite3.Connection:
     if not path.is_file():
         raise StoreError(f"no database at {path}")
+    target = f"{path.absolute().as_uri()}?mode={'ro' if read_only else 'rw'}"
     try:
-        con = sqlite3.connect(f"{path.absolute().as_uri()}?mode=ro", uri=True)
+        con = sqlite3.connect(target, uri=True)
     except sqlite3.Error as exc:
         raise (user_error(exc, path) or StoreError(f"cannot open {path}")) from None
     con.row_factory = sqlite3.Row
