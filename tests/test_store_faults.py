@@ -193,6 +193,19 @@ def test_damage_found_by_a_read_stops_every_later_write(damaged_db: tuple[Path, 
     assert db.read_bytes() == before
 
 
+def test_the_timeline_of_a_damaged_database_holds_the_feeds_that_read(
+    damaged_db: tuple[Path, Built],
+) -> None:
+    db, built = damaged_db
+    with Store(db) as store:
+        sound = store.entry_summaries(built.sound_feed)
+        assert store.entry_summaries() == sound
+        assert store.damaged
+        assert store.entry_summaries(limit=220, offset=2) == sound[2:222]
+        with pytest.raises(StoreFault, match=r"^database is damaged"):
+            store.entry_summaries(built.damaged_feed)
+
+
 def test_a_marked_file_opens_read_only_while_it_is_damaged(
     damaged_db: tuple[Path, Built],
 ) -> None:

@@ -20,7 +20,15 @@ from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from liveread.model import Entry, content_hash
 from liveread.store import damage, sql
-from liveread.store.errors import Fault, NotFound, StoreError, StoreFault, damaged_fault, user_error
+from liveread.store.errors import (
+    Fault,
+    NotFound,
+    StoreError,
+    StoreFault,
+    damaged_fault,
+    fault_of,
+    user_error,
+)
 from liveread.store.records import (
     EntrySummary,
     Favourite,
@@ -325,21 +333,41 @@ class Store:
         limit: int | None = None,
         offset: int = 0,
     ) -> list[EntrySummary]:
-        """Like `entries` but light: no body blocks, only an excerpt of the text."""
-        statement, params = sql.entry_query(
-            sql.ENTRY_COLS + ", substr(e.text, 1, 400) AS head",
-            feed_id,
-            unread_only,
-            key_events_only,
-            limit,
-            offset,
-        )
-        cursor = self._db.cursor()
-        cursor.row_factory = None  # plain tuples
+        """Like `entries` but light: no body blocks, only an excerpt of the text. On a
+        damaged database the timeline (feed_id None) holds the feeds that can still be read."""
+
+        def read(
+            feeds: int | list[int] | None, limit: int | None, offset: int
+        ) -> list[EntrySummary]:
+            statement, params = sql.entry_query(
+                sql.ENTRY_COLS + ", substr(e.text, 1, 400) AS head",
+                feeds,
+                unread_only,
+                key_events_only,
+                limit,
+                offset,
+            )
+            cursor = self._db.cursor()
+            cursor.row_factory = None  # plain tuples
+            try:
+                return summaries(cursor.execute(statement, params))
+            finally:
+                cursor.close()
+
         try:
-            return summaries(cursor.execute(statement, params))
-        finally:
-            cursor.close()
+            return read(feed_id, limit, offset)
+        except sqlite3.DatabaseError as exc:
+            if feed_id is not None or fault_of(exc) is not Fault.DAMAGED:
+                raise
+            self._note(damaged_fault(self.path))
+        # Each feed's part of the timeline is read on its own; the feeds whose part reads
+        # make up the timeline.
+        readable = []
+        for feed in self.feeds():
+            with contextlib.suppress(sqlite3.DatabaseError):
+                read(feed.id, None if limit is None else offset + limit, 0)
+                readable.append(feed.id)
+        return read(readable, limit, offset)
 
     @_op
     def entry(self, entry_id: int) -> StoredEntry:

@@ -336,6 +336,7 @@ class LivereadApp(App[None]):
     @reports_store_errors()
     def rows_loaded(self, message: RowsLoaded) -> None:
         loaded = message.loaded
+        self.show_store_state()  # reading may have found the file damaged
         if loaded.view != self.view:
             return
         entries = self.query_one(EntryList)
