@@ -358,6 +358,29 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_doctor(args: argparse.Namespace) -> int:
+    """Check the database; if it is damaged, save what can be read into a fresh one."""
+    from datetime import datetime
+
+    from liveread.store import doctor
+
+    path = paths.database_file()
+    if not path.exists():
+        out(f"No database yet at {path}: nothing to check.")
+        return 0
+    out(f"Checking {path}")
+    problems = doctor.check(path)
+    if not problems:
+        out("The database is healthy: nothing to do.")
+        return 0
+    out("The database is damaged:")
+    for problem in problems:
+        out(f"  {problem}")
+    out("Saving what can be read into a fresh database…")
+    out(f"Done: {doctor.salvage(path, now=datetime.now())}.")
+    return 0
+
+
 def cmd_tui(args: argparse.Namespace) -> int:
     from liveread.ui import run_app
 
@@ -482,6 +505,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="replace an existing file (never anything else)"
     )
     export_cmd.set_defaults(func=cmd_export)
+
+    doctor = sub.add_parser(
+        "doctor",
+        help="check the database; if damaged, save what can be read into a fresh one"
+        " (close liveread first)",
+    )
+    doctor.set_defaults(func=cmd_doctor)
 
     demo = sub.add_parser("demo", help="headless run of the built-in demo live blog")
     demo.add_argument(

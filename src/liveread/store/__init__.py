@@ -4,15 +4,18 @@ One connection per `Store`, in WAL mode, with foreign keys on. The schema versio
 `PRAGMA user_version` and `MIGRATIONS` brings any older database up to date when it is opened.
 Times are stored as ISO 8601 UTC text ("2024-05-01T12:00:00Z") and returned as aware UTC
 datetimes. Favourites are full copies keyed by (feed url, entry key), so they outlive the feed,
-pruning and the cache folder. Every sqlite3 failure a user can cause (a corrupt file, a locked or
-read-only database) surfaces as a one-line `StoreError`.
+pruning and the cache folder. Every sqlite3 failure a user can cause (a damaged file, a locked or
+read-only database, a full disk) surfaces as a one-line `StoreFault` (a `StoreError`) that says
+what to do, and `Store.fault` holds it until a write succeeds. A damaged database is not
+written to again (see `damage`); `doctor` checks one and salvages what it can.
 
 The store knows the model (`liveread.model`, `liveread.codec`) and nothing else: no HTML, no UI.
 
 Import from `liveread.store`; the modules behind it are:
 
 - `records`: the frozen records it returns (Feed, StoredEntry, EntrySummary, ...)
-- `errors`: StoreError, and which sqlite3 failures become one
+- `errors`: StoreError, NotFound, StoreFault, and which sqlite3 failures become one
+- `damage`: the marker left beside a database found damaged
 - `schema`: DDL, migrations, opening a file and checking it is liveread's
 - `rows`: model <-> row conversion, time text
 - `sql`: the statements for feeds, entries and favourites
@@ -23,7 +26,7 @@ Import from `liveread.store`; the modules behind it are:
 from __future__ import annotations
 
 from liveread.store.database import Store
-from liveread.store.errors import StoreError
+from liveread.store.errors import Fault, NotFound, StoreError, StoreFault
 from liveread.store.records import (
     EntrySummary,
     Favourite,
@@ -43,12 +46,15 @@ __all__ = [
     "SNIPPET_CLOSE",
     "SNIPPET_OPEN",
     "EntrySummary",
+    "Fault",
     "Favourite",
     "Feed",
+    "NotFound",
     "Refresh",
     "SearchHit",
     "Store",
     "StoreError",
+    "StoreFault",
     "StoredEntry",
     "UpsertResult",
     "fts_query",

@@ -6,6 +6,7 @@ transactions (`_write`).
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import sqlite3
@@ -18,8 +19,16 @@ from types import TracebackType
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from liveread.model import Entry, content_hash
-from liveread.store import sql
-from liveread.store.errors import StoreError, user_error
+from liveread.store import damage, sql
+from liveread.store.errors import (
+    Fault,
+    NotFound,
+    StoreError,
+    StoreFault,
+    damaged_fault,
+    fault_of,
+    user_error,
+)
 from liveread.store.lookup import find_feed
 from liveread.store.records import (
     EntrySummary,
@@ -42,13 +51,16 @@ from liveread.store.rows import (
 from liveread.store.schema import open_database
 from liveread.store.search import index_new_entries, search_statement
 
+LOCKED_RETRY_MS = 100
+"""How long a write waits for the lock while the last one failed as locked."""
+
 _P = ParamSpec("_P")
 _R = TypeVar("_R")
 
 
 def _op(method: Callable[Concatenate[Store, _P], _R]) -> Callable[Concatenate[Store, _P], _R]:
     """Run a public method under the store's lock, turning user-facing sqlite errors into
-    StoreError."""
+    StoreFault (and noting the fault: see `Store.fault`)."""
 
     @functools.wraps(method)
     def wrapper(self: Store, *args: _P.args, **kwargs: _P.kwargs) -> _R:
@@ -59,18 +71,58 @@ def _op(method: Callable[Concatenate[Store, _P], _R]) -> Callable[Concatenate[St
                 error = user_error(exc, self.path)
                 if error is None:
                     raise
+                self._note(error)
                 raise error from exc
 
     return wrapper
 
 
 class Store:
-    """liveread's database. Safe to share between threads (calls are serialised)."""
+    """liveread's database. Safe to share between threads (calls are serialised).
 
-    def __init__(self, path: Path) -> None:
+    `busy_timeout` is how many seconds a write waits for another writer before failing as
+    locked. `read_only` opens an existing file without ever writing to it.
+
+    Once any operation finds the file damaged, the store writes nothing more to it and leaves
+    a marker beside it (see `damage`); a store opened on a marked file checks it first and, if
+    it is still damaged, opens it read-only.
+    """
+
+    def __init__(self, path: Path, *, busy_timeout: float = 5.0, read_only: bool = False) -> None:
         self.path = Path(path)
+        self.read_only = read_only
+        self.fault: StoreFault | None = None
+        """The fault the last failing operation met, until a write succeeds; a damaged
+        database stays damaged."""
+        self._busy_ms = int(busy_timeout * 1000)
         self._lock = threading.RLock()
-        self._con: sqlite3.Connection | None = open_database(self.path)
+        self._con: sqlite3.Connection | None = None
+        try:
+            self._con = self._open(busy_timeout)
+        except StoreFault as error:
+            if error.fault is Fault.DAMAGED:
+                damage.mark(self.path, str(error))
+            raise
+
+    def _open(self, busy_timeout: float) -> sqlite3.Connection:
+        if self.read_only or not damage.is_marked(self.path):
+            return open_database(self.path, busy_timeout=busy_timeout, read_only=self.read_only)
+        con = open_database(self.path, busy_timeout=busy_timeout, read_only=True)
+        try:
+            sound = damage.passes_quick_check(con)
+        except sqlite3.Error as exc:
+            con.close()
+            raise (user_error(exc, self.path) or exc) from None
+        if not sound:
+            self.fault = damaged_fault(self.path)
+            return con
+        con.close()  # repaired since it was marked
+        damage.unmark(self.path)
+        return open_database(self.path, busy_timeout=busy_timeout)
+
+    @property
+    def damaged(self) -> bool:
+        return self.fault is not None and self.fault.fault is Fault.DAMAGED
 
     # -- lifecycle --------------------------------------------------------------------------
 
@@ -80,7 +132,8 @@ class Store:
             if con is None:
                 return
             try:
-                con.execute("PRAGMA optimize")
+                if not (self.read_only or self.damaged):  # optimize may write statistics
+                    con.execute("PRAGMA optimize")
             except sqlite3.Error:
                 pass
             finally:
@@ -136,7 +189,7 @@ class Store:
         """Forget a feed and its entries; favourites copied from it stay."""
         with self._write() as con:
             if con.execute("DELETE FROM feeds WHERE id = ?", (feed_id,)).rowcount == 0:
-                raise StoreError(f"no feed #{feed_id}")
+                raise NotFound(f"no feed #{feed_id}")
 
     @_op
     def update_feed_meta(
@@ -254,28 +307,48 @@ class Store:
         limit: int | None = None,
         offset: int = 0,
     ) -> list[EntrySummary]:
-        """Like `entries` but light: no body blocks, only an excerpt of the text."""
-        statement, params = sql.entry_query(
-            sql.ENTRY_COLS + ", substr(e.text, 1, 400) AS head",
-            feed_id,
-            unread_only,
-            key_events_only,
-            limit,
-            offset,
-        )
-        cursor = self._db.cursor()
-        cursor.row_factory = None  # plain tuples
+        """Like `entries` but light: no body blocks, only an excerpt of the text. On a
+        damaged database the timeline (feed_id None) holds the feeds that can still be read."""
+
+        def read(
+            feeds: int | list[int] | None, limit: int | None, offset: int
+        ) -> list[EntrySummary]:
+            statement, params = sql.entry_query(
+                sql.ENTRY_COLS + ", substr(e.text, 1, 400) AS head",
+                feeds,
+                unread_only,
+                key_events_only,
+                limit,
+                offset,
+            )
+            cursor = self._db.cursor()
+            cursor.row_factory = None  # plain tuples
+            try:
+                return summaries(cursor.execute(statement, params))
+            finally:
+                cursor.close()
+
         try:
-            return summaries(cursor.execute(statement, params))
-        finally:
-            cursor.close()
+            return read(feed_id, limit, offset)
+        except sqlite3.DatabaseError as exc:
+            if feed_id is not None or fault_of(exc) is not Fault.DAMAGED:
+                raise
+            self._note(damaged_fault(self.path))
+        # Each feed's part of the timeline is read on its own; the feeds whose part reads
+        # make up the timeline.
+        readable = []
+        for feed in self.feeds():
+            with contextlib.suppress(sqlite3.DatabaseError):
+                read(feed.id, None if limit is None else offset + limit, 0)
+                readable.append(feed.id)
+        return read(readable, limit, offset)
 
     @_op
     def entry(self, entry_id: int) -> StoredEntry:
         statement = "SELECT" + sql.ENTRY_COLS + ", e.blocks" + sql.ENTRY_FROM + " WHERE e.id = ?"
         row = self._db.execute(statement, (entry_id,)).fetchone()
         if row is None:
-            raise StoreError(f"no entry with id {entry_id}")
+            raise NotFound(f"no entry with id {entry_id}")
         return stored_from_row(row)
 
     @_op
@@ -337,7 +410,7 @@ class Store:
                 when = to_iso(at or datetime.now(UTC))
                 cur = con.execute(sql.COPY_FAVOURITE, {"id": entry_id, "at": when})
                 if cur.rowcount == 0:
-                    raise StoreError(f"no entry with id {entry_id}")
+                    raise NotFound(f"no entry with id {entry_id}")
                 return
             row = con.execute(
                 "SELECT f.url, e.key FROM entries AS e JOIN feeds AS f ON f.id = e.feed_id "
@@ -345,7 +418,7 @@ class Store:
                 (entry_id,),
             ).fetchone()
             if row is None:
-                raise StoreError(f"no entry with id {entry_id}")
+                raise NotFound(f"no entry with id {entry_id}")
             con.execute("DELETE FROM favourites WHERE feed_url = ? AND key = ?", tuple(row))
 
     @_op
@@ -407,26 +480,51 @@ class Store:
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
+        if self.damaged:
+            raise damaged_fault(self.path)
         con = self._db
-        con.execute("BEGIN IMMEDIATE")
+        self._begin(con)
         try:
             yield con
+            con.execute("COMMIT")
         except BaseException:
-            con.execute("ROLLBACK")
+            if con.in_transaction:  # SQLite rolls some failures (a full disk) back itself
+                with contextlib.suppress(sqlite3.Error):
+                    con.execute("ROLLBACK")
             raise
-        con.execute("COMMIT")
+        self.fault = None
+
+    def _begin(self, con: sqlite3.Connection) -> None:
+        """Take the write lock. While another writer is known to hold it (the last write
+        failed as locked) wait only briefly: an app writing a read mark on every keypress
+        would otherwise freeze for the whole busy timeout each time."""
+        if self.fault is None or self.fault.fault is not Fault.LOCKED:
+            con.execute("BEGIN IMMEDIATE")
+            return
+        con.execute(f"PRAGMA busy_timeout = {min(LOCKED_RETRY_MS, self._busy_ms)}")
+        try:
+            con.execute("BEGIN IMMEDIATE")
+        finally:
+            con.execute(f"PRAGMA busy_timeout = {self._busy_ms}")
+
+    def _note(self, error: StoreFault) -> None:
+        if self.damaged:
+            return
+        self.fault = error
+        if error.fault is Fault.DAMAGED:
+            damage.mark(self.path, str(error))
 
     def _feed_by_id(self, feed_id: int) -> Feed:
         row = self._db.execute(sql.FEEDS_SQL + " WHERE f.id = ?", (feed_id,)).fetchone()
         if row is None:
-            raise StoreError(f"no feed #{feed_id}")
+            raise NotFound(f"no feed #{feed_id}")
         return feed_from_row(row)
 
     @staticmethod
     def _require_feed(con: sqlite3.Connection, feed_id: int) -> str:
         row = con.execute("SELECT url FROM feeds WHERE id = ?", (feed_id,)).fetchone()
         if row is None:
-            raise StoreError(f"no feed #{feed_id}")
+            raise NotFound(f"no feed #{feed_id}")
         return str(row[0])
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from liveread.store.errors import StoreError
+from liveread.store.errors import NotFound, StoreError
 from liveread.store.records import Feed
 
 
@@ -21,7 +21,7 @@ def find_feed(feeds: Sequence[Feed], ref: str, *, exact: bool = False) -> Feed:
         for feed in feeds:
             if feed.id == int(number):
                 return feed
-        raise StoreError(f"no feed #{int(number)}")
+        raise NotFound(f"no feed #{int(number)}")
     if not text:
         raise StoreError("no feed named: give its id, address or title")
     address = text.split("#", 1)[0]
@@ -38,4 +38,4 @@ def find_feed(feeds: Sequence[Feed], ref: str, *, exact: bool = False) -> Feed:
         names = ", ".join(f"{f.label} (#{f.id})" for f in named)
         raise StoreError(f"'{ref}' matches several feeds: {names}; give its id")
     hint = " (give its id, address or whole title)" if exact else ""
-    raise StoreError(f"no feed matches '{ref}'{hint}")
+    raise NotFound(f"no feed matches '{ref}'{hint}")

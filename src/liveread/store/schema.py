@@ -11,7 +11,7 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from liveread.store.errors import StoreError, corrupt, user_error
+from liveread.store.errors import StoreError, not_a_database, not_liveread, user_error
 
 APPLICATION_ID = 0x4C52_4431  # "LRD1" in the SQLite header marks a liveread database
 
@@ -110,29 +110,44 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_v1, _migrate_
 SCHEMA_VERSION = len(MIGRATIONS)
 
 
-def open_database(path: Path) -> sqlite3.Connection:
+def open_database(
+    path: Path, *, busy_timeout: float = 5.0, read_only: bool = False
+) -> sqlite3.Connection:
     """A connection to the liveread database at `path`, created or migrated as needed: in
-    autocommit mode (transactions are explicit), WAL, foreign keys on, rows as sqlite3.Row."""
+    autocommit mode (transactions are explicit), WAL, foreign keys on, rows as sqlite3.Row.
+    `busy_timeout` is how many seconds to wait for another writer before failing as locked.
+    `read_only` opens an existing file that SQLite itself refuses to write to."""
+    if not read_only:
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(f"cannot create {path.parent}: {exc.strerror}") from None
+    target = f"{path.absolute().as_uri()}?mode=ro" if read_only else str(path)
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise StoreError(f"cannot create {path.parent}: {exc.strerror}") from None
-    try:
-        con = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+        con = sqlite3.connect(
+            target,
+            timeout=busy_timeout,
+            isolation_level=None,
+            check_same_thread=False,
+            uri=read_only,
+        )
     except sqlite3.Error as exc:
         raise (user_error(exc, path) or StoreError(f"cannot open {path}")) from None
     try:
         con.row_factory = sqlite3.Row
-        con.execute("PRAGMA busy_timeout = 5000")
+        con.execute(f"PRAGMA busy_timeout = {int(busy_timeout * 1000)}")
         con.execute("PRAGMA foreign_keys = ON")
         # In WAL mode NORMAL cannot corrupt the database; a power cut may only lose the
         # last few commits.
         con.execute("PRAGMA synchronous = NORMAL")
-        _check_identity(con, path)
-        con.execute("PRAGMA journal_mode = WAL")
+        check_identity(con, path)
+        if not read_only:
+            con.execute("PRAGMA journal_mode = WAL")
         _migrate(con)
     except sqlite3.Error as exc:
         con.close()
+        if not_a_database(exc):
+            raise not_liveread(path) from None
         error = user_error(exc, path)
         if error is None:  # not the file's fault: a bug, shown as it is
             raise
@@ -143,7 +158,7 @@ def open_database(path: Path) -> sqlite3.Connection:
     return con
 
 
-def _check_identity(con: sqlite3.Connection, path: Path) -> None:
+def check_identity(con: sqlite3.Connection, path: Path) -> None:
     app_id = con.execute("PRAGMA application_id").fetchone()[0]
     version = con.execute("PRAGMA user_version").fetchone()[0]
     tables = con.execute(
@@ -154,7 +169,7 @@ def _check_identity(con: sqlite3.Connection, path: Path) -> None:
         or (version == 0 and tables)
         or (version > 0 and app_id != APPLICATION_ID)
     ):
-        raise corrupt(path)
+        raise not_liveread(path)
     if version > SCHEMA_VERSION:
         raise StoreError(
             f"database schema version {version} is newer than this liveread supports "

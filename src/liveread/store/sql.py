@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 # Counted per feed, each by a search of the (feed_id, is_read) index: the unread count reads
@@ -98,17 +99,26 @@ COPY_FAVOURITE = f"""
 
 def entry_query(
     columns: str,
-    feed_id: int | None,
+    feeds: int | list[int] | None,
     unread_only: bool,
     key_events_only: bool,
     limit: int | None,
     offset: int,
 ) -> tuple[str, list[Any]]:
-    """A SELECT of `columns` over entries joined to their feeds, filtered, newest first."""
-    where, params = [], []
-    if feed_id is not None:
+    """A SELECT of `columns` over entries joined to their feeds, filtered, newest first:
+    of one feed (an id), of some (a list of ids) or of all (None)."""
+    where: list[str] = []
+    params: list[Any] = []
+    if isinstance(feeds, int):
         where.append("e.feed_id = ?")
-        params.append(feed_id)
+        params.append(feeds)
+    elif feeds is not None:
+        # By id, from the feed index: filtering on e.feed_id would read every row, those of
+        # the feeds left out too (on a damaged database, the ones that cannot be read).
+        where.append(
+            "e.id IN (SELECT id FROM entries WHERE feed_id IN (SELECT value FROM json_each(?)))"
+        )
+        params.append(json.dumps(feeds))
     if unread_only:
         where.append("e.is_read = 0")
     if key_events_only:

@@ -2,13 +2,20 @@
 
 Workers fetch and load; they only post messages. The handlers here own the state: which view
 is shown, which feeds are busy, where the reader is.
+
+Every handler and worker that calls the store is wrapped by `reports_store_errors`: a
+StoreError becomes a `StoreFailed` message, and its handler is the one place that turns store
+trouble into what the user sees (the banner over the panes, a warning for a request that
+could not be saved). The app keeps running and reading goes on where the file allows.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import functools
+import inspect
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
@@ -22,7 +29,8 @@ from textual.widgets import Footer, Header, OptionList
 from liveread import export, paths, timefmt
 from liveread.config import Config
 from liveread.output import OutputError, write_atomic
-from liveread.store import Favourite, Feed, Store, StoreError
+from liveread.store import Favourite, Feed, NotFound, Store, StoreError, StoreFault
+from liveread.ui.banner import StoreBanner
 from liveread.ui.dialogs import (
     AddFeedScreen,
     ConfirmScreen,
@@ -66,17 +74,65 @@ class ServiceEvent(Message):
 
 @dataclass(frozen=True, slots=True)
 class Loaded:
-    """Rows for one view, read from the store by a worker."""
+    """Rows for one view, read from the store by a worker (none, with the reason, when the
+    store could not read them)."""
 
     view: str
     rows: list[Row]
     keep: str | None
+    failed: StoreError | None = None
 
 
 class RowsLoaded(Message):
     def __init__(self, loaded: Loaded) -> None:
         super().__init__()
         self.loaded = loaded
+
+
+class StoreFailed(Message):
+    """A store call failed; `unsaved` says what the user asked for that was not kept."""
+
+    def __init__(self, error: StoreError, unsaved: str | None = None) -> None:
+        super().__init__()
+        self.error = error
+        self.unsaved = unsaved
+
+
+Handler = TypeVar("Handler", bound=Callable[..., Any])
+
+
+def reports_store_errors(unsaved: str | None = None) -> Callable[[Handler], Handler]:
+    """Wrap an app method (a handler, or a worker on any thread) that calls the store: a
+    StoreError it raises is posted as StoreFailed instead of ending the app."""
+
+    def wrap(method: Handler) -> Handler:
+        if inspect.iscoroutinefunction(method):
+
+            @functools.wraps(method)
+            async def run_async(app: LivereadApp, *args: Any, **kwargs: Any) -> Any:
+                try:
+                    return await method(app, *args, **kwargs)
+                except StoreError as error:
+                    app.post_message(StoreFailed(error, unsaved))
+                    return None
+
+            return cast(Handler, run_async)
+
+        @functools.wraps(method)
+        def run(app: LivereadApp, *args: Any, **kwargs: Any) -> Any:
+            try:
+                return method(app, *args, **kwargs)
+            except StoreError as error:
+                app.post_message(StoreFailed(error, unsaved))
+                return None
+
+        return cast(Handler, run)
+
+    return wrap
+
+
+UNREADABLE_POST = "This post could not be read from the database."
+UNREADABLE_POSTS = "The posts here could not be read from the database."
 
 
 class LivereadApp(App[None]):
@@ -151,6 +207,7 @@ class LivereadApp(App[None]):
 
     def compose(self) -> ComposeResult:
         yield Header()
+        yield StoreBanner(id="store-banner")
         with Horizontal(id="panes"):
             yield FeedList(id="feeds")
             yield EntryList(id="entries")
@@ -206,7 +263,9 @@ class LivereadApp(App[None]):
 
     # Feeds pane
 
+    @reports_store_errors()
     def reload_feeds(self) -> None:
+        self.show_store_state()
         feeds = self.store.feeds()
         self.query_one(FeedList).show(
             feeds,
@@ -216,6 +275,22 @@ class LivereadApp(App[None]):
         )
         if not feeds and not self.busy:
             self.query_one(Reader).show(WELCOME)
+
+    # Store trouble
+
+    @on(StoreFailed)
+    def store_failed(self, message: StoreFailed) -> None:
+        error = message.error
+        if not isinstance(error, StoreFault):  # the request's fault, not the file's
+            self.notify(str(error), title=message.unsaved or "", severity="warning")
+            return
+        self.show_store_state()
+        if message.unsaved:
+            self.notify(f"The database is {error.fault}.", title=message.unsaved, severity="error")
+
+    def show_store_state(self) -> None:
+        """The banner shows the store's standing fault, and goes once a write succeeds."""
+        self.query_one(StoreBanner).show_fault(self.store.fault)
 
     @on(OptionList.OptionHighlighted, "#feeds")
     def feed_highlighted(self, message: OptionList.OptionHighlighted) -> None:
@@ -234,14 +309,18 @@ class LivereadApp(App[None]):
             return None
         try:
             return self.store.feed(int(self.view))
-        except StoreError:
+        except NotFound:
             return None
 
     # Entry list
 
     @work(thread=True, exclusive=True, group="rows")
     def load_rows(self, view: str, keep: str | None = None) -> None:
-        self.post_message(RowsLoaded(Loaded(view, self.read_rows(view), keep)))
+        try:
+            loaded = Loaded(view, self.read_rows(view), keep)
+        except StoreError as error:  # the view still changes: to an empty list that says why
+            loaded = Loaded(view, [], keep, failed=error)
+        self.post_message(RowsLoaded(loaded))
 
     def read_rows(self, view: str) -> list[Row]:
         if view == FAVOURITES:
@@ -255,14 +334,19 @@ class LivereadApp(App[None]):
         return [row_from_summary(s, with_feed=feed_id is None) for s in summaries]
 
     @on(RowsLoaded)
+    @reports_store_errors()
     def rows_loaded(self, message: RowsLoaded) -> None:
         loaded = message.loaded
+        self.show_store_state()  # reading may have found the file damaged
         if loaded.view != self.view:
             return
         entries = self.query_one(EntryList)
         entries.show(loaded.rows, keep=loaded.keep)
         self._title_entries()
-        if not loaded.rows:
+        if loaded.failed:
+            self.query_one(Reader).show(UNREADABLE_POSTS)
+            self.post_message(StoreFailed(loaded.failed))
+        elif not loaded.rows:
             self.query_one(Reader).show(self._empty_text())
 
     def _title_entries(self) -> None:
@@ -300,6 +384,7 @@ class LivereadApp(App[None]):
     def entry_selected(self) -> None:
         self.query_one(Reader).focus()
 
+    @reports_store_errors()
     def show_ref(self, ref: str) -> None:
         reader = self.query_one(Reader)
         if ref.startswith("f"):
@@ -309,9 +394,12 @@ class LivereadApp(App[None]):
             return
         try:
             stored = self.store.entry(int(ref[1:]))
-        except StoreError:
+        except NotFound:
             self._gone()
             return
+        except StoreFault:
+            reader.show(UNREADABLE_POST)
+            raise
         reader.show_entry(stored.entry, stored.feed_title, key=ref)
         if not stored.is_read:
             self.store.mark_read([stored.id])
@@ -330,6 +418,7 @@ class LivereadApp(App[None]):
 
     # Refreshing
 
+    @reports_store_errors()
     def refresh_due(self) -> None:
         if self.online() is None:
             return
@@ -384,6 +473,7 @@ class LivereadApp(App[None]):
             return True
         return False
 
+    @reports_store_errors()
     def action_refresh_feed(self) -> None:
         if self._offline_notice():
             return
@@ -391,6 +481,7 @@ class LivereadApp(App[None]):
         feeds = [feed] if feed else self.store.feeds()
         self.refresh_feeds([f for f in feeds if f.id not in self.busy])
 
+    @reports_store_errors()
     def action_refresh_all(self) -> None:
         if not self._offline_notice():
             self.refresh_feeds([f for f in self.store.feeds() if f.id not in self.busy])
@@ -429,6 +520,7 @@ class LivereadApp(App[None]):
         self.add_demo(self._demo_server.url)
 
     @work(exclusive=True, group="demo")
+    @reports_store_errors()
     async def add_demo(self, url: str) -> None:
         service = self.online()
         assert service is not None
@@ -443,24 +535,27 @@ class LivereadApp(App[None]):
             return
         self._select_feed(feed)
 
+    @reports_store_errors()
     def action_remove_feed(self) -> None:
         feed = self.current_feed()
         if feed is None:
             self.notify("Choose a feed in the feeds pane first.", severity="warning")
             return
+        self.push_screen(
+            ConfirmScreen(f"Stop following {feed.label}?"),
+            lambda yes: self._remove_feed(feed) if yes else None,
+        )
 
-        def confirmed(yes: bool | None) -> None:
-            if yes:
-                try:
-                    self.store.remove_feed(feed.id)
-                except StoreError as error:  # removed meanwhile (the CLI shares the database)
-                    self.notify(str(error), severity="warning")
-                else:
-                    self.notify(f"Removed {feed.label}; favourites kept.")
-                self.view = ""
-                self.reload_feeds()
-
-        self.push_screen(ConfirmScreen(f"Stop following {feed.label}?"), confirmed)
+    @reports_store_errors(unsaved="Feed not removed")
+    def _remove_feed(self, feed: Feed) -> None:
+        try:
+            self.store.remove_feed(feed.id)
+        except NotFound as error:  # removed meanwhile (the CLI shares the database)
+            self.notify(str(error), severity="warning")
+        else:
+            self.notify(f"Removed {feed.label}; favourites kept.")
+        self.view = ""
+        self.reload_feeds()
 
     # Reading
 
@@ -474,6 +569,7 @@ class LivereadApp(App[None]):
                 return
         self.notify("No unread posts here.")
 
+    @reports_store_errors(unsaved="Favourite not saved")
     def action_toggle_favourite(self) -> None:
         entries = self.query_one(EntryList)
         ref = entries.current
@@ -488,7 +584,7 @@ class LivereadApp(App[None]):
             row = entries.rows[ref]
             try:
                 self.store.set_favourite(int(ref[1:]), not row.is_favourite)
-            except StoreError:
+            except NotFound:
                 self._gone()
                 return
             entries.refresh_row(replace(row, is_favourite=not row.is_favourite))
@@ -506,10 +602,11 @@ class LivereadApp(App[None]):
         else:
             try:
                 url = self.store.entry(int(ref[1:])).entry.url
-            except StoreError:
+            except NotFound:
                 return None
         return url if url and url.startswith(("http://", "https://")) else None
 
+    @reports_store_errors()
     def action_open_link(self) -> None:
         if url := self._current_url():
             self.open_url(url)
@@ -517,6 +614,7 @@ class LivereadApp(App[None]):
         else:
             self.notify("This post has no web address.", severity="warning")
 
+    @reports_store_errors()
     def action_copy_link(self) -> None:
         if url := self._current_url():
             self.copy_to_clipboard(url)
@@ -531,6 +629,7 @@ class LivereadApp(App[None]):
     def action_search(self) -> None:
         self.push_screen(SearchScreen(self.store.search_hits), self._search_done)
 
+    @reports_store_errors()
     def _search_done(self, entry_id: int | None) -> None:
         if entry_id is None:
             return
@@ -543,6 +642,7 @@ class LivereadApp(App[None]):
 
     # Export
 
+    @reports_store_errors()
     def action_export(self) -> None:
         count = self.store.count_favourites()
         default_dir = self.config.export_dir or paths.export_dir()
@@ -554,6 +654,7 @@ class LivereadApp(App[None]):
             self.write_export(request)
 
     @work(thread=True, group="export")
+    @reports_store_errors(unsaved="Export not written")
     def write_export(self, request: ExportRequest) -> None:
         items = [
             export.ExportItem(f.entry, f.feed_title, f.feed_url) for f in self.store.favourites()
