@@ -5,7 +5,6 @@ from __future__ import annotations
 import html
 import re
 from functools import lru_cache
-from urllib.parse import urljoin, urlsplit
 
 # ANSI CSI / OSC sequences first (they contain printable bytes), then any C0/C1 control
 # character other than tab and newline.
@@ -144,25 +143,3 @@ def fingerprint(text: str, limit: int = 300) -> str:
     if _single_spaced(text):  # case folding makes no whitespace
         return text.casefold()
     return " ".join(text.casefold().split())
-
-
-_URL_UNSAFE = re.compile(r"[\x00-\x20\x7f-\x9f]")
-
-
-def join_url(base: str, href: str) -> str | None:
-    """`href` resolved against `base`; None unless that gives an absolute address `urlsplit`
-    can read (not so for a host with an unclosed `[`, say)."""
-    try:
-        joined = urljoin(base, href)
-        absolute = bool(urlsplit(joined).scheme)
-    except ValueError:
-        return None
-    return joined if absolute else None
-
-
-def url_safe(url: str) -> str:
-    """A URL with spaces and control characters percent-encoded, as a browser sends it, so
-    no escape sequence reaches the terminal through a link or a permalink."""
-    if (url.isascii() and url.isprintable() and " " not in url) or _URL_UNSAFE.search(url) is None:
-        return url
-    return _URL_UNSAFE.sub(lambda m: "".join(f"%{b:02X}" for b in m[0].encode()), url)

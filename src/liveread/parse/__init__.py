@@ -9,6 +9,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
+from liveread.addresses import encode_unsafe, safe_address
 from liveread.clean import Cleaner
 from liveread.model import Block, Entry, Image, LiveBlog, Paragraph, Span, block_text
 from liveread.parse.adapter import Adapter, Node, PageInfo
@@ -20,13 +21,13 @@ from liveread.parse.merge import merge
 from liveread.parse.sites import ADAPTERS
 from liveread.parse.structured import StructuredBlog, read_structured
 from liveread.parse.tree import Owners
-from liveread.text import comparable, fingerprint, squash, url_safe
+from liveread.text import comparable, fingerprint, squash
 
 __all__ = ["PARSER_VERSION", "NotALiveBlog", "parse"]
 
 MAX_POSTS = 5000
 
-PARSER_VERSION = 4
+PARSER_VERSION = 5
 """Bump it whenever parsing or cleaning changes what a post's text is."""
 
 
@@ -75,20 +76,24 @@ def parse(html: str | bytes, url: str) -> LiveBlog:
         entries=entries,
         is_live=_is_live(data, page),
         updated=page.updated or data.updated or _latest(entries),
-        older_pages=[url_safe(older) for older in page.older_pages],
+        older_pages=[older for link in page.older_pages if (older := safe_address(link, url))],
         removals=cleaner.removals,
         source="+".join(s for s in (adapter.name, data.source if data.posts else "") if s),
     )
 
 
 def _page_address(url: str) -> str:
-    """`url` as links are resolved against: control characters and spaces percent-encoded,
-    and "" if it is no address at all (an unclosed `[` host), so links stay as written."""
+    """`url` as links are resolved against: an http(s) address as `safe_address` writes it;
+    another (a saved file's `file:` URI, from which no link is kept) with the characters an
+    address cannot hold percent-encoded; "" if it is no address at all (an unclosed `[`
+    host)."""
+    if address := safe_address(url):
+        return address
     try:
         urlsplit(url)
     except ValueError:
         return ""
-    return url_safe(url)
+    return encode_unsafe(url)
 
 
 def _tree(html: str | bytes) -> LexborHTMLParser:
@@ -135,7 +140,7 @@ def _post_facts(node: Node, adapter: Adapter, url: str, *, key: str | None) -> E
     published, updated = adapter.times(node)
     return Entry(
         key=key or "",
-        url=url_safe(permalink) if (permalink := adapter.permalink(node, key, url)) else None,
+        url=safe_address(adapter.permalink(node, key, url), url),
         published=published,
         updated=updated,
         title=adapter.title(node),

@@ -126,6 +126,8 @@ class Adapter:
         return key_from_url(link.attributes.get("href") or "") if link is not None else None
 
     def permalink(self, node: Node, key: str | None, page_url: str) -> str | None:
+        """The post's own address as the page gives it, absolute or relative to the page:
+        `parse` resolves it and keeps it only if `safe_address` does."""
         ident = node.attributes.get("id")
         return f"{page_url.split('#')[0]}#{ident}" if ident and page_url else None
 

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from functools import lru_cache
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
+from liveread.addresses import safe_address
 from liveread.model import Block, Embed, Heading, Image, ListBlock, Paragraph, Quote, Span
 from liveread.parse.tree import Owners, common_ancestor
-from liveread.text import html_spaces, squash, url_safe
+from liveread.text import html_spaces, squash
 
 Node = LexborNode
 Judge = Callable[[Node, Mapping[int, Node], Mapping[str, str | None]], str | None]
@@ -116,59 +116,12 @@ _BRACKETED = re.compile(r"\(([^()]{1,60})\)")
 """A caption that is nothing but a bracketed name, as Repubblica writes one: "(reuters)"."""
 
 
-_AS_WRITTEN = re.compile(r"https?://[^/?#\[\];]+(?:/[^?#;]*)?(?:\?[^#;]+)?(?:#[^;]+)?")
-"""An absolute http(s) URL that `urljoin` gives back unchanged: a host with no brackets, no
-`;` parameters, no empty query or fragment (the round trip through `urlsplit` drops those)."""
-_ROOTED = re.compile(r"/(?!/)[^?#;]*(?:\?[^#;]+)?(?:#[^;]+)?")
-"""A path from the root of the page's host, in the same terms (and no `.` segments, checked
-apart), which `urljoin` appends to the host unchanged."""
-
-
 def absolute_http(href: str | None, base: str) -> str | None:
-    """An absolute http(s) URL, or None for anything else (javascript:, data:, mailto:...)."""
-    if not href:
+    """A link's target: `href` resolved against `base` if `safe_address` keeps it; None for
+    anything else (javascript:, data:, mailto:, ...) and for anchors within the page."""
+    if not href or href.lstrip(" \t\n\r\f").startswith("#"):
         return None
-    href = href.strip()
-    if not href or href.startswith("#"):
-        return None
-    # Fast paths for the usual links, giving what the general path below gives.
-    if href.isascii() and href.isprintable() and " " not in href:
-        if _AS_WRITTEN.fullmatch(href):
-            if _joinable(base):
-                return href
-        elif _ROOTED.fullmatch(href) and "/." not in href and (origin := _origin(base)):
-            return origin + href
-    try:
-        url = urljoin(base, href)
-        scheme = urlsplit(url).scheme
-    except ValueError:
-        return None
-    return url_safe(url) if scheme in ("http", "https") else None
-
-
-@lru_cache(maxsize=64)
-def _joinable(base: str) -> bool:
-    """Whether `urljoin` accepts `base` (a malformed one makes it raise for any link)."""
-    try:
-        urlsplit(base)
-    except ValueError:
-        return False
-    return True
-
-
-@lru_cache(maxsize=64)
-def _origin(base: str) -> str | None:
-    """`scheme://host` of an http(s) `base` that root-relative links are simply appended to."""
-    try:
-        parts = urlsplit(base)
-    except ValueError:
-        return None
-    host = parts.netloc
-    if parts.scheme not in ("http", "https") or not host or "[" in host:
-        return None
-    if not (host.isascii() and host.isprintable()) or " " in host:
-        return None
-    return f"{parts.scheme}://{host}"
+    return safe_address(href, base)
 
 
 def provider_of(url: str | None) -> str:
@@ -527,10 +480,10 @@ class BlockBuilder:
     def _embed_element(self, node: Node) -> Embed | None:
         attrs = node.attributes
         if node.tag == "amp-twitter" and attrs.get("data-tweetid"):
-            url = f"https://twitter.com/i/status/{attrs['data-tweetid']}"
+            url = safe_address(f"https://twitter.com/i/status/{attrs['data-tweetid']}")
             return Embed(url=url, provider="tweet")
         if node.tag == "amp-youtube" and attrs.get("data-videoid"):
-            url = f"https://www.youtube.com/watch?v={attrs['data-videoid']}"
+            url = safe_address(f"https://www.youtube.com/watch?v={attrs['data-videoid']}")
             return Embed(url=url, provider="video")
         src = attrs.get("src") or attrs.get("data-src")
         if src is None and (source := node.css_first("source[src]")) is not None:

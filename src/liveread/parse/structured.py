@@ -18,10 +18,11 @@ from typing import Any
 import orjson
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from liveread.addresses import safe_address
 from liveread.parse.depth import limit_depth, may_nest_too_deeply
 from liveread.parse.ids import key_from_url
 from liveread.parse.times import parse_time
-from liveread.text import plain, scrub, unescape, url_safe
+from liveread.text import plain, scrub, unescape
 
 LIVE_TYPES = {"LiveBlogPosting"}
 UPDATE_KEYS = ("liveBlogUpdate", "blogPost", "blogPosts")
@@ -200,12 +201,13 @@ def _merge_object(
             updates = [updates]
         if isinstance(updates, list):
             blog.posts.extend(
-                _post(update, bodies) for update in updates if isinstance(update, dict)
+                _post(update, page_url, bodies) for update in updates if isinstance(update, dict)
             )
 
 
-def _post(obj: dict[str, Any], bodies: _Bodies) -> StructuredPost:
-    """The post `obj` describes; its body is left to `bodies` to decode when needed."""
+def _post(obj: dict[str, Any], page_url: str, bodies: _Bodies) -> StructuredPost:
+    """The post `obj` describes; its body is left to `bodies` to decode when needed. Its
+    address, if it gives one, is resolved against the page's and kept only if safe."""
     get = obj.get
     url = _str(get("url"))
     key = key_from_url(url) if url else None
@@ -213,7 +215,7 @@ def _post(obj: dict[str, Any], bodies: _Bodies) -> StructuredPost:
         key = key_from_url(ident) or scrub(ident).strip() or None
     post = StructuredPost(
         key=key,
-        url=url_safe(url) if url else None,
+        url=safe_address(url, page_url),
         published=parse_time(_str(get("datePublished"))),
         updated=parse_time(_str(get("dateModified"))),
         title=plain(_str(get("headline")) or _str(get("name")) or ""),
@@ -358,7 +360,7 @@ def _read_microdata(tree: LexborHTMLParser, blog: StructuredBlog, page_url: str)
         blog.posts.append(
             StructuredPost(
                 key=key,
-                url=url_safe(url) if url else None,
+                url=safe_address(url, page_url),
                 published=parse_time(_prop_value(update, "datePublished")),
                 updated=parse_time(_prop_value(update, "dateModified")),
                 title=_prop_text(update, "headline"),

@@ -11,12 +11,14 @@ from rich.rule import Rule
 from rich.style import Style
 from rich.text import Text
 
+from liveread.addresses import safe_address
 from liveread.model import Embed, Entry, Heading, Image, Inline, ListBlock, Paragraph, Quote
 from liveread.timefmt import local, stamp
 
 
 def _safe_link(url: str | None) -> str | None:
-    return url if url and url.lower().startswith(("http://", "https://")) else None
+    """The address to link and show, if liveread lets it out (see `liveread.addresses`)."""
+    return safe_address(url)
 
 
 def link_style(url: str | None, *, dim: bool = False) -> Style:

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
+from liveread.addresses import safe_address
 from liveread.parse.adapter import Adapter, Flags, Node, PageInfo
-from liveread.text import join_url
 
 
 class BBC(Adapter):
@@ -37,7 +37,6 @@ class BBC(Adapter):
         older = [
             url
             for a in tree.css("a.lx-pagination__btn[rel='next'][href]")
-            if (href := a.attributes.get("href"))  # `<a href>` holds no value
-            and (url := join_url(page_url, href))
+            if (url := safe_address(a.attributes.get("href"), page_url))
         ]
         return PageInfo(older_pages=tuple(older))

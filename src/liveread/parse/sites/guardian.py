@@ -9,10 +9,10 @@ from datetime import datetime
 
 from selectolax.lexbor import LexborHTMLParser
 
+from liveread.addresses import safe_address
 from liveread.parse.adapter import Adapter, Flags, Node, PageInfo
 from liveread.parse.ids import key_from_url
 from liveread.parse.times import parse_time
-from liveread.text import join_url
 
 _YOUTUBE_ID = re.compile(r"[\w-]{11}")
 
@@ -42,7 +42,7 @@ class Guardian(Adapter):
 
     def permalink(self, node: Node, key: str | None, page_url: str) -> str | None:
         link = self.first(node, "header a[href*='block-']")
-        return join_url(page_url, link.attributes["href"] or "") if link is not None else None
+        return link.attributes["href"] if link is not None else None
 
     def times(self, node: Node) -> tuple[datetime | None, datetime | None]:
         published = self.first(node, "header time[datetime]")
@@ -83,7 +83,7 @@ class Guardian(Adapter):
             url
             for a in tree.css("#liveblog-navigation a[href*='page=with:block-']")
             if a.text(deep=True).strip().casefold() == "next"
-            and (url := join_url(page_url, a.attributes["href"] or ""))
+            and (url := safe_address(a.attributes["href"], page_url))
         ]
         badge = tree.css_first("[data-gu-name='headline'] span, header [class*='live']")
         return PageInfo(
