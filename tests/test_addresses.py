@@ -8,7 +8,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from liveread.addresses import MAX_ADDRESS, safe_address
+from liveread.addresses import MAX_ADDRESS, feed_address, safe_address
 
 PAGE = "https://www.example.co.uk/news/live/story?page=2#top"
 SAFE = re.compile(r"https?://[a-z0-9._\[\]:-]+(?:[/?#][!#-;=?-\[\]_a-z~]*)?", re.I)
@@ -113,3 +113,19 @@ def test_any_address_kept_is_safe_and_stays_as_it_is(href: str, base: str):
     assert len(address) <= MAX_ADDRESS
     assert safe_address(address) == address  # checked again, the same
     assert safe_address(address, base) == address
+
+
+@pytest.mark.parametrize(
+    ("given", "known_as"),
+    [
+        ("https://example.com/live#block-1", "https://example.com/live"),
+        ("HTTPS://Example.COM:443/live?x=1#top", "https://example.com/live?x=1"),
+        ("http://example.com:80", "http://example.com/"),
+        ("http://example.com:8080/live#", "http://example.com:8080/live"),
+        ("  https://example.com/live  ", "https://example.com/live"),
+        ("javascript:alert(1)", None),
+        ("https:/Fwww.example.com/x", None),
+    ],
+)
+def test_feed_address_is_one_form_for_one_page(given: str, known_as: str | None):
+    assert feed_address(given) == known_as

@@ -277,6 +277,22 @@ def test_show_limit(run: Run, live_url: str):
     assert len(json.loads(out)) == 3
 
 
+def test_adding_a_blog_followed_already_says_under_which_id(
+    run: Run, live_url: str, independent: bytes, loopback: LoopbackServer
+):
+    title = title_of(independent, live_url)
+    assert run("add", live_url)[0] == 0
+    for again in (
+        live_url + "#post-3",
+        live_url.upper().replace("/SPORT/FOOTBALL/LIVE", "/sport/football/live"),
+    ):
+        code, out, err = run("add", again)
+        assert (code, out, err) == (0, f"Already following as #1 {title} ({live_url})\n", "")
+    assert loopback.hits("/sport/football/live") == 1
+    code, out, _ = run("feeds")
+    assert out.count(title) == 1
+
+
 def test_refresh_summarises_each_feed_and_fails_for_a_broken_one(
     run: Run, loopback: LoopbackServer, live_url: str, independent: bytes
 ):

@@ -15,6 +15,7 @@ from liveread.fetch import FetchConfig, Fetcher
 from liveread.parse import PARSER_VERSION, parse
 from liveread.service import (
     MAX_OLDER_PAGES,
+    AlreadyFollowing,
     Event,
     FeedFailed,
     FeedRefreshed,
@@ -135,11 +136,64 @@ async def test_add_feed_refuses_with_reason_and_stores_nothing(
 
 async def test_add_feed_twice_is_refused(loopback: LoopbackServer, service: Service, store: Store):
     url = loopback.route("/live", body=PAGE_A)
-    await service.add_feed(url)
-    with pytest.raises(ServiceError, match="already following"):
+    feed, _ = await service.add_feed(url)
+    with pytest.raises(AlreadyFollowing, match=rf"^{url}: already following as #{feed.id} "):
         await service.add_feed(url)
     assert len(store.feeds()) == 1
     assert store.count_entries() == 2
+
+
+@pytest.mark.parametrize("again", ["{url}#latest", "{url}#", "  {url}  ", "HTTP://{host}/live"])
+async def test_the_same_address_written_another_way_is_known_before_any_fetch(
+    loopback: LoopbackServer, service: Service, store: Store, again: str
+):
+    url = loopback.route("/live", body=PAGE_A)
+    feed, _ = await service.add_feed(url)
+    host = urlsplit(url).netloc
+    with pytest.raises(AlreadyFollowing) as info:
+        await service.add_feed(again.format(url=url, host=host))
+    assert info.value.feed.id == feed.id
+    assert loopback.hits("/live") == 1  # known from the address alone: nothing fetched
+    assert len(store.feeds()) == 1
+
+
+async def test_a_fragment_is_never_part_of_a_feeds_address(
+    loopback: LoopbackServer, service: Service
+):
+    url = loopback.route("/live", body=PAGE_A)
+    feed, _ = await service.add_feed(url + "#post-2")
+    assert (feed.url, feed.canonical_url) == (url, url)
+
+
+async def test_a_page_known_by_its_canonical_address_is_followed_once(
+    loopback: LoopbackServer, service: Service, store: Store
+):
+    url = loopback.url("/live")
+    page = PAGE_A.replace("</title>", f'</title><link rel="canonical" href="{url}">')
+    loopback.route("/live", body=page)
+    feed, _ = await service.add_feed(url + "?utm_source=share")
+    assert feed.canonical_url == url
+    with pytest.raises(AlreadyFollowing) as info:
+        await service.add_feed(url)  # refused before fetching: the canonical address is known
+    assert info.value.feed.id == feed.id
+    with pytest.raises(AlreadyFollowing):
+        await service.add_feed(url + "?x=1")  # fetched, and its canonical address is known
+    assert [f.id for f in store.feeds()] == [feed.id]
+    assert len(store.search("steady")) == 2  # every post once
+
+
+async def test_a_redirect_target_is_the_feeds_address(
+    loopback: LoopbackServer, service: Service, store: Store
+):
+    url = loopback.route("/live", body=PAGE_A)
+    old = loopback.route("/old-live", redirect_to="/live")
+    feed, _ = await service.add_feed(old)
+    assert feed.url == url
+    with pytest.raises(AlreadyFollowing):
+        await service.add_feed(url)
+    with pytest.raises(AlreadyFollowing):
+        await service.add_feed(old)
+    assert len(store.feeds()) == 1
 
 
 # -- refresh ----------------------------------------------------------------------------------

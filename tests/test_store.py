@@ -629,6 +629,25 @@ def test_migrates_v1_db_keeping_its_data(db: Path) -> None:
         assert columns["parser_version"] == "INTEGER"
 
 
+def test_migration_gives_each_feed_its_address_without_a_fragment_as_its_canonical_one(
+    db: Path,
+) -> None:
+    db.parent.mkdir(parents=True)
+    with closing(sqlite3.connect(db, isolation_level=None)) as con:
+        MIGRATIONS[0](con)
+        MIGRATIONS[1](con)
+        con.execute("PRAGMA user_version = 2")
+        for url in (URL_A, URL_B + "#latest"):
+            con.execute(
+                "INSERT INTO feeds (url, title, added_at) VALUES (?, 'Feed', ?)",
+                (url, "2024-05-01T11:00:00Z"),
+            )
+    with Store(db) as store:
+        assert [f.canonical_url for f in store.feeds()] == [URL_A, URL_B]
+        assert store.feed_known_as(URL_B) == store.feed(2)
+        assert store.feed(URL_B, exact=True).id == 2
+
+
 def test_zero_byte_file_is_a_new_db(db: Path) -> None:
     db.parent.mkdir(parents=True)
     db.touch()

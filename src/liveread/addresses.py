@@ -32,9 +32,9 @@ import ipaddress
 import re
 import unicodedata
 from functools import lru_cache
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit, urlunsplit
 
-__all__ = ["MAX_ADDRESS", "encode_unsafe", "safe_address"]
+__all__ = ["MAX_ADDRESS", "encode_unsafe", "feed_address", "safe_address"]
 
 MAX_ADDRESS = 4096
 """The longest address kept: far above any real link, well below junk that fills a screen."""
@@ -170,3 +170,17 @@ def _host_name(host: str) -> str | None:
         labels.append(label)
     name = ".".join(labels) + ("." if rooted else "")
     return name if len(name) <= 254 else None
+
+
+def feed_address(url: str | None, base: str | None = None) -> str | None:
+    """The form of an address a followed blog is known by: `safe_address`'s, without its
+    fragment (a place on the page, not another page) or a default port, and with a path, so
+    one page written several ways is one address."""
+    address = safe_address(url, base)
+    if address is None:
+        return None
+    scheme, authority, path, query, _ = urlsplit(address)
+    default_port = {"http": ":80", "https": ":443"}[scheme]
+    if authority.endswith(default_port):
+        authority = authority[: -len(default_port)]
+    return urlunsplit((scheme, authority, path or "/", query, ""))

@@ -124,8 +124,14 @@ def print_entries(entries: Sequence[Entry], fmt: str, feed_title: str = "") -> N
 
 
 def cmd_add(args: argparse.Namespace) -> int:
+    from liveread.service import AlreadyFollowing
+
     async def job(service: Service) -> None:
-        feed, _ = await service.add_feed(args.url)
+        try:
+            feed, _ = await service.add_feed(args.url)
+        except AlreadyFollowing as known:
+            out(f"Already following as #{known.feed.id} {known.feed.label} ({known.feed.url})")
+            return
         out(f"Following {feed.label} ({feed.total} posts, id {feed.id})")
 
     run_service(job)

@@ -187,6 +187,8 @@ class LiveBlog:
     removals: list[Removal] = field(default_factory=list)
     source: str = ""
     """Which parsers produced the entries, e.g. "guardian+jsonld"."""
+    canonical: str | None = None
+    """The address the page gives as its own (`<link rel="canonical">`, else `og:url`)."""
 
 
 def utc(dt: datetime) -> datetime:

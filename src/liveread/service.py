@@ -12,7 +12,9 @@ import contextlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from urllib.parse import urlsplit
 
+from liveread.addresses import feed_address
 from liveread.fetch import Fetcher, FetchError, FetchResult, Validators
 from liveread.model import Entry, LiveBlog
 from liveread.parse import PARSER_VERSION, NotALiveBlog, parse
@@ -25,6 +27,14 @@ a refresh finds the first page all new, so posts pushed off it meanwhile are not
 
 class ServiceError(Exception):
     """A user-facing failure (adding a feed that is not a live blog, say); str() is the reason."""
+
+
+class AlreadyFollowing(ServiceError):
+    """Adding a blog that is followed already, under this address or another of its own."""
+
+    def __init__(self, url: str, feed: Feed) -> None:
+        super().__init__(f"{url}: already following as #{feed.id} {feed.label}")
+        self.feed = feed
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,6 +68,17 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
+def known_as(address: str, canonical: str | None) -> str | None:
+    """The page's stated canonical address as another name of the blog at `address`, when
+    it can be one: on the same host, and not a site's front page (which some live pages
+    name as theirs, and which would make every blog of the site one)."""
+    stated = feed_address(canonical)
+    if stated is None:
+        return None
+    host, path = urlsplit(stated)[1:3]
+    return stated if host == urlsplit(address)[1] and path not in ("", "/") else None
+
+
 def is_due(feed: Feed, interval: float, at: datetime) -> bool:
     """Whether a feed wants refreshing: ended blogs slow to a tenth, failing ones to a half."""
     if feed.last_fetch_at is None:
@@ -86,20 +107,31 @@ class Service:
 
     async def add_feed(self, url: str) -> tuple[Feed, FeedRefreshed]:
         """Follow a live blog: it is fetched and parsed first, so a bad URL is refused with a
-        reason and nothing is stored."""
+        reason and nothing is stored. A blog is followed once: under the address given (its
+        fragment aside), the address it redirects to, or the one it names as canonical."""
         url = url.strip()
+        address = feed_address(url) or url
+        self._refuse_if_followed(url, address)
         try:
-            result, blog = await self._load(url)
+            result, blog = await self._load(address)
             if blog is None:  # a server answering "not modified" to a plain GET
                 raise NotALiveBlog("no live entries found")
         except (FetchError, NotALiveBlog) as error:
             raise ServiceError(f"{url}: {error}") from None
+        final = feed_address(result.url) or address
+        canonical = known_as(final, blog.canonical)
+        self._refuse_if_followed(url, final, canonical or "")
         try:
-            feed = self.store.add_feed(url, blog.title)
+            feed = self.store.add_feed(final, blog.title, canonical=canonical)
         except StoreError as error:
             raise ServiceError(str(error)) from None
         event = await self._store_blog(feed, blog, validators=result.validators, first=True)
         return self.store.feed(feed.id), event
+
+    def _refuse_if_followed(self, url: str, *addresses: str) -> None:
+        known = self.store.feed_known_as(*addresses)
+        if known is not None:
+            raise AlreadyFollowing(url, known)
 
     async def refresh(
         self, feed: Feed, listener: Listener | None = None
@@ -148,6 +180,7 @@ class Service:
             at=now(),
             parser_version=PARSER_VERSION,
             title=blog.title,
+            canonical=known_as(feed.url, blog.canonical),
             is_live=blog.is_live,
             validators=(validators.etag, validators.last_modified) if validators else None,
             # Text a new parser reads differently is not an edit by the site: store it quietly.

@@ -79,6 +79,7 @@ def parse(html: str | bytes, url: str) -> LiveBlog:
         older_pages=[older for link in page.older_pages if (older := safe_address(link, url))],
         removals=cleaner.removals,
         source="+".join(s for s in (adapter.name, data.source if data.posts else "") if s),
+        canonical=_canonical(tree, url),
     )
 
 
@@ -248,6 +249,13 @@ def _page_title(tree: LexborHTMLParser) -> str:
         if tree.root is not None
         else ""
     )
+
+
+def _canonical(tree: LexborHTMLParser, url: str) -> str | None:
+    """The page's own address for itself, if it states a web address."""
+    link = tree.css_first("link[rel~='canonical'][href]")
+    stated = link.attributes.get("href") if link is not None else None
+    return safe_address(stated or _meta(tree, "og:url"), url)
 
 
 def _meta(tree: LexborHTMLParser, name: str) -> str:

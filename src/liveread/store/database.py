@@ -157,20 +157,32 @@ class Store:
     # -- feeds ------------------------------------------------------------------------------
 
     @_op
-    def add_feed(self, url: str, title: str = "") -> Feed:
+    def add_feed(self, url: str, title: str = "", *, canonical: str | None = None) -> Feed:
+        """Follow `url`, known also by `canonical` (the page's rel=canonical) when given."""
         url = url.strip()
         if not url:
             raise StoreError("a feed needs a url")
         with self._write() as con:
             try:
                 cur = con.execute(
-                    "INSERT INTO feeds (url, title, added_at, position) VALUES "
-                    "(?, ?, ?, (SELECT COALESCE(MAX(position), -1) + 1 FROM feeds))",
-                    (url, title, to_iso(datetime.now(UTC))),
+                    "INSERT INTO feeds (url, canonical_url, title, added_at, position) VALUES "
+                    "(?, ?, ?, ?, (SELECT COALESCE(MAX(position), -1) + 1 FROM feeds))",
+                    (url, canonical or url.split("#", 1)[0], title, to_iso(datetime.now(UTC))),
                 )
             except sqlite3.IntegrityError:
                 raise StoreError(f"already following {url}") from None
         return self._feed_by_id(int(cur.lastrowid or 0))
+
+    @_op
+    def feed_known_as(self, *addresses: str) -> Feed | None:
+        """The feed followed under any of `addresses` (as its address or its canonical one)."""
+        wanted = json.dumps([a for a in addresses if a])
+        row = self._db.execute(
+            "SELECT id FROM feeds WHERE url IN (SELECT value FROM json_each(:a)) "
+            "OR canonical_url IN (SELECT value FROM json_each(:a)) ORDER BY id LIMIT 1",
+            {"a": wanted},
+        ).fetchone()
+        return None if row is None else self._feed_by_id(row[0])
 
     @_op
     def feeds(self) -> list[Feed]:
@@ -264,6 +276,7 @@ class Store:
                     "id": feed_id,
                     "at": when,
                     "title": refresh.title or None,
+                    "canonical": refresh.canonical,
                     "is_live": None if refresh.is_live is None else int(refresh.is_live),
                     "parser_version": refresh.parser_version,
                     "validated": refresh.validators is not None,

@@ -1,14 +1,16 @@
 """Finding the feed a person means by what they typed: `#3`, `3`, an address or a title.
 
-A number is only ever an id (never a piece of an address: every loopback feed holds "127"), an
-address must match a feed's address exactly (its fragment aside), and a title must match as a
-whole unless the caller allows a piece of one: a command that destroys data asks for `exact`.
+A number is only ever an id (never a piece of an address: every loopback feed holds "127"); an
+address must be a feed's own or canonical one, written any way `feed_address` reads as the
+same; a title must match as a whole unless the caller allows a piece of one (a command that
+destroys data asks for `exact`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
+from liveread.addresses import feed_address
 from liveread.store.errors import NotFound, StoreError
 from liveread.store.records import Feed
 
@@ -24,9 +26,9 @@ def find_feed(feeds: Sequence[Feed], ref: str, *, exact: bool = False) -> Feed:
         raise NotFound(f"no feed #{int(number)}")
     if not text:
         raise StoreError("no feed named: give its id, address or title")
-    address = text.split("#", 1)[0]
+    address = feed_address(text) or text
     for feed in feeds:
-        if address in (feed.url, feed.url.split("#", 1)[0]):
+        if address in (feed.url, feed.url.split("#", 1)[0], feed.canonical_url):
             return feed
     needle = text.casefold()
     named = [f for f in feeds if f.title.casefold() == needle]

@@ -25,6 +25,9 @@ class Feed:
     total: int
     parser_version: int | None = None
     """The `liveread.parse.PARSER_VERSION` that last stored its entries; None before any."""
+    canonical_url: str | None = None
+    """The address the blog is known by (its rel=canonical, else `url`), for telling that a
+    blog is already followed under another address."""
 
     @property
     def label(self) -> str:
@@ -84,6 +87,8 @@ class Refresh:
     """The page's title; empty keeps the feed's."""
     is_live: bool | None = None
     """None keeps what was known."""
+    canonical: str | None = None
+    """The page's rel=canonical address; None keeps the one known."""
     validators: tuple[str | None, str | None] | None = None
     """(etag, last_modified) from the response; None keeps the stored ones."""
     quiet: bool = False

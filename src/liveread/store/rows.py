@@ -94,6 +94,7 @@ def feed_from_row(row: sqlite3.Row) -> Feed:
         unread=row["unread"],
         total=row["total"],
         parser_version=row["parser_version"],
+        canonical_url=row["canonical_url"],
     )
 
 

@@ -105,7 +105,18 @@ def _migrate_v2(con: sqlite3.Connection) -> None:
     con.execute("ALTER TABLE feeds ADD COLUMN parser_version INTEGER")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_v1, _migrate_v2]
+def _migrate_v3(con: sqlite3.Connection) -> None:
+    # The address a feed is known by: the page's rel=canonical once fetched, else its own
+    # address, fragment dropped. Following a blog again under another address finds it here.
+    con.execute("ALTER TABLE feeds ADD COLUMN canonical_url TEXT")
+    con.execute(
+        "UPDATE feeds SET canonical_url = CASE WHEN instr(url, '#') > 0 "
+        "THEN substr(url, 1, instr(url, '#') - 1) ELSE url END"
+    )
+    con.execute("CREATE INDEX feeds_canonical ON feeds (canonical_url)")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_v1, _migrate_v2, _migrate_v3]
 """MIGRATIONS[n] takes a database from schema version n to n + 1. Append; never edit."""
 SCHEMA_VERSION = len(MIGRATIONS)
 

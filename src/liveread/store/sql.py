@@ -22,6 +22,7 @@ FEEDS_ORDER = " ORDER BY f.position, f.added_at, f.id"
 RECORD_REFRESH = """
     UPDATE feeds SET
         title = COALESCE(:title, title),
+        canonical_url = COALESCE(:canonical, canonical_url),
         is_live = COALESCE(:is_live, is_live),
         parser_version = :parser_version,
         last_fetch_at = :at, last_ok_at = :at, last_error = NULL,
