@@ -118,6 +118,18 @@ def test_dom_permalinks_are_encoded(dom: LiveBlog):
     ]
 
 
+def test_dom_text_loses_bidi_controls(dom: LiveBlog):
+    first, second = dom.entries
+    assert (dom.title, dom.description) == ("Storm live", "All the latest")
+    assert (first.title, first.authors) == ("Roads closed", ["Sam Reporter"])
+    assert second.text.startswith(
+        "Amber warnings for wind are in force from six this morning.\n\nStay at home."
+    )
+    assert second.blocks[1].cite == "Chief constable"
+    for entry in dom.entries:
+        assert not set(BIDI) & set(entry.key + entry.title + entry.text + "".join(entry.authors))
+
+
 GUARDIAN_PAGE = (
     '<html><body><div id="liveblog-body">'
     + "".join(
@@ -164,7 +176,7 @@ def _jsonld_page() -> str:
         {
             "@type": "BlogPosting",
             "url": url,
-            "headline": f"{name} update",
+            "headline": f"{name}{BIDI} update",
             "datePublished": f"2024-11-15T{n:02}:00:00Z",
             "author": {"@type": "Person", "name": f"Kim{BIDI} Lee"},
             "articleBody": f"{WORDS}{BIDI} Number {n}.",
@@ -193,3 +205,13 @@ def test_json_ld_permalinks_are_resolved_or_dropped():
         "rooted update": "https://news.example/live/storm#p9",
         "fragment update": f"{PAGE}#p10",
     }
+
+
+def test_json_ld_text_loses_bidi_controls():
+    blog = parse(_jsonld_page(), PAGE)
+    assert (blog.title, blog.description) == ("Storm live", "All the latest")
+    assert len(blog.entries) == len(JSONLD_URLS)
+    for entry in blog.entries:
+        assert entry.title.endswith(" update") and not set(BIDI) & set(entry.title)
+        assert entry.authors == ["Kim Lee"]
+        assert entry.text.startswith(WORDS) and not set(BIDI) & set(entry.text)

@@ -107,7 +107,7 @@ def _resolved(href: str, base: str) -> str | None:
     if href[0] == "/" and _ROOTED.fullmatch(href) and "/." not in href:
         origin = _origin(base)
         if origin is not None:
-            return origin + href  # the usual link: what `urljoin` would give, made faster
+            return origin + href  # the usual link, with no dot segments to resolve
     try:
         return urljoin(base, href)
     except ValueError:  # a base or an href with a host `urlsplit` cannot read

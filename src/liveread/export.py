@@ -4,13 +4,28 @@ from __future__ import annotations
 
 import html
 import json
+import re
+import unicodedata
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import Literal
 
+from liveread.addresses import safe_address
 from liveread.codec import entry_to_dict
-from liveread.model import Embed, Entry, Heading, Image, Inline, ListBlock, Paragraph, Quote, Span
+from liveread.model import (
+    Block,
+    Embed,
+    Entry,
+    Heading,
+    Image,
+    Inline,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Span,
+)
+from liveread.text import scrub
 
 Format = Literal["md", "json", "html"]
 FORMATS: tuple[Format, ...] = ("md", "json", "html")
@@ -30,39 +45,149 @@ def _when(entry: Entry) -> str:
     return entry.published.strftime("%Y-%m-%d %H:%M UTC") if entry.published else "undated"
 
 
-# Markdown
+# What leaves liveread
 
 
-def _md_escape(text: str) -> str:
-    return "".join("\\" + c if c in "\\`*_[]<>#|" else c for c in text)
+def _exportable(item: ExportItem) -> ExportItem:
+    """`item` as it may leave liveread: every address one `safe_address` keeps (or none),
+    every text scrubbed. Parsed posts are so already; a favourite is a copy, and one saved
+    by an older liveread may not be."""
+    entry = item.entry
+    clean = replace(
+        entry,
+        key=scrub(entry.key),
+        url=safe_address(entry.url),
+        title=scrub(entry.title),
+        authors=[scrub(author) for author in entry.authors],
+        blocks=[_exportable_block(block) for block in entry.blocks],
+    )
+    return ExportItem(clean, scrub(item.feed_title), safe_address(item.feed_url) or "")
 
 
-def _md_span(span: Span) -> str:
-    text = _md_escape(span.text)
-    if not text.strip():
+def _exportable_spans(spans: Inline) -> Inline:
+    return tuple(Span(scrub(s.text), s.bold, s.italic, safe_address(s.href)) for s in spans)
+
+
+def _exportable_block(block: Block) -> Block:
+    match block:
+        case Paragraph(spans=spans):
+            return Paragraph(_exportable_spans(spans))
+        case Heading(spans=spans, level=level):
+            return Heading(_exportable_spans(spans), level)
+        case Quote(spans=spans, cite=cite):
+            return Quote(_exportable_spans(spans), _scrubbed(cite))
+        case ListBlock(items=items, ordered=ordered):
+            return ListBlock(tuple(_exportable_spans(item) for item in items), ordered)
+        case Image(src=src, caption=caption, credit=credit, alt=alt):
+            return Image(safe_address(src), _scrubbed(caption), _scrubbed(credit), _scrubbed(alt))
+        case Embed(url=url, provider=provider, text=text):
+            return Embed(safe_address(url), scrub(provider), scrub(text))
+
+
+def _scrubbed(text: str | None) -> str | None:
+    return scrub(text) if text is not None else None
+
+
+# Markdown: page text is escaped so that a CommonMark renderer shows it as the text it is,
+# never as markup; addresses go only into link destinations, which they cannot close.
+
+_MD_ENTITY = r"&(?=#?[0-9A-Za-z]+;)"
+"""An `&` that starts what CommonMark reads as an entity or numeric character reference."""
+_MD_SPECIAL = re.compile(rf"[\\`*_\[\]<>#|~!]|{_MD_ENTITY}")
+"""Characters escaped wherever they are: emphasis, code, links and images, raw HTML and
+autolinks, headings, tables and strikethrough; and an `&` that an entity reference would
+decode (`&amp;`), where an `&` on its own (Q&A) shows as it is."""
+_MD_LINE_MARKER = re.compile(r"[-+=]|[0-9]{1,9}[.)]")
+"""What starts a list, a thematic break or a heading underline at the start of a line."""
+
+
+def _md_text(text: str) -> str:
+    """Page text with every character that could start inline markup escaped."""
+    return _MD_SPECIAL.sub(r"\\\g<0>", text)
+
+
+def _md_lines(markdown: str, *, single: bool = False) -> str:
+    """Inline Markdown laid out in lines that open no block: each line's indent dropped (or
+    it would be code), blank lines dropped (or they would end a list item), a leading list or
+    heading marker escaped; lines end in a hard break, or with `single` are joined by spaces."""
+    lines = []
+    for raw in markdown.split("\n"):
+        line = raw.strip(" \t")
+        if not line:
+            continue
+        if marker := _MD_LINE_MARKER.match(line):
+            line = f"{line[: marker.end() - 1]}\\{line[marker.end() - 1 :]}"
+        lines.append(line)
+    return (" " if single else "  \n").join(lines)
+
+
+def _md_line(text: str) -> str:
+    """A one-line field (title, byline, caption) as Markdown text."""
+    return _md_lines(_md_text(text), single=True)
+
+
+def _md_destination(url: str) -> str:
+    """A link destination for an address `safe_address` gave: it holds no space, `<`, `>`
+    or backslash, so only an entity reference (`&amp;`) needs escaping to stay as written."""
+    return "<" + re.sub(_MD_ENTITY, r"\\&", url) + ">"
+
+
+def _md_inline(spans: Inline, *, single: bool = False) -> str:
+    parts: list[str] = []
+    before = ""
+    for n, span in enumerate(spans):
+        after = spans[n + 1].text[:1] if n + 1 < len(spans) else ""
+        part = _md_span(span, before, after)
+        parts.append(part)
+        before = part[-1:] or before
+    return _md_lines("".join(parts), single=single)
+
+
+def _md_span(span: Span, before: str, after: str) -> str:
+    text = _md_text(span.text)
+    core = text.strip()
+    if not core:
         return text
-    if span.bold:
-        text = f"**{text}**"
-    if span.italic:
-        text = f"*{text}*"
-    return f"[{text}](<{span.href}>)" if span.href else text
+    lead = text[: len(text) - len(text.lstrip())]
+    trail = text[len(text.rstrip()) :]
+    marks = "*" * (2 * span.bold + span.italic)
+    # Inside a link's brackets emphasis always opens and closes.
+    if marks and (span.href or _can_emphasise(lead[-1:] or before, core, trail[:1] or after)):
+        core = f"{marks}{core}{marks}"
+    if span.href:
+        core = f"[{core}]({_md_destination(span.href)})"
+    return f"{lead}{core}{trail}"
 
 
-def _md_inline(spans: Inline) -> str:
-    return "".join(_md_span(s) for s in spans).replace("\n", "  \n")
+def _can_emphasise(before: str, core: str, after: str) -> bool:
+    """Whether `*` around `core` opens and closes emphasis (CommonMark's flanking rules);
+    where it would not, the words are written plain rather than with stray asterisks."""
+    if before == "*":  # it would join the delimiters of the emphasis just before
+        return False
+    opens = not _punctuation(core[0]) or not before or before.isspace() or _punctuation(before)
+    closes = not _punctuation(core[-1]) or not after or after.isspace() or _punctuation(after)
+    return opens and closes
 
 
-def markdown_body(entry: Entry) -> str:
+def _punctuation(char: str) -> bool:
+    return unicodedata.category(char)[0] in "PS"
+
+
+def _md_link(label: str, url: str) -> str:
+    return f"[{label}]({_md_destination(url)})"
+
+
+def _markdown_body(entry: Entry) -> str:
     parts: list[str] = []
     for block in entry.blocks:
         match block:
             case Paragraph(spans=spans):
                 parts.append(_md_inline(spans))
             case Heading(spans=spans, level=level):
-                parts.append(f"{'#' * min(6, max(3, level + 1))} {_md_inline(spans)}")
+                parts.append(f"{'#' * min(6, max(3, level + 1))} {_md_inline(spans, single=True)}")
             case Quote(spans=spans, cite=cite):
                 quoted = "\n".join(f"> {line}" for line in _md_inline(spans).split("\n"))
-                parts.append(quoted + (f"\n>\n> — {_md_escape(cite)}" if cite else ""))
+                parts.append(quoted + (f"\n>\n> — {_md_line(cite)}" if cite else ""))
             case ListBlock(items=items, ordered=ordered):
                 parts.append(
                     "\n".join(
@@ -71,32 +196,33 @@ def markdown_body(entry: Entry) -> str:
                     )
                 )
             case Image(src=src, caption=caption, credit=credit, alt=alt):
-                label = _md_escape(caption or alt or "image")
-                line = f"![{label}](<{src}>)" if src else f"*{label}*"
-                parts.append(line + (f"  \n*{_md_escape(credit)}*" if credit else ""))
+                label = _md_line(caption or alt or "") or "image"
+                line = f"!{_md_link(label, src)}" if src else f"*{label}*"
+                parts.append(line + (f"  \n*{_md_line(credit)}*" if credit else ""))
             case Embed(url=url, provider=provider, text=text):
-                label = _md_escape(text or provider)
-                parts.append(f"[{provider}: {label}](<{url}>)" if url else f"[{provider}] {label}")
+                label = _md_line(f"{provider}: {text}" if text else provider)
+                parts.append(_md_link(label, url) if url else label)
     return "\n\n".join(p for p in parts if p)
 
 
-def entry_markdown(item: ExportItem) -> str:
+def _entry_markdown(item: ExportItem) -> str:
     entry = item.entry
-    title = _md_escape(entry.title or "(untitled post)")
-    meta = [_when(entry)]
-    if entry.authors:
-        meta.append(_md_escape(", ".join(entry.authors)))
-    if item.feed_title:
-        meta.append(_md_escape(item.feed_title))
-    lines = [f"## {title}", "", " · ".join(meta)]
+    meta = [_when(entry), ", ".join(entry.authors), item.feed_title]
+    lines = [
+        f"## {_md_line(entry.title or '(untitled post)')}",
+        "",
+        _md_line(" · ".join(m for m in meta if m)),
+    ]
     if entry.url:
-        lines += ["", f"<{entry.url}>"]
-    body = markdown_body(entry)
+        lines += ["", _md_link(_md_line(entry.url), entry.url)]
+    body = _markdown_body(entry)
     return "\n".join(lines) + (f"\n\n{body}" if body else "") + "\n"
 
 
 def to_markdown(items: Sequence[ExportItem], title: str = "liveread export") -> str:
-    return f"# {_md_escape(title)}\n\n" + "\n---\n\n".join(entry_markdown(i) for i in items)
+    """Posts as CommonMark; nothing taken from a page becomes markup or a non-http link."""
+    posts = [_entry_markdown(_exportable(item)) for item in items]
+    return f"# {_md_line(scrub(title))}\n\n" + "\n---\n\n".join(posts)
 
 
 # JSON
@@ -105,9 +231,9 @@ def to_markdown(items: Sequence[ExportItem], title: str = "liveread export") -> 
 def to_json(items: Sequence[ExportItem], title: str = "liveread export") -> str:
     posts = [
         {**entry_to_dict(i.entry), "feed": {"title": i.feed_title, "url": i.feed_url}}
-        for i in items
+        for i in map(_exportable, items)
     ]
-    return json.dumps({"title": title, "posts": posts}, ensure_ascii=False, indent=2) + "\n"
+    return json.dumps({"title": scrub(title), "posts": posts}, ensure_ascii=False, indent=2) + "\n"
 
 
 # HTML
@@ -115,10 +241,6 @@ def to_json(items: Sequence[ExportItem], title: str = "liveread export") -> str:
 
 def _h(text: str) -> str:
     return html.escape(text, quote=True)
-
-
-def _safe_href(url: str | None) -> str | None:
-    return url if url and url.lower().startswith(("http://", "https://")) else None
 
 
 def _html_inline(spans: Inline) -> str:
@@ -129,13 +251,13 @@ def _html_inline(spans: Inline) -> str:
             text = f"<strong>{text}</strong>"
         if span.italic:
             text = f"<em>{text}</em>"
-        if href := _safe_href(span.href):
-            text = f'<a href="{_h(href)}">{text}</a>'
+        if span.href:
+            text = f'<a href="{_h(span.href)}">{text}</a>'
         out.append(text)
     return "".join(out)
 
 
-def html_body(entry: Entry) -> str:
+def _html_body(entry: Entry) -> str:
     parts: list[str] = []
     for block in entry.blocks:
         match block:
@@ -152,31 +274,33 @@ def html_body(entry: Entry) -> str:
                 lis = "".join(f"<li>{_html_inline(item)}</li>" for item in items)
                 parts.append(f"<{tag}>{lis}</{tag}>")
             case Image(src=src, caption=caption, credit=credit, alt=alt):
-                img = f'<img src="{_h(s)}" alt="{_h(alt or "")}">' if (s := _safe_href(src)) else ""
+                img = f'<img src="{_h(src)}" alt="{_h(alt or "")}">' if src else ""
                 cap = " ".join(x for x in (caption, f"({credit})" if credit else None) if x)
                 parts.append(f"<figure>{img}<figcaption>{_h(cap)}</figcaption></figure>")
             case Embed(url=url, provider=provider, text=text):
                 label = _h(f"{provider}: {text}" if text else provider)
-                link = f'<a href="{_h(u)}">{label}</a>' if (u := _safe_href(url)) else label
+                link = f'<a href="{_h(url)}">{label}</a>' if url else label
                 parts.append(f'<p class="embed">{link}</p>')
     return "\n".join(parts)
 
 
 def to_html(items: Sequence[ExportItem], title: str = "liveread export") -> str:
+    """Posts as an HTML page: every text escaped, links only to addresses liveread lets out."""
+    title = scrub(title)
     articles = []
-    for item in items:
+    for item in map(_exportable, items):
         entry = item.entry
         byline = " · ".join(
             x for x in (_when(entry), ", ".join(entry.authors), item.feed_title) if x
         )
         link = (
-            f'<p class="permalink"><a href="{_h(u)}">{_h(u)}</a></p>'
-            if (u := _safe_href(entry.url))
+            f'<p class="permalink"><a href="{_h(entry.url)}">{_h(entry.url)}</a></p>'
+            if entry.url
             else ""
         )
         articles.append(
             f"<article>\n<h2>{_h(entry.title or '(untitled post)')}</h2>\n"
-            f'<p class="byline">{_h(byline)}</p>\n{link}\n{html_body(entry)}\n</article>'
+            f'<p class="byline">{_h(byline)}</p>\n{link}\n{_html_body(entry)}\n</article>'
         )
     return (
         '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n'

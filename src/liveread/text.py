@@ -4,18 +4,33 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 from functools import lru_cache
 
 # ANSI CSI / OSC sequences first (they contain printable bytes), then any C0/C1 control
-# character other than tab and newline.
+# character other than newline.
 _ESCAPES = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-_]")
-_CONTROLS = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_ZERO_WIDTH = re.compile(r"[\u200b-\u200d\u2060\ufeff]")
-
-
-_SUSPECT = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200d\u2060\ufeff]")
+_CONTROLS = re.compile(r"[\x00-\x09\x0b-\x1f\x7f-\x9f]")
+_LINE_SEPARATORS = re.compile("[\u2028\u2029]")
+_JOINERS = "\u180e\u200c\u200d"
+"""Invisible controls that shape letters inside a word: Mongolian vowel separator, ZWNJ, ZWJ."""
+_INVISIBLE = (
+    "\u00ad\u061c\u200b\u200e\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff"
+    "\ufff9-\ufffb\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f"
+)
+"""Format characters (Unicode Cf) that are removed: bidi embeddings, overrides, isolates and
+marks (U+061C, U+200E/F, U+202A-202E, U+2066-2069), zero-width space, word joiner and BOM,
+soft hyphen, invisible operators, deprecated and annotation controls, tag characters. Kept:
+the visible Cf signs (Arabic number signs U+0600-0605 and the like) and `_JOINERS` inside words."""
+_FLAG_TAGS = "\U0001f3f4[\U000e0020-\U000e007e]{1,32}\U000e007f"
+"""An emoji tag sequence: the flags of England, Scotland and Wales."""
+_FORMAT = re.compile(f"({_FLAG_TAGS})|([{_JOINERS}])|[{_INVISIBLE}]+")
+_SUSPECT = re.compile(f"[\x00-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029{_JOINERS}{_INVISIBLE}]")
+"""Any character `scrub` may change. None of them is printable (`str.isprintable`), which is
+what the fast paths below rely on; `tests/test_text.py` checks it over all of Unicode."""
 _ASCII_CONTROLS = bytes([*range(0x20), 0x7F])
-_ASCII_SUSPECT = bytes([*range(0x09), *range(0x0B, 0x20), 0x7F])
+_ASCII_SUSPECT = bytes([*range(0x0A), *range(0x0B, 0x20), 0x7F])
 """What `_SUSPECT` finds in ASCII text."""
 _LONG = 100
 """From this length on, ASCII text is checked as bytes: one C pass that only deletes."""
@@ -35,7 +50,14 @@ def _printable(text: str) -> bool:
 
 
 def scrub(text: str) -> str:
-    """Remove escape sequences, control characters and zero-width junk."""
+    """Remove escape sequences, bidi and other invisible format characters; control
+    characters become spaces (tabs too: only line breaks are kept), and line and paragraph
+    separators line breaks.
+
+    The zero-width joiners (ZWJ, ZWNJ, U+180E) are kept between two letters or marks, where
+    they shape a word (Persian, Indic scripts), and removed elsewhere: in emoji sequences the
+    parts then show side by side, which every terminal draws at the width Rich expects,
+    instead of one glyph on some terminals and several on others."""
     if len(text) > _LONG and text.isascii():
         if _free_of(text, _ASCII_SUSPECT):
             return text
@@ -43,7 +65,23 @@ def scrub(text: str) -> str:
         return text
     text = _ESCAPES.sub("", text)
     text = _CONTROLS.sub(" ", text)
-    return _ZERO_WIDTH.sub("", text)
+    text = _LINE_SEPARATORS.sub("\n", text)
+    return _FORMAT.sub(_format_kept, text)
+
+
+def _format_kept(match: re.Match[str]) -> str:
+    """What stays of a run of format characters: a flag's tags, or a joiner inside a word."""
+    if match[1]:
+        return match[1]
+    if match[2]:
+        text, at = match.string, match.start()
+        if 0 < at < len(text) - 1 and _in_word(text[at - 1]) and _in_word(text[at + 1]):
+            return match[2]
+    return ""
+
+
+def _in_word(char: str) -> bool:
+    return unicodedata.category(char)[0] in "LM"
 
 
 def squash(text: str) -> str:

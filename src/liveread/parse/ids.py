@@ -12,14 +12,14 @@ import re
 from datetime import datetime
 from urllib.parse import parse_qs, urlsplit
 
-from liveread.text import scrub
+from liveread.text import squash
 
 _PREFIX = re.compile(r"^(?:block-|post[-_]|liveblogpost[-_]?|entry[-_]|update[-_]|p-)", re.I)
 _PREFIX_STARTS = frozenset("bBeElLpPuU")
 
 
 def normalise_id(raw: str) -> str | None:
-    raw = scrub(raw).strip().lstrip("#")
+    raw = squash(raw).lstrip("#")
     if not raw:
         return None
     key = _PREFIX.sub("", raw) if raw[0] in _PREFIX_STARTS else raw

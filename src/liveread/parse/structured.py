@@ -22,7 +22,7 @@ from liveread.addresses import safe_address
 from liveread.parse.depth import limit_depth, may_nest_too_deeply
 from liveread.parse.ids import key_from_url
 from liveread.parse.times import parse_time
-from liveread.text import plain, scrub, unescape
+from liveread.text import plain, scrub, squash, unescape
 
 LIVE_TYPES = {"LiveBlogPosting"}
 UPDATE_KEYS = ("liveBlogUpdate", "blogPost", "blogPosts")
@@ -212,7 +212,7 @@ def _post(obj: dict[str, Any], page_url: str, bodies: _Bodies) -> StructuredPost
     url = _str(get("url"))
     key = key_from_url(url) if url else None
     if key is None and (ident := _str(get("@id"))):
-        key = key_from_url(ident) or scrub(ident).strip() or None
+        key = key_from_url(ident) or squash(ident) or None
     post = StructuredPost(
         key=key,
         url=safe_address(url, page_url),
