@@ -10,6 +10,7 @@ import socket
 import subprocess
 import sys
 from collections.abc import Callable
+from datetime import UTC, datetime
 from importlib.metadata import version
 from pathlib import Path
 
@@ -609,3 +610,21 @@ def test_export_with_no_favourites_is_a_clear_error(run: Run):
     code, _, err = run("export")
     assert code == 1
     assert "no favourites" in one_error_line(err)
+
+
+@pytest.mark.parametrize("fmt", [[], ["--json"], ["--markdown"]])
+def test_show_and_search_check_posts_stored_by_an_older_liveread(run: Run, fmt: list[str]):
+    """Rows written before parsing dropped bad addresses and bidi controls print without them."""
+    from liveread.model import Entry, Paragraph, Span
+
+    with Store(paths.database_file()) as store:
+        feed = store.add_feed("https://example.com/live", "Old \u202eevil\u202c feed")
+        body = Paragraph((Span("Click \u2066here\u2069", href="javascript:alert(1)"),))
+        old = Entry("p1", url="file:///etc/passwd", title="Spoofed \u202etitle", blocks=[body])
+        store.upsert_entries(feed.id, [old], seen_at=datetime(2024, 8, 5, tzinfo=UTC))
+    for argv in (["show", "1", *fmt], ["search", "spoofed"]):
+        code, out, err = run(*argv)
+        assert (code, err) == (0, "")
+        assert "Spoofed title" in out or "Spoofed title" in out.replace("\\", "")
+        for bad in ("\u202e", "\u2066", "\u2069", "javascript:", "file:"):
+            assert bad not in out, (argv, bad)

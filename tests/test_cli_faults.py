@@ -177,8 +177,14 @@ def test_damaged_database_is_read_where_it_can_be_and_never_written(
     assert one_error_line(err) == DAMAGED.format(db=db)
     assert marker(db).exists()
 
-    # Writing commands are refused, whatever they would touch.
-    for command in (["remove", "Sound feed", "--yes"], ["show", "Sound feed", "--new"]):
+    # Writing commands are refused, whatever they would touch; those that fetch, before they
+    # fetch anything.
+    for command in (
+        ["remove", "Sound feed", "--yes"],
+        ["show", "Sound feed", "--new"],
+        ["refresh"],
+        ["add", "https://example.com/live/another"],
+    ):
         code, out, err = run(*command)
         assert (code, out) == (1, ""), command
         assert one_error_line(err) == DAMAGED.format(db=db)

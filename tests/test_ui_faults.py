@@ -247,3 +247,22 @@ async def test_a_database_known_damaged_shows_the_banner_from_the_start(
             await choose_feed(pilot, str(built.sound_feed))
             assert banner(app).startswith("Database problem: database is damaged")
             assert await move_down(pilot)
+
+
+async def test_a_damaged_database_is_not_refreshed_and_the_app_goes_on(
+    db: Path, built: Built
+) -> None:
+    damage_posts(db)
+    with Store(db) as store, pytest.raises(Exception, match="damaged"):
+        store.entries(built.damaged_feed)
+    with Store(db) as store:  # marked: opened read-only
+        app = LivereadApp(store, state=UiState(paths.data_dir() / "ui-state.json"))
+        async with app.run_test(size=SIZE) as pilot:
+            await settle(pilot)
+            await pilot.press("R")  # refresh every feed: refused before any fetch
+            await settle(pilot)
+            assert app.is_running
+            assert not [title for title, _ in notes(app) if "refresh failed" in title]
+            assert banner(app).startswith("Database problem: database is damaged")
+            await choose_feed(pilot, str(built.sound_feed))
+            assert await move_down(pilot)

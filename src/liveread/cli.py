@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from liveread import paths
 from liveread.codec import blog_to_dict, entry_to_dict
-from liveread.export import ExportItem, to_markdown
+from liveread.export import ExportItem, exportable, to_markdown
 from liveread.model import Entry, LiveBlog, iso_z
 from liveread.output import OutputError
 from liveread.store import Feed, Store, StoreError
@@ -111,13 +111,16 @@ def entry_text(entry: Entry, feed_title: str = "") -> str:
 
 
 def print_entries(entries: Sequence[Entry], fmt: str, feed_title: str = "") -> None:
+    """Posts on stdout, checked as an export's are (a post stored by an older liveread may
+    hold what parsing now drops)."""
+    items = [exportable(ExportItem(e, feed_title)) for e in entries]
     if fmt == "json":
-        out(json.dumps([entry_to_dict(e) for e in entries], ensure_ascii=False, indent=2))
+        out(json.dumps([entry_to_dict(i.entry) for i in items], ensure_ascii=False, indent=2))
     elif fmt == "markdown":
-        out(to_markdown([ExportItem(e, feed_title) for e in entries], feed_title or "posts"))
+        out(to_markdown(items, feed_title or "posts"))
     else:
-        for entry in entries:
-            out(entry_text(entry))
+        for item in items:
+            out(entry_text(item.entry))
 
 
 # Commands
@@ -336,7 +339,8 @@ def cmd_search(args: argparse.Namespace) -> int:
         out(f"No posts match {args.query!r}.")
         return 0
     for hit in hits:
-        out(entry_text(hit.entry, hit.feed_title))
+        found = exportable(ExportItem(hit.entry, hit.feed_title))
+        out(entry_text(found.entry, found.feed_title))
     return 0
 
 

@@ -48,7 +48,7 @@ def _when(entry: Entry) -> str:
 # What leaves liveread
 
 
-def _exportable(item: ExportItem) -> ExportItem:
+def exportable(item: ExportItem) -> ExportItem:
     """`item` as it may leave liveread: every address one `safe_address` keeps (or none),
     every text scrubbed. Parsed posts are so already; a favourite is a copy, and one saved
     by an older liveread may not be."""
@@ -221,7 +221,7 @@ def _entry_markdown(item: ExportItem) -> str:
 
 def to_markdown(items: Sequence[ExportItem], title: str = "liveread export") -> str:
     """Posts as CommonMark; nothing taken from a page becomes markup or a non-http link."""
-    posts = [_entry_markdown(_exportable(item)) for item in items]
+    posts = [_entry_markdown(exportable(item)) for item in items]
     return f"# {_md_line(scrub(title))}\n\n" + "\n---\n\n".join(posts)
 
 
@@ -231,7 +231,7 @@ def to_markdown(items: Sequence[ExportItem], title: str = "liveread export") -> 
 def to_json(items: Sequence[ExportItem], title: str = "liveread export") -> str:
     posts = [
         {**entry_to_dict(i.entry), "feed": {"title": i.feed_title, "url": i.feed_url}}
-        for i in map(_exportable, items)
+        for i in map(exportable, items)
     ]
     return json.dumps({"title": scrub(title), "posts": posts}, ensure_ascii=False, indent=2) + "\n"
 
@@ -288,7 +288,7 @@ def to_html(items: Sequence[ExportItem], title: str = "liveread export") -> str:
     """Posts as an HTML page: every text escaped, links only to addresses liveread lets out."""
     title = scrub(title)
     articles = []
-    for item in map(_exportable, items):
+    for item in map(exportable, items):
         entry = item.entry
         byline = " · ".join(
             x for x in (_when(entry), ", ".join(entry.authors), item.feed_title) if x

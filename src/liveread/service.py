@@ -111,6 +111,7 @@ class Service:
         fragment aside), the address it redirects to, or the one it names as canonical."""
         url = url.strip()
         address = feed_address(url) or url
+        self.store.check_writable()
         self._refuse_if_followed(url, address)
         try:
             result, blog = await self._load(address)
@@ -163,7 +164,9 @@ class Service:
     async def refresh_all(
         self, feeds: Sequence[Feed] | None = None, listener: Listener | None = None
     ) -> list[FeedRefreshed | FeedFailed]:
-        """Refresh feeds concurrently (the fetcher bounds how many run at once)."""
+        """Refresh feeds concurrently (the fetcher bounds how many run at once). A store that
+        is known to refuse writes (a damaged file) raises its StoreError before any fetch."""
+        self.store.check_writable()
         chosen = list(self.store.feeds() if feeds is None else feeds)
         return list(await asyncio.gather(*(self.refresh(f, listener) for f in chosen)))
 

@@ -124,6 +124,14 @@ class Store:
     def damaged(self) -> bool:
         return self.fault is not None and self.fault.fault is Fault.DAMAGED
 
+    def check_writable(self) -> None:
+        """Raise the fault that will refuse any write, if one is known already (a damaged
+        file, a store opened read-only), so work that ends in a write (a fetch) is not begun."""
+        if self.damaged:
+            raise damaged_fault(self.path)
+        if self.read_only:
+            raise StoreFault(Fault.READ_ONLY, f"database opened read-only: {self.path}")
+
     # -- lifecycle --------------------------------------------------------------------------
 
     def close(self) -> None:

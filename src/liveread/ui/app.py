@@ -27,6 +27,7 @@ from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList
 
 from liveread import export, paths, timefmt
+from liveread.addresses import safe_address
 from liveread.config import Config
 from liveread.output import OutputError, write_atomic
 from liveread.store import Favourite, Feed, NotFound, Store, StoreError, StoreFault
@@ -434,6 +435,7 @@ class LivereadApp(App[None]):
             self.refresh_feeds(due)
 
     @work(group="refresh")
+    @reports_store_errors()
     async def refresh_feeds(self, feeds: list[Feed]) -> None:
         service = self.online()
         assert service is not None
@@ -604,7 +606,7 @@ class LivereadApp(App[None]):
                 url = self.store.entry(int(ref[1:])).entry.url
             except NotFound:
                 return None
-        return url if url and url.startswith(("http://", "https://")) else None
+        return safe_address(url)
 
     @reports_store_errors()
     def action_open_link(self) -> None:
