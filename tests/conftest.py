@@ -5,7 +5,23 @@ from pathlib import Path
 
 import pytest
 
+from liveread import cli
 from loopback import LoopbackServer
+
+Run = Callable[..., tuple[int, str, str]]
+
+
+@pytest.fixture
+def run(capsys: pytest.CaptureFixture[str]) -> Run:
+    """`run("feeds", "--json")` -> (exit status, stdout, stderr) of `liveread.cli.main`."""
+
+    def call(*argv: str) -> tuple[int, str, str]:
+        capsys.readouterr()
+        code = cli.main(list(argv))
+        captured = capsys.readouterr()
+        return code, captured.out, captured.err
+
+    return call
 
 
 @pytest.fixture

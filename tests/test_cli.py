@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import Run
 from liveread import cli, fetch, paths
 from liveread.demo import BLOG, POSTS
 from liveread.fetch import FetchConfig, Fetcher
@@ -66,22 +67,6 @@ def fast_fetch(monkeypatch: pytest.MonkeyPatch) -> None:
     config = FetchConfig(connect_timeout=1.0, read_timeout=1.0, retries=0)
     # The CLI imports the fetcher when a command needs it, so patch it where it lives.
     monkeypatch.setattr(fetch, "Fetcher", functools.partial(Fetcher, config))
-
-
-Run = Callable[..., tuple[int, str, str]]
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]) -> Run:
-    """`run("feeds", "--json")` -> (exit status, stdout, stderr) of `liveread.cli.main`."""
-
-    def call(*argv: str) -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = cli.main(list(argv))
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return call
 
 
 @pytest.fixture

@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from liveread import cli, paths
+from conftest import Run
+from liveread import paths
 from liveread.model import Entry, Paragraph, Span
 from liveread.store import Store
 
@@ -28,28 +29,20 @@ def favourite(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         store.set_favourite(store.entries(feed.id)[0].id, True)
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = cli.main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-def test_a_device_is_never_replaced_even_with_force(capsys: pytest.CaptureFixture[str]):
-    code, out, err = run(capsys, "export", "--format", "md", "-o", "/dev/null", "--force")
+def test_a_device_is_never_replaced_even_with_force(run: Run):
+    code, out, err = run("export", "--format", "md", "-o", "/dev/null", "--force")
     assert (code, out) == (1, "")
     assert err == "liveread: error: /dev/null is not a regular file: not replacing it\n"
     assert stat.S_ISCHR(os.stat("/dev/null").st_mode)
 
 
-def test_a_trailing_slash_means_a_folder_that_must_exist(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-):
-    code, out, err = run(capsys, "export", "-o", "some/dir/")
+def test_a_trailing_slash_means_a_folder_that_must_exist(run: Run, tmp_path: Path):
+    code, out, err = run("export", "-o", "some/dir/")
     assert (code, out, err) == (1, "", "liveread: error: some/dir/: no such folder\n")
     assert not (tmp_path / "some").exists()
 
     (tmp_path / "some" / "dir").mkdir(parents=True)
-    code, out, err = run(capsys, "export", "-o", "some/dir/")
+    code, out, err = run("export", "-o", "some/dir/")
     (written,) = (tmp_path / "some" / "dir").iterdir()
     assert (code, err) == (0, "")
     assert out == f"Exported 1 favourites to {written}\n"
@@ -57,11 +50,9 @@ def test_a_trailing_slash_means_a_folder_that_must_exist(
     assert "Loud bang" in written.read_text(encoding="utf-8")
 
 
-def test_a_missing_parent_is_an_error_and_no_folder_is_made(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
-):
+def test_a_missing_parent_is_an_error_and_no_folder_is_made(run: Run, tmp_path: Path):
     given = str(tmp_path / "nonexistent" / "dir" / "fav.md")
-    code, out, err = run(capsys, "export", "-o", given)
+    code, out, err = run("export", "-o", given)
     assert (code, out) == (1, "")
     assert err == (
         f"liveread: error: {given}: no such folder: {tmp_path / 'nonexistent' / 'dir'}\n"
@@ -69,15 +60,15 @@ def test_a_missing_parent_is_an_error_and_no_folder_is_made(
     assert not (tmp_path / "nonexistent").exists()
 
 
-def test_a_failure_names_the_users_path_not_a_temp_file(capsys: pytest.CaptureFixture[str]):
+def test_a_failure_names_the_users_path_not_a_temp_file(run: Run):
     # /proc takes no new files, not even from root.
-    code, out, err = run(capsys, "export", "-o", "/proc/fav.md")
+    code, out, err = run("export", "-o", "/proc/fav.md")
     assert (code, out) == (1, "")
     assert err.startswith("liveread: error: cannot write /proc/fav.md: ")
     assert ".tmp" not in err and err.count("\n") == 1
 
 
-def test_the_default_folder_is_made_when_needed(capsys: pytest.CaptureFixture[str]):
-    code, out, err = run(capsys, "export", "--format", "json")
+def test_the_default_folder_is_made_when_needed(run: Run):
+    code, out, err = run("export", "--format", "json")
     (written,) = paths.export_dir().iterdir()
     assert (code, out, err) == (0, f"Exported 1 favourites to {written}\n", "")

@@ -13,13 +13,12 @@ from pathlib import Path
 
 import pytest
 
+from conftest import Run
 from faults import POSTS_PER_FEED, build, damage_posts, fill_disk, write_lock_held
 from liveread import cli, paths
 from liveread.demo import DemoServer
 from liveread.store import Store
 from liveread.store.damage import marker
-
-Run = Callable[..., tuple[int, str, str]]
 
 
 @pytest.fixture(autouse=True)
@@ -32,19 +31,6 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 @pytest.fixture
 def db(home: Path) -> Path:
     return paths.database_file()
-
-
-@pytest.fixture
-def run(capsys: pytest.CaptureFixture[str]) -> Run:
-    """`run("feeds")` -> (exit status, stdout, stderr) of `liveread.cli.main`."""
-
-    def call(*argv: str) -> tuple[int, str, str]:
-        capsys.readouterr()
-        code = cli.main(list(argv))
-        captured = capsys.readouterr()
-        return code, captured.out, captured.err
-
-    return call
 
 
 def one_error_line(err: str) -> str:

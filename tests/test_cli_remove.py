@@ -10,7 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from liveread import cli, paths
+from conftest import Run
+from liveread import paths
 from liveread.store import Store
 
 ELECTION = "http://127.0.0.1:8011/live/2024-11-05/election-night"
@@ -31,33 +32,23 @@ def urls() -> list[str]:
         return [feed.url for feed in store.feeds()]
 
 
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = cli.main(list(argv))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
 @pytest.mark.parametrize("ref", ["11", "7", "127", "2024", "storm", "live", ""])
-def test_nothing_but_an_id_address_or_whole_title_removes_a_feed(
-    capsys: pytest.CaptureFixture[str], ref: str
-):
-    code, out, err = run(capsys, "remove", ref, "--yes")
+def test_nothing_but_an_id_address_or_whole_title_removes_a_feed(run: Run, ref: str):
+    code, out, err = run("remove", ref, "--yes")
     assert (code, out) == (1, "")
     assert err.startswith("liveread: error: ") and err.count("\n") == 1
     assert urls() == [ELECTION, STORM]
 
 
 @pytest.mark.parametrize("ref", ["2", "#2", STORM, STORM + "#latest", "storm bert LIVE"])
-def test_an_id_an_address_or_a_whole_title_removes_that_feed(
-    capsys: pytest.CaptureFixture[str], ref: str
-):
-    code, out, err = run(capsys, "remove", ref, "--yes")
+def test_an_id_an_address_or_a_whole_title_removes_that_feed(run: Run, ref: str):
+    code, out, err = run("remove", ref, "--yes")
     assert (code, out, err) == (0, f"Removed #2 Storm Bert live ({STORM}) (favourites kept)\n", "")
     assert urls() == [ELECTION]
 
 
-def test_without_a_terminal_to_ask_in_nothing_is_removed(capsys: pytest.CaptureFixture[str]):
-    code, out, err = run(capsys, "remove", "2")
+def test_without_a_terminal_to_ask_in_nothing_is_removed(run: Run):
+    code, out, err = run("remove", "2")
     assert (code, out) == (1, "")
     assert err == (
         "liveread: error: not removing without confirmation: answer in a terminal, or add --yes\n"

@@ -8,8 +8,7 @@ condition (up to a few seconds) and fails with a message when it never holds.
 from __future__ import annotations
 
 import json
-import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -37,6 +36,7 @@ from liveread.ui.lists import ALL_FEEDS, FAVOURITES, EntryList, FeedList
 from liveread.ui.reader import Reader
 from liveread.ui.state import UiState
 from loopback import LoopbackServer
+from pilot import settle, wait_until
 
 SIZE = (140, 40)
 INDEPENDENT_PAGE = Path(__file__).parent / "fixtures" / "pages" / "independent_2024_style.html"
@@ -76,24 +76,6 @@ async def follow(store: Store, url: str) -> Feed:
     async with Fetcher() as fetcher:
         feed, _ = await Service(store, fetcher).add_feed(url)
     return feed
-
-
-async def settle(pilot: Pilot) -> None:
-    """Let messages, workers and the messages they post run out."""
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def wait_until(
-    pilot: Pilot, condition: Callable[[], object], what: str, timeout: float = 5.0
-) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await pilot.pause(0.02)
-    await pilot.pause()
 
 
 def plain(renderable: object) -> str:

@@ -4,8 +4,6 @@ files under tmp_path; the app offline (no network is needed)."""
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -29,6 +27,7 @@ from liveread.ui.app import LivereadApp
 from liveread.ui.banner import StoreBanner
 from liveread.ui.lists import ALL_FEEDS, FAVOURITES, EntryList, FeedList
 from liveread.ui.state import UiState
+from pilot import settle, wait_until
 
 SIZE = (140, 40)
 
@@ -51,23 +50,6 @@ def built(db: Path) -> Built:
 
 def make_app(store: Store) -> LivereadApp:
     return LivereadApp(store, offline=True, state=UiState(paths.data_dir() / "ui-state.json"))
-
-
-async def settle(pilot: Pilot) -> None:
-    await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
-
-
-async def wait_until(
-    pilot: Pilot, condition: Callable[[], object], what: str, timeout: float = 5.0
-) -> None:
-    deadline = time.monotonic() + timeout
-    while not condition():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"timed out waiting for {what}")
-        await pilot.pause(0.02)
-    await pilot.pause()
 
 
 def banner(app: LivereadApp) -> str:
