@@ -114,6 +114,10 @@ PROMO_LINES = [
     ("Sign up to our free Breaking News email alerts", "newsletter"),
     ("Subscribe to our morning newsletter for the day's headlines", "newsletter"),
     ("Get our politics newsletter: sign up here for free", "newsletter"),
+    (
+        "Every evening our editors send a selection of the news. Sign up to receive it here.",
+        "newsletter",
+    ),
     ("Join us on WhatsApp for the latest updates", "whatsapp prompt"),
     ("Join our news team on WhatsApp", "whatsapp prompt"),
     ("Join our Breaking News community on WhatsApp", "whatsapp prompt"),
@@ -143,6 +147,7 @@ REAL_LOOKALIKES = [
     "documents show that officials knew about the cracks in the dam for at least six years "
     "before the collapse and that warnings from engineers were repeatedly set aside.",
     "The minister said people should sign up for the new scheme before the end of March.",
+    "Farmers who sign up to receive the grant must plant hedges, the department said.",
     "Police said the suspect had contacted the victims on WhatsApp before the attack.",
     "Thousands join our rally every year, organisers said, and many plan it on WhatsApp.",
     "The ad campaign, which cost £2m, was withdrawn after complaints.",

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from liveread.parse import _adapter_for
+from liveread.parse import _site_for
 from liveread.parse.adapter import Adapter, PostIndex
 from liveread.parse.blocks import Outline
 from liveread.parse.tree import Owners, common_ancestor
@@ -30,7 +30,9 @@ def real_page(site: str) -> tuple[LexborHTMLParser, Adapter]:
     if not pages:
         pytest.skip("../shared/fixtures/real not found (CI has it beside the checkout)")
     tree = LexborHTMLParser(pages[0].read_text(encoding="utf-8"))
-    return tree, _adapter_for(tree, "https://example.com/live")
+    spec = _site_for(tree)
+    assert spec is not None, f"no site spec claims the {site} page"
+    return tree, spec
 
 
 @pytest.mark.parametrize("site", SITES)

@@ -77,6 +77,11 @@ LEADING_PHRASES: tuple[tuple[str, str], ...] = (
 """Rules for how a block starts: one combined pattern, tried at the first character only."""
 ANYWHERE_PHRASES: tuple[tuple[str, str, str], ...] = (
     ("newsletter", r"\bnewsletters?\b.{0,60}\b(?:sign up|subscribe|inbox)\b", "newsletter"),
+    (
+        "sign up",
+        r"\bsign up (?:here |now )?to (?:receive|get) (?:it|them|our|this|these)\b",
+        "newsletter",
+    ),
     ("whatsapp", r"\bjoin (?:us|our [\w ]{1,40}?) on whatsapp\b", "whatsapp prompt"),
     ("javascript", r"\b(?:turn on|enable) javascript\b", "javascript note"),
     ("cookie", r"\bwe use cookies\b|\bcookie (?:policy|settings)\b", "cookie notice"),

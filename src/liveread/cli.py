@@ -295,7 +295,7 @@ def cmd_show(args: argparse.Namespace) -> int:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
-    blog = _parse_source(args.source)
+    blog = _parse_source(args.source, explain=args.explain)
     if args.json:
         out(json.dumps(blog_to_dict(blog), ensure_ascii=False, indent=2))
     elif not args.explain:
@@ -306,7 +306,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
     return 0
 
 
-def _parse_source(source: str) -> LiveBlog:
+def _parse_source(source: str, *, explain: bool = False) -> LiveBlog:
     from liveread.parse import parse
 
     if source.startswith(("http://", "https://")):
@@ -315,17 +315,20 @@ def _parse_source(source: str) -> LiveBlog:
         async def fetch() -> LiveBlog:
             async with Fetcher() as fetcher:
                 result = await fetcher.fetch(source)
-            return parse(result.text or "", result.url)
+            return parse(result.text or "", result.url, explain=explain)
 
         return asyncio.run(fetch())
     path = Path(source)
     if not path.is_file():
         raise CommandError(f"no such file: {source}")
-    return parse(path.read_bytes(), path.resolve().as_uri())
+    return parse(path.read_bytes(), path.resolve().as_uri(), explain=explain)
 
 
 def _explain(blog: LiveBlog, *, to_stderr: bool) -> None:
     stream = sys.stderr if to_stderr else sys.stdout
+    print(f"{len(blog.contest)} readings of the page (* the one read):", file=stream)
+    for reading in blog.contest:
+        print(f"  {reading}", file=stream)
     print(f"{len(blog.removals)} removals ({blog.source}):", file=stream)
     for removal in blog.removals:
         where = f" [post {removal.entry_key}]" if removal.entry_key else ""
@@ -497,7 +500,9 @@ def build_parser() -> argparse.ArgumentParser:
     parse_cmd.add_argument("source", metavar="FILE|URL")
     parse_cmd.add_argument("--json", action="store_true", help="print one JSON object")
     parse_cmd.add_argument(
-        "--explain", action="store_true", help="list every removed block with its rule"
+        "--explain",
+        action="store_true",
+        help="how each reader read the page and why one won; every removed block and its rule",
     )
     parse_cmd.set_defaults(func=cmd_parse)
 

@@ -189,6 +189,8 @@ class LiveBlog:
     """Which parsers produced the entries, e.g. "guardian+jsonld"."""
     canonical: str | None = None
     """The address the page gives as its own (`<link rel="canonical">`, else `og:url`)."""
+    contest: list[str] = field(default_factory=list)
+    """How each reader read the page and why the winner won (`parse(..., explain=True)`)."""
 
 
 def utc(dt: datetime) -> datetime:

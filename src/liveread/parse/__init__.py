@@ -14,9 +14,14 @@ from liveread.clean import Cleaner
 from liveread.model import Block, Entry, Image, LiveBlog, Paragraph, Span, block_text
 from liveread.parse.adapter import Adapter, Node, PageInfo
 from liveread.parse.blocks import BlockBuilder, Outline
+from liveread.parse.contest import MIN_POSTS, Proposal, choose, judge, measure
+from liveread.parse.contest import explain as explain_contest
 from liveread.parse.depth import limit_depth, may_nest_too_deeply
+from liveread.parse.facts import page_facts, stated_zone
+from liveread.parse.flat import Flat
 from liveread.parse.generic import Generic
 from liveread.parse.links import mark_link_posts
+from liveread.parse.markers import cut_opening, find_markers
 from liveread.parse.merge import merge
 from liveread.parse.sites import ADAPTERS
 from liveread.parse.structured import StructuredBlog, read_structured
@@ -27,7 +32,7 @@ __all__ = ["PARSER_VERSION", "NotALiveBlog", "parse"]
 
 MAX_POSTS = 5000
 
-PARSER_VERSION = 5
+PARSER_VERSION = 6
 """Bump it whenever parsing or cleaning changes what a post's text is."""
 
 
@@ -35,16 +40,18 @@ class NotALiveBlog(ValueError):
     """The page holds no live entries; str() is the reason shown to a person."""
 
 
-def parse(html: str | bytes, url: str) -> LiveBlog:
-    url = _page_address(url)
+def parse(html: str | bytes, url: str, *, explain: bool = False) -> LiveBlog:
+    """The live blog in `html`, fetched from `url`. With `explain`, the blog's `contest` says
+    how each reader read the page and why the winner won."""
     tree = _tree(html)
+    url = _reading_address(tree, _page_address(url))
     data = read_structured(tree, url)
-    adapter = _adapter_for(tree, url)
-    adapter.prepare(tree, url)
+    proposals, winner = _contest(tree, url, data, explain=explain)
+    adapter = winner.reader if winner else _structured_only(url, data, tree)
+    nodes = winner.nodes if winner else []
     page = adapter.page(tree, url)
     cleaner = Cleaner(adapter.furniture)
     copies = adapter.copies(tree)
-    nodes = adapter.post_nodes(tree)[:MAX_POSTS]
     keys = {node.mem_id: adapter.key(node, url) for node in nodes}
     regions = _regions(nodes)  # one query per list of posts, not one per post
     owners = Owners(keys)
@@ -54,9 +61,11 @@ def parse(html: str | bytes, url: str) -> LiveBlog:
     posts = [_post_facts(node, adapter, url, key=keys[node.mem_id]) for node in nodes]
     bodies = [adapter.body(node) for node in nodes]  # metadata is all read before this
     outline = Outline([root for roots in bodies for root in roots])
-    for post, roots in zip(posts, bodies, strict=True):
+    for post, roots, node in zip(posts, bodies, nodes, strict=True):
         _read_body(post, roots, adapter, cleaner, url, outline)
-    if isinstance(adapter, Generic) and not data.found and not _looks_live(posts):
+        if marker := adapter.written_time(node):
+            post.blocks = cut_opening(post.blocks, marker)
+    if adapter.generic and not data.found and not _looks_live(posts):
         posts, nodes = [], []
     originals = [post for post, node in zip(posts, nodes, strict=True) if node.mem_id not in copies]
     pinned = [post for post, node in zip(posts, nodes, strict=True) if node.mem_id in copies]
@@ -78,9 +87,20 @@ def parse(html: str | bytes, url: str) -> LiveBlog:
         updated=page.updated or data.updated or _latest(entries),
         older_pages=[older for link in page.older_pages if (older := safe_address(link, url))],
         removals=cleaner.removals,
-        source="+".join(s for s in (adapter.name, data.source if data.posts else "") if s),
+        source="+".join(
+            s for s in (adapter.name if nodes else "", data.source if data.posts else "") if s
+        ),
+        contest=explain_contest(proposals, winner, data) if explain else [],
         canonical=_canonical(tree, url),
     )
+
+
+def _reading_address(tree: LexborHTMLParser, url: str) -> str:
+    """The address to read a page by: its own, or for a saved file, the web address the page
+    gives itself (so its links resolve, and its times get that site's zone)."""
+    if url.startswith(("http://", "https://")):
+        return url
+    return _canonical(tree, url) or url
 
 
 def _page_address(url: str) -> str:
@@ -109,16 +129,64 @@ def _tree(html: str | bytes) -> LexborHTMLParser:
     return LexborHTMLParser(data)
 
 
-def _adapter_for(tree: LexborHTMLParser, url: str) -> Adapter:
-    """The adapter whose signature the page's first post-like element matches (the first
-    such adapter, in `ADAPTERS` order): one query over the page for all of them."""
+def _contest(
+    tree: LexborHTMLParser, url: str, data: StructuredBlog, *, explain: bool
+) -> tuple[list[Proposal], Proposal | None]:
+    """Every reading of the page, judged, and the one to read it by (None: no reader found
+    posts the evidence supports). A site spec whose reading structured data does not
+    contradict is taken as it is; the generic readers are heard when there is none, or with
+    `explain`, for the record."""
+    proposals = []
+    site = _site_for(tree)
+    if site is not None:
+        site.prepare(tree, url)
+        proposals.append(_judged(Proposal(site, site.post_nodes(tree)[:MAX_POSTS]), data, url))
+        if _settled(proposals[0], data) and not explain:
+            return proposals, proposals[0]
+    facts = page_facts(tree, url, data)
+    markers = find_markers(tree.body, facts.language) if tree.body is not None else []
+    if markers:
+        facts = stated_zone(facts, tree.body.text() if tree.body is not None else "")
+    for reader in (Generic(url, facts, markers), Flat(url, facts, markers)):
+        reader.prepare(tree, url)
+        nodes = reader.post_nodes(tree)[:MAX_POSTS]
+        proposals.append(_judged(Proposal(reader, nodes), data, url, live=facts.live))
+    if site is not None and _settled(proposals[0], data):
+        return proposals, proposals[0]
+    return proposals, choose(proposals)
+
+
+def _judged(proposal: Proposal, data: StructuredBlog, url: str, *, live: bool = True) -> Proposal:
+    proposal.evidence = measure(proposal.reader, proposal.nodes, data, url)
+    judge(proposal, site=not proposal.reader.generic, structured=data.found, live_signal=live)
+    return proposal
+
+
+def _settled(proposal: Proposal, data: StructuredBlog) -> bool:
+    """A site spec's reading that structured data does not contradict: it found posts, and
+    where structured posts have keys, half of its posts have one of them."""
+    evidence = proposal.evidence
+    if evidence is None or evidence.posts < MIN_POSTS:
+        return False
+    keyed = any(post.key for post in data.posts)
+    return not keyed or evidence.structured >= 0.5
+
+
+def _structured_only(url: str, data: StructuredBlog, tree: LexborHTMLParser) -> Adapter:
+    """The reader of a page whose posts only structured data gives (the markup shows none)."""
+    return Generic(url, page_facts(tree, url, data), [])
+
+
+def _site_for(tree: LexborHTMLParser) -> Adapter | None:
+    """The site spec whose signature the page's first post-like element matches (the first
+    such spec, in `ADAPTERS` order): one query over the page for all of them."""
     adapters = [cls() for cls in ADAPTERS]
     first = tree.css_first(", ".join(adapter.signature for adapter in adapters))
     if first is not None:
         for adapter in adapters:
             if adapter.claims(first):
                 return adapter
-    return Generic(url)
+    return None
 
 
 def _regions(nodes: list[Node]) -> list[Node]:

@@ -14,6 +14,7 @@ from typing import TypedDict
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from liveread.parse.ids import key_from_url, normalise_id
+from liveread.parse.texttimes import Marker
 from liveread.parse.tree import Owners, common_ancestor
 from liveread.text import squash
 
@@ -87,6 +88,8 @@ class Adapter:
     furniture: tuple[tuple[str, str], ...] = ()
     """(selector, rule) pairs for promotional or furniture elements: removed and recorded."""
     pinned_selector = ""
+    generic = False
+    """A reader of any page, not of one known template: it must earn its reading."""
     _index: PostIndex | None = None
 
     def index_posts(self, posts: list[Node]) -> None:
@@ -133,6 +136,18 @@ class Adapter:
 
     def times(self, node: Node) -> tuple[datetime | None, datetime | None]:
         return None, None
+
+    def written_time(self, node: Node) -> Marker | None:
+        """A time written at the start of the post's text, to cut from it (read by `body`)."""
+        return None
+
+    def extent(self, node: Node) -> list[Node]:
+        """The elements the post spans: itself, for a post that is one box."""
+        return [node]
+
+    def time_marks(self, node: Node) -> int:
+        """How many times the post holds (more than one: posts merged into one)."""
+        return 1 if self.times(node)[0] is not None else 0
 
     def title(self, node: Node) -> str:
         heading = self.first(node, self.title_selector) if self.title_selector else None

@@ -1,22 +1,27 @@
-"""The fallback for pages no site adapter knows: repeated sibling blocks that each carry a time.
+"""The reader for pages no site spec knows: repeated sibling boxes of one shape, most of them timed.
 
-A time is a `time`/`[datetime]` element, an epoch `data-*` attribute, or a closing
-"Author + date" byline ("Tom Watling15 November 2024 06:00"). The group of same-tag siblings
-under one parent with the most timed members is the list of posts.
+A time is a `time`/`[datetime]` element, an epoch `data-*` attribute, a closing "Author + date"
+byline ("Tom Watling15 November 2024 06:00") or a time written where a box begins ("2:02 p.m.
+ET", "95'"). The boxes under one parent that hold the most times are the posts, with the boxes
+of their shape that hold none (an image-only post, a result card): not the boxes of another
+shape between them (an advert, a newsletter sign-up).
 """
 
 from __future__ import annotations
 
 import re
 from collections import defaultdict
-from datetime import datetime
-from urllib.parse import urlsplit
+from datetime import date, datetime
 
 from selectolax.lexbor import LexborHTMLParser
 
 from liveread.clean import promo_line
 from liveread.parse.adapter import Adapter, Flags, Node
+from liveread.parse.facts import PageFacts
+from liveread.parse.markers import Found
+from liveread.parse.texttimes import Clock, Marker, read_day
 from liveread.parse.times import from_epoch, parse_day_month_time, parse_time
+from liveread.parse.tree import Owners
 from liveread.text import squash
 
 TIME_SELECTOR = (
@@ -31,49 +36,103 @@ BYLINE_TEXT = 120
 """The longest byline, squashed."""
 BYLINE_RAW_TEXT = 4000
 """The longest text, as written, worth squashing to see whether it is a byline."""
-MIN_POSTS = 2
 MAX_DEPTH = 8
 LEAD_TEXT = 80
 """Paragraph text allowed before a post's title (a kicker, a byline) before it is not one."""
-ZONES_BY_SUFFIX = (
-    (".uk", "Europe/London"),
-    (".ie", "Europe/Dublin"),
-    (".it", "Europe/Rome"),
-    (".fr", "Europe/Paris"),
-    (".de", "Europe/Berlin"),
-    (".es", "Europe/Madrid"),
-    (".au", "Australia/Sydney"),
-)
-
-
-def zone_for(url: str) -> str:
-    host = urlsplit(url).hostname or ""
-    for suffix, name in ZONES_BY_SUFFIX:
-        if host.endswith(suffix):
-            return name
-    return "UTC"
+DAY_HEADING_TEXT = 60
+"""The longest text read as a day heading between posts."""
 
 
 class Generic(Adapter):
     name = "generic"
+    generic = True
     trust_dom_times = False
     """Unknown templates: per-post structured times, where there are any, win."""
-    title_selector = "h1, h2, h3, h4"
+    title_selector = "h1, h2, h3, h4, h5, h6"
 
-    def __init__(self, page_url: str) -> None:
-        self.zone = zone_for(page_url)
+    def __init__(self, page_url: str, facts: PageFacts, markers: list[Found]) -> None:
+        self.facts = facts
+        self.zone = facts.zone  # type: ignore[assignment]
+        self._written = {found.node.mem_id: found for found in markers}
         self._bylines: dict[int, tuple[str, datetime]] = {}
+        self._marks: dict[int, int] = {}
+        """Post -> how many times it holds."""
+        self._own: dict[int, Found] = {}
+        """Post -> the time written where it begins (or first in it)."""
+        self._clocked: dict[int, datetime | None] = {}
+        self.cuts: dict[int, Marker] = {}
+        """Post -> a written time its first paragraph opens with, to cut from its text."""
 
     def post_nodes(self, tree: LexborHTMLParser) -> list[Node]:
         body = tree.body
         if body is None:
             return []
-        # Timed elements and closing bylines each propose a group; the larger wins, so one
-        # `time` in the page header does not hide a list of posts that only have bylines.
-        timed = _best_group(body.css(TIME_SELECTOR))
-        bylined = _best_group(self._byline_nodes(body))
-        posts = max(timed, bylined, key=len)
-        return posts if len(posts) >= MIN_POSTS else []
+        timed = body.css(TIME_SELECTOR)
+        written = [self._written[ident].node for ident in self._written]
+        members = _best_group([*timed, *written, *self._byline_nodes(body)])
+        if not members:
+            return []
+        posts = _with_their_shape(members)
+        self._count_marks(posts, [*timed, *written, *self._bylines_in(body)])
+        self._clock(posts)
+        return posts
+
+    # -- times ------------------------------------------------------------------------------
+
+    def _count_marks(self, posts: list[Node], marks: list[Node]) -> None:
+        owners = Owners(post.mem_id for post in posts)
+        seen: set[int] = set()
+        for mark in marks:
+            if mark.mem_id in seen:
+                continue
+            seen.add(mark.mem_id)
+            post = owners.of(mark)
+            if post is None:
+                continue
+            self._marks[post] = self._marks.get(post, 0) + 1
+            found = self._written.get(mark.mem_id)
+            if found is not None and post not in self._own:
+                self._own[post] = found
+
+    def _clock(self, posts: list[Node]) -> None:
+        """Times written as text, read in page order: day headings between posts date the
+        posts below them, and a later clock time below an earlier one is the day before."""
+        if not self._own:
+            return
+        facts = self.facts
+        clock = Clock(facts.zone, facts.day, facts.reference)
+        ids = {post.mem_id for post in posts}
+        parent = posts[0].parent
+        child = parent.child if parent is not None else None
+        while child is not None:
+            if child.mem_id in ids:
+                found = self._own.get(child.mem_id)
+                self._clocked[child.mem_id] = clock.time_of(found.marker if found else None)
+            elif child.is_element_node and (day := day_heading(child, facts)):
+                clock.day_heading(day)
+            child = child.next
+
+    def written_time(self, node: Node) -> Marker | None:
+        return self.cuts.get(node.mem_id)
+
+    def time_marks(self, node: Node) -> int:
+        return self._marks.get(node.mem_id, 0)
+
+    def times(self, node: Node) -> tuple[datetime | None, datetime | None]:
+        stamps = [
+            parse_time(t.attributes.get("datetime"), local_zone=self.facts.zone)
+            for t in node.css("[datetime]")
+        ]
+        found = [stamp for stamp in stamps if stamp is not None]
+        if found:
+            return found[0], max(found) if max(found) > found[0] else None
+        for attribute in EPOCH_ATTRIBUTES:
+            if when := from_epoch(node.attributes.get(attribute)):
+                return when, None
+        byline = self._byline(node)
+        if byline:
+            return byline[2], None
+        return self._clocked.get(node.mem_id), None
 
     def _byline_nodes(self, body: Node) -> list[Node]:
         found = []
@@ -94,10 +153,13 @@ class Generic(Adapter):
         found.reverse()
         return found
 
+    def _bylines_in(self, body: Node) -> list[Node]:
+        return [node for node in body.css(BYLINE_PARTS) if node.mem_id in self._bylines]
+
     def _is_byline(self, node: Node, text: str) -> bool:
         if not (match := BYLINE.match(text)):
             return False
-        when = parse_day_month_time(match["when"], local_zone=self.zone)
+        when = parse_day_month_time(match["when"], local_zone=self.facts.zone)
         if when is None:
             return False
         self._bylines[node.mem_id] = (match["author"].strip(), when)
@@ -111,19 +173,7 @@ class Generic(Adapter):
         author, when = self._bylines[last.mem_id]
         return last, author, when
 
-    def times(self, node: Node) -> tuple[datetime | None, datetime | None]:
-        stamps = [
-            parse_time(t.attributes.get("datetime"), local_zone=self.zone)
-            for t in node.css("[datetime]")
-        ]
-        found = [stamp for stamp in stamps if stamp is not None]
-        if found:
-            return found[0], max(found) if max(found) > found[0] else None
-        for attribute in EPOCH_ATTRIBUTES:
-            if when := from_epoch(node.attributes.get(attribute)):
-                return when, None
-        byline = self._byline(node)
-        return (byline[2], None) if byline else (None, None)
+    # -- the rest of a post -----------------------------------------------------------------
 
     def flags(self, node: Node, key: str | None) -> Flags:
         """Flags from `data-*` attributes or class names the template puts on the post."""
@@ -152,6 +202,12 @@ class Generic(Adapter):
         byline = self._byline(node)
         if byline is not None:
             byline[0].decompose()
+        found = self._own.get(node.mem_id)
+        if found is not None and found.node.parent is not None:
+            if found.label:
+                found.node.decompose()  # a time label: "95'", "2:02 p.m. ET"
+            elif found.node.tag not in HEADINGS:
+                self.cuts[node.mem_id] = found.marker
         for part in node.css("time, [rel='author'], [itemprop='author'], .author, .byline, header"):
             part.decompose()
         heading = self._title_heading(node)
@@ -161,7 +217,13 @@ class Generic(Adapter):
 
     def title(self, node: Node) -> str:
         heading = self._title_heading(node)
-        return squash(heading.text(deep=True)) if heading is not None else ""
+        if heading is None:
+            return ""
+        text = squash(heading.text(deep=True))
+        found = self._own.get(node.mem_id)
+        if found is not None and found.node.mem_id == heading.mem_id:
+            text = text[found.marker.end :].strip() if not found.label else ""
+        return text
 
     def _title_heading(self, node: Node) -> Node | None:
         """The post's own heading: the first one that is not promotional, unless running text
@@ -176,6 +238,20 @@ class Generic(Adapter):
             if lead > LEAD_TEXT:
                 return None
         return None
+
+
+HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def day_heading(node: Node, facts: PageFacts) -> date | None:
+    """The day a heading between posts names ("Donnerstag, 18. 7."), as a date."""
+    text = node.text(deep=True)
+    if len(text) > DAY_HEADING_TEXT * 4:
+        return None
+    text = squash(text)
+    if not text or len(text) > DAY_HEADING_TEXT:
+        return None
+    return read_day(text, facts.language, near=facts.day)
 
 
 def _best_group(markers: list[Node]) -> list[Node]:
@@ -196,3 +272,26 @@ def _group_score(group: dict[int, Node]) -> tuple[int, int]:
     """More posts wins; among equals, the deeper group (smaller posts) wins."""
     members = list(group.values())
     return len(members), -sum(len(m.html or "") for m in members[:3])
+
+
+def _with_their_shape(members: list[Node]) -> list[Node]:
+    """`members` (siblings holding a time) with the siblings of their shape that hold none,
+    in page order: same tag, and a class name most of the timed ones share (or, where they
+    have none, none)."""
+    tag = members[0].tag
+    counts: dict[str, int] = defaultdict(int)
+    for member in members:
+        for name in set((member.attributes.get("class") or "").split()):
+            counts[name] += 1
+    shared = {name for name, count in counts.items() if count * 2 > len(members)}
+    parent = members[0].parent
+    siblings = parent.iter() if parent is not None else iter(members)
+    timed = {member.mem_id for member in members}
+    posts = []
+    for node in siblings:
+        if node.tag != tag:
+            continue
+        names = set((node.attributes.get("class") or "").split())
+        if node.mem_id in timed or (names & shared if shared else not names):
+            posts.append(node)
+    return posts

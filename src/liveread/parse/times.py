@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta, timezone, tzinfo
 from email.utils import parsedate_to_datetime
 from functools import lru_cache
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
@@ -51,10 +51,11 @@ def from_epoch(value: str | int | float | None) -> datetime | None:
         return None
 
 
-def parse_time(value: str | None, *, local_zone: str | None = None) -> datetime | None:
+def parse_time(value: str | None, *, local_zone: str | tzinfo | None = None) -> datetime | None:
     """An ISO 8601, RFC 2822 or JavaScript date string as aware UTC.
 
-    A value with no zone is read in `local_zone` when given (a site's own zone), else as UTC.
+    A value with no zone is read in `local_zone` (a zone or its name) when given (a site's own
+    zone), else as UTC.
     A value that names no real moment (the 31st of a short month, an offset of a day or more,
     a year past 9999 once in UTC) gives None.
     """
@@ -66,7 +67,7 @@ def parse_time(value: str | None, *, local_zone: str | None = None) -> datetime 
         return None
 
 
-def _parse(value: str, local_zone: str | None) -> datetime | None:
+def _parse(value: str, local_zone: str | tzinfo | None) -> datetime | None:
     try:  # the common case, ISO 8601 as Python reads it, at C speed
         return _localise(datetime.fromisoformat(value), local_zone)
     except ValueError:
@@ -90,7 +91,7 @@ def _parse(value: str, local_zone: str | None) -> datetime | None:
     return _localise(parsed, local_zone)
 
 
-def _from_iso_match(match: re.Match[str], local_zone: str | None) -> datetime | None:
+def _from_iso_match(match: re.Match[str], local_zone: str | tzinfo | None) -> datetime | None:
     year, month, day, hour, minute, second, fraction, offset = match.groups()
     micro = int((fraction or "0")[:6].ljust(6, "0"))
     naive = datetime(
@@ -106,14 +107,14 @@ def _from_iso_match(match: re.Match[str], local_zone: str | None) -> datetime | 
     return naive.replace(tzinfo=timezone(sign * timedelta(minutes=minutes))).astimezone(UTC)
 
 
-def _localise(dt: datetime, local_zone: str | None) -> datetime:
+def _localise(dt: datetime, local_zone: str | tzinfo | None) -> datetime:
     if dt.tzinfo is not None:
         return dt.astimezone(UTC)
-    tz = zone(local_zone) if local_zone else None
+    tz = zone(local_zone) if isinstance(local_zone, str) else local_zone
     return dt.replace(tzinfo=tz or UTC).astimezone(UTC)
 
 
-def parse_day_month_time(text: str, *, local_zone: str) -> datetime | None:
+def parse_day_month_time(text: str, *, local_zone: str | tzinfo) -> datetime | None:
     """'14 August 2023 10:01' (a site's local time, no zone written) as UTC."""
     match = _DAY_MONTH_YEAR_TIME.search(text)
     if not match:

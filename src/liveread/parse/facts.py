@@ -1,0 +1,119 @@
+"""What a page says about itself that its posts' times and its standing depend on: its
+language, its date, the zone its times are written in, and whether it calls itself live."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, datetime, tzinfo
+
+from selectolax.lexbor import LexborHTMLParser
+
+from liveread.parse.structured import StructuredBlog
+from liveread.parse.texttimes import zone_for, zone_statement
+from liveread.parse.times import parse_time
+from liveread.text import squash
+
+DATE_META = (
+    "meta[property='article:modified_time'], meta[property='og:updated_time'],"
+    " meta[itemprop='dateModified'], meta[name='last-modified'],"
+    " meta[property='article:published_time'], meta[itemprop='datePublished'],"
+    " meta[name='date'], meta[name='DC.date.issued'], meta[name='publish-date']"
+)
+_LD_DATE = re.compile(r'"(dateModified|datePublished)"\s*:\s*"([^"]{10,40})"')
+_NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
+LIVE_WORDS = re.compile(
+    r"\blive\b|liveblog|live-?ticker|live updates|as it happened|minute.by.minute|"
+    r"en direct|\bdirect\b|\bdirecto\b|en vivo|diretta|na żywo|relacja|\bticker\b|"
+    r"\blive-?blog",
+    re.IGNORECASE,
+)
+HEADINGS = 20
+"""How many of the page's first headings may say it is live."""
+STATEMENT_TEXT = 300_000
+"""How much of a page's text is searched for a statement of its zone."""
+
+
+@dataclass(frozen=True, slots=True)
+class PageFacts:
+    language: str | None
+    zone: tzinfo
+    day: date | None
+    """The page's date in its zone: when it was last changed, else first published."""
+    reference: datetime | None
+    """When the page was last changed (aware UTC), for times written as "16 min ago"."""
+    live: bool
+    """The page calls itself live (its title, heading or address)."""
+
+
+def page_facts(tree: LexborHTMLParser, url: str, data: StructuredBlog) -> PageFacts:
+    language = _language(tree)
+    reference = data.updated or data.published or _stated_moment(tree)
+    zone = zone_for(url, language)
+    return PageFacts(
+        language=language,
+        zone=zone,
+        day=reference.astimezone(zone).date() if reference else _date_in_title(tree),
+        reference=reference,
+        live=_calls_itself_live(tree, url),
+    )
+
+
+def stated_zone(facts: PageFacts, text: str) -> PageFacts:
+    """`facts` with the zone the page's `text` says its times are in, if it says one."""
+    zone = zone_statement(text[:STATEMENT_TEXT])
+    if zone is None:
+        return facts
+    day = facts.reference.astimezone(zone).date() if facts.reference else facts.day
+    return PageFacts(facts.language, zone, day, facts.reference, facts.live)
+
+
+def _language(tree: LexborHTMLParser) -> str | None:
+    html = tree.css_first("html")
+    lang = html.attributes.get("lang") if html is not None else None
+    if not lang:
+        meta = tree.css_first("meta[property='og:locale'], meta[name='language']")
+        lang = meta.attributes.get("content") if meta is not None else None
+    return lang.strip().replace("_", "-").lower() or None if lang else None
+
+
+def _stated_moment(tree: LexborHTMLParser) -> datetime | None:
+    """The page's last change (or first publication) from its meta tags or JSON-LD."""
+    found: list[datetime] = []
+    for meta in tree.css(DATE_META):
+        if when := parse_time(meta.attributes.get("content")):
+            found.append(when)
+    for script in tree.css("script[type='application/ld+json']"):
+        for _, value in _LD_DATE.findall(script.text() or ""):
+            if when := parse_time(value):
+                found.append(when)
+    return max(found, default=None)
+
+
+def _date_in_title(tree: LexborHTMLParser) -> date | None:
+    """A date written in the page's title ("… | DW | 20.02.2020")."""
+    title = tree.css_first("title")
+    text = title.text() if title is not None else ""
+    match = _NUMERIC_DATE.search(text)
+    if match is None:
+        return None
+    day, month, year = (
+        (match[1], match[2], match[3]) if match[1] else (match[6], match[5], match[4])
+    )
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def _calls_itself_live(tree: LexborHTMLParser, url: str) -> bool:
+    """Its address, title or a heading says it is live ("Live-Ticker", "en direct", ...)."""
+    texts = [url]
+    for selector in ("title", "meta[property='og:title']"):
+        node = tree.css_first(selector)
+        if node is not None:
+            texts.append(
+                node.attributes.get("content") or "" if node.tag == "meta" else node.text()
+            )
+    texts += [heading.text() for heading in tree.css("h1, h2")[:HEADINGS]]
+    return any(LIVE_WORDS.search(squash(text[:200])) for text in texts)

@@ -1,0 +1,126 @@
+"""The reader for flat live blogs: posts as runs of sibling elements in one column of text,
+each opened by an element that begins with a written time ("<p><strong>13:47</strong> …",
+"<h5>11.04 Uhr: Title</h5>") and closed by the next. Day headings between runs ("Donnerstag,
+18. 7.") date the runs below them; they and whatever comes before the first run are no posts.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from datetime import datetime
+
+from selectolax.lexbor import LexborHTMLParser
+
+from liveread.parse.adapter import Adapter, Node
+from liveread.parse.facts import PageFacts
+from liveread.parse.generic import HEADINGS, day_heading
+from liveread.parse.ids import normalise_id
+from liveread.parse.markers import Found, opener
+from liveread.parse.texttimes import Clock, Marker
+from liveread.text import squash
+
+MIN_OPENERS = 2
+ENDS_A_RUN = frozenset({"h1", "h2", "h3", "footer", "aside", "section", "nav", "form"})
+"""Elements that close the last run instead of joining it (a new section of the page)."""
+
+
+class Flat(Adapter):
+    name = "generic-flat"
+    generic = True
+    trust_dom_times = False
+    title_selector = ""
+
+    def __init__(self, page_url: str, facts: PageFacts, markers: list[Found]) -> None:
+        self.facts = facts
+        self._markers = markers
+        self._runs: dict[int, list[Node]] = {}
+        self._opened_by: dict[int, Found] = {}
+        self._times: dict[int, datetime | None] = {}
+        self._marks: dict[int, int] = {}
+        self.cuts: dict[int, Marker] = {}
+
+    def post_nodes(self, tree: LexborHTMLParser) -> list[Node]:
+        by_parent: dict[int, dict[int, Found]] = defaultdict(dict)
+        parents: dict[int, Node] = {}
+        for found in self._markers:
+            node = opener(found.node)
+            parent = node.parent
+            if parent is None:
+                continue
+            parents[parent.mem_id] = parent
+            by_parent[parent.mem_id].setdefault(node.mem_id, found)
+        if not by_parent:
+            return []
+        best = max(by_parent, key=lambda ident: len(by_parent[ident]))
+        openers = by_parent[best]
+        if len(openers) < MIN_OPENERS:
+            return []
+        return self._read_runs(parents[best], openers)
+
+    def _read_runs(self, parent: Node, openers: dict[int, Found]) -> list[Node]:
+        facts = self.facts
+        clock = Clock(facts.zone, facts.day, facts.reference)
+        marked = {found.node.mem_id for found in self._markers}
+        posts: list[Node] = []
+        run: list[Node] | None = None
+        for child in parent.iter():
+            found = openers.get(child.mem_id)
+            if found is not None:
+                run = self._runs[child.mem_id] = [child]
+                posts.append(child)
+                self._opened_by[child.mem_id] = found
+                self._times[child.mem_id] = clock.time_of(found.marker)
+                self._marks[child.mem_id] = 1
+            elif (day := day_heading(child, facts)) is not None:
+                clock.day_heading(day)
+                run = None
+            elif run is not None:
+                if child.tag in ENDS_A_RUN and squash(child.text(deep=True)):
+                    run = None
+                    continue
+                run.append(child)
+                self._marks[posts[-1].mem_id] += _marks_in(child, marked)
+        return posts
+
+    def extent(self, node: Node) -> list[Node]:
+        return self._runs.get(node.mem_id, [node])
+
+    def written_time(self, node: Node) -> Marker | None:
+        return self.cuts.get(node.mem_id)
+
+    def time_marks(self, node: Node) -> int:
+        return self._marks.get(node.mem_id, 0)
+
+    def times(self, node: Node) -> tuple[datetime | None, datetime | None]:
+        return self._times.get(node.mem_id), None
+
+    def key(self, node: Node, page_url: str) -> str | None:
+        ident = node.attributes.get("id")
+        return normalise_id(ident) if ident else None
+
+    def title(self, node: Node) -> str:
+        found = self._opened_by.get(node.mem_id)
+        if found is None or node.tag not in HEADINGS:
+            return ""
+        return squash(node.text(deep=True))[found.marker.end :].strip(" :–-|")
+
+    def body(self, node: Node) -> list[Node]:
+        run = self._runs.get(node.mem_id, [node])
+        found = self._opened_by.get(node.mem_id)
+        if node.tag in HEADINGS:
+            return run[1:]
+        if found is not None:
+            if found.label and found.node.mem_id != node.mem_id:
+                found.node.decompose()  # "<strong>13:47</strong>" opening a paragraph
+            else:
+                self.cuts[node.mem_id] = found.marker
+        return run
+
+
+def _marks_in(node: Node, marked: set[int]) -> int:
+    """Written times at or under `node`: another post's, swallowed by this run."""
+    if node.mem_id in marked:
+        return 1
+    if not node.is_element_node:
+        return 0
+    return sum(1 for inner in node.css("*") if inner.mem_id in marked)

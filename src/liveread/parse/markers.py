@@ -1,0 +1,112 @@
+"""Times written as text where a post begins: "13:47", "11.04 Uhr: Title", "2:02 p.m. ET", "95'".
+
+Found in the short elements that carry them (a bold run, a heading, a time label, a paragraph's
+opening); each is told apart as the whole of its element's text (a label) or the start of it
+(a heading or paragraph that goes on). `opener` climbs to the element the marker opens: the
+paragraph whose bold run it is, the box whose first line it is.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from liveread.model import Block, Heading, Paragraph, Span
+from liveread.parse.adapter import Node
+from liveread.parse.texttimes import Marker, read_marker
+from liveread.text import squash
+
+CANDIDATES = (
+    "strong, b, em, span, small, time, h2, h3, h4, h5, h6, p, li, dt,"
+    " div[class*='time'], div[class*='date'], div[class*='stamp']"
+)
+"""Elements a written time is found in."""
+LONGEST_LABEL = 40
+"""A marker's element of at most this many characters is a label: the time and little else."""
+MAX_CLIMB = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Found:
+    node: Node
+    marker: Marker
+    label: bool
+    """The element's whole text is the time (and perhaps a zone or separator)."""
+
+
+def find_markers(root: Node, language: str | None) -> list[Found]:
+    """Every element under `root` whose text starts with a written time, outermost last
+    dropped: a `<strong>` inside a `<p>` that starts with it is found once, as the `<p>`'s."""
+    found: list[Found] = []
+    seen: set[int] = set()
+    for node in root.css(CANDIDATES):
+        text = node.text(deep=True)
+        first = text.lstrip()[:1]
+        if not first.isdigit():
+            continue
+        marker = read_marker(squash(text[:200]), language)
+        if marker is None:
+            continue
+        parent = node.parent
+        if parent is not None and parent.mem_id in seen:
+            continue  # the parent starts with the same time: found already
+        seen.add(node.mem_id)
+        label = len(squash(text)) <= LONGEST_LABEL and len(squash(text)) <= marker.end + 12
+        found.append(Found(node, marker, label))
+    return found
+
+
+def opener(node: Node, stop: Node | None = None) -> Node:
+    """The element `node` opens: climbing while `node` comes first in its parent (no text or
+    element before it), up to `stop`'s children."""
+    for _ in range(MAX_CLIMB):
+        parent = node.parent
+        if parent is None or not parent.is_element_node or parent.tag in ("body", "html"):
+            break
+        if stop is not None and parent.mem_id == stop.mem_id:
+            break
+        if not _first_in(node, parent):
+            break
+        node = parent
+    return node
+
+
+def _first_in(node: Node, parent: Node) -> bool:
+    child = parent.child
+    while child is not None:
+        if child.mem_id == node.mem_id:
+            return True
+        if child.is_element_node or (child.text_content or "").strip():
+            return False
+        child = child.next
+    return False
+
+
+def cut_opening(blocks: list[Block], marker: Marker) -> list[Block]:
+    """`blocks` without the written time their first paragraph opens with ("13:47 All
+    public buildings…" reads "All public buildings…")."""
+    if not blocks or not isinstance(blocks[0], Paragraph | Heading):
+        return blocks
+    first = blocks[0]
+    text = first.text
+    lead = len(text) - len(text.lstrip())
+    label = marker.label
+    if not text[lead:].startswith(label[: max(1, len(label) - 1)]):
+        return blocks
+    cut = lead + marker.end
+    spans: list[Span] = []
+    for span in first.spans:
+        if cut >= len(span.text):
+            cut -= len(span.text)
+            continue
+        spans.append(replace(span, text=span.text[cut:]) if cut else span)
+        cut = 0
+    if spans:
+        spans[0] = replace(spans[0], text=spans[0].text.lstrip(SEPARATORS))
+    rest = [span for span in spans if span.text]
+    if not rest:
+        return blocks[1:]
+    return [replace(first, spans=tuple(rest)), *blocks[1:]]
+
+
+SEPARATORS = " \u00a0:–—-|·•"
+"""What may stand between a written time and the text it opens."""
