@@ -87,8 +87,8 @@ class Image:
 
     @property
     def text(self) -> str:
-        parts = [p for p in (self.caption, f"({self.credit})" if self.credit else None) if p]
-        return " ".join(parts) if parts else ""
+        """The caption: the credit is about the picture, not part of the post's text."""
+        return self.caption or ""
 
 
 @dataclass(slots=True)

@@ -1,8 +1,8 @@
 """The Independent's AMP live blogs (`amp-live-list` of `div#post-<n>`).
 
 The shown time (`amp-timeago[datetime]`, also the UK-local "14 August 2023 10:01" line) is
-the editor's display time and can be hours after the creation time in `data-sort-time`; the
-page orders posts by it and readers see it, so it is the published time here.
+an editable display time and can be hours after the creation time in `data-sort-time` (which
+JSON-LD's `datePublished` also gives): a post is published when it was created.
 """
 
 from __future__ import annotations
@@ -26,11 +26,10 @@ class Independent(Adapter):
     )
 
     def times(self, node: Node) -> tuple[datetime | None, datetime | None]:
-        shown = self.first(node, "amp-timeago[datetime]")
-        published = parse_time(shown.attributes.get("datetime") if shown else None)
-        published = published or from_epoch(node.attributes.get("data-sort-time"))
-        edited = from_epoch(node.attributes.get("data-update-time"))
         created = from_epoch(node.attributes.get("data-sort-time"))
+        shown = self.first(node, "amp-timeago[datetime]")
+        published = created or parse_time(shown.attributes.get("datetime") if shown else None)
+        edited = from_epoch(node.attributes.get("data-update-time"))
         updated = edited if edited and created and edited > created else None
         if updated and published and updated < published:
             updated = None
