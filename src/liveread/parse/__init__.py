@@ -14,7 +14,7 @@ from liveread.clean import Cleaner
 from liveread.model import Block, Entry, Image, LiveBlog, Paragraph, Span, block_text
 from liveread.parse.adapter import Adapter, Node, PageInfo
 from liveread.parse.blocks import BlockBuilder, Outline
-from liveread.parse.contest import MIN_POSTS, Proposal, choose, judge, measure
+from liveread.parse.contest import MIN_POSTS, MIN_TEXT, Proposal, choose, judge, measure
 from liveread.parse.contest import explain as explain_contest
 from liveread.parse.depth import limit_depth, may_nest_too_deeply
 from liveread.parse.facts import page_facts, stated_zone
@@ -144,6 +144,9 @@ def _contest(
         if _settled(proposals[0], data) and not explain:
             return proposals, proposals[0]
     facts = page_facts(tree, url, data)
+    # Scripts and styles are read (structured data, page dates): the generic readers, which
+    # look at every element and the page's whole text, go faster without them.
+    tree.strip_tags(["script", "style", "template", "noscript"])
     markers = find_markers(tree.body, facts.language) if tree.body is not None else []
     if markers:
         facts = stated_zone(facts, tree.body.text() if tree.body is not None else "")
@@ -247,9 +250,10 @@ def _blocks(
 
 
 def _looks_live(posts: list[Entry]) -> bool:
-    """Timed teaser lists are not live blogs: most posts must carry some body text."""
-    with_body = sum(1 for p in posts if sum(len(squash(b.text)) for b in p.blocks) >= 40)
-    return len(posts) >= 2 and with_body * 2 >= len(posts)
+    """Timed teaser lists are not live blogs: once cleaned, most posts must carry some body
+    text."""
+    with_body = sum(1 for p in posts if sum(len(block_text(b)) for b in p.blocks) >= MIN_TEXT)
+    return len(posts) >= MIN_POSTS and with_body * 2 >= len(posts)
 
 
 def _without_empty_and_doubles(entries: list[Entry]) -> list[Entry]:

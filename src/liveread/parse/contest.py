@@ -22,7 +22,6 @@ from dataclasses import dataclass, field
 
 from liveread.parse.adapter import Adapter, Node
 from liveread.parse.structured import StructuredBlog
-from liveread.text import squash
 
 SITE_PRIOR = 2.0
 """How far ahead a site spec's reading starts: its template is known."""
@@ -70,8 +69,8 @@ def measure(reader: Adapter, nodes: list[Node], data: StructuredBlog, page_url: 
     shapes: dict[tuple[str, str], int] = {}
     for node in nodes:
         extent = reader.extent(node)
-        text = sum(len(squash(part.text(deep=True))) for part in extent)
-        links = sum(len(squash(a.text(deep=True))) for part in extent for a in part.css("a"))
+        text = sum(_letters(part.text(deep=True)) for part in extent)
+        links = sum(_letters(a.text(deep=True)) for part in extent for a in part.css("a"))
         texts.append(text)
         total += text
         linked += min(links, text)
@@ -93,6 +92,14 @@ def measure(reader: Adapter, nodes: list[Node], data: StructuredBlog, page_url: 
         regular=max(shapes.values()) / count if count else 0.0,
         swallowed=swallowed / count if count else 0.0,
     )
+
+
+def _letters(text: str) -> int:
+    """The length of `text` without its whitespace: text as a reader sees it, measured."""
+    return len(text) - sum(map(text.count, WHITESPACE))
+
+
+WHITESPACE = (" ", "\n", "\t", "\r", "\xa0")
 
 
 def judge(proposal: Proposal, *, site: bool, structured: bool, live_signal: bool) -> None:

@@ -17,6 +17,7 @@ from liveread.parse.generic import HEADINGS, day_heading
 from liveread.parse.ids import normalise_id
 from liveread.parse.markers import Found, opener
 from liveread.parse.texttimes import Clock, Marker
+from liveread.parse.tree import Owners
 from liveread.text import squash
 
 MIN_OPENERS = 2
@@ -60,7 +61,6 @@ class Flat(Adapter):
     def _read_runs(self, parent: Node, openers: dict[int, Found]) -> list[Node]:
         facts = self.facts
         clock = Clock(facts.zone, facts.day, facts.reference)
-        marked = {found.node.mem_id for found in self._markers}
         posts: list[Node] = []
         run: list[Node] | None = None
         for child in parent.iter():
@@ -79,8 +79,19 @@ class Flat(Adapter):
                     run = None
                     continue
                 run.append(child)
-                self._marks[posts[-1].mem_id] += _marks_in(child, marked)
+        self._count_swallowed(posts)
         return posts
+
+    def _count_swallowed(self, posts: list[Node]) -> None:
+        """Times written inside a run beyond its opener's: other posts, swallowed by it."""
+        post_of = {
+            member.mem_id: post.mem_id for post in posts for member in self._runs[post.mem_id]
+        }
+        owners = Owners(post_of)
+        for found in self._markers:
+            member = owners.of(found.node)
+            if member is not None and self._opened_by[post_of[member]] is not found:
+                self._marks[post_of[member]] += 1
 
     def extent(self, node: Node) -> list[Node]:
         return self._runs.get(node.mem_id, [node])
@@ -115,12 +126,3 @@ class Flat(Adapter):
             else:
                 self.cuts[node.mem_id] = found.marker
         return run
-
-
-def _marks_in(node: Node, marked: set[int]) -> int:
-    """Written times at or under `node`: another post's, swallowed by this run."""
-    if node.mem_id in marked:
-        return 1
-    if not node.is_element_node:
-        return 0
-    return sum(1 for inner in node.css("*") if inner.mem_id in marked)

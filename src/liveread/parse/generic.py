@@ -31,7 +31,11 @@ EPOCH_ATTRIBUTES = ("data-post-time", "data-sort-time", "data-timestamp", "data-
 BYLINE = re.compile(
     r"^(?P<author>\D{2,80}?)\s*(?P<when>\d{1,2} [A-Z][a-z]+ \d{4},? \d{1,2}[:.]\d{2})$"
 )
+BYLINE_WHEN = re.compile(r"\d{1,2} [A-Z][a-z]+ \d{4},? \d{1,2}[:.]\d{2}")
+"""The date and time a closing byline ends with."""
 BYLINE_PARTS = "p, div, span, footer, small"
+MIN_BYLINES = 2
+"""Fewer closing bylines than this make no list of posts."""
 BYLINE_TEXT = 120
 """The longest byline, squashed."""
 BYLINE_RAW_TEXT = 4000
@@ -69,7 +73,10 @@ class Generic(Adapter):
             return []
         timed = body.css(TIME_SELECTOR)
         written = [self._written[ident].node for ident in self._written]
-        members = _best_group([*timed, *written, *self._byline_nodes(body)])
+        # Bylines are looked for element by element only where the page's text holds some.
+        bylines = len(BYLINE_WHEN.findall(body.text()))
+        bylined = self._byline_nodes(body) if bylines >= MIN_BYLINES else []
+        members = _best_group([*timed, *written, *bylined])
         if not members:
             return []
         posts = _with_their_shape(members)
@@ -166,6 +173,8 @@ class Generic(Adapter):
         return True
 
     def _byline(self, node: Node) -> tuple[Node, str, datetime] | None:
+        if not self._bylines:
+            return None
         candidates = [n for n in node.css(BYLINE_PARTS) if n.mem_id in self._bylines]
         if not candidates:
             return None
@@ -255,7 +264,8 @@ def day_heading(node: Node, facts: PageFacts) -> date | None:
 
 
 def _best_group(markers: list[Node]) -> list[Node]:
-    """The same-tag siblings under one parent that hold the most markers."""
+    """The same-tag siblings under one parent that hold the most markers; among equals, the
+    deeper group (smaller posts)."""
     groups: dict[tuple[int, str | None], dict[int, Node]] = defaultdict(dict)
     for marker in markers:
         node = marker
@@ -265,13 +275,13 @@ def _best_group(markers: list[Node]) -> list[Node]:
                 break
             groups[(parent.mem_id, node.tag)][node.mem_id] = node
             node = parent
-    return list(max(groups.values(), key=_group_score, default={}).values())
+    most = max((len(group) for group in groups.values()), default=0)
+    tied = [group for group in groups.values() if len(group) == most]
+    return list(min(tied, key=_size, default={}).values())
 
 
-def _group_score(group: dict[int, Node]) -> tuple[int, int]:
-    """More posts wins; among equals, the deeper group (smaller posts) wins."""
-    members = list(group.values())
-    return len(members), -sum(len(m.html or "") for m in members[:3])
+def _size(group: dict[int, Node]) -> int:
+    return sum(len(member.html or "") for member in list(group.values())[:3])
 
 
 def _with_their_shape(members: list[Node]) -> list[Node]:

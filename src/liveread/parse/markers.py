@@ -8,7 +8,8 @@ paragraph whose bold run it is, the box whose first line it is.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+import re
+from dataclasses import dataclass
 
 from liveread.model import Block, Heading, Paragraph, Span
 from liveread.parse.adapter import Node
@@ -23,6 +24,7 @@ CANDIDATES = (
 LONGEST_LABEL = 40
 """A marker's element of at most this many characters is a label: the time and little else."""
 MAX_CLIMB = 4
+_DIGIT_FIRST = re.compile(r"\s*\d")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,16 +41,16 @@ def find_markers(root: Node, language: str | None) -> list[Found]:
     found: list[Found] = []
     seen: set[int] = set()
     for node in root.css(CANDIDATES):
+        parent = node.parent
+        if parent is not None and parent.mem_id in seen:
+            seen.add(node.mem_id)  # the parent starts with the same time: found already
+            continue
         text = node.text(deep=True)
-        first = text.lstrip()[:1]
-        if not first.isdigit():
+        if not _DIGIT_FIRST.match(text):
             continue
         marker = read_marker(squash(text[:200]), language)
         if marker is None:
             continue
-        parent = node.parent
-        if parent is not None and parent.mem_id in seen:
-            continue  # the parent starts with the same time: found already
         seen.add(node.mem_id)
         label = len(squash(text)) <= LONGEST_LABEL and len(squash(text)) <= marker.end + 12
         found.append(Found(node, marker, label))
@@ -98,14 +100,16 @@ def cut_opening(blocks: list[Block], marker: Marker) -> list[Block]:
         if cut >= len(span.text):
             cut -= len(span.text)
             continue
-        spans.append(replace(span, text=span.text[cut:]) if cut else span)
+        spans.append(Span(span.text[cut:], span.bold, span.italic, span.href) if cut else span)
         cut = 0
     if spans:
-        spans[0] = replace(spans[0], text=spans[0].text.lstrip(SEPARATORS))
-    rest = [span for span in spans if span.text]
+        head = spans[0]
+        spans[0] = Span(head.text.lstrip(SEPARATORS), head.bold, head.italic, head.href)
+    rest = tuple(span for span in spans if span.text)
     if not rest:
         return blocks[1:]
-    return [replace(first, spans=tuple(rest)), *blocks[1:]]
+    opened = Paragraph(rest) if isinstance(first, Paragraph) else Heading(rest, first.level)
+    return [opened, *blocks[1:]]
 
 
 SEPARATORS = " \u00a0:–—-|·•"
