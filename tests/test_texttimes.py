@@ -1,24 +1,43 @@
 """Times read from the visible text of live blogs: markers at the start of posts, day headings,
-zone statements and a site's zone.
+zone statements, a site's zone, and the clock that turns a list of posts into UTC times.
 
-Every expected value is worked out by hand from the text, not copied from the module's
-output."""
+Every expected value is worked out by hand from the text (and, for the real pages, from the
+ground truth in ../shared/eval/truth), not copied from the module's output."""
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
+from functools import cache
+from pathlib import Path
 from zoneinfo import ZoneInfo
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 from liveread.parse import timewords
-from liveread.parse.textdays import read_day
-from liveread.parse.textmarkers import Marker, read_marker
-from liveread.parse.textzones import ZONE_WORDS, zone_for, zone_statement
+from liveread.parse.texttimes import (
+    ZONE_WORDS,
+    Clock,
+    Marker,
+    read_day,
+    read_marker,
+    zone_for,
+    zone_statement,
+)
 from liveread.parse.timewords import fold
 
+SHARED = Path(__file__).parents[1].parent / "shared"
+REAL = SHARED / "fixtures" / "real"
+TRUTH = SHARED / "eval" / "truth"
+
 JULY_18 = date(2024, 7, 18)
+
+
+def utc(text: str) -> datetime:
+    """'2024-07-18T09:04' as an aware UTC datetime."""
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
 
 
 def marker(text: str, language: str | None = None) -> Marker:
@@ -630,3 +649,204 @@ def test_fold() -> None:
         "lut",
         "aujourd'hui",
     ]
+
+
+# --------------------------------------------------------------------------------------------
+# The clock of a list of posts
+
+ZURICH = ZoneInfo("Europe/Zurich")
+BERLIN = ZoneInfo("Europe/Berlin")
+
+NZZ_TICKER = [
+    # (heading or post text, the post's time in UTC) as on the NZZ page, newest first
+    ("Donnerstag, 18.\xa07.", None),
+    ("11.04 Uhr: Israelische Drohne tötet offenbar libanesischen Extremisten", "2024-07-18T09:04"),
+    ("06.20 Uhr: USA schliessen provisorischen Hafen vor Gaza-Küste", "2024-07-18T04:20"),
+    ("Mittwoch, 17.\xa07.", None),
+    ("15.32 Uhr: Weiterhin tödliche Angriffe im Gazastreifen", "2024-07-17T13:32"),
+    ("13.28 Uhr: Human Rights Watch: Hamas-Massaker", "2024-07-17T11:28"),
+    ("2.59 Uhr: Hamas-Befehlshaber drängen", "2024-07-17T00:59"),
+    ("1.10 Uhr: Heftiger Schusswechsel an Israels Grenze", "2024-07-16T23:10"),
+    ("Dienstag, 16.\xa07.", None),
+    ("19.27 Uhr: Israels Armee hat laut eigenen Angaben", "2024-07-16T17:27"),
+    ("18.20 Uhr: Israelische Armee will ab Sonntag", "2024-07-16T16:20"),
+    ("14.56 Uhr: Mindestens 28 Tote", "2024-07-16T12:56"),
+    ("3.41 Uhr: Blinken unterstreicht", "2024-07-16T01:41"),
+    ("1.30 Uhr: Zwei Tote", "2024-07-15T23:30"),
+    ("1.26 Uhr: Erneuter Beschuss", "2024-07-15T23:26"),
+]
+
+
+def test_nzz_day_headings_and_summer_time() -> None:
+    clock = Clock(ZURICH, reference=datetime.fromisoformat("2024-07-18T13:08:27+02:00"))
+    for text, expected in NZZ_TICKER:
+        if expected is None:
+            day = read_day(text, "de", near=JULY_18)
+            assert day is not None
+            clock.day_heading(day)
+        else:
+            assert clock.time_of(read_marker(text, "de")) == utc(expected), text
+
+
+def run(clock: Clock, stamps: list[str]) -> list[datetime | None]:
+    return [clock.time_of(read_marker(stamp)) for stamp in stamps]
+
+
+def test_a_later_time_in_a_newest_first_list_is_the_day_before() -> None:
+    clock = Clock(UTC, date(2024, 3, 10))
+    assert run(clock, ["01:15", "00:05", "23:50", "08:00", "08:00", "23:58"]) == [
+        utc("2024-03-10T01:15"),
+        utc("2024-03-10T00:05"),
+        utc("2024-03-09T23:50"),
+        utc("2024-03-09T08:00"),
+        utc("2024-03-09T08:00"),  # two posts in one minute: the same day
+        utc("2024-03-08T23:58"),
+    ]
+
+
+def test_an_earlier_time_in_an_oldest_first_list_is_the_day_after() -> None:
+    clock = Clock(UTC, date(2024, 3, 9), newest_first=False)
+    assert run(clock, ["22:00", "23:50", "00:10", "09:00"]) == [
+        utc("2024-03-09T22:00"),
+        utc("2024-03-09T23:50"),
+        utc("2024-03-10T00:10"),
+        utc("2024-03-10T09:00"),
+    ]
+
+
+def test_a_day_heading_names_the_day_of_the_posts_below_it() -> None:
+    clock = Clock(UTC, date(2024, 3, 10))
+    assert clock.time_of(read_marker("09:00")) == utc("2024-03-10T09:00")
+    clock.day_heading(date(2024, 3, 9))
+    # later than the post above, but the heading says which day: no midnight crossing
+    assert run(clock, ["10:00", "11:00"]) == [utc("2024-03-09T10:00"), utc("2024-03-09T11:00")]
+
+
+def test_a_time_after_the_pages_own_time_is_the_day_before() -> None:
+    clock = Clock(UTC, reference=utc("2024-03-10T00:10"))
+    assert run(clock, ["23:58", "23:40", "00:05"]) == [
+        utc("2024-03-09T23:58"),
+        utc("2024-03-09T23:40"),
+        utc("2024-03-09T00:05"),
+    ]
+    slack = Clock(UTC, reference=utc("2024-03-10T12:00"))
+    assert slack.time_of(read_marker("12:45")) == utc("2024-03-10T12:45")
+    assert Clock(UTC, reference=utc("2024-03-10T12:00")).time_of(read_marker("13:30")) == utc(
+        "2024-03-09T13:30"
+    )
+
+
+def test_a_pinned_post_out_of_order_moves_nothing() -> None:
+    clock = Clock(UTC, date(2024, 3, 10))
+    assert clock.time_of(read_marker("13:00"), in_order=False) == utc("2024-03-10T13:00")
+    assert run(clock, ["14:30", "13:15"]) == [utc("2024-03-10T14:30"), utc("2024-03-10T13:15")]
+
+
+def test_times_across_the_clock_changes() -> None:
+    spring = Clock(BERLIN, date(2024, 3, 31))
+    assert run(spring, ["03:30", "01:30"]) == [utc("2024-03-31T01:30"), utc("2024-03-31T00:30")]
+    autumn = Clock(BERLIN, date(2024, 10, 27))
+    assert run(autumn, ["03:30", "02:30", "01:30"]) == [
+        utc("2024-10-27T02:30"),
+        utc("2024-10-27T00:30"),  # 2.30 happens twice: read as the first, summer time
+        utc("2024-10-26T23:30"),
+    ]
+
+
+def test_a_zone_on_the_marker_wins_over_the_clocks() -> None:
+    london = ZoneInfo("Europe/London")
+    assert Clock(london, date(2024, 11, 1)).time_of(read_marker("2:02 p.m. ET")) == utc(
+        "2024-11-01T18:02"
+    )
+    assert Clock(london, date(2024, 11, 4)).time_of(read_marker("2:02 p.m. ET")) == utc(
+        "2024-11-04T19:02"
+    )
+    assert Clock(london, date(2024, 7, 1)).time_of(read_marker("14:00")) == utc("2024-07-01T13:00")
+
+
+def test_moments_and_the_posts_after_them() -> None:
+    clock = Clock(UTC, date(2025, 1, 2))
+    assert clock.time_of(read_marker("28 December 23:10")) == utc("2024-12-28T23:10")
+    clock = Clock(ZURICH, date(2024, 8, 6))
+    assert run(clock, ["5 August 2024, 00:30", "23:50"]) == [
+        utc("2024-08-04T22:30"),
+        utc("2024-08-04T21:50"),  # 23.50 on the 4th, the day before the moment's
+    ]
+
+
+def test_relative_times_count_back_from_the_pages_time() -> None:
+    clock = Clock(BERLIN, reference=datetime.fromisoformat("2024-03-10T12:00:00+01:00"))
+    found = clock.time_of(read_marker("16 min ago"))
+    assert found == utc("2024-03-10T10:44") and found.tzinfo is UTC
+    assert Clock(UTC, date(2024, 3, 10)).time_of(read_marker("16 min ago")) is None
+
+
+def test_what_gives_no_time() -> None:
+    clock = Clock(UTC, date(2024, 3, 10))
+    assert clock.time_of(None) is None
+    assert clock.time_of(read_marker("95'")) is None
+    assert Clock(UTC).time_of(read_marker("13:47")) is None  # no day known
+    assert Clock(UTC).time_of(read_marker("5 August 13:47")) is None  # nor a year
+    assert Clock(UTC).time_of(read_marker("5 August 2024 13:47")) == utc("2024-08-05T13:47")
+    with pytest.raises(ValueError, match="aware"):
+        Clock(UTC, reference=datetime(2024, 3, 10, 12))
+
+
+# --------------------------------------------------------------------------------------------
+# The real pages with no machine-readable times (../shared/fixtures/real/STRUCTURE.md §8)
+
+
+@cache
+def real_page(name: str) -> LexborHTMLParser:
+    paths = list((REAL / name).glob("*.html"))
+    if not paths:
+        pytest.skip("../shared/fixtures/real not found")
+    return LexborHTMLParser(paths[0].read_text(encoding="utf-8"))
+
+
+def truth_times(name: str) -> list[datetime | None]:
+    paths = list(TRUTH.glob(f"{name}_*.json"))
+    if not paths:
+        pytest.skip("../shared/eval/truth not found")
+    entries = json.loads(paths[0].read_text(encoding="utf-8"))["entries"]
+    return [
+        datetime.fromisoformat(entry["published_utc"]) if entry["published_utc"] else None
+        for entry in entries
+    ]
+
+
+def test_dw_page() -> None:
+    tree = real_page("dw")
+    paragraphs = [p.text() for p in tree.css("div.longText > p")]
+    zone = next(z for text in paragraphs if (z := zone_statement(text)) is not None)
+    dated = next(li for li in tree.css("ul.smallList li") if "Date" in li.text())
+    page_day = read_day(dated.text(deep=False), "en")
+    assert (zone, page_day) == (UTC, date(2020, 2, 20))
+    clock = Clock(zone, page_day)
+    markers = [found for text in paragraphs if (found := read_marker(text, "en"))]
+    assert [clock.time_of(found) for found in markers] == truth_times("dw")
+
+
+def test_nzz_page() -> None:
+    tree = real_page("nzz")
+    url = "https://www.nzz.ch/international/israel-und-gaza-ld.1759794"
+    clock = Clock(zone_for(url, "de"), JULY_18)
+    times = []
+    for node in tree.css("section.container--article h2, section.container--article h5"):
+        if node.tag == "h2":
+            if (day := read_day(node.text(), "de", near=JULY_18)) is not None:
+                clock.day_heading(day)
+        else:
+            times.append(clock.time_of(read_marker(node.text(), "de")))
+    assert times == truth_times("nzz")
+
+
+def test_sportsfr_page() -> None:
+    tree = real_page("sportsfr")
+    comments = tree.css("div.live-match-comments > div.live-match-comment")
+    markers = [read_marker(c.css_first(".live-match-comment-time").text(), "fr") for c in comments]
+    assert [(m.kind, m.label) if m else None for m in markers] == [
+        ("minute", f"{c.attributes['data-time']}'") for c in comments
+    ]
+    clock = Clock(zone_for("https://www.sports.fr/direct-foot/", "fr"), date(2020, 9, 27))
+    assert [clock.time_of(m) for m in markers] == truth_times("sportsfr")
