@@ -1,96 +1,144 @@
-"""Placeholder: clock times at the start of a text (replaced by the full reader)."""
+"""Times read from the visible text of live blogs, for pages with no machine-readable time.
+
+A post's opening may carry a time marker (`read_marker`: "13:47", "10.30 Uhr:", "2:02 p.m. ET",
+"14h23", "16 min ago", "vor 2 Stunden", a minute of play "95'"); headings between runs of
+posts name days (`read_day`: "Donnerstag, 18. 7.", "Monday 5 August"); the page may say which
+zone its times are in (`zone_statement`), else the site's country or language names one
+(`zone_for`). A `Clock` then turns the markers of a list of posts into UTC times, moving a day
+back where a newest-first list crosses midnight.
+
+The API lives here: `read_marker` and `Marker` (`textmarkers`), `read_day` (`textdays`),
+`zone_statement`, `zone_for` and `ZONE_WORDS` (`textzones`), and `Clock`.
+"""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta, tzinfo
-from typing import Literal
+from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
-_CLOCK = re.compile(r"\s*(\d{1,2})[:.](\d{2})(?:\s*Uhr)?\s*(?:[:–|-]\s*)?")
-_MINUTE = re.compile(r"\s*(\d{1,3}(?:\+\d{1,2})?)'\s*")
+from liveread.parse.textdays import nearest_day, read_day
+from liveread.parse.textmarkers import Marker, read_marker
+from liveread.parse.textzones import ZONE_WORDS, zone_for, zone_statement
 
-
-@dataclass(frozen=True, slots=True)
-class Marker:
-    kind: Literal["clock", "moment", "relative", "minute"]
-    hour: int | None = None
-    minute: int | None = None
-    day: date | None = None
-    zone: tzinfo | None = None
-    ago: timedelta | None = None
-    label: str = ""
-    end: int = 0
+__all__ = [
+    "ZONE_WORDS",
+    "Clock",
+    "Marker",
+    "nearest_day",
+    "read_day",
+    "read_marker",
+    "zone_for",
+    "zone_statement",
+]
 
 
-def read_marker(text: str, language: str | None = None) -> Marker | None:
-    if not text or not (text[:1].isdigit() or text[:1].isspace()):
-        return None
-    if match := _CLOCK.match(text):
-        hour, minute = int(match[1]), int(match[2])
-        if hour < 24 and minute < 60:
-            return Marker("clock", hour, minute, label=match[0].strip(), end=match.end())
-    if match := _MINUTE.match(text):
-        return Marker("minute", label=match[0].strip(), end=match.end())
-    return None
-
-
-def read_day(text: str, language: str | None = None, *, near: date | None = None) -> date | None:
-    return None
-
-
-def zone_statement(text: str) -> tzinfo | None:
-    return UTC if "UTC" in text else None
-
-
-_SUFFIXES = (
-    (".uk", "Europe/London"),
-    (".ie", "Europe/Dublin"),
-    (".it", "Europe/Rome"),
-    (".fr", "Europe/Paris"),
-    (".de", "Europe/Berlin"),
-    (".ch", "Europe/Zurich"),
-    (".es", "Europe/Madrid"),
-    (".au", "Australia/Sydney"),
-)
-
-
-def zone_for(url: str, language: str | None) -> tzinfo:
-    from urllib.parse import urlsplit
-    from zoneinfo import ZoneInfo
-
-    host = urlsplit(url).hostname or ""
-    for suffix, name in _SUFFIXES:
-        if host.endswith(suffix):
-            return ZoneInfo(name)
-    return UTC
+FUTURE_SLACK = timedelta(hours=1)
+"""How far after the page's own time a post may be (clocks differ) before its time is read
+as the day before: 23:58 on a page updated at 00:10 is yesterday's."""
 
 
 class Clock:
-    def __init__(self, zone: tzinfo, page_day: date | None, reference: datetime | None) -> None:
+    """Turns the markers of a list of posts, read in page order, into UTC times.
+
+    `zone`: the page's (`zone_statement`, else `zone_for`). `page_day`: the day of the post
+    the list starts with, in that zone: the page's modified date for a newest-first list,
+    its published date for an oldest-first one; when None, the day of `reference`.
+    `reference`: the page's own modified time (aware), for relative markers.
+
+    In a newest-first list a clock time later than the previous post's means the day before
+    (the list crossed midnight), and the current day moves back; in an oldest-first list
+    (`newest_first=False`) an earlier time means the day after. After a day heading the
+    posts are on that heading's day: no crossing until the next heading. A time from the
+    page day that lies more than `FUTURE_SLACK` after `reference` is the day before.
+    Wall times a clock change skips or repeats are read as zoneinfo does (fold 0: a Swiss
+    2.30 on the night summer time ends is the first, summer-time one).
+    """
+
+    def __init__(
+        self,
+        zone: tzinfo,
+        page_day: date | None = None,
+        reference: datetime | None = None,
+        *,
+        newest_first: bool = True,
+    ) -> None:
+        if reference is not None and reference.utcoffset() is None:
+            raise ValueError("the reference time must be aware")
+        if page_day is None and reference is not None:
+            page_day = reference.astimezone(zone).date()
         self.zone = zone
-        self.day = page_day
         self.reference = reference
-        self._last: datetime | None = None
+        self.newest_first = newest_first
+        self._day = page_day
+        self._day_named = False
+        self._previous: tuple[int, int] | None = None
 
     def day_heading(self, day: date) -> None:
-        self.day = day
-        self._last = None
+        """A day heading came (in page order): the posts below it are on that day."""
+        self._day = day
+        self._day_named = True
+        self._previous = None
 
-    def time_of(self, marker: Marker | None) -> datetime | None:
-        if marker is None or marker.kind != "clock" or self.day is None:
+    def time_of(self, marker: Marker | None, *, in_order: bool = True) -> datetime | None:
+        """The UTC time of the next post in page order, from its marker. clock: on the
+        current day, in the marker's zone else the clock's; None while no day is known.
+        moment: as written. relative: `reference` - `ago`. minute, None: None.
+
+        `in_order=False` for a post known to stand outside the list's order (a pinned copy
+        at the top): it is read on the current day and leaves the day and the previous time
+        as they were."""
+        if marker is None or marker.kind == "minute":
             return None
-        assert marker.hour is not None and marker.minute is not None
-        local = datetime(
-            self.day.year,
-            self.day.month,
-            self.day.day,
-            marker.hour,
-            marker.minute,
-            tzinfo=marker.zone or self.zone,
+        if marker.kind == "relative":
+            if self.reference is None or marker.ago is None:
+                return None
+            return (self.reference - marker.ago).astimezone(UTC)
+        if marker.hour is None or marker.minute is None:
+            return None
+        wall = (marker.hour, marker.minute)
+        zone = marker.zone or self.zone
+        if marker.kind == "moment":
+            day = marker.day or self._day_of(marker.month_day)
+            if day is None:
+                return None
+            if in_order:
+                self._day, self._day_named, self._previous = day, False, wall
+            return _at(day, wall, zone)
+        return self._clock_time(wall, zone, in_order=in_order)
+
+    def _day_of(self, month_day: tuple[int, int] | None) -> date | None:
+        if month_day is None or self._day is None:
+            return None
+        return nearest_day(*month_day, self._day)
+
+    def _clock_time(
+        self, wall: tuple[int, int], zone: tzinfo, *, in_order: bool
+    ) -> datetime | None:
+        day = self._day
+        if day is None:
+            return None
+        if in_order and not self._day_named and self._crosses_midnight(wall):
+            day += timedelta(days=-1 if self.newest_first else 1)
+        when = _at(day, wall, zone)
+        if self._in_future(when):
+            day -= timedelta(days=1)
+            when = _at(day, wall, zone)
+        if in_order:
+            self._day, self._previous = day, wall
+        return when
+
+    def _crosses_midnight(self, wall: tuple[int, int]) -> bool:
+        if self._previous is None:
+            return False
+        return wall > self._previous if self.newest_first else wall < self._previous
+
+    def _in_future(self, when: datetime) -> bool:
+        return (
+            self.newest_first
+            and not self._day_named
+            and self.reference is not None
+            and when > self.reference + FUTURE_SLACK
         )
-        if self._last is not None and local > self._last:
-            self.day -= timedelta(days=1)
-            local -= timedelta(days=1)
-        self._last = local
-        return local.astimezone(UTC)
+
+
+def _at(day: date, wall: tuple[int, int], zone: tzinfo) -> datetime:
+    return datetime.combine(day, time(*wall), tzinfo=zone).astimezone(UTC)

@@ -1,0 +1,425 @@
+"""Time markers at the start of a post's text: "13:47", "10.30 Uhr:", "2:02 p.m. ET",
+"14h23", "5 August 14:00", "16 min ago", "vor 2 Stunden", a minute of play "95'".
+
+Strictness, as decided here:
+- A clock needs two-digit minutes up to 59 and an hour up to 23: "2:1" or "1:0" (a football
+  score, one digit a side) is never a clock, nor "3.5 million", "24/7", "9/11", "1. FC Köln"
+  or "10 Downing Street". A score with two digits a side ("10:12") cannot be told from a
+  clock and reads as one.
+- "13:47", "1:10", "14h23", "2:02 p.m.", "11am", "10 Uhr", "11.04 Uhr", "15 uur" are clocks
+  whatever follows. "11.04" alone (no Uhr, h, am/pm or zone) could be a price or a date, so it
+  is a clock only when the text ends there or a separator follows (":", "|", "–", "-");
+  French "14h" also when a capitalised word follows ("14h Le président"), not "5h de route".
+- Only date-then-time is a moment ("5 August 14:00"): "13:47 5 August marks…" is a clock
+  followed by text that mentions a date.
+- "HT", "FT", "Mi-temps" are period markers, not times: no marker. "just now" and its kin
+  are read only when nothing but a separator follows them ("Just now, police said" is prose).
+- Two-letter US zones (ET, CT, MT, PT) count after a 12-hour time or before a separator only,
+  so "13:47 CT scans show…" keeps its "CT".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, timedelta, tzinfo
+from functools import lru_cache
+from typing import Literal, NamedTuple
+
+from liveread.parse import timewords as words
+from liveread.parse.textdays import DATE, DATE_WORDS, day_parts
+from liveread.parse.textzones import OFFSET, ZONE_WORD, written_zone
+
+__all__ = ["Marker", "read_marker"]
+
+
+@dataclass(frozen=True, slots=True)
+class Marker:
+    """A time written at the start of a post's text.
+
+    clock: `hour` and `minute` only; the day comes from a `Clock`. moment: a day as well, in
+    `day`, or in `month_day` when the text gives no year (the `Clock` picks the year nearest its
+    current day). relative: `ago`. minute: a minute of play in `minute` (added time is in
+    `label` only: "45'+2"). `zone` when the stamp names one ("2:02 p.m. ET", "14:00 GMT+1").
+    """
+
+    kind: Literal["clock", "moment", "relative", "minute"]
+    hour: int | None = None
+    minute: int | None = None
+    day: date | None = None
+    month_day: tuple[int, int] | None = None
+    zone: tzinfo | None = None
+    ago: timedelta | None = None
+    label: str = ""
+    """The stamp as written, squashed: "95'", "45'+2", "13:47", "11.04 Uhr", "16 min ago"."""
+    end: int = 0
+    """Characters the marker and its separator (": ", " – ", " | ", " Uhr: ") take:
+    `text[end:]` is the rest of the text."""
+
+
+_UNITS = {
+    words.fold(unit): seconds
+    for seconds, units in words.UNIT_SECONDS.items()
+    for unit in units.split()
+}
+_ONE = frozenset(words.fold(word) for word in words.ONE_WORDS.split())
+_CLOCK_PREFIXES = frozenset(words.fold(word).rstrip(".") for word in words.CLOCK_PREFIXES)
+_RELATIVE_LEADS = (
+    frozenset(words.fold(phrase.split()[0]) for phrase in (*words.AGO_BEFORE, *words.JUST_NOW))
+    | _ONE
+    | {unit for unit in _UNITS if len(unit) > 3}  # Polish "godzinę temu" has no number
+)
+_LEADS = _CLOCK_PREFIXES | _RELATIVE_LEADS | DATE_WORDS
+"""The words (folded) a marker may start with."""
+_LEAD_HEADS = frozenset(word[:4] for word in _LEADS if len(word) >= 4) | frozenset(
+    word + end for word in _LEADS if len(word) < 4 for end in " .,:'"
+)
+"""The first four characters of the `_LEADS`, and the short ones with what may follow them
+("il ", "un'", "à ")."""
+
+_LEAD = re.compile(r"\s*(?:\+\+\+\s*)?")
+"""Spaces, and the "+++" of German tickers ("+++ 10.30 Uhr: …"), before a marker."""
+_WORD = re.compile(r"[^\W\d_]+")
+_CLOCK = re.compile(
+    rf"""
+    (?P<hour>[0-9]{{1,2}})
+    (?:
+        (?P<mark>[:.])(?P<minute>[0-9]{{2}})                  # 13:47, 11.04
+      | (?P<h>\s?[hH])(?:\s?(?P<h_minute>[0-9]{{2}}))?        # 14h23, 14 h 23, 14h
+    )?
+    (?:\s?(?P<meridiem>[ap]\.?m\b\.?|[AP]\.?M\b\.?))?         # 2:02 p.m., 11am, 2.02PM
+    (?:\s?(?P<suffix>Uhr|uur|h)(?![^\W\d_]))?                  # 11.04 Uhr, 15 uur, 10.30 h
+    (?:\s?(?P<open>\()?(?P<zone>{ZONE_WORD}){OFFSET}?(?(open)\))(?![^\W\d_]))?
+    """,
+    re.VERBOSE,
+)
+_PLAY = re.compile(
+    r"(?P<minute>[0-9]{1,3})"
+    r"(?:\s?['’′](?:\s?\+\s?[0-9]{1,2}['’′]?)?|\s?\+\s?[0-9]{1,2}\s?['’′])"
+)
+"""A minute of play: "95'", "45'+2", "45+2'", "90+3’"."""
+_INCHES = re.compile(r"[0-9]{1,2}[\"”″]")
+"""After "5' ", the inches of a height: 5' 11"."""
+LONGEST_MATCH = 130
+"""The highest minute of play: 120 and added time."""
+_ONE_ALTERNATIVES = "|".join(
+    sorted((re.escape(word) for word in words.ONE_WORDS.split()), key=len, reverse=True)
+)
+_AGO_BEFORE = "|".join(word.replace(" ", r"\s+") for word in words.AGO_BEFORE)
+_RELATIVE = re.compile(
+    rf"""
+    (?:(?P<before>{_AGO_BEFORE})\s+)?
+    (?:(?P<count>[0-9]{{1,3}}|{_ONE_ALTERNATIVES})\s?)?
+    (?P<unit>[^\W\d_]+)\.?
+    (?:\s+(?P<after>{"|".join(words.AGO_AFTER)})(?![^\W\d_]))?
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_JUST_NOW = re.compile(
+    "|".join(re.escape(phrase).replace("'", "['’]") for phrase in words.JUST_NOW), re.IGNORECASE
+)
+_GLUE = re.compile(
+    r"(?:\s*[,|–—-]\s*|\s+)"
+    r"(?:(?:at|um|à|a\s+las|alle|a|ore|o\s+godz\.?|godz\.?|om|o)\s+)?(?=[0-9])",
+    re.IGNORECASE,
+)
+"""Between the date and the time of a moment: "5 August 2024, 14:00", "18. Juli um 11.04 Uhr",
+"5 août à 14h", "18 luglio alle 14.30", "3 de agosto a las 14:00", "18 lipca o godz. 14:00"."""
+_HOURS = ("Uhr", "uur")
+_STRONG_SEPARATORS = ":|–—•·-"
+_SEPARATORS = _STRONG_SEPARATORS + ",."
+
+_Follow = Literal["separator", "space", "capital", "glued"]
+"""What comes after a stamp: the end of the text or a separator; a space then text; a space
+then a capital letter; a capital letter with no space (text run together with the stamp)."""
+
+
+_Strength = Literal["strong", "separator", "capital"]
+"""How sure a stamp is to be a clock time: whatever follows it; only with a separator (or
+the end) after it; also with a capitalised word after it."""
+
+
+class _Rest(NamedTuple):
+    start: int
+    follow: _Follow
+
+
+class _Time(NamedTuple):
+    hour: int
+    minute: int
+    zone: tzinfo | None
+    end: int
+    rest: _Rest
+
+
+def read_marker(text: str, language: str | None = None) -> Marker | None:
+    """A time marker at the very start of `text` (spaces, NBSP and a German ticker's "+++"
+    allowed before it), or None. See the module's notes for what counts; `language` only
+    orders "5/8" (day first unless US English)."""
+    if not text:
+        return None
+    start = _lead_end(text) if text[0].isspace() or text[0] == "+" else 0
+    if start >= len(text):
+        return None
+    first = text[start]
+    if "0" <= first <= "9":
+        for reader in _readers_for_number(text, start):
+            if marker := reader(text, start, language):
+                return marker
+        return None
+    if not first.isalpha() or not _may_lead(text, start):
+        return None
+    if (word := _WORD.match(text, start)) is None:
+        return None
+    lead = words.fold(word[0])
+    if lead in _CLOCK_PREFIXES:
+        return _clock_marker(text, _skip_prefix(text, word.end()), prefixed=True)
+    if lead in _RELATIVE_LEADS and (marker := _relative(text, start) or _just_now(text, start)):
+        return marker
+    if lead in DATE_WORDS:
+        return _moment(text, start, language)
+    return None
+
+
+# Most texts hold no marker, and read_marker sees the opening of every element of a page:
+# the two tests below turn most of them away with a few string operations, before any regex.
+
+
+def _may_lead(text: str, start: int) -> bool:
+    """Whether the word at `start` may be one a marker starts with ("vor", "Monday", "ore")."""
+    head = text[start : start + 4].lower()
+    if not head.isascii():
+        head = _folded_head(head)  # accents, and NBSP to a space
+    if head in _LEAD_HEADS:
+        return True
+    if head.isalpha():  # four letters no marker word starts with
+        return False
+    return head[:3] in _LEAD_HEADS or head[:2] in _LEAD_HEADS
+
+
+@lru_cache(maxsize=1024)
+def _folded_head(head: str) -> str:
+    """`fold`, remembered: the heads of a page's texts repeat ("Über", "Österreich")."""
+    return words.fold(head)
+
+
+def _readers_for_number(text: str, start: int) -> tuple[_Reader, ...]:
+    """The readers worth trying on a text that starts with a digit, by what follows the
+    digits: "13:" can only be a clock, "95'" a minute of play, "2024-" a date."""
+    after = start
+    while after < len(text) and "0" <= text[after] <= "9":
+        after += 1
+    following = text[after : after + 1]
+    digits = after - start
+    if digits == 4:
+        return (_moment,) if following == "-" else ()
+    if digits == 3:
+        return (_relative, _minute_of_play)
+    if digits > 4 or not following:
+        return ()
+    if following.isspace():
+        return (_relative, _minute_of_play, _moment, _plain_clock)
+    if following.isalpha():
+        return (_relative, _moment, _plain_clock)  # "16m ago", "1st August", "14h23", "11am"
+    return _READERS_AFTER_DIGITS.get(following, ())
+
+
+def _lead_end(text: str) -> int:
+    match = _LEAD.match(text)
+    return match.end() if match else 0
+
+
+def _skip_prefix(text: str, end: int) -> int:
+    """Past a clock's prefix word ending at `end`, its dot and spaces ("godz. 14:30")."""
+    if text.startswith(".", end):
+        end += 1
+    return _skip_spaces(text, end)
+
+
+def _rest(text: str, end: int) -> _Rest | None:
+    """Where the rest of the text starts after a stamp that ends at `end`, or None if what
+    follows shows it is no stamp (a digit, a lower-case letter run on, "%", a range "-14:00")."""
+    position = end
+    length = len(text)
+    while position < length and text[position].isspace():
+        position += 1
+    if position == length:
+        return _Rest(position, "separator")
+    char = text[position]
+    if text.startswith("+++", position):
+        return _Rest(_skip_spaces(text, position + 3), "separator")
+    if char in _SEPARATORS:
+        after = text[position + 1 : position + 2]
+        if after.isdigit():
+            return None
+        follow: _Follow = "separator" if char in _STRONG_SEPARATORS else "space"
+        return _Rest(_skip_spaces(text, position + 1), follow)
+    if position == end:
+        return _Rest(position, "glued") if char.isupper() else None
+    return _Rest(position, "capital" if char.isupper() else "space")
+
+
+def _skip_spaces(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
+
+
+def _label(text: str, start: int, end: int) -> str:
+    return " ".join(text[start:end].split())
+
+
+def _clock_at(text: str, start: int, *, prefixed: bool) -> _Time | None:
+    """A clock time at `start`, with what follows it; `prefixed` after "ore", "godz."..."""
+    match = _CLOCK.match(text, start)
+    if match is None:
+        return None
+    hour = int(match["hour"])
+    minute_text = match["minute"] or match["h_minute"]
+    minute = int(minute_text) if minute_text else 0
+    if hour > 23 or minute > 59:
+        return None
+    meridiem = match["meridiem"]
+    if meridiem and 1 <= hour <= 12:
+        hour = hour % 12 + (12 if meridiem[0] in "pP" else 0)
+    elif meridiem and minute_text is None:
+        return None  # "13pm", "0am"; "13:00 pm" is read as the 24-hour time it shows
+    zone, end = _zone_of(text, match, twelve_hour=bool(meridiem))
+    suffix = match["suffix"]
+    strength: _Strength
+    if prefixed or match["mark"] == ":" or match["h_minute"] or meridiem or suffix in _HOURS:
+        strength = "strong"
+    elif match["mark"] == ".":
+        strength = "strong" if suffix == "h" or zone is not None else "separator"
+    elif match["h"]:
+        strength = "capital"
+    else:
+        return None  # a bare number
+    rest = _rest(text, end)
+    if rest is None or not _follows_well(strength, rest.follow):
+        return None
+    return _Time(hour, minute, zone, end, rest)
+
+
+def _zone_of(text: str, match: re.Match[str], *, twelve_hour: bool) -> tuple[tzinfo | None, int]:
+    """The zone written after a clock and where the stamp ends, with or without it."""
+    if match["zone"] is None:
+        return None, match.end()
+    before_zone = match.start("open") if match["open"] else match.start("zone")
+    while before_zone > match.start() and text[before_zone - 1].isspace():
+        before_zone -= 1
+    if match["zone"] in words.US_ZONES and not twelve_hour:
+        after = _rest(text, match.end())
+        if after is None or after.follow != "separator":
+            return None, before_zone
+    zone = written_zone(match)
+    return (zone, match.end()) if zone is not None else (None, before_zone)
+
+
+def _follows_well(strength: _Strength, follow: _Follow) -> bool:
+    if strength == "strong":
+        return True
+    if strength == "capital":
+        return follow in ("separator", "capital")
+    return follow == "separator"
+
+
+def _plain_clock(text: str, start: int, language: str | None) -> Marker | None:
+    return _clock_marker(text, start, prefixed=False)
+
+
+def _clock_marker(text: str, start: int, *, prefixed: bool) -> Marker | None:
+    found = _clock_at(text, start, prefixed=prefixed)
+    if found is None:
+        return None
+    return Marker(
+        "clock",
+        hour=found.hour,
+        minute=found.minute,
+        zone=found.zone,
+        label=_label(text, start, found.end),
+        end=found.rest.start,
+    )
+
+
+def _moment(text: str, start: int, language: str | None) -> Marker | None:
+    """A date, then a time: "5 August 14:00", "Monday, August 5, 2024 2:02 p.m. ET"."""
+    match = DATE.match(text, start)
+    if match is None or (parts := day_parts(match, language)) is None:
+        return None
+    glue = _GLUE.match(text, match.end())
+    if glue is None:
+        return None
+    found = _clock_at(text, glue.end(), prefixed=False)
+    if found is None:
+        return None
+    year = parts.year
+    return Marker(
+        "moment",
+        hour=found.hour,
+        minute=found.minute,
+        day=date(year, parts.month, parts.day) if year is not None else None,
+        month_day=(parts.month, parts.day) if year is None else None,
+        zone=found.zone,
+        label=_label(text, start, found.end),
+        end=found.rest.start,
+    )
+
+
+def _relative(text: str, start: int, language: str | None = None) -> Marker | None:
+    """ "16 min ago", "an hour ago", "vor 2 Stunden", "il y a 5 min", "3 ore fa",
+    "hace 2 horas", "2 godziny temu", "godzinę temu", "3 uur geleden"."""
+    match = _RELATIVE.match(text, start)
+    if match is None or (match["before"] is None) == (match["after"] is None):
+        return None
+    seconds = _UNITS.get(words.fold(match["unit"]))
+    count_text = match["count"]
+    if seconds is None or (count_text is None and words.fold(match["after"] or "") != "temu"):
+        return None
+    count = int(count_text) if count_text and count_text.isdigit() else 1
+    if (rest := _rest(text, match.end())) is None:
+        return None
+    return Marker(
+        "relative",
+        ago=timedelta(seconds=count * seconds),
+        label=_label(text, start, match.end()),
+        end=rest.start,
+    )
+
+
+def _just_now(text: str, start: int) -> Marker | None:
+    match = _JUST_NOW.match(text, start)
+    if match is None or (rest := _rest(text, match.end())) is None:
+        return None
+    if rest.follow != "separator":
+        return None
+    return Marker(
+        "relative", ago=timedelta(0), label=_label(text, start, match.end()), end=rest.start
+    )
+
+
+def _minute_of_play(text: str, start: int, language: str | None = None) -> Marker | None:
+    match = _PLAY.match(text, start)
+    if match is None or int(match["minute"]) > LONGEST_MATCH:
+        return None
+    if (rest := _rest(text, match.end())) is None or _INCHES.match(text, rest.start):
+        return None
+    return Marker(
+        "minute",
+        minute=int(match["minute"]),
+        label=_label(text, start, match.end()),
+        end=rest.start,
+    )
+
+
+_Reader = Callable[[str, int, str | None], Marker | None]
+_READERS_AFTER_DIGITS: dict[str, tuple[_Reader, ...]] = {
+    ":": (_plain_clock,),
+    ".": (_moment, _plain_clock),  # "18.07.2024 11:04", "18. Juli 14:00"; "11.04 Uhr"
+    "/": (_moment,),
+    "'": (_minute_of_play,),
+    "’": (_minute_of_play,),
+    "′": (_minute_of_play,),
+    "+": (_minute_of_play,),
+}

@@ -1,0 +1,112 @@
+"""The zone a live blog's times are in: what the page says ("All times are UK", "Alle Zeiten
+in MESZ"), else what the site's country or language says, and the zone words written after
+times ("2:02 p.m. ET")."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Mapping
+from datetime import UTC, timedelta, timezone, tzinfo
+from functools import cache
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
+
+from liveread.parse import timewords as words
+
+__all__ = ["ZONE_WORDS", "zone_for", "zone_statement"]
+
+
+@cache
+def _zone(name: str) -> tzinfo:
+    return UTC if name == "UTC" else ZoneInfo(name)
+
+
+class _ZoneWords(Mapping[str, tzinfo]):
+    """`timewords.ZONE_NAMES` with each zone loaded on first use, not all at import."""
+
+    def __getitem__(self, word: str) -> tzinfo:
+        return _zone(words.ZONE_NAMES[word])
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(words.ZONE_NAMES)
+
+    def __len__(self) -> int:
+        return len(words.ZONE_NAMES)
+
+
+ZONE_WORDS: Mapping[str, tzinfo] = _ZoneWords()
+"""Zone abbreviations written after times (ET, EST, GMT, UTC, BST, CET, CEST, MEZ, MESZ, IST
+for India, AEST, NZST, JST, ...; the whole list is `timewords.ZONE_NAMES`) to their zones."""
+
+ZONE_WORD = words.any_word(words.ZONE_NAMES)
+"""A regex for a zone word, for `textmarkers` ("2:02 p.m. ET")."""
+OFFSET = r"(?:\s?(?P<sign>[+\-−])(?P<offset_hours>[0-9]{1,2})(?::?(?P<offset_minutes>[0-9]{2}))?)"
+"""A regex for the offset that may follow "UTC" or "GMT" ("GMT+1", "UTC-05:00")."""
+_MAX_OFFSET = timedelta(hours=14)
+
+
+def written_zone(match: re.Match[str]) -> tzinfo | None:
+    """The zone of a match of a zone word with an optional offset ("GMT+1", "UTC-05:00")."""
+    if match["sign"] is None:
+        return ZONE_WORDS[match["zone"]]
+    if match["zone"] not in ("UTC", "GMT"):  # "CET+1" names no zone anyone uses
+        return None
+    offset = timedelta(hours=int(match["offset_hours"]), minutes=int(match["offset_minutes"] or 0))
+    if offset > _MAX_OFFSET:
+        return None
+    return timezone(offset if match["sign"] == "+" else -offset)
+
+
+_STATED = tuple((re.compile(pattern, re.I), name) for pattern, name in words.STATED_ZONES)
+_PHRASES = tuple((re.compile(pattern, re.I), name) for pattern, name in words.ZONE_PHRASES)
+_CUE = re.compile(rf"\b(?:{words.STATEMENT_CUES})\b", re.I)
+_STATED_ABBREVIATION = re.compile(rf"\b(?P<zone>{ZONE_WORD}){OFFSET}?(?![^\W\d_])")
+STATEMENT_REACH = 80
+"""How far after "times", "Zeiten"... the zone may be named, within one sentence."""
+
+
+def zone_statement(text: str) -> tzinfo | None:
+    """The zone a page says its times are in, found anywhere in a (short) text: "All times in
+    UTC", "All updates are in Universal Coordinated Time (UTC)", "All times stated are UK",
+    "times are ET", "Alle Zeiten in MESZ", "heure de Paris", "ora italiana", "hora peninsular".
+    None when the text states no zone: a zone named without "times", "updates", "Zeiten"...
+    before it ("the vote closes at 10pm GMT") is not a statement about the page."""
+    for pattern, name in _PHRASES:
+        if pattern.search(text):
+            return _zone(name)
+    for cue in _CUE.finditer(text):
+        reach = text[cue.end() : cue.end() + STATEMENT_REACH].split(". ", 1)[0]
+        if (found := _first_zone_named(reach)) is not None:
+            return found
+    return None
+
+
+def _first_zone_named(text: str) -> tzinfo | None:
+    found: list[tuple[int, tzinfo | None]] = []
+    if match := _STATED_ABBREVIATION.search(text):
+        found.append((match.start(), written_zone(match)))
+    for pattern, name in _STATED:
+        if match := pattern.search(text):
+            found.append((match.start(), _zone(name)))
+    return min(found, key=lambda item: item[0])[1] if found else None
+
+
+def zone_for(url: str, language: str | None = None) -> tzinfo:
+    """A site's zone when the page states none: by the host's country domain (.uk, .de, .ch,
+    .fr, ...), else by the region of the page's language ("de-CH", "en-GB", "pt-BR"), else by
+    a language spoken mostly in one zone (de, fr, it, es, pl, nl, ...), else UTC."""
+    try:
+        host = urlsplit(url).hostname or ""
+    except ValueError:
+        host = ""
+    country = host.rstrip(".").rsplit(".", 1)[-1]
+    if country in words.COUNTRY_ZONES and country not in words.GENERIC_COUNTRY_DOMAINS:
+        return _zone(words.COUNTRY_ZONES[country])
+    if language:
+        base, *subtags = language.replace("_", "-").lower().split("-")
+        for subtag in subtags:
+            if len(subtag) == 2 and subtag in words.COUNTRY_ZONES:
+                return _zone(words.COUNTRY_ZONES[subtag])
+        if base in words.LANGUAGE_ZONES:
+            return _zone(words.LANGUAGE_ZONES[base])
+    return UTC

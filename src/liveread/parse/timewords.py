@@ -1,0 +1,473 @@
+"""The words live blogs use around times, per language, and how to match them.
+
+Words are written as the pages spell them; lookups `fold` them (lower case, accents and "ł"
+removed), so "août", "aout" and "AOÛT" are one word. Languages: English, German, French,
+Italian, Spanish, Polish, Dutch. Read by `textmarkers`, `textdays` and `textzones`.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterable
+
+MONTHS: dict[str, tuple[str, ...]] = {
+    # Per language, January to December; each entry lists every spelling of that month.
+    "en": (
+        "january jan",
+        "february feb",
+        "march mar",
+        "april apr",
+        "may",
+        "june jun",
+        "july jul",
+        "august aug",
+        "september sep sept",
+        "october oct",
+        "november nov",
+        "december dec",
+    ),
+    "de": (
+        "januar jan jänner jän",
+        "februar feb feber",
+        "märz mär mrz maerz",
+        "april apr",
+        "mai",
+        "juni jun",
+        "juli jul",
+        "august aug",
+        "september sep sept",
+        "oktober okt",
+        "november nov",
+        "dezember dez",
+    ),
+    "fr": (
+        "janvier janv",
+        "février févr fév",
+        "mars",
+        "avril avr",
+        "mai",
+        "juin",
+        "juillet juil",
+        "août",
+        "septembre sept",
+        "octobre oct",
+        "novembre nov",
+        "décembre déc",
+    ),
+    "it": (
+        "gennaio gen",
+        "febbraio feb",
+        "marzo mar",
+        "aprile apr",
+        "maggio mag",
+        "giugno giu",
+        "luglio lug",
+        "agosto",
+        "settembre set sett",
+        "ottobre ott",
+        "novembre nov",
+        "dicembre dic",
+    ),
+    # "ago." (agosto) is left out: "ago" is the English word of relative times.
+    "es": (
+        "enero ene",
+        "febrero feb",
+        "marzo mar",
+        "abril abr",
+        "mayo may",
+        "junio jun",
+        "julio jul",
+        "agosto",
+        "septiembre setiembre sep sept set",
+        "octubre oct",
+        "noviembre nov",
+        "diciembre dic",
+    ),
+    # Polish: the nominative and the genitive that dates use ("18 lipca").
+    "pl": (
+        "styczeń stycznia sty",
+        "luty lutego lut",
+        "marzec marca mar",
+        "kwiecień kwietnia kwi",
+        "maj maja",
+        "czerwiec czerwca cze",
+        "lipiec lipca lip",
+        "sierpień sierpnia sie",
+        "wrzesień września wrz",
+        "październik października paź",
+        "listopad listopada lis",
+        "grudzień grudnia gru",
+    ),
+    "nl": (
+        "januari jan",
+        "februari feb",
+        "maart mrt mar",
+        "april apr",
+        "mei",
+        "juni jun",
+        "juli jul",
+        "augustus aug",
+        "september sep sept",
+        "oktober okt",
+        "november nov",
+        "december dec",
+    ),
+}
+
+WEEKDAYS: dict[str, tuple[str, ...]] = {
+    # Per language, Monday to Sunday.
+    "en": (
+        "monday mon",
+        "tuesday tue tues",
+        "wednesday wed",
+        "thursday thu thur thurs",
+        "friday fri",
+        "saturday sat",
+        "sunday sun",
+    ),
+    "de": (
+        "montag mo",
+        "dienstag di",
+        "mittwoch mi",
+        "donnerstag do",
+        "freitag fr",
+        "samstag sonnabend sa",
+        "sonntag so",
+    ),
+    "fr": (
+        "lundi lun",
+        "mardi mar",
+        "mercredi mer",
+        "jeudi jeu",
+        "vendredi ven",
+        "samedi sam",
+        "dimanche dim",
+    ),
+    "it": (
+        "lunedì lun",
+        "martedì mar",
+        "mercoledì mer",
+        "giovedì gio",
+        "venerdì ven",
+        "sabato sab",
+        "domenica dom",
+    ),
+    "es": (
+        "lunes lun",
+        "martes mar",
+        "miércoles mié",
+        "jueves jue",
+        "viernes vie",
+        "sábado sáb",
+        "domingo dom",
+    ),
+    "pl": (
+        "poniedziałek pon",
+        "wtorek wt wto",
+        "środa śr śro",
+        "czwartek czw",
+        "piątek pt pią",
+        "sobota sob",
+        "niedziela niedz ndz nie",
+    ),
+    "nl": (
+        "maandag ma",
+        "dinsdag di",
+        "woensdag wo",
+        "donderdag do",
+        "vrijdag vr",
+        "zaterdag za",
+        "zondag zo",
+    ),
+}
+
+DAYS_BACK: dict[str, int] = {
+    # A day heading that names the day relative to the page's date.
+    "today": 0,
+    "heute": 0,
+    "aujourd'hui": 0,
+    "oggi": 0,
+    "hoy": 0,
+    "dzisiaj": 0,
+    "dziś": 0,
+    "vandaag": 0,
+    "yesterday": 1,
+    "gestern": 1,
+    "hier": 1,  # French; in German and Dutch "hier" means "here" (see HERE_LANGUAGES)
+    "ieri": 1,
+    "ayer": 1,
+    "wczoraj": 1,
+    "gisteren": 1,
+}
+HERE_LANGUAGES = frozenset({"de", "nl"})
+"""Languages in which a heading "Hier" is not "yesterday"."""
+
+UNIT_SECONDS: dict[int, str] = {
+    # The units of relative times ("16 min ago", "vor 2 Std.", "3 ore fa"), any language.
+    1: (
+        "s sec secs second seconds sek sekunde sekunden seconde secondes secondo secondi "
+        "segundo segundos sekunda sekundy sekund sekundę seconden"
+    ),
+    60: "m min mins minute minutes minuten minuto minuti minutos minuta minuty minut minutę minuut",
+    3600: (
+        "h hr hrs hour hours std stunde stunden heure heures ora ore hora horas "
+        "godz godzina godziny godzin godzinę uur u"
+    ),
+    86400: "d day days tag tage tagen jour jours giorno giorni día días dzień dni dag dagen",
+}
+ONE_WORDS = "a an one ein eine einer einem un une una uno un' un’ een één jedną"
+"""Words that stand for the number 1 in a relative time ("an hour ago", "vor einer Stunde")."""
+AGO_BEFORE = "vor", "il y a", "hace"
+"""Words written before the amount: "vor 2 Stunden", "il y a 3 heures", "hace 2 horas"."""
+AGO_AFTER = "ago", "fa", "temu", "geleden"
+"""Words written after it: "2 hours ago", "3 ore fa", "2 godziny temu", "3 uur geleden"."""
+JUST_NOW = (
+    "just now",
+    "gerade eben",
+    "soeben",
+    "à l'instant",
+    "a l'instant",
+    "adesso",
+    "ahora mismo",
+    "przed chwilą",
+    "zojuist",
+)
+"""A stamp that says "now": read only when nothing but a separator follows it."""
+
+CLOCK_PREFIXES = "ore", "h", "godz", "godz.", "godzina"
+"""Words written before a clock time: Italian "ore 14.30", Polish "godz. 14:30"."""
+
+ZONE_NAMES: dict[str, str] = {
+    # Zone abbreviations written after a time ("2:02 p.m. ET", "14:00 GMT", "11.04 Uhr MESZ").
+    # An abbreviation stands for its region's zone rather than one fixed offset: editors
+    # write "EST" all year round, and New York's zone then still gives the clock they read.
+    # Where one abbreviation names several zones, the one chosen is written beside it.
+    "UTC": "UTC",
+    "GMT": "UTC",  # international sites write GMT for UTC all year round
+    "BST": "Europe/London",
+    "IST": "Asia/Kolkata",  # India; also Irish and Israel Standard Time
+    "ET": "America/New_York",
+    "EST": "America/New_York",
+    "EDT": "America/New_York",
+    "CT": "America/Chicago",
+    "CST": "America/Chicago",  # also China Standard Time
+    "CDT": "America/Chicago",
+    "MT": "America/Denver",
+    "MST": "America/Denver",
+    "MDT": "America/Denver",
+    "PT": "America/Los_Angeles",
+    "PST": "America/Los_Angeles",
+    "PDT": "America/Los_Angeles",
+    "AKST": "America/Anchorage",
+    "AKDT": "America/Anchorage",
+    "HST": "Pacific/Honolulu",
+    "WET": "Europe/Lisbon",
+    "WEST": "Europe/Lisbon",
+    "CET": "Europe/Berlin",
+    "CEST": "Europe/Berlin",
+    "MEZ": "Europe/Berlin",
+    "MESZ": "Europe/Berlin",
+    "EET": "Europe/Athens",
+    "EEST": "Europe/Athens",
+    "OEZ": "Europe/Athens",
+    "OESZ": "Europe/Athens",
+    "MSK": "Europe/Moscow",
+    "SAST": "Africa/Johannesburg",
+    "IDT": "Asia/Jerusalem",
+    "HKT": "Asia/Hong_Kong",
+    "SGT": "Asia/Singapore",
+    "JST": "Asia/Tokyo",
+    "KST": "Asia/Seoul",
+    "AWST": "Australia/Perth",
+    "ACST": "Australia/Adelaide",
+    "ACDT": "Australia/Adelaide",
+    "AEST": "Australia/Sydney",
+    "AEDT": "Australia/Sydney",
+    "NZST": "Pacific/Auckland",
+    "NZDT": "Pacific/Auckland",
+}
+US_ZONES = frozenset({"ET", "CT", "MT", "PT"})
+"""Two-letter zones that are also everyday abbreviations ("CT scan"): read after a time only
+when it is a 12-hour time or nothing but a separator follows."""
+
+STATED_ZONES: tuple[tuple[str, str], ...] = (
+    # Phrases that say which zone a page's times are in, found after a word such as "times",
+    # "updates", "Zeiten" (see STATEMENT_CUES). Longer phrases first: "central european
+    # time" before "central time". Abbreviations (ZONE_NAMES, and "UK") are matched too.
+    (r"(?:universal\s+coordinated|coordinated\s+universal|greenwich(?:\s+mean)?)\s+time", "UTC"),
+    (r"(?:uk|british|london)(?:\s+summer)?\s+time|\buk\b|\bbritish\b", "Europe/London"),
+    (r"central\s+european(?:\s+summer)?\s+time", "Europe/Berlin"),
+    (r"eastern\s+european(?:\s+summer)?\s+time", "Europe/Athens"),
+    (r"eastern(?:\s+(?:standard|daylight))?(?:\s+time)?", "America/New_York"),
+    (r"central(?:\s+(?:standard|daylight))?\s+time", "America/Chicago"),
+    (r"mountain(?:\s+(?:standard|daylight))?\s+time", "America/Denver"),
+    (r"pacific(?:\s+(?:standard|daylight))?(?:\s+time)?", "America/Los_Angeles"),
+    (r"india(?:n)?\s+(?:standard\s+)?time", "Asia/Kolkata"),
+    (r"irish\s+time", "Europe/Dublin"),
+    (r"(?:sydney|australian\s+eastern)(?:\s+\w+)?\s+time", "Australia/Sydney"),
+    (r"new\s+zealand\s+time", "Pacific/Auckland"),
+    (r"japan(?:ese)?\s+time", "Asia/Tokyo"),
+)
+STATEMENT_CUES = (
+    r"times|updates|timestamps|zeiten|zeitangaben|uhrzeiten|heures|horaires|orari|horas"
+    r"|horarios|tijden|tijdstippen|godziny"
+)
+"""Words after which a zone names the zone of all of a page's times ("All times are UK")."""
+ZONE_PHRASES: tuple[tuple[str, str], ...] = (
+    # Phrases that name a country's time by themselves, anywhere ("heure de Paris").
+    (r"mitteleuropäische[rn]?\s+(?:sommer)?zeit|deutsche[rn]?\s+zeit", "Europe/Berlin"),
+    (r"schweizer\s+zeit|heure\s+suisse", "Europe/Zurich"),
+    (r"österreichische[rn]?\s+zeit", "Europe/Vienna"),
+    (r"heures?\s+(?:de\s+paris|française|de\s+france)", "Europe/Paris"),
+    (r"heures?\s+(?:belge|de\s+bruxelles)|belgische\s+tijd", "Europe/Brussels"),
+    (r"heures?\s+(?:de\s+montréal|de\s+l['’]est)", "America/Toronto"),
+    (r"ora\s+(?:locale\s+)?italiana|ora\s+di\s+roma|orario\s+italiano", "Europe/Rome"),
+    (r"hora\s+(?:peninsular|española|de\s+españa|de\s+madrid)", "Europe/Madrid"),
+    (r"hora\s+canaria|hora\s+de\s+canarias", "Atlantic/Canary"),
+    (
+        r"hora\s+(?:del\s+centro\s+de\s+méxico|de\s+(?:la\s+)?ciudad\s+de\s+méxico)",
+        "America/Mexico_City",
+    ),
+    (r"hora\s+argentina", "America/Argentina/Buenos_Aires"),
+    (r"czas(?:u|ie)?\s+polski(?:ego|m)?", "Europe/Warsaw"),
+    (r"nederlandse\s+tijd", "Europe/Amsterdam"),
+)
+
+COUNTRY_ZONES: dict[str, str] = {
+    # By country code (a host's last label, or a language tag's region). One zone per
+    # country; for countries with several, the one most of its newsrooms keep.
+    "uk": "Europe/London",
+    "gb": "Europe/London",
+    "ie": "Europe/Dublin",
+    "de": "Europe/Berlin",
+    "at": "Europe/Vienna",
+    "ch": "Europe/Zurich",
+    "li": "Europe/Zurich",
+    "fr": "Europe/Paris",
+    "be": "Europe/Brussels",
+    "lu": "Europe/Luxembourg",
+    "nl": "Europe/Amsterdam",
+    "it": "Europe/Rome",
+    "es": "Europe/Madrid",
+    "pt": "Europe/Lisbon",
+    "pl": "Europe/Warsaw",
+    "cz": "Europe/Prague",
+    "sk": "Europe/Bratislava",
+    "hu": "Europe/Budapest",
+    "dk": "Europe/Copenhagen",
+    "se": "Europe/Stockholm",
+    "no": "Europe/Oslo",
+    "fi": "Europe/Helsinki",
+    "gr": "Europe/Athens",
+    "ro": "Europe/Bucharest",
+    "bg": "Europe/Sofia",
+    "hr": "Europe/Zagreb",
+    "si": "Europe/Ljubljana",
+    "rs": "Europe/Belgrade",
+    "ua": "Europe/Kyiv",
+    "ru": "Europe/Moscow",
+    "tr": "Europe/Istanbul",
+    "il": "Asia/Jerusalem",
+    "in": "Asia/Kolkata",
+    "jp": "Asia/Tokyo",
+    "kr": "Asia/Seoul",
+    "cn": "Asia/Shanghai",
+    "hk": "Asia/Hong_Kong",
+    "sg": "Asia/Singapore",
+    "tw": "Asia/Taipei",
+    "au": "Australia/Sydney",
+    "nz": "Pacific/Auckland",
+    "za": "Africa/Johannesburg",
+    "ng": "Africa/Lagos",
+    "ke": "Africa/Nairobi",
+    "eg": "Africa/Cairo",
+    "us": "America/New_York",
+    "ca": "America/Toronto",
+    "mx": "America/Mexico_City",
+    "br": "America/Sao_Paulo",
+    "ar": "America/Argentina/Buenos_Aires",
+    "cl": "America/Santiago",
+    "co": "America/Bogota",
+    "pe": "America/Lima",
+}
+GENERIC_COUNTRY_DOMAINS = frozenset({"co"})
+"""Country domains sold for any use (".co" as in company): they say nothing of a country."""
+
+LANGUAGE_ZONES: dict[str, str] = {
+    # Languages whose speakers mostly keep one zone's time. English, Portuguese and Arabic
+    # are spread over many and name none; Spanish names Madrid unless a region tag
+    # ("es-MX") names another country.
+    "de": "Europe/Berlin",
+    "fr": "Europe/Paris",
+    "it": "Europe/Rome",
+    "es": "Europe/Madrid",
+    "pl": "Europe/Warsaw",
+    "nl": "Europe/Amsterdam",
+    "cs": "Europe/Prague",
+    "sk": "Europe/Bratislava",
+    "hu": "Europe/Budapest",
+    "da": "Europe/Copenhagen",
+    "sv": "Europe/Stockholm",
+    "nb": "Europe/Oslo",
+    "nn": "Europe/Oslo",
+    "no": "Europe/Oslo",
+    "fi": "Europe/Helsinki",
+    "el": "Europe/Athens",
+    "ro": "Europe/Bucharest",
+    "bg": "Europe/Sofia",
+    "hr": "Europe/Zagreb",
+    "sl": "Europe/Ljubljana",
+    "uk": "Europe/Kyiv",
+    "ru": "Europe/Moscow",
+    "tr": "Europe/Istanbul",
+    "he": "Asia/Jerusalem",
+    "ja": "Asia/Tokyo",
+    "ko": "Asia/Seoul",
+    "zh": "Asia/Shanghai",
+}
+
+
+# --- matching the words -------------------------------------------------------------------
+
+
+def fold(word: str) -> str:
+    """Lower case without accents, for looking words up: "Août" -> "aout", "ŚR" -> "sr"."""
+    lowered = word.lower().replace("ł", "l").replace("’", "'")
+    if lowered.isascii():
+        return lowered
+    decomposed = unicodedata.normalize("NFKD", lowered)
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+def spellings_pattern(spellings: Iterable[str]) -> str:
+    """A regex for any of these words, as written or folded, whole words only."""
+    return any_word({form for spelling in spellings for form in (spelling, fold(spelling))})
+
+
+def any_word(forms: Iterable[str]) -> str:
+    """A regex for any of `forms`, whole words only. The words share a trie: a plain
+    alternation of hundreds of words costs microseconds a match, each tried in turn."""
+    trie: _Trie = {}
+    for form in forms:
+        node = trie
+        for char in form:
+            node = node.setdefault(char, {})
+        node[""] = {}
+    return _trie_pattern(trie) + r"(?![^\W\d_])"
+
+
+_Trie = dict[str, "_Trie"]
+
+
+def _trie_pattern(node: _Trie) -> str:
+    """Longer words first: a word that goes on is tried before one that ends here."""
+    branches = [
+        ("['’]" if char == "'" else re.escape(char)) + _trie_pattern(child)
+        for char, child in sorted(node.items())
+        if char
+    ]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    return f"(?:{body})?" if "" in node else body

@@ -1,0 +1,852 @@
+"""Times read from the visible text of live blogs: markers at the start of posts, day headings,
+zone statements, a site's zone, and the clock that turns a list of posts into UTC times.
+
+Every expected value is worked out by hand from the text (and, for the real pages, from the
+ground truth in ../shared/eval/truth), not copied from the module's output."""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from datetime import UTC, date, datetime, timedelta
+from functools import cache
+from pathlib import Path
+from zoneinfo import ZoneInfo
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from liveread.parse import timewords
+from liveread.parse.texttimes import (
+    ZONE_WORDS,
+    Clock,
+    Marker,
+    read_day,
+    read_marker,
+    zone_for,
+    zone_statement,
+)
+from liveread.parse.timewords import fold
+
+SHARED = Path(__file__).parents[1].parent / "shared"
+REAL = SHARED / "fixtures" / "real"
+TRUTH = SHARED / "eval" / "truth"
+
+JULY_18 = date(2024, 7, 18)
+
+
+def utc(text: str) -> datetime:
+    """'2024-07-18T09:04' as an aware UTC datetime."""
+    return datetime.fromisoformat(text).replace(tzinfo=UTC)
+
+
+def marker(text: str, language: str | None = None) -> Marker:
+    found = read_marker(text, language)
+    assert found is not None, f"no marker in {text!r}"
+    return found
+
+
+# --------------------------------------------------------------------------------------------
+# Clock times at the start of a post
+
+
+@pytest.mark.parametrize(
+    ("text", "hour", "minute", "label", "rest"),
+    [
+        # DW: a bold "HH:MM" then the post, NBSPs around it
+        ("13:47 All public buildings", 13, 47, "13:47", "All public buildings"),
+        ("13:40\xa0\xa0All the victims", 13, 40, "13:40", "All the victims"),
+        ("12:31\xa0Nils Duquet", 12, 31, "12:31", "Nils Duquet"),
+        ("  13:47 | Text", 13, 47, "13:47", "Text"),
+        ("13:47 – Text", 13, 47, "13:47", "Text"),
+        ("13:47 - Text", 13, 47, "13:47", "Text"),
+        ("23:59: Text", 23, 59, "23:59", "Text"),
+        ("9:05 Text", 9, 5, "9:05", "Text"),
+        ("0:30 text in lower case", 0, 30, "0:30", "text in lower case"),
+        ("13:47", 13, 47, "13:47", ""),
+        ("13:47Police said", 13, 47, "13:47", "Police said"),  # <strong>13:47</strong>Police
+        # German: "Uhr", the ticker's "+++"
+        ("11.04 Uhr: Israelische Drohne tötet", 11, 4, "11.04 Uhr", "Israelische Drohne tötet"),
+        ("1.10 Uhr: Heftiger Schusswechsel", 1, 10, "1.10 Uhr", "Heftiger Schusswechsel"),
+        ("10.30 Uhr: Israel schickt Panzer", 10, 30, "10.30 Uhr", "Israel schickt Panzer"),
+        ("+++ 10.30 Uhr: Panzer +++", 10, 30, "10.30 Uhr", "Panzer +++"),
+        ("10 Uhr: Beginn der Sitzung", 10, 0, "10 Uhr", "Beginn der Sitzung"),
+        ("10:45 Uhr Text", 10, 45, "10:45 Uhr", "Text"),
+        # a bare dotted time: only with a separator or nothing after it
+        ("11.04: Text", 11, 4, "11.04", "Text"),
+        ("09.30 – Text", 9, 30, "09.30", "Text"),
+        ("11.04", 11, 4, "11.04", ""),
+        # English, 12 hours
+        ("2:02 p.m. ET Biden spoke", 14, 2, "2:02 p.m. ET", "Biden spoke"),
+        ("2:02pm Text", 14, 2, "2:02pm", "Text"),
+        ("2.02pm: Text", 14, 2, "2.02pm", "Text"),
+        ("11am: Polls open", 11, 0, "11am", "Polls open"),
+        ("11 a.m. Polls open", 11, 0, "11 a.m.", "Polls open"),
+        ("12:05 a.m. Text", 0, 5, "12:05 a.m.", "Text"),
+        ("12 pm Lunch", 12, 0, "12 pm", "Lunch"),
+        ("12:30 PM Text", 12, 30, "12:30 PM", "Text"),
+        ("9\u202fPM Text", 21, 0, "9 PM", "Text"),
+        ("14.02 BST Text", 14, 2, "14.02 BST", "Text"),
+        ("14:00 GMT: Text", 14, 0, "14:00 GMT", "Text"),
+        ("22:30 Am Montag", 22, 30, "22:30", "Am Montag"),  # German "Am" is no a.m.
+        # French
+        ("14h23 Le président", 14, 23, "14h23", "Le président"),
+        ("14 h 23 : Le président", 14, 23, "14 h 23", "Le président"),
+        ("14h Le président", 14, 0, "14h", "Le président"),
+        ("14h00 - Début du conseil", 14, 0, "14h00", "Début du conseil"),
+        ("8h05 Ouverture", 8, 5, "8h05", "Ouverture"),
+        # Italian, Polish, Dutch, Spanish
+        ("Ore 14.30 - Il premier", 14, 30, "14.30", "Il premier"),
+        ("ore 9 Apertura dei seggi", 9, 0, "9", "Apertura dei seggi"),
+        ("16:56 Israele", 16, 56, "16:56", "Israele"),
+        ("godz. 14:30 Prezydent", 14, 30, "14:30", "Prezydent"),
+        ("15 uur: Kabinet", 15, 0, "15 uur", "Kabinet"),
+        ("14.30 uur: Kabinet", 14, 30, "14.30 uur", "Kabinet"),
+        ("14:30 El presidente", 14, 30, "14:30", "El presidente"),
+        ("13.47 h: El presidente", 13, 47, "13.47 h", "El presidente"),
+    ],
+)
+def test_clock_markers(text: str, hour: int, minute: int, label: str, rest: str) -> None:
+    found = marker(text)
+    assert (found.kind, found.hour, found.minute, found.label) == ("clock", hour, minute, label)
+    assert text[found.end :] == rest
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("2:02 p.m. ET", "America/New_York"),
+        ("2 PM EDT", "America/New_York"),
+        ("2:02 p.m. CT Biden", "America/Chicago"),
+        ("13:47 CT: Text", "America/Chicago"),  # 24 hours, but a separator after it
+        ("13:47 CT scans show", None),
+        ("13:47 ETA", None),
+        ("14:00 GMT", "UTC"),
+        ("14:00 UTC", "UTC"),
+        ("14:00 UTC+2 Text", "UTC+02:00"),
+        ("14:00 GMT-5 Text", "UTC-05:00"),
+        ("14:00 GMT+05:30 Text", "UTC+05:30"),
+        ("14:00 CET+1 Text", None),
+        ("14:00 GMT+15 Text", None),
+        ("11.04 Uhr MESZ: Text", "Europe/Berlin"),
+        ("09:00 (MEZ) Text", "Europe/Berlin"),
+        ("8:30 p.m. AEST", "Australia/Sydney"),
+        ("19:00 IST", "Asia/Kolkata"),
+        ("13:47 Text", None),
+    ],
+)
+def test_a_zone_written_after_the_time(text: str, zone: str | None) -> None:
+    found = marker(text)
+    assert (str(found.zone) if found.zone else None) == zone
+
+
+def test_a_zone_the_marker_does_not_take_stays_in_the_text() -> None:
+    assert read_marker("13:47 CT scans show") == Marker(
+        "clock", hour=13, minute=47, label="13:47", end=6
+    )
+    found = marker("14:00 CET+1 Text")
+    assert ("14:00 CET+1 Text"[found.end :], found.label) == ("CET+1 Text", "14:00")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "   ",
+        "\xa0",
+        "Police said",
+        "A man was arrested",
+        "May said",
+        "Il presidente",
+        "2024 was a year",
+        "2024:",
+        "2024",
+        "3.5 million people",
+        "10 things we know",
+        "10 Downing Street",
+        "24/7 coverage",
+        "9/11 memorial",
+        "7/7 bombings",
+        "12/25",
+        "1/2 cup",
+        "020 7946 0958",
+        "+44 20 7946 0958",
+        "1. FC Köln",
+        "1.",
+        "1990s",
+        "3D printing",
+        "5G network",
+        "100%",
+        "€12.50",
+        "12.50 euros",
+        "12.50 Euro",  # a bare dotted time followed by a word: a price
+        "11.04 Israel",  # ...or a date
+        "2:1 win for Arsenal",  # a score: one digit a side
+        "1:0 für Bayern",
+        "13:47:05",
+        "10:00-12:00",
+        "25:00",
+        "13:75",
+        "13:47police",
+        "24h Le Mans",
+        "5h de route",
+        "13pm",
+        "0am",
+        "11 amendments",
+        "HT",
+        "FT",
+        "Mi-temps",
+        "ore",
+        "godz. Prezydent",
+    ],
+)
+def test_no_marker(text: str) -> None:
+    assert read_marker(text) is None
+
+
+# --------------------------------------------------------------------------------------------
+# Relative times, minutes of play
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("16 min ago", 960),
+        ("16 mins ago", 960),
+        ("16m ago", 960),
+        ("2 hours ago", 7200),
+        ("2h ago", 7200),
+        ("2 hrs ago", 7200),
+        ("an hour ago", 3600),
+        ("An hour ago", 3600),
+        ("a minute ago", 60),
+        ("one hour ago", 3600),
+        ("30 seconds ago", 30),
+        ("2 days ago", 172800),
+        ("just now", 0),
+        ("Just now:", 0),
+        ("vor 2 Stunden", 7200),
+        ("vor 16 Minuten", 960),
+        ("Vor einer Stunde", 3600),
+        ("vor 5 Min.", 300),
+        ("vor 1 Std.", 3600),
+        ("vor 2 Tagen", 172800),
+        ("gerade eben", 0),
+        ("il y a 3 heures", 10800),
+        ("Il y a 5 min", 300),
+        ("il y a une heure", 3600),
+        ("il y a 2 h", 7200),
+        ("à l'instant", 0),
+        ("3 ore fa", 10800),
+        ("5 minuti fa", 300),
+        ("un'ora fa", 3600),
+        ("un’ora fa", 3600),
+        ("1 giorno fa", 86400),
+        ("hace 2 horas", 7200),
+        ("hace 5 minutos", 300),
+        ("Hace una hora", 3600),
+        ("hace 1 día", 86400),
+        ("2 godziny temu", 7200),
+        ("5 godzin temu", 18000),
+        ("godzinę temu", 3600),
+        ("minutę temu", 60),
+        ("5 minut temu", 300),
+        ("2 dni temu", 172800),
+        ("przed chwilą", 0),
+        ("3 uur geleden", 10800),
+        ("5 minuten geleden", 300),
+        ("1 minuut geleden", 60),
+        ("een uur geleden", 3600),
+        ("2 dagen geleden", 172800),
+        ("zojuist", 0),
+    ],
+)
+def test_relative_markers(text: str, seconds: int) -> None:
+    found = marker(text)
+    assert (found.kind, found.ago) == ("relative", timedelta(seconds=seconds))
+    assert found.label == text.rstrip(":")
+    assert found.end == len(text)
+
+
+def test_the_text_after_a_relative_marker() -> None:
+    found = marker("16 min ago Police said")
+    assert ("16 min ago Police said"[found.end :], found.label) == ("Police said", "16 min ago")
+    found = marker("vor 2 Stunden | Berlin")
+    assert "vor 2 Stunden | Berlin"[found.end :] == "Berlin"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Vor Ort",
+        "vor 2 Jahren",
+        "In 2 hours",
+        "2 hours",
+        "2 hours agony",
+        "an hour",
+        "Just now, police said",
+        "Il y a des",
+        "hace calor",
+        "ago",
+        "temu",
+    ],
+)
+def test_no_relative_marker(text: str) -> None:
+    assert read_marker(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "minute", "label", "rest"),
+    [
+        ("95'", 95, "95'", ""),
+        ("95’ C'est terminé", 95, "95’", "C'est terminé"),
+        ("95'C'est terminé", 95, "95'", "C'est terminé"),
+        ("45'+2", 45, "45'+2", ""),
+        ("45' + 2 Carton jaune", 45, "45' + 2", "Carton jaune"),
+        ("90+3'", 90, "90+3'", ""),
+        ("45+2' Penalty", 45, "45+2'", "Penalty"),
+        ("1'", 1, "1'", ""),
+        ("120'", 120, "120'", ""),
+        ("45′", 45, "45′", ""),
+    ],
+)
+def test_minutes_of_play(text: str, minute: int, label: str, rest: str) -> None:
+    found = marker(text)
+    assert (found.kind, found.minute, found.hour, found.label) == ("minute", minute, None, label)
+    assert text[found.end :] == rest
+
+
+@pytest.mark.parametrize("text", ["150'", "80's music", "6'2\" tall", "5' 11\" tall"])
+def test_no_minute_of_play(text: str) -> None:
+    assert read_marker(text) is None
+
+
+# --------------------------------------------------------------------------------------------
+# Moments: a date, then a time
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "month_day", "hour", "minute", "rest"),
+    [
+        ("5 August 14:00 Text", None, (8, 5), 14, 0, "Text"),
+        ("5 August 2024, 14:00: Text", date(2024, 8, 5), None, 14, 0, "Text"),
+        ("Monday 5 August 2024 14:00 Text", date(2024, 8, 5), None, 14, 0, "Text"),
+        ("August 5, 2024 2:02 p.m. ET Text", date(2024, 8, 5), None, 14, 2, "Text"),
+        ("Aug. 5 at 2:02 p.m. Text", None, (8, 5), 14, 2, "Text"),
+        ("18.07.2024 11:04 Text", date(2024, 7, 18), None, 11, 4, "Text"),
+        ("18.07.2024, 11.04 Uhr: Text", date(2024, 7, 18), None, 11, 4, "Text"),
+        ("Donnerstag, 18. Juli 2024, 11.04 Uhr: Text", date(2024, 7, 18), None, 11, 4, "Text"),
+        ("18. Juli um 11.04 Uhr: Text", None, (7, 18), 11, 4, "Text"),
+        ("lundi 5 août à 14h30 Text", None, (8, 5), 14, 30, "Text"),
+        ("5 août 2024 à 14h Le président", date(2024, 8, 5), None, 14, 0, "Le président"),
+        ("18 luglio 2024 alle 14.30 - Testo", date(2024, 7, 18), None, 14, 30, "Testo"),
+        ("sábado, 3 de agosto a las 14:00 Texto", None, (8, 3), 14, 0, "Texto"),
+        ("18 lipca 2024 o godz. 14:00 Tekst", date(2024, 7, 18), None, 14, 0, "Tekst"),
+        ("donderdag 18 juli om 14.30 uur: Tekst", None, (7, 18), 14, 30, "Tekst"),
+        ("2024-07-18 11:04 Text", date(2024, 7, 18), None, 11, 4, "Text"),
+        ("18/07/2024 11:04 Text", date(2024, 7, 18), None, 11, 4, "Text"),
+    ],
+)
+def test_moments(
+    text: str,
+    day: date | None,
+    month_day: tuple[int, int] | None,
+    hour: int,
+    minute: int,
+    rest: str,
+) -> None:
+    found = marker(text)
+    assert (found.kind, found.day, found.month_day) == ("moment", day, month_day)
+    assert (found.hour, found.minute) == (hour, minute)
+    assert text[found.end :] == rest
+
+
+def test_the_language_orders_a_slashed_date() -> None:
+    assert marker("05/08/2024 10:00", "en-US").day == date(2024, 5, 8)
+    assert marker("05/08/2024 10:00", "en-GB").day == date(2024, 8, 5)
+    assert marker("05/08/2024 10:00").day == date(2024, 8, 5)
+    assert marker("07/18/2024 10:00").day == date(2024, 7, 18)  # only one order names a month
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5 August marks the anniversary",
+        "18.07.2024",
+        "Monday 5 August",
+        "5 August 2024 10 Downing Street",
+        "31 June 2024 10:00",
+    ],
+)
+def test_no_moment(text: str) -> None:
+    assert read_marker(text) is None
+
+
+# --------------------------------------------------------------------------------------------
+# Day headings
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Donnerstag, 18.\xa07.", "de", date(2024, 7, 18)),
+        ("Mittwoch, 17. Juli", "de", date(2024, 7, 17)),
+        ("Mittwoch, 17. Juli 2024", "de", date(2024, 7, 17)),
+        ("Heute, 18. Juli", "de", date(2024, 7, 18)),
+        ("18.07.2024", "de", date(2024, 7, 18)),
+        ("18.07.", "de", date(2024, 7, 18)),
+        ("18. 7. 2024", "de", date(2024, 7, 18)),
+        ("18.07.24", "de", date(2024, 7, 18)),
+        ("Mär 3", "de", date(2024, 3, 3)),
+        ("Monday 5 August", "en", date(2024, 8, 5)),
+        ("Monday, August 5", "en", date(2024, 8, 5)),
+        ("Monday, August 5, 2024", "en", date(2024, 8, 5)),
+        ("Monday 5 August.", "en", date(2024, 8, 5)),
+        ("August 5th", "en", date(2024, 8, 5)),
+        ("5th of August", "en", date(2024, 8, 5)),
+        ("5 August 2024", "en", date(2024, 8, 5)),
+        ("Mon 5 Aug", "en", date(2024, 8, 5)),
+        ("Thu 18 Jul", "en", date(2024, 7, 18)),
+        ("Sept. 5", "en", date(2024, 9, 5)),
+        ("lundi 5 août", "fr", date(2024, 8, 5)),
+        ("Lundi 5 Août 2024", "fr", date(2024, 8, 5)),
+        ("1er août", "fr", date(2024, 8, 1)),
+        ("18 juillet 2024", "fr", date(2024, 7, 18)),
+        ("mercredi 17 juil.", "fr", date(2024, 7, 17)),
+        ("févr. 2", "fr", date(2024, 2, 2)),
+        ("18 luglio 2024", "it", date(2024, 7, 18)),
+        ("giovedì 18 luglio", "it", date(2024, 7, 18)),
+        ("sábado, 3 de agosto", "es", date(2024, 8, 3)),
+        ("sabado 3 de agosto", "es", date(2024, 8, 3)),
+        ("3 de agosto de 2024", "es", date(2024, 8, 3)),
+        ("czwartek, 18 lipca", "pl", date(2024, 7, 18)),
+        ("środa, 17 lipca 2024", "pl", date(2024, 7, 17)),
+        ("sroda 17 lipca", "pl", date(2024, 7, 17)),
+        ("donderdag 18 juli", "nl", date(2024, 7, 18)),
+        ("woensdag 17 juli 2024", "nl", date(2024, 7, 17)),
+        ("18/07", None, date(2024, 7, 18)),
+        ("18/07/2024", None, date(2024, 7, 18)),
+        ("2024-07-18", None, date(2024, 7, 18)),
+        # 12 January 2024 is 188 days before the 18th of July, 12 January 2025 178 after
+        ("12 January", "en", date(2025, 1, 12)),
+    ],
+)
+def test_day_headings(text: str, language: str | None, expected: date) -> None:
+    assert read_day(text, language, near=JULY_18) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "expected"),
+    [
+        ("Today", "en", date(2024, 7, 18)),
+        ("Yesterday", "en", date(2024, 7, 17)),
+        ("Heute", "de", date(2024, 7, 18)),
+        ("Gestern:", "de", date(2024, 7, 17)),
+        ("Aujourd'hui", "fr", date(2024, 7, 18)),
+        ("Aujourd’hui", "fr", date(2024, 7, 18)),
+        ("Hier", "fr", date(2024, 7, 17)),
+        ("Hier", None, date(2024, 7, 17)),
+        ("Hier", "de", None),  # "here"
+        ("Hier", "nl-BE", None),
+        ("Oggi", "it", date(2024, 7, 18)),
+        ("Ieri", "it", date(2024, 7, 17)),
+        ("Hoy", "es", date(2024, 7, 18)),
+        ("Ayer", "es", date(2024, 7, 17)),
+        ("Dzisiaj", "pl", date(2024, 7, 18)),
+        ("Wczoraj", "pl", date(2024, 7, 17)),
+        ("Vandaag", "nl", date(2024, 7, 18)),
+        ("Gisteren", "nl", date(2024, 7, 17)),
+    ],
+)
+def test_days_named_from_the_page_date(text: str, language: str | None, expected: date) -> None:
+    assert read_day(text, language, near=JULY_18) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "near", "expected"),
+    [
+        ("28 December", date(2025, 1, 2), date(2024, 12, 28)),
+        ("2 January", date(2024, 12, 30), date(2025, 1, 2)),
+        ("Dienstag, 31. 12.", date(2025, 1, 1), date(2024, 12, 31)),
+        ("Mittwoch, 1. 1.", date(2024, 12, 31), date(2025, 1, 1)),
+        ("29 February", date(2025, 3, 1), date(2024, 2, 29)),
+        ("29 February", date(2022, 1, 1), None),  # no leap year from 2021 to 2023
+        ("28 December 2023", date(2030, 1, 1), date(2023, 12, 28)),  # a written year wins
+    ],
+)
+def test_a_missing_year_is_the_nearest(text: str, near: date, expected: date | None) -> None:
+    assert read_day(text, near=near) == expected
+
+
+def test_without_a_page_date_only_a_written_year_gives_a_day() -> None:
+    assert read_day("5 August") is None
+    assert read_day("Today") is None
+    assert read_day("5 August 2024") == date(2024, 8, 5)
+
+
+def test_month_first_for_us_english() -> None:
+    assert read_day("07/18", "en-US", near=JULY_18) == date(2024, 7, 18)
+    assert read_day("05/08", "en-US", near=JULY_18) == date(2024, 5, 8)
+    assert read_day("05/08", "en_us", near=JULY_18) == date(2024, 5, 8)
+    assert read_day("05/08", "en-GB", near=JULY_18) == date(2024, 8, 5)
+    assert read_day("05/08", None, near=JULY_18) == date(2024, 8, 5)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "18.7",
+        "24/7",
+        "9/11",
+        "2024",
+        "May",
+        "Monday",
+        "Police 5 August",
+        "5 Augusts",
+        "31 June",
+        "Wednesday 31 June",
+        "30. 2.",
+        "Live-Ticker",
+        "Das Wichtigste in Kürze:",
+        "5 August marks the day",
+        "10 Downing Street",
+        "18 July 2024 11:04",
+        "Monday 5 August 2024, the day the riots spread to another ten towns",
+    ],
+)
+def test_no_day_heading(text: str) -> None:
+    assert read_day(text, "en", near=JULY_18) is None
+
+
+# --------------------------------------------------------------------------------------------
+# Zones
+
+
+@pytest.mark.parametrize(
+    ("text", "zone"),
+    [
+        ("All updates are in Universal Coordinated Time (UTC)", "UTC"),
+        ("All times in UTC", "UTC"),
+        ("All times in GMT", "UTC"),
+        ("All times GMT+1", "UTC+01:00"),
+        ("All times stated are UK", "Europe/London"),
+        ("All times are BST", "Europe/London"),
+        ("Times are ET.", "America/New_York"),
+        ("All times Eastern", "America/New_York"),
+        ("All times are Pacific Time", "America/Los_Angeles"),
+        ("All times shown are in Central European Time (CET)", "Europe/Berlin"),
+        ("All times are Central Time", "America/Chicago"),
+        ("All times IST", "Asia/Kolkata"),
+        ("All times AEST", "Australia/Sydney"),
+        ("Alle Zeiten in MESZ", "Europe/Berlin"),
+        ("Alle Zeitangaben in MEZ", "Europe/Berlin"),
+        ("Uhrzeiten in mitteleuropäischer Sommerzeit", "Europe/Berlin"),
+        ("Alle Zeiten sind Schweizer Zeit", "Europe/Zurich"),
+        ("Les heures sont indiquées en heure de Paris", "Europe/Paris"),
+        ("heure française", "Europe/Paris"),
+        ("Gli orari sono in ora italiana", "Europe/Rome"),
+        ("Todas las horas en hora peninsular", "Europe/Madrid"),
+        ("Wszystkie godziny podano według czasu polskiego", "Europe/Warsaw"),
+        ("Alle tijden zijn in Nederlandse tijd", "Europe/Amsterdam"),
+    ],
+)
+def test_zone_statements(text: str, zone: str) -> None:
+    found = zone_statement(text)
+    assert found is not None and str(found) == zone
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "The vote closes at 10pm GMT",
+        "Police said the attack began at 9pm ET",
+        "The UK government said",
+        "All times are approximate.",
+        "Schools were shut three times. The UK exam board said",
+    ],
+)
+def test_no_zone_statement(text: str) -> None:
+    assert zone_statement(text) is None
+
+
+@pytest.mark.parametrize(
+    ("url", "language", "zone"),
+    [
+        ("https://www.nzz.ch/international/x-ld.1759794", "de", "Europe/Zurich"),
+        ("https://www.bbc.co.uk/news/live/world-52627824", None, "Europe/London"),
+        ("https://www.spiegel.de/", "de", "Europe/Berlin"),
+        ("https://www.derstandard.at/", "de", "Europe/Vienna"),
+        ("https://www.lemonde.fr/", "fr", "Europe/Paris"),
+        ("https://www.lesoir.be/", "fr", "Europe/Brussels"),
+        ("https://www.repubblica.it/esteri/", "it", "Europe/Rome"),
+        ("https://elpais.es/", "es", "Europe/Madrid"),
+        ("https://wyborcza.pl/", "pl", "Europe/Warsaw"),
+        ("https://nos.nl/", "nl", "Europe/Amsterdam"),
+        ("https://www.irishtimes.ie/", "en", "Europe/Dublin"),
+        ("https://www.abc.net.au/news", "en", "Australia/Sydney"),
+        ("https://www.nzherald.co.nz/", "en", "Pacific/Auckland"),
+        ("https://www.thehindu.in/", "en", "Asia/Kolkata"),
+        ("https://www.cbc.ca/news", "en", "America/Toronto"),
+        ("https://www.dw.com/en/live", "en", "UTC"),
+        ("https://www.dw.com/de/live", "de", "Europe/Berlin"),
+        ("https://example.com/", "de-CH", "Europe/Zurich"),
+        ("https://example.com/", "de_AT", "Europe/Vienna"),
+        ("https://example.com/", "en-GB", "Europe/London"),
+        ("https://example.com/", "pt-BR", "America/Sao_Paulo"),
+        ("https://example.com/", "pt", "UTC"),
+        ("https://example.com/", "es-MX", "America/Mexico_City"),
+        ("https://example.com/", "es", "Europe/Madrid"),
+        ("https://example.com/", "zh-Hant-TW", "Asia/Taipei"),
+        ("https://example.com/", "uk", "Europe/Kyiv"),  # Ukrainian
+        ("https://example.co/", "fr", "Europe/Paris"),  # .co is sold to anyone
+        ("https://www.lemonde.fr./", None, "Europe/Paris"),
+        ("http://127.0.0.1:8000/live", None, "UTC"),
+        ("not an address", None, "UTC"),
+        ("https://[::1", None, "UTC"),
+    ],
+)
+def test_zone_for(url: str, language: str | None, zone: str) -> None:
+    assert str(zone_for(url, language)) == zone
+
+
+def test_zone_words_are_zones() -> None:
+    assert ZONE_WORDS["MESZ"] == ZoneInfo("Europe/Berlin")
+    assert ZONE_WORDS["ET"] == ZoneInfo("America/New_York")
+    assert ZONE_WORDS["GMT"] is UTC
+    assert "BST" in ZONE_WORDS and "XYZ" not in ZONE_WORDS
+    assert len(ZONE_WORDS) == len(list(ZONE_WORDS)) == len(timewords.ZONE_NAMES)
+
+
+def test_every_zone_named_in_the_data_exists() -> None:
+    names = {
+        *timewords.ZONE_NAMES.values(),
+        *timewords.COUNTRY_ZONES.values(),
+        *timewords.LANGUAGE_ZONES.values(),
+        *(name for _, name in timewords.STATED_ZONES),
+        *(name for _, name in timewords.ZONE_PHRASES),
+    }
+    for name in names:
+        assert ZoneInfo(name).utcoffset(datetime(2024, 1, 1)) is not None, name
+
+
+@pytest.mark.parametrize("table", [timewords.MONTHS, timewords.WEEKDAYS])
+def test_no_spelling_names_two_months_or_weekdays(table: dict[str, tuple[str, ...]]) -> None:
+    meanings: dict[str, set[int]] = defaultdict(set)
+    for names in table.values():
+        for number, spellings in enumerate(names, 1):
+            for spelling in spellings.split():
+                meanings[fold(spelling)].add(number)
+    assert {word: found for word, found in meanings.items() if len(found) > 1} == {}
+
+
+def test_fold() -> None:
+    assert [fold(word) for word in ("Août", "ŚRODA", "Październik", "łut", "aujourd’hui")] == [
+        "aout",
+        "sroda",
+        "pazdziernik",
+        "lut",
+        "aujourd'hui",
+    ]
+
+
+# --------------------------------------------------------------------------------------------
+# The clock of a list of posts
+
+ZURICH = ZoneInfo("Europe/Zurich")
+BERLIN = ZoneInfo("Europe/Berlin")
+
+NZZ_TICKER = [
+    # (heading or post text, the post's time in UTC) as on the NZZ page, newest first
+    ("Donnerstag, 18.\xa07.", None),
+    ("11.04 Uhr: Israelische Drohne tötet offenbar libanesischen Extremisten", "2024-07-18T09:04"),
+    ("06.20 Uhr: USA schliessen provisorischen Hafen vor Gaza-Küste", "2024-07-18T04:20"),
+    ("Mittwoch, 17.\xa07.", None),
+    ("15.32 Uhr: Weiterhin tödliche Angriffe im Gazastreifen", "2024-07-17T13:32"),
+    ("13.28 Uhr: Human Rights Watch: Hamas-Massaker", "2024-07-17T11:28"),
+    ("2.59 Uhr: Hamas-Befehlshaber drängen", "2024-07-17T00:59"),
+    ("1.10 Uhr: Heftiger Schusswechsel an Israels Grenze", "2024-07-16T23:10"),
+    ("Dienstag, 16.\xa07.", None),
+    ("19.27 Uhr: Israels Armee hat laut eigenen Angaben", "2024-07-16T17:27"),
+    ("18.20 Uhr: Israelische Armee will ab Sonntag", "2024-07-16T16:20"),
+    ("14.56 Uhr: Mindestens 28 Tote", "2024-07-16T12:56"),
+    ("3.41 Uhr: Blinken unterstreicht", "2024-07-16T01:41"),
+    ("1.30 Uhr: Zwei Tote", "2024-07-15T23:30"),
+    ("1.26 Uhr: Erneuter Beschuss", "2024-07-15T23:26"),
+]
+
+
+def test_nzz_day_headings_and_summer_time() -> None:
+    clock = Clock(ZURICH, reference=datetime.fromisoformat("2024-07-18T13:08:27+02:00"))
+    for text, expected in NZZ_TICKER:
+        if expected is None:
+            day = read_day(text, "de", near=JULY_18)
+            assert day is not None
+            clock.day_heading(day)
+        else:
+            assert clock.time_of(read_marker(text, "de")) == utc(expected), text
+
+
+def run(clock: Clock, stamps: list[str]) -> list[datetime | None]:
+    return [clock.time_of(read_marker(stamp)) for stamp in stamps]
+
+
+def test_a_later_time_in_a_newest_first_list_is_the_day_before() -> None:
+    clock = Clock(UTC, date(2024, 3, 10))
+    assert run(clock, ["01:15", "00:05", "23:50", "08:00", "08:00", "23:58"]) == [
+        utc("2024-03-10T01:15"),
+        utc("2024-03-10T00:05"),
+        utc("2024-03-09T23:50"),
+        utc("2024-03-09T08:00"),
+        utc("2024-03-09T08:00"),  # two posts in one minute: the same day
+        utc("2024-03-08T23:58"),
+    ]
+
+
+def test_an_earlier_time_in_an_oldest_first_list_is_the_day_after() -> None:
+    clock = Clock(UTC, date(2024, 3, 9), newest_first=False)
+    assert run(clock, ["22:00", "23:50", "00:10", "09:00"]) == [
+        utc("2024-03-09T22:00"),
+        utc("2024-03-09T23:50"),
+        utc("2024-03-10T00:10"),
+        utc("2024-03-10T09:00"),
+    ]
+
+
+def test_a_day_heading_names_the_day_of_the_posts_below_it() -> None:
+    clock = Clock(UTC, date(2024, 3, 10))
+    assert clock.time_of(read_marker("09:00")) == utc("2024-03-10T09:00")
+    clock.day_heading(date(2024, 3, 9))
+    # later than the post above, but the heading says which day: no midnight crossing
+    assert run(clock, ["10:00", "11:00"]) == [utc("2024-03-09T10:00"), utc("2024-03-09T11:00")]
+
+
+def test_a_time_after_the_pages_own_time_is_the_day_before() -> None:
+    clock = Clock(UTC, reference=utc("2024-03-10T00:10"))
+    assert run(clock, ["23:58", "23:40", "00:05"]) == [
+        utc("2024-03-09T23:58"),
+        utc("2024-03-09T23:40"),
+        utc("2024-03-09T00:05"),
+    ]
+    slack = Clock(UTC, reference=utc("2024-03-10T12:00"))
+    assert slack.time_of(read_marker("12:45")) == utc("2024-03-10T12:45")
+    assert Clock(UTC, reference=utc("2024-03-10T12:00")).time_of(read_marker("13:30")) == utc(
+        "2024-03-09T13:30"
+    )
+
+
+def test_a_pinned_post_out_of_order_moves_nothing() -> None:
+    clock = Clock(UTC, date(2024, 3, 10))
+    assert clock.time_of(read_marker("13:00"), in_order=False) == utc("2024-03-10T13:00")
+    assert run(clock, ["14:30", "13:15"]) == [utc("2024-03-10T14:30"), utc("2024-03-10T13:15")]
+
+
+def test_times_across_the_clock_changes() -> None:
+    spring = Clock(BERLIN, date(2024, 3, 31))
+    assert run(spring, ["03:30", "01:30"]) == [utc("2024-03-31T01:30"), utc("2024-03-31T00:30")]
+    autumn = Clock(BERLIN, date(2024, 10, 27))
+    assert run(autumn, ["03:30", "02:30", "01:30"]) == [
+        utc("2024-10-27T02:30"),
+        utc("2024-10-27T00:30"),  # 2.30 happens twice: read as the first, summer time
+        utc("2024-10-26T23:30"),
+    ]
+
+
+def test_a_zone_on_the_marker_wins_over_the_clocks() -> None:
+    london = ZoneInfo("Europe/London")
+    assert Clock(london, date(2024, 11, 1)).time_of(read_marker("2:02 p.m. ET")) == utc(
+        "2024-11-01T18:02"
+    )
+    assert Clock(london, date(2024, 11, 4)).time_of(read_marker("2:02 p.m. ET")) == utc(
+        "2024-11-04T19:02"
+    )
+    assert Clock(london, date(2024, 7, 1)).time_of(read_marker("14:00")) == utc("2024-07-01T13:00")
+
+
+def test_moments_and_the_posts_after_them() -> None:
+    clock = Clock(UTC, date(2025, 1, 2))
+    assert clock.time_of(read_marker("28 December 23:10")) == utc("2024-12-28T23:10")
+    clock = Clock(ZURICH, date(2024, 8, 6))
+    assert run(clock, ["5 August 2024, 00:30", "23:50"]) == [
+        utc("2024-08-04T22:30"),
+        utc("2024-08-04T21:50"),  # 23.50 on the 4th, the day before the moment's
+    ]
+
+
+def test_relative_times_count_back_from_the_pages_time() -> None:
+    clock = Clock(BERLIN, reference=datetime.fromisoformat("2024-03-10T12:00:00+01:00"))
+    found = clock.time_of(read_marker("16 min ago"))
+    assert found == utc("2024-03-10T10:44") and found.tzinfo is UTC
+    assert Clock(UTC, date(2024, 3, 10)).time_of(read_marker("16 min ago")) is None
+
+
+def test_what_gives_no_time() -> None:
+    clock = Clock(UTC, date(2024, 3, 10))
+    assert clock.time_of(None) is None
+    assert clock.time_of(read_marker("95'")) is None
+    assert Clock(UTC).time_of(read_marker("13:47")) is None  # no day known
+    assert Clock(UTC).time_of(read_marker("5 August 13:47")) is None  # nor a year
+    assert Clock(UTC).time_of(read_marker("5 August 2024 13:47")) == utc("2024-08-05T13:47")
+    with pytest.raises(ValueError, match="aware"):
+        Clock(UTC, reference=datetime(2024, 3, 10, 12))
+
+
+# --------------------------------------------------------------------------------------------
+# The real pages with no machine-readable times (../shared/fixtures/real/STRUCTURE.md §8)
+
+
+@cache
+def real_page(name: str) -> LexborHTMLParser:
+    paths = list((REAL / name).glob("*.html"))
+    if not paths:
+        pytest.skip("../shared/fixtures/real not found")
+    return LexborHTMLParser(paths[0].read_text(encoding="utf-8"))
+
+
+def truth_times(name: str) -> list[datetime | None]:
+    paths = list(TRUTH.glob(f"{name}_*.json"))
+    if not paths:
+        pytest.skip("../shared/eval/truth not found")
+    entries = json.loads(paths[0].read_text(encoding="utf-8"))["entries"]
+    return [
+        datetime.fromisoformat(entry["published_utc"]) if entry["published_utc"] else None
+        for entry in entries
+    ]
+
+
+def test_dw_page() -> None:
+    tree = real_page("dw")
+    paragraphs = [p.text() for p in tree.css("div.longText > p")]
+    zone = next(z for text in paragraphs if (z := zone_statement(text)) is not None)
+    dated = next(li for li in tree.css("ul.smallList li") if "Date" in li.text())
+    page_day = read_day(dated.text(deep=False), "en")
+    assert (zone, page_day) == (UTC, date(2020, 2, 20))
+    clock = Clock(zone, page_day)
+    markers = [found for text in paragraphs if (found := read_marker(text, "en"))]
+    assert [clock.time_of(found) for found in markers] == truth_times("dw")
+
+
+def test_nzz_page() -> None:
+    tree = real_page("nzz")
+    url = "https://www.nzz.ch/international/israel-und-gaza-ld.1759794"
+    clock = Clock(zone_for(url, "de"), JULY_18)
+    times = []
+    for node in tree.css("section.container--article h2, section.container--article h5"):
+        if node.tag == "h2":
+            if (day := read_day(node.text(), "de", near=JULY_18)) is not None:
+                clock.day_heading(day)
+        else:
+            times.append(clock.time_of(read_marker(node.text(), "de")))
+    assert times == truth_times("nzz")
+
+
+def test_sportsfr_page() -> None:
+    tree = real_page("sportsfr")
+    comments = tree.css("div.live-match-comments > div.live-match-comment")
+    markers = [read_marker(c.css_first(".live-match-comment-time").text(), "fr") for c in comments]
+    assert [(m.kind, m.label) if m else None for m in markers] == [
+        ("minute", f"{c.attributes['data-time']}'") for c in comments
+    ]
+    clock = Clock(zone_for("https://www.sports.fr/direct-foot/", "fr"), date(2020, 9, 27))
+    assert [clock.time_of(m) for m in markers] == truth_times("sportsfr")
