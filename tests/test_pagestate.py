@@ -20,7 +20,7 @@ from selectolax.lexbor import LexborHTMLParser
 from liveread.parse import NotALiveBlog, parse
 from liveread.parse.pagestate import PUBLISHED_KEYS, UPDATED_KEYS, read_page_state
 from liveread.parse.stateblobs import MAX_BLOB, TIME_HINTS, state_blobs
-from liveread.parse.structured import StructuredBlog
+from liveread.parse.structured import StructuredBlog, read_structured
 
 PAGES = Path(__file__).parent / "fixtures" / "pagestate"
 URL = "https://www.example.com/news/live/flood"
@@ -82,6 +82,26 @@ def test_next_data_navigation_and_related_articles_are_not_posts():
     assert "How to protect your home from flooding" not in titles
 
 
+def test_next_page_that_renders_no_posts_gets_its_entries_from_state():
+    blog = parse(_page("nextjs"), NEXT_URL)
+    assert blog.source == "generic+pagestate"
+    assert blog.title == "Storm Orla live: flooding closes rail lines across the north"
+    assert [e.key for e in blog.entries] == [
+        "cm6h2k9x40004",
+        "cm6h2f1q20003",
+        "cm6h29zt10002",
+        "cm6h1xkq90001",
+    ]
+    newest = blog.entries[0]
+    assert newest.title == "Evacuation centre opens in Riverside school"
+    assert [b.text for b in newest.blocks] == [
+        "The council has opened an evacuation centre in the sports hall of Riverside Academy "
+        "for residents of the lower town.",
+        "Volunteers are handing out blankets and hot drinks, and pets are welcome.",
+    ]
+    assert blog.is_live is True
+
+
 # Apollo: a normalised map, posts and authors linked by __ref.
 
 APOLLO_URL = "https://www.coastline-courier.example/sport/live/harbour-marathon-2025"
@@ -108,6 +128,15 @@ def test_apollo_comments_outnumbering_the_posts_lose():
     assert "What a finish!" not in {post.body for post in blog.posts}
 
 
+def test_apollo_page_parses_from_state_alone():
+    blog = parse(_page("apollo"), APOLLO_URL)
+    assert [(e.key, e.title) for e in blog.entries] == [
+        ("90213", "Winner crosses the line in 2:09:41"),
+        ("90207", ""),
+        ("90198", "And they're off"),
+    ]
+
+
 # Redux: window.__INITIAL_STATE__ = {...}; epoch milliseconds, rich-text blocks; the page
 # renders the three newest posts with the same ids.
 
@@ -129,6 +158,19 @@ def test_redux_state_times_in_epoch_milliseconds_and_rich_text_bodies():
         "Millbrook North usually declares first.",
         "Fenwick is the closest seat to watch.",
     ]
+
+
+def test_redux_posts_the_page_renders_are_paired_and_the_rest_added():
+    blog = parse(_page("redux"), REDUX_URL)
+    keys = [entry.key for entry in blog.entries]
+    assert keys == ["1004", "1003", "1002", "1001"]  # each once, newest first
+    rendered = blog.entries[0]
+    assert rendered.url == f"{REDUX_URL}#update-1004"  # the page's own rendering
+    assert rendered.published == datetime(2025, 5, 2, 0, 12, 30, tzinfo=UTC)
+    only_in_state = blog.entries[3]
+    assert only_in_state.title == "What to expect tonight"
+    assert only_in_state.published == datetime(2025, 5, 1, 18, 0, tzinfo=UTC)
+    assert "Fenwick is the closest seat to watch." in only_in_state.text
 
 
 # A base64 data-state attribute, and Nuxt 3's devalue payload.
@@ -239,6 +281,23 @@ def test_teasers_without_bodies_are_no_posts():
 def test_an_array_of_posts_most_without_a_time_is_no_blog():
     state = {"items": [_post(1), _post(2), *({"id": n, "body": "words"} for n in range(3))]}
     assert not _read(_island(state)).found
+
+
+def test_json_ld_posts_come_before_page_state():
+    json_ld = {
+        "@context": "https://schema.org",
+        "@type": "LiveBlogPosting",
+        "liveBlogUpdate": [
+            {"@type": "BlogPosting", "url": f"{URL}#post-ld1", "articleBody": "From JSON-LD."}
+        ],
+    }
+    html = f'<script type="application/ld+json">{json.dumps(json_ld)}</script>' + _island(
+        {"posts": [_post(1), _post(2)]}
+    )
+    data = read_structured(LexborHTMLParser(html), URL)
+    assert (data.source, [p.key for p in data.posts]) == ("jsonld", ["ld1"])
+    state_only = read_structured(LexborHTMLParser(_island({"posts": [_post(1), _post(2)]})), URL)
+    assert (state_only.source, [p.key for p in state_only.posts]) == ("pagestate", ["p1", "p2"])
 
 
 # The ways a page writes its state.
