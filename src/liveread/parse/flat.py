@@ -15,7 +15,7 @@ from liveread.parse.adapter import Adapter, Node
 from liveread.parse.facts import PageFacts
 from liveread.parse.generic import HEADINGS, day_heading
 from liveread.parse.ids import normalise_id
-from liveread.parse.markers import Found, opener
+from liveread.parse.markers import Found, holders, opener
 from liveread.parse.texttimes import Clock, Marker
 from liveread.parse.tree import Owners
 from liveread.text import squash
@@ -43,8 +43,9 @@ class Flat(Adapter):
     def post_nodes(self, tree: LexborHTMLParser) -> list[Node]:
         by_parent: dict[int, dict[int, Found]] = defaultdict(dict)
         parents: dict[int, Node] = {}
+        held = holders(self._markers)
         for found in self._markers:
-            node = opener(found.node)
+            node = opener(found.node, held)
             parent = node.parent
             if parent is None:
                 continue

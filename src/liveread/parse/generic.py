@@ -96,10 +96,12 @@ class Generic(Adapter):
             post = owners.of(mark)
             if post is None:
                 continue
-            self._marks[post] = self._marks.get(post, 0) + 1
             found = self._written.get(mark.mem_id)
             if found is not None and post not in self._own:
                 self._own[post] = found
+            if found is not None and mark.css_first(TIME_SELECTOR) is not None:
+                continue  # the text of a time element in it, counted as that element
+            self._marks[post] = self._marks.get(post, 0) + 1
 
     def _clock(self, posts: list[Node]) -> None:
         """Times written as text, read in page order: day headings between posts date the

@@ -9,6 +9,7 @@ paragraph whose bold run it is, the box whose first line it is.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from liveread.model import Block, Heading, Paragraph, Span
@@ -57,16 +58,28 @@ def find_markers(root: Node, language: str | None) -> list[Found]:
     return found
 
 
-def opener(node: Node, stop: Node | None = None) -> Node:
+def holders(found: list[Found]) -> Counter[int]:
+    """How many of the `found` times each element near them holds."""
+    held: Counter[int] = Counter()
+    for item in found:
+        node = item.node.parent
+        for _ in range(MAX_CLIMB + 1):
+            if node is None:
+                break
+            held[node.mem_id] += 1
+            node = node.parent
+    return held
+
+
+def opener(node: Node, held: Counter[int]) -> Node:
     """The element `node` opens: climbing while `node` comes first in its parent (no text or
-    element before it), up to `stop`'s children."""
+    element before it) and the parent holds no other written time (the first post of a list
+    does not open the list)."""
     for _ in range(MAX_CLIMB):
         parent = node.parent
         if parent is None or not parent.is_element_node or parent.tag in ("body", "html"):
             break
-        if stop is not None and parent.mem_id == stop.mem_id:
-            break
-        if not _first_in(node, parent):
+        if held[parent.mem_id] > 1 or not _first_in(node, parent):
             break
         node = parent
     return node

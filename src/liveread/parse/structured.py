@@ -116,6 +116,11 @@ def read_structured(tree: LexborHTMLParser, page_url: str) -> StructuredBlog:
         _merge_object(blog, node, page_url, bodies)
     if not blog.found:
         _read_microdata(tree, blog, page_url)
+    if not blog.posts:
+        from liveread.parse.pagestate import read_page_state  # it builds on this module
+
+        if (state := read_page_state(tree, page_url)).posts:
+            return state
     blog.judge_sources()
     return blog
 

@@ -1,0 +1,281 @@
+"""Page state: posts read from the JSON a page's scripts render them from (`stateblobs`
+finds and decodes it), as one more structured source beside JSON-LD and microdata.
+
+The posts are the best array anywhere in the state of objects with an id, a time and a body
+or headline (Apollo's `__ref`s followed, Relay's edges opened): arrays of navigation links or
+related articles (no bodies) and of comments lose. The walk is iterative and bounded in
+depth and in values looked at, so no state is too deep or too wide for it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from selectolax.lexbor import LexborHTMLParser
+
+from liveread.addresses import safe_address
+from liveread.parse.ids import key_from_url, normalise_id
+from liveread.parse.richtext import Budget, rich_text
+from liveread.parse.stateblobs import state_blobs
+from liveread.parse.structured import StructuredBlog, StructuredPost, _authors, _Bodies
+from liveread.parse.times import from_epoch, parse_time
+from liveread.text import plain
+
+MAX_NODES = 300_000
+"""The most values looked at in one blob's walk, and in all of its posts' rich-text bodies."""
+MAX_DEPTH = 64
+"""The deepest a walk goes into a blob (orjson itself refuses blobs nested past 1024)."""
+MAX_POSTS = 5000
+
+ID_KEYS = ("id", "postId", "_id", "uuid", "key", "slug")
+PUBLISHED_KEYS = (
+    "datePublished",
+    "publishedAt",
+    "published",
+    "firstPublished",
+    "firstPublishedAt",
+    "publishedDate",
+    "createdAt",
+    "created",
+    "timestamp",
+    "date",
+    "time",
+)
+UPDATED_KEYS = ("dateModified", "updatedAt", "updated", "modifiedAt", "lastModified", "modified")
+BODY_KEYS = ("body", "bodyHtml", "html", "content", "articleBody", "text", "blocks", "elements")
+TITLE_KEYS = ("headline", "title")
+PAGE_TITLE_KEYS = (*TITLE_KEYS, "name")
+URL_KEYS = ("url", "permalink", "link", "shareUrl")
+AUTHOR_KEYS = ("author", "authors", "byline")
+REPLY_KEYS = ("parentId", "inReplyTo", "replyTo", "replies", "replyCount", "upvotes")
+"""Keys of comments: an array most of whose members have one is not the posts."""
+
+_NOT_POSTS = re.compile(r"comment|repl(?:y|ies)|related|recommend|nav|menu|trending|teaser", re.I)
+"""Arrays held under such names, or of objects of such types, are never the posts."""
+_POSTS = re.compile(r"post|update|entr(?:y|ies)|live|feed|timeline|ticker|event", re.I)
+"""A name an array of posts is often held under: it wins a tie."""
+
+
+def read_page_state(tree: LexborHTMLParser, page_url: str) -> StructuredBlog:
+    """The posts of the page's state JSON, if any blob of it holds an array of posts."""
+    best: _Array | None = None
+    for data in state_blobs(tree):
+        for array in _post_arrays(data):
+            if best is None or array.score > best.score:
+                best = array
+    blog = StructuredBlog()
+    if best is None:
+        return blog
+    bodies = _Bodies()
+    budget = Budget(MAX_NODES)
+    posts = (_post(member, page_url, bodies, best.resolve, budget) for member in best.members)
+    blog.posts = [post for post in posts if post is not None]
+    if not blog.posts:
+        return blog
+    blog.found = True
+    blog.source = "pagestate"
+    if best.holder is not None:
+        blog.title = _title(best.holder, PAGE_TITLE_KEYS)
+        blog.description = plain(_string(best.holder.get("description")) or "")
+    blog.judge_sources()
+    return blog
+
+
+@dataclass(slots=True)
+class _Array:
+    members: list[dict[str, Any]]
+    holder: dict[str, Any] | None
+    """The object that holds the array: a blog, whose headline is the page's."""
+    resolve: Callable[[Any], Any]
+    score: tuple[int, bool, int]
+    """Members with a time and a body; held under a post-like name; post-like members."""
+
+
+def _post_arrays(data: Any) -> Iterator[_Array]:
+    """Each array in `data` that holds posts: at least two post-like members (an id, a time,
+    a body or headline), most of its members with a time and a body."""
+    tables: list[dict[str, Any]] = []
+    arrays = list(_arrays(data, tables))
+    resolve = _resolver(tables)
+    for array, holder, name in arrays:
+        if _NOT_POSTS.search(name):
+            continue
+        members = [m for item in array[:MAX_POSTS] if isinstance(m := _member(item, resolve), dict)]
+        if _comments(members):
+            continue
+        shapes = [_shape(member) for member in members]
+        post_like = sum(
+            1 for has_id, timed, body, title in shapes if has_id and timed and (body or title)
+        )
+        full = sum(1 for _, timed, body, _ in shapes if timed and body)
+        if post_like >= 2 and full * 2 > len(members):
+            yield _Array(members, holder, resolve, (full, bool(_POSTS.search(name)), post_like))
+
+
+def _comments(members: list[dict[str, Any]]) -> bool:
+    """Whether `members` are comments (or the like): by their type, or by reply keys."""
+    if members and _NOT_POSTS.search(_string(members[0].get("__typename")) or ""):
+        return True
+    replies = sum(1 for member in members if any(key in member for key in REPLY_KEYS))
+    return replies * 2 > len(members)
+
+
+def _arrays(
+    data: Any, tables: list[dict[str, Any]]
+) -> Iterator[tuple[list[Any], dict[str, Any] | None, str]]:
+    """Each array of objects in `data` with the object holding it and its name there;
+    Apollo's maps of normalised objects (with a `ROOT_QUERY`) are added to `tables`. Only
+    the first `MAX_POSTS` items of an array are walked: one long list of links or ids costs
+    no more than that, and leaves the budget for the rest of the state."""
+    stack: list[tuple[Any, dict[str, Any] | None, str, int]] = [(data, None, "", 0)]
+    budget = MAX_NODES
+    while stack and budget > 0:
+        value, holder, name, depth = stack.pop()
+        if isinstance(value, dict):
+            budget -= len(value)
+            if "ROOT_QUERY" in value:
+                tables.append(value)
+            if depth < MAX_DEPTH:
+                stack.extend(
+                    (item, value, key, depth + 1)
+                    for key, item in value.items()
+                    if isinstance(item, dict | list)
+                )
+        elif isinstance(value, list):
+            if len(value) > MAX_POSTS:
+                value = value[:MAX_POSTS]
+            budget -= len(value)
+            if len(value) >= 2 and isinstance(value[0], dict):
+                yield value, holder, name.split("(", 1)[0]
+            if depth < MAX_DEPTH:
+                stack.extend(
+                    (item, None, name, depth + 1) for item in value if isinstance(item, dict | list)
+                )
+
+
+def _resolver(tables: list[dict[str, Any]]) -> Callable[[Any], Any]:
+    """Follows an Apollo reference (`{"__ref": "Post:1"}`, or Apollo 2's `{"type": "id",
+    "id": "Post:1"}`) to the object it names; any other value is itself."""
+
+    def resolve(value: Any) -> Any:
+        if not (tables and isinstance(value, dict)):
+            return value
+        ref = value.get("__ref")
+        if ref is None and value.get("type") == "id" and "generated" in value:
+            ref = value.get("id")
+        if not isinstance(ref, str):
+            return value
+        for table in tables:
+            if isinstance(found := table.get(ref), dict):
+                return found
+        return None
+
+    return resolve
+
+
+def _member(item: Any, resolve: Callable[[Any], Any]) -> Any:
+    """A member of an array, its reference followed and a Relay edge (`{"node": …}`) opened."""
+    item = resolve(item)
+    if isinstance(item, dict) and isinstance(node := item.get("node"), dict) and "id" not in item:
+        return resolve(node)
+    return item
+
+
+def _shape(obj: dict[str, Any]) -> tuple[bool, bool, bool, bool]:
+    """Whether `obj` has an id, a time, a body and a headline (by their keys, not yet read)."""
+    return (
+        any(_usable(obj.get(key)) for key in ID_KEYS),
+        any(_usable(obj.get(key)) for key in PUBLISHED_KEYS),
+        any(obj.get(key) for key in BODY_KEYS),
+        any(obj.get(key) for key in TITLE_KEYS),
+    )
+
+
+def _usable(value: Any) -> bool:
+    return (isinstance(value, str) and bool(value)) or (
+        isinstance(value, int | float) and not isinstance(value, bool)
+    )
+
+
+# Reading the posts.
+
+
+def _post(
+    obj: dict[str, Any],
+    page_url: str,
+    bodies: _Bodies,
+    resolve: Callable[[Any], Any],
+    budget: Budget,
+) -> StructuredPost | None:
+    """The post `obj` describes, or None if it has neither body nor headline."""
+    title = _title(obj)
+    raw = next((text for key in BODY_KEYS if (text := _body(obj.get(key), budget))), "")
+    if not (title or raw):
+        return None
+    url = next((url for key in URL_KEYS if (url := _address(obj.get(key)))), None)
+    key = key_from_url(url) if url else None
+    if key is None:
+        ident = next((obj[k] for k in ID_KEYS if _usable(obj.get(k))), None)
+        key = normalise_id(str(ident)) if ident is not None else None
+    authors = next((value for key in AUTHOR_KEYS if (value := obj.get(key))), None)
+    if isinstance(authors, list):
+        authors = [resolve(author) for author in authors[:50]]
+    post = StructuredPost(
+        key=key,
+        url=safe_address(url, page_url),
+        published=_first_time(obj, PUBLISHED_KEYS),
+        updated=_first_time(obj, UPDATED_KEYS),
+        title=title,
+        authors=_authors(resolve(authors)),
+    )
+    bodies.add(post, raw)
+    return post
+
+
+def _title(obj: dict[str, Any], keys: tuple[str, ...] = TITLE_KEYS) -> str:
+    return plain(next((text for key in keys if (text := _string(obj.get(key)))), ""))
+
+
+def _body(value: Any, budget: Budget) -> str:
+    """A body's raw text: HTML or plain as the state gives it, or rich text's paragraphs,
+    one a line."""
+    text = _string(value)
+    return text if text is not None else rich_text(value, budget)
+
+
+def _string(value: Any) -> str | None:
+    """A string, or the one a rich value carries (WordPress's `{"rendered": …}`)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, dict):
+        for key in ("rendered", "text", "value", "html"):
+            if isinstance(inner := value.get(key), str):
+                return inner
+    return None
+
+
+def _address(value: Any) -> str | None:
+    if isinstance(value, dict):
+        value = value.get("href") or value.get("url")
+    return value if isinstance(value, str) else None
+
+
+def _first_time(obj: dict[str, Any], keys: tuple[str, ...]) -> datetime | None:
+    for key in keys:
+        if (when := _time(obj.get(key))) is not None:
+            return when
+    return None
+
+
+def _time(value: Any) -> datetime | None:
+    """An ISO (or other written) time, or epoch seconds or milliseconds; small numbers (a
+    match minute, a duration) are no time."""
+    if isinstance(value, str):
+        return from_epoch(value) if value.isdigit() and len(value) >= 9 else parse_time(value)
+    if isinstance(value, int | float) and not isinstance(value, bool) and value >= 1e8:
+        return from_epoch(value)
+    return None
