@@ -162,6 +162,7 @@ def _contest(
 def _judged(proposal: Proposal, data: StructuredBlog, url: str, *, live: bool = True) -> Proposal:
     proposal.evidence = measure(proposal.reader, proposal.nodes, data, url)
     judge(proposal, site=not proposal.reader.generic, structured=data.found, live_signal=live)
+    proposal.refused = proposal.refused or proposal.reader.refusal()
     return proposal
 
 

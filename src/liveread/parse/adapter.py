@@ -137,6 +137,10 @@ class Adapter:
     def times(self, node: Node) -> tuple[datetime | None, datetime | None]:
         return None, None
 
+    def refusal(self) -> str | None:
+        """Why this reader's reading of the page must not win, whatever its score."""
+        return None
+
     def written_time(self, node: Node) -> Marker | None:
         """A time written at the start of the post's text, to cut from it (read by `body`)."""
         return None

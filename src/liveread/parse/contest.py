@@ -28,6 +28,9 @@ SITE_PRIOR = 2.0
 MIN_POSTS = 2
 MIN_TEXT = 40
 """Characters of text a post needs to count as having a body of its own."""
+UNSAID_POSTS, UNSAID_TEXT, UNSAID_LINKS = 6, 200, 0.15
+"""What a page that does not call itself live needs to be read as one anyway: this many
+timed posts, of this much text each (median), with at most this share of link text."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,10 +132,17 @@ def judge(proposal: Proposal, *, site: bool, structured: bool, live_signal: bool
         proposal.refused = "most posts have no text of their own"
     elif e.links > 0.5:
         proposal.refused = "mostly links: a list of teasers"
-    elif e.timed < (0.5 if live_signal else 0.8):
+    elif e.timed < (0.5 if live_signal else 0.9):
         proposal.refused = f"only {e.timed:.0%} of posts carry a time"
-    elif not live_signal and e.posts < 4:
-        proposal.refused = "too few posts for a page that does not say it is live"
+    elif not live_signal and not _plainly_posts(e):
+        proposal.refused = "the page does not say it is live, and its timed items are short"
+
+
+def _plainly_posts(e: Evidence) -> bool:
+    """Timed items a page that does not call itself live may still be posts by: enough of
+    them, with paragraphs of their own rather than a line and a link (schedules, guides,
+    fixtures and headline lists are timed too)."""
+    return e.posts >= UNSAID_POSTS and e.text >= UNSAID_TEXT and e.links <= UNSAID_LINKS
 
 
 def choose(proposals: list[Proposal]) -> Proposal | None:

@@ -23,9 +23,10 @@ DATE_META = (
 _LD_DATE = re.compile(r'"(dateModified|datePublished)"\s*:\s*"([^"]{10,40})"')
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
 LIVE_WORDS = re.compile(
-    r"\blive\b|liveblog|live-?ticker|live updates|as it happened|minute.by.minute|"
-    r"en direct|\bdirect\b|\bdirecto\b|en vivo|diretta|na żywo|relacja|\bticker\b|"
-    r"\blive-?blog",
+    r"\blive\b|live-?blog|live-?ticker|live updates|as it happened|minute.by.minute|"
+    r"en direct|\bdirect\b|\bdirecto\b|en vivo|\bdiretta\b|na żywo|\brelacja\b|\bticker\b|"
+    r"ao vivo|em direto|tempo real|direktrapport|\bdirekt\b|minuto a minuto|"
+    r"minute par minute|\bminuto per minuto\b",
     re.IGNORECASE,
 )
 HEADINGS = 20

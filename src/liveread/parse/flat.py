@@ -21,6 +21,8 @@ from liveread.parse.tree import Owners
 from liveread.text import squash
 
 MIN_OPENERS = 2
+TEXT_OPENERS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "strong", "b"})
+"""What a flat column's posts open with: a paragraph or a heading, not a box."""
 ENDS_A_RUN = frozenset({"h1", "h2", "h3", "footer", "aside", "section", "nav", "form"})
 """Elements that close the last run instead of joining it (a new section of the page)."""
 
@@ -38,6 +40,7 @@ class Flat(Adapter):
         self._opened_by: dict[int, Found] = {}
         self._times: dict[int, datetime | None] = {}
         self._marks: dict[int, int] = {}
+        self._opener_tags: dict[int, str] = {}
         self.cuts: dict[int, Marker] = {}
 
     def post_nodes(self, tree: LexborHTMLParser) -> list[Node]:
@@ -68,6 +71,7 @@ class Flat(Adapter):
             found = openers.get(child.mem_id)
             if found is not None:
                 run = self._runs[child.mem_id] = [child]
+                self._opener_tags[child.mem_id] = child.tag or ""
                 posts.append(child)
                 self._opened_by[child.mem_id] = found
                 self._times[child.mem_id] = clock.time_of(found.marker)
@@ -93,6 +97,14 @@ class Flat(Adapter):
             member = owners.of(found.node)
             if member is not None and self._opened_by[post_of[member]] is not found:
                 self._marks[post_of[member]] += 1
+
+    def refusal(self) -> str | None:
+        """A flat column's posts open with a paragraph or heading; boxes that each hold a
+        whole post (with adverts and sign-ups between them) are the box reader's."""
+        boxes = sum(1 for post in self._runs if self._opener_tags[post] not in TEXT_OPENERS)
+        if self._runs and boxes * 2 > len(self._runs):
+            return "its posts open with boxes, not paragraphs: a reading of boxes"
+        return None
 
     def extent(self, node: Node) -> list[Node]:
         return self._runs.get(node.mem_id, [node])

@@ -99,7 +99,9 @@ class Generic(Adapter):
             found = self._written.get(mark.mem_id)
             if found is not None and post not in self._own:
                 self._own[post] = found
-            if found is not None and mark.css_first(TIME_SELECTOR) is not None:
+            if found is not None and any(
+                inner.mem_id != mark.mem_id for inner in mark.css(TIME_SELECTOR)
+            ):
                 continue  # the text of a time element in it, counted as that element
             self._marks[post] = self._marks.get(post, 0) + 1
 

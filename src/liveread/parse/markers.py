@@ -8,7 +8,6 @@ paragraph whose bold run it is, the box whose first line it is.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -25,7 +24,8 @@ CANDIDATES = (
 LONGEST_LABEL = 40
 """A marker's element of at most this many characters is a label: the time and little else."""
 MAX_CLIMB = 4
-_DIGIT_FIRST = re.compile(r"\s*\d")
+MARKER_TEXT = 200
+"""How much of an element's opening a written time is looked for in."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,10 +46,8 @@ def find_markers(root: Node, language: str | None) -> list[Found]:
         if parent is not None and parent.mem_id in seen:
             seen.add(node.mem_id)  # the parent starts with the same time: found already
             continue
-        text = node.text(deep=True)
-        if not _DIGIT_FIRST.match(text):
-            continue
-        marker = read_marker(squash(text[:200]), language)
+        text = node.text(deep=True, separator=" ")
+        marker = read_marker(squash(text[:MARKER_TEXT]), language)
         if marker is None:
             continue
         seen.add(node.mem_id)
