@@ -850,3 +850,43 @@ def test_sportsfr_page() -> None:
     ]
     clock = Clock(zone_for("https://www.sports.fr/direct-foot/", "fr"), date(2020, 9, 27))
     assert [clock.time_of(m) for m in markers] == truth_times("sportsfr")
+
+
+@pytest.mark.parametrize(
+    ("text", "hour", "minute", "days_back"),
+    [
+        ("kl. 17.55 Första start", 17, 55, None),
+        ("wczoraj, 22:45", 22, 45, 1),
+        ("Gestern, 14.00 Uhr: Sturm", 14, 0, 1),
+        ("Yesterday 5:30pm", 17, 30, 1),
+        ("hier, 18h30", 18, 30, 1),
+        ("Heute um 14:00 Uhr", 14, 0, 0),
+        ("18時40分", 18, 40, None),
+        ("9時", 9, 0, None),
+    ],
+)
+def test_more_clock_forms(text: str, hour: int, minute: int, days_back: int | None):
+    marker = read_marker(text, "pl")
+    assert marker is not None and marker.kind == "clock"
+    assert (marker.hour, marker.minute, marker.days_back) == (hour, minute, days_back)
+
+
+@pytest.mark.parametrize("text", ["1時間に52ミリの雨", "Hier steht es", "Gestern war es kalt"])
+def test_no_more_clock_forms(text: str):
+    assert read_marker(text, "de") is None
+
+
+def test_a_day_named_before_a_clock_counts_back_from_the_page_day():
+    clock = Clock(ZoneInfo("Europe/Warsaw"), date(2024, 7, 18))
+    today = read_marker("09:10")
+    yesterday = read_marker("wczoraj, 22:45")
+    assert clock.time_of(today) == datetime(2024, 7, 18, 7, 10, tzinfo=UTC)
+    assert clock.time_of(yesterday) == datetime(2024, 7, 17, 20, 45, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("7月17日（水）", date(2024, 7, 17)), ("2024年1月2日", date(2024, 1, 2)), ("7月", None)],
+)
+def test_japanese_days(text: str, expected: date | None):
+    assert read_day(text, "ja", near=date(2024, 7, 18)) == expected

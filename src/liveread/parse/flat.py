@@ -15,7 +15,7 @@ from liveread.parse.adapter import Adapter, Node
 from liveread.parse.facts import PageFacts
 from liveread.parse.generic import HEADINGS, day_heading
 from liveread.parse.ids import normalise_id
-from liveread.parse.markers import Found, holders, opener
+from liveread.parse.markers import Found, holders, newest_first, opener
 from liveread.parse.texttimes import Clock, Marker
 from liveread.parse.tree import Owners
 from liveread.text import squash
@@ -64,7 +64,8 @@ class Flat(Adapter):
 
     def _read_runs(self, parent: Node, openers: dict[int, Found]) -> list[Node]:
         facts = self.facts
-        clock = Clock(facts.zone, facts.day, facts.reference)
+        newest = newest_first([found.marker for found in openers.values()])
+        clock = Clock(facts.zone, facts.day, facts.reference, newest_first=newest)
         posts: list[Node] = []
         run: list[Node] | None = None
         for child in parent.iter():

@@ -18,7 +18,7 @@ from selectolax.lexbor import LexborHTMLParser
 from liveread.clean import promo_line
 from liveread.parse.adapter import Adapter, Flags, Node
 from liveread.parse.facts import PageFacts
-from liveread.parse.markers import Found
+from liveread.parse.markers import Found, newest_first, out_of_order_first
 from liveread.parse.texttimes import Clock, Marker, read_day
 from liveread.parse.times import from_epoch, parse_day_month_time, parse_time
 from liveread.parse.tree import Owners
@@ -87,8 +87,12 @@ class Generic(Adapter):
     # -- times ------------------------------------------------------------------------------
 
     def _count_marks(self, posts: list[Node], marks: list[Node]) -> None:
+        """How many times each post holds, and the written time it is read by: the most
+        exact of those written side by side ("hace 2 horas · 18:10" is 18:10)."""
         owners = Owners(post.mem_id for post in posts)
         seen: set[int] = set()
+        stamped: set[tuple[int, int]] = set()
+        """(post, parent) pairs whose written time is counted: stamps side by side are one."""
         for mark in marks:
             if mark.mem_id in seen:
                 continue
@@ -97,12 +101,18 @@ class Generic(Adapter):
             if post is None:
                 continue
             found = self._written.get(mark.mem_id)
-            if found is not None and post not in self._own:
-                self._own[post] = found
-            if found is not None and any(
-                inner.mem_id != mark.mem_id for inner in mark.css(TIME_SELECTOR)
-            ):
-                continue  # the text of a time element in it, counted as that element
+            if found is not None:
+                own = self._own.get(post)
+                if own is None or (
+                    own.marker.kind == "relative" and found.marker.kind != "relative"
+                ):
+                    self._own[post] = found
+                if any(inner.mem_id != mark.mem_id for inner in mark.css(TIME_SELECTOR)):
+                    continue  # the text of a time element in it, counted as that element
+                side = (post, mark.parent.mem_id if mark.parent is not None else 0)
+                if side in stamped:
+                    continue
+                stamped.add(side)
             self._marks[post] = self._marks.get(post, 0) + 1
 
     def _clock(self, posts: list[Node]) -> None:
@@ -111,14 +121,21 @@ class Generic(Adapter):
         if not self._own:
             return
         facts = self.facts
-        clock = Clock(facts.zone, facts.day, facts.reference)
+        written = [found.marker if (found := self._own.get(p.mem_id)) else None for p in posts]
+        newest = newest_first(written)
+        clock = Clock(facts.zone, facts.day, facts.reference, newest_first=newest)
+        aside = {p.mem_id for p in posts if self.flags(p, None).get("pinned")}
+        if out_of_order_first(written, newest):
+            aside.add(posts[0].mem_id)
         ids = {post.mem_id for post in posts}
         parent = posts[0].parent
         child = parent.child if parent is not None else None
         while child is not None:
             if child.mem_id in ids:
                 found = self._own.get(child.mem_id)
-                self._clocked[child.mem_id] = clock.time_of(found.marker if found else None)
+                marker = found.marker if found else None
+                in_order = child.mem_id not in aside
+                self._clocked[child.mem_id] = clock.time_of(marker, in_order=in_order)
             elif child.is_element_node and (day := day_heading(child, facts)):
                 clock.day_heading(day)
             child = child.next

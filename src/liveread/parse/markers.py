@@ -9,6 +9,7 @@ paragraph whose bold run it is, the box whose first line it is.
 from __future__ import annotations
 
 from collections import Counter
+from itertools import pairwise
 from dataclasses import dataclass
 
 from liveread.model import Block, Heading, Paragraph, Span
@@ -101,11 +102,10 @@ def cut_opening(blocks: list[Block], marker: Marker) -> list[Block]:
         return blocks
     first = blocks[0]
     text = first.text
-    lead = len(text) - len(text.lstrip())
-    label = marker.label
-    if not text[lead:].startswith(label[: max(1, len(label) - 1)]):
+    again = read_marker(text)
+    if again is None or again.label != marker.label:
         return blocks
-    cut = lead + marker.end
+    cut = again.end
     spans: list[Span] = []
     for span in first.spans:
         if cut >= len(span.text):
@@ -125,3 +125,34 @@ def cut_opening(blocks: list[Block], marker: Marker) -> list[Block]:
 
 SEPARATORS = " \u00a0:–—-|·•"
 """What may stand between a written time and the text it opens."""
+
+
+def newest_first(markers: list[Marker | None]) -> bool:
+    """Whether a list whose posts carry `markers` (in page order) runs newest first: more
+    clock times fall than rise from one post to the next."""
+    clocks = [wall for marker in markers if (wall := _wall(marker)) is not None]
+    pairs = list(pairwise(clocks))
+    rising = sum(1 for before, after in pairs if after > before)
+    return rising * 2 <= len(pairs)
+
+
+def out_of_order_first(markers: list[Marker | None], newest: bool) -> bool:
+    """Whether the first post stands outside the list's order (a pinned post on top): its
+    clock time is out of step with the second's while the second and third keep the order."""
+    walls = [_wall(marker) for marker in markers[:3]]
+    if len(walls) < 3:
+        return False
+    first, second, third = walls
+    if first is None or second is None or third is None:
+        return False
+    in_step = (second >= third) if newest else (second <= third)
+    return in_step and ((first < second) if newest else (first > second))
+
+
+def _wall(marker: Marker | None) -> tuple[int, int] | None:
+    """A marker's wall-clock time, for a clock time on the list's own days."""
+    if marker is None or marker.kind != "clock" or marker.days_back is not None:
+        return None
+    if marker.hour is None or marker.minute is None:
+        return None
+    return marker.hour, marker.minute

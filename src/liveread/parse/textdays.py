@@ -83,10 +83,23 @@ def read_day(text: str, language: str | None = None, *, near: date | None = None
         return None
     if (back := _days_back(squashed.rstrip(".:"), language)) is not None:
         return near - timedelta(days=back) if near is not None else None
+    if (cjk := _CJK_DAY.fullmatch(squashed)) is not None:
+        year = int(cjk["year"]) if cjk["year"] else None
+        try:
+            return _dated(DayParts(year, int(cjk["month"]), int(cjk["day"])), near)
+        except ValueError:
+            return None
     match = _DAY_HEADING.fullmatch(squashed.rstrip(":"))
     if match is None or (parts := day_parts(match, language)) is None:
         return None
     return _dated(parts, near)
+
+
+_CJK_DAY = re.compile(
+    r"(?:(?P<year>\d{4})\s*年\s*)?(?P<month>\d{1,2})\s*月\s*(?P<day>\d{1,2})\s*日"
+    r"\s*(?:[（(][^）)]{1,3}[）)])?"
+)
+"""A Japanese or Chinese date: "7月17日（水）", "2024年7月17日"."""
 
 
 def _days_back(word: str, language: str | None) -> int | None:

@@ -22,7 +22,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, timedelta, tzinfo
 from functools import lru_cache
 from typing import Literal, NamedTuple
@@ -51,6 +51,9 @@ class Marker:
     month_day: tuple[int, int] | None = None
     zone: tzinfo | None = None
     ago: timedelta | None = None
+    days_back: int | None = None
+    """For a clock after a day named relative to the page's ("yesterday, 22:45"): how many
+    days before the page's own day it is."""
     label: str = ""
     """The stamp as written, squashed: "95'", "45'+2", "13:47", "11.04 Uhr", "16 min ago"."""
     end: int = 0
@@ -70,7 +73,8 @@ _RELATIVE_LEADS = (
     | _ONE
     | {unit for unit in _UNITS if len(unit) > 3}  # Polish "godzinę temu" has no number
 )
-_LEADS = _CLOCK_PREFIXES | _RELATIVE_LEADS | DATE_WORDS
+_DAYS_BACK = {words.fold(word): back for word, back in words.DAYS_BACK.items()}
+_LEADS = _CLOCK_PREFIXES | _RELATIVE_LEADS | DATE_WORDS | frozenset(_DAYS_BACK)
 """The words (folded) a marker may start with."""
 _LEAD_HEADS = frozenset(word[:4] for word in _LEADS if len(word) >= 4) | frozenset(
     word + end for word in _LEADS if len(word) < 4 for end in " .,:'"
@@ -175,6 +179,8 @@ def read_marker(text: str, language: str | None = None) -> Marker | None:
     lead = words.fold(word[0])
     if lead in _CLOCK_PREFIXES:
         return _clock_marker(text, _skip_prefix(text, word.end()), prefixed=True)
+    if lead in _DAYS_BACK and (marker := _day_word_clock(text, word.end(), language)):
+        return replace(marker, days_back=_DAYS_BACK[lead], label=_label(text, start, marker.end))
     if lead in _RELATIVE_LEADS and (marker := _relative(text, start) or _just_now(text, start)):
         return marker
     if lead in DATE_WORDS:
@@ -220,6 +226,8 @@ def _readers_for_number(text: str, start: int) -> tuple[_Reader, ...]:
         return ()
     if following.isspace():
         return (_relative, _minute_of_play, _moment, _plain_clock)
+    if following in "時时":
+        return (_cjk_clock,)  # "14時23分"
     if following.isalpha():
         return (_relative, _moment, _plain_clock)  # "16m ago", "1st August", "14h23", "11am"
     return _READERS_AFTER_DIGITS.get(following, ())
@@ -341,6 +349,38 @@ def _clock_marker(text: str, start: int, *, prefixed: bool) -> Marker | None:
         label=_label(text, start, found.end),
         end=found.rest.start,
     )
+
+
+def _cjk_clock(text: str, start: int, language: str | None) -> Marker | None:
+    """A Japanese or Chinese clock time: "14時23分", "9時"."""
+    match = _CJK_CLOCK.match(text, start)
+    if match is None:
+        return None
+    hour, minute = int(match["hour"]), int(match["minute"] or 0)
+    if hour > 23 or minute > 59:
+        return None
+    end = _skip_spaces(text, match.end())
+    return Marker("clock", hour=hour, minute=minute, label=match[0].strip(), end=end)
+
+
+_CJK_CLOCK = re.compile(r"(?P<hour>\d{1,2})\s*[時时](?!间|間)\s*(?:(?P<minute>\d{1,2})\s*分)?")
+
+
+def _day_word_clock(text: str, end: int, language: str | None) -> Marker | None:
+    """The clock after a day named relative to today: "wczoraj, 22:45", "Gestern, 14.00
+    Uhr", "Yesterday 5:30pm" ("Hier" is "yesterday" only where it is no word for "here")."""
+    if language and language[:2] in words.HERE_LANGUAGES and words.fold(text[:4]) == "hier":
+        return None
+    glue = _DAY_WORD_GLUE.match(text, end)
+    if glue is None:
+        return None
+    clock = read_marker(text[glue.end() :], language)
+    if clock is None or clock.kind != "clock":
+        return None
+    return replace(clock, end=clock.end + glue.end())
+
+
+_DAY_WORD_GLUE = re.compile(r",?\s*(?:(?:at|um|à|alle|a las|o|om|kl\.?)\s+)?")
 
 
 def _moment(text: str, start: int, language: str | None) -> Marker | None:

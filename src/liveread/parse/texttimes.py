@@ -69,6 +69,7 @@ class Clock:
         self.reference = reference
         self.newest_first = newest_first
         self._day = page_day
+        self._page_day = page_day
         self._day_named = False
         self._previous: tuple[int, int] | None = None
 
@@ -96,6 +97,13 @@ class Clock:
             return None
         wall = (marker.hour, marker.minute)
         zone = marker.zone or self.zone
+        if marker.days_back is not None:
+            if self._page_day is None:
+                return None
+            back = self._page_day - timedelta(days=marker.days_back)
+            if in_order:
+                self._day, self._day_named, self._previous = back, False, wall
+            return _at(back, wall, zone)
         if marker.kind == "moment":
             day = marker.day or self._day_of(marker.month_day)
             if day is None:

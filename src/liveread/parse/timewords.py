@@ -235,7 +235,7 @@ JUST_NOW = (
 )
 """A stamp that says "now": read only when nothing but a separator follows it."""
 
-CLOCK_PREFIXES = "ore", "h", "godz", "godz.", "godzina"
+CLOCK_PREFIXES = "ore", "h", "godz", "godz.", "godzina", "kl", "kl.", "klo", "klo."
 """Words written before a clock time: Italian "ore 14.30", Polish "godz. 14:30"."""
 
 ZONE_NAMES: dict[str, str] = {
