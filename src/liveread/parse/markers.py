@@ -9,8 +9,8 @@ paragraph whose bold run it is, the box whose first line it is.
 from __future__ import annotations
 
 from collections import Counter
-from itertools import pairwise
 from dataclasses import dataclass
+from itertools import pairwise
 
 from liveread.model import Block, Heading, Paragraph, Span
 from liveread.parse.adapter import Node
