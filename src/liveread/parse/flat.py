@@ -125,14 +125,14 @@ class Flat(Adapter):
 
     def title(self, node: Node) -> str:
         found = self._opened_by.get(node.mem_id)
-        if found is None or node.tag not in HEADINGS:
+        if found is None or not _heading_like(node):
             return ""
         return squash(node.text(deep=True))[found.marker.end :].strip(" :–-|")
 
     def body(self, node: Node) -> list[Node]:
         run = self._runs.get(node.mem_id, [node])
         found = self._opened_by.get(node.mem_id)
-        if node.tag in HEADINGS:
+        if _heading_like(node):
             return run[1:]
         if found is not None:
             if found.label and found.node.mem_id != node.mem_id:
@@ -140,3 +140,21 @@ class Flat(Adapter):
             else:
                 self.cuts[node.mem_id] = found.marker
         return run
+
+
+TITLE_TEXT = 160
+"""The longest opening line, time included, taken for a post's title."""
+
+
+def _heading_like(node: Node) -> bool:
+    """A heading, or a short paragraph that is all bold ("<p><strong>06:55 Uhr: Mehr als 340
+    Einsätze</strong></p>"): the post's title line, not its first paragraph."""
+    if node.tag in HEADINGS:
+        return True
+    if node.tag != "p":
+        return False
+    text = squash(node.text(deep=True))
+    if not text or len(text) > TITLE_TEXT:
+        return False
+    bold = "".join(part.text(deep=True) for part in node.css("strong, b"))
+    return squash(bold) == text
