@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from liveread.model import iso_z
+from liveread.model import LiveBlog, iso_z
 from liveread.parse import parse
 
 SHARED = Path(__file__).resolve().parents[2] / "shared"
@@ -26,17 +26,22 @@ def loose(text: str | None) -> str:
     return re.sub(r"\s+", " ", text).strip().lower()
 
 
-@pytest.fixture(params=sorted(PAGES))
-def page(request: pytest.FixtureRequest) -> tuple[str, dict, str]:
-    name, reader = PAGES[request.param]
+def read(site: str) -> tuple[dict, LiveBlog, str]:
+    """A saved page's truth and the blog parsed from it, read as `liveread parse FILE` reads
+    it: by the file's address."""
+    name, reader = PAGES[site]
     truth_file = SHARED / "eval" / "truth" / f"{name}.json"
-    pages = sorted((SHARED / "fixtures" / "real" / request.param).glob("*.html"))
+    pages = sorted((SHARED / "fixtures" / "real" / site).glob("*.html"))
     if not truth_file.is_file() or not pages:
         pytest.skip(f"{name}: the saved page or its truth is not in {SHARED}")
     truth = json.loads(truth_file.read_text(encoding="utf-8"))
-    # Read as `liveread parse FILE` reads it: by the file's address.
-    blog = parse(pages[0].read_bytes(), pages[0].resolve().as_uri())
-    return truth, blog, reader  # type: ignore[return-value]
+    truth["_html"] = pages[0].read_text(encoding="utf-8")
+    return truth, parse(pages[0].read_bytes(), pages[0].resolve().as_uri()), reader
+
+
+@pytest.fixture(params=sorted(PAGES))
+def page(request: pytest.FixtureRequest) -> tuple[dict, LiveBlog, str]:
+    return read(request.param)
 
 
 def test_every_post_once_in_page_order_with_its_time(page):
@@ -63,3 +68,12 @@ def test_every_probe_kept_and_no_promo_left(page):
         assert loose(probe["text"]) in loose(got.text), (probe, got.text[:80])
     for phrase in truth["promo_phrases"]:
         assert loose(phrase) not in text, phrase
+
+
+def test_minutes_of_play_are_labels_in_page_order():
+    truth, blog, _ = read("sportsfr")
+    assert all(entry.published is None for entry in blog.entries)
+    # Each post keeps its stamp as the page writes it, in the page's order.
+    shown = re.findall(r"<span>(\d{1,3}'(?:\+\d{1,2})?)</span>", truth["_html"])
+    assert len(shown) == len(truth["entries"])
+    assert [entry.label for entry in blog.entries] == shown

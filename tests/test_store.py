@@ -118,6 +118,17 @@ def test_exact_lookup_needs_a_whole_title_or_address(store: Store) -> None:
         store.feed("example.org")  # pieces of addresses never match
 
 
+def test_a_posts_label_is_stored_with_it_and_its_favourite_copy(store: Store) -> None:
+    feed = store.add_feed(URL_A)
+    minute = Entry("m95", title="", blocks=[para("Full time.")], label="90'+5")
+    store.upsert_entries(feed.id, [minute], seen_at=T0)
+    (stored,) = store.entries(feed.id)
+    assert stored.entry.label == "90'+5"
+    assert store.entry_summaries(feed.id)[0].label == "90'+5"
+    store.set_favourite(stored.id, True)
+    assert store.favourites()[0].entry.label == "90'+5"
+
+
 def test_a_refresh_is_stored_whole_in_one_transaction(store: Store, db: Path) -> None:
     feed = store.add_feed(URL_A)
     store.record_fetch(feed.id, at=T0, error="HTTP 503")

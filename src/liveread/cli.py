@@ -97,9 +97,8 @@ def entry_text(entry: Entry, feed_title: str = "") -> str:
         )
         if on
     ]
-    meta = " · ".join(
-        x for x in (stamp(entry.published), ", ".join(entry.authors), feed_title) if x
-    )
+    when = entry.label if entry.published is None and entry.label else stamp(entry.published)
+    meta = " · ".join(x for x in (when, ", ".join(entry.authors), feed_title) if x)
     lines = [f"── {meta}" + (f"  [{'] ['.join(flags)}]" if flags else "")]
     if entry.title:
         lines.append(entry.title)

@@ -111,6 +111,7 @@ def entry_fields(entry: Entry) -> dict[str, Any]:
         "authors": list(entry.authors),
         "kind": entry.kind,
         **{flag: getattr(entry, flag) for flag in ENTRY_FLAGS},
+        "label": entry.label or None,
     }
 
 
@@ -137,6 +138,7 @@ def entry_from_dict(data: dict[str, Any]) -> Entry:
         summary=bool(data.get("summary")),
         breaking=bool(data.get("breaking")),
         blocks=[block_from_dict(b) for b in data.get("blocks", [])],
+        label=data.get("label") or "",
     )
 
 

@@ -42,7 +42,9 @@ class ExportItem:
 
 
 def _when(entry: Entry) -> str:
-    return entry.published.strftime("%Y-%m-%d %H:%M UTC") if entry.published else "undated"
+    if entry.published:
+        return entry.published.strftime("%Y-%m-%d %H:%M UTC")
+    return entry.label or "undated"
 
 
 # What leaves liveread
@@ -60,6 +62,7 @@ def exportable(item: ExportItem) -> ExportItem:
         title=scrub(entry.title),
         authors=[scrub(author) for author in entry.authors],
         blocks=[_exportable_block(block) for block in entry.blocks],
+        label=scrub(entry.label),
     )
     return ExportItem(clean, scrub(item.feed_title), safe_address(item.feed_url) or "")
 

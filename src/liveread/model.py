@@ -145,6 +145,8 @@ class Entry:
     summary: bool = False
     breaking: bool = False
     blocks: list[Block] = field(default_factory=list)
+    label: str = ""
+    """The post's stamp where it has no time of day: a minute of play ("95'", "45'+2")."""
 
     @property
     def text(self) -> str:

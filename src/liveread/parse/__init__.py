@@ -32,7 +32,7 @@ __all__ = ["PARSER_VERSION", "NotALiveBlog", "parse"]
 
 MAX_POSTS = 5000
 
-PARSER_VERSION = 6
+PARSER_VERSION = 7
 """Bump it whenever parsing or cleaning changes what a post's text is."""
 
 
@@ -218,6 +218,7 @@ def _post_facts(node: Node, adapter: Adapter, url: str, *, key: str | None) -> E
         updated=updated,
         title=adapter.title(node),
         authors=adapter.authors(node),
+        label=adapter.label(node),
         **adapter.flags(node, key),
     )
 

@@ -137,6 +137,10 @@ class Adapter:
     def times(self, node: Node) -> tuple[datetime | None, datetime | None]:
         return None, None
 
+    def label(self, node: Node) -> str:
+        """The post's stamp where it has no time of day: a minute of play ("95'")."""
+        return ""
+
     def refusal(self) -> str | None:
         """Why this reader's reading of the page must not win, whatever its score."""
         return None

@@ -143,6 +143,10 @@ class Generic(Adapter):
     def written_time(self, node: Node) -> Marker | None:
         return self.cuts.get(node.mem_id)
 
+    def label(self, node: Node) -> str:
+        found = self._own.get(node.mem_id)
+        return found.marker.label if found and found.marker.kind == "minute" else ""
+
     def time_marks(self, node: Node) -> int:
         return self._marks.get(node.mem_id, 0)
 

@@ -70,6 +70,8 @@ class EntrySummary:
     breaking: bool
     is_read: bool
     is_favourite: bool
+    label: str = ""
+    """The post's stamp where it has no time of day (`Entry.label`)."""
 
     @property
     def edited(self) -> bool:

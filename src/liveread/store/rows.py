@@ -64,6 +64,7 @@ def entry_from_row(row: sqlite3.Row) -> Entry:
         summary=bool(row["summary"]),
         breaking=bool(row["breaking"]),
         blocks=[block_from_dict(b) for b in json.loads(row["blocks"])],
+        label=row["label"],
     )
 
 
@@ -75,6 +76,7 @@ def entry_params(entry: Entry) -> dict[str, Any]:
         "authors": dumps(fields["authors"]),
         **{flag: int(fields[flag]) for flag in ENTRY_FLAGS},
         "blocks": dumps([block_to_dict(b) for b in entry.blocks]),
+        "label": entry.label,
     }
 
 
@@ -136,9 +138,11 @@ def summaries(rows: Iterable[tuple[Any, ...]]) -> list[EntrySummary]:
             breaking=bool(breaking),
             is_read=bool(is_read),
             is_favourite=bool(is_favourite),
+            label=label,
         )
         for (
             id_, feed_id, key, url, published, updated, title, authors, kind, key_event, pinned,
-            summary, breaking, first_seen_at, edited_at, is_read, feed_title, is_favourite, head,
+            summary, breaking, first_seen_at, edited_at, is_read, feed_title, is_favourite, label,
+            head,
         ) in rows
     ]  # fmt: skip

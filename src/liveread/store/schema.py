@@ -116,7 +116,18 @@ def _migrate_v3(con: sqlite3.Connection) -> None:
     con.execute("CREATE INDEX feeds_canonical ON feeds (canonical_url)")
 
 
-MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [_migrate_v1, _migrate_v2, _migrate_v3]
+def _migrate_v4(con: sqlite3.Connection) -> None:
+    # A post's stamp where it has no time of day (a minute of play, "95'"), and its copy's.
+    con.execute("ALTER TABLE entries ADD COLUMN label TEXT NOT NULL DEFAULT ''")
+    con.execute("ALTER TABLE favourites ADD COLUMN label TEXT NOT NULL DEFAULT ''")
+
+
+MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
+    _migrate_v1,
+    _migrate_v2,
+    _migrate_v3,
+    _migrate_v4,
+]
 """MIGRATIONS[n] takes a database from schema version n to n + 1. Append; never edit."""
 SCHEMA_VERSION = len(MIGRATIONS)
 

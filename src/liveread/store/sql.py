@@ -37,24 +37,25 @@ ENTRY_COLS = """
     e.key_event, e.pinned, e.summary, e.breaking, e.first_seen_at, e.edited_at, e.is_read,
     f.title AS feed_title,
     EXISTS (SELECT 1 FROM favourites AS fv WHERE fv.feed_url = f.url AND fv.key = e.key)
-        AS is_favourite
+        AS is_favourite,
+    e.label
 """
 ENTRY_FROM = " FROM entries AS e JOIN feeds AS f ON f.id = e.feed_id"
 ENTRY_ORDER = " ORDER BY e.published DESC, e.first_seen_at DESC, e.id ASC"
 
 _ENTRY_FIELDS = (
     "url, published, updated, title, authors, kind, key_event, pinned, summary, breaking, "
-    "blocks, text"
+    "blocks, text, label"
 )
 INSERT_ENTRY = f"""
     INSERT INTO entries (feed_id, key, {_ENTRY_FIELDS}, content_hash, first_seen_at)
     VALUES (:feed_id, :key, :url, :published, :updated, :title, :authors, :kind, :key_event,
-            :pinned, :summary, :breaking, :blocks, :text, :content_hash, :seen_at)
+            :pinned, :summary, :breaking, :blocks, :text, :label, :content_hash, :seen_at)
 """
 _SET_CONTENT = """url = :url, published = :published, updated = :updated, title = :title,
         authors = :authors, kind = :kind, key_event = :key_event, pinned = :pinned,
         summary = :summary, breaking = :breaking, blocks = :blocks, text = :text,
-        content_hash = :content_hash"""
+        label = :label, content_hash = :content_hash"""
 EDIT_ENTRY = f"""
     UPDATE entries SET {_SET_CONTENT}, edited_at = :seen_at, is_read = 0
     WHERE feed_id = :feed_id AND key = :key
@@ -70,23 +71,24 @@ REPARSE_ENTRY = f"""
 REFRESH_ENTRY = """
     UPDATE entries SET url = :url, published = :published, updated = :updated, kind = :kind,
         key_event = :key_event, pinned = :pinned, summary = :summary, breaking = :breaking,
-        blocks = :blocks
+        blocks = :blocks, label = :label
     WHERE feed_id = :feed_id AND key = :key AND (
         url IS NOT :url OR published IS NOT :published OR updated IS NOT :updated
         OR kind IS NOT :kind OR key_event IS NOT :key_event OR pinned IS NOT :pinned
-        OR summary IS NOT :summary OR breaking IS NOT :breaking OR blocks IS NOT :blocks)
+        OR summary IS NOT :summary OR breaking IS NOT :breaking OR blocks IS NOT :blocks
+        OR label IS NOT :label)
 """
 EDIT_FAVOURITE = """
     UPDATE favourites SET url = :url, published = :published, updated = :updated,
         title = :title, authors = :authors, kind = :kind, key_event = :key_event,
         pinned = :pinned, summary = :summary, breaking = :breaking, blocks = :blocks,
-        text = :text
+        text = :text, label = :label
     WHERE feed_url = :feed_url AND key = :key
 """
 COPY_FAVOURITE = f"""
     INSERT INTO favourites (feed_url, key, feed_title, {_ENTRY_FIELDS}, favourited_at)
     SELECT f.url, e.key, f.title, e.url, e.published, e.updated, e.title, e.authors, e.kind,
-           e.key_event, e.pinned, e.summary, e.breaking, e.blocks, e.text, :at
+           e.key_event, e.pinned, e.summary, e.breaking, e.blocks, e.text, e.label, :at
     FROM entries AS e JOIN feeds AS f ON f.id = e.feed_id
     WHERE e.id = :id
     ON CONFLICT (feed_url, key) DO UPDATE SET
@@ -94,7 +96,7 @@ COPY_FAVOURITE = f"""
         updated = excluded.updated, title = excluded.title, authors = excluded.authors,
         kind = excluded.kind, key_event = excluded.key_event, pinned = excluded.pinned,
         summary = excluded.summary, breaking = excluded.breaking, blocks = excluded.blocks,
-        text = excluded.text
+        text = excluded.text, label = excluded.label
 """
 
 

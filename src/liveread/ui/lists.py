@@ -106,6 +106,8 @@ class Row:
     is_favourite: bool
     edited: bool
     feed_title: str = ""
+    label: str = ""
+    """The post's stamp where it has no time of day ("95'")."""
 
 
 def row_from_summary(s: EntrySummary, with_feed: bool) -> Row:
@@ -122,6 +124,7 @@ def row_from_summary(s: EntrySummary, with_feed: bool) -> Row:
         is_favourite=s.is_favourite,
         edited=s.edited,
         feed_title=s.feed_title if with_feed else "",
+        label=s.label,
     )
 
 
@@ -140,6 +143,7 @@ def row_from_favourite(index: int, fav: Favourite) -> Row:
         is_favourite=True,
         edited=False,
         feed_title=fav.feed_title,
+        label=entry.label,
     )
 
 
@@ -160,6 +164,8 @@ def row_prompt(row: Row, now: datetime | None = None) -> Content:
     if row.published:
         parts.append((local(row.published).strftime("%H:%M"), "bold"))
         parts.append((f" {relative_age(row.published, now)}", "dim"))
+    elif row.label:
+        parts.append((row.label.rjust(5), "bold"))
     else:
         parts.append(("--:--", "dim"))
     who = ", ".join(row.authors)

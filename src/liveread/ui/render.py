@@ -54,7 +54,10 @@ def flags_text(entry: Entry) -> Text:
 
 def byline(entry: Entry, feed_title: str = "", now: datetime | None = None) -> Text:
     text = Text(style="dim")
-    text.append(stamp(entry.published, now, layout="%a %d %b %Y, %H:%M"))
+    if entry.published is None and entry.label:
+        text.append(entry.label, "not dim bold")
+    else:
+        text.append(stamp(entry.published, now, layout="%a %d %b %Y, %H:%M"))
     if entry.authors:
         text.append(" · ")
         text.append(", ".join(entry.authors), "not dim bold")
