@@ -21,7 +21,7 @@ from liveread.parse.facts import page_facts, stated_zone
 from liveread.parse.flat import Flat
 from liveread.parse.generic import Generic
 from liveread.parse.links import mark_link_posts
-from liveread.parse.markers import cut_opening, find_markers
+from liveread.parse.markers import Scan, cut_opening, find_markers
 from liveread.parse.merge import merge
 from liveread.parse.sites import ADAPTERS
 from liveread.parse.structured import StructuredBlog, read_structured
@@ -140,21 +140,23 @@ def _contest(
     site = _site_for(tree)
     if site is not None:
         site.prepare(tree, url)
-        proposals.append(_judged(Proposal(site, site.post_nodes(tree)[:MAX_POSTS]), data, url))
-        if _settled(proposals[0], data) and not explain:
-            return proposals, proposals[0]
+        reading = Proposal(site, site.post_nodes(tree)[:MAX_POSTS])
+        if _settled(reading, data, url) and not explain:
+            return [reading], reading  # nothing to weigh it against: not measured
+        proposals.append(_judged(reading, data, url))
     facts = page_facts(tree, url, data)
     # Scripts and styles are read (structured data, page dates): the generic readers, which
     # look at every element and the page's whole text, go faster without them.
     tree.strip_tags(["script", "style", "template", "noscript"])
-    markers = find_markers(tree.body, facts.language) if tree.body is not None else []
+    scan = find_markers(tree.body, facts.language) if tree.body is not None else Scan([], [])
+    markers = scan.markers
     if markers:
-        facts = stated_zone(facts, tree.body.text() if tree.body is not None else "")
+        facts = stated_zone(facts, scan.notes)
     for reader in (Generic(url, facts, markers), Flat(url, facts, markers)):
         reader.prepare(tree, url)
         nodes = reader.post_nodes(tree)[:MAX_POSTS]
         proposals.append(_judged(Proposal(reader, nodes), data, url, live=facts.live))
-    if site is not None and _settled(proposals[0], data):
+    if site is not None and _settled(proposals[0], data, url):
         return proposals, proposals[0]
     return proposals, choose(proposals)
 
@@ -166,14 +168,17 @@ def _judged(proposal: Proposal, data: StructuredBlog, url: str, *, live: bool = 
     return proposal
 
 
-def _settled(proposal: Proposal, data: StructuredBlog) -> bool:
+def _settled(proposal: Proposal, data: StructuredBlog, url: str) -> bool:
     """A site spec's reading that structured data does not contradict: it found posts, and
     where structured posts have keys, half of its posts have one of them."""
-    evidence = proposal.evidence
-    if evidence is None or evidence.posts < MIN_POSTS:
+    nodes = proposal.nodes
+    if len(nodes) < MIN_POSTS:
         return False
-    keyed = any(post.key for post in data.posts)
-    return not keyed or evidence.structured >= 0.5
+    keys = {post.key for post in data.posts if post.key}
+    if not keys:
+        return True
+    reader = proposal.reader
+    return sum(1 for node in nodes if reader.key(node, url) in keys) * 2 >= len(nodes)
 
 
 def _structured_only(url: str, data: StructuredBlog, tree: LexborHTMLParser) -> Adapter:

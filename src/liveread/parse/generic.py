@@ -64,6 +64,7 @@ class Generic(Adapter):
         self._own: dict[int, Found] = {}
         """Post -> the time written where it begins (or first in it)."""
         self._clocked: dict[int, datetime | None] = {}
+        self._flags: dict[int, Flags] = {}
         self.cuts: dict[int, Marker] = {}
         """Post -> a written time its first paragraph opens with, to cut from its text."""
 
@@ -211,6 +212,12 @@ class Generic(Adapter):
 
     def flags(self, node: Node, key: str | None) -> Flags:
         """Flags from `data-*` attributes or class names the template puts on the post."""
+        known = self._flags.get(node.mem_id)
+        if known is None:
+            known = self._flags[node.mem_id] = self._read_flags(node)
+        return known
+
+    def _read_flags(self, node: Node) -> Flags:
         attrs = node.attributes
         names = (attrs.get("class") or "").casefold()
 

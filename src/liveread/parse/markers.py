@@ -27,6 +27,8 @@ LONGEST_LABEL = 40
 MAX_CLIMB = 4
 MARKER_TEXT = 200
 """How much of an element's opening a written time is looked for in."""
+NOTE_TEXT = 300
+"""The longest element text kept as a note that may state the page's zone."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,24 +39,44 @@ class Found:
     """The element's whole text is the time (and perhaps a zone or separator)."""
 
 
-def find_markers(root: Node, language: str | None) -> list[Found]:
+@dataclass(slots=True)
+class Scan:
+    """What a look over a page's short elements found: the written times, and the short
+    texts (notes such as "All times in UTC") that may say what zone they are in."""
+
+    markers: list[Found]
+    notes: list[str]
+
+
+def find_markers(root: Node, language: str | None) -> Scan:
     """Every element under `root` whose text starts with a written time, outermost last
-    dropped: a `<strong>` inside a `<p>` that starts with it is found once, as the `<p>`'s."""
+    dropped: a `<strong>` inside a `<p>` that starts with it is found once, as the `<p>`'s.
+    An element whose opening its parent's text already began with is not read again."""
     found: list[Found] = []
+    notes: list[str] = []
     seen: set[int] = set()
+    openings: dict[int, str] = {}
     for node in root.css(CANDIDATES):
         parent = node.parent
         if parent is not None and parent.mem_id in seen:
             seen.add(node.mem_id)  # the parent starts with the same time: found already
             continue
         text = node.text(deep=True, separator=" ")
-        marker = read_marker(squash(text[:MARKER_TEXT]), language)
+        opening = text[:MARKER_TEXT].lstrip()
+        openings[node.mem_id] = opening
+        before = openings.get(parent.mem_id) if parent is not None else None
+        if before is not None and opening and before.startswith(opening):
+            continue  # the parent's text begins with this one's: read as the parent's
+        if len(text) <= NOTE_TEXT:
+            notes.append(text)
+        marker = read_marker(squash(opening), language)
         if marker is None:
             continue
         seen.add(node.mem_id)
-        label = len(squash(text)) <= LONGEST_LABEL and len(squash(text)) <= marker.end + 12
+        whole = squash(text)
+        label = len(whole) <= LONGEST_LABEL and len(whole) <= marker.end + 12
         found.append(Found(node, marker, label))
-    return found
+    return Scan(found, notes)
 
 
 def holders(found: list[Found]) -> Counter[int]:
