@@ -22,7 +22,7 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser
 
-from liveread.parse import parse
+from liveread.parse import NotALiveBlog, parse
 
 FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "real"
 
@@ -63,6 +63,67 @@ def best_of(rounds: int, *jobs: Callable[[], object]) -> list[float]:
             job()
             taken.append(time.perf_counter() - start)
     return [min(taken) for taken in times]
+
+
+def page_without_posts(size: int = 5_000_000) -> str:
+    """An archive page of `size` characters that is no live blog: sections of paragraphs,
+    links and dated related items, the kind of page every reader looks at and refuses."""
+    words = [
+        "the",
+        "council",
+        "said",
+        "on",
+        "tuesday",
+        "that",
+        "roads",
+        "would",
+        "reopen",
+        "after",
+        "repairs",
+        "to",
+        "the",
+        "bridge",
+        "were",
+        "finished",
+        "and",
+        "that",
+        "buses",
+        "would",
+        "run",
+        "again",
+    ]
+    sections = []
+    length = number = 0
+    while length < size:
+        number += 1
+        paragraphs = "".join(
+            "<p>" + " ".join(words[(number + k + n) % len(words)] for n in range(60)) + "</p>"
+            for k in range(8)
+        )
+        section = (
+            f'<div class="section"><h2>Section {number}</h2>{paragraphs}<ul><li>'
+            f'<span class="date">{number % 28 + 1} May 2024</span> '
+            f'<a href="/a{number}">Related {number}</a></li></ul></div>'
+        )
+        sections.append(section)
+        length += len(section)
+    body = "".join(sections)
+    return f"<html><head><title>Archive</title></head><body><main>{body}</main></body></html>"
+
+
+def refusal_time(rounds: int) -> tuple[float, float]:
+    """Seconds to refuse a 5 MB page that holds no posts, and a bare Lexbor parse of it."""
+    html = page_without_posts()
+
+    def refuse() -> None:
+        try:
+            parse(html, "https://example.com/archive")
+        except NotALiveBlog:
+            return
+        raise AssertionError("a page without posts was read as a live blog")
+
+    full, bare = best_of(max(2, rounds // 5), refuse, partial(LexborHTMLParser, html))
+    return full, bare
 
 
 def trafilatura_extract() -> Callable[..., object] | None:
@@ -117,6 +178,11 @@ def main() -> int:
         print(
             f"geometric mean, liveread / trafilatura.extract: {statistics.geometric_mean(versus):.2f}x"
         )
+    refused, bare = refusal_time(args.rounds)
+    print(
+        f"a 5 MB page without posts, refused in:        {refused:.2f} s"
+        f" ({refused / bare:.1f}x a bare Lexbor parse of it)"
+    )
     return 0
 
 
