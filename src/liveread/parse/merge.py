@@ -2,12 +2,15 @@
 
 Structured data gives reliable ids and times (when they are per post) and posts the page no
 longer renders; the DOM gives rich bodies, per-post authors and, on some sites, the only
-per-post times. Each DOM post is matched to a structured post by key, then by title, then by
-the opening of its text.
+per-post times. Each DOM post is matched to a structured post by key, then by title, by an id
+token their keys or permalinks share, by the opening of its text, by the structured text found
+inside it, and last by a time that is unique on both sides. A structured post is paired with
+one page post at most, so no post is shown twice.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -37,6 +40,7 @@ class _Index:
         self.by_key = {p.key: p for p in posts if p.key}
         self._by_title: dict[str, StructuredPost] | None = None
         self._by_exact_title: dict[str, StructuredPost] = {}
+        self._by_token: dict[str, StructuredPost] | None = None
 
     def by_key_or_title(self, post: Entry) -> StructuredPost | None:
         found = self.by_key.get(post.key)
@@ -57,6 +61,53 @@ class _Index:
             self._claim(openings.get(_opening(text))) if len(text) > 40 else None for text in texts
         ]
 
+    def by_token(self, post: Entry) -> StructuredPost | None:
+        """A structured post whose key or permalink holds an id token of the post's key or
+        permalink ("post-1288914" and "…#liveblogPost1288914" share "1288914")."""
+        tokens = _tokens(post.key) | _tokens(post.url)
+        if not tokens:
+            return None
+        if self._by_token is None:
+            self._by_token = _unique(
+                (token, p)
+                for p in self.unmatched.values()
+                for token in _tokens(p.key) | _tokens(p.url)
+            )
+        found = {id(hit): hit for token in tokens if (hit := self._by_token.get(token))}
+        return self._claim(next(iter(found.values()))) if len(found) == 1 else None
+
+    def by_inner_text(self, text: str) -> StructuredPost | None:
+        """A structured post whose text's opening is found inside this post's text (the page
+        shows a kicker, a byline or a summary first)."""
+        if len(text) <= MIN_TEXT or not self.unmatched:
+            return None
+        inside = fingerprint(unescape(text), INNER_TEXT)
+        hits = [
+            p
+            for p in self.unmatched.values()
+            if len(p.body) > MIN_TEXT and _opening(p.body) in inside
+        ]
+        return self._claim(hits[0]) if len(hits) == 1 else None
+
+    def by_time(self, posts: list[Entry]) -> list[StructuredPost | None]:
+        """A match for each post by a time that is unique among the posts and among the
+        unmatched structured posts (within a minute)."""
+        counts: dict[int, int] = {}
+        for post in posts:
+            if post.published is not None:
+                counts[_minute(post.published)] = counts.get(_minute(post.published), 0) + 1
+        index = _unique(
+            (str(_minute(p.published)), p) for p in self.unmatched.values() if p.published
+        )
+        found: list[StructuredPost | None] = []
+        for post in posts:
+            at = _minute(post.published) if post.published else None
+            if at is None or counts[at] > 1:
+                found.append(None)
+                continue
+            found.append(self._claim(index.get(str(at))))
+        return found
+
     def _claim(self, found: StructuredPost | None) -> StructuredPost | None:
         if found is None or id(found) not in self.unmatched:
             return None
@@ -69,6 +120,26 @@ class _Index:
             self._by_title = _unique((comparable(p.title), p) for p in self.posts if p.title)
             self._by_exact_title = {p.title: p for p in self._by_title.values()}
         return self._by_title
+
+
+MIN_TEXT = 40
+"""Texts this short are too short to match on."""
+INNER_TEXT = 2000
+"""How much of a page post's text is searched for a structured post's opening."""
+_TOKEN = re.compile(r"[0-9A-Za-z]{4,}")
+
+
+def _tokens(value: str | None) -> set[str]:
+    """The id-like tokens of a key or permalink: runs of 4+ letters and digits holding a
+    digit ("1288914", "646219928f08e408b758af95"), lower case."""
+    if not value:
+        return set()
+    tail = value.rsplit("#", 1)[-1] if "#" in value else value.rsplit("/", 1)[-1]
+    return {t.lower() for t in _TOKEN.findall(tail) if any(c.isdigit() for c in t)}
+
+
+def _minute(when: datetime) -> int:
+    return int(when.timestamp() // 60)
 
 
 def _unique(pairs: Iterable[tuple[str, StructuredPost]]) -> dict[str, StructuredPost]:
@@ -87,10 +158,20 @@ def merge(
     """`posts` as the page shows them, completed from structured data, with the posts only
     structured data lists; `copies` (second renderings, pinned) mark their originals."""
     index = _Index(data.posts)
-    pairs = [(post, index.by_key_or_title(post)) for post in posts]
+    pairs: list[tuple[Entry, StructuredPost | None]] = [
+        (post, index.by_key_or_title(post)) for post in posts
+    ]
+    if index.unmatched:
+        pairs = [(post, match or index.by_token(post)) for post, match in pairs]
     if index.unmatched:
         left = [i for i, (_, match) in enumerate(pairs) if match is None]
-        found = index.by_opening([pairs[i][0].text for i in left])
+        texts = {i: pairs[i][0].text for i in left}
+        found = index.by_opening([texts[i] for i in left])
+        for i, match in zip(left, found, strict=True):
+            pairs[i] = (pairs[i][0], match or index.by_inner_text(texts[i]))
+    if index.unmatched and data.per_post_times:
+        left = [i for i, (_, match) in enumerate(pairs) if match is None]
+        found = index.by_time([pairs[i][0] for i in left])
         for i, match in zip(left, found, strict=True):
             pairs[i] = (pairs[i][0], match)
     entries: dict[str, Entry] = {}

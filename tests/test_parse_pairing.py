@@ -1,0 +1,106 @@
+"""Pairing the posts a page shows with the posts its structured data lists: by a shared id
+token, by the structured text found inside the page's, by a time unique on both sides; never
+one structured post with two page posts, so no post is shown twice."""
+
+from __future__ import annotations
+
+import json
+
+from liveread.parse import parse
+
+URL = "https://news.example.com/live/storm-live"
+BODIES = {
+    "7781": "Rail operators have cut services on every line north of the river until noon.",
+    "7782": "More than 200 schools are closed in the region today, the council said.",
+    "7783": "The motorway is closed in both directions after a lorry overturned in the wind.",
+}
+TIMES = {"7781": "07:00", "7782": "08:05", "7783": "09:15"}
+
+
+def page(posts: str, updates: list[dict]) -> str:
+    data = {
+        "@context": "https://schema.org",
+        "@type": "LiveBlogPosting",
+        "headline": "Storm live",
+        "liveBlogUpdate": updates,
+    }
+    return (
+        "<!doctype html><html><head><title>Storm live</title>"
+        f'<script type="application/ld+json">{json.dumps(data)}</script></head>'
+        f'<body><h1>Storm live</h1><div class="feed">{posts}</div></body></html>'
+    )
+
+
+def update(ident: str, *, url: str | None = None, body: str | None = None) -> dict:
+    return {
+        "@type": "BlogPosting",
+        "url": url or f"{URL}?postId={ident}",
+        "headline": f"Structured headline {ident}",
+        "datePublished": f"2024-11-15T{TIMES[ident]}:00+00:00",
+        "articleBody": body or BODIES[ident],
+    }
+
+
+def article(ident: str, *, dom_id: str, text: str, when: str | None = None) -> str:
+    time = f'<time datetime="2024-11-15T{when or TIMES[ident]}:00Z">{when or TIMES[ident]}</time>'
+    return f'<article class="post" id="{dom_id}">{time}<p>{text}</p></article>'
+
+
+REWRITTEN = {
+    "7781": "Trains north of the river will not run before midday, operators say.",
+    "7782": "Two hundred schools have shut for the day across the region.",
+    "7783": "An overturned lorry has closed the motorway both ways.",
+}
+
+
+def test_an_id_token_pairs_keys_spelled_differently():
+    # Other texts, other times: only the id in "entry-abc-7781" and "?postId=7781" is shared.
+    posts = "".join(
+        article(i, dom_id=f"entry-abc-{i}", text=REWRITTEN[i], when="06:00")
+        for i in ("7783", "7782", "7781")
+    )
+    blog = parse(page(posts, [update(i) for i in BODIES]), URL)
+    assert len(blog.entries) == 3
+    assert sorted(e.title for e in blog.entries) == [f"Structured headline {i}" for i in BODIES]
+
+
+def test_the_structured_text_found_inside_a_longer_page_text_pairs_them():
+    posts = "".join(
+        article(i, dom_id=f"box-{n}", text=f"LATEST: {BODIES[i]} Our reporter is there.")
+        for n, i in enumerate(("7783", "7782", "7781"))
+    )
+    updates = [update(i, url=f"{URL}#u{n}x") for n, i in enumerate(BODIES)]
+    blog = parse(page(posts, updates), URL)
+    # Each page post is completed from its structured post (its headline), once.
+    assert sorted(e.title for e in blog.entries) == [f"Structured headline {i}" for i in BODIES]
+
+
+def test_a_time_unique_on_both_sides_pairs_them():
+    posts = "".join(
+        article(i, dom_id=f"box-{n}", text=REWRITTEN[i])
+        for n, i in enumerate(("7783", "7782", "7781"))
+    )
+    updates = [update(i, url=f"{URL}#u{n}x") for n, i in enumerate(BODIES)]
+    blog = parse(page(posts, updates), URL)
+    # Each page post is completed from its structured post (its headline), once.
+    assert sorted(e.title for e in blog.entries) == [f"Structured headline {i}" for i in BODIES]
+
+
+def test_a_time_two_page_posts_share_pairs_neither():
+    shared = "08:05"
+    lorry = "An overturned lorry has shut the motorway in both directions this morning."
+    schools = "Schools have shut for the day across the region, the council confirmed."
+    trees = "Crews are clearing fallen trees from the roads around the northern villages."
+    posts = article("7783", dom_id="box-0", text=lorry)
+    posts += article("7782", dom_id="box-1", text=schools, when=shared)
+    posts += article("7781", dom_id="box-2", text=trees, when=shared)
+    updates = [update(i, url=f"{URL}#u{n}x") for n, i in enumerate(BODIES)]
+    blog = parse(page(posts, updates), URL)
+    keys = [e.key for e in blog.entries]
+    assert len(keys) == len(set(keys))
+    titles = [e.title for e in blog.entries]
+    assert "Structured headline 7783" in titles  # 09:15 is unique: paired
+    # The two page posts at 08:05 stay themselves; the structured 08:05 post is not given to
+    # either of them, and each shows once.
+    assert sum(1 for e in blog.entries if e.text.startswith("Schools have shut")) == 1
+    assert sum(1 for e in blog.entries if e.text.startswith("Crews are clearing")) == 1
