@@ -41,6 +41,7 @@ class Flat(Adapter):
         self._times: dict[int, datetime | None] = {}
         self._marks: dict[int, int] = {}
         self._opener_tags: dict[int, str] = {}
+        self._title_lines: dict[int, bool] = {}
         self.cuts: dict[int, Marker] = {}
 
     def post_nodes(self, tree: LexborHTMLParser) -> list[Node]:
@@ -107,6 +108,13 @@ class Flat(Adapter):
             return "its posts open with boxes, not paragraphs: a reading of boxes"
         return None
 
+    def _titled(self, node: Node) -> bool:
+        """Whether the post's opening element is its title line (see `_heading_like`)."""
+        known = self._title_lines.get(node.mem_id)
+        if known is None:
+            known = self._title_lines[node.mem_id] = _heading_like(node)
+        return known
+
     def extent(self, node: Node) -> list[Node]:
         return self._runs.get(node.mem_id, [node])
 
@@ -129,14 +137,14 @@ class Flat(Adapter):
 
     def title(self, node: Node) -> str:
         found = self._opened_by.get(node.mem_id)
-        if found is None or not _heading_like(node):
+        if found is None or not self._titled(node):
             return ""
         return squash(node.text(deep=True))[found.marker.end :].strip(" :–-|")
 
     def body(self, node: Node) -> list[Node]:
         run = self._runs.get(node.mem_id, [node])
         found = self._opened_by.get(node.mem_id)
-        if _heading_like(node):
+        if self._titled(node):
             return run[1:]
         if found is not None:
             if found.label and found.node.mem_id != node.mem_id:
