@@ -27,6 +27,8 @@ LONGEST_LABEL = 40
 MAX_CLIMB = 4
 MARKER_TEXT = 200
 """How much of an element's opening a written time is looked for in."""
+SPACED_HEAD = 60
+"""How much of an opening must be single-spaced for it to be read as it is, not squashed."""
 NOTE_TEXT = 300
 """The longest element text kept as a note that may state the page's zone."""
 
@@ -69,7 +71,9 @@ def find_markers(root: Node, language: str | None) -> Scan:
             continue  # the parent's text begins with this one's: read as the parent's
         if len(text) <= NOTE_TEXT:
             notes.append(text)
-        marker = read_marker(squash(opening), language)
+        head = opening[:SPACED_HEAD]
+        plain = squash(opening) if "  " in head or "\n" in head or "\t" in head else opening
+        marker = read_marker(plain, language)
         if marker is None:
             continue
         seen.add(node.mem_id)
