@@ -243,10 +243,13 @@ class SiteAdapter(Adapter):
 
     def times(self, node: Node) -> tuple[datetime | None, datetime | None]:
         published = self._first_time(node, self.spec.published)
-        updated = self._first_time(node, self.spec.updated)
+        updated = self._first_time(node, self.spec.updated) if self.spec.updated else None
         if updated is not None and published is not None and updated <= published:
             updated = None  # an "update" at or before publication changed nothing
         return published, updated
+
+    def time_marks(self, node: Node) -> int:
+        return 1 if self._first_time(node, self.spec.published) is not None else 0
 
     def _first_time(self, node: Node, stamps: tuple[Stamp, ...]) -> datetime | None:
         for stamp in stamps:
@@ -267,8 +270,12 @@ class SiteAdapter(Adapter):
         names = super().authors(node)
         if self.spec.byline is not None and (row := self.spec.byline(node)) is not None:
             author = row.css_first(self.spec.byline_author)
-            names.append(squash(author.text(deep=True)) if author is not None else "")
-        return list(dict.fromkeys(n for n in names if n and n.casefold() not in self._labels))
+            name = squash(author.text(deep=True)) if author is not None else ""
+            if name and name not in names:
+                names.append(name)
+        if self._labels:
+            return [name for name in names if name.casefold() not in self._labels]
+        return names
 
     def flags(self, node: Node, key: str | None) -> Flags:
         spec = self.spec
@@ -284,10 +291,9 @@ class SiteAdapter(Adapter):
         return flags
 
     def _marked(self, node: Node, key: str | None, rule: FlagRule) -> bool:
-        attributes = node.attributes
         return bool(
-            (rule.post_class and rule.post_class in (attributes.get("class") or "").split())
-            or (rule.attribute and attributes.get(rule.attribute[0]) == rule.attribute[1])
+            (rule.post_class and rule.post_class in (node.attributes.get("class") or "").split())
+            or (rule.attribute and node.attributes.get(rule.attribute[0]) == rule.attribute[1])
             or (rule.selector and self.first(node, rule.selector) is not None)
             or (rule.label and self._labelled(node, rule.label_selector, rule.label))
             or (
@@ -319,10 +325,10 @@ class SiteAdapter(Adapter):
     def page(self, tree: LexborHTMLParser, page_url: str) -> PageInfo:
         spec = self.spec
         stamp = spec.last_updated
-        updated = tree.css_first(stamp.selector) if stamp is not None else None
+        holder = tree.css_first(stamp.selector) if stamp is not None and stamp.selector else None
         badge = tree.css_first(spec.live_badge) if spec.live_badge else None
         return PageInfo(
-            updated=self._time(updated, stamp) if updated is not None and stamp else None,
+            updated=self._time(holder, stamp) if holder is not None and stamp else None,
             older_pages=self._older_pages(tree, page_url),
             is_live=None if badge is None else spec.live_word.casefold() in badge.text().casefold(),
         )
