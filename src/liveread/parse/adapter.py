@@ -239,7 +239,8 @@ class SiteAdapter(Adapter):
         ident = node.attributes.get(self.spec.id_attribute)
         if not ident or not page_url:
             return None
-        return self.spec.permalink.format(page=page_url.split("#")[0], id=ident)
+        page = page_url.split("#")[0]
+        return self.spec.permalink.replace("{page}", page).replace("{id}", ident)
 
     def times(self, node: Node) -> tuple[datetime | None, datetime | None]:
         published = self._first_time(node, self.spec.published)
