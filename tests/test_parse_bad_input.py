@@ -16,8 +16,9 @@ from selectolax.lexbor import LexborHTMLParser
 
 from liveread.model import Embed, Image, LiveBlog, iso_z
 from liveread.parse import NotALiveBlog, parse
+from liveread.parse.adapter import SiteAdapter
 from liveread.parse.depth import MAX_DEPTH, limit_depth
-from liveread.parse.sites.bbc import BBC
+from liveread.parse.sites import bbc
 from liveread.parse.structured import READ_MORE_LINK_TEXT, _promo_lines
 
 URL = "https://www.example.co.uk/news/live/story"
@@ -266,7 +267,7 @@ def test_a_next_page_link_without_a_target_is_no_older_page():
         '<a class="lx-pagination__btn" rel="next" href>Next</a>'
         '<a class="lx-pagination__btn" rel="next" href="/news/live/x/page/2">Next</a>'
     )
-    info = BBC().page(tree, "https://www.bbc.co.uk/news/live/x")
+    info = SiteAdapter(bbc.SPEC).page(tree, "https://www.bbc.co.uk/news/live/x")
     assert info.older_pages == ("https://www.bbc.co.uk/news/live/x/page/2",)
 
 

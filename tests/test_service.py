@@ -9,10 +9,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
+import liveread.parse
 from liveread.demo import DemoServer
 from liveread.demo.content import EDIT
 from liveread.fetch import FetchConfig, Fetcher
-from liveread.parse import PARSER_VERSION, parse
+from liveread.parse import PARSER_VERSION, parse, sites
+from liveread.parse.sites import bbc, guardian
+from liveread.parse.spec import SiteSpec
 from liveread.service import (
     MAX_OLDER_PAGES,
     AlreadyFollowing,
@@ -61,6 +64,8 @@ def text(n: int, word: str = "steady") -> str:
 
 PAGE_A = bbc_page([("2", text(2)), ("1", text(1))])
 PAGE_B = bbc_page([("3", text(3)), ("2", text(2)), ("1", text(1, "changed"))])
+BBC_READING = f"{PARSER_VERSION}/bbc-{bbc.SPEC.version}"
+"""What a blog the BBC spec reads says of its reading (`LiveBlog.version`)."""
 NOT_LIVE = "<!doctype html><html><head><title>About us</title></head><body><p>Hi.</p></body></html>"
 
 
@@ -273,14 +278,14 @@ async def test_new_parser_version_rewrites_quietly_then_edits_count_again(
     page_c = bbc_page([("3", text(3)), ("2", text(2, "windy")), ("1", text(1, "changed"))])
     url = loopback.route("/live", [Route(body=PAGE_A), Route(body=PAGE_B), Route(body=page_c)])
     feed, _ = await service.add_feed(url)
-    assert feed.parser_version == PARSER_VERSION
-    store.set_parser_version(feed.id, 0)
+    assert feed.reader_version == BBC_READING
+    store.set_reader_version(feed.id, f"{PARSER_VERSION - 1}/bbc-{bbc.SPEC.version}")
     store.mark_feed_read(feed.id)
 
     event = await service.refresh(store.feed(feed.id))
     assert isinstance(event, FeedRefreshed)
     assert (event.new, event.edited) == (["3"], [])
-    assert store.feed(feed.id).parser_version == PARSER_VERSION
+    assert store.feed(feed.id).reader_version == BBC_READING
     by_key = {s.entry.key: s for s in store.entries(feed.id)}
     assert by_key["1"].entry.text == text(1, "changed")
     assert (by_key["1"].is_read, by_key["1"].edited_at) == (True, None)
@@ -299,18 +304,97 @@ async def test_an_outdated_parser_refetches_in_full_once(
 ):
     url = loopback.route("/live", body=PAGE_A, etag='"a"')
     feed, _ = await service.add_feed(url)
-    store.set_parser_version(feed.id, 0)
+    store.set_reader_version(feed.id, None)  # as stored before readers were named
 
     event = await service.refresh(store.feed(feed.id))
     assert isinstance(event, FeedRefreshed)
     assert not event.not_modified  # the page was read again, not answered "unchanged"
     assert "if-none-match" not in loopback.requests[-1].headers
-    assert store.feed(feed.id).parser_version == PARSER_VERSION
+    assert store.feed(feed.id).reader_version == BBC_READING
 
     again = await service.refresh(store.feed(feed.id))
     assert isinstance(again, FeedRefreshed)
     assert again.not_modified
     assert loopback.requests[-1].headers.get("if-none-match") == '"a"'
+
+
+def bumped(name: str) -> tuple[SiteSpec, ...]:
+    """The registered site specs, with the version of the one called `name` one higher."""
+    return tuple(
+        replace(spec, version=spec.version + 1) if spec.name == name else spec
+        for spec in sites.SPECS
+    )
+
+
+def last_request(loopback: LoopbackServer, path: str) -> dict[str, str]:
+    return [request for request in loopback.requests if request.path == path][-1].headers
+
+
+async def test_a_new_site_spec_version_rereads_only_the_feeds_it_read(
+    loopback: LoopbackServer, service: Service, store: Store, monkeypatch: pytest.MonkeyPatch
+):
+    # The page's change to post 1 stands in for the new spec reading the same page differently.
+    reread = bbc_page([("2", text(2)), ("1", text(1, "changed"))])
+    bbc_url = loopback.route("/bbc", [Route(body=PAGE_A, etag='"b"'), Route(body=reread)])
+    guardian_body = guardian_page([("2", text(2)), ("1", text(1))], pinned="1")
+    guardian_url = loopback.route("/guardian", body=guardian_body, etag='"g"')
+    bbc_feed, _ = await service.add_feed(bbc_url)
+    guardian_feed, _ = await service.add_feed(guardian_url)
+    guardian_reading = f"{PARSER_VERSION}/guardian-{guardian.SPEC.version}"
+    assert (bbc_feed.reader_version, guardian_feed.reader_version) == (
+        BBC_READING,
+        guardian_reading,
+    )
+    store.mark_feed_read(bbc_feed.id)
+
+    monkeypatch.setattr(sites, "SPECS", bumped("bbc"))
+    bbc_event = await service.refresh(store.feed(bbc_feed.id))
+    guardian_event = await service.refresh(store.feed(guardian_feed.id))
+
+    assert "if-none-match" not in last_request(loopback, "/bbc")  # fetched in full
+    assert isinstance(bbc_event, FeedRefreshed)
+    assert (bbc_event.not_modified, bbc_event.new, bbc_event.edited) == (False, [], [])
+    post_1 = {s.entry.key: s for s in store.entries(bbc_feed.id)}["1"]
+    assert (post_1.entry.text, post_1.is_read) == (text(1, "changed"), True)  # stored quietly
+    assert store.feed(bbc_feed.id).reader_version == f"{PARSER_VERSION}/bbc-{bbc.SPEC.version + 1}"
+
+    assert last_request(loopback, "/guardian").get("if-none-match") == '"g"'
+    assert isinstance(guardian_event, FeedRefreshed) and guardian_event.not_modified
+    assert store.feed(guardian_feed.id).reader_version == guardian_reading
+
+
+async def test_a_new_core_version_rereads_every_feed(
+    loopback: LoopbackServer, service: Service, store: Store, monkeypatch: pytest.MonkeyPatch
+):
+    guardian_body = guardian_page([("2", text(2)), ("1", text(1))], pinned="1")
+    urls = {
+        "/bbc": loopback.route("/bbc", body=PAGE_A, etag='"b"'),
+        "/guardian": loopback.route("/guardian", body=guardian_body, etag='"g"'),
+    }
+    feeds = [(await service.add_feed(url))[0] for url in urls.values()]
+
+    monkeypatch.setattr(liveread.parse, "PARSER_VERSION", PARSER_VERSION + 1)
+    events = [await service.refresh(store.feed(feed.id)) for feed in feeds]
+
+    assert all(isinstance(e, FeedRefreshed) and not e.not_modified for e in events)
+    assert not any("if-none-match" in last_request(loopback, path) for path in urls)
+    readings = [store.feed(feed.id).reader_version or "" for feed in feeds]
+    assert [reading.split("/")[0] for reading in readings] == [str(PARSER_VERSION + 1)] * 2
+
+
+async def test_a_page_another_reader_reads_now_is_stored_quietly(
+    loopback: LoopbackServer, service: Service, store: Store
+):
+    # Stored as the generic reader read it (say, before a spec knew the template): the
+    # site spec's reading of the page is no edit by the site.
+    url = loopback.route("/live", [Route(body=PAGE_A), Route(body=PAGE_B)])
+    feed, _ = await service.add_feed(url)
+    store.set_reader_version(feed.id, f"{PARSER_VERSION}/generic")
+
+    event = await service.refresh(store.feed(feed.id))
+    assert isinstance(event, FeedRefreshed)
+    assert (event.new, event.edited) == (["3"], [])
+    assert store.feed(feed.id).reader_version == BBC_READING
 
 
 class FakeClock:

@@ -139,7 +139,7 @@ def test_a_refresh_is_stored_whole_in_one_transaction(store: Store, db: Path) ->
         Refresh(
             [make_entry("a"), make_entry("b", 1)],
             at=T0 + timedelta(minutes=1),
-            parser_version=7,
+            reader_version="7/bbc-2",
             title="Live: storms",
             is_live=True,
             validators=('"v1"', "Wed, 01 May 2024"),
@@ -152,12 +152,12 @@ def test_a_refresh_is_stored_whole_in_one_transaction(store: Store, db: Path) ->
     ]
     assert result.new == ["a", "b"]
     got = store.feed(feed.id)
-    assert (got.title, got.is_live, got.parser_version) == ("Live: storms", True, 7)
+    assert (got.title, got.is_live, got.reader_version) == ("Live: storms", True, "7/bbc-2")
     assert (got.etag, got.last_modified) == ('"v1"', "Wed, 01 May 2024")
     assert (got.last_ok_at, got.last_error, got.total) == (T0 + timedelta(minutes=1), None, 2)
 
     # What the page does not say is kept: an empty title, an unknown live state, no validators.
-    store.store_refresh(feed.id, Refresh([make_entry("a")], at=T0, parser_version=7))
+    store.store_refresh(feed.id, Refresh([make_entry("a")], at=T0, reader_version="7/bbc-2"))
     again = store.feed(feed.id)
     assert (again.title, again.is_live, again.etag) == ("Live: storms", True, '"v1"')
 
@@ -172,11 +172,11 @@ def test_a_refresh_that_fails_at_its_last_step_leaves_nothing_behind(store: Stor
     )
     with pytest.raises(sqlite3.IntegrityError, match="refused"):
         store.store_refresh(
-            feed.id, Refresh([make_entry("b"), make_entry("c")], at=T0, parser_version=7)
+            feed.id, Refresh([make_entry("b"), make_entry("c")], at=T0, reader_version="7/bbc-2")
         )
     store._db.execute("DROP TRIGGER refuse")
     got = store.feed(feed.id)
-    assert (got.title, got.total, got.last_fetch_at, got.parser_version) == (
+    assert (got.title, got.total, got.last_fetch_at, got.reader_version) == (
         "Before",
         1,
         None,
@@ -299,14 +299,14 @@ def test_quiet_upsert_rewrites_without_marking_edited(store: Store) -> None:
     assert (result.new, result.edited, result.unchanged) == ([], [], 3)
 
 
-def test_parser_version_is_recorded_per_feed(store: Store) -> None:
+def test_reader_version_is_recorded_per_feed(store: Store) -> None:
     a, b = store.add_feed(URL_A), store.add_feed(URL_B)
-    assert a.parser_version is None
-    store.set_parser_version(a.id, 3)
-    assert store.feed(a.id).parser_version == 3
-    assert store.feed(b.id).parser_version is None
+    assert a.reader_version is None
+    store.set_reader_version(a.id, "3/guardian-1")
+    assert store.feed(a.id).reader_version == "3/guardian-1"
+    assert store.feed(b.id).reader_version is None
     with pytest.raises(StoreError, match="no feed #"):
-        store.set_parser_version(999, 1)
+        store.set_reader_version(999, "3/generic")
 
 
 def test_entry_round_trip(store: Store) -> None:
@@ -628,16 +628,16 @@ def test_migrates_v1_db_keeping_its_data(db: Path) -> None:
         assert store.schema_version == SCHEMA_VERSION >= 2
         (feed,) = store.feeds()
         assert (feed.url, feed.title, feed.etag, feed.total) == (URL_A, "Feed A", '"v1"', 1)
-        assert feed.parser_version is None
+        assert feed.reader_version is None
         (stored,) = store.entries(feed.id)
         assert (stored.entry, stored.is_read, stored.first_seen_at) == (entry, True, T0)
         result = store.upsert_entries(feed.id, [entry], seen_at=T0)
         assert (result.new, result.edited, result.unchanged) == ([], [], 1)
-        store.set_parser_version(feed.id, 1)
-        assert store.feed(feed.id).parser_version == 1
+        store.set_reader_version(feed.id, "1/bbc-1")
+        assert store.feed(feed.id).reader_version == "1/bbc-1"
     with raw(db) as con:
         columns = {row[1]: row[2] for row in con.execute("PRAGMA table_info(feeds)")}
-        assert columns["parser_version"] == "INTEGER"
+        assert (columns["parser_version"], columns["reader_version"]) == ("INTEGER", "TEXT")
 
 
 def test_migration_gives_each_feed_its_address_without_a_fragment_as_its_canonical_one(
@@ -657,6 +657,25 @@ def test_migration_gives_each_feed_its_address_without_a_fragment_as_its_canonic
         assert [f.canonical_url for f in store.feeds()] == [URL_A, URL_B]
         assert store.feed_known_as(URL_B) == store.feed(2)
         assert store.feed(URL_B, exact=True).id == 2
+
+
+def test_migration_leaves_a_feed_stored_under_a_numbered_parser_version_without_a_reader(
+    db: Path,
+) -> None:
+    db.parent.mkdir(parents=True)
+    with closing(sqlite3.connect(db, isolation_level=None)) as con:
+        for migrate in MIGRATIONS[:3]:
+            migrate(con)
+        con.execute("PRAGMA user_version = 3")
+        con.execute(
+            "INSERT INTO feeds (url, title, added_at, etag, parser_version) "
+            "VALUES (?, 'Feed', '2024-05-01T11:00:00Z', '\"v3\"', 6)",
+            (URL_A,),
+        )
+    with Store(db) as store:
+        (feed,) = store.feeds()
+        # No reader is known to have read it: the next refresh reads the page again.
+        assert (feed.url, feed.etag, feed.reader_version) == (URL_A, '"v3"', None)
 
 
 def test_zero_byte_file_is_a_new_db(db: Path) -> None:

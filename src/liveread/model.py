@@ -193,6 +193,9 @@ class LiveBlog:
     """The address the page gives as its own (`<link rel="canonical">`, else `og:url`)."""
     contest: list[str] = field(default_factory=list)
     """How each reader read the page and why the winner won (`parse(..., explain=True)`)."""
+    version: str = ""
+    """Which reader read the entries, at which versions: the core parser's and the reader's
+    own, e.g. "6/guardian-1" (`liveread.parse.reading_version`)."""
 
 
 def utc(dt: datetime) -> datetime:

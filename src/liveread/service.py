@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 from liveread.addresses import feed_address
 from liveread.fetch import Fetcher, FetchError, FetchResult, Validators
 from liveread.model import Entry, LiveBlog
-from liveread.parse import PARSER_VERSION, NotALiveBlog, parse
+from liveread.parse import NotALiveBlog, is_current, parse
 from liveread.store import Feed, Refresh, Store, StoreError
 
 MAX_OLDER_PAGES = 4
@@ -139,8 +139,9 @@ class Service:
     ) -> FeedRefreshed | FeedFailed:
         emit = listener or (lambda event: None)
         emit(FeedStarted(feed.id, feed.label))
-        # After an upgrade, fetch the page in full once, so the new parser rereads it.
-        current = feed.total and feed.parser_version == PARSER_VERSION
+        # When the parser, or the site spec that read the feed, has changed since: fetch the
+        # page in full once, so that it is read again.
+        current = feed.total and is_current(feed.reader_version)
         validators = Validators(feed.etag, feed.last_modified) if current else None
         try:
             result, blog = await self._load(feed.url, validators)
@@ -181,13 +182,14 @@ class Service:
         refresh = Refresh(
             entries,
             at=now(),
-            parser_version=PARSER_VERSION,
+            reader_version=blog.version,
             title=blog.title,
             canonical=known_as(feed.url, blog.canonical),
             is_live=blog.is_live,
             validators=(validators.etag, validators.last_modified) if validators else None,
-            # Text a new parser reads differently is not an edit by the site: store it quietly.
-            quiet=feed.total > 0 and feed.parser_version != PARSER_VERSION,
+            # Text another reader, or a new version of it, reads differently is not an edit by
+            # the site: store it quietly.
+            quiet=feed.total > 0 and feed.reader_version != blog.version,
         )
         result = self.store.store_refresh(feed.id, refresh)
         return FeedRefreshed(feed.id, blog.title or feed.label, result.new, result.edited)

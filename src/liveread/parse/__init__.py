@@ -12,7 +12,8 @@ from selectolax.lexbor import LexborHTMLParser
 from liveread.addresses import encode_unsafe, safe_address
 from liveread.clean import Cleaner
 from liveread.model import Block, Entry, Image, LiveBlog, Paragraph, Span, block_text
-from liveread.parse.adapter import Adapter, Node, PageInfo
+from liveread.parse import sites
+from liveread.parse.adapter import Adapter, Node, PageInfo, SiteAdapter
 from liveread.parse.blocks import BlockBuilder, Outline
 from liveread.parse.contest import MIN_POSTS, MIN_TEXT, Proposal, choose, judge, measure
 from liveread.parse.contest import explain as explain_contest
@@ -23,17 +24,17 @@ from liveread.parse.generic import Generic
 from liveread.parse.links import mark_link_posts
 from liveread.parse.markers import Scan, cut_opening, find_markers
 from liveread.parse.merge import merge
-from liveread.parse.sites import ADAPTERS
 from liveread.parse.structured import StructuredBlog, read_structured
 from liveread.parse.tree import Owners
 from liveread.text import comparable, fingerprint, squash
 
-__all__ = ["PARSER_VERSION", "NotALiveBlog", "parse"]
+__all__ = ["PARSER_VERSION", "NotALiveBlog", "is_current", "parse", "reading_version"]
 
 MAX_POSTS = 5000
 
 PARSER_VERSION = 7
-"""Bump it whenever parsing or cleaning changes what a post's text is."""
+"""Bump it whenever parsing or cleaning changes what a post's text is, for any reader; a
+change to one site's spec bumps that spec's version instead."""
 
 
 class NotALiveBlog(ValueError):
@@ -92,7 +93,27 @@ def parse(html: str | bytes, url: str, *, explain: bool = False) -> LiveBlog:
         ),
         contest=explain_contest(proposals, winner, data) if explain else [],
         canonical=_canonical(tree, url),
+        version=reading_version(adapter),
     )
+
+
+def reading_version(reader: Adapter) -> str:
+    """What a blog that `reader` read says of its reading (`LiveBlog.version`): the core
+    parser's version and the reader's, "6/guardian-1"; "6/generic" for a reader with no
+    version of its own."""
+    return _version(reader.name, reader.version)
+
+
+def is_current(version: str | None) -> bool:
+    """Whether a blog read at `version` (`LiveBlog.version`) is read the same way today: the
+    core parser and the reader that read it are both still at that version."""
+    current = {_version(spec.name, spec.version) for spec in sites.SPECS}
+    current.update(_version(reader.name, reader.version) for reader in (Generic, Flat))
+    return version in current
+
+
+def _version(name: str, own: int) -> str:
+    return f"{PARSER_VERSION}/{name}-{own}" if own else f"{PARSER_VERSION}/{name}"
 
 
 def _reading_address(tree: LexborHTMLParser, url: str) -> str:
@@ -187,14 +208,14 @@ def _structured_only(url: str, data: StructuredBlog, tree: LexborHTMLParser) -> 
 
 
 def _site_for(tree: LexborHTMLParser) -> Adapter | None:
-    """The site spec whose signature the page's first post-like element matches (the first
-    such spec, in `ADAPTERS` order): one query over the page for all of them."""
-    adapters = [cls() for cls in ADAPTERS]
-    first = tree.css_first(", ".join(adapter.signature for adapter in adapters))
+    """The reader of the site spec whose signature the page's first post-like element matches
+    (the first such spec, in `sites.SPECS` order): one query over the page for all of them."""
+    readers = [SiteAdapter(spec) for spec in sites.SPECS]
+    first = tree.css_first(", ".join(reader.signature for reader in readers))
     if first is not None:
-        for adapter in adapters:
-            if adapter.claims(first):
-                return adapter
+        for reader in readers:
+            if reader.claims(first):
+                return reader
     return None
 
 

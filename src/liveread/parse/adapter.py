@@ -1,8 +1,9 @@
-"""What a site adapter is, and the shared machinery every adapter uses.
+"""What a reader of a page's posts is (`Adapter`), the shared machinery every reader uses, and
+`SiteAdapter`, which reads any site template its `SiteSpec` describes.
 
-An adapter recognises a page template by its markup signature (not its domain: one Reach plc
-template serves dozens of titles) and reads each post's id, times, title, authors, flags and
-body node. Turning the body into blocks and cleaning it is shared.
+A site spec recognises a page template by its markup signature (not its domain: one Reach plc
+template serves dozens of titles) and says where each post's id, times, title, authors, flags
+and body are. Turning the body into blocks and cleaning it is shared.
 """
 
 from __future__ import annotations
@@ -13,8 +14,11 @@ from typing import TypedDict
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from liveread.addresses import safe_address
 from liveread.parse.ids import key_from_url, normalise_id
+from liveread.parse.spec import TITLE_OPENING, FlagRule, SiteSpec, Stamp
 from liveread.parse.texttimes import Marker
+from liveread.parse.times import from_epoch, parse_time
 from liveread.parse.tree import Owners, common_ancestor
 from liveread.text import squash
 
@@ -67,12 +71,16 @@ class PostIndex:
 
 
 class Adapter:
-    """Base for site adapters: subclasses set the selectors and override what differs.
+    """Base for readers: `SiteAdapter` reads a site spec, the generic readers override what
+    differs.
 
     While posts are read, `first` and `all` answer per-post queries from a `PostIndex`:
     adapters use them for metadata read before a post's body is taken apart."""
 
     name = "site"
+    version = 0
+    """The reader's own version beside the core parser's: a site spec's; 0 for readers that
+    change only with the core (see `parse.reading_version`)."""
     signature = ""
     """A CSS selector only this template's pages match."""
     entries = ""
@@ -189,3 +197,155 @@ class Adapter:
 
     def page(self, tree: LexborHTMLParser, page_url: str) -> PageInfo:
         return PageInfo()
+
+
+class SiteAdapter(Adapter):
+    """The reader of one site template: everything it knows of the site is in its spec."""
+
+    def __init__(self, spec: SiteSpec) -> None:
+        self.spec = spec
+        self.name = spec.name
+        self.version = spec.version
+        self.signature = spec.signature
+        self.entries = spec.posts
+        self.zone = spec.zone
+        self.trust_dom_times = spec.trust_dom_times
+        self.title_selector = spec.title
+        self.author_selector = spec.authors
+        self.not_body = spec.not_body
+        self.furniture = spec.furniture
+        self.pinned_selector = spec.pinned_copies
+        rules = (spec.key_event, spec.pinned, spec.breaking, spec.summary)
+        self._rules = [rule for rule in rules if rule is not None]
+        self._labels = {rule.label.casefold() for rule in self._rules if rule.label}
+        self._listed: dict[str, set[str]] = {}
+        """A `FlagRule.listed` selector -> the keys of the posts its links name."""
+
+    def prepare(self, tree: LexborHTMLParser, page_url: str) -> None:
+        for rule in self._rules:
+            if rule.listed:
+                links = tree.css(rule.listed)
+                keys = (key_from_url(a.attributes.get("href") or "") for a in links)
+                self._listed[rule.listed] = {key for key in keys if key}
+
+    def key(self, node: Node, page_url: str) -> str | None:
+        ident = node.attributes.get(self.spec.id_attribute)
+        if ident:
+            return normalise_id(ident)
+        link = node.css_first(self.spec.key_link) if self.spec.key_link else None
+        return key_from_url(link.attributes.get("href") or "") if link is not None else None
+
+    def permalink(self, node: Node, key: str | None, page_url: str) -> str | None:
+        if self.spec.permalink_link:
+            link = self.first(node, self.spec.permalink_link)
+            if link is not None and (href := link.attributes.get("href")):
+                return href
+        ident = node.attributes.get(self.spec.id_attribute)
+        if not ident or not page_url:
+            return None
+        page = page_url.split("#")[0]
+        return self.spec.permalink.replace("{page}", page).replace("{id}", ident)
+
+    def times(self, node: Node) -> tuple[datetime | None, datetime | None]:
+        published = self._first_time(node, self.spec.published)
+        updated = self._first_time(node, self.spec.updated) if self.spec.updated else None
+        if updated is not None and published is not None and updated <= published:
+            updated = None  # an "update" at or before publication changed nothing
+        return published, updated
+
+    def time_marks(self, node: Node) -> int:
+        return 1 if self._first_time(node, self.spec.published) is not None else 0
+
+    def _first_time(self, node: Node, stamps: tuple[Stamp, ...]) -> datetime | None:
+        for stamp in stamps:
+            holder = self.first(node, stamp.selector) if stamp.selector else node
+            if holder is not None and (when := self._time(holder, stamp)) is not None:
+                return when
+        return None
+
+    def _time(self, holder: Node, stamp: Stamp) -> datetime | None:
+        raw = holder.attributes.get(stamp.attribute)
+        if stamp.epoch:
+            return from_epoch(raw)
+        if raw and self.spec.false_utc:
+            raw = raw.rstrip("Zz")
+        return parse_time(raw, local_zone=self.zone)
+
+    def authors(self, node: Node) -> list[str]:
+        names = super().authors(node)
+        if self.spec.byline is not None and (row := self.spec.byline(node)) is not None:
+            author = row.css_first(self.spec.byline_author)
+            name = squash(author.text(deep=True)) if author is not None else ""
+            if name and name not in names:
+                names.append(name)
+        if self._labels:
+            return [name for name in names if name.casefold() not in self._labels]
+        return names
+
+    def flags(self, node: Node, key: str | None) -> Flags:
+        spec = self.spec
+        flags: Flags = {}
+        if spec.key_event is not None:
+            flags["key_event"] = self._marked(node, key, spec.key_event)
+        if spec.pinned is not None:
+            flags["pinned"] = self._marked(node, key, spec.pinned)
+        if spec.breaking is not None:
+            flags["breaking"] = self._marked(node, key, spec.breaking)
+        if spec.summary is not None:
+            flags["summary"] = self._marked(node, key, spec.summary)
+        return flags
+
+    def _marked(self, node: Node, key: str | None, rule: FlagRule) -> bool:
+        return bool(
+            (rule.post_class and rule.post_class in (node.attributes.get("class") or "").split())
+            or (rule.attribute and node.attributes.get(rule.attribute[0]) == rule.attribute[1])
+            or (rule.selector and self.first(node, rule.selector) is not None)
+            or (rule.label and self._labelled(node, rule.label_selector, rule.label))
+            or (
+                rule.title_opening
+                and rule.title_opening.casefold() in self.title(node).casefold()[:TITLE_OPENING]
+            )
+            or (rule.listed and key is not None and key in self._listed.get(rule.listed, ()))
+        )
+
+    def _labelled(self, node: Node, selector: str, label: str) -> bool:
+        wanted = label.casefold()
+        return any(
+            squash(el.text(deep=True)).casefold() == wanted for el in self.all(node, selector)
+        )
+
+    def embed_link(self, node: Node) -> str | None:
+        return self.spec.embed_link(node) if self.spec.embed_link is not None else None
+
+    def body(self, node: Node) -> list[Node]:
+        super().body(node)
+        spec = self.spec
+        if spec.byline is not None and (row := spec.byline(node)) is not None:
+            row.decompose()
+        if spec.title_in_body and (title := node.css_first(spec.title)) is not None:
+            title.decompose()
+        content = node.css_first(spec.body) if spec.body else None
+        return [content] if content is not None else [node]
+
+    def page(self, tree: LexborHTMLParser, page_url: str) -> PageInfo:
+        spec = self.spec
+        stamp = spec.last_updated
+        holder = tree.css_first(stamp.selector) if stamp is not None and stamp.selector else None
+        badge = tree.css_first(spec.live_badge) if spec.live_badge else None
+        return PageInfo(
+            updated=self._time(holder, stamp) if holder is not None and stamp else None,
+            older_pages=self._older_pages(tree, page_url),
+            is_live=None if badge is None else spec.live_word.casefold() in badge.text().casefold(),
+        )
+
+    def _older_pages(self, tree: LexborHTMLParser, page_url: str) -> tuple[str, ...]:
+        if not self.spec.older_pages:
+            return ()
+        wanted = self.spec.older_page_text.casefold()
+        older = [
+            url
+            for a in tree.css(self.spec.older_pages)
+            if (not wanted or a.text(deep=True).strip().casefold() == wanted)
+            and (url := safe_address(a.attributes.get("href"), page_url))
+        ]
+        return tuple(dict.fromkeys(older))

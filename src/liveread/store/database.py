@@ -262,7 +262,7 @@ class Store:
     ) -> UpsertResult:
         """Store a fetch's entries in one transaction, telling new ones from edited ones by
         content hash. An edited entry turns unread and gets `edited_at`; a repeated key in
-        `entries` keeps its first occurrence. `quiet` (the first store after the parser
+        `entries` keeps its first occurrence. `quiet` (the first store after the reader
         changed) rewrites changed entries in place without marking them edited: they keep
         their read state and `edited_at`, and count as unchanged."""
         prepared = _prepare(feed_id, entries, to_iso(seen_at))
@@ -272,7 +272,7 @@ class Store:
     @_op
     def store_refresh(self, feed_id: int, refresh: Refresh) -> UpsertResult:
         """Store what one successful fetch of a feed found, in one transaction: its entries
-        (as `upsert_entries`), the page's title and live state, the parser version, the
+        (as `upsert_entries`), the page's title and live state, the reader version, the
         fetch time and validators. A failure leaves the feed as it was."""
         when = to_iso(refresh.at)
         prepared = _prepare(feed_id, refresh.entries, when)
@@ -286,7 +286,7 @@ class Store:
                     "title": refresh.title or None,
                     "canonical": refresh.canonical,
                     "is_live": None if refresh.is_live is None else int(refresh.is_live),
-                    "parser_version": refresh.parser_version,
+                    "reader_version": refresh.reader_version,
                     "validated": refresh.validators is not None,
                     "etag": refresh.validators[0] if refresh.validators else None,
                     "last_modified": refresh.validators[1] if refresh.validators else None,
@@ -295,11 +295,11 @@ class Store:
         return result
 
     @_op
-    def set_parser_version(self, feed_id: int, version: int) -> None:
-        """Record the parser version (`liveread.parse.PARSER_VERSION`) that stored a feed."""
+    def set_reader_version(self, feed_id: int, version: str | None) -> None:
+        """Record which reader stored a feed's entries, at which versions (`LiveBlog.version`)."""
         with self._write() as con:
             self._require_feed(con, feed_id)
-            con.execute("UPDATE feeds SET parser_version = ? WHERE id = ?", (version, feed_id))
+            con.execute("UPDATE feeds SET reader_version = ? WHERE id = ?", (version, feed_id))
 
     @_op
     def entries(

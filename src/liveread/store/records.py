@@ -23,8 +23,9 @@ class Feed:
     is_live: bool | None
     unread: int
     total: int
-    parser_version: int | None = None
-    """The `liveread.parse.PARSER_VERSION` that last stored its entries; None before any."""
+    reader_version: str | None = None
+    """Which reader last stored its entries, at which versions (`LiveBlog.version`, such as
+    "6/guardian-1"); None before any, or when they were stored before readers were named."""
     canonical_url: str | None = None
     """The address the blog is known by (its rel=canonical, else `url`), for telling that a
     blog is already followed under another address."""
@@ -84,7 +85,8 @@ class Refresh:
 
     entries: Sequence[Entry]
     at: datetime
-    parser_version: int
+    reader_version: str
+    """`LiveBlog.version` of the reading stored."""
     title: str = ""
     """The page's title; empty keeps the feed's."""
     is_live: bool | None = None
@@ -94,7 +96,7 @@ class Refresh:
     validators: tuple[str | None, str | None] | None = None
     """(etag, last_modified) from the response; None keeps the stored ones."""
     quiet: bool = False
-    """Changed entries are a new parser's reading, not edits (see `Store.upsert_entries`)."""
+    """Changed entries are another reader's reading, not edits (see `Store.upsert_entries`)."""
 
 
 @dataclass(frozen=True, slots=True)

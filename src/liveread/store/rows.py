@@ -95,7 +95,7 @@ def feed_from_row(row: sqlite3.Row) -> Feed:
         is_live=None if is_live is None else bool(is_live),
         unread=row["unread"],
         total=row["total"],
-        parser_version=row["parser_version"],
+        reader_version=row["reader_version"],
         canonical_url=row["canonical_url"],
     )
 

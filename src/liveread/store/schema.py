@@ -122,11 +122,19 @@ def _migrate_v4(con: sqlite3.Connection) -> None:
     con.execute("ALTER TABLE favourites ADD COLUMN label TEXT NOT NULL DEFAULT ''")
 
 
+def _migrate_v5(con: sqlite3.Connection) -> None:
+    # Which reader last stored a feed's entries, at which versions (`LiveBlog.version`, such
+    # as "7/guardian-1"): it takes the place of the INTEGER parser_version, which is no longer
+    # read (dropping a column needs SQLite 3.35). Feeds stored before have none: read again.
+    con.execute("ALTER TABLE feeds ADD COLUMN reader_version TEXT")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migrate_v1,
     _migrate_v2,
     _migrate_v3,
     _migrate_v4,
+    _migrate_v5,
 ]
 """MIGRATIONS[n] takes a database from schema version n to n + 1. Append; never edit."""
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -24,7 +24,7 @@ RECORD_REFRESH = """
         title = COALESCE(:title, title),
         canonical_url = COALESCE(:canonical, canonical_url),
         is_live = COALESCE(:is_live, is_live),
-        parser_version = :parser_version,
+        reader_version = :reader_version,
         last_fetch_at = :at, last_ok_at = :at, last_error = NULL,
         etag = CASE WHEN :validated THEN :etag ELSE etag END,
         last_modified = CASE WHEN :validated THEN :last_modified ELSE last_modified END
@@ -60,7 +60,7 @@ EDIT_ENTRY = f"""
     UPDATE entries SET {_SET_CONTENT}, edited_at = :seen_at, is_read = 0
     WHERE feed_id = :feed_id AND key = :key
 """
-# New text from a new parser version, not from the site: rewritten without an edited mark,
+# New text from a new reader or version of it, not from the site: rewritten without an edited mark,
 # read state and edited_at kept.
 REPARSE_ENTRY = f"""
     UPDATE entries SET {_SET_CONTENT}

@@ -1,19 +1,16 @@
-"""Site adapters, tried in order; each recognises its template by markup, not by domain."""
+"""The registry of site specs: every template liveread knows by name, in the order they are
+tried on a page. A new site is a module here holding its `SiteSpec`, listed in `SPECS`."""
 
-from liveread.parse.adapter import Adapter
-from liveread.parse.sites.bbc import BBC
-from liveread.parse.sites.guardian import Guardian
-from liveread.parse.sites.independent import Independent
-from liveread.parse.sites.reach import ReachLiveEvent, ReachLiveEvents
-from liveread.parse.sites.repubblica import Repubblica
+from liveread.parse.sites import bbc, guardian, independent, reach, repubblica
+from liveread.parse.spec import SiteSpec
 
-ADAPTERS: tuple[type[Adapter], ...] = (
-    Guardian,
-    BBC,
-    Independent,
-    ReachLiveEvent,
-    ReachLiveEvents,
-    Repubblica,
+SPECS: tuple[SiteSpec, ...] = (
+    guardian.SPEC,
+    bbc.SPEC,
+    independent.SPEC,
+    reach.LIVE_EVENT,
+    reach.LIVE_EVENTS,
+    repubblica.SPEC,
 )
 
-__all__ = ["ADAPTERS"]
+__all__ = ["SPECS"]
