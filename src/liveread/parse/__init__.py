@@ -1,5 +1,5 @@
-"""`parse(html, url) -> LiveBlog`: one Lexbor tree, structured data, a site adapter or the
-generic fallback, merged, cleaned and ordered newest first."""
+"""`parse(html, url) -> LiveBlog`: one Lexbor tree; structured data; every reader that claims
+the page proposes its posts, the best supported is read; merged, cleaned, newest first."""
 
 from __future__ import annotations
 
@@ -26,7 +26,7 @@ from liveread.parse.markers import Scan, cut_opening, find_markers
 from liveread.parse.merge import merge
 from liveread.parse.structured import StructuredBlog, read_structured
 from liveread.parse.tree import Owners
-from liveread.text import comparable, fingerprint, squash
+from liveread.text import comparable, fingerprint, scrub, squash
 
 __all__ = ["PARSER_VERSION", "NotALiveBlog", "is_current", "parse", "reading_version"]
 
@@ -244,7 +244,7 @@ def _post_facts(node: Node, adapter: Adapter, url: str, *, key: str | None) -> E
         updated=updated,
         title=adapter.title(node),
         authors=adapter.authors(node),
-        label=adapter.label(node),
+        label=scrub(adapter.label(node)),
         **adapter.flags(node, key),
     )
 

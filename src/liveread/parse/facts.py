@@ -31,10 +31,12 @@ LIVE_WORDS = re.compile(
 )
 HEADINGS = 20
 """How many of the page's first headings may say it is live."""
-STATEMENT_TEXT = 100_000
-"""How much of a page's notes on time is searched for a statement of its zone."""
-TIME_WORDS = re.compile("time|zeit|heure|ora|hora|tijd|godzin|update|tid", re.IGNORECASE)
-"""Words (in part) a note stating a page's zone holds, in one language or another."""
+TIME_WORDS = re.compile(
+    r"\b(?:times?|updates?|timestamps?|time zone|zeit\w*|uhrzeit\w*|heures?|horaires?|"
+    r"ora|orari\w*|horas?|horarios|tijd\w*|godzin\w*|utc|gmt)\b",
+    re.IGNORECASE,
+)
+"""Words a note stating a page's zone holds, in one language or another."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,8 +67,10 @@ def page_facts(tree: LexborHTMLParser, url: str, data: StructuredBlog) -> PageFa
 def stated_zone(facts: PageFacts, notes: list[str]) -> PageFacts:
     """`facts` with the zone the page's short texts (`notes`) say its times are in, if one
     says it: only notes that speak of time are read ("All times in UTC")."""
-    speaking = [note for note in notes if TIME_WORDS.search(note)]
-    zone = zone_statement("\n".join(speaking)[:STATEMENT_TEXT])
+    zone = None
+    for note in notes:
+        if TIME_WORDS.search(note) and (zone := zone_statement(note)) is not None:
+            break
     if zone is None:
         return facts
     day = facts.reference.astimezone(zone).date() if facts.reference else facts.day

@@ -75,13 +75,14 @@ class Generic(Adapter):
         timed = body.css(TIME_SELECTOR)
         written = [self._written[ident].node for ident in self._written]
         # Bylines are looked for element by element only where the page's text holds some.
-        bylines = len(BYLINE_WHEN.findall(body.text()))
-        bylined = self._byline_nodes(body) if bylines >= MIN_BYLINES else []
+        stated = len(BYLINE_WHEN.findall(body.text()))
+        bylined = self._byline_nodes(body) if stated >= MIN_BYLINES else []
         members = _best_group([*timed, *written, *bylined])
         if not members:
             return []
         posts = _with_their_shape(members)
-        self._count_marks(posts, [*timed, *written, *self._bylines_in(body)])
+        bylines = self._bylines_in(body) if self._bylines else []
+        self._count_marks(posts, [*timed, *written, *bylines])
         self._clock(posts)
         return posts
 
@@ -125,7 +126,7 @@ class Generic(Adapter):
         written = [found.marker if (found := self._own.get(p.mem_id)) else None for p in posts]
         newest = newest_first(written)
         clock = Clock(facts.zone, facts.day, facts.reference, newest_first=newest)
-        aside = {p.mem_id for p in posts if self.flags(p, None).get("pinned")}
+        aside = {p.mem_id for p in posts if _marked_pinned(p)}
         if out_of_order_first(written, newest):
             aside.add(posts[0].mem_id)
         ids = {post.mem_id for post in posts}
@@ -282,6 +283,14 @@ class Generic(Adapter):
 
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+
+
+def _marked_pinned(node: Node) -> bool:
+    """Whether the post's own markup marks it pinned (read again, fully, by `flags`)."""
+    attrs = node.attributes
+    return "pinned" in (attrs.get("class") or "").casefold() or (
+        (attrs.get("data-pinned") or "").casefold() in ("true", "1", "yes")
+    )
 
 
 def day_heading(node: Node, facts: PageFacts) -> date | None:

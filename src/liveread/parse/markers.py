@@ -15,7 +15,6 @@ from itertools import pairwise
 from liveread.model import Block, Heading, Paragraph, Span
 from liveread.parse.adapter import Node
 from liveread.parse.texttimes import Marker, read_marker
-from liveread.text import squash
 
 CANDIDATES = (
     "strong, b, em, span, small, time, h2, h3, h4, h5, h6, p, li, dt,"
@@ -58,29 +57,43 @@ def find_markers(root: Node, language: str | None) -> Scan:
     notes: list[str] = []
     seen: set[int] = set()
     openings: dict[int, str] = {}
+    read: dict[str, Marker | None] = {}
+    """Openings read already: a page repeats its labels ("74'", "Live")."""
     for node in root.css(CANDIDATES):
-        parent = node.parent
-        if parent is not None and parent.mem_id in seen:
-            seen.add(node.mem_id)  # the parent starts with the same time: found already
-            continue
         text = node.text(deep=True, separator=" ")
         opening = text[:MARKER_TEXT].lstrip()
+        if not opening:
+            continue
+        parent = node.parent
+        parent_id = parent.mem_id if parent is not None else -1
+        if parent_id in seen:
+            seen.add(node.mem_id)  # the parent starts with the same time: found already
+            continue
         openings[node.mem_id] = opening
-        before = openings.get(parent.mem_id) if parent is not None else None
-        if before is not None and opening and before.startswith(opening):
+        before = openings.get(parent_id)
+        if before is not None and before.startswith(opening):
             continue  # the parent's text begins with this one's: read as the parent's
         if len(text) <= NOTE_TEXT:
             notes.append(text)
         head = opening[:SPACED_HEAD]
-        plain = squash(opening) if "  " in head or "\n" in head or "\t" in head else opening
-        marker = read_marker(plain, language)
+        spaced = "  " in head or "\n" in head or "\t" in head
+        plain = " ".join(opening.split()) if spaced else opening
+        if plain in read:
+            marker = read[plain]
+        else:
+            marker = read[plain] = read_marker(plain, language)
         if marker is None:
             continue
         seen.add(node.mem_id)
-        whole = squash(text)
-        label = len(whole) <= LONGEST_LABEL and len(whole) <= marker.end + 12
+        label = len(text) <= 4 * LONGEST_LABEL and _is_label(text, marker)
         found.append(Found(node, marker, label))
     return Scan(found, notes)
+
+
+def _is_label(text: str, marker: Marker) -> bool:
+    """Whether `text` is the time and little else: a label, not a heading or paragraph."""
+    length = len(" ".join(text.split()))
+    return length <= LONGEST_LABEL and length <= marker.end + 12
 
 
 def holders(found: list[Found]) -> Counter[int]:
