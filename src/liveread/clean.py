@@ -1,10 +1,11 @@
 """Removing promotional and furniture blocks from posts, recording what went and why.
 
 Three layers: site rules (selectors a site adapter names), global rules (selectors and phrases
-every site uses: donation asks, newsletter and WhatsApp sign-ups, "Read more:" lines, share
-tools, ad labels) and structural rules (link-dense teaser cards, blocks repeated across posts).
-Losing a real paragraph is worse than keeping a promo line, so phrase rules only touch short
-blocks and structural rules only small containers.
+every site uses, in many languages: donation asks, newsletter and WhatsApp sign-ups, "Read
+more:" lines, share tools, ad labels; see `cleanphrases`) and structural rules (link-dense
+teaser cards, blocks repeated across posts). Losing a real paragraph is worse than keeping a
+promo line, so phrase rules only touch short blocks and structural rules only small
+containers.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from selectolax.lexbor import LexborNode
 
+from liveread.cleanphrases import PHRASE_LIMIT, phrase_rule
 from liveread.model import (
     Block,
     Entry,
@@ -27,6 +29,15 @@ from liveread.model import (
     inline_text,
 )
 from liveread.text import fingerprint, squash
+
+__all__ = [
+    "GLOBAL_RULES",
+    "GLOBAL_SELECTORS",
+    "AttributeRules",
+    "Cleaner",
+    "phrase_rule",
+    "promo_line",
+]
 
 Node = LexborNode
 
@@ -50,45 +61,6 @@ SMALL_CONTAINER = 1500
 
 _DONATION_START = re.compile(r"your support helps us to tell the story", re.I)
 _DONATION_END = re.compile(r"your support makes all the difference\.?", re.I)
-LEADING_PHRASES: tuple[tuple[str, str], ...] = (
-    (
-        r"(?:read more|more on this story|related|recommended|don'?t miss|must read)\s*[:>|]",
-        "read more",
-    ),
-    (r"read more\b.{0,160}$", "read more"),
-    (r"(?:sign up|subscribe)\b.{0,40}\b(?:newsletter|email|alerts?)\b", "newsletter"),
-    (r"get the latest .{0,60} on whatsapp", "whatsapp prompt"),
-    (
-        r"(?:share this (?:post|article)|copy (?:this )?link|link copied|share on (?:facebook|twitter|x))\b",
-        "share tools",
-    ),
-    (r"(?:advertisement|advertising|sponsored(?: content)?|ad)$", "ad label"),
-    (
-        r"(?:sign in|log in|register)(?: (?:or|/|and) (?:register|sign up|log in))?\b.{0,80}$",
-        "sign-in prompt",
-    ),
-    (r"this is a live blog\. scroll down for the latest updates\.?$", "furniture"),
-    (r"subscribe to .{0,60}(?:premium|to bookmark)", "subscription prompt"),
-    (r"(?:get|start) (?:your )?(?:free )?(?:trial|subscription)\b", "subscription prompt"),
-    # An unresolved CMS reference left as a dead link, e.g. Repubblica's
-    # "[[(gele.Finegil.Image2014v1) TOPSHOT-PALESTINIAN-ISRAEL-CONFLICT]]".
-    (r"\[\[\([\w.]+\)[^\[\]]*\]\]$", "cms placeholder"),
-)
-"""Rules for how a block starts: one combined pattern, tried at the first character only."""
-ANYWHERE_PHRASES: tuple[tuple[str, str, str], ...] = (
-    ("newsletter", r"\bnewsletters?\b.{0,60}\b(?:sign up|subscribe|inbox)\b", "newsletter"),
-    (
-        "sign up",
-        r"\bsign up (?:here |now )?to (?:receive|get) (?:it|them|our|this|these)\b",
-        "newsletter",
-    ),
-    ("whatsapp", r"\bjoin (?:us|our [\w ]{1,40}?) on whatsapp\b", "whatsapp prompt"),
-    ("javascript", r"\b(?:turn on|enable) javascript\b", "javascript note"),
-    ("cookie", r"\bwe use cookies\b|\bcookie (?:policy|settings)\b", "cookie notice"),
-)
-"""Rules for words anywhere in a block, each searched only when its keyword is present."""
-PHRASE_LIMIT = 320
-"""Phrase rules only judge blocks shorter than this many characters."""
 
 
 def _excerpt(text: str) -> str:
@@ -289,15 +261,6 @@ class Cleaner:
         self.removals.append(Removal(rule=rule, text=_excerpt(text), entry_key=entry_key))
 
 
-_LEADING = re.compile(
-    "|".join(f"(?P<r{n}>{pattern})" for n, (pattern, _) in enumerate(LEADING_PHRASES)), re.I
-)
-_LEADING_RULES = {f"r{n}": rule for n, (_, rule) in enumerate(LEADING_PHRASES)}
-_ANYWHERE = tuple(
-    (word, re.compile(pattern, re.I), rule) for word, pattern, rule in ANYWHERE_PHRASES
-)
-
-
 def _matches(node: Node, rules: tuple[tuple[str, str], ...]) -> list[tuple[Node, str]]:
     """Elements under `node` that any rule's selector names, each with its first rule, in
     the order of the rules and then of the document.
@@ -337,18 +300,6 @@ def _rank(hits: list[Node], rules: tuple[tuple[str, str], ...]) -> list[tuple[No
             return []  # cannot happen: each hit matched one of the rules
     ranked.sort(key=lambda item: item[0])  # stable: document order within a rule
     return [(hit, rule) for _, hit, rule in ranked]
-
-
-def phrase_rule(block: Block, text: str) -> str | None:
-    if len(text) > PHRASE_LIMIT or not isinstance(block, Paragraph | Heading | ListBlock):
-        return None
-    if (match := _LEADING.match(text)) and match.lastgroup:
-        return _LEADING_RULES[match.lastgroup]
-    lowered = text.casefold()
-    for word, pattern, rule in _ANYWHERE:
-        if word in lowered and pattern.search(text):
-            return rule
-    return None
 
 
 def promo_line(text: str) -> str | None:
