@@ -3,9 +3,10 @@
 Three layers: site rules (selectors a site adapter names), global rules (selectors and phrases
 every site uses, in many languages: donation asks, newsletter and WhatsApp sign-ups, "Read
 more:" lines, share tools, ad labels; see `cleanphrases`) and structural rules (link-dense
-teaser cards, blocks repeated across posts). Losing a real paragraph is worse than keeping a
-promo line, so phrase rules only touch short blocks and structural rules only small
-containers.
+teaser cards, blocks repeated across posts). Before posts are merged, the furniture at each
+post's edges (labels, bylines, a meta row; see `cleanfurniture`) becomes its flags and
+authors. Losing a real paragraph is worse than keeping a promo line, so phrase rules only
+touch short blocks and structural rules only small containers.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from collections.abc import Callable, Iterable, Mapping
 
 from selectolax.lexbor import LexborNode
 
+from liveread.cleanfurniture import Furniture, strip_furniture
 from liveread.cleanphrases import PHRASE_LIMIT, phrase_rule
 from liveread.model import (
     Block,
@@ -35,6 +37,7 @@ __all__ = [
     "GLOBAL_SELECTORS",
     "AttributeRules",
     "Cleaner",
+    "Furniture",
     "phrase_rule",
     "promo_line",
 ]
@@ -256,6 +259,16 @@ class Cleaner:
                 else:
                     kept.append(block)
             entry.blocks = kept
+
+    def post_furniture(
+        self, blocks: list[Block], entry_key: str | None = None, authors: Iterable[str] = ()
+    ) -> tuple[list[Block], Furniture]:
+        """`blocks` without the furniture at the edges of a post (labels, bylines, a meta
+        row), and what it said; each removal is recorded. See `strip_furniture`."""
+        kept, found, removed = strip_furniture(blocks, authors)
+        for rule, text in removed:
+            self.record(rule, text, entry_key)
+        return kept, found
 
     def record(self, rule: str, text: str, entry_key: str | None) -> None:
         self.removals.append(Removal(rule=rule, text=_excerpt(text), entry_key=entry_key))

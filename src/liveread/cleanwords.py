@@ -508,3 +508,120 @@ ANYWHERE: dict[str, dict[str, tuple[str, ...]]] = {
         ),
     },
 }
+
+# --------------------------------------------------------------------------------------------
+# Post furniture: labels, bylines and the meta row above a post's text.
+
+LABELS: dict[str, Words] = {
+    # flag -> language -> labels that stand alone at the start of a post ("update": no flag)
+    "pinned": {
+        "en": ("pinned", "pinned post"),
+        "de": ("angeheftet", "angepinnt", "fixiert"),
+        "fr": ("épinglé", "épinglée", "message épinglé"),
+        "it": ("fissato", "post fissato"),
+        "es": ("fijado", "fijada", "publicación fijada"),
+        "pt": ("fixado", "fixada", "post fixado"),
+        "pl": ("przypięty", "przypięte", "przypięta"),
+        "nl": ("vastgepind", "vastgezet"),
+        "sv": ("fäst", "fastnålad"),
+        "ja": ("固定",),
+    },
+    "breaking": {
+        "en": ("breaking", "breaking news", "just in", "newsflash"),
+        "de": ("eilmeldung", "eil", "breaking news"),
+        "fr": ("dernière minute", "urgent", "alerte"),
+        "it": ("ultima ora", "ultim'ora", "urgente"),
+        "es": ("última hora", "urgente"),
+        "pt": ("urgente", "última hora", "plantão"),
+        "pl": ("pilne", "z ostatniej chwili"),
+        "nl": ("net binnen", "breaking"),
+        "sv": ("just nu", "senaste nytt"),
+        "ja": ("速報",),
+    },
+    "key_event": {
+        "en": ("key event", "key moment", "key update", "important", "highlight"),
+        "de": ("wichtig",),
+        "fr": ("essentiel", "important"),
+        "it": ("importante", "in evidenza"),
+        "es": ("clave", "importante", "destacado"),
+        "pt": ("destaque", "importante"),
+        "pl": ("kluczowe", "ważne"),
+        "nl": ("belangrijk", "uitgelicht"),
+        "sv": ("viktigt",),
+        "ja": ("重要",),
+    },
+    "update": {
+        "en": ("update", "updated"),
+        "de": ("update", "aktualisiert"),
+        "fr": ("mis à jour", "mise à jour"),
+        "it": ("aggiornamento", "aggiornato"),
+        "es": ("actualización", "actualizado"),
+        "pt": ("atualização", "atualizado"),
+        "pl": ("aktualizacja", "zaktualizowano"),
+        "nl": ("update", "bijgewerkt"),
+        "sv": ("uppdatering", "uppdaterad", "uppdaterat"),
+    },
+}
+
+BYLINE_WORDS: Words = {
+    # what a byline starts with: a word before the name, or a label and a colon
+    "en": ("by", "written by", "reporting by", "words by"),
+    "de": ("von", "text:", "autor:", "autorin:"),
+    "fr": ("par", "texte :", "texte:"),
+    "it": ("di", "a cura di", "testo di"),
+    "es": ("por", "texto:"),
+    "pt": ("por", "texto:"),
+    "pl": ("przez", "autor:", "autorka:", "tekst:"),
+    "nl": ("door", "tekst:"),
+    "sv": ("av", "text:"),
+}
+NAME_PARTICLES = _split(
+    "de da di del della dei der den des do dos das du la le van von zu ter ten af bin ibn al el"
+    " st. y"
+)
+"""Lower-case words inside a person's name ("Sanne de Wit", "Ludwig von Mises")."""
+NAME_JOINERS = _split("and und et e y i en och &")
+"""Words between two names in one byline."""
+ROLE_WORDS = _split(
+    # after a comma or a bar, a byline names a role or a place, not another person
+    "reporter correspondent editor writer journalist columnist producer staff redakteur"
+    " redakteurin redaktion korrespondent korrespondentin reporterin journaliste correspondant"
+    " correspondante envoyé envoyée rédacteur rédactrice rédaction inviato inviata"
+    " corrispondente giornalista redattore redattrice redazione enviado enviada corresponsal"
+    " periodista redactor redactora redacción correspondente repórter jornalista redação"
+    " korespondent korespondentka dziennikarz dziennikarka redaktor redaktorka redakcja"
+    " verslaggever redacteur redactie redaktör redaktionen medarbetare in aus à a en em w z i"
+    " from at"
+)
+
+META_WORDS: Words = {
+    # words a post's meta row may hold besides times, names and labels
+    "en": ("today", "yesterday", "just now", "updated", "published", "posted", "last updated"),
+    "de": ("heute", "gestern", "gerade eben", "soeben", "aktualisiert", "veröffentlicht"),
+    "fr": ("aujourd'hui", "hier", "à l'instant", "mis à jour", "publié", "publié le"),
+    "it": ("oggi", "ieri", "adesso", "aggiornato", "pubblicato"),
+    "es": ("hoy", "ayer", "ahora mismo", "actualizado", "publicado"),
+    "pt": ("hoje", "ontem", "agora", "atualizado", "publicado"),
+    "pl": ("dzisiaj", "dziś", "wczoraj", "przed chwilą", "zaktualizowano", "opublikowano"),
+    "nl": ("vandaag", "gisteren", "zojuist", "bijgewerkt", "gepubliceerd"),
+    "sv": ("idag", "i dag", "igår", "i går", "nyss", "uppdaterad", "publicerad"),
+}
+META_PREFIXES = (
+    # words that may stand before a time or date in a meta row ("Updated 14:23")
+    r"(?:last )?updated|published|posted|aktualisiert|veröffentlicht|erstellt|mis à jour"
+    r"|publié(?: le)?|modifié(?: le)?|aggiornato|pubblicato|actualizado|publicado|atualizado"
+    r"|zaktualizowano|opublikowano|aktualizacja|bijgewerkt|gepubliceerd|geplaatst|uppdaterad"
+    r"|uppdaterat|publicerad|publicerat|kl\.?|ore|godz\.?|um|à|alle|a las|às|om|at|on|am|le"
+)
+TIME_UNITS = (
+    r"s|secs?|seconds?|sek(?:unden?)?|m|mins?|minutes?|minuten?|minuti|minutos?|minuter"
+    r"|minut[ey]?|h|hrs?|hours?|std|stunden?|heures?|ore|horas?|godz(?:in[ay]?)?|uur|timm(?:e|ar)"
+    r"|d|days?|tagen?|jours?|giorni|días?|dias?|dni|dagen?"
+)
+AGO_BEFORE = r"vor|il y a|hace|há|przed"
+AGO_AFTER = r"ago|fa|temu|geleden|sedan|atrás"
+READING_TIME = (
+    r"read|reading time|lesezeit|lesedauer|de lecture|temps de lecture|di lettura"
+    r"|tempo di lettura|de lectura|tiempo de lectura|de leitura|tempo de leitura|czytania"
+    r"|czas czytania|leestijd|lästid|läsning"
+)
