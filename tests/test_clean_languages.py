@@ -1,5 +1,5 @@
-"""Phrase rules in every language the cleaner knows: each promo line goes with its rule, and
-a real paragraph that uses the same words stays.
+"""Phrase and structural rules in every language the cleaner knows: each promo line goes with
+its rule, and a real paragraph that uses the same words stays.
 
 The lines are written as the live blogs of each language print them; the look-alikes are
 sentences a reporter could write with the same words.
@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from selectolax.lexbor import LexborHTMLParser
 
 from liveread.clean import Cleaner
 from liveread.cleanphrases import LEADING_PHRASES, leading_match, phrase_rule
@@ -329,3 +330,52 @@ def test_leading_patterns_name_no_groups_and_their_split_by_first_letter_loses_n
         assert (found and found.lastgroup) == (expected and expected.lastgroup), text
         matched += expected is not None
     assert matched > 40
+
+
+# Link boxes: a kicker and headlines that are links, in any language, headings or not.
+
+
+def judged(html: str) -> str | None:
+    node = LexborHTMLParser(html).css_first("body > *")
+    assert node is not None
+    return Cleaner().judge(node)
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<div class="related-content"><span>Related article</span> <a href="/weather/map">'
+        "Power outage map: See where the lights are out</a></div>",
+        '<div class="leia-tambem"><span>Leia também</span> <a href="/cotidiano/calor">'
+        "Calor recorde faz consumo de energia bater máxima histórica</a></div>",
+        '<div class="inline-article"><strong>Leggi anche</strong> <a href="/cronaca/x">'
+        "Vacanze, quanto costa un ombrellone quest'estate</a></div>",
+        '<section><p>Mehr zum Thema</p><ul><li><a href="/a">Unwetter: Was die Warnstufen '
+        'bedeuten</a></li><li><a href="/b">So schützen Sie Ihren Keller vor Wasser</a></li>'
+        "</ul></section>",
+        '<div><a href="https://other.example/story"><img src="/t.jpg" alt="">'
+        "<span>Inside the control room as the storm hit</span></a></div>",
+    ],
+    ids=["kicker-en", "kicker-pt", "kicker-it", "list-de", "image-card"],
+)
+def test_a_box_of_links_to_other_articles_is_a_teaser_card(html: str) -> None:
+    assert judged(html) == "teaser card"
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<div><p>Die Polizei hat <a href="/a">eine Warnung</a> herausgegeben und bittet alle '
+        "Anwohner um Vorsicht.</p></div>",
+        '<div class="byline">By <a href="/profiles/dana-whitfield">Dana Whitfield</a></div>',
+        '<div class="writer">By <a href="/profiles/jane">Jane Doe, Political Editor at large'
+        "</a></div>",
+        '<div class="embed"><a href="https://twitter.com/gulfcoast/status/1">Causeway Bridge '
+        "is closed in both directions</a></div>",
+        '<div><a href="#post-3">Jump to the latest post in this live blog</a></div>',
+        '<div><span>Related</span> <a href="/x">' + "A very long headline " * 16 + "</a></div>",
+    ],
+    ids=["text-with-link", "byline", "byline-role", "social", "anchor", "too-long"],
+)
+def test_a_box_that_is_not_links_to_articles_stays(html: str) -> None:
+    assert judged(html) is None

@@ -3,10 +3,10 @@
 Three layers: site rules (selectors a site adapter names), global rules (selectors and phrases
 every site uses, in many languages: donation asks, newsletter and WhatsApp sign-ups, "Read
 more:" lines, share tools, ad labels; see `cleanphrases`) and structural rules (link-dense
-teaser cards, blocks repeated across posts). Before posts are merged, the furniture at each
-post's edges (labels, bylines, a meta row; see `cleanfurniture`) becomes its flags and
-authors. Losing a real paragraph is worse than keeping a promo line, so phrase rules only
-touch short blocks and structural rules only small containers.
+teaser cards and boxes of links, blocks repeated across posts). Before posts are merged, the
+furniture at each post's edges (labels, bylines, a meta row; see `cleanfurniture`) becomes
+its flags and authors. Losing a real paragraph is worse than keeping a promo line, so phrase
+rules only touch short blocks and structural rules only small containers.
 """
 
 from __future__ import annotations
@@ -14,10 +14,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
-from liveread.cleanfurniture import Furniture, strip_furniture
+from liveread.cleanfurniture import Furniture, looks_like_byline, strip_furniture
 from liveread.cleanphrases import PHRASE_LIMIT, phrase_rule
 from liveread.model import (
     Block,
@@ -31,6 +33,9 @@ from liveread.model import (
     inline_text,
 )
 from liveread.text import fingerprint, squash
+
+if TYPE_CHECKING:  # the parser imports this module: its outline is only named here
+    from liveread.parse.blocks import Outline
 
 __all__ = [
     "GLOBAL_RULES",
@@ -166,11 +171,11 @@ class Cleaner:
     def judge(
         self,
         node: Node,
-        headings: Mapping[int, Node] | None = None,
+        outline: Outline | None = None,
         attrs: Attributes | None = None,
     ) -> str | None:
-        """The rule that removes a container inside a post body, if one does. `headings`,
-        when given, holds the first h2-h5 under each element of the body (none if absent);
+        """The rule that removes a container inside a post body, if one does. `outline`, when
+        given, tells where the body's headings and links are (else they are searched for);
         `attrs` are the node's attributes, if to hand."""
         tag = node.tag
         if tag in ("p", "li", "span", "a", "strong", "em", "b", "i"):
@@ -180,8 +185,10 @@ class Cleaner:
             return rule
         if tag == "aside":
             return "aside"
-        if _is_teaser_card(node, headings):
+        if _is_teaser_card(node, outline):
             return "teaser card"
+        if _is_link_box(node, outline):  # a sign-up may be one link too: named as what it asks
+            return promo_line(node.text(deep=True)) or "teaser card"
         return None
 
     def clean_blocks(self, blocks: list[Block], entry_key: str | None = None) -> list[Block]:
@@ -386,3 +393,55 @@ def _is_teaser_card(node: Node, headings: Mapping[int, Node] | None = None) -> b
 
 CARD_KICKER = 40
 """Text allowed before a teaser card's linked headline ("Related", "Read more", a section)."""
+LINK_BOX_TEXT = 300
+"""The most text a box of links to other articles holds: a kicker and a few headlines."""
+LINKED_HEADLINE = 20
+"""The least link text in such a box: a headline, not an author's name or a "More" link."""
+_BOX_TAGS = frozenset({"div", "section", "figure", "article"})
+_SOCIAL_HOSTS = (
+    "twitter.com",
+    "x.com",
+    "t.co",
+    "instagram.com",
+    "facebook.com",
+    "youtube.com",
+    "youtu.be",
+    "tiktok.com",
+    "bsky.app",
+    "threads.net",
+    "t.me",
+    "whatsapp.com",
+    "wa.me",
+)
+"""Where an embed's fallback links point: a box of them is a post, tweet or video."""
+
+
+def _is_link_box(node: Node, outline: Outline | None = None) -> bool:
+    """A small box that is all links to other articles but for a short kicker ("Related
+    article", "Leggi anche", "Mehr zum Thema"), whether or not its headlines are headings."""
+    if node.tag not in _BOX_TAGS or (outline is not None and not outline.holds_link(node)):
+        return False  # most boxes hold no link: a lookup
+    whole = node.text(deep=True)
+    if len(whole) > 2 * LINK_BOX_TEXT:  # the length first: finding the links takes a query
+        return False
+    text = squash(whole)
+    if not text or len(text) > LINK_BOX_TEXT or looks_like_byline(text):
+        return False
+    links = node.css("a[href]")
+    if not links or not all(_article_link(a.attributes.get("href") or "") for a in links):
+        return False
+    linked = sum(len(squash(a.text(deep=True))) for a in links)
+    return linked >= LINKED_HEADLINE and len(text) - linked <= CARD_KICKER
+
+
+def _article_link(href: str) -> bool:
+    """Whether `href` may lead to another article: not within the page, no script, no mail,
+    no social network (whose links are an embed's)."""
+    href = href.strip()
+    if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
+        return False
+    try:
+        host = (urlsplit(href).hostname or "") if "//" in href else ""
+    except ValueError:  # not an address at all ("http://[x")
+        return False
+    return not any(host == social or host.endswith("." + social) for social in _SOCIAL_HOSTS)

@@ -191,6 +191,11 @@ def _strip_tail(
         blocks.pop()
 
 
+def looks_like_byline(text: str) -> bool:
+    """Whether `text` starts as a byline does ("By …", "Von …", "Autor: …")."""
+    return _BYLINE.match(text) is not None
+
+
 def _people(text: str) -> list[str] | None:
     """The people `text` names ("Jane Doe and John Smith"), or None if it is not only names:
     each two to five capitalised words, with particles ("de", "von") between them."""

@@ -15,11 +15,10 @@ from liveread.parse.tree import Owners, common_ancestor
 from liveread.text import html_spaces, squash
 
 Node = LexborNode
-Judge = Callable[[Node, Mapping[int, Node], Mapping[str, str | None]], str | None]
+Judge = Callable[[Node, "Outline", Mapping[str, str | None]], str | None]
 """Looks at a container element and names the rule that removes it, or says None to keep it.
-The mapping gives the first h2-h5 heading under each element of the body being built (by
-`mem_id`; none for elements with no heading), so that the judge need not search for one; then
-come the element's attributes, already read."""
+The `Outline` of the body being built tells where its headings and links are, so that the
+judge need not search for them; then come the element's attributes, already read."""
 
 SKIP_TAGS = frozenset(
     [
@@ -292,19 +291,20 @@ def _plain_spans(text: str) -> tuple[Span, ...]:
 
 
 class Outline(Mapping[int, Node]):
-    """Where the headings and pictures under one or more bodies are, from one query over the
-    element that holds them all rather than one per container asking whether it holds any.
-    The query runs when first asked: bodies whose containers are ruled out by cheaper checks
-    never need it. Bodies must not nest.
+    """Where the headings, pictures and links under one or more bodies are, from one query
+    over the element that holds them all rather than one per container asking whether it
+    holds any. The query runs when first asked: bodies whose containers are ruled out by
+    cheaper checks never need it. Bodies must not nest.
 
     As a mapping it is `headings`: the first h2-h5 under each element."""
 
-    __slots__ = ("_headings", "_pictures", "_roots")
+    __slots__ = ("_headings", "_linked", "_pictures", "_roots")
 
     def __init__(self, roots: list[Node]) -> None:
         self._roots = roots
         self._headings: dict[int, Node] | None = None
         self._pictures: dict[int, int] = {}
+        self._linked: set[int] = set()
 
     @property
     def headings(self) -> dict[int, Node]:
@@ -321,22 +321,33 @@ class Outline(Mapping[int, Node]):
             self._find()
         return self._pictures.get(node.mem_id, 0)
 
+    def holds_link(self, node: Node) -> bool:
+        """Whether `node` holds a link (`a[href]`; itself not counted)."""
+        if self._headings is None:
+            self._find()
+        return node.mem_id in self._linked
+
     def _find(self) -> None:
         headings: dict[int, Node] = {}
-        pictures = self._pictures
+        pictures, linked = self._pictures, self._linked
         roots = {root.mem_id for root in self._roots}
         bodies = Owners(roots)
         scope = common_ancestor(self._roots)
-        for hit in scope.css("h2, h3, h4, h5, img, amp-img") if scope is not None else []:
+        query = "h2, h3, h4, h5, img, amp-img, a[href]"
+        for hit in scope.css(query) if scope is not None else []:
             if hit.mem_id in roots or (root := bodies.of(hit.parent)) is None:
                 continue  # not under a body's root
-            # Up from the hit's parent to the root. An element that has its heading, or two
-            # pictures, has them for every element above it: the walk stops there, so no
-            # element is passed more than twice however deeply hits nest.
+            # Up from the hit's parent to the root. An element that has its heading, a link
+            # or two pictures has them for every element above it: the walk stops there, so
+            # no element is passed more than twice however deeply hits nest.
             node: Node | None = hit.parent
             if hit.tag in HEADINGS:
                 while node is not None and node.mem_id not in headings:
                     headings[node.mem_id] = hit
+                    node = None if node.mem_id == root else node.parent
+            elif hit.tag == "a":
+                while node is not None and node.mem_id not in linked:
+                    linked.add(node.mem_id)
                     node = None if node.mem_id == root else node.parent
             else:
                 while node is not None and (count := pictures.get(node.mem_id, 0)) < 2:
