@@ -1,11 +1,13 @@
-"""Block building on small markup of liveread's own: captions and the credits inside them."""
+"""Block building on small markup of liveread's own: captions and the credits inside them,
+video players, avatars, and the runs of siblings a flat page's posts are made of."""
 
 from __future__ import annotations
 
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from liveread.model import Embed, Image, ListBlock, inline_text
+from liveread.clean import Cleaner
+from liveread.model import Block, Embed, Image, ListBlock, Paragraph, inline_text
 from liveread.parse.blocks import EMBED_TEXT, BlockBuilder
 
 URL = "https://news.example/live"
@@ -33,6 +35,31 @@ def _image(caption: str) -> Image:
         ),
         ("Harry and Meghan in Colombia (Image: Getty)", ("Harry and Meghan in Colombia", "Getty")),
         ("(reuters)", (None, "reuters")),
+        (
+            "Rubén Sotillo firma su renovación en las oficinas del club.Foto: Unión Almendralejo",
+            ("Rubén Sotillo firma su renovación en las oficinas del club.", "Unión Almendralejo"),
+        ),
+        (
+            "Pasażerowie czekający na przystanku przy placu Wolności. Fot. Anna Zielińska",
+            ("Pasażerowie czekający na przystanku przy placu Wolności.", "Anna Zielińska"),
+        ),
+        (
+            "Startfältet strax efter startskottet. Foto: Jonas Berg",
+            ("Startfältet strax efter startskottet.", "Jonas Berg"),
+        ),
+        (
+            "Einsatzkräfte pumpen einen Keller leer. © Foto: Jana Keller",
+            ("Einsatzkräfte pumpen einen Keller leer.", "Jana Keller"),
+        ),
+        (
+            "Travelers wait at the terminal on Tuesday. Dale Ortman via Getty Images",
+            ("Travelers wait at the terminal on Tuesday.", "Dale Ortman via Getty Images"),
+        ),
+        (
+            "Fans celebrate in Berlin. Imago/Sven Simon",
+            ("Fans celebrate in Berlin.", "Imago/Sven Simon"),
+        ),
+        ("Police at the scene. AFP/Getty", ("Police at the scene.", "AFP/Getty")),
     ],
 )
 def test_a_credit_written_into_the_caption_is_taken_out(
@@ -49,6 +76,9 @@ def test_a_credit_written_into_the_caption_is_taken_out(
         "Sunak (L) and Zelenskiy (R) at Chequers",
         "The scene at noon: Picture the crowd",
         "(L) Sunak and (R) Zelenskiy at Chequers",
+        "Officers stand guard. Reuters reported the arrests on Friday",  # running text
+        "Fans celebrate in Berlin. Thousands Gathered On The Square",  # no agency named
+        "Foto: the crowd outside the town hall",
     ],
 )
 def test_a_caption_without_a_written_credit_stays_whole(caption: str) -> None:
@@ -94,3 +124,128 @@ def test_tables_nested_a_thousand_deep_are_read_once() -> None:
     [table] = BlockBuilder(URL).build([tree.css_first("#body")])
     assert isinstance(table, ListBlock)
     assert [inline_text(row) for row in table.items] == [" ".join(["cell"] * depth)]
+
+
+@pytest.mark.parametrize(
+    ("shown", "credit"),
+    [
+        ("© Foto: Jana Keller", "Jana Keller"),
+        ("(Foto Giulia Ferri)", "Giulia Ferri"),
+        ("Foto: Bruno Teixeira/Folha do Planalto", "Bruno Teixeira/Folha do Planalto"),
+        ("Bild: dpa", "dpa"),
+        ("(c) Reuters", "Reuters"),
+        ("Image source: EPA", "EPA"),
+    ],
+)
+def test_a_credit_is_given_without_its_label(shown: str, credit: str) -> None:
+    tree = LexborHTMLParser(
+        '<div id="body"><figure><img src="/p.jpg"><figcaption>Flooded cellars in the old '
+        f'town. <span class="credit">{shown}</span></figcaption></figure></div>'
+    )
+    [image] = BlockBuilder(URL).build([tree.css_first("#body")])
+    assert isinstance(image, Image)
+    assert (image.caption, image.credit) == ("Flooded cellars in the old town.", credit)
+
+
+def _blocks(markup: str) -> list[Block]:
+    return BlockBuilder(URL).build(
+        [LexborHTMLParser(f'<div id="body">{markup}</div>').css_first("#body")]
+    )
+
+
+@pytest.mark.parametrize(
+    ("markup", "address"),
+    [
+        (
+            '<div class="id-Video" data-video="/v/pegel.mp4"><div class="id-Video-player">'
+            "<span>Video wird geladen …</span></div></div>",
+            "https://news.example/v/pegel.mp4",
+        ),
+        (
+            '<div class="video-resource" data-video-src="https://media.example/radar.mp4">'
+            '<button aria-label="Play video">Play video</button><span>01:42</span>'
+            "<div hidden>This video is no longer available.</div></div>",
+            "https://media.example/radar.mp4",
+        ),
+        (
+            '<div class="player" data-video-id="x8k2"><img src="/poster.jpg" alt="">'
+            "<span>Cliquez pour lancer la vidéo</span></div>",
+            None,
+        ),
+        (
+            '<div class="video-player"><img src="/poster.jpg"><video src="/v/clip.mp4"></video>'
+            "<p>Loading video…</p></div>",
+            "https://news.example/v/clip.mp4",
+        ),
+    ],
+    ids=["data-video", "data-video-src", "data-video-id", "class"],
+)
+def test_a_video_player_is_one_video_embed_without_its_notices(
+    markup: str, address: str | None
+) -> None:
+    blocks = _blocks(f"<p>The river rose again.</p>{markup}")
+    assert [block.text for block in blocks] == ["The river rose again.", ""]
+    assert blocks[1] == Embed(url=address, provider="video")
+
+
+def test_a_video_players_caption_stays_with_its_video() -> None:
+    [embed] = _blocks(
+        '<figure class="video-player" data-video-id="x8k2"><button>Play</button>'
+        "<span>02:15</span><figcaption>The moment the dam gave way.</figcaption></figure>"
+    )
+    assert embed == Embed(url=None, provider="video", text="The moment the dam gave way.")
+
+
+def test_a_box_that_names_a_video_but_holds_the_text_is_read_as_text() -> None:
+    text = "The river rose again overnight and the council opened two shelters. " * 4
+    blocks = _blocks(f'<div data-video="/v/clip.mp4"><p>{text.strip()}</p></div>')
+    assert [type(block) for block in blocks] == [Paragraph]
+
+
+def test_an_avatar_is_no_picture_of_the_post() -> None:
+    blocks = _blocks(
+        '<div class="author"><img src="/authors/piotr.jpg" alt="" width="32" height="32">'
+        "</div><p>Strajk trwa.</p>"
+        '<figure><img src="/photos/stop.jpg" width="760" height="428"></figure>'
+        '<figure><img src="/icons/map.png" width="48" height="48"><figcaption>Route of the '
+        "march</figcaption></figure>"
+    )
+    assert [(type(block).__name__, block.text) for block in blocks] == [
+        ("Paragraph", "Strajk trwa."),
+        ("Image", ""),
+        ("Image", "Route of the march"),  # a small picture with a caption is shown
+    ]
+
+
+def test_a_run_of_siblings_is_read_element_by_element() -> None:
+    """A flat page's post is a run of siblings: a picture, a newsletter box or a video among
+    them is read as what it is, as inside any post."""
+    tree = LexborHTMLParser(
+        '<div id="feed"><p><strong>14:23</strong> The river rose.</p>'
+        '<figure><img src="/p.jpg"><figcaption>The bridge at noon. '
+        '<span class="credit">© Foto: Jana Keller</span></figcaption></figure>'
+        '<div class="id-Box id-Box--newsletter"><p>Der Newsletter: jeden Morgen.</p>'
+        '<a href="/nl">Zur Anmeldung</a></div>'
+        '<div class="id-Video" data-video="/v.mp4"><span>Video wird geladen …</span></div>'
+        "<h3>Shelters open</h3></div>"
+    )
+    run = list(tree.css_first("#feed").iter())
+    cleaner = Cleaner()
+    builder = BlockBuilder(URL, judge=cleaner.judge)
+    blocks = builder.build(run)
+    assert [(type(block).__name__, block.text) for block in blocks] == [
+        ("Paragraph", "14:23 The river rose."),
+        ("Image", "The bridge at noon."),
+        ("Embed", ""),
+        ("Heading", "Shelters open"),
+    ]
+    assert [rule for rule, _, _ in builder.removed] == ["newsletter"]
+
+
+def test_a_post_of_one_element_is_never_judged_itself() -> None:
+    tree = LexborHTMLParser(
+        '<div id="post" class="post newsletter-promo-on"><p>The river rose.</p></div>'
+    )
+    builder = BlockBuilder(URL, judge=Cleaner().judge)
+    blocks = builder.build([tree.css_first("#post")])
+    assert [block.text for block in blocks] == ["The river rose."]

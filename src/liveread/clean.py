@@ -1,10 +1,12 @@
 """Removing promotional and furniture blocks from posts, recording what went and why.
 
 Three layers: site rules (selectors a site adapter names), global rules (selectors and phrases
-every site uses: donation asks, newsletter and WhatsApp sign-ups, "Read more:" lines, share
-tools, ad labels) and structural rules (link-dense teaser cards, blocks repeated across posts).
-Losing a real paragraph is worse than keeping a promo line, so phrase rules only touch short
-blocks and structural rules only small containers.
+every site uses, in many languages: donation asks, newsletter and WhatsApp sign-ups, "Read
+more:" lines, share tools, ad labels; see `cleanphrases`) and structural rules (link-dense
+teaser cards and boxes of links, blocks repeated across posts). Before posts are merged, the
+furniture at each post's edges (labels, bylines, a meta row; see `cleanfurniture`) becomes
+its flags and authors. Losing a real paragraph is worse than keeping a promo line, so phrase
+rules only touch short blocks and structural rules only small containers.
 """
 
 from __future__ import annotations
@@ -12,9 +14,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
+from liveread.cleanfurniture import Furniture, looks_like_byline, strip_furniture
+from liveread.cleanphrases import PHRASE_LIMIT, phrase_rule
 from liveread.model import (
     Block,
     Entry,
@@ -27,6 +33,19 @@ from liveread.model import (
     inline_text,
 )
 from liveread.text import fingerprint, squash
+
+if TYPE_CHECKING:  # the parser imports this module: its outline is only named here
+    from liveread.parse.blocks import Outline
+
+__all__ = [
+    "GLOBAL_RULES",
+    "GLOBAL_SELECTORS",
+    "AttributeRules",
+    "Cleaner",
+    "Furniture",
+    "phrase_rule",
+    "promo_line",
+]
 
 Node = LexborNode
 
@@ -50,45 +69,6 @@ SMALL_CONTAINER = 1500
 
 _DONATION_START = re.compile(r"your support helps us to tell the story", re.I)
 _DONATION_END = re.compile(r"your support makes all the difference\.?", re.I)
-LEADING_PHRASES: tuple[tuple[str, str], ...] = (
-    (
-        r"(?:read more|more on this story|related|recommended|don'?t miss|must read)\s*[:>|]",
-        "read more",
-    ),
-    (r"read more\b.{0,160}$", "read more"),
-    (r"(?:sign up|subscribe)\b.{0,40}\b(?:newsletter|email|alerts?)\b", "newsletter"),
-    (r"get the latest .{0,60} on whatsapp", "whatsapp prompt"),
-    (
-        r"(?:share this (?:post|article)|copy (?:this )?link|link copied|share on (?:facebook|twitter|x))\b",
-        "share tools",
-    ),
-    (r"(?:advertisement|advertising|sponsored(?: content)?|ad)$", "ad label"),
-    (
-        r"(?:sign in|log in|register)(?: (?:or|/|and) (?:register|sign up|log in))?\b.{0,80}$",
-        "sign-in prompt",
-    ),
-    (r"this is a live blog\. scroll down for the latest updates\.?$", "furniture"),
-    (r"subscribe to .{0,60}(?:premium|to bookmark)", "subscription prompt"),
-    (r"(?:get|start) (?:your )?(?:free )?(?:trial|subscription)\b", "subscription prompt"),
-    # An unresolved CMS reference left as a dead link, e.g. Repubblica's
-    # "[[(gele.Finegil.Image2014v1) TOPSHOT-PALESTINIAN-ISRAEL-CONFLICT]]".
-    (r"\[\[\([\w.]+\)[^\[\]]*\]\]$", "cms placeholder"),
-)
-"""Rules for how a block starts: one combined pattern, tried at the first character only."""
-ANYWHERE_PHRASES: tuple[tuple[str, str, str], ...] = (
-    ("newsletter", r"\bnewsletters?\b.{0,60}\b(?:sign up|subscribe|inbox)\b", "newsletter"),
-    (
-        "sign up",
-        r"\bsign up (?:here |now )?to (?:receive|get) (?:it|them|our|this|these)\b",
-        "newsletter",
-    ),
-    ("whatsapp", r"\bjoin (?:us|our [\w ]{1,40}?) on whatsapp\b", "whatsapp prompt"),
-    ("javascript", r"\b(?:turn on|enable) javascript\b", "javascript note"),
-    ("cookie", r"\bwe use cookies\b|\bcookie (?:policy|settings)\b", "cookie notice"),
-)
-"""Rules for words anywhere in a block, each searched only when its keyword is present."""
-PHRASE_LIMIT = 320
-"""Phrase rules only judge blocks shorter than this many characters."""
 
 
 def _excerpt(text: str) -> str:
@@ -191,11 +171,11 @@ class Cleaner:
     def judge(
         self,
         node: Node,
-        headings: Mapping[int, Node] | None = None,
+        outline: Outline | None = None,
         attrs: Attributes | None = None,
     ) -> str | None:
-        """The rule that removes a container inside a post body, if one does. `headings`,
-        when given, holds the first h2-h5 under each element of the body (none if absent);
+        """The rule that removes a container inside a post body, if one does. `outline`, when
+        given, tells where the body's headings and links are (else they are searched for);
         `attrs` are the node's attributes, if to hand."""
         tag = node.tag
         if tag in ("p", "li", "span", "a", "strong", "em", "b", "i"):
@@ -205,8 +185,10 @@ class Cleaner:
             return rule
         if tag == "aside":
             return "aside"
-        if _is_teaser_card(node, headings):
+        if _is_teaser_card(node, outline):
             return "teaser card"
+        if _is_link_box(node, outline):  # a sign-up may be one link too: named as what it asks
+            return promo_line(node.text(deep=True)) or "teaser card"
         return None
 
     def clean_blocks(self, blocks: list[Block], entry_key: str | None = None) -> list[Block]:
@@ -285,17 +267,18 @@ class Cleaner:
                     kept.append(block)
             entry.blocks = kept
 
+    def post_furniture(
+        self, blocks: list[Block], entry_key: str | None = None, authors: Iterable[str] = ()
+    ) -> tuple[list[Block], Furniture]:
+        """`blocks` without the furniture at the edges of a post (labels, bylines, a meta
+        row), and what it said; each removal is recorded. See `strip_furniture`."""
+        kept, found, removed = strip_furniture(blocks, authors)
+        for rule, text in removed:
+            self.record(rule, text, entry_key)
+        return kept, found
+
     def record(self, rule: str, text: str, entry_key: str | None) -> None:
         self.removals.append(Removal(rule=rule, text=_excerpt(text), entry_key=entry_key))
-
-
-_LEADING = re.compile(
-    "|".join(f"(?P<r{n}>{pattern})" for n, (pattern, _) in enumerate(LEADING_PHRASES)), re.I
-)
-_LEADING_RULES = {f"r{n}": rule for n, (_, rule) in enumerate(LEADING_PHRASES)}
-_ANYWHERE = tuple(
-    (word, re.compile(pattern, re.I), rule) for word, pattern, rule in ANYWHERE_PHRASES
-)
 
 
 def _matches(node: Node, rules: tuple[tuple[str, str], ...]) -> list[tuple[Node, str]]:
@@ -337,18 +320,6 @@ def _rank(hits: list[Node], rules: tuple[tuple[str, str], ...]) -> list[tuple[No
             return []  # cannot happen: each hit matched one of the rules
     ranked.sort(key=lambda item: item[0])  # stable: document order within a rule
     return [(hit, rule) for _, hit, rule in ranked]
-
-
-def phrase_rule(block: Block, text: str) -> str | None:
-    if len(text) > PHRASE_LIMIT or not isinstance(block, Paragraph | Heading | ListBlock):
-        return None
-    if (match := _LEADING.match(text)) and match.lastgroup:
-        return _LEADING_RULES[match.lastgroup]
-    lowered = text.casefold()
-    for word, pattern, rule in _ANYWHERE:
-        if word in lowered and pattern.search(text):
-            return rule
-    return None
 
 
 def promo_line(text: str) -> str | None:
@@ -422,3 +393,55 @@ def _is_teaser_card(node: Node, headings: Mapping[int, Node] | None = None) -> b
 
 CARD_KICKER = 40
 """Text allowed before a teaser card's linked headline ("Related", "Read more", a section)."""
+LINK_BOX_TEXT = 300
+"""The most text a box of links to other articles holds: a kicker and a few headlines."""
+LINKED_HEADLINE = 20
+"""The least link text in such a box: a headline, not an author's name or a "More" link."""
+_BOX_TAGS = frozenset({"div", "section", "figure", "article"})
+_SOCIAL_HOSTS = (
+    "twitter.com",
+    "x.com",
+    "t.co",
+    "instagram.com",
+    "facebook.com",
+    "youtube.com",
+    "youtu.be",
+    "tiktok.com",
+    "bsky.app",
+    "threads.net",
+    "t.me",
+    "whatsapp.com",
+    "wa.me",
+)
+"""Where an embed's fallback links point: a box of them is a post, tweet or video."""
+
+
+def _is_link_box(node: Node, outline: Outline | None = None) -> bool:
+    """A small box that is all links to other articles but for a short kicker ("Related
+    article", "Leggi anche", "Mehr zum Thema"), whether or not its headlines are headings."""
+    if node.tag not in _BOX_TAGS or (outline is not None and not outline.holds_link(node)):
+        return False  # most boxes hold no link: a lookup
+    whole = node.text(deep=True)
+    if len(whole) > 2 * LINK_BOX_TEXT:  # the length first: finding the links takes a query
+        return False
+    text = squash(whole)
+    if not text or len(text) > LINK_BOX_TEXT or looks_like_byline(text):
+        return False
+    links = node.css("a[href]")
+    if not links or not all(_article_link(a.attributes.get("href") or "") for a in links):
+        return False
+    linked = sum(len(squash(a.text(deep=True))) for a in links)
+    return linked >= LINKED_HEADLINE and len(text) - linked <= CARD_KICKER
+
+
+def _article_link(href: str) -> bool:
+    """Whether `href` may lead to another article: not within the page, no script, no mail,
+    no social network (whose links are an embed's)."""
+    href = href.strip()
+    if not href or href.startswith(("#", "javascript:", "mailto:", "tel:")):
+        return False
+    try:
+        host = (urlsplit(href).hostname or "") if "//" in href else ""
+    except ValueError:  # not an address at all ("http://[x")
+        return False
+    return not any(host == social or host.endswith("." + social) for social in _SOCIAL_HOSTS)

@@ -15,11 +15,10 @@ from liveread.parse.tree import Owners, common_ancestor
 from liveread.text import html_spaces, squash
 
 Node = LexborNode
-Judge = Callable[[Node, Mapping[int, Node], Mapping[str, str | None]], str | None]
+Judge = Callable[[Node, "Outline", Mapping[str, str | None]], str | None]
 """Looks at a container element and names the rule that removes it, or says None to keep it.
-The mapping gives the first h2-h5 heading under each element of the body being built (by
-`mem_id`; none for elements with no heading), so that the judge need not search for one; then
-come the element's attributes, already read."""
+The `Outline` of the body being built tells where its headings and links are, so that the
+judge need not search for them; then come the element's attributes, already read."""
 
 SKIP_TAGS = frozenset(
     [
@@ -102,16 +101,32 @@ _PROVIDERS = (
     ("soundcloud.com", "audio"),
 )
 _CAPTION_PREFIX = re.compile(r"^(?:Image caption|Media caption|Caption)\s*:\s*", re.IGNORECASE)
-_CREDIT_PREFIX = re.compile(r"^(?:Copyright|Image source|Credit|Image)\s*:\s*", re.IGNORECASE)
+_CREDIT_PREFIX = re.compile(
+    r"^(?:(?:©|\(c\))\s*:?\s*|(?:Copyright|Image source|Credits?|Crédits?|Créditos?|Image|Photo"
+    r"|Photograph|Picture|Pic|Fotos?|Fotografía|Fotografia|Fot\.|Bild|Zdjęcie|Quelle|Source)"
+    r"\s*:\s*|(?:Fotos?|Fot\.|Bild)\s+)+",
+    re.IGNORECASE,
+)
+"""The labels before a credit's name: "Image source:", "© Foto:", "Fot.", "Bild"."""
 _TRAILING_CREDIT = re.compile(
-    r"\s*\((?:Image|Picture|Pic|Photo|Photograph)\s*:\s*([^()]+)\)$", re.I
+    r"\s*\((?:Image|Picture|Pic|Photo|Photograph|Foto|Fot\.|Bild)\s*:\s*([^()]+)\)$", re.I
 )
 """A credit written into the caption, as Reach titles do: "Harry and Meghan (Image: Getty)"."""
 _LABELLED_CREDIT = re.compile(
-    r"(?<=[.!?\"”’)])\s+(?:Photograph|Photo|Picture|Composite|Illustration)s?:\s*([^:]{1,80})$"
+    r"(?<=[.!?\"”’)])\s*(?:©\s*)?(?:(?:Photograph|Photo|Picture|Composite|Illustration|Foto"
+    r"|Bild|Crédit|Crédito|Credit|Zdjęcie)s?\s*:|Fot\.|©)\s*([^:©]{1,80})$"
 )
 """A credit written after the caption's last sentence, as the Guardian does: "… on his
-arrival. Photograph: Reuters"."""
+arrival. Photograph: Reuters"; so too "…del club.Foto: Unión Almendralejo", "… Wolności.
+Fot. Anna Zielińska", "… Mühlgasse. © Jana Keller"."""
+_LAST_WORDS = re.compile(r"(?<=[.!?\"”’)])\s*([^.!?\"”’()]{2,60})$")
+_AGENCY = re.compile(
+    r"\b(?:Getty Images|Getty|AFP|AP|Reuters|dpa|Imago|IMAGO|EPA|EFE|ANSA|PA|Shutterstock"
+    r"|Alamy|Keystone|APA|ANP|picture alliance|SIPA|NurPhoto|Bloomberg)\b"
+)
+"""Picture agencies a caption may end with, unlabelled: "… on Tuesday. Dale Ortman via
+Getty Images", "… protest. AFP/Getty"."""
+_CREDIT_WORDS = frozenset({"via", "/", "&", "and", "dpa", "picture", "alliance"})
 _BRACKETED = re.compile(r"\(([^()]{1,60})\)")
 """A caption that is nothing but a bracketed name, as Repubblica writes one: "(reuters)"."""
 
@@ -276,19 +291,20 @@ def _plain_spans(text: str) -> tuple[Span, ...]:
 
 
 class Outline(Mapping[int, Node]):
-    """Where the headings and pictures under one or more bodies are, from one query over the
-    element that holds them all rather than one per container asking whether it holds any.
-    The query runs when first asked: bodies whose containers are ruled out by cheaper checks
-    never need it. Bodies must not nest.
+    """Where the headings, pictures and links under one or more bodies are, from one query
+    over the element that holds them all rather than one per container asking whether it
+    holds any. The query runs when first asked: bodies whose containers are ruled out by
+    cheaper checks never need it. Bodies must not nest.
 
     As a mapping it is `headings`: the first h2-h5 under each element."""
 
-    __slots__ = ("_headings", "_pictures", "_roots")
+    __slots__ = ("_headings", "_linked", "_pictures", "_roots")
 
     def __init__(self, roots: list[Node]) -> None:
         self._roots = roots
         self._headings: dict[int, Node] | None = None
         self._pictures: dict[int, int] = {}
+        self._linked: set[int] = set()
 
     @property
     def headings(self) -> dict[int, Node]:
@@ -305,22 +321,33 @@ class Outline(Mapping[int, Node]):
             self._find()
         return self._pictures.get(node.mem_id, 0)
 
+    def holds_link(self, node: Node) -> bool:
+        """Whether `node` holds a link (`a[href]`; itself not counted)."""
+        if self._headings is None:
+            self._find()
+        return node.mem_id in self._linked
+
     def _find(self) -> None:
         headings: dict[int, Node] = {}
-        pictures = self._pictures
+        pictures, linked = self._pictures, self._linked
         roots = {root.mem_id for root in self._roots}
         bodies = Owners(roots)
         scope = common_ancestor(self._roots)
-        for hit in scope.css("h2, h3, h4, h5, img, amp-img") if scope is not None else []:
+        query = "h2, h3, h4, h5, img, amp-img, a[href]"
+        for hit in scope.css(query) if scope is not None else []:
             if hit.mem_id in roots or (root := bodies.of(hit.parent)) is None:
                 continue  # not under a body's root
-            # Up from the hit's parent to the root. An element that has its heading, or two
-            # pictures, has them for every element above it: the walk stops there, so no
-            # element is passed more than twice however deeply hits nest.
+            # Up from the hit's parent to the root. An element that has its heading, a link
+            # or two pictures has them for every element above it: the walk stops there, so
+            # no element is passed more than twice however deeply hits nest.
             node: Node | None = hit.parent
             if hit.tag in HEADINGS:
                 while node is not None and node.mem_id not in headings:
                     headings[node.mem_id] = hit
+                    node = None if node.mem_id == root else node.parent
+            elif hit.tag == "a":
+                while node is not None and node.mem_id not in linked:
+                    linked.add(node.mem_id)
                     node = None if node.mem_id == root else node.parent
             else:
                 while node is not None and (count := pictures.get(node.mem_id, 0)) < 2:
@@ -359,12 +386,18 @@ class BlockBuilder:
         self._outline = Outline([])
 
     def build(self, roots: list[Node], outline: Outline | None = None) -> list[Block]:
-        """Blocks of everything under `roots` (the roots themselves are never judged).
+        """Blocks of everything under `roots`. One root is the post's own element: it is
+        never judged, only what it holds. Several are a run of siblings that make up the
+        post between two others (a flat page): each is read like any element of a body, so a
+        newsletter box or a picture among them is judged or read as what it is.
         `outline`, when given, covers these roots among others: one for all posts of a page."""
         self._outline = outline if outline is not None else Outline(roots)
         blocks: list[Block] = []
-        for root in roots:
-            self._visit_children(root, blocks)
+        if len(roots) == 1:
+            self._visit_children(roots[0], blocks)
+        else:
+            for root in roots:
+                self._visit(root, blocks)
         return blocks
 
     def _visit_children(self, node: Node, out: list[Block]) -> None:
@@ -410,7 +443,9 @@ class BlockBuilder:
         if self.judge is not None and (rule := self.judge(node, self._outline, attrs)):
             self.removed.append((rule, squash(node.text(deep=True)), node))
             return
-        if tag in HEADINGS:
+        if tag in _PLAYER_TAGS and _is_video_player(node, attrs):
+            out.append(self._video(node, attrs))
+        elif tag in HEADINGS:
             if spans := inline_spans(node, self.base_url):
                 out.append(Heading(spans, level=HEADINGS[tag]))
         elif tag == "p":
@@ -494,6 +529,24 @@ class BlockBuilder:
         provider = "video" if node.tag == "video" else provider_of(address)
         return Embed(url=address, provider="audio" if node.tag == "audio" else provider)
 
+    def _video(self, node: Node, attrs: Mapping[str, str | None]) -> Embed:
+        """A video player's box (a poster, a play button, "Video wird geladen …") as the one
+        video it plays: its address from the box's attributes or its video or frame, its
+        caption if it has one; the rest of what it shows is the player's."""
+        address = next(
+            (
+                url
+                for name in _VIDEO_ADDRESSES
+                if (url := absolute_http(attrs.get(name), self.base_url))
+            ),
+            None,
+        )
+        if address is None and (inner := node.css_first("video[src], source[src], iframe[src]")):
+            address = absolute_http(inner.attributes.get("src"), self.base_url)
+        caption = node.css_first("figcaption")
+        text = visible_text(caption) if caption is not None else ""
+        return Embed(url=address, provider="video", text=_clip(text, EMBED_TEXT))
+
     def _media(self, node: Node, out: list[Block]) -> None:
         if _is_embed_container(node):
             out.append(self._embed_from(node))
@@ -527,7 +580,7 @@ class BlockBuilder:
             if not credit:
                 caption, credit = _credit_in_caption(caption)
         alt = squash(img.attributes.get("alt") or "") if img is not None else ""
-        if src is None and not caption:
+        if not caption and (src is None or (img is not None and _is_icon(img))):
             return None
         return Image(src=src, caption=caption or None, credit=credit or None, alt=alt or None)
 
@@ -667,6 +720,27 @@ def _is_embed_container(node: Node, attrs: Mapping[str, str | None] | None = Non
     return "embed" in names.split("--")[-1] and node.css_first("a[href], iframe[src]") is not None
 
 
+_VIDEO_ADDRESSES = ("data-video-src", "data-video-url", "data-video")
+"""Attributes of a video player's box that may hold the address of its video."""
+_VIDEO_ATTRIBUTES = ("data-video", "data-video-id", "data-video-src", "data-video-url")
+_VIDEO_PLAYER_CLASS = re.compile(r"video[-_]?(?:player|resource)|player[-_]?video", re.I)
+_PLAYER_TAGS = frozenset({"div", "section", "figure", "span"})
+PLAYER_TEXT = 200
+"""The most text a video player's box shows (a notice, a duration, a title): a box with
+more holds more than the player."""
+
+
+def _is_video_player(node: Node, attrs: Mapping[str, str | None]) -> bool:
+    """A video player's box: it names its video (`data-video`, `data-video-id`, …) or calls
+    itself one (`class="video-player"`), and shows little text."""
+    names = attrs.get("class") or ""
+    if not any(name in attrs for name in _VIDEO_ATTRIBUTES) and not (
+        "ideo" in names and _VIDEO_PLAYER_CLASS.search(names)  # the substring first: faster
+    ):
+        return False
+    return len(node.text(deep=True)) <= PLAYER_TEXT
+
+
 def _credit_text(node: Node, shown: str) -> str:
     """A credit without its brackets and label: BBC prints it twice, once for screen readers
     ("Copyright: EPA"); Reach titles wrap it as "(Image: Getty Images)" with the label in a
@@ -692,11 +766,33 @@ def _credit_in_caption(caption: str) -> tuple[str, str]:
     for pattern in (_TRAILING_CREDIT, _LABELLED_CREDIT):
         if written := pattern.search(caption):
             return caption[: written.start()].strip(), written.group(1).strip()
+    if (last := _LAST_WORDS.search(caption)) and _names_an_agency(last.group(1)):
+        return caption[: last.start()].strip(), last.group(1).strip()
     return caption, ""
+
+
+def _names_an_agency(words: str) -> bool:
+    """Whether the words after a caption's last sentence are a credit: names, one of them a
+    picture agency ("Dale Ortman via Getty Images"), and no running text."""
+    tokens = words.replace("/", " / ").split()
+    return _AGENCY.search(words) is not None and all(
+        token[0].isupper() or token in _CREDIT_WORDS for token in tokens
+    )
 
 
 def _unbracket(text: str) -> str:
     return text[1:-1].strip() if text.startswith("(") and text.endswith(")") else text
+
+
+ICON_SIZE = 64
+"""Pictures this small on both sides are an author's avatar, a logo or an icon."""
+
+
+def _is_icon(img: Node) -> bool:
+    """A picture whose stated width and height are both at most `ICON_SIZE` pixels."""
+    attrs = img.attributes
+    sides = (attrs.get("width") or "", attrs.get("height") or "")
+    return all(side.isdigit() and 0 < int(side) <= ICON_SIZE for side in sides)
 
 
 def _image_src(img: Node, base: str) -> str | None:

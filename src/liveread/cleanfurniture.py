@@ -1,0 +1,407 @@
+"""Post furniture: what stands at the edges of a post around its text. Labels at its start
+("Pinned", "Eilmeldung", "Essentiel") become flags, bylines and sign-offs ("Von Lisa Gruber",
+"— Aoife Brennan") its authors, and a meta row above the text ("hace 2 horas · 18:10",
+"kl. 17.55 · Maja Holm") goes, with the promotion next to them. Conservative: a block is
+furniture only if all of it is, and only at the edges of a post.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from liveread import cleanwords as words
+from liveread.cleanphrases import (
+    SHARE_ITEMS,
+    WHOLE_LIMIT,
+    alternatives,
+    bare,
+    every,
+    phrase_rule,
+)
+from liveread.model import Block, Heading, Paragraph, Quote, Span, block_text
+from liveread.text import squash
+
+
+@dataclass(slots=True)
+class Furniture:
+    """What the furniture at the edges of a post said: who wrote it, how it is labelled."""
+
+    authors: list[str] = field(default_factory=list)
+    pinned: bool = False
+    breaking: bool = False
+    key_event: bool = False
+    known: list[str] = field(default_factory=list, repr=False)
+    """The authors the page gives elsewhere (case-folded), when it does."""
+
+    def credits(self, authors: Iterable[str]) -> bool:
+        """Whether a byline naming `authors` is the post's own: no other authors are known,
+        or it names one of them."""
+        return not self.known or any(name.casefold() in self.known for name in authors)
+
+    def take(self, label: str | None = None, authors: Iterable[str] = ()) -> None:
+        if label == "pinned":
+            self.pinned = True
+        elif label == "breaking":
+            self.breaking = True
+        elif label == "key_event":
+            self.key_event = True
+        self.authors.extend(name for name in authors if name not in self.authors)
+
+
+def _every_label() -> list[str]:
+    return [label for table in words.LABELS.values() for label in every(table)]
+
+
+def _byline_words(ending: str) -> list[str]:
+    """The words a byline starts with that end with `ending` (":"), or (with "") the rest."""
+    found = (word for word in every(words.BYLINE_WORDS) if word.endswith(":") == bool(ending))
+    return [word.rstrip(": ") for word in found]
+
+
+HEAD_BLOCKS = 6
+"""Blocks looked at from a post's start: labels, a meta row, a title, a byline, an ad label."""
+TAIL_BLOCKS = 5
+"""Blocks looked at from a post's end: a byline or sign-off under promotion or share tools."""
+FURNITURE_TEXT = 160
+"""The longest block that can be furniture as a whole."""
+
+LABEL_TEXT = 40
+"""The longest label, with room for the punctuation around it ("+++ Eilmeldung +++")."""
+_LABELS = {bare(label): flag for flag, table in words.LABELS.items() for label in every(table)}
+"""Each post label (`bare`) and the flag it sets ("update": none)."""
+_LABEL_START = re.compile(
+    alternatives(_every_label()) + r"[ \t]*(?:[:|–—·•\n]|\+\+\+|[ \t]-[ \t])\s*", re.I
+)
+"""A label opening a block, then a separator ("Eilmeldung: …", "BREAKING | …")."""
+_BYLINE = re.compile(
+    rf"(?:{alternatives(_byline_words(':'))}\s*:|{alternatives(_byline_words(''))}\s)"
+    r"\s*(?P<names>.+)",
+    re.I | re.S,
+)
+"""A byline: "By Jane Doe", "Autor: Jan Kowalski"."""
+_SIGN_OFF = re.compile(r"(?:[—–]|-(?=\s))\s*(?P<names>.+)", re.S)
+"""A sign-off closing a post: "— Jane Doe"."""
+_NAME_PARTS = re.compile(r"[,|·/]|\s[–—-]\s")
+_META_WORDS = {bare(word) for word in every(words.META_WORDS)}
+_CLOCK = (
+    r"\d{1,2}(?:[:.h]\d{2}(?:\s*(?i:uhr|h|uur|[ap]\.?\s?m\.?))?|\s*(?i:uhr|h|[ap]\.?\s?m\.?))"
+    r"(?:\s*\(?(?:[A-Z]{2,5}|UTC[+-]\d{1,2})\)?)?"
+)
+_DATE = (
+    r"(?:[^\W\d_]{2,12}\.?,?\s+)?(?:\d{1,2}\.?\s*[^\W\d_]{3,12}\.?,?\s*\d{4}"
+    r"|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
+    r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})"
+)
+_RELATIVE = (
+    rf"(?i:(?:(?:{words.AGO_BEFORE})\s+)?\d+\s*(?:{words.TIME_UNITS})\.?"
+    rf"(?:\s+(?:{words.AGO_AFTER}))?)"
+)
+_MINUTES = r"(?:min(?:ute)?s?|minuten|minuti|minutos|minuter|minut)\.?"
+_READING = (
+    rf"(?i:\d+\s*{_MINUTES}\s*(?:{words.READING_TIME})"
+    rf"|(?:{words.READING_TIME})\s*:?\s*(?:ca\.?\s*)?\d+\s*{_MINUTES})"
+)
+_PREFIX = rf"(?i:(?:{words.META_PREFIXES})\b\.?\s*:?\s*)"
+_META = re.compile(
+    rf"{_PREFIX}?(?:{_DATE}(?:,?\s*{_PREFIX}?{_CLOCK})?|{_CLOCK}|{_RELATIVE})|{_READING}"
+)
+"""A time, date, age or reading time as a meta row writes it ("kl. 17.55", "hace 2 horas",
+"Updated 2:02 p.m. ET", "12. November 2024", "3 min read")."""
+META_ROW = 120
+"""The longest meta row ("Aktualisiert am 12. November 2024, 09:14 Uhr · Lisa Gruber, Thomas
+Wieser · 3 Min. Lesezeit")."""
+META_PART = 60
+"""The longest piece of a meta row between its separators ("Aktualisiert am 12. November
+2024, 09:14 Uhr")."""
+_META_SPLIT = re.compile(r"[·|•\n\x00]|\s[–—-]\s")
+_META_SEPARATORS = ("·", "|", "•", "\n", "\x00", " – ", " — ", " - ")
+"""What `_META_SPLIT` splits at, looked for one by one: faster than searching with it."""
+_DIGIT = re.compile(r"\d")
+_GLUED = "\x00"
+"""Marks where two spans meet with no space between them ("Viktigt" "Erik Lund")."""
+
+
+def strip_furniture(
+    blocks: list[Block], authors: Iterable[str] = ()
+) -> tuple[list[Block], Furniture, list[tuple[str, str]]]:
+    """`blocks` without the furniture at the edges of a post; what it said; and each block
+    or part of one taken out, as (rule, text). Furniture is: labels at the post's start
+    ("Pinned", "Eilmeldung: …"), a byline at its start or end ("Von Lisa Gruber", "— Jane
+    Doe"), the meta row above its text ("hace 2 horas · 18:10"), and promotion next to
+    them. A block goes only if all of it is furniture (a label may also open the first
+    paragraph, before a separator).
+
+    `authors` are the post's authors as the page gives them elsewhere, if it does: a byline
+    naming someone else credits words the post quotes, and stays."""
+    found = Furniture(known=[name.casefold() for name in authors])
+    kept = list(blocks)
+    removed: list[tuple[str, str]] = []
+    looked_at = _strip_head(kept, found, removed)
+    _strip_tail(kept, looked_at, found, removed)
+    return kept, found, removed
+
+
+def _strip_head(blocks: list[Block], found: Furniture, removed: list[tuple[str, str]]) -> int:
+    """Remove the furniture at the start of `blocks` (in place); how many blocks left at the
+    start were looked at: the post's own heading, if that is in the body, and the first
+    block of its text."""
+    at = 0
+    titled = False
+    for _ in range(HEAD_BLOCKS):
+        if at >= len(blocks) or not isinstance(block := blocks[at], Paragraph | Heading):
+            break
+        text = squash(block.text)
+        what = _head_furniture(block, text)
+        if what is not None and what.rule == "byline" and not found.credits(what.authors):
+            what = None
+        if what is None:
+            at += 1
+            if isinstance(block, Heading) and not titled:  # the title: a byline may follow
+                titled = True
+                continue
+            break
+        removed.append((what.rule, what.said or text))
+        found.take(what.label, what.authors)
+        if what.rest is not None:
+            blocks[at] = what.rest  # the rest of the paragraph a label opened
+            break
+        del blocks[at]
+    return at
+
+
+def _strip_tail(
+    blocks: list[Block], looked_at: int, found: Furniture, removed: list[tuple[str, str]]
+) -> None:
+    """Remove the furniture at the end of `blocks` (in place), not among the first
+    `looked_at`, which the start's rules kept."""
+    for _ in range(TAIL_BLOCKS):
+        if len(blocks) <= looked_at:
+            break
+        block = blocks[-1]
+        before = blocks[-2] if len(blocks) > 1 else None
+        text = squash(block_text(block))
+        what = _tail_furniture(block, text, before)
+        if what is None or (what.authors and not found.credits(what.authors)):
+            break
+        removed.append((what.rule, text))
+        found.take(authors=what.authors)
+        blocks.pop()
+
+
+def looks_like_byline(text: str) -> bool:
+    """Whether `text` starts as a byline does ("By …", "Von …", "Autor: …")."""
+    return _BYLINE.match(text) is not None
+
+
+def _people(text: str) -> list[str] | None:
+    """The people `text` names ("Jane Doe and John Smith"), or None if it is not only names:
+    each two to five capitalised words, with particles ("de", "von") between them."""
+    people: list[list[str]] = [[]]
+    for token in text.split():
+        if token.casefold() in words.NAME_JOINERS:
+            people.append([])
+        elif token[0].isupper() or token in words.NAME_PARTICLES:
+            people[-1].append(token)
+        else:
+            return None
+    if not all(_is_name(tokens) for tokens in people):
+        return None
+    return [" ".join(tokens) for tokens in people]
+
+
+def _is_name(tokens: list[str]) -> bool:
+    capitalised = 0
+    for token in tokens:
+        if token in words.NAME_PARTICLES:
+            continue
+        letters = token.replace("-", "").replace("'", "").replace("’", "").rstrip(".")
+        if not letters.isalpha() or not token[0].isupper():
+            return False
+        if len(letters) > 1 and letters.isupper():  # "BBC", a dateline "KYIV": not a name
+            return False
+        capitalised += 1
+    return (
+        2 <= capitalised <= 5
+        and tokens[0] not in words.NAME_PARTICLES
+        and tokens[-1] not in words.NAME_PARTICLES
+    )
+
+
+def _is_role(text: str) -> bool:
+    """A role or place after a name ("Reporter", "Political Editor", "in Kyiv", "Wien")."""
+    tokens = text.split()
+    return 0 < len(tokens) <= 6 and (
+        any(token.casefold() in words.ROLE_WORDS for token in tokens) or text[0].isupper()
+    )
+
+
+def _names(text: str, *, roles: bool = True) -> list[str]:
+    """The people a byline's text names ("Jane Doe, Reporter", "Lisa Gruber, Thomas Wieser");
+    none unless it is nothing but names and (with `roles`) a role or place after them."""
+    found: list[str] = []
+    for n, part in enumerate(_NAME_PARTS.split(text.strip())):
+        part = part.strip()
+        tokens = part.split()
+        if n and roles and any(token.casefold() in words.ROLE_WORDS for token in tokens):
+            break  # "Political Editor": capitalised words, but a role
+        people = _people(part) if part else None
+        if people is None:
+            if n and roles and _is_role(part):
+                break
+            return []
+        found.extend(people)
+    return found
+
+
+def _byline(text: str) -> list[str]:
+    """The authors a byline names ("By Jane Doe", "Von Lisa Gruber | Wien"), if `text` is one."""
+    match = _BYLINE.fullmatch(text)
+    return _names(_in_place(match["names"])) if match else []
+
+
+def _in_place(names: str) -> str:
+    """A byline's names with "in Kyiv" after them set off as a place."""
+    tokens = names.split()
+    for n, token in enumerate(tokens[2:], 2):
+        if token in ("in", "aus", "à", "en", "em", "w", "from", "at") and n < len(tokens) - 1:
+            return " ".join(tokens[:n]) + ", " + " ".join(tokens[n:])
+    return names
+
+
+def _meta_row(block: Paragraph | Heading) -> tuple[list[str | None], list[str]] | None:
+    """The labels and authors a meta row holds ("kl. 17.55 · Maja Holm", "hace 2 horas ·"):
+    a block made only of times, dates, labels, bylines, names and share words, at least one
+    of them not a name. None if `block` is no meta row."""
+    text = _glued_text(block)
+    if len(text) > META_ROW:
+        return None
+    if not any(separator in text for separator in _META_SEPARATORS):  # one piece
+        if len(text) > META_PART:
+            return None
+        if not _DIGIT.search(text):  # no time: a word ("Yesterday"), or no meta row
+            return ([], []) if bare(text) in _META_WORDS else None
+    labels: list[str | None] = []
+    authors: list[str] = []
+    meta = False
+    for part in _META_SPLIT.split(text):
+        if len(part) > META_PART:
+            return None
+        if not (key := bare(part)):
+            continue
+        if key in _LABELS:
+            labels.append(_LABELS[key])
+        elif key in _META_WORDS or key in SHARE_ITEMS or _is_meta(part):
+            meta = True
+        elif names := _byline(part.strip()):
+            authors.extend(names)
+            meta = True
+        elif names := _names(part, roles=False):
+            authors.extend(names)
+        else:
+            return None
+    return (labels, authors) if meta or labels else None
+
+
+def _is_meta(part: str) -> bool:
+    """A time, date, age or reading time, or several with commas between them ("wczoraj,
+    22:45", "12. November 2024, 09:14")."""
+    part = part.strip()
+    if not _DIGIT.search(part):
+        return False  # every time, date, age and reading time has a number
+    return _META.fullmatch(part) is not None or all(
+        bare(piece) in _META_WORDS or _META.fullmatch(piece.strip()) for piece in part.split(",")
+    )
+
+
+def _glued_text(block: Paragraph | Heading) -> str:
+    """The block's text with `_GLUED` where two spans meet with no space between them."""
+    texts = [span.text for span in block.spans]
+    for n in range(1, len(texts)):
+        before, after = texts[n - 1], texts[n]
+        if before and after and not before[-1].isspace() and not after[0].isspace():
+            texts[n] = _GLUED + after
+    return "".join(texts)
+
+
+def _without_start(block: Paragraph | Heading, length: int) -> Paragraph | Heading | None:
+    """`block` without the first `length` characters of its text (None if nothing is left)."""
+    spans: list[Span] = []
+    for span in block.spans:
+        if length >= len(span.text):
+            length -= len(span.text)
+            continue
+        spans.append(
+            Span(span.text[length:], span.bold, span.italic, span.href) if length else span
+        )
+        length = 0
+    if spans:
+        head = spans[0]
+        spans[0] = Span(head.text.lstrip(), head.bold, head.italic, head.href)
+    rest = tuple(span for span in spans if span.text)
+    if not rest:
+        return None
+    return Paragraph(rest) if isinstance(block, Paragraph) else Heading(rest, block.level)
+
+
+class _Found(NamedTuple):
+    """One piece of furniture: its rule, the label or authors it gives, and for a label
+    opening a paragraph, what it said and the rest of that paragraph."""
+
+    rule: str
+    label: str | None = None
+    authors: tuple[str, ...] | list[str] = ()
+    said: str = ""
+    rest: Paragraph | Heading | None = None
+
+
+def _head_furniture(block: Paragraph | Heading, text: str) -> _Found | None:
+    """What `block`, at the start of a post, is as furniture, if it is."""
+    if len(text) <= FURNITURE_TEXT and not _is_sentence(text):
+        if len(text) <= LABEL_TEXT and (key := bare(text)) in _LABELS:
+            return _Found("label", _LABELS[key])
+        if authors := _byline(text):
+            return _Found("byline", authors=authors)
+        if row := _meta_row(block):
+            labels, authors = row
+            label = next((label for label in labels if label and label != "update"), None)
+            return _Found("meta row", label, authors)
+        # A button or an ad label above the title: stepped over to find a byline below it.
+        if len(text) <= WHOLE_LIMIT and (rule := phrase_rule(block, text)):
+            return _Found(rule)
+    whole = block.text
+    lead = len(whole) - len(whole.lstrip())
+    if match := _LABEL_START.match(whole, lead):
+        said = squash(match.group())
+        rest = _without_start(block, match.end())
+        if rest is not None:
+            return _Found("label", _LABELS.get(bare(said)), said=said, rest=rest)
+    return None
+
+
+def _tail_furniture(block: Block, text: str, before: Block | None) -> _Found | None:
+    """What `block`, at the end of a post after `before`, is as furniture, if it is."""
+    if len(text) > FURNITURE_TEXT or _is_sentence(text):
+        return None
+    if isinstance(block, Paragraph | Heading):
+        if authors := _byline(text):
+            return _Found("byline", authors=authors)
+        # After a quote, "— Name" says who spoke, not who wrote the post.
+        sign_off = None if isinstance(before, Quote) else _SIGN_OFF.fullmatch(text)
+        if sign_off and (authors := _names(sign_off["names"])):
+            return _Found("sign-off", authors=authors)
+    # Promotion under a byline ("Advertentie", "Delen"): stepped over to find the byline.
+    if len(text) <= WHOLE_LIMIT and (rule := phrase_rule(block, text)):
+        return _Found(rule)
+    return None
+
+
+def _is_sentence(text: str) -> bool:
+    """Whether `text` reads as a sentence (five words or more, ending as sentences do): no
+    label, byline or meta row does, and the rules that find them need not look."""
+    return text[-1:] in _SENTENCE_ENDS and text.count(" ") >= 4
+
+
+_SENTENCE_ENDS = frozenset('.!?…"”’»')

@@ -1,0 +1,627 @@
+"""The words of promotion and post furniture, per language, as data for `clean`.
+
+Phrases are written in lower case as pages spell them, with "'" for any apostrophe; `clean`
+compares them with a block's text case-folded and stripped of the punctuation around it.
+Entries that are regular expressions say so. Languages: English, German, French, Italian,
+Spanish, Portuguese, Polish, Dutch, Swedish, and a few Japanese labels.
+"""
+
+from __future__ import annotations
+
+Words = dict[str, tuple[str, ...]]
+"""Phrases per language code."""
+
+
+def _split(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+# --------------------------------------------------------------------------------------------
+# Lines that point to another article: a kicker, then a separator or a linked headline.
+
+READ_MORE: Words = {
+    "en": (
+        "read more",
+        "read also",
+        "also read",
+        "read next",
+        "see also",
+        "related",
+        "related article",
+        "related articles",
+        "related story",
+        "related stories",
+        "related content",
+        "related coverage",
+        "recommended",
+        "recommended reading",
+        "don't miss",
+        "must read",
+        "more on this story",
+        "more on this",
+        "further reading",
+        "you may also like",
+    ),
+    "de": (
+        "lesen sie auch",
+        "lesen sie mehr",
+        "lesen sie hier",
+        "mehr zum thema",
+        "auch interessant",
+        "das könnte sie auch interessieren",
+        "das könnte sie interessieren",
+        "passend zum thema",
+        "siehe auch",
+        "weiterlesen",
+    ),
+    "fr": (
+        "à lire aussi",
+        "a lire aussi",
+        "lire aussi",
+        "à lire également",
+        "lire également",
+        "lire la suite",
+        "voir aussi",
+        "à voir aussi",
+        "sur le même sujet",
+    ),
+    "it": (
+        "leggi anche",
+        "leggi pure",
+        "leggi l'articolo",
+        "potrebbe interessarti",
+        "ti potrebbe interessare",
+        "vedi anche",
+        "guarda anche",
+        "articoli correlati",
+    ),
+    "es": (
+        "te puede interesar",
+        "también te puede interesar",
+        "te podría interesar",
+        "puede interesarte",
+        "lee también",
+        "lea también",
+        "leer más",
+        "ver también",
+        "noticias relacionadas",
+        "contenido relacionado",
+        "relacionado",
+        "relacionada",
+    ),
+    "pt": (
+        "leia também",
+        "leia mais",
+        "veja também",
+        "veja mais",
+        "saiba mais",
+        "leia a seguir",
+        "notícias relacionadas",
+        "relacionadas",
+    ),
+    "pl": (
+        "zobacz też",
+        "zobacz także",
+        "czytaj też",
+        "czytaj także",
+        "czytaj więcej",
+        "przeczytaj też",
+        "przeczytaj także",
+        "sprawdź też",
+        "sprawdź także",
+        "polecamy",
+        "powiązane",
+    ),
+    "nl": (
+        "lees ook",
+        "lees meer",
+        "lees verder",
+        "lees hier",
+        "zie ook",
+        "ook interessant",
+        "meer over dit onderwerp",
+        "gerelateerd",
+    ),
+    "sv": ("läs också", "läs även", "läs mer", "se även", "relaterat"),
+}
+READ_MORE_BRACKETED = ("【関連記事】", "【関連】", "【あわせて読みたい】")
+"""Kickers that stand apart by their own brackets: whatever follows them is the headline."""
+
+# --------------------------------------------------------------------------------------------
+# Whole blocks: a block that says only this (give or take punctuation) is furniture.
+
+AD_LABELS: Words = {
+    "en": (
+        "advertisement",
+        "advertising",
+        "advertisement feature",
+        "ad",
+        "ads",
+        "sponsored",
+        "sponsored content",
+        "paid content",
+        "paid post",
+        "promoted",
+        "partner content",
+        "scroll to continue with content",
+        "story continues below advertisement",
+        "article continues below",
+        "continue reading below",
+    ),
+    "de": (
+        "anzeige",
+        "werbung",
+        "gesponsert",
+        "bezahlter inhalt",
+        "werbeanzeige",
+        "weiterlesen nach der anzeige",
+    ),
+    "fr": (
+        "publicité",
+        "pub",
+        "sponsorisé",
+        "contenu sponsorisé",
+        "contenu partenaire",
+        "la suite après cette publicité",
+        "la suite après la publicité",
+    ),
+    "it": ("pubblicità", "sponsorizzato", "contenuto sponsorizzato", "adv"),
+    "es": ("publicidad", "patrocinado", "contenido patrocinado", "anuncio"),
+    "pt": ("publicidade", "patrocinado", "conteúdo patrocinado", "anúncio"),
+    "pl": ("reklama", "sponsorowane", "artykuł sponsorowany", "materiał sponsorowany"),
+    "nl": ("advertentie", "gesponsord", "gesponsorde inhoud"),
+    "sv": ("annons", "sponsrat", "sponsrad", "annonssamarbete"),
+    "ja": ("広告",),
+}
+
+PLAYER_NOTICES: Words = {
+    "en": (
+        "loading video",
+        "video loading",
+        "the video is loading",
+        "play video",
+        "click to play",
+        "click to play video",
+        "this video is no longer available",
+        "this video is not available",
+        "video unavailable",
+        "video is unavailable",
+    ),
+    "de": (
+        "video wird geladen",
+        "das video wird geladen",
+        "video abspielen",
+        "video nicht verfügbar",
+        "dieses video ist nicht mehr verfügbar",
+        "dieses video ist nicht verfügbar",
+    ),
+    "fr": (
+        "le chargement de la vidéo",
+        "chargement de la vidéo",
+        "chargement de la vidéo en cours",
+        "cliquez pour lancer la vidéo",
+        "cliquez pour lire la vidéo",
+        "lire la vidéo",
+        "vidéo non disponible",
+        "cette vidéo n'est plus disponible",
+    ),
+    "it": (
+        "caricamento video",
+        "caricamento del video",
+        "il video è in caricamento",
+        "clicca per vedere il video",
+        "video non disponibile",
+        "guarda il video",
+    ),
+    "es": (
+        "cargando vídeo",
+        "cargando video",
+        "cargando el vídeo",
+        "reproducir vídeo",
+        "reproducir video",
+        "vídeo no disponible",
+        "video no disponible",
+    ),
+    "pt": (
+        "carregando vídeo",
+        "carregando o vídeo",
+        "reproduzir vídeo",
+        "vídeo indisponível",
+    ),
+    "pl": ("ładowanie wideo", "ładowanie filmu", "odtwórz wideo", "wideo niedostępne"),
+    "nl": ("video wordt geladen", "video afspelen", "video niet beschikbaar"),
+    "sv": ("videon laddas", "spela upp videon", "videon är inte tillgänglig"),
+}
+
+CALLS_TO_ACTION: dict[str, Words] = {
+    # rule -> language -> buttons and links that stand alone
+    "newsletter": {
+        "en": ("sign up", "sign me up", "sign up now", "sign up here", "sign up for free"),
+        "de": (
+            "zur anmeldung",
+            "jetzt anmelden",
+            "hier anmelden",
+            "kostenlos anmelden",
+            "jetzt kostenlos anmelden",
+            "newsletter abonnieren",
+            "zum newsletter",
+        ),
+        "fr": ("je m'inscris", "s'inscrire", "inscrivez-vous", "je m'inscris gratuitement"),
+        "it": ("iscriviti", "iscriviti gratis", "iscriviti ora", "iscriviti alla newsletter"),
+        "es": ("apúntate", "suscríbete a la newsletter", "suscríbete al boletín"),
+        "pt": ("cadastre-se", "inscreva-se", "quero receber"),
+        "pl": ("zapisz się", "zapisz się do newslettera"),
+        "nl": ("meld je aan", "aanmelden", "schrijf je in", "inschrijven"),
+        "sv": ("anmäl dig", "prenumerera på nyhetsbrevet"),
+    },
+    "subscription prompt": {
+        "en": ("subscribe", "subscribe now", "subscribe today", "start your free trial"),
+        "de": ("jetzt abonnieren", "abonnieren", "abo abschließen", "jetzt abo sichern"),
+        "fr": ("je m'abonne", "s'abonner", "abonnez-vous"),
+        "it": ("abbonati", "abbonati ora", "abbonati subito"),
+        "es": ("suscríbete", "hazte suscriptor", "suscribirse"),
+        "pt": ("assine", "assine já", "assine agora", "seja assinante"),
+        "pl": ("zaprenumeruj", "wykup dostęp", "subskrybuj"),
+        "nl": ("word abonnee", "abonneer nu", "neem een abonnement"),
+        "sv": ("prenumerera", "bli prenumerant", "köp prenumeration"),
+    },
+    "whatsapp prompt": {
+        "en": ("follow us", "join our channel", "follow our channel"),
+        "de": ("kanal abonnieren", "jetzt folgen", "kanal folgen"),
+        "fr": ("rejoindre la chaîne", "suivre la chaîne", "suivez-nous"),
+        "it": ("segui il canale", "unisciti al canale", "seguici"),
+        "es": ("únete al canal", "sigue el canal", "síguenos"),
+        "pt": ("entrar no canal", "siga o canal", "siga-nos"),
+        "pl": ("dołącz do kanału", "obserwuj kanał", "obserwuj nas"),
+        "nl": ("volg het kanaal", "volg ons"),
+        "sv": ("följ kanalen", "följ oss"),
+    },
+    "app prompt": {
+        "en": ("download the app", "get the app", "download our app"),
+        "de": ("app herunterladen", "jetzt app laden", "zur app"),
+        "fr": ("télécharger l'application", "téléchargez l'application"),
+        "it": ("scarica l'app",),
+        "es": ("descarga la app", "descargar la app"),
+        "pt": ("baixe o app", "baixar o aplicativo"),
+        "pl": ("pobierz", "pobierz aplikację"),
+        "nl": ("download de app",),
+        "sv": ("ladda ner appen",),
+    },
+    "share tools": {
+        "en": (
+            "share",
+            "share this",
+            "share this post",
+            "share this article",
+            "tweet",
+            "copy link",
+            "copy the link",
+            "link copied",
+            "copied",
+        ),
+        "de": ("teilen", "beitrag teilen", "artikel teilen", "link kopieren", "link kopiert"),
+        "fr": ("partager", "partagez", "tweeter", "copier le lien", "lien copié"),
+        "it": ("condividi", "copia link", "copia il link", "link copiato"),
+        "es": ("compartir", "copiar enlace", "enlace copiado"),
+        "pt": ("compartilhar", "partilhar", "copiar link", "link copiado"),
+        "pl": ("udostępnij", "kopiuj link", "skopiuj link", "link skopiowany", "skopiowano"),
+        "nl": ("delen", "link kopiëren", "kopieer link", "link gekopieerd", "gekopieerd"),
+        "sv": ("dela", "kopiera länk", "länk kopierad", "kopierad"),
+    },
+}
+
+SHARE_ROW_WORDS = _split(
+    # A row of these words alone ("Facebook X WhatsApp", "Teilen auf Facebook") is share tools.
+    "facebook twitter x whatsapp telegram linkedin pinterest reddit bluesky threads messenger "
+    "flipboard xing email e-mail mail sms "
+    "share teilen partager condividi compartir compartilhar partilhar udostępnij delen dela "
+    "tweet tweeter copy link kopieren copier le lien copia copiar enlace kopiuj kopieer länk "
+    "kopiera on via auf per sur su en no na op på"
+)
+SHARE_NETWORKS = _split(
+    "facebook twitter x whatsapp telegram linkedin pinterest reddit bluesky threads messenger "
+    "flipboard xing email e-mail mail"
+)
+
+# --------------------------------------------------------------------------------------------
+# Patterns, each a regular expression on a block's text (matched ignoring case).
+
+LEADING: dict[str, Words] = {
+    # rule -> language -> how a short block that is this starts
+    "newsletter": {
+        "en": (
+            r"(?:sign up|subscribe)\b.{0,40}\b(?:newsletter|email|alerts?)\b",
+            r"(?:get|receive|have)\b.{0,120}\b(?:in|to|into|straight to) your inbox\b",
+        ),
+        "de": (
+            r"(?:erhalten|bekommen) sie .{0,80}\b(?:per e-?mail|ins postfach|newsletter)",
+            r"melden sie sich .{0,40}\bnewsletter",
+        ),
+        "fr": (r"inscrivez-vous .{0,40}\bnewsletter", r"recevez .{0,60}\b(?:newsletter|e-?mail)"),
+        "it": (r"iscriviti .{0,40}\bnewsletter", r"ricevi .{0,60}\b(?:newsletter|e-?mail)"),
+        "es": (
+            r"suscríbete .{0,40}\b(?:newsletter|boletín)",
+            r"recibe .{0,60}\b(?:newsletter|boletín)",
+        ),
+        "pt": (
+            r"(?:cadastre-se|inscreva-se|assine) .{0,40}\bnewsletter",
+            r"receba .{0,60}\bnewsletter",
+        ),
+        "pl": (r"zapisz się .{0,40}\bnewslett",),
+        "nl": (
+            r"(?:meld je aan|schrijf je in) .{0,40}\bnieuwsbrie",
+            r"ontvang .{0,60}\bnieuwsbrie",
+        ),
+        "sv": (r"(?:prenumerera|anmäl dig) .{0,40}\bnyhetsbrev", r"få .{0,60}\bnyhetsbrev"),
+        # "Recevez chaque matin l'essentiel…": a delivery time promised in the imperative.
+        "any": (
+            r"(?:get|receive|erhalten sie|recevez|ricevi|recibe|receba|otrzymuj|ontvang|få)"
+            r" (?:every|each|jeden|chaque|ogni|cada|toda|todos os|codziennie|elke|varje)"
+            r" (?:morning|day|evening|week|weekday|morgen|tag|abend|woche|matin|jour|soir"
+            r"|semaine|mattina|giorno|sera|settimana|mañana|día|noche|semana|manhã|dias"
+            r"|ochtend|dag|avond|week|morgon|kväll|vecka)\b",
+        ),
+    },
+    "whatsapp prompt": {
+        "en": (r"get the latest .{0,60} on whatsapp",),
+    },
+    "app prompt": {
+        "en": (r"(?:download|get) (?:our|the) .{0,30}\bapp\b",),
+        "de": (r"(?:laden sie|holen sie sich|hol dir) .{0,30}\bapp\b",),
+        "fr": (r"téléchargez .{0,30}\b(?:app|application)\b",),
+        "it": (r"scarica .{0,30}\bapp\b",),
+        "es": (r"descarga .{0,30}\b(?:app|aplicación)\b",),
+        "pt": (r"baixe .{0,30}\b(?:app|aplicativo)\b",),
+        "pl": (r"pobierz .{0,30}\baplikacj",),
+        "nl": (r"download .{0,30}\bapp\b",),
+        "sv": (r"ladda ner .{0,30}\bapp",),
+    },
+    "share tools": {
+        "en": (
+            r"(?:share this (?:post|article)|copy (?:this )?link|link copied)\b",
+            r"share (?:on|via) (?:facebook|twitter|x|whatsapp|telegram|linkedin|email)\b",
+        ),
+        "de": (r"(?:teilen|teile) (?:auf|via|per) (?:facebook|x|twitter|whatsapp|e-?mail)\b",),
+        "fr": (r"partager sur (?:facebook|x|twitter|whatsapp|linkedin)\b",),
+        "it": (r"condividi su (?:facebook|x|twitter|whatsapp|linkedin)\b",),
+        "es": (r"compartir en (?:facebook|x|twitter|whatsapp|linkedin)\b",),
+        "pt": (r"(?:compartilhar|partilhar) no (?:facebook|x|twitter|whatsapp|linkedin)\b",),
+        "pl": (r"udostępnij na (?:facebooku?|x|twitterze|whatsappie)\b",),
+        "nl": (r"delen (?:op|via) (?:facebook|x|twitter|whatsapp|linkedin)\b",),
+        "sv": (r"dela på (?:facebook|x|twitter|whatsapp|linkedin)\b",),
+    },
+    "sign-in prompt": {
+        "en": (
+            r"(?:sign in|log in|register)(?: (?:or|/|and) (?:register|sign up|log in))?\b.{0,80}$",
+        ),
+    },
+    "subscription prompt": {
+        "en": (
+            r"subscribe to .{0,60}(?:premium|to bookmark)",
+            r"(?:get|start) (?:your )?(?:free )?(?:trial|subscription)\b",
+            r"subscribe (?:now|today) (?:to|for)\b",
+        ),
+        "de": (
+            r"(?:jetzt|mit) (?:\S+ ){0,3}(?:plus|premium|abo|digitalabo)\b.{0,20}"
+            r"\b(?:lesen|weiterlesen|testen|sichern|abonnieren|freischalten)",
+            r"(?:dieser artikel|dieser inhalt) ist (?:nur )?für abonnenten",
+        ),
+        "fr": (r"(?:cet article|ce contenu) est réservé aux abonnés", r"abonnez-vous\b"),
+        "it": (r"(?:questo articolo|questo contenuto) è riservato agli abbonati",),
+        "es": (
+            r"hazte suscriptor\b",
+            r"suscríbete (?:a|para|por)\b",
+            r"contenido exclusivo para suscriptores",
+        ),
+        "pt": (r"conteúdo exclusivo para assinantes", r"assine (?:o|a|já|agora)\b.{0,60}\bpor\b"),
+        "pl": (r"zaprenumeruj\b", r"wykup (?:dostęp|prenumeratę|subskrypcję)\b"),
+        "nl": (r"word abonnee\b", r"dit artikel is (?:alleen )?voor abonnees"),
+        "sv": (r"läs allt från .{0,40}\bför\b", r"bli prenumerant\b"),
+    },
+    "furniture": {
+        "en": (r"this is a live blog\. scroll down for the latest updates\.?$",),
+    },
+    # An unresolved CMS reference left as a dead link, e.g. Repubblica's
+    # "[[(gele.Finegil.Image2014v1) TOPSHOT-PALESTINIAN-ISRAEL-CONFLICT]]".
+    "cms placeholder": {"any": (r"\[\[\([\w.]+\)[^\[\]]*\]\]$",)},
+}
+
+_SIGN_UP = (
+    "sign up|subscribe|inbox|abonnieren|anmelden|inscri(?:vez-vous|re|s|ption)|iscriviti"
+    "|iscrizione|suscríbete|suscribirse|apúntate|cadastre-se|inscreva-se|zapisz się"
+    "|meld je aan|aanmelden|prenumerera"
+)
+"""Asking to sign up, in each language: with "newsletter" near, a newsletter ask."""
+
+ANYWHERE: dict[str, dict[str, tuple[str, ...]]] = {
+    # rule -> keyword (case-folded; the patterns are only tried when the block holds it) ->
+    # patterns for words anywhere in a short block
+    "newsletter": {
+        "newsletter": (
+            # A newsletter's name on its own ("Farming Ledger newsletter", "Newsletter Landes").
+            r"^(?:[\w'’-]+ ){0,3}newsletter(?: [\w'’-]+){0,3}[.!:]?$",
+            rf"\bnewsletters?\b.{{0,80}}\b(?:{_SIGN_UP})\b",
+            rf"\b(?:{_SIGN_UP})\b.{{0,80}}\bnewsletter",
+        ),
+        "sign up": (r"\bsign up (?:here |now )?to (?:receive|get) (?:it|them|our|this|these)\b",),
+        "nieuwsbrie": (
+            r"^(?:[\w'’-]+ ){0,3}nieuwsbrief(?: [\w'’-]+){0,3}[.!:]?$",
+            r"\bnieuwsbrie[fv]\w*\b.{0,80}\b(?:meld je aan|aanmelden|inschrijven)",
+        ),
+        "nyhetsbrev": (
+            r"^(?:[\w'’-]+ ){0,3}nyhetsbrev(?: [\w'’-]+){0,3}[.!:]?$",
+            r"\bnyhetsbrev\w*\b.{0,80}\b(?:prenumerera|anmäl)",
+        ),
+        "casella di posta": (r"\bnella tua casella di posta\b",),
+        "iscriviti": (r"\biscriviti (?:gratis|gratuitamente|ora|subito|qui)\b",),
+        "boîte": (r"\bdans votre boîte (?:mail|e-mail|aux lettres électronique|de réception)\b",),
+        "postfach": (r"\b(?:in ihr|ins) (?:e-mail-)?postfach\b",),
+    },
+    "whatsapp prompt": {
+        # Asks in the imperative to follow the site: a sentence that only names the app
+        # ("… many plan it on WhatsApp") has no such ask.
+        "whatsapp": (
+            r"\b(?:follow|join) (?:us|our [\w ]{1,40}?|the [\w ]{1,40}?) on whatsapp\b",
+            r"\bfolgen sie (?:uns|dem|der|unserem|unserer)\b[\w '’-]{0,60}\bauf whatsapp\b",
+            r"\b(?:suivez|rejoignez)(?:-nous)?\b[\w '’-]{0,60}\bsur whatsapp\b",
+            r"\b(?:seguici|segui|unisciti)\b[\w '’-]{0,60}\bsu whatsapp\b",
+            r"\b(?:s[ií]guenos|sigue|únete)\b[\w '’-]{0,60}\ben whatsapp\b",
+            r"\b(?:siga|entre)(?:-nos)?\b[\w '’-]{0,60}\bno whatsapp\b",
+            r"\b(?:obserwuj|dołącz)\b[\w '’-]{0,60}\bna whatsappie\b",
+            r"\bvolg (?:ons|het|de)\b[\w '’-]{0,60}\bop whatsapp\b",
+            r"\bfölj (?:oss|kanalen|\w+)\b[\w '’-]{0,60}\bpå whatsapp\b",
+        ),
+        "telegram": (
+            r"\b(?:follow|join) (?:us|our [\w ]{1,40}?|the [\w ]{1,40}?) on telegram\b",
+            r"\bfolgen sie (?:uns|dem|der|unserem|unserer)\b[\w '’-]{0,60}\bauf telegram\b",
+        ),
+    },
+    "subscription prompt": {
+        "prenumerant": (r"\bbli prenumerant\b",),
+        "abonnieren": (r"\bjetzt (?:kostenlos )?abonnieren\b",),
+    },
+    "javascript note": {
+        "javascript": (
+            r"\b(?:turn on|enable) javascript\b",
+            r"\bjavascript (?:is )?(?:disabled|required)\b",
+            r"\b(?:aktivieren sie|aktiviere) javascript\b|\bjavascript (?:aktivieren|einschalten)\b",
+            r"\bactiv(?:ez|er) (?:le )?javascript\b",
+            r"\b(?:abilita|attiva)(?:re)? (?:il )?javascript\b",
+            r"\b(?:activa|habilita)(?:r)? (?:el )?javascript\b",
+            r"\b(?:ative|ativar|habilite|habilitar) (?:o )?javascript\b",
+            r"\bwłącz(?:yć)? (?:obsługę )?javascript",
+            r"\b(?:schakel|zet) javascript (?:in|aan)\b|\bjavascript (?:inschakelen|aanzetten)\b",
+            r"\baktivera javascript\b",
+        ),
+    },
+    "cookie notice": {
+        "cookie": (
+            r"\bwe(?: and our partners)? use cookies\b|\bcookie (?:policy|settings)\b",
+            r"\bwir(?: und unsere partner)? (?:verwenden|nutzen|setzen) cookies\b",
+            r"\b(?:nous|nos partenaires et nous) utilisons des cookies\b",
+            r"\b(?:ce|notre) site utilise des cookies\b",
+            r"\butilizziamo (?:i )?cookie\b|\bquesto sito (?:web )?utilizza (?:i )?cookie\b",
+            r"\b(?:utilizamos|usamos) cookies\b|\beste (?:sitio|site)(?: web)? (?:usa|utiliza) cookies\b",
+            r"\b(?:używamy|wykorzystujemy) (?:plików )?cookies?\b",
+            r"\b(?:wij|we)(?: en onze partners)? gebruiken cookies\b",
+            r"\bvi använder cookies\b",
+        ),
+    },
+}
+
+# --------------------------------------------------------------------------------------------
+# Post furniture: labels, bylines and the meta row above a post's text.
+
+LABELS: dict[str, Words] = {
+    # flag -> language -> labels that stand alone at the start of a post ("update": no flag)
+    "pinned": {
+        "en": ("pinned", "pinned post"),
+        "de": ("angeheftet", "angepinnt", "fixiert"),
+        "fr": ("épinglé", "épinglée", "message épinglé"),
+        "it": ("fissato", "post fissato"),
+        "es": ("fijado", "fijada", "publicación fijada"),
+        "pt": ("fixado", "fixada", "post fixado"),
+        "pl": ("przypięty", "przypięte", "przypięta"),
+        "nl": ("vastgepind", "vastgezet"),
+        "sv": ("fäst", "fastnålad"),
+        "ja": ("固定",),
+    },
+    "breaking": {
+        "en": ("breaking", "breaking news", "just in", "newsflash"),
+        "de": ("eilmeldung", "eil", "breaking news"),
+        "fr": ("dernière minute", "urgent", "alerte"),
+        "it": ("ultima ora", "ultim'ora", "urgente"),
+        "es": ("última hora", "urgente"),
+        "pt": ("urgente", "última hora", "plantão"),
+        "pl": ("pilne", "z ostatniej chwili"),
+        "nl": ("net binnen", "breaking"),
+        "sv": ("just nu", "senaste nytt"),
+        "ja": ("速報",),
+    },
+    "key_event": {
+        "en": ("key event", "key moment", "key update", "important", "highlight"),
+        "de": ("wichtig",),
+        "fr": ("essentiel", "important"),
+        "it": ("importante", "in evidenza"),
+        "es": ("clave", "importante", "destacado"),
+        "pt": ("destaque", "importante"),
+        "pl": ("kluczowe", "ważne"),
+        "nl": ("belangrijk", "uitgelicht"),
+        "sv": ("viktigt",),
+        "ja": ("重要",),
+    },
+    "update": {
+        "en": ("update", "updated"),
+        "de": ("update", "aktualisiert"),
+        "fr": ("mis à jour", "mise à jour"),
+        "it": ("aggiornamento", "aggiornato"),
+        "es": ("actualización", "actualizado"),
+        "pt": ("atualização", "atualizado"),
+        "pl": ("aktualizacja", "zaktualizowano"),
+        "nl": ("update", "bijgewerkt"),
+        "sv": ("uppdatering", "uppdaterad", "uppdaterat"),
+    },
+}
+
+BYLINE_WORDS: Words = {
+    # what a byline starts with: a word before the name, or a label and a colon
+    "en": ("by", "written by", "reporting by", "words by"),
+    "de": ("von", "text:", "autor:", "autorin:"),
+    "fr": ("par", "texte :", "texte:"),
+    "it": ("di", "a cura di", "testo di"),
+    "es": ("por", "texto:"),
+    "pt": ("por", "texto:"),
+    "pl": ("przez", "autor:", "autorka:", "tekst:"),
+    "nl": ("door", "tekst:"),
+    "sv": ("av", "text:"),
+}
+NAME_PARTICLES = _split(
+    "de da di del della dei der den des do dos das du la le van von zu ter ten af bin ibn al el"
+    " st. y"
+)
+"""Lower-case words inside a person's name ("Sanne de Wit", "Ludwig von Mises")."""
+NAME_JOINERS = _split("and und et e y i en och &")
+"""Words between two names in one byline."""
+ROLE_WORDS = _split(
+    # after a comma or a bar, a byline names a role or a place, not another person
+    "reporter correspondent editor writer journalist columnist producer staff redakteur"
+    " redakteurin redaktion korrespondent korrespondentin reporterin journaliste correspondant"
+    " correspondante envoyé envoyée rédacteur rédactrice rédaction inviato inviata"
+    " corrispondente giornalista redattore redattrice redazione enviado enviada corresponsal"
+    " periodista redactor redactora redacción correspondente repórter jornalista redação"
+    " korespondent korespondentka dziennikarz dziennikarka redaktor redaktorka redakcja"
+    " verslaggever redacteur redactie redaktör redaktionen medarbetare in aus à a en em w z i"
+    " from at"
+)
+
+META_WORDS: Words = {
+    # words a post's meta row may hold besides times, names and labels
+    "en": ("today", "yesterday", "just now", "updated", "published", "posted", "last updated"),
+    "de": ("heute", "gestern", "gerade eben", "soeben", "aktualisiert", "veröffentlicht"),
+    "fr": ("aujourd'hui", "hier", "à l'instant", "mis à jour", "publié", "publié le"),
+    "it": ("oggi", "ieri", "adesso", "aggiornato", "pubblicato"),
+    "es": ("hoy", "ayer", "ahora mismo", "actualizado", "publicado"),
+    "pt": ("hoje", "ontem", "agora", "atualizado", "publicado"),
+    "pl": ("dzisiaj", "dziś", "wczoraj", "przed chwilą", "zaktualizowano", "opublikowano"),
+    "nl": ("vandaag", "gisteren", "zojuist", "bijgewerkt", "gepubliceerd"),
+    "sv": ("idag", "i dag", "igår", "i går", "nyss", "uppdaterad", "publicerad"),
+}
+META_PREFIXES = (
+    # words that may stand before a time or date in a meta row ("Updated 14:23")
+    r"(?:last )?updated|published|posted|aktualisiert|veröffentlicht|erstellt|mis à jour"
+    r"|publié(?: le)?|modifié(?: le)?|aggiornato|pubblicato|actualizado|publicado|atualizado"
+    r"|zaktualizowano|opublikowano|aktualizacja|bijgewerkt|gepubliceerd|geplaatst|uppdaterad"
+    r"|uppdaterat|publicerad|publicerat|kl\.?|ore|godz\.?|um|à|alle|a las|às|om|at|on|am|le"
+)
+TIME_UNITS = (
+    r"s|secs?|seconds?|sek(?:unden?)?|m|mins?|minutes?|minuten?|minuti|minutos?|minuter"
+    r"|minut[ey]?|h|hrs?|hours?|std|stunden?|heures?|ore|horas?|godz(?:in[ay]?)?|uur|timm(?:e|ar)"
+    r"|d|days?|tagen?|jours?|giorni|días?|dias?|dni|dagen?"
+)
+AGO_BEFORE = r"vor|il y a|hace|há|przed"
+AGO_AFTER = r"ago|fa|temu|geleden|sedan|atrás"
+READING_TIME = (
+    r"read|reading time|lesezeit|lesedauer|de lecture|temps de lecture|di lettura"
+    r"|tempo di lettura|de lectura|tiempo de lectura|de leitura|tempo de leitura|czytania"
+    r"|czas czytania|leestijd|lästid|läsning"
+)

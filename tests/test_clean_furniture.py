@@ -1,0 +1,346 @@
+"""Post furniture: the labels, bylines, sign-offs and meta rows at the edges of a post become
+flags and authors, and leave its text; the same words inside real text stay."""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from pathlib import Path
+
+import pytest
+
+from liveread.clean import Cleaner
+from liveread.cleanfurniture import Furniture
+from liveread.model import Block, Entry, Heading, Image, LiveBlog, Paragraph, Quote, Span
+from liveread.parse import parse
+
+BODY = (
+    "Der Richter hat die Verhandlung auf den 3. Dezember vertagt. Dann sollen zwei weitere "
+    "Zeugen aus der Gemeindeverwaltung befragt werden."
+)
+MORE = "Ein Urteil wird frühestens im Januar erwartet, sagte eine Sprecherin des Gerichts."
+
+
+def para(*texts: str) -> Paragraph:
+    return Paragraph(tuple(Span(text) for text in texts))
+
+
+def strip(
+    blocks: list[Block], authors: tuple[str, ...] = ()
+) -> tuple[list[Block], Furniture, list[tuple[str, str]]]:
+    cleaner = Cleaner()
+    kept, found = cleaner.post_furniture(blocks, "post-1", authors)
+    assert all(r.entry_key == "post-1" for r in cleaner.removals)
+    return kept, found, [(r.rule, r.text) for r in cleaner.removals]
+
+
+def flags(found: Furniture) -> set[str]:
+    return {flag for flag in ("pinned", "breaking", "key_event") if getattr(found, flag)}
+
+
+# Labels
+
+
+LABELS = [
+    ("Pinned", "pinned"),
+    ("Angeheftet", "pinned"),
+    ("Épinglé", "pinned"),
+    ("Fissato", "pinned"),
+    ("Fijado", "pinned"),
+    ("Przypięty", "pinned"),
+    ("Vastgepind", "pinned"),
+    ("Breaking news", "breaking"),
+    ("+++ Eilmeldung +++", "breaking"),
+    ("Dernière minute", "breaking"),
+    ("Urgente", "breaking"),
+    ("Última hora", "breaking"),
+    ("Pilne", "breaking"),
+    ("Net binnen", "breaking"),
+    ("Key event", "key_event"),
+    ("Wichtig", "key_event"),
+    ("Essentiel", "key_event"),
+    ("Destaque", "key_event"),
+    ("Clave", "key_event"),
+    ("Kluczowe", "key_event"),
+    ("Viktigt", "key_event"),
+    ("Highlight", "key_event"),
+    ("Update", None),
+    ("Aktualisiert", None),
+    ("Mis à jour", None),
+]
+
+
+@pytest.mark.parametrize(("label", "flag"), LABELS, ids=[label for label, _ in LABELS])
+def test_a_label_opening_a_post_becomes_its_flag(label: str, flag: str | None) -> None:
+    kept, found, removed = strip([para(label), Heading((Span("Prozess vertagt"),)), para(BODY)])
+    assert kept == [Heading((Span("Prozess vertagt"),)), para(BODY)]
+    assert flags(found) == ({flag} if flag else set())
+    assert removed == [("label", label)]
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "flag"),
+    [
+        ("Eilmeldung: Zwei Menschen sind verletzt worden.", "Eilmeldung:", "breaking"),
+        ("BREAKING | Two people have been hurt.", "BREAKING |", "breaking"),
+        ("Update – the road has reopened.", "Update –", None),
+        ("Wichtig\nDie Straße bleibt gesperrt.", "Wichtig", "key_event"),
+    ],
+)
+def test_a_label_before_a_separator_leaves_the_rest_of_its_paragraph(
+    text: str, label: str, flag: str | None
+) -> None:
+    kept, found, removed = strip([para(text), para(BODY)])
+    expected = text[len(label) :].strip()
+    assert kept == [para(expected), para(BODY)]
+    assert flags(found) == ({flag} if flag else set())
+    assert removed == [("label", label)]
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        [para("Important work continues at the site, the council said."), para(BODY)],
+        [para("Breaking the deadlock took the negotiators until midnight."), para(BODY)],
+        [para("Update your browser to see the map, officials said."), para(BODY)],
+        [para(BODY), para("Wichtig"), para(MORE)],  # not at the start
+        [para("New"), para(" figures show a rise")],  # not a label liveread knows
+    ],
+    ids=["important", "breaking", "update", "middle", "unknown"],
+)
+def test_label_words_in_real_text_stay(blocks: list[Block]) -> None:
+    kept, found, removed = strip(list(blocks))
+    assert kept == blocks
+    assert (flags(found), removed) == (set(), [])
+
+
+# Bylines and sign-offs
+
+
+BYLINES = [
+    ("By Jane Doe", ["Jane Doe"]),
+    ("Von Lisa Gruber", ["Lisa Gruber"]),
+    ("Par Marie Dupont", ["Marie Dupont"]),
+    ("Di Marco Rossi", ["Marco Rossi"]),
+    ("Por Ana López", ["Ana López"]),
+    ("Door Jan de Vries", ["Jan de Vries"]),
+    ("Av Anna Svensson", ["Anna Svensson"]),
+    ("Autor: Jan Kowalski", ["Jan Kowalski"]),
+    ("By Jane Doe, Reporter", ["Jane Doe"]),
+    ("By Jane Doe, Political Editor", ["Jane Doe"]),
+    ("Von Lisa Gruber | Wien", ["Lisa Gruber"]),
+    ("By Jane Doe in Kyiv", ["Jane Doe"]),
+    ("By Jane Doe and John O'Brien", ["Jane Doe", "John O'Brien"]),
+    ("Von Lisa Gruber, Thomas Wieser", ["Lisa Gruber", "Thomas Wieser"]),
+]
+
+
+@pytest.mark.parametrize(("line", "authors"), BYLINES, ids=[line for line, _ in BYLINES])
+def test_a_byline_at_the_start_gives_the_authors(line: str, authors: list[str]) -> None:
+    title = Heading((Span("Anklage verlesen"),))
+    kept, found, removed = strip([title, para(line), para(BODY)])
+    assert kept == [title, para(BODY)]
+    assert found.authors == authors
+    assert removed == [("byline", line)]
+
+
+@pytest.mark.parametrize(("line", "authors"), BYLINES[:8], ids=[line for line, _ in BYLINES[:8]])
+def test_a_byline_at_the_end_gives_the_authors(line: str, authors: list[str]) -> None:
+    kept, found, removed = strip([para(BODY), para(MORE), para(line)])
+    assert kept == [para(BODY), para(MORE)]
+    assert found.authors == authors
+    assert removed == [("byline", line)]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Tuesday the water had receded from most streets.",
+        "Von Montag an gilt die neue Regel.",
+        "Par ailleurs, la route reste fermée.",
+        "Di notte la situazione è peggiorata.",
+        "Por la tarde llegarán refuerzos.",
+        "Door de regen is het terrein modderig.",
+        "By Reuters",  # one word: an agency, or a sentence cut short
+        "BY THE NUMBERS",
+    ],
+)
+def test_a_line_that_only_starts_like_a_byline_stays(line: str) -> None:
+    for blocks in ([para(line), para(BODY)], [para(BODY), para(line)]):
+        kept, found, removed = strip(list(blocks))
+        assert kept == blocks
+        assert (found.authors, removed) == ([], [])
+
+
+def test_a_sign_off_closing_a_post_gives_its_author() -> None:
+    kept, found, removed = strip([para(BODY), para("— Aoife Brennan")])
+    assert kept == [para(BODY)]
+    assert found.authors == ["Aoife Brennan"]
+    assert removed == [("sign-off", "— Aoife Brennan")]
+
+
+def test_a_dash_and_a_name_after_a_quote_says_who_spoke_and_stays() -> None:
+    blocks: list[Block] = [para(BODY), Quote((Span("We will rebuild."),)), para("— Jane Doe")]
+    kept, found, removed = strip(list(blocks))
+    assert kept == blocks
+    assert (found.authors, removed) == ([], [])
+
+
+def test_a_byline_naming_someone_else_than_the_posts_author_credits_a_quote_and_stays() -> None:
+    blocks: list[Block] = [para(BODY), para("By Adam Millington")]
+    kept, found, removed = strip(list(blocks), authors=("Jamie Braidwood",))
+    assert kept == blocks
+    assert (found.authors, removed) == ([], [])
+    kept, _, removed = strip(list(blocks), authors=("Adam Millington",))
+    assert kept == [para(BODY)]
+    assert removed == [("byline", "By Adam Millington")]
+
+
+def test_promotion_under_a_byline_goes_with_it() -> None:
+    kept, found, removed = strip(
+        [para(BODY), para("Door Joris Bakker"), para("Advertentie"), para("Delen")]
+    )
+    assert kept == [para(BODY)]
+    assert found.authors == ["Joris Bakker"]
+    assert removed == [
+        ("share tools", "Delen"),
+        ("ad label", "Advertentie"),
+        ("byline", "Door Joris Bakker"),
+    ]
+
+
+# Meta rows
+
+
+@pytest.mark.parametrize(
+    ("row", "authors", "flag"),
+    [
+        (para("hace 2 horas", " ·"), [], None),
+        (para("il y a 5 min"), [], None),
+        (para("wczoraj, 22:45"), [], None),
+        (para("Updated 2:02 p.m. ET · 3 min read"), [], None),
+        (para("kl. 17.55", "Maja Holm"), ["Maja Holm"], None),
+        (para("Viktigt", "Erik Lund"), ["Erik Lund"], "key_event"),
+        (para("14.23 uur", "Vastgepind"), [], "pinned"),
+        (
+            para("12. November 2024, 09:14 · Lisa Gruber, Thomas Wieser"),
+            ["Lisa Gruber", "Thomas Wieser"],
+            None,
+        ),
+        (para("14:23 · By ", "Jane Doe", " · Share"), ["Jane Doe"], None),
+        (para("Lesezeit: 3 Min."), [], None),
+    ],
+    ids=lambda value: value.text if isinstance(value, Paragraph) else str(value),
+)
+def test_a_meta_row_above_the_text_goes(
+    row: Paragraph, authors: list[str], flag: str | None
+) -> None:
+    kept, found, removed = strip([row, para(BODY)])
+    assert kept == [para(BODY)]
+    assert found.authors == authors
+    assert flags(found) == ({flag} if flag else set())
+    assert removed == [("meta row", row.text)]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        para("KYIV, 14:23"),  # a dateline
+        para("Kyiv, 14:23"),
+        para("Erik Lund"),  # a name alone could be anything
+        para("The 14:23 train was cancelled."),
+        para("3 days later the road reopened."),
+        para("Polizei", "14:23"),  # one word is no name
+    ],
+    ids=lambda value: value.text,
+)
+def test_a_first_line_that_is_no_meta_row_stays(row: Paragraph) -> None:
+    kept, found, removed = strip([row, para(BODY)])
+    assert kept == [row, para(BODY)]
+    assert (found.authors, removed) == ([], [])
+
+
+def test_a_post_of_text_alone_is_left_as_it_is() -> None:
+    blocks: list[Block] = [para(BODY), Image(src="https://example.com/p.jpg"), para(MORE)]
+    kept, found, removed = strip(list(blocks))
+    assert kept == blocks
+    assert (found, removed) == (Furniture(), [])
+    assert strip([]) == ([], Furniture(), [])
+
+
+# Through the parser
+
+
+def _post(ident: int, when: str, body: str, author: str = "") -> str:
+    byline = f'<span class="author">{author}</span>' if author else ""
+    return (
+        f'<article id="post-{ident}"><time datetime="{when}">x</time>{byline}'
+        f"<div>{body}</div></article>"
+    )
+
+
+def test_parse_takes_flags_and_authors_from_the_furniture_of_each_post() -> None:
+    html = (
+        "<html><body><h1>Prozess live</h1><main>"
+        + _post(
+            3, "2024-11-12T14:30:00Z", f"<p>Eilmeldung</p><p>Von Thomas Wieser</p><p>{BODY}</p>"
+        )
+        + _post(2, "2024-11-12T12:10:00Z", f"<p>{MORE}</p><p>— Lisa Gruber</p>")
+        + _post(1, "2024-11-12T09:14:00Z", f"<p>Angeheftet</p><p>{BODY} Erster Tag.</p>")
+        + "</main></body></html>"
+    )
+    blog = parse(html, "https://www.example.at/live/prozess")
+    posts = {entry.key: entry for entry in blog.entries}
+    assert [posts[key].text for key in ("3", "2", "1")] == [BODY, MORE, BODY + " Erster Tag."]
+    assert [posts[key].authors for key in ("3", "2", "1")] == [
+        ["Thomas Wieser"],
+        ["Lisa Gruber"],
+        [],
+    ]
+    assert (posts["3"].breaking, posts["1"].pinned) == (True, True)
+    assert not (posts["2"].breaking or posts["2"].pinned or posts["3"].pinned)
+    removed = sorted((r.entry_key or "", r.rule, r.text) for r in blog.removals)
+    assert removed == [
+        ("1", "label", "Angeheftet"),
+        ("2", "sign-off", "— Lisa Gruber"),
+        ("3", "byline", "Von Thomas Wieser"),
+        ("3", "label", "Eilmeldung"),
+    ]
+
+
+# The pages of tests/fixtures/generic: posts labelled in their text carry the flags.
+
+GENERIC = Path(__file__).parent / "fixtures" / "generic"
+
+
+@cache
+def generic_page(name: str) -> LiveBlog:
+    truth = json.loads((GENERIC / f"{name}.json").read_text(encoding="utf-8"))
+    return parse((GENERIC / truth["file"]).read_bytes(), truth["page"]["url"])
+
+
+def by_key(blog: LiveBlog, key: str) -> Entry:
+    [entry] = [entry for entry in blog.entries if entry.key == key]
+    return entry
+
+
+@pytest.mark.parametrize(
+    ("name", "key", "flag"),
+    [
+        ("at_prozess_ticker_landesgericht", "tp-2193871", "key_event"),
+        ("at_prozess_ticker_landesgericht", "tp-2193859", "breaking"),
+        ("at_prozess_ticker_landesgericht", "tp-2193822", "pinned"),
+        ("br_microdata_apagao_ao_vivo", "atualizacao-3c7e70", "key_event"),
+        ("br_microdata_apagao_ao_vivo", "atualizacao-3c7e41", "key_event"),
+        ("in_oldest_first_agm_live", "tl-7733985", "key_event"),
+        ("in_oldest_first_agm_live", "tl-7733991", "key_event"),
+        ("nl_liveblog_strandfestival", "lb-item-4412830", "pinned"),
+        ("se_direktrapport_kustregattan", "inlagg-120559", "key_event"),
+        ("uk_nextjs_markets_live", "8f21c1c9", "key_event"),
+    ],
+)
+def test_a_labelled_post_of_a_generic_page_carries_its_flag(name: str, key: str, flag: str) -> None:
+    blog = generic_page(name)
+    assert getattr(by_key(blog, key), flag)
+    others = [entry.key for entry in blog.entries if getattr(entry, flag)]
+    assert len(others) <= 3, others  # the labelled few, not every post
