@@ -256,6 +256,20 @@ def _names(text: str, *, roles: bool = True) -> list[str]:
     return found
 
 
+def label_flag(text: str) -> str | None:
+    """The flag a label standing alone names ("Eilmeldung": "breaking"), "update" for one
+    that names none, or None if `text` is no label."""
+    if len(text) > LABEL_TEXT:
+        return None
+    return _LABELS.get(bare(text))
+
+
+def names_in(text: str) -> list[str]:
+    """The people a post's author element names: a byline ("By Jane Doe") or names alone
+    ("Piotr Kowal"); none if the text is anything else (a bio, a date)."""
+    return _byline(text) or _names(text)
+
+
 def _byline(text: str) -> list[str]:
     """The authors a byline names ("By Jane Doe", "Von Lisa Gruber | Wien"), if `text` is one."""
     match = _BYLINE.fullmatch(text)

@@ -307,6 +307,7 @@ CALLS_TO_ACTION: dict[str, Words] = {
         "pl": ("udostępnij", "kopiuj link", "skopiuj link", "link skopiowany", "skopiowano"),
         "nl": ("delen", "link kopiëren", "kopieer link", "link gekopieerd", "gekopieerd"),
         "sv": ("dela", "kopiera länk", "länk kopierad", "kopierad"),
+        "ja": ("シェア", "共有", "ポスト", "lineで送る", "リンクをコピー"),
     },
 }
 
@@ -316,11 +317,12 @@ SHARE_ROW_WORDS = _split(
     "flipboard xing email e-mail mail sms "
     "share teilen partager condividi compartir compartilhar partilhar udostępnij delen dela "
     "tweet tweeter copy link kopieren copier le lien copia copiar enlace kopiuj kopieer länk "
-    "kopiera on via auf per sur su en no na op på"
+    "kopiera on via auf per sur su en no na op på "
+    "シェア 共有 ポスト line lineで送る"
 )
 SHARE_NETWORKS = _split(
     "facebook twitter x whatsapp telegram linkedin pinterest reddit bluesky threads messenger "
-    "flipboard xing email e-mail mail"
+    "flipboard xing email e-mail mail line lineで送る ポスト"
 )
 
 # --------------------------------------------------------------------------------------------

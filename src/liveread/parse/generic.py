@@ -16,6 +16,7 @@ from datetime import date, datetime
 from selectolax.lexbor import LexborHTMLParser
 
 from liveread.clean import promo_line
+from liveread.cleanfurniture import label_flag, names_in
 from liveread.parse.adapter import Adapter, Flags, Node
 from liveread.parse.facts import PageFacts
 from liveread.parse.markers import Found, newest_first, out_of_order_first
@@ -226,19 +227,30 @@ class Generic(Adapter):
             value = (attrs.get(attribute) or "").casefold()
             return value in ("true", "1", "yes") or any(w in names for w in words)
 
+        labelled = {
+            flag
+            for element in node.css(LABELS)
+            if (flag := label_flag(squash(element.text(deep=True)))) is not None
+        }
         return {
-            "key_event": flagged("data-key-event", "key-event", "keyevent", "key_event"),
-            "pinned": flagged("data-pinned", "is-pinned", "pinned-post"),
-            "breaking": flagged("data-breaking", "breaking"),
+            "key_event": flagged("data-key-event", "key-event", "keyevent", "key_event")
+            or "key_event" in labelled,
+            "pinned": flagged("data-pinned", "is-pinned", "pinned-post") or "pinned" in labelled,
+            "breaking": flagged("data-breaking", "breaking") or "breaking" in labelled,
             "summary": flagged("data-summary", "is-summary"),
         }
 
     def authors(self, node: Node) -> list[str]:
         if byline := self._byline(node):
             return [byline[1]]
-        named = node.css("[rel='author'], [itemprop='author'], .author, .byline")
-        names = [squash(n.text(deep=True)) for n in named]
-        return list(dict.fromkeys(n for n in names if n and len(n) < 80))
+        names: list[str] = []
+        for named in node.css(AUTHORS):
+            if _in_figure(named, node):
+                continue  # a picture's credit, not the post's author
+            text = squash(named.text(deep=True))
+            if 0 < len(text) < AUTHOR_TEXT:
+                names.extend(names_in(text))
+        return list(dict.fromkeys(names))
 
     def body(self, node: Node) -> list[Node]:
         byline = self._byline(node)
@@ -250,8 +262,11 @@ class Generic(Adapter):
                 found.node.decompose()  # a time label: "95'", "2:02 p.m. ET"
             elif found.node.tag not in HEADINGS:
                 self.cuts[node.mem_id] = found.marker
-        for part in node.css("time, [rel='author'], [itemprop='author'], .author, .byline, header"):
-            part.decompose()
+        for part in node.css(f"time, header, {AUTHORS}"):
+            if part.parent is None:
+                continue
+            if part.tag in ("time", "header") or (not _in_figure(part, node) and self._names(part)):
+                part.decompose()
         heading = self._title_heading(node)
         if heading is not None and not heading.css_first("a[href]"):
             heading.decompose()
@@ -266,6 +281,11 @@ class Generic(Adapter):
         if found is not None and found.node.mem_id == heading.mem_id:
             text = text[found.marker.end :].strip() if not found.label else ""
         return text
+
+    def _names(self, element: Node) -> bool:
+        """Whether an author element holds names and nothing else (not a bio paragraph)."""
+        text = squash(element.text(deep=True))
+        return 0 < len(text) < AUTHOR_TEXT and bool(names_in(text))
 
     def _title_heading(self, node: Node) -> Node | None:
         """The post's own heading: the first one that is not promotional, unless running text
@@ -283,6 +303,22 @@ class Generic(Adapter):
 
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
+AUTHORS = "[rel='author'], [itemprop='author'], [class*='author'], [class*='byline']"
+LABELS = "[class*='label'], [class*='tag'], [class*='badge'], [class*='flag'], [class*='kicker']"
+"""Elements that may hold a post's label ("Eilmeldung", "Pinned")."""
+"""Elements that may name a post's author (BEM names too: "live-post__byline")."""
+AUTHOR_TEXT = 120
+"""The longest author element read for names."""
+
+
+def _in_figure(element: Node, post: Node) -> bool:
+    """Whether `element` lies in a picture's box (its caption or credit) within `post`."""
+    node = element.parent
+    while node is not None and node.mem_id != post.mem_id:
+        if node.tag in ("figure", "figcaption"):
+            return True
+        node = node.parent
+    return False
 
 
 def _marked_pinned(node: Node) -> bool:
