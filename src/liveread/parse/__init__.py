@@ -183,9 +183,11 @@ def _contest(
 
 
 def _judged(proposal: Proposal, data: StructuredBlog, url: str, *, live: bool = True) -> Proposal:
+    if (refusal := proposal.reader.refusal()) is not None:
+        proposal.refused = refusal  # whatever it would score: not measured
+        return proposal
     proposal.evidence = measure(proposal.reader, proposal.nodes, data, url)
     judge(proposal, site=not proposal.reader.generic, structured=data.found, live_signal=live)
-    proposal.refused = proposal.refused or proposal.reader.refusal()
     return proposal
 
 

@@ -40,7 +40,8 @@ class Flat(Adapter):
         self._opened_by: dict[int, Found] = {}
         self._times: dict[int, datetime | None] = {}
         self._marks: dict[int, int] = {}
-        self._opener_tags: dict[int, str] = {}
+        self._boxes = False
+        """Most openers are boxes: the page is the box reader's."""
         self._title_lines: dict[int, bool] = {}
         self.cuts: dict[int, Marker] = {}
 
@@ -61,6 +62,11 @@ class Flat(Adapter):
         openers = by_parent[best]
         if len(openers) < MIN_OPENERS:
             return []
+        nodes = [child for child in parents[best].iter() if child.mem_id in openers]
+        boxes = sum(1 for node in nodes if node.tag not in TEXT_OPENERS)
+        if boxes * 2 > len(nodes):
+            self._boxes = True
+            return nodes  # not read as runs: refused (see `refusal`)
         return self._read_runs(parents[best], openers)
 
     def _read_runs(self, parent: Node, openers: dict[int, Found]) -> list[Node]:
@@ -73,7 +79,6 @@ class Flat(Adapter):
             found = openers.get(child.mem_id)
             if found is not None:
                 run = self._runs[child.mem_id] = [child]
-                self._opener_tags[child.mem_id] = child.tag or ""
                 posts.append(child)
                 self._opened_by[child.mem_id] = found
                 self._times[child.mem_id] = clock.time_of(found.marker)
@@ -103,8 +108,7 @@ class Flat(Adapter):
     def refusal(self) -> str | None:
         """A flat column's posts open with a paragraph or heading; boxes that each hold a
         whole post (with adverts and sign-ups between them) are the box reader's."""
-        boxes = sum(1 for post in self._runs if self._opener_tags[post] not in TEXT_OPENERS)
-        if self._runs and boxes * 2 > len(self._runs):
+        if self._boxes:
             return "its posts open with boxes, not paragraphs: a reading of boxes"
         return None
 

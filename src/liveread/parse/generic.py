@@ -66,6 +66,7 @@ class Generic(Adapter):
         """Post -> the time written where it begins (or first in it)."""
         self._clocked: dict[int, datetime | None] = {}
         self._flags: dict[int, Flags] = {}
+        self._headings: dict[int, Node] = {}
         self.cuts: dict[int, Marker] = {}
         """Post -> a written time its first paragraph opens with, to cut from its text."""
 
@@ -156,7 +157,7 @@ class Generic(Adapter):
     def times(self, node: Node) -> tuple[datetime | None, datetime | None]:
         stamps = [
             parse_time(t.attributes.get("datetime"), local_zone=self.facts.zone)
-            for t in node.css("[datetime]")
+            for t in self.all(node, "[datetime]")
         ]
         found = [stamp for stamp in stamps if stamp is not None]
         if found:
@@ -229,7 +230,7 @@ class Generic(Adapter):
 
         labelled = {
             flag
-            for element in node.css(LABELS)
+            for element in self.all(node, LABELS)
             if (flag := label_flag(squash(element.text(deep=True)))) is not None
         }
         return {
@@ -244,7 +245,7 @@ class Generic(Adapter):
         if byline := self._byline(node):
             return [byline[1]]
         names: list[str] = []
-        for named in node.css(AUTHORS):
+        for named in self.all(node, AUTHORS):
             if _in_figure(named, node):
                 continue  # a picture's credit, not the post's author
             text = squash(named.text(deep=True))
@@ -267,13 +268,17 @@ class Generic(Adapter):
                 continue
             if part.tag in ("time", "header") or (not _in_figure(part, node) and self._names(part)):
                 part.decompose()
-        heading = self._title_heading(node)
+        heading = self._headings.get(node.mem_id)
+        if heading is None or heading.parent is None:
+            heading = self._title_heading(node, node.css(f"{self.title_selector}, p"))
         if heading is not None and not heading.css_first("a[href]"):
             heading.decompose()
         return [node]
 
     def title(self, node: Node) -> str:
-        heading = self._title_heading(node)
+        heading = self._title_heading(node, self.all(node, f"{self.title_selector}, p"))
+        if heading is not None:
+            self._headings[node.mem_id] = heading
         if heading is None:
             return ""
         text = squash(heading.text(deep=True))
@@ -287,11 +292,12 @@ class Generic(Adapter):
         text = squash(element.text(deep=True))
         return 0 < len(text) < AUTHOR_TEXT and bool(names_in(text))
 
-    def _title_heading(self, node: Node) -> Node | None:
-        """The post's own heading: the first one that is not promotional, unless running text
-        comes before it (then it heads something inside the post, such as a related card)."""
+    def _title_heading(self, node: Node, candidates: list[Node]) -> Node | None:
+        """The post's own heading among its headings and paragraphs (`candidates`, in page
+        order): the first one that is not promotional, unless running text comes before it
+        (then it heads something inside the post, such as a related card)."""
         lead = 0
-        for element in node.css(f"{self.title_selector}, p"):
+        for element in candidates:
             if element.tag != "p":
                 if promo_line(element.text(deep=True)):
                     continue  # a donation ask's heading: the cleaner removes it with the ask
@@ -304,9 +310,9 @@ class Generic(Adapter):
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 AUTHORS = "[rel='author'], [itemprop='author'], [class*='author'], [class*='byline']"
+"""Elements that may name a post's author (BEM names too: "live-post__byline")."""
 LABELS = "[class*='label'], [class*='tag'], [class*='badge'], [class*='flag'], [class*='kicker']"
 """Elements that may hold a post's label ("Eilmeldung", "Pinned")."""
-"""Elements that may name a post's author (BEM names too: "live-post__byline")."""
 AUTHOR_TEXT = 120
 """The longest author element read for names."""
 
