@@ -94,6 +94,7 @@ class Generic(Adapter):
         """How many times each post holds, and the written time it is read by: the most
         exact of those written side by side ("hace 2 horas · 18:10" is 18:10)."""
         owners = Owners(post.mem_id for post in posts)
+        holding_times = self._holding_times(marks)
         seen: set[int] = set()
         stamped: set[tuple[int, int]] = set()
         """(post, parent) pairs whose written time is counted: stamps side by side are one."""
@@ -111,13 +112,23 @@ class Generic(Adapter):
                     own.marker.kind == "relative" and found.marker.kind != "relative"
                 ):
                     self._own[post] = found
-                if any(inner.mem_id != mark.mem_id for inner in mark.css(TIME_SELECTOR)):
+                if mark.mem_id in holding_times:
                     continue  # the text of a time element in it, counted as that element
                 side = (post, mark.parent.mem_id if mark.parent is not None else 0)
                 if side in stamped:
                     continue
                 stamped.add(side)
             self._marks[post] = self._marks.get(post, 0) + 1
+
+    def _holding_times(self, marks: list[Node]) -> set[int]:
+        """The written times whose element holds a time element (`<time>` or a `datetime`
+        attribute) below it: one time, written twice."""
+        written = Owners(self._written)
+        holding = set()
+        for mark in marks:
+            if mark.mem_id not in self._written and (held := written.of(mark.parent)):
+                holding.add(held)
+        return holding
 
     def _clock(self, posts: list[Node]) -> None:
         """Times written as text, read in page order: day headings between posts date the
@@ -350,9 +361,16 @@ def _best_group(markers: list[Node]) -> list[Node]:
     """The same-tag siblings under one parent that hold the most markers; among equals, the
     deeper group (smaller posts)."""
     groups: dict[tuple[int, str | None], dict[int, Node]] = defaultdict(dict)
+    climbed: dict[int, int] = {}
+    """Element -> how many more steps a walk went from it: a walk that reaches an element
+    another walk left with as many steps or more to go has nothing new above it."""
     for marker in markers:
         node = marker
-        for _ in range(MAX_DEPTH):
+        for step in range(MAX_DEPTH):
+            left = MAX_DEPTH - step
+            if climbed.get(node.mem_id, 0) >= left:
+                break
+            climbed[node.mem_id] = left
             parent = node.parent
             if parent is None or not parent.is_element_node or parent.tag == "html":
                 break
