@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from liveread.parse.adapter import Adapter, Node
 from liveread.parse.structured import StructuredBlog
+from liveread.parse.tree import Owners, common_ancestor
 
 SITE_PRIOR = 2.0
 """How far ahead a site spec's reading starts: its template is known."""
@@ -70,10 +71,11 @@ def measure(reader: Adapter, nodes: list[Node], data: StructuredBlog, page_url: 
     texts: list[int] = []
     linked = total = timed = matched = swallowed = 0
     shapes: dict[tuple[str, str], int] = {}
+    link_text = _link_text(reader, nodes)
     for node in nodes:
         extent = reader.extent(node)
         text = sum(_letters(part.text(deep=True)) for part in extent)
-        links = sum(_letters(a.text(deep=True)) for part in extent for a in part.css("a"))
+        links = link_text.get(node.mem_id, 0)
         texts.append(text)
         total += text
         linked += min(links, text)
@@ -95,6 +97,22 @@ def measure(reader: Adapter, nodes: list[Node], data: StructuredBlog, page_url: 
         regular=max(shapes.values()) / count if count else 0.0,
         swallowed=swallowed / count if count else 0.0,
     )
+
+
+def _link_text(reader: Adapter, nodes: list[Node]) -> dict[int, int]:
+    """Each post's link text (letters), from one query over the region that holds them."""
+    post_of = {part.mem_id: node.mem_id for node in nodes for part in reader.extent(node)}
+    region = common_ancestor(nodes)
+    if region is None:
+        return {}
+    owners = Owners(post_of)
+    found: dict[int, int] = {}
+    for link in region.css("a"):
+        part = owners.of(link)
+        if part is not None:
+            post = post_of[part]
+            found[post] = found.get(post, 0) + _letters(link.text(deep=True))
+    return found
 
 
 def _letters(text: str) -> int:
