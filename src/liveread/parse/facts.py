@@ -116,7 +116,7 @@ def _date_in_title(tree: LexborHTMLParser) -> date | None:
 
 
 def _calls_itself_live(tree: LexborHTMLParser, url: str) -> bool:
-    """Its address, title or a heading says it is live ("Live-Ticker", "en direct", ...)."""
+    """Its address, title or a heading says it is live ("live updates", "en direct", "Liveticker", ...)."""
     texts = [url]
     for selector in ("title", "meta[property='og:title']"):
         node = tree.css_first(selector)
