@@ -264,11 +264,12 @@ def _read_body(
     for rule, text, _ in builder.removed:
         if post.kind != "link" or rule != "teaser card":
             cleaner.record(rule, text, post.key)
-    blocks, furniture = cleaner.post_furniture(blocks, post.key, post.authors)
-    post.authors = post.authors or furniture.authors
-    post.pinned |= furniture.pinned
-    post.breaking |= furniture.breaking
-    post.key_event |= furniture.key_event
+    if adapter.generic:  # a site spec names its own furniture
+        blocks, furniture = cleaner.post_furniture(blocks, post.key, post.authors)
+        post.authors = post.authors or furniture.authors
+        post.pinned |= furniture.pinned
+        post.breaking |= furniture.breaking
+        post.key_event |= furniture.key_event
     post.blocks = blocks  # phrase rules run once all sources are merged
 
 

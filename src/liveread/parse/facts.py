@@ -26,7 +26,8 @@ LIVE_WORDS = re.compile(
     r"\blive\b|live-?blog|live-?ticker|live updates|as it happened|minute.by.minute|"
     r"en direct|\bdirect\b|\bdirecto\b|en vivo|\bdiretta\b|na żywo|\brelacja\b|\bticker\b|"
     r"ao vivo|em direto|tempo real|direktrapport|\bdirekt\b|minuto a minuto|"
-    r"minute par minute|\bminuto per minuto\b",
+    r"minute par minute|\bminuto per minuto\b|latest updates|as it happens|rolling coverage|"
+    r"en continu|en tiempo real|na bieżąco|news-?blog|news-?ticker",
     re.IGNORECASE,
 )
 HEADINGS = 20

@@ -1,0 +1,61 @@
+"""What a page says about itself: its language, its date, its zone, whether it is live."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+from zoneinfo import ZoneInfo
+
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from liveread.parse.facts import page_facts, stated_zone
+from liveread.parse.structured import StructuredBlog
+
+
+def facts_of(head: str, body: str = "", url: str = "https://news.example.com/a"):
+    html = f"<html lang='de-CH'><head>{head}</head><body>{body}</body></html>"
+    return page_facts(LexborHTMLParser(html), url, StructuredBlog())
+
+
+def test_language_and_zone_from_the_page_and_its_address():
+    facts = facts_of("<title>x</title>", url="https://www.example.ch/a")
+    assert facts.language == "de-ch"
+    assert facts.zone == ZoneInfo("Europe/Zurich")
+
+
+def test_the_pages_last_change_dates_it():
+    ld = '{"@type": "NewsArticle", "datePublished": "2023-10-07T09:53:36+02:00",'
+    ld += ' "dateModified": "2024-07-18T13:08:27+02:00"}'
+    facts = facts_of(f'<script type="application/ld+json">{ld}</script>')
+    assert facts.reference == datetime(2024, 7, 18, 11, 8, 27, tzinfo=UTC)
+    assert facts.day == date(2024, 7, 18)  # in the page's zone (Europe/Berlin by language)
+
+
+def test_a_date_in_the_title_dates_a_page_with_no_other():
+    facts = facts_of("<title>Shootings — live updates | News | 20.02.2020</title>")
+    assert (facts.reference, facts.day) == (None, date(2020, 2, 20))
+
+
+@pytest.mark.parametrize(
+    ("title", "live"),
+    [
+        ("Storm Bert live: roads closed", True),
+        ("Israel-Hamas war: latest updates", True),
+        ("Guerre en Ukraine : les informations en continu", True),
+        ("Unwetter im Kreis: der Newsticker", True),
+        ("Relacja na żywo ze strajku", True),
+        ("Lorient - Lyon en direct", True),
+        ("Latest news from the county", False),
+        ("How the warehouse fire spread", False),
+        ("Delivery times for Christmas", False),
+    ],
+)
+def test_a_page_that_calls_itself_live(title: str, live: bool):
+    assert facts_of(f"<title>{title}</title>").live is live
+
+
+def test_a_note_that_speaks_of_time_states_the_zone():
+    facts = facts_of("<title>x</title>", url="https://www.example.de/a")
+    notes = ["Politik", "Newsletter", "All updates are in Universal Coordinated Time (UTC)"]
+    assert stated_zone(facts, notes).zone == UTC
+    assert stated_zone(facts, ["The vote closes at 10pm GMT"]).zone == facts.zone
