@@ -274,7 +274,7 @@ class Generic(Adapter):
                 found.node.decompose()  # a time label: "95'", "2:02 p.m. ET"
             elif found.node.tag not in HEADINGS:
                 self.cuts[node.mem_id] = found.marker
-        for part in node.css(f"time, header, {AUTHORS}"):
+        for part in self.all(node, f"time, header, {AUTHORS}"):
             if part.parent is None:
                 continue
             if part.tag in ("time", "header") or (not _in_figure(part, node) and self._names(part)):
