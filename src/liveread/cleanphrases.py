@@ -11,7 +11,7 @@ blocks are judged: a real paragraph that happens to use the words is longer, or 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import TypeAlias
 
 from liveread import cleanwords as words
@@ -129,45 +129,35 @@ def _first_letters(pattern: str) -> set[str] | None:
     return {first.casefold()}
 
 
-def _group_end(pattern: str) -> int:
-    """Where the group `pattern` starts with closes."""
-    depth = 0
-    at = 0
+def _structure(pattern: str) -> Iterator[tuple[int, str, int]]:
+    """The structural characters of `pattern` with their place and the group depth before
+    them: "(", ")" and "|", escapes and character classes skipped."""
+    depth = at = 0
     while at < len(pattern):
         char = pattern[at]
         if char == "\\":
             at += 1
         elif char == "[":
             at = pattern.index("]", at + 2)
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-            if not depth:
-                return at
+        elif char in "()|":
+            yield at, char, depth
+            depth += {"(": 1, ")": -1, "|": 0}[char]
         at += 1
+
+
+def _group_end(pattern: str) -> int:
+    """Where the group `pattern` starts with closes."""
+    for at, char, depth in _structure(pattern):
+        if char == ")" and depth == 1:
+            return at
     raise ValueError(f"unbalanced pattern: {pattern!r}")
 
 
 def _branches(pattern: str) -> list[str]:
     """The alternatives of `pattern` at its top level."""
-    branches = []
-    depth = start = at = 0
-    while at < len(pattern):
-        char = pattern[at]
-        if char == "\\":
-            at += 1
-        elif char == "[":
-            at = pattern.index("]", at + 2)
-        elif char == "(":
-            depth += 1
-        elif char == ")":
-            depth -= 1
-        elif char == "|" and not depth:
-            branches.append(pattern[start:at])
-            start = at + 1
-        at += 1
-    return [*branches, pattern[start:]]
+    starts = [0, *(at + 1 for at, char, depth in _structure(pattern) if char == "|" and not depth)]
+    ends = [at - 1 for at in starts[1:]] + [len(pattern)]
+    return [pattern[start:end] for start, end in zip(starts, ends, strict=True)]
 
 
 def _leading_by_letter() -> tuple[dict[str, re.Pattern[str]], re.Pattern[str]]:

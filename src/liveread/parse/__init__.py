@@ -173,7 +173,7 @@ def _contest(
     markers = scan.markers
     if markers:
         facts = stated_zone(facts, scan.notes)
-    for reader in (Generic(url, facts, markers), Flat(url, facts, markers)):
+    for reader in (Generic(facts, markers), Flat(facts, markers)):
         reader.prepare(tree, url)
         nodes = reader.post_nodes(tree)[:MAX_POSTS]
         proposals.append(_judged(Proposal(reader, nodes), data, url, live=facts.live))
@@ -206,7 +206,7 @@ def _settled(proposal: Proposal, data: StructuredBlog, url: str) -> bool:
 
 def _structured_only(url: str, data: StructuredBlog, tree: LexborHTMLParser) -> Adapter:
     """The reader of a page whose posts only structured data gives (the markup shows none)."""
-    return Generic(url, page_facts(tree, url, data), [])
+    return Generic(page_facts(tree, url, data), [])
 
 
 def _site_for(tree: LexborHTMLParser) -> Adapter | None:

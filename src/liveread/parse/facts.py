@@ -59,7 +59,7 @@ def page_facts(tree: LexborHTMLParser, url: str, data: StructuredBlog) -> PageFa
     return PageFacts(
         language=language,
         zone=zone,
-        day=reference.astimezone(zone).date() if reference else _date_in_title(tree),
+        day=_day(reference, zone) or _date_in_title(tree),
         reference=reference,
         live=_calls_itself_live(tree, url),
     )
@@ -74,8 +74,13 @@ def stated_zone(facts: PageFacts, notes: list[str]) -> PageFacts:
             break
     if zone is None:
         return facts
-    day = facts.reference.astimezone(zone).date() if facts.reference else facts.day
+    day = _day(facts.reference, zone) or facts.day
     return PageFacts(facts.language, zone, day, facts.reference, facts.live)
+
+
+def _day(moment: datetime | None, zone: tzinfo) -> date | None:
+    """The date `moment` falls on in `zone`."""
+    return moment.astimezone(zone).date() if moment is not None else None
 
 
 def _language(tree: LexborHTMLParser) -> str | None:

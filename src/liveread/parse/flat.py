@@ -15,7 +15,7 @@ from liveread.parse.adapter import Adapter, Node
 from liveread.parse.facts import PageFacts
 from liveread.parse.generic import HEADINGS, day_heading
 from liveread.parse.ids import normalise_id
-from liveread.parse.markers import Found, holders, newest_first, opener
+from liveread.parse.markers import Found, holders, minute_label, newest_first, opener
 from liveread.parse.texttimes import Clock, Marker
 from liveread.parse.tree import Owners
 from liveread.text import squash
@@ -33,7 +33,7 @@ class Flat(Adapter):
     trust_dom_times = False
     title_selector = ""
 
-    def __init__(self, page_url: str, facts: PageFacts, markers: list[Found]) -> None:
+    def __init__(self, facts: PageFacts, markers: list[Found]) -> None:
         self.facts = facts
         self._markers = markers
         self._runs: dict[int, list[Node]] = {}
@@ -126,8 +126,7 @@ class Flat(Adapter):
         return self.cuts.get(node.mem_id)
 
     def label(self, node: Node) -> str:
-        found = self._opened_by.get(node.mem_id)
-        return found.marker.label if found and found.marker.kind == "minute" else ""
+        return minute_label(self._opened_by.get(node.mem_id))
 
     def time_marks(self, node: Node) -> int:
         return self._marks.get(node.mem_id, 0)

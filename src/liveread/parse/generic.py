@@ -19,7 +19,7 @@ from liveread.clean import promo_line
 from liveread.cleanfurniture import label_flag, names_in
 from liveread.parse.adapter import Adapter, Flags, Node
 from liveread.parse.facts import PageFacts
-from liveread.parse.markers import Found, newest_first, out_of_order_first
+from liveread.parse.markers import Found, minute_label, newest_first, out_of_order_first
 from liveread.parse.texttimes import Clock, Marker, read_day
 from liveread.parse.times import from_epoch, parse_day_month_time, parse_time
 from liveread.parse.tree import Owners
@@ -55,7 +55,7 @@ class Generic(Adapter):
     """Unknown templates: per-post structured times, where there are any, win."""
     title_selector = "h1, h2, h3, h4, h5, h6"
 
-    def __init__(self, page_url: str, facts: PageFacts, markers: list[Found]) -> None:
+    def __init__(self, facts: PageFacts, markers: list[Found]) -> None:
         self.facts = facts
         self.zone = facts.zone  # type: ignore[assignment]
         self._written = {found.node.mem_id: found for found in markers}
@@ -159,8 +159,7 @@ class Generic(Adapter):
         return self.cuts.get(node.mem_id)
 
     def label(self, node: Node) -> str:
-        found = self._own.get(node.mem_id)
-        return found.marker.label if found and found.marker.kind == "minute" else ""
+        return minute_label(self._own.get(node.mem_id))
 
     def time_marks(self, node: Node) -> int:
         return self._marks.get(node.mem_id, 0)
@@ -281,13 +280,13 @@ class Generic(Adapter):
                 part.decompose()
         heading = self._headings.get(node.mem_id)
         if heading is None or heading.parent is None:
-            heading = self._title_heading(node, node.css(f"{self.title_selector}, p"))
+            heading = self._title_heading(node.css(f"{self.title_selector}, p"))
         if heading is not None and not heading.css_first("a[href]"):
             heading.decompose()
         return [node]
 
     def title(self, node: Node) -> str:
-        heading = self._title_heading(node, self.all(node, f"{self.title_selector}, p"))
+        heading = self._title_heading(self.all(node, f"{self.title_selector}, p"))
         if heading is not None:
             self._headings[node.mem_id] = heading
         if heading is None:
@@ -303,7 +302,7 @@ class Generic(Adapter):
         text = squash(element.text(deep=True))
         return 0 < len(text) < AUTHOR_TEXT and bool(names_in(text))
 
-    def _title_heading(self, node: Node, candidates: list[Node]) -> Node | None:
+    def _title_heading(self, candidates: list[Node]) -> Node | None:
         """The post's own heading among its headings and paragraphs (`candidates`, in page
         order): the first one that is not promotional, unless running text comes before it
         (then it heads something inside the post, such as a related card)."""

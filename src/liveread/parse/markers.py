@@ -96,6 +96,11 @@ def _is_label(text: str, marker: Marker) -> bool:
     return length <= LONGEST_LABEL and length <= marker.end + 12
 
 
+def minute_label(found: Found | None) -> str:
+    """A post's label from the time it is written with: a minute of play ("95'"), else none."""
+    return found.marker.label if found is not None and found.marker.kind == "minute" else ""
+
+
 def holders(found: list[Found]) -> Counter[int]:
     """How many of the `found` times each element near them holds."""
     held: Counter[int] = Counter()
