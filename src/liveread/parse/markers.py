@@ -17,10 +17,10 @@ from liveread.parse.adapter import Node
 from liveread.parse.texttimes import Marker, read_marker
 
 CANDIDATES = (
-    "strong, b, em, span, small, time, h2, h3, h4, h5, h6, p, li, dt,"
-    " div[class*='time'], div[class*='date'], div[class*='stamp']"
+    ":is(strong, b, em, span, small, time, h2, h3, h4, h5, h6, p, li, dt,"
+    " div[class*='time'], div[class*='date'], div[class*='stamp']):not(:empty)"
 )
-"""Elements a written time is found in."""
+"""Elements a written time is found in (not the empty ones: icons, spacers)."""
 LONGEST_LABEL = 40
 """A marker's element of at most this many characters is a label: the time and little else."""
 MAX_CLIMB = 4
@@ -32,7 +32,7 @@ NOTE_TEXT = 300
 """The longest element text kept as a note that may state the page's zone."""
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class Found:
     node: Node
     marker: Marker

@@ -34,9 +34,10 @@ from liveread.parse.textzones import OFFSET, ZONE_WORD, written_zone
 __all__ = ["Marker", "read_marker"]
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)  # not frozen: a page makes hundreds, and frozen ones cost 4x to make
 class Marker:
-    """A time written at the start of a post's text.
+    """A time written at the start of a post's text; never changed once read (`replace`
+    makes a new one).
 
     clock: `hour` and `minute` only; the day comes from a `Clock`. moment: a day as well, in
     `day`, or in `month_day` when the text gives no year (the `Clock` picks the year nearest its
