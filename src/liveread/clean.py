@@ -120,10 +120,21 @@ class AttributeRules:
             "~=": f"(?:\\A|{_HTML_SPACE}){value}(?!\\S)",
         }[op]
 
-    def first(self, attrs: Attributes) -> str | None:
-        """The first rule whose selector matches an element with these attributes."""
+    def first(
+        self, attrs: Attributes, screened: dict[tuple[str, str], bool] | None = None
+    ) -> str | None:
+        """The first rule whose selector matches an element with these attributes.
+        `screened`, when given, remembers the screens' answers for attribute values already
+        seen (one page's elements share a few class names): a dict kept for one page."""
         for name, screen in self._screens:
-            if name in attrs and screen.search(attrs[name] or ""):
+            if name not in attrs:
+                continue
+            value = attrs[name] or ""
+            if screened is None:
+                passed = screen.search(value) is not None
+            elif (passed := screened.get((name, value))) is None:
+                passed = screened[(name, value)] = screen.search(value) is not None
+            if passed:
                 break
         else:
             return None
@@ -154,6 +165,8 @@ class Cleaner:
     def __init__(self, site_rules: Iterable[tuple[str, str]] = ()) -> None:
         self.site_rules = tuple(site_rules)
         self.removals: list[Removal] = []
+        self._screened: dict[tuple[str, str], bool] = {}
+        """The global rules' screens' answers for the attribute values judged so far."""
 
     def strip_site_furniture(
         self, node: Node, owner: Callable[[Node], tuple[bool, str | None]] | None = None
@@ -180,7 +193,7 @@ class Cleaner:
         tag = node.tag
         if tag in ("p", "li", "span", "a", "strong", "em", "b", "i"):
             return None
-        rule = GLOBAL_RULES.first(node.attributes if attrs is None else attrs)
+        rule = GLOBAL_RULES.first(node.attributes if attrs is None else attrs, self._screened)
         if rule and len(node.text(deep=True)) < SMALL_CONTAINER:
             return rule
         if tag == "aside":
