@@ -79,6 +79,9 @@ def test_common_ancestor():
     assert common("d", "f") == "a"
     assert common("c", "d") == "c"
     assert common("d") == "d"
+    assert common("c", "e", "c") == "b"  # siblings, one named twice
+    assert common("c", "c") == "c"  # one element, named twice: itself
+    assert common("e", "c", "d") == "b"  # siblings but for one deeper
     assert common_ancestor([]) is None
 
 

@@ -120,10 +120,22 @@ class AttributeRules:
             "~=": f"(?:\\A|{_HTML_SPACE}){value}(?!\\S)",
         }[op]
 
-    def first(self, attrs: Attributes) -> str | None:
-        """The first rule whose selector matches an element with these attributes."""
+    def first(
+        self, attrs: Attributes, screened: dict[tuple[str, str], bool] | None = None
+    ) -> str | None:
+        """The first rule whose selector matches an element with these attributes.
+        `screened`, when given, remembers the screens' answers for attribute values already
+        seen (one page's elements share a few class names): a dict kept for one page."""
         for name, screen in self._screens:
-            if name in attrs and screen.search(attrs[name] or ""):
+            if name not in attrs:
+                continue
+            value = attrs[name] or ""
+            passed = screened.get((name, value)) if screened is not None else None
+            if passed is None:
+                passed = screen.search(value) is not None
+                if screened is not None:
+                    screened[(name, value)] = passed
+            if passed:
                 break
         else:
             return None
@@ -154,6 +166,8 @@ class Cleaner:
     def __init__(self, site_rules: Iterable[tuple[str, str]] = ()) -> None:
         self.site_rules = tuple(site_rules)
         self.removals: list[Removal] = []
+        self._screened: dict[tuple[str, str], bool] = {}
+        """The global rules' screens' answers for the attribute values judged so far."""
 
     def strip_site_furniture(
         self, node: Node, owner: Callable[[Node], tuple[bool, str | None]] | None = None
@@ -180,15 +194,18 @@ class Cleaner:
         tag = node.tag
         if tag in ("p", "li", "span", "a", "strong", "em", "b", "i"):
             return None
-        rule = GLOBAL_RULES.first(node.attributes if attrs is None else attrs)
+        rule = GLOBAL_RULES.first(node.attributes if attrs is None else attrs, self._screened)
         if rule and len(node.text(deep=True)) < SMALL_CONTAINER:
             return rule
         if tag == "aside":
             return "aside"
-        if _is_teaser_card(node, outline):
+        text = _Text(node)  # the two checks below read the same text, squashed
+        if _is_teaser_card(node, outline, text):
             return "teaser card"
-        if _is_link_box(node, outline):  # a sign-up may be one link too: named as what it asks
-            return promo_line(node.text(deep=True)) or "teaser card"
+        if _is_link_box(
+            node, outline, text
+        ):  # a sign-up may be one link too: named as what it asks
+            return promo_line(text.whole) or "teaser card"
         return None
 
     def clean_blocks(self, blocks: list[Block], entry_key: str | None = None) -> list[Block]:
@@ -359,25 +376,54 @@ def _recurring(found: Iterable[tuple[int, str | None]], threshold: int) -> set[s
     return {key for key, n in counts.items() if n >= threshold}
 
 
-def _is_teaser_card(node: Node, headings: Mapping[int, Node] | None = None) -> bool:
-    """A small box whose heading is a link elsewhere: an image, a linked headline, a blurb."""
+class _Text:
+    """An element's text as the judge's checks read it, taken from the tree and squashed
+    once, when first asked for."""
+
+    __slots__ = ("_node", "_squashed", "_whole")
+
+    def __init__(self, node: Node) -> None:
+        self._node = node
+        self._whole: str | None = None
+        self._squashed: str | None = None
+
+    @property
+    def whole(self) -> str:
+        if self._whole is None:
+            self._whole = self._node.text(deep=True)
+        return self._whole
+
+    @property
+    def squashed(self) -> str:
+        if self._squashed is None:
+            self._squashed = squash(self.whole)
+        return self._squashed
+
+
+def _is_teaser_card(node: Node, outline: Outline | None = None, text: _Text | None = None) -> bool:
+    """A small box whose heading is a link elsewhere: an image, a linked headline, a blurb.
+    `outline`, when given, tells where its headings and links are; `text`, when given, is
+    the box's text, shared with other checks."""
     if node.tag not in ("div", "section", "figure", "article"):
         return False
-    if headings is None:  # the length first: finding the heading takes a query
-        whole = node.text(deep=True)
-        heading = node.css_first("h2, h3, h4, h5") if len(whole) <= 600 else None
+    if text is None:
+        text = _Text(node)
+    if outline is None:  # the length first: finding the heading takes a query
+        heading = node.css_first("h2, h3, h4, h5") if len(text.whole) <= 600 else None
     else:  # the heading first: a lookup, and most boxes have none
-        heading = headings.get(node.mem_id)
-        whole = node.text(deep=True) if heading is not None else ""
-    if heading is None or len(whole) > 600:
+        heading = outline.get(node.mem_id)
+    if heading is None or len(text.whole) > 600:
         return False
-    text = squash(whole)
-    if not text or len(text) > 400:
-        return False
+    if outline is not None and not outline.holds_link(heading):
+        return False  # an unlinked heading (most posts' titles): a lookup
     heading_text = squash(heading.text(deep=True))
     link_text = "".join(a.text(deep=True) for a in heading.css("a[href]"))
     letters = len(heading_text.replace(" ", ""))
     if letters == 0 or len("".join(link_text.split())) < 0.8 * letters:
+        return False
+    # The box's own text last: squashing a long text costs more than the heading's checks.
+    squashed = text.squashed
+    if not squashed or len(squashed) > 400:
         return False
     # The linked headline leads a card (a kicker may come first). Running text before it
     # means this is a post body that merely holds a card further down.
@@ -416,22 +462,24 @@ _SOCIAL_HOSTS = (
 """Where an embed's fallback links point: a box of them is a post, tweet or video."""
 
 
-def _is_link_box(node: Node, outline: Outline | None = None) -> bool:
+def _is_link_box(node: Node, outline: Outline | None = None, text: _Text | None = None) -> bool:
     """A small box that is all links to other articles but for a short kicker ("Related
-    article", "Leggi anche", "Mehr zum Thema"), whether or not its headlines are headings."""
+    article", "Leggi anche", "Mehr zum Thema"), whether or not its headlines are headings.
+    `text`, when given, is the box's text, shared with other checks."""
     if node.tag not in _BOX_TAGS or (outline is not None and not outline.holds_link(node)):
         return False  # most boxes hold no link: a lookup
-    whole = node.text(deep=True)
-    if len(whole) > 2 * LINK_BOX_TEXT:  # the length first: finding the links takes a query
+    if text is None:
+        text = _Text(node)
+    if len(text.whole) > 2 * LINK_BOX_TEXT:  # the length first: finding the links takes a query
         return False
-    text = squash(whole)
-    if not text or len(text) > LINK_BOX_TEXT or looks_like_byline(text):
+    squashed = text.squashed
+    if not squashed or len(squashed) > LINK_BOX_TEXT or looks_like_byline(squashed):
         return False
     links = node.css("a[href]")
     if not links or not all(_article_link(a.attributes.get("href") or "") for a in links):
         return False
     linked = sum(len(squash(a.text(deep=True))) for a in links)
-    return linked >= LINKED_HEADLINE and len(text) - linked <= CARD_KICKER
+    return linked >= LINKED_HEADLINE and len(squashed) - linked <= CARD_KICKER
 
 
 def _article_link(href: str) -> bool:

@@ -722,7 +722,7 @@ def _is_embed_container(node: Node, attrs: Mapping[str, str | None] | None = Non
 
 _VIDEO_ADDRESSES = ("data-video-src", "data-video-url", "data-video")
 """Attributes of a video player's box that may hold the address of its video."""
-_VIDEO_ATTRIBUTES = ("data-video", "data-video-id", "data-video-src", "data-video-url")
+_VIDEO_ATTRIBUTES = frozenset({"data-video", "data-video-id", "data-video-src", "data-video-url"})
 _VIDEO_PLAYER_CLASS = re.compile(r"video[-_]?(?:player|resource)|player[-_]?video", re.I)
 _PLAYER_TAGS = frozenset({"div", "section", "figure", "span"})
 PLAYER_TEXT = 200
@@ -734,7 +734,7 @@ def _is_video_player(node: Node, attrs: Mapping[str, str | None]) -> bool:
     """A video player's box: it names its video (`data-video`, `data-video-id`, …) or calls
     itself one (`class="video-player"`), and shows little text."""
     names = attrs.get("class") or ""
-    if not any(name in attrs for name in _VIDEO_ATTRIBUTES) and not (
+    if _VIDEO_ATTRIBUTES.isdisjoint(attrs) and not (
         "ideo" in names and _VIDEO_PLAYER_CLASS.search(names)  # the substring first: faster
     ):
         return False

@@ -13,6 +13,8 @@ def common_ancestor(nodes: list[Node]) -> Node | None:
     """The deepest element holding all of `nodes` (itself one of them if it holds the rest)."""
     if not nodes:
         return None
+    if (siblings := _parent_of_all(nodes)) is not None:
+        return siblings
     chain: list[Node] = []
     node: Node | None = nodes[0]
     while node is not None:
@@ -27,6 +29,23 @@ def common_ancestor(nodes: list[Node]) -> Node | None:
             return None
         deepest = max(deepest, depth[met])
     return chain[deepest]
+
+
+def _parent_of_all(nodes: list[Node]) -> Node | None:
+    """The parent of `nodes` when they are siblings, not all one element (the usual list of
+    posts): their common ancestor without walking up from each; else None."""
+    first = nodes[0]
+    parent = first.parent
+    if parent is None:
+        return None
+    ident, own = parent.mem_id, first.mem_id
+    other = False
+    for node in nodes:
+        above = node.parent
+        if above is None or above.mem_id != ident:
+            return None
+        other = other or node.mem_id != own
+    return parent if other else None
 
 
 class Owners:

@@ -17,7 +17,9 @@ POSTS = "amp-live-list div[items] > div[id^='post-'][data-sort-time]"
 def closing_byline(node: LexborNode) -> LexborNode | None:
     """The closing "Author / 14 August 2023 10:01" row: the last div holding two spans."""
     for div in reversed(node.css("div")):
-        if len(div.css("span")) == 2 and div.css_first("p") is None:
+        # One walk over the (small) div rather than a query for its spans and one for a `p`.
+        tags = [element.tag for element in div.traverse()]
+        if tags.count("span") == 2 and "p" not in tags:
             return div.parent
     return None
 
