@@ -62,6 +62,15 @@ def test_every_format_character_is_removed_or_chosen_to_stay():
         assert kept == (code in KEPT_FORMAT), hex(code)
 
 
+def test_line_breaks_and_no_break_spaces_stay_beside_what_scrub_changes():
+    """Text that is not printable for its line breaks and no-break spaces alone is returned
+    as it is; one character more that scrub changes is still found among them."""
+    text = "Zeile eins\nZeile\xa0zwei\n"
+    assert scrub(text) == text
+    assert scrub(f"{text}\tdrei\u200b") == f"{text} drei"
+    assert scrub(f"\xa0{text}\x1b[31mrot") == f"\xa0{text}rot"
+
+
 def test_what_scrub_changes_is_never_printable():
     """The fast paths (`isprintable()` text is returned as it is) rely on this."""
     for code in range(sys.maxunicode + 1):

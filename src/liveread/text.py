@@ -61,12 +61,23 @@ def scrub(text: str) -> str:
     if len(text) > _LONG and text.isascii():
         if _free_of(text, _ASCII_SUSPECT):
             return text
-    elif text.isprintable() or _SUSPECT.search(text) is None:  # the common case: no copies
+    elif _free_of_suspects(text):  # the common case: no copies
         return text
     text = _ESCAPES.sub("", text)
     text = _CONTROLS.sub(" ", text)
     text = _LINE_SEPARATORS.sub("\n", text)
     return _FORMAT.sub(_format_kept, text)
+
+
+def _free_of_suspects(text: str) -> bool:
+    """Whether `text` holds nothing `scrub` changes. Most text that is not printable is so
+    for its line breaks and no-break spaces alone: without them it is looked at in one C
+    pass, where the regular expression takes about ten times as long."""
+    return (
+        text.isprintable()
+        or text.replace("\n", "").replace("\xa0", "").isprintable()
+        or _SUSPECT.search(text) is None
+    )
 
 
 def _format_kept(match: re.Match[str]) -> str:

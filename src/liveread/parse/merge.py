@@ -92,6 +92,8 @@ class _Index:
     def by_time(self, posts: list[Entry]) -> list[StructuredPost | None]:
         """A match for each post by a time that is unique among the posts and among the
         unmatched structured posts (within a minute)."""
+        if not posts:
+            return []
         counts: dict[int, int] = {}
         for post in posts:
             if post.published is not None:

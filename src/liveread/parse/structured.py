@@ -248,7 +248,9 @@ def _body_source(raw: str) -> tuple[str, bool]:
     """`articleBody` with its entities decoded unless it holds HTML (`<p>`, `<br>`, `<a href>`,
     `<b>`, even escaped as `&lt;p&gt;`), and whether it does: markup is read as markup, never
     kept as literal tags."""
-    text = raw if "<" in raw and _MARKUP.search(raw) else unescape(raw)
+    if "<" in raw and _MARKUP.search(raw):
+        return raw, True
+    text = unescape(raw)
     return text, "<" in text and _MARKUP.search(text) is not None
 
 

@@ -61,17 +61,19 @@ def parse_time(value: str | None, *, local_zone: str | tzinfo | None = None) -> 
     """
     if not value:
         return None
+    value = value.strip()
     try:
-        return _parse(value.strip(), local_zone)
+        try:  # the common case, ISO 8601 as Python reads it, at C speed
+            when = datetime.fromisoformat(value)
+            return when.astimezone(UTC) if when.tzinfo is not None else _localise(when, local_zone)
+        except ValueError:
+            return _parse(value, local_zone)
     except (ValueError, OverflowError):
         return None
 
 
 def _parse(value: str, local_zone: str | tzinfo | None) -> datetime | None:
-    try:  # the common case, ISO 8601 as Python reads it, at C speed
-        return _localise(datetime.fromisoformat(value), local_zone)
-    except ValueError:
-        pass
+    """A date string that is not ISO 8601 as Python reads it."""
     if match := _ISO_NUMERIC.match(value):
         return _from_iso_match(match, local_zone)
     if match := _JS_DATE.match(value):
