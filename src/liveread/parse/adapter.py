@@ -15,7 +15,7 @@ from typing import TypedDict
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from liveread.addresses import safe_address
-from liveread.parse.ids import key_from_url, normalise_id
+from liveread.parse.ids import data_id, key_from_url, normalise_id
 from liveread.parse.spec import TITLE_OPENING, FlagRule, SiteSpec, Stamp
 from liveread.parse.texttimes import Marker
 from liveread.parse.times import from_epoch, parse_time
@@ -130,9 +130,12 @@ class Adapter:
         return tree.css(self.entries)
 
     def key(self, node: Node, page_url: str) -> str | None:
-        ident = node.attributes.get("id")
+        attributes = node.attributes
+        ident = attributes.get("id")
         if ident:
             return normalise_id(ident)
+        if key := data_id(attributes):
+            return key
         link = node.css_first("a[href*='#']")
         return key_from_url(link.attributes.get("href") or "") if link is not None else None
 

@@ -399,9 +399,25 @@ def _with_their_shape(members: list[Node]) -> list[Node]:
     timed = {member.mem_id for member in members}
     posts = []
     for node in siblings:
-        if node.tag != tag:
+        if node.tag != tag or _sponsored(node):
             continue
         names = set((node.attributes.get("class") or "").split())
         if node.mem_id in timed or (names & shared if shared else not names):
             posts.append(node)
     return posts
+
+
+_SPONSORED = re.compile(
+    r"sponsor|advert|promoted|paid[-_]?(?:post|content)|(?:\b|[-_])(?:ads?|promo)\b"
+)
+"""What the class or `data-` attributes of a paid box in the list of posts say: a
+"scrbbl-post--sponsored", a `data-sponsored`, a "post post--ad"."""
+
+
+def _sponsored(node: Node) -> bool:
+    """Whether a box of the posts' shape says it is paid for: an advert, not a post."""
+    attributes = node.attributes
+    said = " ".join(
+        [attributes.get("class") or "", *(name for name in attributes if name.startswith("data-"))]
+    )
+    return _SPONSORED.search(said.casefold()) is not None

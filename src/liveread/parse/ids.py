@@ -26,6 +26,22 @@ def normalise_id(raw: str) -> str | None:
     return key or raw
 
 
+_DATA_ID = re.compile(
+    r"data-(?:id|uuid|(?:[a-z]+-)*(?:post|entry|item|event|news|update|article|message)-?id)"
+)
+"""An attribute naming a post's own id: `data-id`, `data-post-id`, `data-postid`,
+`data-entry-id`, `data-tickaroo-event-id`; not `data-author-id` or `data-video-id`."""
+
+
+def data_id(attributes: dict[str, str | None]) -> str | None:
+    """A post's id from the first of its `data-` attributes that names one."""
+    for name, value in attributes.items():
+        named = value and name.startswith("data-") and _DATA_ID.fullmatch(name)
+        if named and (key := normalise_id(value)):
+            return key
+    return None
+
+
 def key_from_url(url: str) -> str | None:
     """A post id from a permalink: its fragment, or a `post`/`postid`/`block` query value."""
     if "#" in url:
