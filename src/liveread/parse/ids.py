@@ -36,8 +36,9 @@ _DATA_ID = re.compile(
 def data_id(attributes: dict[str, str | None]) -> str | None:
     """A post's id from the first of its `data-` attributes that names one."""
     for name, value in attributes.items():
-        named = value and name.startswith("data-") and _DATA_ID.fullmatch(name)
-        if named and (key := normalise_id(value)):
+        if not value or not name.startswith("data-") or not _DATA_ID.fullmatch(name):
+            continue
+        if key := normalise_id(value):
             return key
     return None
 
