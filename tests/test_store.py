@@ -243,6 +243,54 @@ def test_upsert_new_edited_unchanged(store: Store) -> None:
     assert store.entry(ids["b"]).edited_at == T0 + timedelta(hours=1)
 
 
+BUSES = "Buses run again on the north side of the town from six in the morning, the council says."
+
+
+def test_a_reader_that_keys_posts_anew_keeps_their_rows(store: Store) -> None:
+    """After the reader changed, posts it now names by the page's ids instead of hashes stay
+    one row each, read and favourite as they were; a post with no match arrives new."""
+    feed = store.add_feed(URL_A)
+    old = [
+        make_entry("h1", 0, body="Crews cleared the river bank."),
+        make_entry("h2", 1, title="Bridge closed", body="The bridge is closed."),
+        make_entry("h3", 2, body=f"{BUSES} Timetables follow."),
+        make_entry("h4", 3, body="A post the new reading drops."),
+    ]
+    store.upsert_entries(feed.id, old, seen_at=T0)
+    ids = {s.entry.key: s.id for s in store.entries(feed.id)}
+    store.mark_read([ids["h1"], ids["h2"]])
+    store.set_favourite(ids["h2"], True)
+
+    anew = [
+        make_entry("101", 0, body="Crews cleared the river bank."),  # the same content
+        make_entry("102", 1, title="Bridge closed", body="The bridge is closed, police say."),
+        make_entry("103", 2, body=f"{BUSES} Timetables follow, read better."),
+        make_entry("104", 4, body="A new post."),
+    ]
+    result = store.upsert_entries(feed.id, anew, seen_at=T0 + timedelta(hours=1), quiet=True)
+    assert (result.new, result.edited) == (["104"], [])
+
+    by_key = {s.entry.key: s for s in store.entries(feed.id)}
+    assert set(by_key) == {"101", "102", "103", "104", "h4"}
+    assert [by_key[k].id for k in ("101", "102", "103")] == [ids["h1"], ids["h2"], ids["h3"]]
+    assert (by_key["101"].is_read, by_key["102"].is_read, by_key["103"].is_read) == (
+        True,
+        True,
+        False,
+    )
+    assert by_key["102"].entry.text == "The bridge is closed, police say."
+    assert [f.entry.key for f in store.favourites()] == ["102"]
+    assert store.favourites()[0].entry.text == "The bridge is closed, police say."
+
+
+def test_keys_carry_over_only_when_the_reader_changed(store: Store) -> None:
+    """A site that renames a post between two fetches is not a reader change: no merging."""
+    feed = store.add_feed(URL_A)
+    store.upsert_entries(feed.id, [make_entry("a", 0, body="Same words.")], seen_at=T0)
+    store.upsert_entries(feed.id, [make_entry("b", 0, body="Same words.")], seen_at=T0)
+    assert sorted(s.entry.key for s in store.entries(feed.id)) == ["a", "b"]
+
+
 def test_known_keys_are_those_the_feed_itself_has(store: Store) -> None:
     a = store.add_feed(URL_A)
     b = store.add_feed(URL_B)

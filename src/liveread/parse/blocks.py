@@ -630,7 +630,10 @@ class _MediaParts:
                 self.source = element
             names = attrs.get("class") or ""
             if self.credit is None and (
-                tag == "small" or "credit" in names or "copyright" in names
+                tag == "small"
+                or "credit" in names
+                or "copyright" in names
+                or ("ource" in names and _SOURCE.search(names))
             ):
                 self.credit = element
             if tag == "figcaption" or "caption" in names or "Caption" in names:
@@ -703,8 +706,19 @@ def _is_media_wrapper(node: Node, outline: Outline) -> bool:
     # The picture count first: a lookup (after one query for all bodies), and most have none.
     if outline.pictures(node) != 1 or len(node.text(deep=True)) >= 400:
         return False
-    # Text blocks with text mean running copy; an empty `p` around the picture does not.
-    return not any(squash(block.text(deep=True)) for block in node.css(TEXT_BLOCKS))
+    # Text blocks with text mean running copy; an empty `p` around the picture does not, nor
+    # a `p.image-caption` or `p.image-source` under it.
+    return not any(
+        squash(block.text(deep=True))
+        for block in node.css(TEXT_BLOCKS)
+        if not _CAPTION_OR_CREDIT.search(block.attributes.get("class") or "")
+    )
+
+
+_CAPTION_OR_CREDIT = re.compile(r"caption|credit|copyright|(?<![a-z])source(?![a-z])", re.I)
+"""The class of a picture's caption or credit line: "image-caption", "lb24-base-image-source"."""
+_SOURCE = re.compile(r"(?<![a-z])source(?![a-z])", re.I)
+"""A credit's class that names where the picture is from ("image-source", not "resource")."""
 
 
 def _is_embed_container(node: Node, attrs: Mapping[str, str | None] | None = None) -> bool:

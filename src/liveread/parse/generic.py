@@ -67,6 +67,8 @@ class Generic(Adapter):
         self._clocked: dict[int, datetime | None] = {}
         self._flags: dict[int, Flags] = {}
         self._headings: dict[int, Node] = {}
+        self._apart: set[int] = set()
+        """Posts of the feed's shape in a list of their own beside it (pinned ones on top)."""
         self.cuts: dict[int, Marker] = {}
         """Post -> a written time its first paragraph opens with, to cut from its text."""
 
@@ -82,10 +84,13 @@ class Generic(Adapter):
         members = _best_group([*timed, *written, *bylined])
         if not members:
             return []
-        posts = _with_their_shape(members)
+        feed = _with_their_shape(members)
+        before, after = _lists_beside(feed)
+        self._apart = {node.mem_id for node in (*before, *after)}
+        posts = [*before, *feed, *after]
         bylines = self._bylines_in(body) if self._bylines else []
         self._count_marks(posts, [*timed, *written, *bylines])
-        self._clock(posts)
+        self._clock(feed)
         return posts
 
     # -- times ------------------------------------------------------------------------------
@@ -94,10 +99,15 @@ class Generic(Adapter):
         """How many times each post holds, and the written time it is read by: the most
         exact of those written side by side ("hace 2 horas · 18:10" is 18:10)."""
         owners = Owners(post.mem_id for post in posts)
-        holding_times = self._holding_times(marks)
+        written = Owners(self._written)
+        holding_times = self._holding_times(marks, written)
         seen: set[int] = set()
         stamped: set[tuple[int, int]] = set()
         """(post, parent) pairs whose written time is counted: stamps side by side are one."""
+        self_stamped: set[int] = set()
+        """Posts with a time attribute of their own (`data-timestamp` on the post)."""
+        shown: set[int] = set()
+        """Of those, the ones whose first written time was taken as that time, shown."""
         for mark in marks:
             if mark.mem_id in seen:
                 continue
@@ -114,16 +124,23 @@ class Generic(Adapter):
                     self._own[post] = found
                 if mark.mem_id in holding_times:
                     continue  # the text of a time element in it, counted as that element
+                outer = written.of(mark.parent)
+                if outer is not None and owners.of(self._written[outer].node) == post:
+                    continue  # inside another written time of the post: one time, read twice
                 side = (post, mark.parent.mem_id if mark.parent is not None else 0)
                 if side in stamped:
                     continue
                 stamped.add(side)
+                if post in self_stamped and post not in shown:
+                    shown.add(post)  # the post's own time attribute, written out: one time
+                    continue
+            elif mark.mem_id == post:
+                self_stamped.add(post)
             self._marks[post] = self._marks.get(post, 0) + 1
 
-    def _holding_times(self, marks: list[Node]) -> set[int]:
-        """The written times whose element holds a time element (`<time>` or a `datetime`
-        attribute) below it: one time, written twice."""
-        written = Owners(self._written)
+    def _holding_times(self, marks: list[Node], written: Owners) -> set[int]:
+        """The written times (`written`) whose element holds a time element (`<time>` or a
+        `datetime` attribute) below it: one time, written twice."""
         holding = set()
         for mark in marks:
             if mark.mem_id not in self._written and (held := written.of(mark.parent)):
@@ -142,6 +159,9 @@ class Generic(Adapter):
         aside = {p.mem_id for p in posts if _marked_pinned(p)}
         if out_of_order_first(written, newest):
             aside.add(posts[0].mem_id)
+        for ident in self._apart:  # a list of its own above the feed: out of its order
+            found = self._own.get(ident)
+            self._clocked[ident] = clock.time_of(found.marker if found else None, in_order=False)
         ids = {post.mem_id for post in posts}
         parent = posts[0].parent
         child = parent.child if parent is not None else None
@@ -244,9 +264,13 @@ class Generic(Adapter):
             if (flag := label_flag(squash(element.text(deep=True)))) is not None
         }
         return {
-            "key_event": flagged("data-key-event", "key-event", "keyevent", "key_event")
+            "key_event": flagged(
+                "data-key-event", "key-event", "keyevent", "key_event", "type-key", "highlight"
+            )
             or "key_event" in labelled,
-            "pinned": flagged("data-pinned", "is-pinned", "pinned-post") or "pinned" in labelled,
+            "pinned": flagged("data-pinned", "is-pinned", "pinned-post")
+            or "pinned" in labelled
+            or node.mem_id in self._apart,
             "breaking": flagged("data-breaking", "breaking") or "breaking" in labelled,
             "summary": flagged("data-summary", "is-summary"),
         }
@@ -319,8 +343,12 @@ class Generic(Adapter):
 
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
-AUTHORS = "[rel='author'], [itemprop='author'], [class*='author'], [class*='byline']"
-"""Elements that may name a post's author (BEM names too: "live-post__byline")."""
+AUTHORS = (
+    "[rel='author'], [itemprop='author'], [class*='author'], [class*='byline'],"
+    " [class*='user-name'], [class*='username']"
+)
+"""Elements that may name a post's author (BEM names too: "live-post__byline"; a live-blog
+widget's "lb24-base-user-name")."""
 LABELS = "[class*='label'], [class*='tag'], [class*='badge'], [class*='flag'], [class*='kicker']"
 """Elements that may hold a post's label ("Eilmeldung", "Pinned")."""
 AUTHOR_TEXT = 120
@@ -405,6 +433,42 @@ def _with_their_shape(members: list[Node]) -> list[Node]:
         if node.mem_id in timed or (names & shared if shared else not names):
             posts.append(node)
     return posts
+
+
+def _lists_beside(feed: list[Node]) -> tuple[list[Node], list[Node]]:
+    """Posts of the feed's shape in the lists just before and after its own (a pinned list
+    above a Tickaroo or 24liveblog feed): lists of the feed list's tag and one of its
+    classes, whose members have the posts' tag and a class the posts share."""
+    box = feed[0].parent
+    if box is None:
+        return [], []
+    boxes = set((box.attributes.get("class") or "").split())
+    shared = set.intersection(*(set((p.attributes.get("class") or "").split()) for p in feed))
+    if not boxes or not shared:
+        return [], []
+
+    def members(neighbour: Node | None) -> list[Node]:
+        if neighbour is None or neighbour.tag != box.tag:
+            return []
+        if not boxes & set((neighbour.attributes.get("class") or "").split()):
+            return []
+        return [
+            node
+            for node in neighbour.iter()
+            if node.tag == feed[0].tag
+            and shared <= set((node.attributes.get("class") or "").split())
+            and not _sponsored(node)
+        ]
+
+    return members(_element_beside(box, -1)), members(_element_beside(box, 1))
+
+
+def _element_beside(node: Node, step: int) -> Node | None:
+    """The element just before (`step` -1) or after (1) `node` among its siblings."""
+    sibling = node.prev if step < 0 else node.next
+    while sibling is not None and not sibling.is_element_node:
+        sibling = sibling.prev if step < 0 else sibling.next
+    return sibling
 
 
 _SPONSORED = re.compile(

@@ -39,6 +39,7 @@ from liveread.store.records import (
     StoredEntry,
     UpsertResult,
 )
+from liveread.store.rekey import carry_keys_over
 from liveread.store.rows import (
     entry_from_row,
     entry_params,
@@ -580,6 +581,8 @@ def _upsert(
     known: dict[str, str] = dict(
         con.execute("SELECT key, content_hash FROM entries WHERE feed_id = ?", (feed_id,))
     )
+    if quiet:  # the reader changed: it may name stored posts by other keys
+        carry_keys_over(con, feed_id, feed_url, prepared, known)
     for key, (digest, params) in prepared.items():
         old_hash = known.get(key)
         if old_hash == digest:

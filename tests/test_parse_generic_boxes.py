@@ -1,0 +1,106 @@
+"""The box reader on small pages: how it tells a post's id, its own time, a paid box and a
+pinned list beside the feed, as live-blog widgets (Tickaroo, 24liveblog, ScribbleLive, the
+WordPress Liveblog plugin) write them."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+from liveread.parse import parse
+from liveread.parse.ids import data_id
+
+URL = "https://news.example.com/live/flood-updates"
+BODY = "Crews from three counties are working through the night to clear the river banks."
+
+
+def page(feed: str, before: str = "") -> str:
+    return (
+        "<html lang='en'><head><title>Flood: live updates</title>"
+        "<meta property='article:modified_time' content='2024-07-24T14:00:00Z'></head><body><main>"
+        f"<div class='stream'>{before}<div class='stream__list'>{feed}</div></div>"
+        "</main></body></html>"
+    )
+
+
+def post(number: int, *, attributes: str = "", time: str = "", classes: str = "") -> str:
+    stamp = time or f"{10 + number}:05"
+    return (
+        f"<div class='entry {classes}' {attributes}><span class='entry__time'>{stamp}</span>"
+        f"<p>Update {number}. {BODY}</p></div>"
+    )
+
+
+def test_a_data_id_attribute_names_the_post() -> None:
+    feed = "".join(post(n, attributes=f"data-post-id='77{n}'") for n in (3, 2, 1))
+    blog = parse(page(feed), URL)
+    assert [entry.key for entry in blog.entries] == ["773", "772", "771"]
+
+
+def test_data_attributes_that_name_something_else_are_no_id() -> None:
+    assert data_id({"data-news-id": "7734402"}) == "7734402"
+    assert data_id({"data-tickaroo-event-id": "66a1"}) == "66a1"
+    assert data_id({"data-post-id": "post-12"}) == "12"
+    assert data_id({"data-author-id": "9", "data-video-id": "v1", "data-id": ""}) is None
+
+
+def test_a_paid_box_of_the_posts_shape_is_no_post() -> None:
+    sponsored = (
+        "<div class='entry entry--sponsored' data-sponsored='true'>"
+        "<span class='entry__label'>Sponsored</span>"
+        "<p>Open a high-interest savings account with Northway before the end of the month.</p>"
+        "</div>"
+    )
+    feed = post(3) + sponsored + post(2) + post(1)
+    blog = parse(page(feed), URL)
+    assert len(blog.entries) == 3
+    assert not any("Northway" in entry.text for entry in blog.entries)
+
+
+def test_a_pinned_list_above_the_feed_is_read_and_its_post_pinned() -> None:
+    pinned = (
+        "<div class='stream__list stream__list--pinned'>"
+        + post(0, time="08:00", attributes="id='entry-500'").replace("Update 0.", "What we know.")
+        + "</div>"
+    )
+    feed = "".join(post(n, attributes=f"id='entry-50{n}'") for n in (3, 2, 1))
+    blog = parse(page(feed, before=pinned), URL)
+    by_key = {entry.key: entry for entry in blog.entries}
+    assert set(by_key) == {"500", "501", "502", "503"}
+    assert by_key["500"].pinned
+    assert not any(by_key[f"50{n}"].pinned for n in (1, 2, 3))
+    # Read out of the feed's order: the feed's times keep their day.
+    newest, oldest = by_key["503"].published, by_key["501"].published
+    assert newest is not None and oldest is not None
+    assert (newest - oldest).total_seconds() == 2 * 3600
+
+
+def test_a_related_list_beside_the_feed_of_another_shape_is_not_read() -> None:
+    related = (
+        "<ul class='related'><li class='entry'><a href='/a'>Another story</a></li>"
+        "<li class='entry'><a href='/b'>One more story</a></li></ul>"
+    )
+    feed = "".join(post(n) for n in (3, 2, 1))
+    blog = parse(page(feed, before=related), URL)
+    assert len(blog.entries) == 3
+
+
+def test_a_posts_own_time_written_out_is_one_time_not_two_posts() -> None:
+    def stamped(n: int) -> str:
+        epoch = int(datetime(2024, 7, 24, 10 + n, 5, tzinfo=UTC).timestamp())
+        return (
+            f"<div class='entry' id='e{n}' data-timestamp='{epoch}'><header>"
+            f"<span class='meta-time'><a href='#e{n}'><span class='date'>{n} mins ago</span>"
+            f" <abbr title='x'>{10 + n}:05</abbr></a></span></header><p>{BODY}</p></div>"
+        )
+
+    blog = parse(page("".join(stamped(n) for n in (3, 2, 1))), URL, explain=True)
+    read = next(line for line in blog.contest if line.lstrip().startswith("* "))
+    assert "3 posts" in read
+    assert "times swallowed" not in "\n".join(blog.contest)
+    assert blog.entries[0].published == datetime(2024, 7, 24, 13, 5, tzinfo=UTC)
+
+
+def test_a_highlighted_post_is_a_key_event() -> None:
+    feed = post(3, classes="entry--highlight") + post(2) + post(1)
+    blog = parse(page(feed), URL)
+    assert [entry.key_event for entry in blog.entries] == [True, False, False]
