@@ -273,7 +273,24 @@ def names_in(text: str) -> list[str]:
 def _byline(text: str) -> list[str]:
     """The authors a byline names ("By Jane Doe", "Von Lisa Gruber | Wien"), if `text` is one."""
     match = _BYLINE.fullmatch(text)
-    return _names(_in_place(match["names"])) if match else []
+    if match is None:
+        return []
+    names = match["names"]
+    capitals = all(w.isupper() for w in names.split() if w.casefold() not in words.NAME_JOINERS)
+    if capitals and not text.isupper():
+        # "By NINA CALDWELL": after "By", capitals are the names' style ("BY THE NUMBERS" is
+        # a heading in capitals)
+        names = " ".join(_title_case(word) for word in names.split())
+    return _names(_in_place(names))
+
+
+def _title_case(word: str) -> str:
+    """A word of capitals as a name is written: "CALDWELL" "Caldwell", "O'NEILL" "O'Neill",
+    "AND" (a joiner) "and"."""
+    folded = word.casefold()
+    if folded in words.NAME_JOINERS or folded in words.NAME_PARTICLES:
+        return folded
+    return word.title()
 
 
 def _in_place(names: str) -> str:

@@ -552,16 +552,16 @@ LABELS: dict[str, Words] = {
         "sv": ("viktigt",),
         "ja": ("重要",),
     },
-    "update": {
-        "en": ("update", "updated"),
-        "de": ("update", "aktualisiert"),
-        "fr": ("mis à jour", "mise à jour"),
-        "it": ("aggiornamento", "aggiornato"),
-        "es": ("actualización", "actualizado"),
-        "pt": ("atualização", "atualizado"),
-        "pl": ("aktualizacja", "zaktualizowano"),
-        "nl": ("update", "bijgewerkt"),
-        "sv": ("uppdatering", "uppdaterad", "uppdaterat"),
+    "update": {  # labels of no flag: an update, and what kind of post it is
+        "en": ("update", "updated", "watch", "video", "analysis", "explainer", "opinion"),
+        "de": ("update", "aktualisiert", "video", "analyse", "kommentar", "hintergrund"),
+        "fr": ("mis à jour", "mise à jour", "vidéo", "analyse", "décryptage"),
+        "it": ("aggiornamento", "aggiornato", "video", "analisi", "commento"),
+        "es": ("actualización", "actualizado", "vídeo", "video", "análisis", "opinión"),
+        "pt": ("atualização", "atualizado", "vídeo", "análise", "opinião"),
+        "pl": ("aktualizacja", "zaktualizowano", "wideo", "analiza", "komentarz"),
+        "nl": ("update", "bijgewerkt", "video", "analyse"),
+        "sv": ("uppdatering", "uppdaterad", "uppdaterat", "video", "analys"),
     },
 }
 

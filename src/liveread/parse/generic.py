@@ -29,6 +29,7 @@ TIME_SELECTOR = (
     "time, [datetime], [data-timestamp], [data-post-time], [data-sort-time], [data-published]"
 )
 EPOCH_ATTRIBUTES = ("data-post-time", "data-sort-time", "data-timestamp", "data-published")
+EPOCH_SELECTOR = ", ".join(f"[{attribute}]" for attribute in EPOCH_ATTRIBUTES)
 BYLINE = re.compile(
     r"^(?P<author>\D{2,80}?)\s*(?P<when>\d{1,2} [A-Z][a-z]+ \d{4},? \d{1,2}[:.]\d{2})$"
 )
@@ -192,9 +193,11 @@ class Generic(Adapter):
         found = [stamp for stamp in stamps if stamp is not None]
         if found:
             return found[0], max(found) if max(found) > found[0] else None
-        for attribute in EPOCH_ATTRIBUTES:
-            if when := from_epoch(node.attributes.get(attribute)):
-                return when, None
+        for element in (node, *self.all(node, EPOCH_SELECTOR)):  # the post's own first
+            attributes = element.attributes
+            for attribute in EPOCH_ATTRIBUTES:
+                if when := from_epoch(attributes.get(attribute)):
+                    return when, None
         byline = self._byline(node)
         if byline:
             return byline[2], None

@@ -125,12 +125,13 @@ _JUST_NOW = re.compile(
     "|".join(re.escape(phrase).replace("'", "['’]") for phrase in words.JUST_NOW), re.IGNORECASE
 )
 _GLUE = re.compile(
-    r"(?:\s*[,|–—-]\s*|\s+)"
+    r"(?:\s*[,|–—•·-]\s*|\s+)"
     r"(?:(?:at|um|à|a\s+las|alle|a|ore|o\s+godz\.?|godz\.?|om|o)\s+)?(?=[0-9])",
     re.IGNORECASE,
 )
 """Between the date and the time of a moment: "5 August 2024, 14:00", "18. Juli um 11.04 Uhr",
-"5 août à 14h", "18 luglio alle 14.30", "3 de agosto a las 14:00", "18 lipca o godz. 14:00"."""
+"17.07.2024 • 23:10 Uhr", "5 août à 14h", "18 luglio alle 14.30", "3 de agosto a las 14:00",
+"18 lipca o godz. 14:00"."""
 _HOURS = ("Uhr", "uur")
 _STRONG_SEPARATORS = ":|–—•·-"
 _SEPARATORS = _STRONG_SEPARATORS + ",."
