@@ -242,6 +242,15 @@ def _share_list(block: ListBlock) -> bool:
 
 
 def _linked_rest(block: Paragraph | Heading, rest: str) -> bool:
-    """Whether `rest`, the end of the block's text, is mostly the text of its links."""
+    """Whether `rest`, the end of the block's text, is mostly the text of its links, not
+    counting a paywall marker before the link ("Lire aussi Article réservé à nos abonnés
+    <a>…</a>")."""
     linked = sum(len("".join(span.text.split())) for span in block.spans if span.href)
+    if marker := _PAYWALL_MARKER.match(rest):
+        rest = rest[marker.end() :]
     return linked >= 0.8 * len("".join(rest.split())) > 0
+
+
+_PAYWALL_MARKER = re.compile(
+    rf"\s*(?:{alternatives(every(words.PAYWALL_MARKERS))})\b[\s:.|–-]*", re.IGNORECASE
+)

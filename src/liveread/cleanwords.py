@@ -298,17 +298,40 @@ CALLS_TO_ACTION: dict[str, Words] = {
             "copy the link",
             "link copied",
             "copied",
+            "permalink",
+            "link to this post",
+            "link to this entry",
+            "link to this update",
         ),
-        "de": ("teilen", "beitrag teilen", "artikel teilen", "link kopieren", "link kopiert"),
-        "fr": ("partager", "partagez", "tweeter", "copier le lien", "lien copié"),
-        "it": ("condividi", "copia link", "copia il link", "link copiato"),
-        "es": ("compartir", "copiar enlace", "enlace copiado"),
-        "pt": ("compartilhar", "partilhar", "copiar link", "link copiado"),
+        "de": (
+            *("teilen", "beitrag teilen", "artikel teilen", "link kopieren", "link kopiert"),
+            *("link zu diesem eintrag", "link zu diesem beitrag", "permalink"),
+        ),
+        "fr": (
+            *("partager", "partagez", "tweeter", "copier le lien", "lien copié"),
+            *("lien vers ce post", "lien vers ce message", "lien permanent"),
+        ),
+        "it": ("condividi", "copia link", "copia il link", "link copiato", "link a questo post"),
+        "es": ("compartir", "copiar enlace", "enlace copiado", "enlace a esta entrada"),
+        "pt": ("compartilhar", "partilhar", "copiar link", "link copiado", "link para este post"),
         "pl": ("udostępnij", "kopiuj link", "skopiuj link", "link skopiowany", "skopiowano"),
         "nl": ("delen", "link kopiëren", "kopieer link", "link gekopieerd", "gekopieerd"),
-        "sv": ("dela", "kopiera länk", "länk kopierad", "kopierad"),
+        "sv": ("dela", "kopiera länk", "länk kopierad", "kopierad", "länk till inlägget"),
         "ja": ("シェア", "共有", "ポスト", "lineで送る", "リンクをコピー"),
     },
+}
+
+PAYWALL_MARKERS: Words = {
+    # What marks a linked headline as for subscribers, between a kicker and the link.
+    "en": ("subscriber only", "subscribers only", "premium", "exclusive", "paid"),
+    "de": ("plus", "abo", "premium", "exklusiv", "nur für abonnenten"),
+    "fr": ("article réservé à nos abonnés", "réservé aux abonnés", "abonnés", "premium"),
+    "it": ("riservato agli abbonati", "premium", "abbonati"),
+    "es": ("exclusivo para suscriptores", "suscriptores", "premium"),
+    "pt": ("exclusivo para assinantes", "assinantes", "premium"),
+    "pl": ("premium", "tylko dla subskrybentów"),
+    "nl": ("premium", "alleen voor abonnees", "plus"),
+    "sv": ("premium", "plus", "endast för prenumeranter"),
 }
 
 SHARE_ROW_WORDS = _split(
@@ -423,6 +446,8 @@ LEADING: dict[str, Words] = {
     "furniture": {
         "en": (r"this is a live blog\. scroll down for the latest updates\.?$",),
     },
+    # A video's length left standing alone by its player: "0:58", "1:48 min".
+    "player notice": {"any": (r"\d{1,2}:\d{2}(?::\d{2})?(?: ?(?:min\.?|mins|minutes|minuten))?$",)},
     # An unresolved CMS reference left as a dead link, e.g. Repubblica's
     # "[[(gele.Finegil.Image2014v1) TOPSHOT-PALESTINIAN-ISRAEL-CONFLICT]]".
     "cms placeholder": {"any": (r"\[\[\([\w.]+\)[^\[\]]*\]\]$",)},

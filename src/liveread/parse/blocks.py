@@ -112,6 +112,10 @@ _TRAILING_CREDIT = re.compile(
     r"\s*\((?:Image|Picture|Pic|Photo|Photograph|Foto|Fot\.|Bild)\s*:\s*([^()]+)\)$", re.I
 )
 """A credit written into the caption, as Reach titles do: "Harry and Meghan (Image: Getty)"."""
+_AGENCY_PHOTO_CREDIT = re.compile(
+    r"\s*\(((?:[A-Z][\w.&-]*\s+){1,4}(?:Photo|Foto|Video|Picture)s?\s*/\s*[^()/]{2,80})\)$"
+)
+"""A wire service's credit closing a caption: "… on Thursday. (AP Photo/Jane Doe)"."""
 _LABELLED_CREDIT = re.compile(
     r"(?<=[.!?\"”’)])\s*(?:©\s*)?(?:(?:Photograph|Photo|Picture|Composite|Illustration|Foto"
     r"|Bild|Crédit|Crédito|Credit|Zdjęcie)s?\s*:|Fot\.|©)\s*([^:©]{1,80})$"
@@ -571,6 +575,8 @@ class BlockBuilder:
         # The first caption-like element with visible text: an empty `p.withoutCaption` around
         # the picture (Express) is not the caption, its sibling `span.newsCaption` is.
         caption = next((text for c in parts.captions if (text := visible_text(c))), "")
+        if not caption and parts.line is not None:  # a plain paragraph under the picture
+            caption = visible_text(parts.line)
         if caption:
             if credit and credit_node is not None:
                 caption = squash(caption.replace(credit_shown, ""))
@@ -609,7 +615,7 @@ class _MediaParts:
     CSS query each: the first image, frame and `source[srcset]`, the first credit-like element
     and every caption-like one. Class names are matched as case-sensitive substrings."""
 
-    __slots__ = ("captions", "credit", "frame", "img", "source")
+    __slots__ = ("captions", "credit", "frame", "img", "line", "source")
 
     def __init__(self, node: Node) -> None:
         self.img: Node | None = None
@@ -617,6 +623,8 @@ class _MediaParts:
         self.source: Node | None = None
         self.credit: Node | None = None
         self.captions: list[Node] = []
+        self.line: Node | None = None
+        """The first paragraph after the picture, neither caption nor credit by its class."""
         for element in node.traverse():
             tag = element.tag
             attrs = element.attributes
@@ -638,6 +646,13 @@ class _MediaParts:
                 self.credit = element
             if tag == "figcaption" or "caption" in names or "Caption" in names:
                 self.captions.append(element)
+            elif (
+                tag == "p"
+                and self.line is None
+                and self.img is not None
+                and element is not self.credit
+            ):
+                self.line = element
 
 
 _PICTURE_TAGS = frozenset({"img", "amp-img"})
@@ -707,12 +722,37 @@ def _is_media_wrapper(node: Node, outline: Outline) -> bool:
     if outline.pictures(node) != 1 or len(node.text(deep=True)) >= 400:
         return False
     # Text blocks with text mean running copy; an empty `p` around the picture does not, nor
-    # a `p.image-caption` or `p.image-source` under it.
-    return not any(
-        squash(block.text(deep=True))
+    # a `p.image-caption` or `p.image-source` under it, nor, in a box that credits its
+    # picture, one short line (the caption of "Bild: picture alliance/dpa").
+    texts = [
+        text
         for block in node.css(TEXT_BLOCKS)
         if not _CAPTION_OR_CREDIT.search(block.attributes.get("class") or "")
-    )
+        and (text := squash(block.text(deep=True)))
+    ]
+    if not texts:
+        return True
+    return len(texts) == 1 and len(texts[0]) <= CAPTION_TEXT and _credited_and_captioned(node)
+
+
+CAPTION_TEXT = 300
+"""The longest caption a picture's box that credits it may hold as a plain paragraph."""
+
+
+def _credited_and_captioned(node: Node) -> bool:
+    """Whether a box names who took its picture in an element of its own (`.copyright`,
+    `.credit`, `.image-source`) and its one line of text comes after the picture, as a
+    caption does (text before it is a post's, with a picture below)."""
+    credited = picture = False
+    for element in node.traverse():
+        tag = element.tag
+        if tag in _PICTURE_TAGS:
+            picture = True
+        elif tag == "p" and not picture and squash(element.text(deep=True)):
+            return False
+        names = element.attributes.get("class") or ""
+        credited = credited or bool(_CAPTION_OR_CREDIT.search(names) and "aption" not in names)
+    return credited
 
 
 _CAPTION_OR_CREDIT = re.compile(r"caption|credit|copyright|(?<![a-z])source(?![a-z])", re.I)
@@ -777,7 +817,7 @@ def _credit_in_caption(caption: str) -> tuple[str, str]:
     """A caption and the credit written into it, if one is: (caption, credit)."""
     if bracketed := _BRACKETED.fullmatch(caption):
         return "", bracketed.group(1).strip()
-    for pattern in (_TRAILING_CREDIT, _LABELLED_CREDIT):
+    for pattern in (_TRAILING_CREDIT, _AGENCY_PHOTO_CREDIT, _LABELLED_CREDIT):
         if written := pattern.search(caption):
             return caption[: written.start()].strip(), written.group(1).strip()
     if (last := _LAST_WORDS.search(caption)) and _names_an_agency(last.group(1)):
