@@ -128,6 +128,10 @@ PROMO_LINES = [
     ("Share this post", "share tools"),
     ("Copy link", "share tools"),
     ("Please turn on JavaScript to use this feature", "javascript note"),
+    ("Link zu diesem Eintrag", "share tools"),
+    ("Permalink", "share tools"),
+    ("1:48 min", "player notice"),
+    ("0:58", "player notice"),
 ]
 
 
@@ -153,6 +157,7 @@ REAL_LOOKALIKES = [
     "The ad campaign, which cost £2m, was withdrawn after complaints.",
     "Advertising executives met the regulator on Tuesday to discuss the new rules.",
     "Shares in the company fell by 12 per cent after the announcement.",
+    "1:48 min was all it took the champion to finish the first lap, a course record.",
 ]
 
 
@@ -476,3 +481,12 @@ def test_attribute_rules_agree_with_css_on_the_global_selectors():
 def test_attribute_rules_refuse_other_selectors():
     with pytest.raises(ValueError, match="not an attribute or class selector"):
         AttributeRules([("div.share", "share tools")])
+
+
+def test_a_linked_headline_after_a_kicker_and_a_paywall_marker_goes():
+    headline = Span("Canicule : comment protéger les enfants", href="https://news.example/a")
+    kicker = Paragraph((Span("Lire aussi Article réservé à nos abonnés "), headline))
+    cleaner = Cleaner()
+    assert texts(cleaner.clean_blocks([para(REAL), kicker], "k")) == [REAL]
+    unlinked = Paragraph((Span("Lire aussi Article réservé à nos abonnés "), Span(headline.text)))
+    assert texts(Cleaner().clean_blocks([para(REAL), unlinked], "k")) == [REAL, unlinked.text]

@@ -67,6 +67,8 @@ LABELS = [
     ("Update", None),
     ("Aktualisiert", None),
     ("Mis à jour", None),
+    ("Watch", None),
+    ("Analyse", None),
 ]
 
 
@@ -132,6 +134,8 @@ BYLINES = [
     ("By Jane Doe in Kyiv", ["Jane Doe"]),
     ("By Jane Doe and John O'Brien", ["Jane Doe", "John O'Brien"]),
     ("Von Lisa Gruber, Thomas Wieser", ["Lisa Gruber", "Thomas Wieser"]),
+    ("By NINA CALDWELL", ["Nina Caldwell"]),
+    ("By MARIA VELASCO and SHAUN O'NEILL", ["Maria Velasco", "Shaun O'Neill"]),
 ]
 
 

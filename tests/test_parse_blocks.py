@@ -60,6 +60,10 @@ def _image(caption: str) -> Image:
             ("Fans celebrate in Berlin.", "Imago/Sven Simon"),
         ),
         ("Police at the scene. AFP/Getty", ("Police at the scene.", "AFP/Getty")),
+        (
+            "Smoke over Highway 58 on Thursday. (Wire Press Photo/Rhea Lindqvist)",
+            ("Smoke over Highway 58 on Thursday.", "Wire Press Photo/Rhea Lindqvist"),
+        ),
     ],
 )
 def test_a_credit_written_into_the_caption_is_taken_out(
@@ -249,3 +253,31 @@ def test_a_post_of_one_element_is_never_judged_itself() -> None:
     builder = BlockBuilder(URL, judge=Cleaner().judge)
     blocks = builder.build([tree.css_first("#post")])
     assert [block.text for block in blocks] == ["The river rose."]
+
+
+def test_a_picture_box_that_credits_its_picture_reads_its_line_as_the_caption() -> None:
+    tree = LexborHTMLParser(
+        '<div id="body"><p>Crews worked through the night.</p>'
+        '<div class="absatzbild"><div class="media"><img src="/p.jpg"></div>'
+        '<div class="info"><p class="info__text">Firefighters bring residents to safety.</p>'
+        '<span class="info__copyright">Bild: picture alliance/dpa</span></div></div></div>'
+    )
+    blocks = BlockBuilder(URL, judge=Cleaner().judge).build([tree.css_first("#body")])
+    assert isinstance(blocks[0], Paragraph)
+    assert isinstance(blocks[1], Image)
+    assert (blocks[1].caption, blocks[1].credit) == (
+        "Firefighters bring residents to safety.",
+        "picture alliance/dpa",
+    )
+    assert len(blocks) == 2
+
+
+def test_a_box_with_text_before_its_picture_is_a_body_not_a_picture_box() -> None:
+    tree = LexborHTMLParser(
+        '<div id="body"><div class="item__body"><p>The water points now number seven.</p>'
+        '<figure><img src="/p.jpg"><figcaption>Visitors fill bottles.'
+        ' <small class="credit">Foto: Lotte Visser</small></figcaption></figure></div></div>'
+    )
+    blocks = BlockBuilder(URL, judge=Cleaner().judge).build([tree.css_first("#body")])
+    assert [type(block) for block in blocks] == [Paragraph, Image]
+    assert blocks[0].text == "The water points now number seven."

@@ -345,6 +345,7 @@ def test_no_minute_of_play(text: str) -> None:
         ("donderdag 18 juli om 14.30 uur: Tekst", None, (7, 18), 14, 30, "Tekst"),
         ("2024-07-18 11:04 Text", date(2024, 7, 18), None, 11, 4, "Text"),
         ("18/07/2024 11:04 Text", date(2024, 7, 18), None, 11, 4, "Text"),
+        ("17.07.2024 • 23:10 Uhr Text", date(2024, 7, 17), None, 23, 10, "Text"),
     ],
 )
 def test_moments(
