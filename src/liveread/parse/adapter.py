@@ -136,6 +136,8 @@ class Adapter:
             return normalise_id(ident)
         if key := data_id(attributes):
             return key
+        if (inner := _only_element(node)) is not None and (ident := inner.attributes.get("id")):
+            return normalise_id(ident)  # `li > article#post-6628241`
         link = node.css_first("a[href*='#']")
         return key_from_url(link.attributes.get("href") or "") if link is not None else None
 
@@ -352,3 +354,14 @@ class SiteAdapter(Adapter):
             and (url := safe_address(a.attributes.get("href"), page_url))
         ]
         return tuple(dict.fromkeys(older))
+
+
+def _only_element(node: Node) -> Node | None:
+    """The one element `node` holds, if it holds just one (text aside)."""
+    only = None
+    for child in node.iter():
+        if child.is_element_node:
+            if only is not None:
+                return None
+            only = child
+    return only

@@ -282,9 +282,11 @@ class Generic(Adapter):
         if byline := self._byline(node):
             return [byline[1]]
         names: list[str] = []
-        for named in self.all(node, AUTHORS):
-            if _in_figure(named, node):
-                continue  # a picture's credit, not the post's author
+        found = self.all(node, AUTHORS)
+        holders = _holders(found, node)
+        for named in found:
+            if _in_figure(named, node) or named.mem_id in holders:
+                continue  # a picture's credit; a box holding the name and a role
             text = squash(named.text(deep=True))
             if 0 < len(text) < AUTHOR_TEXT:
                 names.extend(names_in(text))
@@ -356,6 +358,17 @@ LABELS = "[class*='label'], [class*='tag'], [class*='badge'], [class*='flag'], [
 """Elements that may hold a post's label ("Eilmeldung", "Pinned")."""
 AUTHOR_TEXT = 120
 """The longest author element read for names."""
+
+
+def _holders(elements: list[Node], post: Node) -> set[int]:
+    """The elements of `post` that hold one of `elements` (an author box around the name)."""
+    held: set[int] = set()
+    for element in elements:
+        parent = element.parent
+        while parent is not None and parent.mem_id != post.mem_id and parent.mem_id not in held:
+            held.add(parent.mem_id)
+            parent = parent.parent
+    return held
 
 
 def _in_figure(element: Node, post: Node) -> bool:
@@ -439,31 +452,58 @@ def _with_their_shape(members: list[Node]) -> list[Node]:
 
 
 def _lists_beside(feed: list[Node]) -> tuple[list[Node], list[Node]]:
-    """Posts of the feed's shape in the lists just before and after its own (a pinned list
-    above a Tickaroo or 24liveblog feed): lists of the feed list's tag and one of its
-    classes, whose members have the posts' tag and a class the posts share."""
+    """Posts of the feed's shape in the elements just before and after its list (a pinned
+    list or box above a Tickaroo, 24liveblog or SVT feed): elements with the posts' tag and
+    every class the posts share, or, where each post wraps one element (`li > article`),
+    with that element's tag and classes."""
     box = feed[0].parent
     if box is None:
         return [], []
-    boxes = set((box.attributes.get("class") or "").split())
-    shared = set.intersection(*(set((p.attributes.get("class") or "").split()) for p in feed))
-    if not boxes or not shared:
+    shapes = [shape for shape in (_shape(feed), _shape(_inner(feed))) if shape is not None]
+    if not shapes:
         return [], []
 
     def members(neighbour: Node | None) -> list[Node]:
-        if neighbour is None or neighbour.tag != box.tag:
-            return []
-        if not boxes & set((neighbour.attributes.get("class") or "").split()):
+        if neighbour is None:
             return []
         return [
             node
-            for node in neighbour.iter()
-            if node.tag == feed[0].tag
-            and shared <= set((node.attributes.get("class") or "").split())
-            and not _sponsored(node)
+            for node in neighbour.traverse()
+            if any(_has_shape(node, shape) for shape in shapes) and not _sponsored(node)
         ]
 
     return members(_element_beside(box, -1)), members(_element_beside(box, 1))
+
+
+_Shape = tuple[str, frozenset[str]]
+"""A tag and the classes an element of that shape has (all of them)."""
+
+
+def _shape(nodes: list[Node]) -> _Shape | None:
+    """The tag and the classes all of `nodes` share, if they have one tag and share some."""
+    if not nodes or len({node.tag for node in nodes}) != 1:
+        return None
+    shared = frozenset.intersection(*(_classes(node) for node in nodes))
+    return (nodes[0].tag or "", shared) if shared else None
+
+
+def _has_shape(node: Node, shape: _Shape) -> bool:
+    return node.tag == shape[0] and shape[1] <= _classes(node)
+
+
+def _classes(node: Node) -> frozenset[str]:
+    return frozenset((node.attributes.get("class") or "").split())
+
+
+def _inner(posts: list[Node]) -> list[Node]:
+    """The one element each post wraps (`li > article`), or none if some post has more."""
+    inner = []
+    for post in posts:
+        children = [child for child in post.iter() if child.is_element_node]
+        if len(children) != 1:
+            return []
+        inner.append(children[0])
+    return inner
 
 
 def _element_beside(node: Node, step: int) -> Node | None:

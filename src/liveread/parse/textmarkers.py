@@ -75,7 +75,9 @@ _RELATIVE_LEADS = (
     | {unit for unit in _UNITS if len(unit) > 3}  # Polish "godzinę temu" has no number
 )
 _DAYS_BACK = {words.fold(word): back for word, back in words.DAYS_BACK.items()}
-_LEADS = _CLOCK_PREFIXES | _RELATIVE_LEADS | DATE_WORDS | frozenset(_DAYS_BACK)
+_DAY_PHRASE_STARTS = frozenset(phrase.split()[0] for phrase in _DAYS_BACK if " " in phrase)
+"""First words of day names of two words ("i går")."""
+_LEADS = _CLOCK_PREFIXES | _RELATIVE_LEADS | DATE_WORDS | frozenset(_DAYS_BACK) | _DAY_PHRASE_STARTS
 """The words (folded) a marker may start with."""
 _LEAD_HEADS = frozenset(word[:4] for word in _LEADS if len(word) >= 4) | frozenset(
     word + end for word in _LEADS if len(word) < 4 for end in " .,:'"
@@ -179,6 +181,10 @@ def read_marker(text: str, language: str | None = None) -> Marker | None:
     if (word := _WORD.match(text, start)) is None:
         return None
     lead = words.fold(word[0])
+    if lead in _DAY_PHRASE_STARTS and (second := _WORD.match(text, _skip_spaces(text, word.end()))):
+        phrase = f"{lead} {words.fold(second[0])}"  # "i går 21:40"
+        if phrase in _DAYS_BACK:
+            lead, word = phrase, second
     if lead in _CLOCK_PREFIXES:
         return _clock_marker(text, _skip_prefix(text, word.end()), prefixed=True)
     if lead in _DAYS_BACK and (marker := _day_word_clock(text, word.end(), language)):

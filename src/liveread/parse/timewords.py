@@ -199,6 +199,10 @@ DAYS_BACK: dict[str, int] = {
     "ayer": 1,
     "wczoraj": 1,
     "gisteren": 1,
+    "idag": 0,  # Swedish, also written "i dag" (as in Danish and Norwegian)
+    "i dag": 0,
+    "igår": 1,
+    "i går": 1,
 }
 HERE_LANGUAGES = frozenset({"de", "nl"})
 """Languages in which a heading "Hier" is not "yesterday"."""
