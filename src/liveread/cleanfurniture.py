@@ -423,6 +423,8 @@ def _tail_furniture(block: Block, text: str, before: Block | None) -> _Found | N
         sign_off = None if isinstance(before, Quote) else _SIGN_OFF.fullmatch(text)
         if sign_off and (authors := _names(sign_off["names"])):
             return _Found("sign-off", authors=authors)
+        if row := _meta_row(block):  # "Uppdaterad 14:30", "Updated 2 hours ago"
+            return _Found("meta row", authors=row[1])
     # Promotion under a byline ("Advertentie", "Delen"): stepped over to find the byline.
     if len(text) <= WHOLE_LIMIT and (rule := phrase_rule(block, text)):
         return _Found(rule)

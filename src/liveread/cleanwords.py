@@ -446,6 +446,8 @@ LEADING: dict[str, Words] = {
     "furniture": {
         "en": (r"this is a live blog\. scroll down for the latest updates\.?$",),
     },
+    # A gallery's counter standing alone: "1 di 4", "2 / 12", "3 of 9".
+    "gallery counter": {"any": (r"\d{1,3} ?(?:/|of|di|von|de|sur|z|van|av|da) ?\d{1,3}$",)},
     # A video's length left standing alone by its player: "0:58", "1:48 min".
     "player notice": {"any": (r"\d{1,2}:\d{2}(?::\d{2})?(?: ?(?:min\.?|mins|minutes|minuten))?$",)},
     # An unresolved CMS reference left as a dead link, e.g. Repubblica's

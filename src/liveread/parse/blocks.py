@@ -455,7 +455,10 @@ class BlockBuilder:
         elif tag == "p":
             self._paragraph(node, out)
         elif tag in ("ul", "ol"):
-            self._list(node, out)
+            if _is_gallery(node):
+                self._visit_children(node, out)  # each slide a picture with its caption
+            else:
+                self._list(node, out)
         elif tag == "blockquote":
             out.append(self._quote_or_embed(node))
         elif tag in MEDIA_TAGS or _is_media_wrapper(node, self._outline):
@@ -547,8 +550,10 @@ class BlockBuilder:
         )
         if address is None and (inner := node.css_first("video[src], source[src], iframe[src]")):
             address = absolute_http(inner.attributes.get("src"), self.base_url)
-        caption = node.css_first("figcaption")
+        caption = node.css_first("figcaption, [class*='caption'], [class*='Caption']")
         text = visible_text(caption) if caption is not None else ""
+        if caption is not None and (credit := caption.css_first("small, [class*='credit']")):
+            text = squash(text.replace(visible_text(credit), ""))  # "Video: Jonas Åberg/SRT"
         return Embed(url=address, provider="video", text=_clip(text, EMBED_TEXT))
 
     def _media(self, node: Node, out: list[Block]) -> None:
@@ -600,6 +605,12 @@ class BlockBuilder:
             out.append(ListBlock(tuple(rows)))
 
 
+def _is_gallery(node: Node) -> bool:
+    """A list whose every item holds a picture: the slides of a gallery, not a list."""
+    items = [item for item in node.iter() if item.tag == "li"]
+    return bool(items) and all(item.css_first("img, amp-img, picture") for item in items)
+
+
 def _rows(table: Node) -> Iterator[Node]:
     """The table's own rows, not those of tables inside its cells (whose text their cell
     gives): direct children, or children of its `thead`, `tbody` and `tfoot`."""
@@ -636,7 +647,7 @@ class _MediaParts:
                     self.frame = element
             elif tag == "source" and self.source is None and "srcset" in attrs:
                 self.source = element
-            names = attrs.get("class") or ""
+            names = (attrs.get("class") or "").lower()  # "imgCredit", "ImageCaption"
             if self.credit is None and (
                 tag == "small"
                 or "credit" in names
@@ -644,7 +655,7 @@ class _MediaParts:
                 or ("ource" in names and _SOURCE.search(names))
             ):
                 self.credit = element
-            if tag == "figcaption" or "caption" in names or "Caption" in names:
+            if tag == "figcaption" or "caption" in names:
                 self.captions.append(element)
             elif (
                 tag == "p"

@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from liveread.parse.adapter import Adapter, Node
 from liveread.parse.facts import PageFacts
-from liveread.parse.generic import HEADINGS, day_heading
+from liveread.parse.generic import day_heading, heading_like
 from liveread.parse.ids import normalise_id
 from liveread.parse.markers import Found, holders, minute_label, newest_first, opener
 from liveread.parse.texttimes import Clock, Marker
@@ -113,10 +113,10 @@ class Flat(Adapter):
         return None
 
     def _titled(self, node: Node) -> bool:
-        """Whether the post's opening element is its title line (see `_heading_like`)."""
+        """Whether the post's opening element is its title line (see `generic.heading_like`)."""
         known = self._title_lines.get(node.mem_id)
         if known is None:
-            known = self._title_lines[node.mem_id] = _heading_like(node)
+            known = self._title_lines[node.mem_id] = heading_like(node)
         return known
 
     def extent(self, node: Node) -> list[Node]:
@@ -155,21 +155,3 @@ class Flat(Adapter):
             else:
                 self.cuts[node.mem_id] = found.marker
         return run
-
-
-TITLE_TEXT = 160
-"""The longest opening line, time included, taken for a post's title."""
-
-
-def _heading_like(node: Node) -> bool:
-    """A heading, or a short paragraph that is all bold ("<p><strong>06:55 Uhr: Mehr als 340
-    Einsätze</strong></p>"): the post's title line, not its first paragraph."""
-    if node.tag in HEADINGS:
-        return True
-    if node.tag != "p":
-        return False
-    text = squash(node.text(deep=True))
-    if not text or len(text) > TITLE_TEXT:
-        return False
-    bold = "".join(part.text(deep=True) for part in node.css("strong, b"))
-    return squash(bold) == text

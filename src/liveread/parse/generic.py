@@ -179,6 +179,11 @@ class Generic(Adapter):
     def written_time(self, node: Node) -> Marker | None:
         return self.cuts.get(node.mem_id)
 
+    def copies(self, tree: LexborHTMLParser) -> set[int]:
+        """The posts in a list beside the feed: pinned, and second renderings of a feed post
+        where the feed holds it too (a post then shown once, as the feed's)."""
+        return set(self._apart)
+
     def label(self, node: Node) -> str:
         return minute_label(self._own.get(node.mem_id))
 
@@ -309,13 +314,13 @@ class Generic(Adapter):
                 part.decompose()
         heading = self._headings.get(node.mem_id)
         if heading is None or heading.parent is None:
-            heading = self._title_heading(node.css(f"{self.title_selector}, p"))
+            heading = self._title_heading(node.css(f"{self.title_selector}, p"), node)
         if heading is not None and not heading.css_first("a[href]"):
             heading.decompose()
         return [node]
 
     def title(self, node: Node) -> str:
-        heading = self._title_heading(self.all(node, f"{self.title_selector}, p"))
+        heading = self._title_heading(self.all(node, f"{self.title_selector}, p"), node)
         if heading is not None:
             self._headings[node.mem_id] = heading
         if heading is None:
@@ -331,17 +336,21 @@ class Generic(Adapter):
         text = squash(element.text(deep=True))
         return 0 < len(text) < AUTHOR_TEXT and bool(names_in(text))
 
-    def _title_heading(self, candidates: list[Node]) -> Node | None:
+    def _title_heading(self, candidates: list[Node], post: Node) -> Node | None:
         """The post's own heading among its headings and paragraphs (`candidates`, in page
         order): the first one that is not promotional, unless running text comes before it
-        (then it heads something inside the post, such as a related card)."""
+        (then it heads something inside the post, such as a related card). A first
+        paragraph that is all bold and short is a heading when the post says more."""
         lead = 0
         for element in candidates:
             if element.tag != "p":
                 if promo_line(element.text(deep=True)):
                     continue  # a donation ask's heading: the cleaner removes it with the ask
                 return element
-            lead += len(squash(element.text(deep=True)))
+            text = squash(element.text(deep=True))
+            if not lead and text and heading_like(element) and _says_more(post, text):
+                return element
+            lead += len(text)
             if lead > LEAD_TEXT:
                 return None
         return None
@@ -358,6 +367,11 @@ LABELS = "[class*='label'], [class*='tag'], [class*='badge'], [class*='flag'], [
 """Elements that may hold a post's label ("Eilmeldung", "Pinned")."""
 AUTHOR_TEXT = 120
 """The longest author element read for names."""
+
+
+def _says_more(post: Node, opening: str) -> bool:
+    """Whether `post` holds more text than its `opening` line (a title needs a body)."""
+    return len(squash(post.text(deep=True))) > len(opening) + LEAD_TEXT // 2
 
 
 def _holders(elements: list[Node], post: Node) -> set[int]:
@@ -528,3 +542,21 @@ def _sponsored(node: Node) -> bool:
         [attributes.get("class") or "", *(name for name in attributes if name.startswith("data-"))]
     )
     return _SPONSORED.search(said.casefold()) is not None
+
+
+TITLE_TEXT = 160
+"""The longest opening line, time included, taken for a post's title."""
+
+
+def heading_like(node: Node) -> bool:
+    """A heading, or a short paragraph that is all bold ("<p><strong>06:55 Uhr: Mehr als 340
+    Einsätze</strong></p>"): the post's title line, not its first paragraph."""
+    if node.tag in HEADINGS:
+        return True
+    if node.tag != "p":
+        return False
+    text = squash(node.text(deep=True))
+    if not text or len(text) > TITLE_TEXT:
+        return False
+    bold = "".join(part.text(deep=True) for part in node.css("strong, b"))
+    return squash(bold) == text
