@@ -132,6 +132,7 @@ PROMO_LINES = [
     ("Permalink", "share tools"),
     ("1:48 min", "player notice"),
     ("0:58", "player notice"),
+    ("1 di 4", "gallery counter"),
 ]
 
 

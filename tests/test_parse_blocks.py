@@ -281,3 +281,29 @@ def test_a_box_with_text_before_its_picture_is_a_body_not_a_picture_box() -> Non
     blocks = BlockBuilder(URL, judge=Cleaner().judge).build([tree.css_first("#body")])
     assert [type(block) for block in blocks] == [Paragraph, Image]
     assert blocks[0].text == "The water points now number seven."
+
+
+def test_a_gallery_list_gives_its_slides_as_pictures_with_captions() -> None:
+    slides = "".join(
+        f'<li><figure><img src="/g{n}.jpg"><figcaption>Slide {n} caption.'
+        f' <span class="imgCredit">Foto Davide Orsini</span></figcaption></figure></li>'
+        for n in (1, 2)
+    )
+    tree = LexborHTMLParser(f'<div id="body"><ul class="gallery">{slides}</ul></div>')
+    blocks = BlockBuilder(URL).build([tree.css_first("#body")])
+    assert [(b.caption, b.credit) for b in blocks if isinstance(b, Image)] == [
+        ("Slide 1 caption.", "Davide Orsini"),
+        ("Slide 2 caption.", "Davide Orsini"),
+    ]
+    assert len(blocks) == 2
+
+
+def test_a_video_boxs_caption_leaves_its_credit() -> None:
+    tree = LexborHTMLParser(
+        '<div id="body"><div class="clip" data-video-id="x1"><img src="/poster.jpg">'
+        '<span class="clip__duration">1 min</span><p class="clip__caption">The fire from the'
+        ' air. <span class="clip__credit">Video: Jonas Åberg/SRT</span></p></div></div>'
+    )
+    [embed] = BlockBuilder(URL).build([tree.css_first("#body")])
+    assert isinstance(embed, Embed)
+    assert embed.text == "The fire from the air."

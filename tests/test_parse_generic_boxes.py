@@ -104,3 +104,63 @@ def test_a_highlighted_post_is_a_key_event() -> None:
     feed = post(3, classes="entry--highlight") + post(2) + post(1)
     blog = parse(page(feed), URL)
     assert [entry.key_event for entry in blog.entries] == [True, False, False]
+
+
+def test_a_pinned_copy_above_the_feed_is_shown_once_as_the_feeds_post() -> None:
+    copy = (
+        "<div class='stream__pinned'><div class='entry'><span class='entry__time'>09:05</span>"
+        f"<p>Update 9. What we know. {BODY}</p></div></div>"
+    )
+    feed = "".join(post(n, attributes=f"id='entry-60{n}'") for n in (3, 2, 1))
+    feed += (
+        "<div class='entry' id='entry-600'><span class='entry__time'>09:05</span>"
+        f"<p>Update 9. What we know. {BODY}</p></div>"
+    )
+    blog = parse(page(feed, before=copy), URL)
+    assert sorted(entry.key for entry in blog.entries) == ["600", "601", "602", "603"]
+
+
+def test_a_wrapped_post_takes_the_id_of_what_it_wraps_and_a_pinned_box_of_that_shape() -> None:
+    def item(n: int) -> str:
+        return (
+            f"<li class='item'><article class='story' id='post-70{n}'>"
+            f"<time>{10 + n}:05</time><p>Update {n}. {BODY}</p></article></li>"
+        )
+
+    pinned = (
+        "<div class='pinned'><h2>Pinned</h2><article class='story' id='post-700'>"
+        f"<time>08:00</time><p>What we know. {BODY}</p></article></div>"
+    )
+    html = page("", before="").replace(
+        "<div class='stream__list'></div>",
+        f"{pinned}<ul class='items'>{''.join(item(n) for n in (3, 2, 1))}</ul>",
+    )
+    blog = parse(html, URL)
+    by_key = {entry.key: entry for entry in blog.entries}
+    assert set(by_key) == {"700", "701", "702", "703"}
+    assert by_key["700"].pinned and not by_key["703"].pinned
+
+
+def test_a_bold_first_line_titles_the_post_and_leaves_its_body() -> None:
+    def titled(n: int) -> str:
+        return (
+            f"<div class='entry'><span class='entry__time'>{10 + n}:05</span>"
+            f"<p class='entry__title'><strong>Bridge {n} reopens</strong></p><p>{BODY}</p></div>"
+        )
+
+    blog = parse(page("".join(titled(n) for n in (3, 2, 1))), URL)
+    assert [entry.title for entry in blog.entries] == [f"Bridge {n} reopens" for n in (3, 2, 1)]
+    assert all(entry.text == BODY for entry in blog.entries)  # same text, other titles: kept
+
+
+def test_an_author_box_with_a_role_gives_the_name_once() -> None:
+    def signed(n: int) -> str:
+        return (
+            f"<div class='entry'><span class='entry__time'>{10 + n}:05</span>"
+            "<div class='entry__author'><img src='/a.jpg' alt=''>"
+            "<span class='entry__author-name'>Lena Forsberg</span>"
+            f"<span class='entry__author-role'>Reporter</span></div><p>{n}. {BODY}</p></div>"
+        )
+
+    blog = parse(page("".join(signed(n) for n in (3, 2, 1))), URL)
+    assert [entry.authors for entry in blog.entries] == [["Lena Forsberg"]] * 3

@@ -321,6 +321,15 @@ def test_no_minute_of_play(text: str) -> None:
     assert read_marker(text) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "back", "hour"),
+    [("i går 23:15", 1, 23), ("Igår, 21:40", 1, 21), ("i dag 14:00", 0, 14)],
+)
+def test_swedish_day_words_before_a_clock(text: str, back: int, hour: int) -> None:
+    found = marker(text)
+    assert (found.kind, found.days_back, found.hour) == ("clock", back, hour)
+
+
 # --------------------------------------------------------------------------------------------
 # Moments: a date, then a time
 
