@@ -491,3 +491,10 @@ def test_a_linked_headline_after_a_kicker_and_a_paywall_marker_goes():
     assert texts(cleaner.clean_blocks([para(REAL), kicker], "k")) == [REAL]
     unlinked = Paragraph((Span("Lire aussi Article réservé à nos abonnés "), Span(headline.text)))
     assert texts(Cleaner().clean_blocks([para(REAL), unlinked], "k")) == [REAL, unlinked.text]
+
+
+def test_a_kicker_glued_to_its_linked_headline_goes():
+    href = "https://news.example/artikel/2541902"
+    glued = Paragraph((Span("Lees ook", href=href), Span("Wat moet je doen?", href=href)))
+    cleaner = Cleaner()
+    assert texts(cleaner.clean_blocks([para(REAL), glued], "k")) == [REAL]

@@ -497,3 +497,32 @@ def test_a_page_without_state_reads_nothing():
         "<body><div data-state='open'>menu</div></body></html>"
     )
     assert _read(html) == StructuredBlog()
+
+
+def test_posts_with_their_times_in_a_dates_object_and_a_rich_text_descriptor() -> None:
+    posts = [
+        {
+            "id": f"10413{n}",
+            "title": f"Line {n} reopens",
+            "dates": {"firstPublished": f"2024-07-24T0{n}:47:21+00:00"},
+            "bylines": [{"type": "author", "name": "Elise Pham"}],
+            "descriptor": {
+                "key": "article",
+                "children": [
+                    {"key": "p", "children": [{"type": "text", "content": f"Trains on line {n}."}]}
+                ],
+            },
+        }
+        for n in (3, 2, 1)
+    ]
+    state = {"props": {"pageProps": {"data": {"liveBlog": {"posts": posts}}}}}
+    html = (
+        '<html><body><script id="__NEXT_DATA__" type="application/json">'
+        f"{json.dumps(state)}</script></body></html>"
+    )
+    blog = _read(html)
+    assert [(p.key, p.published, p.title, p.authors) for p in blog.posts] == [
+        (f"10413{n}", _utc(f"2024-07-24T0{n}:47:21+00:00"), f"Line {n} reopens", ["Elise Pham"])
+        for n in (3, 2, 1)
+    ]
+    assert [p.body for p in blog.posts] == [f"Trains on line {n}." for n in (3, 2, 1)]

@@ -64,6 +64,10 @@ def _image(caption: str) -> Image:
             "Smoke over Highway 58 on Thursday. (Wire Press Photo/Rhea Lindqvist)",
             ("Smoke over Highway 58 on Thursday.", "Wire Press Photo/Rhea Lindqvist"),
         ),
+        (
+            "Simpatizantes frente a la sede del partido.Pablo Ferreira (EFE)",
+            ("Simpatizantes frente a la sede del partido.", "Pablo Ferreira (EFE)"),
+        ),
     ],
 )
 def test_a_credit_written_into_the_caption_is_taken_out(
@@ -307,3 +311,16 @@ def test_a_video_boxs_caption_leaves_its_credit() -> None:
     [embed] = BlockBuilder(URL).build([tree.css_first("#body")])
     assert isinstance(embed, Embed)
     assert embed.text == "The fire from the air."
+
+
+def test_an_attribution_beside_the_caption_is_the_credit() -> None:
+    tree = LexborHTMLParser(
+        '<div id="body"><figure><img src="/p.jpg"><figcaption class="Figure_caption__Dx0Lm">'
+        '<span class="Figure_text__Hq7bN">Commuters queue outside Central Station.</span>'
+        '<span class="Figure_attribution__mNk2d">(ANB News: Tom Kearney)</span></figcaption>'
+        "</figure></div>"
+    )
+    [image] = BlockBuilder(URL).build([tree.css_first("#body")])
+    assert isinstance(image, Image)
+    assert image.caption == "Commuters queue outside Central Station."
+    assert image.credit is not None and "Tom Kearney" in image.credit

@@ -164,3 +164,16 @@ def test_an_author_box_with_a_role_gives_the_name_once() -> None:
 
     blog = parse(page("".join(signed(n) for n in (3, 2, 1))), URL)
     assert [entry.authors for entry in blog.entries] == [["Lena Forsberg"]] * 3
+
+
+def test_a_byline_box_around_the_name_goes_whatever_its_words() -> None:
+    def signed(n: int) -> str:
+        return (
+            f"<div class='entry'><span class='entry__time'>{10 + n}:05</span>"
+            "<div class='byline'>From CNB Meteorologist <a href='/p/lc'>"
+            f"<span class='byline__name'>Lena Cruzado</span></a></div><p>{n}. {BODY}</p></div>"
+        )
+
+    blog = parse(page("".join(signed(n) for n in (3, 2, 1))), URL)
+    assert [entry.authors for entry in blog.entries] == [["Lena Cruzado"]] * 3
+    assert not any("Meteorologist" in entry.text for entry in blog.entries)

@@ -90,7 +90,8 @@ LEADING_PHRASES: tuple[tuple[str, str], ...] = (
     (r"read more\b.{0,160}$", "read more"),
     (alternatives(words.READ_MORE_BRACKETED), "read more"),
     *((pattern, rule) for rule, table in words.LEADING.items() for pattern in every(table)),
-    (rf"(?:{_KICKERS})\s+(?=\S)", LINKED_KICKER),  # last: the others first
+    # last: the others first; a kicker glued to its headline's capital ("Lees ookWat …")
+    (rf"(?:{_KICKERS})(?:\s+(?=\S)|(?-i:(?=[A-ZÀ-ÖØ-Þ])))", LINKED_KICKER),
 )
 """Rules for how a block starts, in order: combined into one pattern per first character
 (`leading_match`), tried at the first character only."""

@@ -123,7 +123,7 @@ _LABELLED_CREDIT = re.compile(
 """A credit written after the caption's last sentence, as the Guardian does: "… on his
 arrival. Photograph: Reuters"; so too "…del club.Foto: Unión Almendralejo", "… Wolności.
 Fot. Anna Zielińska", "… Mühlgasse. © Jana Keller"."""
-_LAST_WORDS = re.compile(r"(?<=[.!?\"”’)])\s*([^.!?\"”’()]{2,60})$")
+_LAST_WORDS = re.compile(r"(?<=[.!?\"”’)])\s*([^.!?\"”’()]{2,60}(?:\s?\([^()]{2,30}\))?)$")
 _AGENCY = re.compile(
     r"\b(?:Getty Images|Getty|AFP|AP|Reuters|dpa|Imago|IMAGO|EPA|EFE|ANSA|PA|Shutterstock"
     r"|Alamy|Keystone|APA|ANP|picture alliance|SIPA|NurPhoto|Bloomberg)\b"
@@ -652,6 +652,7 @@ class _MediaParts:
                 tag == "small"
                 or "credit" in names
                 or "copyright" in names
+                or ("attribution" in names and "caption" not in names)
                 or ("ource" in names and _SOURCE.search(names))
             ):
                 self.credit = element
@@ -839,7 +840,7 @@ def _credit_in_caption(caption: str) -> tuple[str, str]:
 def _names_an_agency(words: str) -> bool:
     """Whether the words after a caption's last sentence are a credit: names, one of them a
     picture agency ("Dale Ortman via Getty Images"), and no running text."""
-    tokens = words.replace("/", " / ").split()
+    tokens = words.replace("/", " / ").replace("(", " ").replace(")", " ").split()
     return _AGENCY.search(words) is not None and all(
         token[0].isupper() or token in _CREDIT_WORDS for token in tokens
     )

@@ -307,10 +307,14 @@ class Generic(Adapter):
                 found.node.decompose()  # a time label: "95'", "2:02 p.m. ET"
             elif found.node.tag not in HEADINGS:
                 self.cuts[node.mem_id] = found.marker
-        for part in self.all(node, f"time, header, {AUTHORS}"):
+        parts = self.all(node, f"time, header, {AUTHORS}")
+        boxes = _holders([part for part in parts if part.tag not in ("time", "header")], node)
+        for part in parts:
             if part.parent is None:
                 continue
-            if part.tag in ("time", "header") or (not _in_figure(part, node) and self._names(part)):
+            if part.tag in ("time", "header") or (
+                not _in_figure(part, node) and (self._names(part) or self._byline_box(part, boxes))
+            ):
                 part.decompose()
         heading = self._headings.get(node.mem_id)
         if heading is None or heading.parent is None:
@@ -330,6 +334,11 @@ class Generic(Adapter):
         if found is not None and found.node.mem_id == heading.mem_id:
             text = text[found.marker.end :].strip() if not found.label else ""
         return text
+
+    def _byline_box(self, element: Node, boxes: set[int]) -> bool:
+        """Whether an author element is a short box around another ("From CNB Meteorologist
+        <span class=byline__name>Lena Cruzado</span>"): the byline, whatever its words."""
+        return element.mem_id in boxes and len(squash(element.text(deep=True))) < AUTHOR_TEXT
 
     def _names(self, element: Node) -> bool:
         """Whether an author element holds names and nothing else (not a bio paragraph)."""

@@ -45,12 +45,20 @@ PUBLISHED_KEYS = (
     "date",
     "time",
 )
-UPDATED_KEYS = ("dateModified", "updatedAt", "updated", "modifiedAt", "lastModified", "modified")
-BODY_KEYS = ("body", "bodyHtml", "html", "content", "articleBody", "text", "blocks", "elements")
+UPDATED_KEYS = (
+    *("dateModified", "updatedAt", "updated", "modifiedAt", "lastModified", "modified"),
+    "lastUpdated",
+)
+TIME_HOLDERS = ("dates", "timestamps", "times")
+"""Keys of an object a post keeps its times in (`"dates": {"firstPublished": …}`)."""
+BODY_KEYS = (
+    *("body", "bodyHtml", "html", "content", "articleBody", "text", "blocks", "elements"),
+    *("descriptor", "richText", "document"),
+)
 TITLE_KEYS = ("headline", "title")
 PAGE_TITLE_KEYS = (*TITLE_KEYS, "name")
 URL_KEYS = ("url", "permalink", "link", "shareUrl")
-AUTHOR_KEYS = ("author", "authors", "byline")
+AUTHOR_KEYS = ("author", "authors", "byline", "bylines")
 REPLY_KEYS = ("parentId", "inReplyTo", "replyTo", "replies", "replyCount", "upvotes")
 """Keys of comments: an array most of whose members have one is not the posts."""
 
@@ -189,7 +197,7 @@ def _shape(obj: dict[str, Any]) -> tuple[bool, bool, bool, bool]:
     """Whether `obj` has an id, a time, a body and a headline (by their keys, not yet read)."""
     return (
         any(_usable(obj.get(key)) for key in ID_KEYS),
-        any(_usable(obj.get(key)) for key in PUBLISHED_KEYS),
+        any(_usable(held.get(key)) for held in _time_holders(obj) for key in PUBLISHED_KEYS),
         any(obj.get(key) for key in BODY_KEYS),
         any(obj.get(key) for key in TITLE_KEYS),
     )
@@ -265,10 +273,16 @@ def _address(value: Any) -> str | None:
 
 
 def _first_time(obj: dict[str, Any], keys: tuple[str, ...]) -> datetime | None:
-    for key in keys:
-        if (when := _time(obj.get(key))) is not None:
-            return when
+    for held in _time_holders(obj):
+        for key in keys:
+            if (when := _time(held.get(key))) is not None:
+                return when
     return None
+
+
+def _time_holders(obj: dict[str, Any]) -> list[dict[str, Any]]:
+    """`obj`, and the objects of times it holds (`"dates": {…}`)."""
+    return [obj, *(held for key in TIME_HOLDERS if isinstance(held := obj.get(key), dict))]
 
 
 def _time(value: Any) -> datetime | None:

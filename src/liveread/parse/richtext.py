@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-_TEXT_KEYS = ("text", "value", "html")
+_TEXT_KEYS = ("text", "value", "html", "content")  # "content": a string here, not children
 _CHILD_KEYS = ("children", "content", "elements", "blocks", "nodes")
 _INLINE_TYPES = (
     frozenset({"text", "span", "link", "hyperlink", "a", "em", "i", "strong", "b", "u", "s"})
