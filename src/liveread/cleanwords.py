@@ -123,6 +123,7 @@ READ_MORE: Words = {
         "gerelateerd",
     ),
     "sv": ("läs också", "läs även", "läs mer", "se även", "relaterat"),
+    "no": ("les også", "les mer", "se også", "relatert"),
 }
 READ_MORE_BRACKETED = ("【関連記事】", "【関連】", "【あわせて読みたい】")
 """Kickers that stand apart by their own brackets: whatever follows them is the headline."""
@@ -171,6 +172,7 @@ AD_LABELS: Words = {
     "pl": ("reklama", "sponsorowane", "artykuł sponsorowany", "materiał sponsorowany"),
     "nl": ("advertentie", "gesponsord", "gesponsorde inhoud"),
     "sv": ("annons", "sponsrat", "sponsrad", "annonssamarbete"),
+    "no": ("annonse", "sponset", "annonsørinnhold"),
     "ja": ("広告",),
 }
 
@@ -317,6 +319,7 @@ CALLS_TO_ACTION: dict[str, Words] = {
         "pl": ("udostępnij", "kopiuj link", "skopiuj link", "link skopiowany", "skopiowano"),
         "nl": ("delen", "link kopiëren", "kopieer link", "link gekopieerd", "gekopieerd"),
         "sv": ("dela", "kopiera länk", "länk kopierad", "kopierad", "länk till inlägget"),
+        "no": ("del", "kopier lenke", "lenke kopiert"),
         "ja": ("シェア", "共有", "ポスト", "lineで送る", "リンクをコピー"),
     },
 }
@@ -553,6 +556,7 @@ LABELS: dict[str, Words] = {
         "pl": ("przypięty", "przypięte", "przypięta"),
         "nl": ("vastgepind", "vastgezet"),
         "sv": ("fäst", "fastnålad"),
+        "no": ("festet", "festet innlegg", "fast innlegg"),
         "ja": ("固定",),
     },
     "breaking": {
@@ -565,6 +569,7 @@ LABELS: dict[str, Words] = {
         "pl": ("pilne", "z ostatniej chwili"),
         "nl": ("net binnen", "breaking"),
         "sv": ("just nu", "senaste nytt"),
+        "no": ("siste nytt", "nyhetsvarsel"),
         "ja": ("速報",),
     },
     "key_event": {
@@ -577,6 +582,7 @@ LABELS: dict[str, Words] = {
         "pl": ("kluczowe", "ważne"),
         "nl": ("belangrijk", "uitgelicht"),
         "sv": ("viktigt",),
+        "no": ("viktig",),
         "ja": ("重要",),
     },
     "update": {  # labels of no flag: an update, and what kind of post it is
@@ -603,13 +609,14 @@ BYLINE_WORDS: Words = {
     "pl": ("przez", "autor:", "autorka:", "tekst:"),
     "nl": ("door", "tekst:"),
     "sv": ("av", "text:"),
+    "no": ("av", "tekst:"),
 }
 NAME_PARTICLES = _split(
     "de da di del della dei der den des do dos das du la le van von zu ter ten af bin ibn al el"
     " st. y"
 )
 """Lower-case words inside a person's name ("Sanne de Wit", "Ludwig von Mises")."""
-NAME_JOINERS = _split("and und et e y i en och &")
+NAME_JOINERS = _split("and und et e y i en och og &")
 """Words between two names in one byline."""
 ROLE_WORDS = _split(
     # after a comma or a bar, a byline names a role or a place, not another person
@@ -634,6 +641,7 @@ META_WORDS: Words = {
     "pl": ("dzisiaj", "dziś", "wczoraj", "przed chwilą", "zaktualizowano", "opublikowano"),
     "nl": ("vandaag", "gisteren", "zojuist", "bijgewerkt", "gepubliceerd"),
     "sv": ("idag", "i dag", "igår", "i går", "nyss", "uppdaterad", "publicerad"),
+    "no": ("i dag", "i går", "nettopp", "oppdatert", "publisert"),
 }
 META_PREFIXES = (
     # words that may stand before a time or date in a meta row ("Updated 14:23")
@@ -644,11 +652,12 @@ META_PREFIXES = (
 )
 TIME_UNITS = (
     r"s|secs?|seconds?|sek(?:unden?)?|m|mins?|minutes?|minuten?|minuti|minutos?|minuter"
-    r"|minut[ey]?|h|hrs?|hours?|std|stunden?|heures?|ore|horas?|godz(?:in[ay]?)?|uur|timm(?:e|ar)"
+    r"|minut[ey]?|minutt(?:er)?|h|hrs?|hours?|std|stunden?|heures?|ore|horas?|godz(?:in[ay]?)?"
+    r"|uur|timm(?:e|ar)|timer"
     r"|d|days?|tagen?|jours?|giorni|días?|dias?|dni|dagen?"
 )
-AGO_BEFORE = r"vor|il y a|hace|há|przed"
-AGO_AFTER = r"ago|fa|temu|geleden|sedan|atrás"
+AGO_BEFORE = r"vor|il y a|hace|há|przed|for|för"
+AGO_AFTER = r"ago|fa|temu|geleden|sedan|siden|atrás"
 READING_TIME = (
     r"read|reading time|lesezeit|lesedauer|de lecture|temps de lecture|di lettura"
     r"|tempo di lettura|de lectura|tiempo de lectura|de leitura|tempo de leitura|czytania"

@@ -158,9 +158,19 @@ def judge(proposal: Proposal, *, site: bool, structured: bool, live_signal: bool
 
 def _plainly_posts(e: Evidence) -> bool:
     """Timed items a page that does not call itself live may still be posts by: enough of
-    them, with paragraphs of their own rather than a line and a link (schedules, guides,
-    fixtures and headline lists are timed too)."""
-    return e.posts >= UNSAID_POSTS and e.text >= UNSAID_TEXT and e.links <= UNSAID_LINKS
+    them, with paragraphs of their own rather than a line and a link, one time each
+    (schedules, guides, fixtures and headline lists are timed too)."""
+    return (
+        e.posts >= UNSAID_POSTS
+        and e.text >= UNSAID_TEXT
+        and e.links <= UNSAID_LINKS
+        and e.swallowed <= UNSAID_SWALLOWED
+    )
+
+
+UNSAID_SWALLOWED = 0.5
+"""Times beyond its own a post of such a page may hold on average: more, and the "posts" are
+groups of timed items (a programme's days), not posts."""
 
 
 def choose(proposals: list[Proposal]) -> Proposal | None:

@@ -70,7 +70,10 @@ _UNITS = {
 _ONE = frozenset(words.fold(word) for word in words.ONE_WORDS.split())
 _CLOCK_PREFIXES = frozenset(words.fold(word).rstrip(".") for word in words.CLOCK_PREFIXES)
 _RELATIVE_LEADS = (
-    frozenset(words.fold(phrase.split()[0]) for phrase in (*words.AGO_BEFORE, *words.JUST_NOW))
+    frozenset(
+        words.fold(phrase.split()[0])
+        for phrase in (*words.AGO_BEFORE, *words.AGO_AROUND, *words.JUST_NOW)
+    )
     | _ONE
     | {unit for unit in _UNITS if len(unit) > 3}  # Polish "godzinę temu" has no number
 )
@@ -113,13 +116,16 @@ LONGEST_MATCH = 130
 _ONE_ALTERNATIVES = "|".join(
     sorted((re.escape(word) for word in words.ONE_WORDS.split()), key=len, reverse=True)
 )
-_AGO_BEFORE = "|".join(word.replace(" ", r"\s+") for word in words.AGO_BEFORE)
+_AGO_BEFORE = "|".join(word.replace(" ", r"\s+") for word in (*words.AGO_BEFORE, *words.AGO_AROUND))
+_AGO_AFTER = "|".join((*words.AGO_AFTER, *words.AGO_AROUND.values()))
+_AROUND = {(words.fold(before), words.fold(after)) for before, after in words.AGO_AROUND.items()}
+_AROUND_WORDS = {word for pair in _AROUND for word in pair}
 _RELATIVE = re.compile(
     rf"""
     (?:(?P<before>{_AGO_BEFORE})\s+)?
     (?:(?P<count>[0-9]{{1,3}}|{_ONE_ALTERNATIVES})\s?)?
     (?P<unit>[^\W\d_]+)\.?
-    (?:\s+(?P<after>{"|".join(words.AGO_AFTER)})(?![^\W\d_]))?
+    (?:\s+(?P<after>{_AGO_AFTER})(?![^\W\d_]))?
     """,
     re.VERBOSE | re.IGNORECASE,
 )
@@ -419,7 +425,7 @@ def _relative(text: str, start: int, language: str | None = None) -> Marker | No
     """ "16 min ago", "an hour ago", "vor 2 Stunden", "il y a 5 min", "3 ore fa",
     "hace 2 horas", "2 godziny temu", "godzinę temu", "3 uur geleden"."""
     match = _RELATIVE.match(text, start)
-    if match is None or (match["before"] is None) == (match["after"] is None):
+    if match is None or not _ago_words_agree(match["before"], match["after"]):
         return None
     seconds = _UNITS.get(words.fold(match["unit"]))
     count_text = match["count"]
@@ -434,6 +440,15 @@ def _relative(text: str, start: int, language: str | None = None) -> Marker | No
         label=_label(text, start, match.end()),
         end=rest.start,
     )
+
+
+def _ago_words_agree(before: str | None, after: str | None) -> bool:
+    """One word before the amount or one after it ("vor 2 Stunden", "2 hours ago"), or the
+    two written around it ("for 6 minutter siden"), each only with the other."""
+    before_word, after_word = words.fold(before or ""), words.fold(after or "")
+    if before_word in _AROUND_WORDS or after_word in _AROUND_WORDS:
+        return (before_word, after_word) in _AROUND
+    return bool(before_word) != bool(after_word)
 
 
 def _just_now(text: str, start: int) -> Marker | None:

@@ -213,12 +213,18 @@ UNIT_SECONDS: dict[int, str] = {
         "s sec secs second seconds sek sekunde sekunden seconde secondes secondo secondi "
         "segundo segundos sekunda sekundy sekund sekundę seconden"
     ),
-    60: "m min mins minute minutes minuten minuto minuti minutos minuta minuty minut minutę minuut",
+    60: (
+        "m min mins minute minutes minuten minuto minuti minutos minuta minuty minut minutę "
+        "minuut minutt minutter minuter"
+    ),
     3600: (
         "h hr hrs hour hours std stunde stunden heure heures ora ore hora horas "
-        "godz godzina godziny godzin godzinę uur u"
+        "godz godzina godziny godzin godzinę uur u time timer timme timmar"
     ),
-    86400: "d day days tag tage tagen jour jours giorno giorni día días dzień dni dag dagen",
+    86400: (
+        "d day days tag tage tagen jour jours giorno giorni día días dzień dni dag dagen "
+        "dager dagar"
+    ),
 }
 ONE_WORDS = "a an one ein eine einer einem un une una uno un' un’ een één jedną"
 """Words that stand for the number 1 in a relative time ("an hour ago", "vor einer Stunde")."""
@@ -226,6 +232,9 @@ AGO_BEFORE = "vor", "il y a", "hace"
 """Words written before the amount: "vor 2 Stunden", "il y a 3 heures", "hace 2 horas"."""
 AGO_AFTER = "ago", "fa", "temu", "geleden"
 """Words written after it: "2 hours ago", "3 ore fa", "2 godziny temu", "3 uur geleden"."""
+AGO_AROUND = {"for": "siden", "för": "sedan"}
+"""Words written around it, the first with the second only: Norwegian and Danish "for 6
+minutter siden", Swedish "för 6 minuter sedan" ("for 2 hours" alone is no time)."""
 JUST_NOW = (
     "just now",
     "gerade eben",
