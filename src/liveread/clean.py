@@ -20,7 +20,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborNode
 
 from liveread.cleanfurniture import Furniture, looks_like_byline, strip_furniture
-from liveread.cleanphrases import PHRASE_LIMIT, phrase_rule
+from liveread.cleanphrases import PHRASE_LIMIT, WHOLE_BLOCKS, bare, phrase_rule
 from liveread.model import (
     Block,
     Entry,
@@ -206,6 +206,8 @@ class Cleaner:
             node, outline, text
         ):  # a sign-up may be one link too: named as what it asks
             return promo_line(text.whole) or "teaser card"
+        if tag in _BOX_TAGS and _labelled_advert(node, text):
+            return "advert"
         return None
 
     def clean_blocks(self, blocks: list[Block], entry_key: str | None = None) -> list[Block]:
@@ -444,6 +446,22 @@ LINK_BOX_TEXT = 300
 LINKED_HEADLINE = 20
 """The least link text in such a box: a headline, not an author's name or a "More" link."""
 _BOX_TAGS = frozenset({"div", "section", "figure", "article"})
+ADVERT_TEXT = 600
+"""The most text a box an ad label opens may hold to be taken for the advert it labels."""
+
+
+def _labelled_advert(node: Node, text: _Text) -> bool:
+    """A small box whose first words are an ad label ("Advertisement", "Anzeige") over the
+    advert itself, which links to what it sells ("Bet now"): all of it is the advert. (A
+    post's body under a stray label holds no such link, and stays.)"""
+    if len(text.whole) > 2 * ADVERT_TEXT:
+        return False
+    first = next((child for child in node.iter() if child.is_element_node), None)
+    if first is None or WHOLE_BLOCKS.get(bare(first.text(deep=True))) != "ad label":
+        return False
+    return len(text.squashed) <= ADVERT_TEXT and node.css_first("a[href]") is not None
+
+
 _SOCIAL_HOSTS = (
     "twitter.com",
     "x.com",

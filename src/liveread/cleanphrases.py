@@ -11,6 +11,7 @@ blocks are judged: a real paragraph that happens to use the words is longer, or 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
 from typing import TypeAlias
 
@@ -29,7 +30,19 @@ def bare(text: str) -> str:
     """`text` as whole-block phrases are looked up: case-folded, one kind of apostrophe,
     single spaces, without the punctuation around it ("+++ Eilmeldung +++" is "eilmeldung")."""
     text = text.casefold().replace("’", "'").replace("‘", "'")
-    return " ".join(text.strip(_EDGES).split())
+    text = text.strip(_EDGES)
+    if text and not (text[0].isascii() and text[-1].isascii()):
+        text = _without_edge_symbols(text)  # "📌 Pinned", "⚽ Goal"
+    return " ".join(text.split())
+
+
+def _without_edge_symbols(text: str) -> str:
+    start, end = 0, len(text)
+    while start < end and (unicodedata.category(text[start]) == "So" or text[start] in _EDGES):
+        start += 1
+    while end > start and (unicodedata.category(text[end - 1]) == "So" or text[end - 1] in _EDGES):
+        end -= 1
+    return text[start:end]
 
 
 _Trie: TypeAlias = dict[str, "_Trie"]

@@ -63,6 +63,8 @@ class Generic(Adapter):
         self._bylines: dict[int, tuple[str, datetime]] = {}
         self._marks: dict[int, int] = {}
         """Post -> how many times it holds."""
+        self._minutes: dict[int, Found] = {}
+        """Post -> the minute of play it is stamped with, beside a clock time or alone."""
         self._own: dict[int, Found] = {}
         """Post -> the time written where it begins (or first in it)."""
         self._clocked: dict[int, datetime | None] = {}
@@ -119,10 +121,10 @@ class Generic(Adapter):
             found = self._written.get(mark.mem_id)
             if found is not None:
                 own = self._own.get(post)
-                if own is None or (
-                    own.marker.kind == "relative" and found.marker.kind != "relative"
-                ):
+                if own is None or _EXACTNESS[found.marker.kind] > _EXACTNESS[own.marker.kind]:
                     self._own[post] = found
+                if found.marker.kind == "minute":
+                    self._minutes.setdefault(post, found)
                 if mark.mem_id in holding_times:
                     continue  # the text of a time element in it, counted as that element
                 outer = written.of(mark.parent)
@@ -185,7 +187,7 @@ class Generic(Adapter):
         return set(self._apart)
 
     def label(self, node: Node) -> str:
-        return minute_label(self._own.get(node.mem_id))
+        return minute_label(self._minutes.get(node.mem_id))
 
     def time_marks(self, node: Node) -> int:
         return self._marks.get(node.mem_id, 0)
@@ -276,7 +278,8 @@ class Generic(Adapter):
                 "data-key-event", "key-event", "keyevent", "key_event", "type-key", "highlight"
             )
             or "key_event" in labelled,
-            "pinned": flagged("data-pinned", "is-pinned", "pinned-post")
+            "pinned": flagged("data-pinned", "is-pinned", "pinned-post", "--pinned")
+            or (attrs.get("data-type") or "").casefold() == "pinned"
             or "pinned" in labelled
             or node.mem_id in self._apart,
             "breaking": flagged("data-breaking", "breaking") or "breaking" in labelled,
@@ -307,6 +310,9 @@ class Generic(Adapter):
                 found.node.decompose()  # a time label: "95'", "2:02 p.m. ET"
             elif found.node.tag not in HEADINGS:
                 self.cuts[node.mem_id] = found.marker
+        minute = self._minutes.get(node.mem_id)
+        if minute is not None and minute.label and minute.node.parent is not None:
+            minute.node.decompose()  # "67'" beside the post's clock time
         parts = self.all(node, f"time, header, {AUTHORS}")
         boxes = _holders([part for part in parts if part.tag not in ("time", "header")], node)
         for part in parts:
@@ -381,6 +387,11 @@ AUTHOR_TEXT = 120
 def _says_more(post: Node, opening: str) -> bool:
     """Whether `post` holds more text than its `opening` line (a title needs a body)."""
     return len(squash(post.text(deep=True))) > len(opening) + LEAD_TEXT // 2
+
+
+_EXACTNESS = {"minute": 0, "relative": 1, "clock": 2, "moment": 2}
+"""Of the times written in a post, the one it is read by: a clock time over "16 min ago"
+("hace 2 horas · 18:10" is 18:10), and either over a minute of play ("67' 19:42")."""
 
 
 def _holders(elements: list[Node], post: Node) -> set[int]:
