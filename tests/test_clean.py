@@ -133,6 +133,11 @@ PROMO_LINES = [
     ("1:48 min", "player notice"),
     ("0:58", "player notice"),
     ("1 di 4", "gallery counter"),
+    ("Allow X content?", "embed notice"),
+    ("Skip twitter post by Kestrel Coastguard", "embed notice"),
+    ("The Britcast is not responsible for the content of external sites.", "embed notice"),
+    ("Dalsza część wpisu pod materiałem wideo", "embed notice"),
+    ("Please use Chrome browser for a more accessible video player", "player notice"),
 ]
 
 
@@ -498,3 +503,22 @@ def test_a_kicker_glued_to_its_linked_headline_goes():
     glued = Paragraph((Span("Lees ook", href=href), Span("Wat moet je doen?", href=href)))
     cleaner = Cleaner()
     assert texts(cleaner.clean_blocks([para(REAL), glued], "k")) == [REAL]
+
+
+def test_a_read_more_link_closing_a_paragraph_goes_and_the_paragraph_stays():
+    link = Span("Mehr dazu lesen Sie hier.", href="https://news.example/artikel/1")
+    closed = Paragraph((Span(REAL + " "), link))
+    cleaner = Cleaner()
+    assert texts(cleaner.clean_blocks([closed], "k")) == [REAL]
+    assert [(r.rule, r.text) for r in cleaner.removals] == [("read more", link.text)]
+
+
+def test_a_box_an_ad_label_opens_goes_whole_when_it_links_out():
+    tree = LexborHTMLParser(
+        '<div class="odds"><span>Advertisement</span><p>Next goalscorer</p>'
+        "<ul><li>Okonjo 9/2</li></ul><a href='https://bet.example/x'>Bet now</a></div>"
+        "<div class='body'><span>Advertisement</span><p>" + REAL + "</p></div>"
+    )
+    advert, body = tree.css("div")
+    assert Cleaner().judge(advert) == "advert"
+    assert Cleaner().judge(body) is None

@@ -68,6 +68,9 @@ LABELS = [
     ("Aktualisiert", None),
     ("Mis à jour", None),
     ("Watch", None),
+    ("📌 Pinned", "pinned"),
+    ("GOAL!", "key_event"),
+    ("Przypięty wpis", "pinned"),
     ("Analyse", None),
 ]
 

@@ -324,3 +324,14 @@ def test_an_attribution_beside_the_caption_is_the_credit() -> None:
     assert isinstance(image, Image)
     assert image.caption == "Commuters queue outside Central Station."
     assert image.credit is not None and "Tom Kearney" in image.credit
+
+
+def test_a_picture_authors_line_in_the_caption_is_its_credit() -> None:
+    tree = LexborHTMLParser(
+        '<div id="body"><figure><img src="/p.jpg"><figcaption><span class="photoCaption">'
+        'Ciągniki na obwodnicy Kutna</span> <span class="photoAuthor">Fot. PAP/Tomasz'
+        " Wierzbicki</span></figcaption></figure></div>"
+    )
+    [image] = BlockBuilder(URL).build([tree.css_first("#body")])
+    assert isinstance(image, Image)
+    assert (image.caption, image.credit) == ("Ciągniki na obwodnicy Kutna", "PAP/Tomasz Wierzbicki")

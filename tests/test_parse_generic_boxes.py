@@ -177,3 +177,37 @@ def test_a_byline_box_around_the_name_goes_whatever_its_words() -> None:
     blog = parse(page("".join(signed(n) for n in (3, 2, 1))), URL)
     assert [entry.authors for entry in blog.entries] == [["Lena Cruzado"]] * 3
     assert not any("Meteorologist" in entry.text for entry in blog.entries)
+
+
+def test_a_clock_beside_a_minute_of_play_times_the_post_and_the_minute_is_its_label() -> None:
+    def stamped(n: int) -> str:
+        return (
+            f"<div class='entry'><span class='entry__minute'>{60 + n}'</span>"
+            f"<span class='entry__time'>{19 + n}:05</span><p>{n}. {BODY}</p></div>"
+        )
+
+    blog = parse(page("".join(stamped(n) for n in (3, 2, 1))), URL)
+    assert [(entry.published, entry.label) for entry in blog.entries] == [
+        (datetime(2024, 7, 23, 19 + n, 5, tzinfo=UTC), f"{60 + n}'") for n in (3, 2, 1)
+    ]
+    assert not any("'" in entry.text for entry in blog.entries)
+
+
+def test_a_ticker_titles_plus_signs_are_no_part_of_it() -> None:
+    def titled(n: int) -> str:
+        return (
+            f"<div class='entry'><span class='entry__time'>{10 + n}:05</span>"
+            f"<h2>+++ Strike {n} begins +++</h2><p>{n}. {BODY}</p></div>"
+        )
+
+    blog = parse(page("".join(titled(n) for n in (3, 2, 1))), URL)
+    assert [entry.title for entry in blog.entries] == [f"Strike {n} begins" for n in (3, 2, 1)]
+
+
+def test_a_box_whose_data_says_promo_is_no_post() -> None:
+    promo = (
+        "<div class='entry' data-testid='hys-promo'><p>Get in touch: send us your pictures and"
+        " stories of the flood by email or on WhatsApp.</p></div>"
+    )
+    blog = parse(page(post(3) + promo + post(2) + post(1)), URL)
+    assert len(blog.entries) == 3

@@ -322,6 +322,20 @@ def test_no_minute_of_play(text: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "seconds"),
+    [("for 6 minutter siden", 360), ("för 3 timmar sedan", 10800), ("for 1 time siden", 3600)],
+)
+def test_scandinavian_times_ago_written_around_the_amount(text: str, seconds: int) -> None:
+    found = marker(text)
+    assert (found.kind, found.ago) == ("relative", timedelta(seconds=seconds))
+
+
+@pytest.mark.parametrize("text", ["for 2 hours the road was shut", "6 minutter siden", "for 6 ago"])
+def test_half_of_a_time_written_around_is_none(text: str) -> None:
+    assert read_marker(text) is None
+
+
+@pytest.mark.parametrize(
     ("text", "back", "hour"),
     [("i går 23:15", 1, 23), ("Igår, 21:40", 1, 21), ("i dag 14:00", 0, 14)],
 )

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable, Mapping
+from dataclasses import replace
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -229,11 +230,26 @@ class Cleaner:
                     continue
                 if cleaned is not block:
                     block, text = cleaned, squash(cleaned.text)
+            elif type(block) is Paragraph and len(block.spans) > 1 and block.spans[-1].href:
+                block, text = self._without_closing_link(block, text, entry_key)
             if len(text) <= PHRASE_LIMIT and (rule := phrase_rule(block, text)):
                 self.record(rule, text, entry_key)
                 continue
             kept.append(block)
         return kept
+
+    def _without_closing_link(
+        self, block: Paragraph, text: str, entry_key: str | None
+    ) -> tuple[Paragraph, str]:
+        """A paragraph without the "read more" link it closes with ("… sind. <a>Mehr dazu
+        lesen Sie hier.</a>"), and its text."""
+        link = block.spans[-1]
+        if WHOLE_BLOCKS.get(bare(link.text)) != "read more":
+            return block, text
+        self.record("read more", squash(link.text), entry_key)
+        *spans, last = block.spans[:-1]
+        kept = Paragraph((*spans, replace(last, text=last.text.rstrip())))
+        return kept, squash(block_text(kept))
 
     def _clean_items(self, block: ListBlock, entry_key: str | None) -> ListBlock | None:
         """The list without its promotional items ("Read more: …" bullets); None if no

@@ -46,6 +46,8 @@ READ_MORE: Words = {
         "lesen sie auch",
         "lesen sie mehr",
         "lesen sie hier",
+        "mehr dazu lesen sie hier",
+        "mehr dazu hier",
         "mehr zum thema",
         "auch interessant",
         "das könnte sie auch interessieren",
@@ -450,6 +452,17 @@ LEADING: dict[str, Words] = {
     "furniture": {
         "en": (r"this is a live blog\. scroll down for the latest updates\.?$",),
     },
+    # What a social embed shows until a reader allows it (the Britcast's, the BBC's).
+    "embed notice": {
+        "en": (
+            r"(?:skip|end of) (?:twitter|x|instagram|facebook|tiktok|youtube|bluesky) (?:post|content|video)\b",
+            r"allow (?:twitter|x|instagram|facebook|tiktok|youtube|bluesky) content\??$",
+            r"(?:the )?[\w'’ ]{1,40} is not responsible for the content of external (?:sites|websites)\.?$",
+        ),
+        "pl": (
+            r"dalsza część (?:artykułu|wpisu|tekstu) (?:pod|poniżej) (?:materiałem wideo|wideo|reklamą)",
+        ),
+    },
     # A gallery's counter standing alone: "1 di 4", "2 / 12", "3 of 9".
     "gallery counter": {"any": (r"\d{1,3} ?(?:/|of|di|von|de|sur|z|van|av|da) ?\d{1,3}$",)},
     # A video's length left standing alone by its player: "0:58", "1:48 min".
@@ -554,7 +567,7 @@ LABELS: dict[str, Words] = {
         "it": ("fissato", "post fissato"),
         "es": ("fijado", "fijada", "publicación fijada"),
         "pt": ("fixado", "fixada", "post fixado"),
-        "pl": ("przypięty", "przypięte", "przypięta"),
+        "pl": ("przypięty", "przypięte", "przypięta", "przypięty wpis"),
         "nl": ("vastgepind", "vastgezet"),
         "sv": ("fäst", "fastnålad"),
         "no": ("festet", "festet innlegg", "fast innlegg"),

@@ -653,6 +653,7 @@ class _MediaParts:
                 or "credit" in names
                 or "copyright" in names
                 or ("attribution" in names and "caption" not in names)
+                or (tag != "img" and "author" in names)  # a picture's "photoAuthor"
                 or ("ource" in names and _SOURCE.search(names))
             ):
                 self.credit = element

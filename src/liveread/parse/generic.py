@@ -339,7 +339,7 @@ class Generic(Adapter):
         found = self._own.get(node.mem_id)
         if found is not None and found.node.mem_id == heading.mem_id:
             text = text[found.marker.end :].strip() if not found.label else ""
-        return text
+        return text.strip("+ ") if text.startswith("+++") else text  # "+++ Title +++"
 
     def _byline_box(self, element: Node, boxes: set[int]) -> bool:
         """Whether an author element is a short box around another ("From CNB Meteorologist
@@ -373,8 +373,9 @@ class Generic(Adapter):
 
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 AUTHORS = (
-    "[rel='author'], [itemprop='author'], [class*='author'], [class*='byline'],"
-    " [class*='user-name'], [class*='username']"
+    "[rel='author'], [itemprop='author'], [class*='author' i], [class*='byline' i],"
+    " [class*='contributor' i], [data-testid*='byline' i], [class*='user-name'],"
+    " [class*='username']"
 )
 """Elements that may name a post's author (BEM names too: "live-post__byline"; a live-blog
 widget's "lb24-base-user-name")."""
@@ -559,9 +560,21 @@ def _sponsored(node: Node) -> bool:
     """Whether a box of the posts' shape says it is paid for: an advert, not a post."""
     attributes = node.attributes
     said = " ".join(
-        [attributes.get("class") or "", *(name for name in attributes if name.startswith("data-"))]
+        [
+            attributes.get("class") or "",
+            *(name for name in attributes if name.startswith("data-")),
+            *(  # `data-testid="hys-promo"`, `data-type="ad"`; not a long JSON or address
+                value
+                for name, value in attributes.items()
+                if name.startswith("data-") and value and len(value) <= DATA_VALUE
+            ),
+        ]
     )
     return _SPONSORED.search(said.casefold()) is not None
+
+
+DATA_VALUE = 40
+"""The longest `data-` value read for what a box says it is."""
 
 
 TITLE_TEXT = 160
