@@ -211,3 +211,15 @@ def test_a_box_whose_data_says_promo_is_no_post() -> None:
     )
     blog = parse(page(post(3) + promo + post(2) + post(1)), URL)
     assert len(blog.entries) == 3
+
+
+def test_a_closing_byline_and_the_time_written_in_it_are_one_time() -> None:
+    def signed(n: int) -> str:
+        return (
+            f"<div class='entry'><p>{n}. {BODY}</p><div class='by'><div><span>Tom Watling</span>"
+            f"<span>15 November 2024 0{n}:00</span></div></div></div>"
+        )
+
+    blog = parse(page("".join(signed(n) for n in (3, 2, 1))), URL, explain=True)
+    assert "times swallowed" not in "\n".join(blog.contest)
+    assert [entry.authors for entry in blog.entries] == [["Tom Watling"]] * 3

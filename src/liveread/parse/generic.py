@@ -104,6 +104,8 @@ class Generic(Adapter):
         owners = Owners(post.mem_id for post in posts)
         written = Owners(self._written)
         holding_times = self._holding_times(marks, written)
+        stamps = Owners(mark.mem_id for mark in marks if mark.mem_id not in self._written)
+        """Time elements and closing bylines: a time written inside one is that time."""
         seen: set[int] = set()
         stamped: set[tuple[int, int]] = set()
         """(post, parent) pairs whose written time is counted: stamps side by side are one."""
@@ -130,6 +132,9 @@ class Generic(Adapter):
                 outer = written.of(mark.parent)
                 if outer is not None and owners.of(self._written[outer].node) == post:
                     continue  # inside another written time of the post: one time, read twice
+                stamp = stamps.of(mark.parent)
+                if stamp is not None and stamp != post and _inside(stamp, post, mark):
+                    continue  # the text of a byline's or a time element's time
                 side = (post, mark.parent.mem_id if mark.parent is not None else 0)
                 if side in stamped:
                     continue
@@ -139,6 +144,8 @@ class Generic(Adapter):
                     continue
             elif mark.mem_id == post:
                 self_stamped.add(post)
+            elif (stamp := stamps.of(mark.parent)) is not None and _inside(stamp, post, mark):
+                continue  # a byline inside a byline, a time element inside a stamped one
             self._marks[post] = self._marks.get(post, 0) + 1
 
     def _holding_times(self, marks: list[Node], written: Owners) -> set[int]:
@@ -388,6 +395,16 @@ AUTHOR_TEXT = 120
 def _says_more(post: Node, opening: str) -> bool:
     """Whether `post` holds more text than its `opening` line (a title needs a body)."""
     return len(squash(post.text(deep=True))) > len(opening) + LEAD_TEXT // 2
+
+
+def _inside(ancestor: int, post: int, node: Node) -> bool:
+    """Whether the element `ancestor` lies between `node` and its post `post`."""
+    parent = node.parent
+    while parent is not None and parent.mem_id != post:
+        if parent.mem_id == ancestor:
+            return True
+        parent = parent.parent
+    return False
 
 
 _EXACTNESS = {"minute": 0, "relative": 1, "clock": 2, "moment": 2}
