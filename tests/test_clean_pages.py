@@ -39,6 +39,9 @@ LEAKS: list[tuple[str, str, str | None]] = [
     ("de_lokalzeitung_unwetter_ticker", "Video wird geladen", None),
     ("es_directo_fichajes", "Te puede interesar: Calendario", "read more"),
     ("es_directo_fichajes", "hace 2 horas", None),
+    ("fr_regional_ouest_direct_flat", "À lire aussi : Coupure", "read more"),
+    ("fr_regional_ouest_direct_flat", "Publicité", "ad label"),
+    ("fr_regional_ouest_direct_flat", "Tempête : comment déclarer", None),
     ("fr_regional_incendie_direct", "À lire aussi : Incendies", "read more"),
     ("fr_regional_incendie_direct", "Recevez chaque matin", "newsletter"),
     ("fr_regional_incendie_direct", "Je m'inscris", None),  # the end of its box's text
@@ -134,6 +137,11 @@ def test_the_leaks_checked_are_promotion_the_truth_names() -> None:
             "se_direktrapport_kustregattan",
             "Startfältet i den stora klassen strax efter startskottet.",
             "Jonas Berg",
+        ),
+        (
+            "fr_regional_ouest_direct_flat",
+            "Un canot échoué sur la cale du port de Locmaruec, mardi après-midi.",
+            "Gwenaëlle Tanguy / Ouest",
         ),
         (
             "br_microdata_apagao_ao_vivo",
