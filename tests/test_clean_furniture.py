@@ -71,6 +71,7 @@ LABELS = [
     ("📌 Pinned", "pinned"),
     ("GOAL!", "key_event"),
     ("Przypięty wpis", "pinned"),
+    ("¡GOOOOL!", "key_event"),
     ("Analyse", None),
 ]
 

@@ -65,6 +65,10 @@ def _image(caption: str) -> Image:
             ("Smoke over Highway 58 on Thursday.", "Wire Press Photo/Rhea Lindqvist"),
         ),
         (
+            "Carros arrastados pela enxurrada no Centro — Foto: Renan Souto/Portal Guará",
+            ("Carros arrastados pela enxurrada no Centro", "Renan Souto/Portal Guará"),
+        ),
+        (
             "Simpatizantes frente a la sede del partido.Pablo Ferreira (EFE)",
             ("Simpatizantes frente a la sede del partido.", "Pablo Ferreira (EFE)"),
         ),

@@ -4,7 +4,7 @@ WordPress Liveblog plugin) write them."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from liveread.parse import parse
 from liveread.parse.ids import data_id
@@ -223,3 +223,21 @@ def test_a_closing_byline_and_the_time_written_in_it_are_one_time() -> None:
     blog = parse(page("".join(signed(n) for n in (3, 2, 1))), URL, explain=True)
     assert "times swallowed" not in "\n".join(blog.contest)
     assert [entry.authors for entry in blog.entries] == [["Tom Watling"]] * 3
+
+
+def test_a_videos_length_is_no_time_and_a_pinned_post_above_times_written_as_ago() -> None:
+    pinned = (
+        "<div class='entry entry--top'><span class='entry__time'>07:30</span>"
+        f"<p>What we know. {BODY}</p></div>"
+    )
+    fresh = (
+        "<div class='entry'><span class='entry__time'>10 min ago</span><p>Fresh. "
+        f"{BODY}</p><div class='video'><span class='video__duration'>01:58</span></div></div>"
+    )
+    feed = pinned + fresh + post(3) + post(2) + post(1)
+    blog = parse(page(feed), URL)
+    times = {entry.text.split(".")[0]: entry.published for entry in blog.entries}
+    modified = datetime(2024, 7, 24, 14, 0, tzinfo=UTC)
+    assert times["Fresh"] == modified - timedelta(minutes=10)
+    assert times["Update 3"] == datetime(2024, 7, 24, 13, 5, tzinfo=UTC)
+    assert times["What we know"] == datetime(2024, 7, 24, 7, 30, tzinfo=UTC)

@@ -323,9 +323,15 @@ def test_no_minute_of_play(text: str) -> None:
 
 @pytest.mark.parametrize(
     ("text", "seconds"),
-    [("for 6 minutter siden", 360), ("för 3 timmar sedan", 10800), ("for 1 time siden", 3600)],
+    [
+        ("for 6 minutter siden", 360),
+        ("för 3 timmar sedan", 10800),
+        ("for 1 time siden", 3600),
+        ("há 5 minutos", 300),
+        ("5 minutos atrás", 300),
+    ],
 )
-def test_scandinavian_times_ago_written_around_the_amount(text: str, seconds: int) -> None:
+def test_times_ago_in_more_languages(text: str, seconds: int) -> None:
     found = marker(text)
     assert (found.kind, found.ago) == ("relative", timedelta(seconds=seconds))
 

@@ -261,7 +261,14 @@ def label_flag(text: str) -> str | None:
     that names none, or None if `text` is no label."""
     if len(text) > LABEL_TEXT:
         return None
-    return _LABELS.get(bare(text))
+    said = bare(text)
+    return _LABELS.get(said) or _LABELS.get(_SHOUTED.sub(r"\1", said))
+
+
+_MINUTE = re.compile(r"\d{1,3}(?:\s?\+\s?\d{1,2})?\s?['’′](?:\s?\+\s?\d{1,2}['’′]?)?")
+"""A minute of play alone: "87'", "45+2'", "90'+4"."""
+_SHOUTED = re.compile(r"(\w)\1{2,}")
+"""A letter held in a shout: "¡GOOOOL!" is "gol"."""
 
 
 def names_in(text: str) -> list[str]:
@@ -390,9 +397,11 @@ class _Found(NamedTuple):
 
 def _head_furniture(block: Paragraph | Heading, text: str) -> _Found | None:
     """What `block`, at the start of a post, is as furniture, if it is."""
+    if _MINUTE.fullmatch(text):
+        return _Found("time")  # the minute of play the post is stamped with, "87'"
     if len(text) <= FURNITURE_TEXT and not _is_sentence(text):
-        if len(text) <= LABEL_TEXT and (key := bare(text)) in _LABELS:
-            return _Found("label", _LABELS[key])
+        if (flag := label_flag(text)) is not None:
+            return _Found("label", flag)
         if authors := _byline(text):
             return _Found("byline", authors=authors)
         if row := _meta_row(block):

@@ -22,7 +22,7 @@ PHRASE_LIMIT = 320
 """Phrase rules only judge blocks shorter than this many characters."""
 WHOLE_LIMIT = 80
 """Blocks up to this long are looked up whole: an ad label, a button, a player's notice."""
-_EDGES = " .:;,!?…·•|–—-+*()[]{}<>«»‹›„“”\"'/#"
+_EDGES = " .:;,!?¡¿…·•|–—-+*()[]{}<>«»‹›„“”\"'/#"
 """What may stand around a label or a button without changing what it says."""
 
 

@@ -117,7 +117,7 @@ _AGENCY_PHOTO_CREDIT = re.compile(
 )
 """A wire service's credit closing a caption: "… on Thursday. (AP Photo/Jane Doe)"."""
 _LABELLED_CREDIT = re.compile(
-    r"(?<=[.!?\"”’)])\s*(?:©\s*)?(?:(?:Photograph|Photo|Picture|Composite|Illustration|Foto"
+    r"(?:(?<=[.!?\"”’)])|\s[—–])\s*(?:©\s*)?(?:(?:Photograph|Photo|Picture|Composite|Illustration|Foto"
     r"|Bild|Crédit|Crédito|Credit|Zdjęcie)s?\s*:|Fot\.|©)\s*([^:©]{1,80})$"
 )
 """A credit written after the caption's last sentence, as the Guardian does: "… on his

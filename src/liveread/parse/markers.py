@@ -60,6 +60,8 @@ def find_markers(root: Node, language: str | None) -> Scan:
     read: dict[str, Marker | None] = {}
     """Openings read already: a page repeats its labels ("74'", "Live")."""
     for node in root.css(CANDIDATES):
+        if "uration" in (node.attributes.get("class") or ""):
+            continue  # a video's length ("01:58"), never a post's time
         text = node.text(deep=True, separator=" ")
         opening = text[:MARKER_TEXT].lstrip()
         if not opening:
@@ -182,11 +184,13 @@ def newest_first(markers: list[Marker | None]) -> bool:
 
 def out_of_order_first(markers: list[Marker | None], newest: bool) -> bool:
     """Whether the first post stands outside the list's order (a pinned post on top): its
-    clock time is out of step with the second's while the second and third keep the order."""
-    walls = [_wall(marker) for marker in markers[:3]]
+    clock time is out of step with the next one's while the next two keep the order (times
+    written as "16 min ago" between them skipped)."""
+    walls = [_wall(markers[0])] if markers else []
+    walls += [wall for marker in markers[1:] if (wall := _wall(marker)) is not None][:2]
     if len(walls) < 3:
         return False
-    first, second, third = walls
+    first, second, third = walls  # the first post's, and the next two clock times
     if first is None or second is None or third is None:
         return False
     in_step = (second >= third) if newest else (second <= third)

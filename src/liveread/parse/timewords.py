@@ -228,9 +228,9 @@ UNIT_SECONDS: dict[int, str] = {
 }
 ONE_WORDS = "a an one ein eine einer einem un une una uno un' un’ een één jedną"
 """Words that stand for the number 1 in a relative time ("an hour ago", "vor einer Stunde")."""
-AGO_BEFORE = "vor", "il y a", "hace"
+AGO_BEFORE = "vor", "il y a", "hace", "há"
 """Words written before the amount: "vor 2 Stunden", "il y a 3 heures", "hace 2 horas"."""
-AGO_AFTER = "ago", "fa", "temu", "geleden"
+AGO_AFTER = "ago", "fa", "temu", "geleden", "atrás"
 """Words written after it: "2 hours ago", "3 ore fa", "2 godziny temu", "3 uur geleden"."""
 AGO_AROUND = {"for": "siden", "för": "sedan"}
 """Words written around it, the first with the second only: Norwegian and Danish "for 6
