@@ -37,6 +37,13 @@ LEAKS: list[tuple[str, str, str | None]] = [
     ("de_lokalzeitung_unwetter_ticker", "Sie wollen keine Nachricht aus dem", "whatsapp prompt"),
     ("de_lokalzeitung_unwetter_ticker", "Anzeige", "ad label"),
     ("de_lokalzeitung_unwetter_ticker", "Video wird geladen", None),
+    ("de_wochenzeitung_liveblog_tickaroo_embed_iframe", "Mehr zum Thema", "aside"),
+    ("de_wochenzeitung_liveblog_tickaroo_embed_iframe", "abopflichtiger Inhalt", "teaser card"),
+    ("de_wochenzeitung_liveblog_tickaroo_embed_iframe", "Link kopieren", None),
+    ("de_wochenzeitung_liveblog_tickaroo_embed_iframe", "Angepinnt", None),
+    ("en_us_newspaper_arc_live", "Link copied", "share tools"),
+    ("en_us_newspaper_arc_live", "Bridges across the region are aging", "read more"),
+    ("en_us_newspaper_arc_live", "Pinned", None),
     ("es_directo_fichajes", "Te puede interesar: Calendario", "read more"),
     ("es_directo_fichajes", "hace 2 horas", None),
     ("fr_regional_ouest_direct_flat", "À lire aussi : Coupure", "read more"),
@@ -147,6 +154,17 @@ def test_the_leaks_checked_are_promotion_the_truth_names() -> None:
             "br_microdata_apagao_ao_vivo",
             "O prefeito Otávio Lins durante entrevista na sede da Defesa Civil.",
             "Bruno Teixeira/Folha do Planalto",
+        ),
+        (
+            "de_wochenzeitung_liveblog_tickaroo_embed_iframe",
+            "Leere Abflughalle im Terminal 2 des Flughafens Hallstedt am Donnerstagmittag.",
+            "Mirko Tessendorf/dpa",
+        ),
+        (
+            "en_us_newspaper_arc_live",
+            "Tugboats hold the grain barge Marjorie K. against the current beside the damaged pier"
+            " on Thursday afternoon.",
+            "Rosa Delgado/The Capital Courier",
         ),
     ],
 )
