@@ -220,6 +220,8 @@ def phrase_rule(block: Block, text: str) -> str | None:
             return "share tools"
     if isinstance(block, ListBlock) and _share_list(block):
         return "share tools"
+    if isinstance(block, Paragraph) and _paywalled_headline(block, text):
+        return "teaser card"
     if (match := leading_match(text)) and match.lastgroup:
         rule = _LEADING_RULES[match.lastgroup]
         if rule != LINKED_KICKER:
@@ -265,6 +267,20 @@ def _linked_rest(block: Paragraph | Heading, rest: str) -> bool:
     return linked >= 0.8 * len("".join(rest.split())) > 0
 
 
+def _paywalled_headline(block: Paragraph, text: str) -> bool:
+    """A block that is one link, a headline behind a paywall marker ("Z+ Luftverkehr: …"):
+    a card for a subscriber's article, not the post's text."""
+    href = block.spans[0].href
+    if not href or any(span.href != href for span in block.spans):
+        return False
+    opening = text[:MARKER_OPENING].casefold()
+    return any(opening.startswith(marker) for marker in _PAYWALL_OPENINGS)
+
+
+MARKER_OPENING = 40
+_PAYWALL_OPENINGS = tuple(
+    sorted({marker.casefold() for marker in every(words.PAYWALL_MARKERS)}, key=len, reverse=True)
+)
 _PAYWALL_MARKER = re.compile(
     rf"\s*(?:{alternatives(every(words.PAYWALL_MARKERS))})\b[\s:.|–-]*", re.IGNORECASE
 )

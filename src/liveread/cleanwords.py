@@ -332,7 +332,7 @@ CALLS_TO_ACTION: dict[str, Words] = {
 PAYWALL_MARKERS: Words = {
     # What marks a linked headline as for subscribers, between a kicker and the link.
     "en": ("subscriber only", "subscribers only", "premium", "exclusive", "paid"),
-    "de": ("plus", "abo", "premium", "exklusiv", "nur für abonnenten"),
+    "de": ("plus", "z+", "f+", "abo", "premium", "exklusiv", "nur für abonnenten"),
     "fr": ("article réservé à nos abonnés", "réservé aux abonnés", "abonnés", "premium"),
     "it": ("riservato agli abbonati", "premium", "abbonati"),
     "es": ("exclusivo para suscriptores", "suscriptores", "premium"),

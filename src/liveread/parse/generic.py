@@ -298,7 +298,7 @@ class Generic(Adapter):
             return [byline[1]]
         names: list[str] = []
         found = self.all(node, AUTHORS)
-        holders = _holders(found, node)
+        holders = _holders([named for named in found if named.tag != "img"], node)
         for named in found:
             if _in_figure(named, node) or named.mem_id in holders:
                 continue  # a picture's credit; a box holding the name and a role
@@ -321,7 +321,7 @@ class Generic(Adapter):
         if minute is not None and minute.label and minute.node.parent is not None:
             minute.node.decompose()  # "67'" beside the post's clock time
         parts = self.all(node, f"time, header, {AUTHORS}")
-        boxes = _holders([part for part in parts if part.tag not in ("time", "header")], node)
+        boxes = _holders([part for part in parts if part.tag not in ("time", "header", "img")], node)
         for part in parts:
             if part.parent is None:
                 continue
