@@ -19,7 +19,13 @@ from liveread.clean import promo_line
 from liveread.cleanfurniture import label_flag, names_in
 from liveread.parse.adapter import Adapter, Flags, Node
 from liveread.parse.facts import PageFacts
-from liveread.parse.markers import Found, minute_label, newest_first, out_of_order_first
+from liveread.parse.markers import (
+    Found,
+    bounds_a_period,
+    minute_label,
+    newest_first,
+    out_of_order_first,
+)
 from liveread.parse.texttimes import Clock, Marker, read_day
 from liveread.parse.times import from_epoch, parse_day_month_time, parse_time
 from liveread.parse.tree import Owners
@@ -79,7 +85,7 @@ class Generic(Adapter):
         body = tree.body
         if body is None:
             return []
-        timed = body.css(TIME_SELECTOR)
+        timed = [stamp for stamp in body.css(TIME_SELECTOR) if not bounds_a_period(stamp)]
         written = [self._written[ident].node for ident in self._written]
         # Bylines are looked for element by element only where the page's text holds some.
         stated = len(BYLINE_WHEN.findall(body.text()))
@@ -321,7 +327,9 @@ class Generic(Adapter):
         if minute is not None and minute.label and minute.node.parent is not None:
             minute.node.decompose()  # "67'" beside the post's clock time
         parts = self.all(node, f"time, header, {AUTHORS}")
-        boxes = _holders([part for part in parts if part.tag not in ("time", "header", "img")], node)
+        boxes = _holders(
+            [part for part in parts if part.tag not in ("time", "header", "img")], node
+        )
         for part in parts:
             if part.parent is None:
                 continue

@@ -8,6 +8,7 @@ paragraph whose bold run it is, the box whose first line it is.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import pairwise
@@ -88,8 +89,30 @@ def find_markers(root: Node, language: str | None) -> Scan:
             continue
         seen.add(node.mem_id)
         label = len(text) <= 4 * LONGEST_LABEL and _is_label(text, marker)
+        if label and bounds_a_period(node):
+            continue  # "valid from <time>14:00</time> until <time>22:00</time>": no stamp
         found.append(Found(node, marker, label))
     return Scan(found, notes)
+
+
+_PERIOD_BEFORE = re.compile(
+    r"\b(?:from|between|since|von|ab|zwischen|seit|de|du|dès|dal|dalle|desde|entre|od|van|från|fra"
+    r"|until|till|bis|jusqu'à|hasta|fino alle|tot|and|und|et|y)\s*[–—-]?\s*$",
+    re.IGNORECASE,
+)
+_PERIOD_AFTER = re.compile(
+    r"\s*(?:until|till|to|and|bis|und|à|au|jusqu'à|al|alle|hasta|a|y|do|tot|til|–|—|-)\s*\d",
+    re.IGNORECASE,
+)
+
+
+def bounds_a_period(node: Node) -> bool:
+    """Whether a time standing alone in its element is one end of a period written around
+    it ("from 14:00", "14:00 until 22:00"): a span of time, not the moment of a post."""
+    before, after = node.prev, node.next
+    tail = (before.text_content or "")[-20:] if before is not None and before.is_text_node else ""
+    head = (after.text_content or "")[:20] if after is not None and after.is_text_node else ""
+    return bool(_PERIOD_BEFORE.search(tail) or _PERIOD_AFTER.match(head))
 
 
 def _is_label(text: str, marker: Marker) -> bool:
