@@ -522,3 +522,11 @@ def test_a_box_an_ad_label_opens_goes_whole_when_it_links_out():
     advert, body = tree.css("div")
     assert Cleaner().judge(advert) == "advert"
     assert Cleaner().judge(body) is None
+
+
+def test_a_one_link_headline_behind_a_paywall_marker_is_a_teaser_card():
+    href = "https://news.example/wirtschaft/flughafen"
+    card = Paragraph((Span("Z+", href=href), Span(" Luftverkehr: Warum es fehlt", href=href)))
+    cleaner = Cleaner()
+    assert texts(cleaner.clean_blocks([para(REAL), card], "k")) == [REAL]
+    assert [r.rule for r in cleaner.removals] == ["teaser card"]

@@ -526,3 +526,29 @@ def test_posts_with_their_times_in_a_dates_object_and_a_rich_text_descriptor() -
         for n in (3, 2, 1)
     ]
     assert [p.body for p in blog.posts] == [f"Trains on line {n}." for n in (3, 2, 1)]
+
+
+def test_arc_fusion_state_after_other_statements_is_read_with_its_ans_keys() -> None:
+    updates = [
+        {
+            "_id": f"PJ2YQ{n}",
+            "display_date": f"2024-09-12T2{n}:12:31.482Z",
+            "headlines": {"basic": f"Inspectors find a cracked pier {n}"},
+            "credits": {"by": [{"name": "Dana Whitfield"}]},
+            "content_elements": [
+                {"type": "text", "content": f"State inspectors found crack {n}."},
+                {"type": "quote", "content_elements": [{"type": "text", "content": "It held."}]},
+            ],
+        }
+        for n in (2, 1, 0)
+    ]
+    script = (
+        'window.Fusion=window.Fusion||{};Fusion.arcSite="courier";'
+        f"Fusion.globalContent={json.dumps({'content_elements': updates})};"
+    )
+    blog = _read(f"<html><body><script>{script}</script></body></html>")
+    assert [(post.key, post.title, post.authors) for post in blog.posts] == [
+        (f"PJ2YQ{n}", f"Inspectors find a cracked pier {n}", ["Dana Whitfield"]) for n in (2, 1, 0)
+    ]
+    assert blog.posts[0].published == _utc("2024-09-12T22:12:31.482+00:00")
+    assert blog.posts[0].body == "State inspectors found crack 2.\nIt held."

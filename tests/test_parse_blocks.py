@@ -65,6 +65,10 @@ def _image(caption: str) -> Image:
             ("Smoke over Highway 58 on Thursday.", "Wire Press Photo/Rhea Lindqvist"),
         ),
         (
+            "Tugboats hold the barge on Thursday afternoon. (Rosa Delgado/The Capital Courier)",
+            ("Tugboats hold the barge on Thursday afternoon.", "Rosa Delgado/The Capital Courier"),
+        ),
+        (
             "Carros arrastados pela enxurrada no Centro — Foto: Renan Souto/Portal Guará",
             ("Carros arrastados pela enxurrada no Centro", "Renan Souto/Portal Guará"),
         ),

@@ -59,3 +59,22 @@ def test_a_note_that_speaks_of_time_states_the_zone():
     notes = ["Politik", "Newsletter", "All updates are in Universal Coordinated Time (UTC)"]
     assert stated_zone(facts, notes).zone == UTC
     assert stated_zone(facts, ["The vote closes at 10pm GMT"]).zone == facts.zone
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    [
+        "Updated September 12, 2024 at 6:12 p.m. EDT",
+        "September 12, 2024 at 6:12 p.m. EDT",
+        "Last updated 6:12 p.m. EDT",
+    ],
+)
+def test_the_pages_own_dateline_names_the_zone_of_its_bare_times(dateline: str):
+    facts = facts_of("<title>x</title>", url="https://www.example.com/a")
+    assert stated_zone(facts, ["Politics", dateline]).zone == ZoneInfo("America/New_York")
+
+
+def test_a_zone_in_running_text_is_no_dateline():
+    facts = facts_of("<title>x</title>", url="https://www.example.com/a")
+    notes = ["Polls close at 8 p.m. EDT in most of the state, officials said."]
+    assert stated_zone(facts, notes).zone == facts.zone

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
 
-from liveread.parse import parse
+import pytest
+
+from liveread.parse import NotALiveBlog, parse
 from liveread.parse.ids import data_id
 
 URL = "https://news.example.com/live/flood-updates"
@@ -241,3 +243,27 @@ def test_a_videos_length_is_no_time_and_a_pinned_post_above_times_written_as_ago
     assert times["Fresh"] == modified - timedelta(minutes=10)
     assert times["Update 3"] == datetime(2024, 7, 24, 13, 5, tzinfo=UTC)
     assert times["What we know"] == datetime(2024, 7, 24, 7, 30, tzinfo=UTC)
+
+
+def test_a_time_that_bounds_a_period_is_no_posts_stamp() -> None:
+    def warning(n: int) -> str:
+        return (
+            f"<article class='warning'><h3>Region {n}</h3><p>Valid from <time>1{n}:00</time>"
+            f" until <time>2{n}:00</time></p><p>{n}. {BODY}</p></article>"
+        )
+
+    html = page("".join(warning(n) for n in (1, 2, 3))).replace("Flood: live updates", "Live")
+    with pytest.raises(NotALiveBlog):
+        parse(html, URL)
+
+
+def test_an_authors_picture_does_not_hide_the_authors_name() -> None:
+    def signed(n: int) -> str:
+        return (
+            f"<div class='entry'><span class='entry__time'>{10 + n}:05</span>"
+            "<span class='entry__author'><img class='entry__author-image' src='/a.jpg' alt=''>"
+            f"Lena Forsberg</span><p>{n}. {BODY}</p></div>"
+        )
+
+    blog = parse(page("".join(signed(n) for n in (3, 2, 1))), URL)
+    assert [entry.authors for entry in blog.entries] == [["Lena Forsberg"]] * 3

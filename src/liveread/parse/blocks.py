@@ -116,6 +116,11 @@ _AGENCY_PHOTO_CREDIT = re.compile(
     r"\s*\(((?:[A-Z][\w.&-]*\s+){1,4}(?:Photo|Foto|Video|Picture)s?\s*/\s*[^()/]{2,80})\)$"
 )
 """A wire service's credit closing a caption: "… on Thursday. (AP Photo/Jane Doe)"."""
+_NAMED_OUTLET_CREDIT = re.compile(
+    r"(?<=[.!?\"”’])\s*\(((?:[A-Z][\w.'’-]*\s){0,3}[A-Z][\w.'’-]*\s?/\s?(?:[A-Z][\w.&'’-]*\s?){1,5})\)$"
+)
+"""A photographer and their outlet closing a caption: "… afternoon. (Rosa Delgado/The
+Capital Courier)"."""
 _LABELLED_CREDIT = re.compile(
     r"(?:(?<=[.!?\"”’)])|\s[—–])\s*(?:©\s*)?(?:(?:Photograph|Photo|Picture|Composite|Illustration|Foto"
     r"|Bild|Crédit|Crédito|Credit|Zdjęcie)s?\s*:|Fot\.|©)\s*([^:©]{1,80})$"
@@ -830,7 +835,7 @@ def _credit_in_caption(caption: str) -> tuple[str, str]:
     """A caption and the credit written into it, if one is: (caption, credit)."""
     if bracketed := _BRACKETED.fullmatch(caption):
         return "", bracketed.group(1).strip()
-    for pattern in (_TRAILING_CREDIT, _AGENCY_PHOTO_CREDIT, _LABELLED_CREDIT):
+    for pattern in (_TRAILING_CREDIT, _AGENCY_PHOTO_CREDIT, _NAMED_OUTLET_CREDIT, _LABELLED_CREDIT):
         if written := pattern.search(caption):
             return caption[: written.start()].strip(), written.group(1).strip()
     if (last := _LAST_WORDS.search(caption)) and _names_an_agency(last.group(1)):

@@ -10,7 +10,7 @@ from datetime import date, datetime, tzinfo
 from selectolax.lexbor import LexborHTMLParser
 
 from liveread.parse.structured import StructuredBlog
-from liveread.parse.texttimes import zone_for, zone_statement
+from liveread.parse.texttimes import dateline_zone, read_marker, zone_for, zone_statement
 from liveread.parse.times import parse_time
 from liveread.text import squash
 
@@ -72,10 +72,26 @@ def stated_zone(facts: PageFacts, notes: list[str]) -> PageFacts:
     for note in notes:
         if TIME_WORDS.search(note.lower()) and (zone := zone_statement(note)) is not None:
             break
+    else:  # no statement: the zone the page's own "Updated … 6:12 p.m. EDT" is written in
+        zone = next((found for note in notes if (found := _dateline_zone(note))), None)
     if zone is None:
         return facts
     day = _day(facts.reference, zone) or facts.day
     return PageFacts(facts.language, zone, day, facts.reference, facts.live)
+
+
+def _dateline_zone(note: str) -> tzinfo | None:
+    """The zone of a dateline: "Updated … 6:12 p.m. EDT", or a date and a time with a zone
+    and nothing else ("September 12, 2024 at 6:12 p.m. EDT")."""
+    if zone := dateline_zone(note):
+        return zone
+    marker = read_marker(note.strip()) if len(note) <= DATELINE_TEXT else None
+    if marker is not None and marker.kind == "moment" and marker.end >= len(note.strip()):
+        return marker.zone
+    return None
+
+
+DATELINE_TEXT = 80
 
 
 def _day(moment: datetime | None, zone: tzinfo) -> date | None:

@@ -44,6 +44,8 @@ PUBLISHED_KEYS = (
     "timestamp",
     "date",
     "time",
+    "display_date",  # Arc's ANS
+    "first_publish_date",
 )
 UPDATED_KEYS = (
     *("dateModified", "updatedAt", "updated", "modifiedAt", "lastModified", "modified"),
@@ -53,12 +55,12 @@ TIME_HOLDERS = ("dates", "timestamps", "times")
 """Keys of an object a post keeps its times in (`"dates": {"firstPublished": …}`)."""
 BODY_KEYS = (
     *("body", "bodyHtml", "html", "content", "articleBody", "text", "blocks", "elements"),
-    *("descriptor", "richText", "document"),
+    *("descriptor", "richText", "document", "content_elements"),
 )
-TITLE_KEYS = ("headline", "title")
+TITLE_KEYS = ("headline", "title", "headlines")
 PAGE_TITLE_KEYS = (*TITLE_KEYS, "name")
 URL_KEYS = ("url", "permalink", "link", "shareUrl")
-AUTHOR_KEYS = ("author", "authors", "byline", "bylines")
+AUTHOR_KEYS = ("author", "authors", "byline", "bylines", "credits")
 REPLY_KEYS = ("parentId", "inReplyTo", "replyTo", "replies", "replyCount", "upvotes")
 """Keys of comments: an array most of whose members have one is not the posts."""
 
@@ -230,6 +232,8 @@ def _post(
         ident = next((obj[k] for k in ID_KEYS if _usable(obj.get(k))), None)
         key = normalise_id(str(ident)) if ident is not None else None
     authors = next((value for key in AUTHOR_KEYS if (value := obj.get(key))), None)
+    if isinstance(authors, dict) and "by" in authors:  # Arc's `"credits": {"by": […]}`
+        authors = authors["by"]
     if isinstance(authors, list):
         authors = [resolve(author) for author in authors[:50]]
     post = StructuredPost(
@@ -260,7 +264,7 @@ def _string(value: Any) -> str | None:
     if isinstance(value, str):
         return value
     if isinstance(value, dict):
-        for key in ("rendered", "text", "value", "html"):
+        for key in ("rendered", "text", "value", "html", "basic"):  # Arc: `headlines.basic`
             if isinstance(inner := value.get(key), str):
                 return inner
     return None

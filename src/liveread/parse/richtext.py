@@ -8,7 +8,7 @@ from collections.abc import Iterator
 from typing import Any
 
 _TEXT_KEYS = ("text", "value", "html", "content")  # "content": a string here, not children
-_CHILD_KEYS = ("children", "content", "elements", "blocks", "nodes")
+_CHILD_KEYS = ("children", "content", "elements", "blocks", "nodes", "content_elements")
 _INLINE_TYPES = (
     frozenset({"text", "span", "link", "hyperlink", "a", "em", "i", "strong", "b", "u", "s"})
     | {"mark", "code", "inlinecode", "sup", "sub", "br", "hardbreak", "linebreak", "softbreak"}

@@ -45,11 +45,16 @@ CANDIDATES = f"script, [{STATE_ATTRIBUTE}]"
 _ASSIGNMENT = re.compile(
     r"""[\s;]*(?:(?://[^\n]*\n|<!\[CDATA\[)[\s;]*)*(?:(?:window|self|globalThis)\s*"""
     r"""(?:\.\s*|\[\s*["'])|(?:var|let|const)\s+)?"""
-    r"""(__[A-Za-z0-9_]+__|[A-Za-z_$][\w$]*(?:[Ss]tate|STATE|[Dd]ata|DATA|[Pp]rops|PROPS))"""
+    r"""(?:[A-Za-z_$][\w$]*\s*\.\s*)?"""  # `Fusion.globalContent =`
+    r"""(__[A-Za-z0-9_]+__|[A-Za-z_$][\w$]*(?:[Ss]tate|STATE|[Dd]ata|DATA|[Pp]rops|PROPS|[Cc]ontent))"""
     r"""(?:["']\s*\])?\s*=\s*""",
 )
-"""`window.__INITIAL_STATE__ = `, `var initialState=`, `self["__APOLLO_STATE__"] =`: the
-opening of a statement that stores state, after any spaces, `;` or line comments."""
+"""`window.__INITIAL_STATE__ = `, `var initialState=`, `self["__APOLLO_STATE__"] =`,
+`Fusion.globalContent=`: the opening of a statement that stores state, after any spaces,
+`;` or line comments."""
+_SIMPLE_STATEMENT = re.compile(r"""[\s;]*(?:[^;\n{}"'`]|\{\}|"[^"\n]{0,200}")*[;\n]""")
+"""A short statement that stores no state (`window.Fusion=window.Fusion||{};`,
+`Fusion.arcSite="courier";`): skipped to reach the next."""
 _PARSE_CALL = re.compile(
     r"""JSON\s*\.\s*parse\s*\(\s*(?:(atob|decodeURIComponent)\s*\(\s*)?"""
     r"""(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)')""",
@@ -88,7 +93,12 @@ def _assigned(script: str) -> Iterator[Any]:
     for _ in range(MAX_STATEMENTS):
         opening = _ASSIGNMENT.match(script, at)
         if opening is None:
-            return
+            # Arc's `window.Fusion=window.Fusion||{};Fusion.arcSite="x";` before its state
+            skipped = _SIMPLE_STATEMENT.match(script, at)
+            if skipped is None:
+                return
+            at = skipped.end()
+            continue
         at = opening.end()
         if script.startswith(("{", "["), at):
             if len(script) - at > MAX_BLOB or not _may_hold_posts(script, at):

@@ -17,12 +17,13 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from liveread.parse.textdays import nearest_day, read_day
 from liveread.parse.textmarkers import Marker, read_marker
-from liveread.parse.textzones import ZONE_WORDS, zone_for, zone_statement
+from liveread.parse.textzones import ZONE_WORDS, dateline_zone, zone_for, zone_statement
 
 __all__ = [
     "ZONE_WORDS",
     "Clock",
     "Marker",
+    "dateline_zone",
     "nearest_day",
     "read_day",
     "read_marker",

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from liveread.parse import timewords as words
 
-__all__ = ["ZONE_WORDS", "zone_for", "zone_statement"]
+__all__ = ["ZONE_WORDS", "dateline_zone", "zone_for", "zone_statement"]
 
 
 @cache
@@ -79,6 +79,21 @@ def zone_statement(text: str) -> tzinfo | None:
         if (found := _first_zone_named(reach)) is not None:
             return found
     return None
+
+
+_DATELINE = re.compile(
+    r"(?:last )?(?:updated|published|posted|aktualisiert|mis à jour|actualizado|aggiornato"
+    r"|atualizado|bijgewerkt|uppdaterad|zaktualizowano)\b.{0,60}?\d{1,2}[:.]\d{2}\s?"
+    rf"(?:[ap]\.?\s?m\.?\s?)?\(?(?P<zone>{ZONE_WORD}){OFFSET}?\)?(?![^\W\d_])",
+    re.IGNORECASE,
+)
+
+
+def dateline_zone(text: str) -> tzinfo | None:
+    """The zone a page's own dateline writes its time in ("Updated September 12, 2024 at
+    6:12 p.m. EDT", "Aktualisiert 14:05 MESZ"): the zone its bare times are in too."""
+    match = _DATELINE.match(text.strip())
+    return written_zone(match) if match is not None else None
 
 
 def _first_zone_named(text: str) -> tzinfo | None:
