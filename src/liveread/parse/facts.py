@@ -11,6 +11,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from liveread.parse.structured import StructuredBlog
 from liveread.parse.texttimes import dateline_zone, read_marker, zone_for, zone_statement
+from liveread.parse.textzones import ZONE_WORD
 from liveread.parse.times import parse_time
 from liveread.text import squash
 
@@ -83,15 +84,18 @@ def stated_zone(facts: PageFacts, notes: list[str]) -> PageFacts:
 def _dateline_zone(note: str) -> tzinfo | None:
     """The zone of a dateline: "Updated … 6:12 p.m. EDT", or a date and a time with a zone
     and nothing else ("September 12, 2024 at 6:12 p.m. EDT")."""
+    if len(note) > DATELINE_TEXT or not _ZONE_AFTER_CLOCK.search(note):
+        return None  # most notes: no clock with a zone after it, nothing to read
     if zone := dateline_zone(note):
         return zone
-    marker = read_marker(note.strip()) if len(note) <= DATELINE_TEXT else None
+    marker = read_marker(note.strip())
     if marker is not None and marker.kind == "moment" and marker.end >= len(note.strip()):
         return marker.zone
     return None
 
 
 DATELINE_TEXT = 80
+_ZONE_AFTER_CLOCK = re.compile(rf"\d[:.]\d\d\s?(?:[ap]\.?\s?m\.?\s?)?\(?(?:{ZONE_WORD})\b")
 
 
 def _day(moment: datetime | None, zone: tzinfo) -> date | None:

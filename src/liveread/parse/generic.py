@@ -110,7 +110,8 @@ class Generic(Adapter):
         owners = Owners(post.mem_id for post in posts)
         written = Owners(self._written)
         holding_times = self._holding_times(marks, written)
-        stamps = Owners(mark.mem_id for mark in marks if mark.mem_id not in self._written)
+        stamp_nodes = {mark.mem_id: mark for mark in marks if mark.mem_id not in self._written}
+        stamps = Owners(stamp_nodes)
         """Time elements and closing bylines: a time written inside one is that time."""
         seen: set[int] = set()
         stamped: set[tuple[int, int]] = set()
@@ -139,7 +140,7 @@ class Generic(Adapter):
                 if outer is not None and owners.of(self._written[outer].node) == post:
                     continue  # inside another written time of the post: one time, read twice
                 stamp = stamps.of(mark.parent)
-                if stamp is not None and stamp != post and _inside(stamp, post, mark):
+                if stamp is not None and stamp != post and owners.of(stamp_nodes[stamp]) == post:
                     continue  # the text of a byline's or a time element's time
                 side = (post, mark.parent.mem_id if mark.parent is not None else 0)
                 if side in stamped:
@@ -150,7 +151,9 @@ class Generic(Adapter):
                     continue
             elif mark.mem_id == post:
                 self_stamped.add(post)
-            elif (stamp := stamps.of(mark.parent)) is not None and _inside(stamp, post, mark):
+            elif (stamp := stamps.of(mark.parent)) is not None and (
+                stamp != post and owners.of(stamp_nodes[stamp]) == post
+            ):
                 continue  # a byline inside a byline, a time element inside a stamped one
             self._marks[post] = self._marks.get(post, 0) + 1
 
@@ -405,16 +408,6 @@ def _says_more(post: Node, opening: str) -> bool:
     return len(squash(post.text(deep=True))) > len(opening) + LEAD_TEXT // 2
 
 
-def _inside(ancestor: int, post: int, node: Node) -> bool:
-    """Whether the element `ancestor` lies between `node` and its post `post`."""
-    parent = node.parent
-    while parent is not None and parent.mem_id != post:
-        if parent.mem_id == ancestor:
-            return True
-        parent = parent.parent
-    return False
-
-
 _EXACTNESS = {"minute": 0, "relative": 1, "clock": 2, "moment": 2}
 """Of the times written in a post, the one it is read by: a clock time over "16 min ago"
 ("hace 2 horas · 18:10" is 18:10), and either over a minute of play ("67' 19:42")."""
@@ -503,10 +496,13 @@ def _with_their_shape(members: list[Node]) -> list[Node]:
     timed = {member.mem_id for member in members}
     posts = []
     for node in siblings:
-        if node.tag != tag or _sponsored(node):
+        if node.tag != tag:
+            continue
+        if node.mem_id in timed:
+            posts.append(node)
             continue
         names = set((node.attributes.get("class") or "").split())
-        if node.mem_id in timed or (names & shared if shared else not names):
+        if (names & shared if shared else not names) and not _sponsored(node):
             posts.append(node)
     return posts
 

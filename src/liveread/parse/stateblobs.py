@@ -31,6 +31,12 @@ MAX_BLOB = 10_000_000
 """The longest blob (in characters, before decoding) read; larger ones are skipped."""
 MAX_STATEMENTS = 16
 """The most `window.__X__ = …` assignments read one after another in one script."""
+MAX_SKIPPED = 8
+"""The most short statements of a namespace skipped before one that stores state."""
+_NAMESPACE = re.compile(
+    r"\s*(?:window\.)?([A-Za-z_$][\w$]*)\s*=\s*(?:window\.)?\1\s*\|\|\s*\{\}\s*;"
+)
+"""`window.Fusion=window.Fusion||{};`: a script that sets up a namespace, then its members."""
 MAX_UNFLATTENED = 300_000
 """The most values of a devalue payload put back in place."""
 TIME_HINTS = ("date", "Date", "time", "Time", "ublish", "reated", "pdated", "odified")
@@ -52,9 +58,9 @@ _ASSIGNMENT = re.compile(
 """`window.__INITIAL_STATE__ = `, `var initialState=`, `self["__APOLLO_STATE__"] =`,
 `Fusion.globalContent=`: the opening of a statement that stores state, after any spaces,
 `;` or line comments."""
-_SIMPLE_STATEMENT = re.compile(r"""[\s;]*(?:[^;\n{}"'`]|\{\}|"[^"\n]{0,200}")*[;\n]""")
-"""A short statement that stores no state (`window.Fusion=window.Fusion||{};`,
-`Fusion.arcSite="courier";`): skipped to reach the next."""
+_SIMPLE_STATEMENT = re.compile(r"""[\s;]*(?:[^;\n{}"'`]|"[^"\n]{0,200}")*[;\n]""")
+"""A short statement that stores no state (`Fusion.arcSite="courier";`): skipped to reach
+the next."""
 _PARSE_CALL = re.compile(
     r"""JSON\s*\.\s*parse\s*\(\s*(?:(atob|decodeURIComponent)\s*\(\s*)?"""
     r"""(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)')""",
@@ -89,15 +95,17 @@ def state_blobs(tree: LexborHTMLParser) -> Iterator[Any]:
 def _assigned(script: str) -> Iterator[Any]:
     """The values of the state assignments a script opens with: a JSON literal, or the
     string given to `JSON.parse`, decoded; one statement after another while they last."""
-    at = 0
+    namespace = _NAMESPACE.match(script)
+    at = namespace.end() if namespace else 0
+    skipped = 0
     for _ in range(MAX_STATEMENTS):
         opening = _ASSIGNMENT.match(script, at)
         if opening is None:
-            # Arc's `window.Fusion=window.Fusion||{};Fusion.arcSite="x";` before its state
-            skipped = _SIMPLE_STATEMENT.match(script, at)
-            if skipped is None:
+            # In a namespace's script, its other members (`Fusion.arcSite="x";`) come first.
+            other = _SIMPLE_STATEMENT.match(script, at) if namespace else None
+            if other is None or skipped == MAX_SKIPPED:
                 return
-            at = skipped.end()
+            at, skipped = other.end(), skipped + 1
             continue
         at = opening.end()
         if script.startswith(("{", "["), at):
