@@ -470,12 +470,17 @@ def _labelled_advert(node: Node, text: _Text) -> bool:
     """A small box whose first words are an ad label ("Advertisement", "Anzeige") over the
     advert itself, which links to what it sells ("Bet now"): all of it is the advert. (A
     post's body under a stray label holds no such link, and stays.)"""
+    first = next((child for child in node.iter() if child.is_element_node), None)
+    label = first.text(deep=True) if first is not None else ""
+    if not label or len(label) > AD_LABEL_TEXT or WHOLE_BLOCKS.get(bare(label)) != "ad label":
+        return False  # most boxes: a first line that is no ad label, found without the rest
     if len(text.whole) > 2 * ADVERT_TEXT:
         return False
-    first = next((child for child in node.iter() if child.is_element_node), None)
-    if first is None or WHOLE_BLOCKS.get(bare(first.text(deep=True))) != "ad label":
-        return False
     return len(text.squashed) <= ADVERT_TEXT and node.css_first("a[href]") is not None
+
+
+AD_LABEL_TEXT = 40
+"""The longest first line of a box read as an ad label."""
 
 
 _SOCIAL_HOSTS = (
