@@ -10,7 +10,6 @@ shape between them (an advert, a newsletter sign-up).
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from datetime import date, datetime
 
 from selectolax.lexbor import LexborHTMLParser
@@ -18,6 +17,7 @@ from selectolax.lexbor import LexborHTMLParser
 from liveread.clean import promo_line
 from liveread.cleanfurniture import label_flag, names_in
 from liveread.parse.adapter import Adapter, Flags, Node
+from liveread.parse.boxes import best_group, lists_beside, with_their_shape
 from liveread.parse.facts import PageFacts
 from liveread.parse.markers import (
     Found,
@@ -48,7 +48,6 @@ BYLINE_TEXT = 120
 """The longest byline, squashed."""
 BYLINE_RAW_TEXT = 4000
 """The longest text, as written, worth squashing to see whether it is a byline."""
-MAX_DEPTH = 8
 LEAD_TEXT = 80
 """Paragraph text allowed before a post's title (a kicker, a byline) before it is not one."""
 DAY_HEADING_TEXT = 60
@@ -90,11 +89,11 @@ class Generic(Adapter):
         # Bylines are looked for element by element only where the page's text holds some.
         stated = len(BYLINE_WHEN.findall(body.text()))
         bylined = self._byline_nodes(body) if stated >= MIN_BYLINES else []
-        members = _best_group([*timed, *written, *bylined])
+        members = best_group([*timed, *written, *bylined])
         if not members:
             return []
-        feed = _with_their_shape(members)
-        before, after = _lists_beside(feed)
+        feed = with_their_shape(members)
+        before, after = lists_beside(feed)
         self._apart = {node.mem_id for node in (*before, *after)}
         posts = [*before, *feed, *after]
         bylines = self._bylines_in(body) if self._bylines else []
@@ -451,151 +450,6 @@ def day_heading(node: Node, facts: PageFacts) -> date | None:
     if not text or len(text) > DAY_HEADING_TEXT:
         return None
     return read_day(text, facts.language, near=facts.day)
-
-
-def _best_group(markers: list[Node]) -> list[Node]:
-    """The same-tag siblings under one parent that hold the most markers; among equals, the
-    deeper group (smaller posts)."""
-    groups: dict[tuple[int, str | None], dict[int, Node]] = defaultdict(dict)
-    climbed: dict[int, int] = {}
-    """Element -> how many more steps a walk went from it: a walk that reaches an element
-    another walk left with as many steps or more to go has nothing new above it."""
-    for marker in markers:
-        node = marker
-        for step in range(MAX_DEPTH):
-            left = MAX_DEPTH - step
-            if climbed.get(node.mem_id, 0) >= left:
-                break
-            climbed[node.mem_id] = left
-            parent = node.parent
-            if parent is None or not parent.is_element_node or parent.tag == "html":
-                break
-            groups[(parent.mem_id, node.tag)][node.mem_id] = node
-            node = parent
-    most = max((len(group) for group in groups.values()), default=0)
-    tied = [group for group in groups.values() if len(group) == most]
-    return list(min(tied, key=_size, default={}).values())
-
-
-def _size(group: dict[int, Node]) -> int:
-    return sum(len(member.html or "") for member in list(group.values())[:3])
-
-
-def _with_their_shape(members: list[Node]) -> list[Node]:
-    """`members` (siblings holding a time) with the siblings of their shape that hold none,
-    in page order: same tag, and a class name most of the timed ones share (or, where they
-    have none, none)."""
-    tag = members[0].tag
-    counts: dict[str, int] = defaultdict(int)
-    for member in members:
-        for name in set((member.attributes.get("class") or "").split()):
-            counts[name] += 1
-    shared = {name for name, count in counts.items() if count * 2 > len(members)}
-    parent = members[0].parent
-    siblings = parent.iter() if parent is not None else iter(members)
-    timed = {member.mem_id for member in members}
-    posts = []
-    for node in siblings:
-        if node.tag != tag:
-            continue
-        if node.mem_id in timed:
-            posts.append(node)
-            continue
-        names = set((node.attributes.get("class") or "").split())
-        if (names & shared if shared else not names) and not _sponsored(node):
-            posts.append(node)
-    return posts
-
-
-def _lists_beside(feed: list[Node]) -> tuple[list[Node], list[Node]]:
-    """Posts of the feed's shape in the elements just before and after its list (a pinned
-    list or box above a Tickaroo, 24liveblog or SVT feed): elements with the posts' tag and
-    every class the posts share, or, where each post wraps one element (`li > article`),
-    with that element's tag and classes."""
-    box = feed[0].parent
-    if box is None:
-        return [], []
-    shapes = [shape for shape in (_shape(feed), _shape(_inner(feed))) if shape is not None]
-    if not shapes:
-        return [], []
-
-    def members(neighbour: Node | None) -> list[Node]:
-        if neighbour is None:
-            return []
-        return [
-            node
-            for node in neighbour.traverse()
-            if any(_has_shape(node, shape) for shape in shapes) and not _sponsored(node)
-        ]
-
-    return members(_element_beside(box, -1)), members(_element_beside(box, 1))
-
-
-_Shape = tuple[str, frozenset[str]]
-"""A tag and the classes an element of that shape has (all of them)."""
-
-
-def _shape(nodes: list[Node]) -> _Shape | None:
-    """The tag and the classes all of `nodes` share, if they have one tag and share some."""
-    if not nodes or len({node.tag for node in nodes}) != 1:
-        return None
-    shared = frozenset.intersection(*(_classes(node) for node in nodes))
-    return (nodes[0].tag or "", shared) if shared else None
-
-
-def _has_shape(node: Node, shape: _Shape) -> bool:
-    return node.tag == shape[0] and shape[1] <= _classes(node)
-
-
-def _classes(node: Node) -> frozenset[str]:
-    return frozenset((node.attributes.get("class") or "").split())
-
-
-def _inner(posts: list[Node]) -> list[Node]:
-    """The one element each post wraps (`li > article`), or none if some post has more."""
-    inner = []
-    for post in posts:
-        children = [child for child in post.iter() if child.is_element_node]
-        if len(children) != 1:
-            return []
-        inner.append(children[0])
-    return inner
-
-
-def _element_beside(node: Node, step: int) -> Node | None:
-    """The element just before (`step` -1) or after (1) `node` among its siblings."""
-    sibling = node.prev if step < 0 else node.next
-    while sibling is not None and not sibling.is_element_node:
-        sibling = sibling.prev if step < 0 else sibling.next
-    return sibling
-
-
-_SPONSORED = re.compile(
-    r"sponsor|advert|promoted|paid[-_]?(?:post|content)|(?:\b|[-_])(?:ads?|promo)\b"
-)
-"""What the class or `data-` attributes of a paid box in the list of posts say: a
-"scrbbl-post--sponsored", a `data-sponsored`, a "post post--ad"."""
-
-
-def _sponsored(node: Node) -> bool:
-    """Whether a box of the posts' shape says it is paid for: an advert, not a post."""
-    attributes = node.attributes
-    said = " ".join(
-        [
-            attributes.get("class") or "",
-            *(name for name in attributes if name.startswith("data-")),
-            *(  # `data-testid="hys-promo"`, `data-type="ad"`; not a long JSON or address
-                value
-                for name, value in attributes.items()
-                if name.startswith("data-") and value and len(value) <= DATA_VALUE
-            ),
-        ]
-    )
-    return _SPONSORED.search(said.casefold()) is not None
-
-
-DATA_VALUE = 40
-"""The longest `data-` value read for what a box says it is."""
 
 
 TITLE_TEXT = 160

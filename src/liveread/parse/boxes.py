@@ -1,0 +1,159 @@
+"""The boxes a page's posts are, for the box reader (`generic`): of the elements holding
+times, the siblings of one tag under one parent that hold the most (`best_group`); with them,
+the untimed siblings of their shape, not the paid boxes among them (`with_their_shape`); and
+the posts of that shape in a pinned list or box just above or below (`lists_beside`)."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+
+from liveread.parse.adapter import Node
+
+MAX_DEPTH = 8
+"""How far up from a time its post is looked for."""
+
+
+def best_group(markers: list[Node]) -> list[Node]:
+    """The same-tag siblings under one parent that hold the most markers; among equals, the
+    deeper group (smaller posts)."""
+    groups: dict[tuple[int, str | None], dict[int, Node]] = defaultdict(dict)
+    climbed: dict[int, int] = {}
+    """Element -> how many more steps a walk went from it: a walk that reaches an element
+    another walk left with as many steps or more to go has nothing new above it."""
+    for marker in markers:
+        node = marker
+        for step in range(MAX_DEPTH):
+            left = MAX_DEPTH - step
+            if climbed.get(node.mem_id, 0) >= left:
+                break
+            climbed[node.mem_id] = left
+            parent = node.parent
+            if parent is None or not parent.is_element_node or parent.tag == "html":
+                break
+            groups[(parent.mem_id, node.tag)][node.mem_id] = node
+            node = parent
+    most = max((len(group) for group in groups.values()), default=0)
+    tied = [group for group in groups.values() if len(group) == most]
+    return list(min(tied, key=_size, default={}).values())
+
+
+def _size(group: dict[int, Node]) -> int:
+    return sum(len(member.html or "") for member in list(group.values())[:3])
+
+
+def with_their_shape(members: list[Node]) -> list[Node]:
+    """`members` (siblings holding a time) with the siblings of their shape that hold none,
+    in page order: same tag, and a class name most of the timed ones share (or, where they
+    have none, none)."""
+    tag = members[0].tag
+    counts: dict[str, int] = defaultdict(int)
+    for member in members:
+        for name in set((member.attributes.get("class") or "").split()):
+            counts[name] += 1
+    shared = {name for name, count in counts.items() if count * 2 > len(members)}
+    parent = members[0].parent
+    siblings = parent.iter() if parent is not None else iter(members)
+    timed = {member.mem_id for member in members}
+    posts = []
+    for node in siblings:
+        if node.tag != tag:
+            continue
+        if node.mem_id in timed:
+            posts.append(node)
+            continue
+        names = set((node.attributes.get("class") or "").split())
+        if (names & shared if shared else not names) and not _sponsored(node):
+            posts.append(node)
+    return posts
+
+
+def lists_beside(feed: list[Node]) -> tuple[list[Node], list[Node]]:
+    """Posts of the feed's shape in the elements just before and after its list (a pinned
+    list or box above a Tickaroo, 24liveblog or SVT feed): elements with the posts' tag and
+    every class the posts share, or, where each post wraps one element (`li > article`),
+    with that element's tag and classes."""
+    box = feed[0].parent
+    if box is None:
+        return [], []
+    shapes = [shape for shape in (_shape(feed), _shape(_inner(feed))) if shape is not None]
+    if not shapes:
+        return [], []
+
+    def members(neighbour: Node | None) -> list[Node]:
+        if neighbour is None:
+            return []
+        return [
+            node
+            for node in neighbour.traverse()
+            if any(_has_shape(node, shape) for shape in shapes) and not _sponsored(node)
+        ]
+
+    return members(_element_beside(box, -1)), members(_element_beside(box, 1))
+
+
+_Shape = tuple[str, frozenset[str]]
+"""A tag and the classes an element of that shape has (all of them)."""
+
+
+def _shape(nodes: list[Node]) -> _Shape | None:
+    """The tag and the classes all of `nodes` share, if they have one tag and share some."""
+    if not nodes or len({node.tag for node in nodes}) != 1:
+        return None
+    shared = frozenset.intersection(*(_classes(node) for node in nodes))
+    return (nodes[0].tag or "", shared) if shared else None
+
+
+def _has_shape(node: Node, shape: _Shape) -> bool:
+    return node.tag == shape[0] and shape[1] <= _classes(node)
+
+
+def _classes(node: Node) -> frozenset[str]:
+    return frozenset((node.attributes.get("class") or "").split())
+
+
+def _inner(posts: list[Node]) -> list[Node]:
+    """The one element each post wraps (`li > article`), or none if some post has more."""
+    inner = []
+    for post in posts:
+        children = [child for child in post.iter() if child.is_element_node]
+        if len(children) != 1:
+            return []
+        inner.append(children[0])
+    return inner
+
+
+def _element_beside(node: Node, step: int) -> Node | None:
+    """The element just before (`step` -1) or after (1) `node` among its siblings."""
+    sibling = node.prev if step < 0 else node.next
+    while sibling is not None and not sibling.is_element_node:
+        sibling = sibling.prev if step < 0 else sibling.next
+    return sibling
+
+
+_SPONSORED = re.compile(
+    r"sponsor|advert|promoted|paid[-_]?(?:post|content)|(?:\b|[-_])(?:ads?|promo)\b"
+)
+"""What the class or `data-` attributes of a paid box in the list of posts say: a
+"scrbbl-post--sponsored", a `data-sponsored`, a "post post--ad"."""
+
+
+def _sponsored(node: Node) -> bool:
+    """Whether a box of the posts' shape says it is paid for: an advert, not a post."""
+    attributes = node.attributes
+    said = " ".join(
+        [
+            attributes.get("class") or "",
+            *(name for name in attributes if name.startswith("data-")),
+            *(  # `data-testid="hys-promo"`, `data-type="ad"`; not a long JSON or address
+                value
+                for name, value in attributes.items()
+                if name.startswith("data-") and value and len(value) <= DATA_VALUE
+            ),
+        ]
+    )
+    return _SPONSORED.search(said.casefold()) is not None
+
+
+DATA_VALUE = 40
+"""The longest `data-` value read for what a box says it is."""
