@@ -120,6 +120,7 @@ def test_a_pinned_copy_above_the_feed_is_shown_once_as_the_feeds_post() -> None:
     )
     blog = parse(page(feed, before=copy), URL)
     assert sorted(entry.key for entry in blog.entries) == ["600", "601", "602", "603"]
+    assert [entry.key for entry in blog.entries if entry.pinned] == ["600"]
 
 
 def test_a_wrapped_post_takes_the_id_of_what_it_wraps_and_a_pinned_box_of_that_shape() -> None:

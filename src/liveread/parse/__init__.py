@@ -301,17 +301,20 @@ def _without_empty_and_doubles(entries: list[Entry]) -> list[Entry]:
     lengths = Counter(len(body) for _, body in bodies)
     # The titles kept for each text: raw while there is one, compared loosely from the second.
     titles_by_text: dict[str, list[str] | set[str]] = {}
+    first_with_text: dict[str, Entry] = {}
     kept = []
     for entry, body in bodies:
         if lengths[len(body)] > 1 and len(text := f"{len(body)}:{fingerprint(body)}") > 60:
             seen = titles_by_text.get(text)
             if seen is None:
                 titles_by_text[text] = [entry.title]
+                first_with_text[text] = entry
             else:
                 if isinstance(seen, list):
                     seen = titles_by_text[text] = {comparable(title) for title in seen}
                 title = comparable(entry.title)
                 if not title or title in seen or "" in seen:
+                    first_with_text[text].pinned |= entry.pinned  # a pinned copy pins it
                     continue
                 seen.add(title)
         kept.append(entry)
