@@ -273,14 +273,12 @@ def _paywalled_headline(block: Paragraph, text: str) -> bool:
     href = block.spans[0].href
     if not href or any(span.href != href for span in block.spans):
         return False
-    opening = text[:MARKER_OPENING].casefold()
-    return any(opening.startswith(marker) for marker in _PAYWALL_OPENINGS)
+    return _PAYWALL_MARKER.match(text) is not None
 
 
-MARKER_OPENING = 40
-_PAYWALL_OPENINGS = tuple(
-    sorted({marker.casefold() for marker in every(words.PAYWALL_MARKERS)}, key=len, reverse=True)
-)
 _PAYWALL_MARKER = re.compile(
-    rf"\s*(?:{alternatives(every(words.PAYWALL_MARKERS))})\b[\s:.|–-]*", re.IGNORECASE
+    rf"\s*(?:{alternatives(every(words.PAYWALL_MARKERS))})(?![^\W\d_])[\s:.|–-]*",
+    re.IGNORECASE,
 )
+"""A paywall marker opening a text ("Article réservé à nos abonnés", "Z+"), and what
+separates it from the rest; not a word that only starts like one ("Plusieurs")."""

@@ -19,7 +19,7 @@ from liveread.parse.ids import data_id, key_from_url, normalise_id
 from liveread.parse.spec import TITLE_OPENING, FlagRule, SiteSpec, Stamp
 from liveread.parse.texttimes import Marker
 from liveread.parse.times import from_epoch, parse_time
-from liveread.parse.tree import Owners, common_ancestor
+from liveread.parse.tree import Owners, common_ancestor, only_element
 from liveread.text import squash
 
 Node = LexborNode
@@ -136,7 +136,7 @@ class Adapter:
             return normalise_id(ident)
         if key := data_id(attributes):
             return key
-        if (inner := _only_element(node)) is not None and (ident := inner.attributes.get("id")):
+        if (inner := only_element(node)) is not None and (ident := inner.attributes.get("id")):
             return normalise_id(ident)  # `li > article#post-6628241`
         link = node.css_first("a[href*='#']")
         return key_from_url(link.attributes.get("href") or "") if link is not None else None
@@ -354,14 +354,3 @@ class SiteAdapter(Adapter):
             and (url := safe_address(a.attributes.get("href"), page_url))
         ]
         return tuple(dict.fromkeys(older))
-
-
-def _only_element(node: Node) -> Node | None:
-    """The one element `node` holds, if it holds just one (text aside)."""
-    only = None
-    for child in node.iter():
-        if child.is_element_node:
-            if only is not None:
-                return None
-            only = child
-    return only

@@ -655,11 +655,9 @@ class _MediaParts:
             names = (attrs.get("class") or "").lower()  # "imgCredit", "ImageCaption"
             if self.credit is None and (
                 tag == "small"
-                or "credit" in names
-                or "copyright" in names
                 or ("attribution" in names and "caption" not in names)
                 or (tag != "img" and "author" in names)  # a picture's "photoAuthor"
-                or ("ource" in names and _SOURCE.search(names))
+                or _CREDIT_CLASS.search(names)
             ):
                 self.credit = element
             if tag == "figcaption" or "caption" in names:
@@ -769,14 +767,14 @@ def _credited_and_captioned(node: Node) -> bool:
         elif tag == "p" and not picture and squash(element.text(deep=True)):
             return False
         names = element.attributes.get("class") or ""
-        credited = credited or bool(_CAPTION_OR_CREDIT.search(names) and "aption" not in names)
+        credited = credited or bool(_CREDIT_CLASS.search(names) and "aption" not in names)
     return credited
 
 
-_CAPTION_OR_CREDIT = re.compile(r"caption|credit|copyright|(?<![a-z])source(?![a-z])", re.I)
+_CREDIT_CLASS = re.compile(r"credit|copyright|(?<![a-z])source(?![a-z])", re.I)
+"""The class of a picture's credit: "imgCredit", "copyright", "image-source" (not "resource")."""
+_CAPTION_OR_CREDIT = re.compile(rf"caption|{_CREDIT_CLASS.pattern}", re.I)
 """The class of a picture's caption or credit line: "image-caption", "lb24-base-image-source"."""
-_SOURCE = re.compile(r"(?<![a-z])source(?![a-z])", re.I)
-"""A credit's class that names where the picture is from ("image-source", not "resource")."""
 
 
 def _is_embed_container(node: Node, attrs: Mapping[str, str | None] | None = None) -> bool:

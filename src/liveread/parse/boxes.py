@@ -9,6 +9,7 @@ import re
 from collections import defaultdict
 
 from liveread.parse.adapter import Node
+from liveread.parse.tree import only_element
 
 MAX_DEPTH = 8
 """How far up from a time its post is looked for."""
@@ -49,7 +50,7 @@ def with_their_shape(members: list[Node]) -> list[Node]:
     tag = members[0].tag
     counts: dict[str, int] = defaultdict(int)
     for member in members:
-        for name in set((member.attributes.get("class") or "").split()):
+        for name in _classes(member):
             counts[name] += 1
     shared = {name for name, count in counts.items() if count * 2 > len(members)}
     parent = members[0].parent
@@ -62,7 +63,7 @@ def with_their_shape(members: list[Node]) -> list[Node]:
         if node.mem_id in timed:
             posts.append(node)
             continue
-        names = set((node.attributes.get("class") or "").split())
+        names = _classes(node)
         if (names & shared if shared else not names) and not _sponsored(node):
             posts.append(node)
     return posts
@@ -114,13 +115,8 @@ def _classes(node: Node) -> frozenset[str]:
 
 def _inner(posts: list[Node]) -> list[Node]:
     """The one element each post wraps (`li > article`), or none if some post has more."""
-    inner = []
-    for post in posts:
-        children = [child for child in post.iter() if child.is_element_node]
-        if len(children) != 1:
-            return []
-        inner.append(children[0])
-    return inner
+    inner = [only_element(post) for post in posts]
+    return [element for element in inner if element is not None] if None not in inner else []
 
 
 def _element_beside(node: Node, step: int) -> Node | None:

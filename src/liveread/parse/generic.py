@@ -112,6 +112,12 @@ class Generic(Adapter):
         stamp_nodes = {mark.mem_id: mark for mark in marks if mark.mem_id not in self._written}
         stamps = Owners(stamp_nodes)
         """Time elements and closing bylines: a time written inside one is that time."""
+
+        def in_a_stamp(mark: Node, post: int) -> bool:
+            """Whether `mark` lies inside a time element or byline of its post `post`."""
+            stamp = stamps.of(mark.parent)
+            return stamp is not None and stamp != post and owners.of(stamp_nodes[stamp]) == post
+
         seen: set[int] = set()
         stamped: set[tuple[int, int]] = set()
         """(post, parent) pairs whose written time is counted: stamps side by side are one."""
@@ -138,8 +144,7 @@ class Generic(Adapter):
                 outer = written.of(mark.parent)
                 if outer is not None and owners.of(self._written[outer].node) == post:
                     continue  # inside another written time of the post: one time, read twice
-                stamp = stamps.of(mark.parent)
-                if stamp is not None and stamp != post and owners.of(stamp_nodes[stamp]) == post:
+                if in_a_stamp(mark, post):
                     continue  # the text of a byline's or a time element's time
                 side = (post, mark.parent.mem_id if mark.parent is not None else 0)
                 if side in stamped:
@@ -150,9 +155,7 @@ class Generic(Adapter):
                     continue
             elif mark.mem_id == post:
                 self_stamped.add(post)
-            elif (stamp := stamps.of(mark.parent)) is not None and (
-                stamp != post and owners.of(stamp_nodes[stamp]) == post
-            ):
+            elif in_a_stamp(mark, post):
                 continue  # a byline inside a byline, a time element inside a stamped one
             self._marks[post] = self._marks.get(post, 0) + 1
 

@@ -48,6 +48,17 @@ def _parent_of_all(nodes: list[Node]) -> Node | None:
     return parent if other else None
 
 
+def only_element(node: Node) -> Node | None:
+    """The one element `node` holds, if it holds just one (text aside)."""
+    only = None
+    for child in node.iter():
+        if child.is_element_node:
+            if only is not None:
+                return None
+            only = child
+    return only
+
+
 class Owners:
     """The nearest of some marked elements at or above any element (a post, a body).
 
