@@ -78,3 +78,34 @@ def test_a_zone_in_running_text_is_no_dateline():
     facts = facts_of("<title>x</title>", url="https://www.example.com/a")
     notes = ["Polls close at 8 p.m. EDT in most of the state, officials said."]
     assert stated_zone(facts, notes).zone == facts.zone
+
+
+def test_the_first_note_that_states_a_zone_wins_over_later_ones():
+    facts = facts_of("<title>x</title>", url="https://www.example.com/a")
+    notes = ["Updates", "Times of trains", "Alle Zeiten in MESZ", "All times in UTC"]
+    assert stated_zone(facts, notes).zone == ZoneInfo("Europe/Berlin")
+
+
+def test_a_statement_is_read_within_one_note_never_across_two():
+    facts = facts_of("<title>x</title>", url="https://www.example.com/a")
+    assert stated_zone(facts, ["All times", "UTC"]).zone == facts.zone
+    assert stated_zone(facts, ["Updated 6:12", "EDT"]).zone == facts.zone
+
+
+def test_notes_holding_a_nul_are_read_one_by_one_as_well():
+    facts = facts_of("<title>x</title>", url="https://www.example.com/a")
+    notes = ["Politics\x00", "a\x00b", "All times in UTC"]
+    assert stated_zone(facts, notes).zone == UTC
+    assert stated_zone(facts, ["x", "Last updated 6:12 p.m. EDT"]).zone == ZoneInfo(
+        "America/New_York"
+    )
+
+
+def test_a_page_dated_by_its_meta_tags_only_by_the_dating_ones():
+    head = (
+        '<meta name="Date" content="2024-07-19T10:00:00Z">'  # names are exact: no date
+        '<meta property="article:published_time" content="2024-07-18T09:00:00Z">'
+        '<meta name="description" content="2024-07-20T09:00:00Z">'
+    )
+    facts = facts_of(head)
+    assert facts.reference == datetime(2024, 7, 18, 9, 0, tzinfo=UTC)

@@ -21,6 +21,7 @@ from liveread.parse.texttimes import (
     ZONE_WORDS,
     Clock,
     Marker,
+    may_start_marker,
     read_day,
     read_marker,
     zone_for,
@@ -202,6 +203,44 @@ def test_a_zone_the_marker_does_not_take_stays_in_the_text() -> None:
 )
 def test_no_marker(text: str) -> None:
     assert read_marker(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "il\ty a 5 min",  # a head whose spaces squashing changes
+        "il  y a 5 min",
+        "à\u00a014h: Le président",
+        "+++ 10.30 Uhr: Text",
+        "Gestern, 14.00 Uhr",
+        "Vor 2 Stunden",
+        "Ieri alle 14.30",
+    ],
+)
+def test_a_text_that_may_start_with_a_marker_is_not_turned_away(text: str) -> None:
+    assert may_start_marker(text)
+
+
+@pytest.mark.parametrize("text", ["Politics", "«Quote»", "(AP)", "— Reuters", "Österreich"])
+def test_a_text_no_marker_can_start_is_turned_away(text: str) -> None:
+    assert read_marker(text) is None
+    assert not may_start_marker(text)
+
+
+def test_no_opening_of_a_real_page_with_a_marker_is_turned_away() -> None:
+    """Whatever `read_marker` finds in an element's opening, squashed or not, the cheap test
+    before it lets through."""
+    missed = []
+    for page in sorted(REAL.glob("*/*.html")):
+        tree = LexborHTMLParser(page.read_bytes())
+        for node in tree.css("p, span, strong, b, li, h2, h3, time, div"):
+            opening = node.text(deep=True, separator=" ")[:200].lstrip()
+            if not opening:
+                continue
+            for text in (opening, " ".join(opening.split())):
+                if read_marker(text) is not None and not may_start_marker(text):
+                    missed.append(text)
+    assert missed == []
 
 
 # --------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ language, its date, the zone its times are written in, and whether it calls itse
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, datetime, tzinfo
 
@@ -15,12 +16,10 @@ from liveread.parse.textzones import ZONE_WORD
 from liveread.parse.times import parse_time
 from liveread.text import squash
 
-DATE_META = (
-    "meta[property='article:modified_time'], meta[property='og:updated_time'],"
-    " meta[itemprop='dateModified'], meta[name='last-modified'],"
-    " meta[property='article:published_time'], meta[itemprop='datePublished'],"
-    " meta[name='date'], meta[name='DC.date.issued'], meta[name='publish-date']"
-)
+DATE_PROPERTIES = frozenset(("article:modified_time", "og:updated_time", "article:published_time"))
+DATE_ITEMPROPS = frozenset(("dateModified", "datePublished"))
+DATE_NAMES = frozenset(("last-modified", "date", "DC.date.issued", "publish-date"))
+"""The meta tags that date a page, by the exact value of their property, itemprop or name."""
 _LD_DATE = re.compile(r'"(dateModified|datePublished)"\s*:\s*"([^"]{10,40})"')
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
 LIVE_WORDS = re.compile(
@@ -69,23 +68,61 @@ def page_facts(tree: LexborHTMLParser, url: str, data: StructuredBlog) -> PageFa
 def stated_zone(facts: PageFacts, notes: list[str]) -> PageFacts:
     """`facts` with the zone the page's short texts (`notes`) say its times are in, if one
     says it: only notes that speak of time are read ("All times in UTC")."""
-    zone = None
-    for note in notes:
-        if TIME_WORDS.search(note.lower()) and (zone := zone_statement(note)) is not None:
-            break
-    else:  # no statement: the zone the page's own "Updated … 6:12 p.m. EDT" is written in
-        zone = next((found for note in notes if (found := _dateline_zone(note))), None)
+    zone = next(
+        (
+            found
+            for index in _found_in(TIME_WORDS, notes, lower=True)
+            if (found := zone_statement(notes[index])) is not None
+        ),
+        None,
+    )
+    if zone is None:  # no statement: the zone the page's own "Updated … 6:12 p.m. EDT" is in
+        datelines = [note for note in notes if len(note) <= DATELINE_TEXT]
+        zone = next(
+            (
+                found
+                for index in _found_in(_ZONE_AFTER_CLOCK, datelines)
+                if (found := _dateline_zone(datelines[index]))
+            ),
+            None,
+        )
     if zone is None:
         return facts
     day = _day(facts.reference, zone) or facts.day
     return PageFacts(facts.language, zone, day, facts.reference, facts.live)
 
 
+_TEXT_BREAK = "\x00"
+"""What texts are joined with to be searched at once: no pattern here matches it, and it
+bounds a word as the end of a text does (the page's NULs are removed before it is parsed)."""
+
+
+def _found_in(pattern: re.Pattern[str], texts: list[str], *, lower: bool = False) -> Iterator[int]:
+    """The indices of the `texts` (each lower-cased when `lower`) `pattern` is found in, in
+    order: one search over all of them joined, not one per text (a page has hundreds, and few
+    speak of time)."""
+    joined = _TEXT_BREAK.join(texts)
+    if joined.count(_TEXT_BREAK) != len(texts) - 1:  # a text holds the break itself
+        for index, text in enumerate(texts):
+            if pattern.search(text.lower() if lower else text):
+                yield index
+        return
+    if lower:
+        joined = joined.lower()
+    index = position = 0
+    while (match := pattern.search(joined, position)) is not None:
+        index += joined.count(_TEXT_BREAK, position, match.start())
+        yield index
+        position = joined.find(_TEXT_BREAK, match.end()) + 1
+        if position == 0:  # the last text
+            return
+        index += 1
+
+
 def _dateline_zone(note: str) -> tzinfo | None:
     """The zone of a dateline: "Updated … 6:12 p.m. EDT", or a date and a time with a zone
-    and nothing else ("September 12, 2024 at 6:12 p.m. EDT")."""
-    if len(note) > DATELINE_TEXT or not _ZONE_AFTER_CLOCK.search(note):
-        return None  # most notes: no clock with a zone after it, nothing to read
+    and nothing else ("September 12, 2024 at 6:12 p.m. EDT"); `note` is a short one with a
+    clock and a zone after it."""
     if zone := dateline_zone(note):
         return zone
     marker = read_marker(note.strip())
@@ -115,8 +152,14 @@ def _language(tree: LexborHTMLParser) -> str | None:
 def _stated_moment(tree: LexborHTMLParser) -> datetime | None:
     """The page's last change (or first publication) from its meta tags or JSON-LD."""
     found: list[datetime] = []
-    for meta in tree.css(DATE_META):
-        if when := parse_time(meta.attributes.get("content")):
+    for meta in tree.css("meta"):  # told apart here: a query by their attributes costs 4x
+        attributes = meta.attributes
+        dating = (
+            attributes.get("property") in DATE_PROPERTIES
+            or attributes.get("itemprop") in DATE_ITEMPROPS
+            or attributes.get("name") in DATE_NAMES
+        )
+        if dating and (when := parse_time(attributes.get("content"))):
             found.append(when)
     for script in tree.css("script[type='application/ld+json']"):
         for _, value in _LD_DATE.findall(script.text() or ""):
@@ -143,12 +186,16 @@ def _date_in_title(tree: LexborHTMLParser) -> date | None:
 
 def _calls_itself_live(tree: LexborHTMLParser, url: str) -> bool:
     """Its address, title or a heading says it is live ("live updates", "en direct", "Liveticker", ...)."""
-    texts = [url]
+    return any(LIVE_WORDS.search(squash(text[:200])) for text in _own_names(tree, url))
+
+
+def _own_names(tree: LexborHTMLParser, url: str) -> Iterator[str]:
+    """Its address, title and first headings, each looked up only when the ones before it
+    did not say the page is live."""
+    yield url
     for selector in ("title", "meta[property='og:title']"):
         node = tree.css_first(selector)
         if node is not None:
-            texts.append(
-                node.attributes.get("content") or "" if node.tag == "meta" else node.text()
-            )
-    texts += [heading.text() for heading in tree.css("h1, h2")[:HEADINGS]]
-    return any(LIVE_WORDS.search(squash(text[:200])) for text in texts)
+            yield node.attributes.get("content") or "" if node.tag == "meta" else node.text()
+    for heading in tree.css("h1, h2")[:HEADINGS]:
+        yield heading.text()

@@ -15,13 +15,14 @@ from itertools import pairwise
 
 from liveread.model import Block, Heading, Paragraph, Span
 from liveread.parse.adapter import Node
-from liveread.parse.texttimes import Marker, read_marker
+from liveread.parse.texttimes import Marker, may_start_marker, read_marker
 
 CANDIDATES = (
     ":is(strong, b, em, span, small, time, h2, h3, h4, h5, h6, p, li, dt,"
-    " div[class*='time'], div[class*='date'], div[class*='stamp']):not(:empty)"
+    " div[class*='time'], div[class*='date'], div[class*='stamp']):not(:empty, [class*='uration'])"
 )
-"""Elements a written time is found in (not the empty ones: icons, spacers)."""
+"""Elements a written time is found in: not the empty ones (icons, spacers), nor a video's
+length ("01:58"), never a post's time."""
 LONGEST_LABEL = 40
 """A marker's element of at most this many characters is a label: the time and little else."""
 MAX_CLIMB = 4
@@ -61,23 +62,24 @@ def find_markers(root: Node, language: str | None) -> Scan:
     read: dict[str, Marker | None] = {}
     """Openings read already: a page repeats its labels ("74'", "Live")."""
     for node in root.css(CANDIDATES):
-        if "uration" in (node.attributes.get("class") or ""):
-            continue  # a video's length ("01:58"), never a post's time
         text = node.text(deep=True, separator=" ")
         opening = text[:MARKER_TEXT].lstrip()
         if not opening:
             continue
+        node_id = node.mem_id
         parent = node.parent
         parent_id = parent.mem_id if parent is not None else -1
         if parent_id in seen:
-            seen.add(node.mem_id)  # the parent starts with the same time: found already
+            seen.add(node_id)  # the parent starts with the same time: found already
             continue
-        openings[node.mem_id] = opening
+        openings[node_id] = opening
         before = openings.get(parent_id)
         if before is not None and before.startswith(opening):
             continue  # the parent's text begins with this one's: read as the parent's
         if len(text) <= NOTE_TEXT:
             notes.append(text)
+        if not may_start_marker(opening):
+            continue  # most texts: no digit, nor a word a marker starts with
         head = opening[:SPACED_HEAD]
         spaced = "  " in head or "\n" in head or "\t" in head
         plain = " ".join(opening.split()) if spaced else opening
@@ -87,7 +89,7 @@ def find_markers(root: Node, language: str | None) -> Scan:
             marker = read[plain] = read_marker(plain, language)
         if marker is None:
             continue
-        seen.add(node.mem_id)
+        seen.add(node_id)
         label = len(text) <= 4 * LONGEST_LABEL and _is_label(text, marker)
         if label and bounds_a_period(node):
             continue  # "valid from <time>14:00</time> until <time>22:00</time>": no stamp

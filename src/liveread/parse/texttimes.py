@@ -16,7 +16,7 @@ from __future__ import annotations
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from liveread.parse.textdays import nearest_day, read_day
-from liveread.parse.textmarkers import Marker, read_marker
+from liveread.parse.textmarkers import Marker, may_start_marker, read_marker
 from liveread.parse.textzones import ZONE_WORDS, dateline_zone, zone_for, zone_statement
 
 __all__ = [
@@ -24,6 +24,7 @@ __all__ = [
     "Clock",
     "Marker",
     "dateline_zone",
+    "may_start_marker",
     "nearest_day",
     "read_day",
     "read_marker",
