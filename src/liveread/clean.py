@@ -200,14 +200,14 @@ class Cleaner:
             return rule
         if tag == "aside":
             return "aside"
-        text = _Text(node)  # the two checks below read the same text, squashed
+        if tag not in _BOX_TAGS or (outline is not None and not outline.holds_link(node)):
+            return None  # the rules below are for boxes holding a link: most hold none
+        text = _Text(node)  # the checks below read the same text, squashed
         if _is_teaser_card(node, outline, text):
             return "teaser card"
-        if _is_link_box(
-            node, outline, text
-        ):  # a sign-up may be one link too: named as what it asks
+        if _is_link_box(node, outline, text):  # a sign-up may be one link too: named as such
             return promo_line(text.whole) or "teaser card"
-        if tag in _BOX_TAGS and _labelled_advert(node, text):
+        if _labelled_advert(node, text):
             return "advert"
         return None
 
