@@ -79,3 +79,21 @@ def test_what_scrub_changes_is_never_printable():
             continue
         if scrub(f"a{char}b") != f"a{char}b":
             assert not char.isprintable(), hex(code)
+
+
+def test_squash_is_scrub_then_one_space_between_words():
+    """`squash` collapses spaces before it scrubs when that leaves printable text: the result
+    is the same for every character that is a space or that scrub changes, around breaks and
+    indents (the path it takes) and beside an escape sequence (the one it falls back to)."""
+    codes = [
+        code
+        for code in [*range(0x30000), *range(0xE0000, 0xE0100)]
+        if not 0xD800 <= code <= 0xDFFF
+        and not chr(code).isprintable()
+        and unicodedata.category(chr(code)) not in ("Cn", "Co")  # unassigned, private: kept
+    ]
+    assert len(codes) > 200
+    for code in [*codes, 0xE000, 0x378]:
+        char = chr(code)
+        for text in (f"\n  a{char}b\t c {char}\n", f" a\u200d{char}b \x1b[1mc{char}"):
+            assert squash(text) == " ".join(scrub(text).split()), hex(code)

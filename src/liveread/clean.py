@@ -200,14 +200,14 @@ class Cleaner:
             return rule
         if tag == "aside":
             return "aside"
-        text = _Text(node)  # the two checks below read the same text, squashed
+        if tag not in _BOX_TAGS or (outline is not None and not outline.holds_link(node)):
+            return None  # the rules below are for boxes holding a link: most hold none
+        text = _Text(node)  # the checks below read the same text, squashed
         if _is_teaser_card(node, outline, text):
             return "teaser card"
-        if _is_link_box(
-            node, outline, text
-        ):  # a sign-up may be one link too: named as what it asks
+        if _is_link_box(node, outline, text):  # a sign-up may be one link too: named as such
             return promo_line(text.whole) or "teaser card"
-        if tag in _BOX_TAGS and _labelled_advert(node, text):
+        if _labelled_advert(node, text):
             return "advert"
         return None
 
@@ -470,11 +470,11 @@ def _labelled_advert(node: Node, text: _Text) -> bool:
     """A small box whose first words are an ad label ("Advertisement", "Anzeige") over the
     advert itself, which links to what it sells ("Bet now"): all of it is the advert. (A
     post's body under a stray label holds no such link, and stays.)"""
+    if len(text.whole) > 2 * ADVERT_TEXT:  # the length first: the judge has read the text
+        return False
     first = next((child for child in node.iter() if child.is_element_node), None)
     label = first.text(deep=True) if first is not None else ""
     if not label or len(label) > AD_LABEL_TEXT or WHOLE_BLOCKS.get(bare(label)) != "ad label":
-        return False  # most boxes: a first line that is no ad label, found without the rest
-    if len(text.whole) > 2 * ADVERT_TEXT:
         return False
     return len(text.squashed) <= ADVERT_TEXT and node.css_first("a[href]") is not None
 
@@ -515,10 +515,10 @@ def _is_link_box(node: Node, outline: Outline | None = None, text: _Text | None 
     if not squashed or len(squashed) > LINK_BOX_TEXT or looks_like_byline(squashed):
         return False
     links = node.css("a[href]")
-    if not links or not all(_article_link(a.attributes.get("href") or "") for a in links):
-        return False
     linked = sum(len(squash(a.text(deep=True))) for a in links)
-    return linked >= LINKED_HEADLINE and len(squashed) - linked <= CARD_KICKER
+    if linked < LINKED_HEADLINE or len(squashed) - linked > CARD_KICKER:
+        return False  # most boxes: text besides their links, found before reading addresses
+    return all(_article_link(a.attributes.get("href") or "") for a in links)
 
 
 def _article_link(href: str) -> bool:

@@ -99,6 +99,12 @@ def squash(text: str) -> str:
     """Scrub, then collapse runs of whitespace (newlines included) into single spaces."""
     if _single_spaced(text):
         return text
+    # Most text that is not single-spaced is so for its line breaks and indents alone: once
+    # they are collapsed, a printable result holds nothing `scrub` would change (whatever it
+    # changes is not printable, and the controls it makes spaces are spaces to `split`).
+    collapsed = " ".join(text.split())
+    if _printable(collapsed):
+        return collapsed
     return " ".join(scrub(text).split())
 
 

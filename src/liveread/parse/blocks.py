@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
@@ -781,13 +782,22 @@ def _is_embed_container(node: Node, attrs: Mapping[str, str | None] | None = Non
     """A tweet, video or other embed box; `attrs` are the node's attributes if to hand."""
     if attrs is None:
         attrs = node.attributes
-    names = attrs.get("class") or ""
+    said = _embed_by_attributes(attrs.get("class") or "", attrs.get("data-spacefinder-type") or "")
+    if said is None:  # a class that ends in "embed": an embed if it holds a link or frame
+        return node.css_first("a[href], iframe[src]") is not None
+    return said
+
+
+@lru_cache(maxsize=1024)
+def _embed_by_attributes(names: str, kind: str) -> bool | None:
+    """Whether a box with this class and `data-spacefinder-type` is an embed, as far as they
+    say; None when its markup must say (see `_is_embed_container`). A page's boxes share a
+    few classes: each is read once."""
     if _EMBED_CLASS.search(names):
         return True
-    kind = attrs.get("data-spacefinder-type") or ""
     if kind.endswith("Element") and "Image" not in kind and "Text" not in kind:
         return any(word in kind for word in ("Tweet", "Youtube", "Video", "Embed", "Instagram"))
-    return "embed" in names.split("--")[-1] and node.css_first("a[href], iframe[src]") is not None
+    return None if "embed" in names.split("--")[-1] else False
 
 
 _VIDEO_ADDRESSES = ("data-video-src", "data-video-url", "data-video")
