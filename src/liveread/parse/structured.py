@@ -276,9 +276,29 @@ def _markup_texts(bodies: list[str]) -> list[str]:
 
 def _promo_lines(markup: str) -> str:
     """The promo link gets a line of its own, as on the page, for the cleaner to judge."""
-    if "read more" in markup.casefold():
-        return _READ_MORE_LINK.sub(lambda m: f"<br>{m.group(0)}<br>", markup)
-    return markup
+    words = markup.casefold().find("read more")
+    if words < 0:
+        return markup
+    # The pattern has no literal opening to scan for, so it is tried at each position: it is
+    # searched for from where the first match could start (a `<b>` and spaces before the
+    # words), found in ASCII text, where case folding moves no character.
+    start = _promo_start(markup, words) if markup.isascii() else 0
+    parts = [markup[:start]]
+    for match in _READ_MORE_LINK.finditer(markup, start):
+        parts.append(markup[start : match.start()])
+        parts.append(f"<br>{match[0]}<br>")
+        start = match.end()
+    parts.append(markup[start:])
+    return "".join(parts)
+
+
+def _promo_start(markup: str, words: int) -> int:
+    """Where a promo whose words ("read more") are at `words` may start: at the words, or at
+    a `<b>` before them, spaces between."""
+    start = words
+    while start > 0 and markup[start - 1].isspace():
+        start -= 1
+    return max(start - len("<b>"), 0)
 
 
 def _alone(markup: str) -> str:
