@@ -297,14 +297,16 @@ def _without_empty_and_doubles(entries: list[Entry]) -> list[Entry]:
     (an untitled intro that repeats a post). Same text under another title is kept."""
     bodies = [(entry, _text(entry)) for entry in entries]
     bodies = [(entry, body) for entry, body in bodies if entry.title or not _blank(body)]
-    # Copies have bodies of one length: only posts that share a length need comparing.
-    lengths = Counter(len(body) for _, body in bodies)
+    # Copies have bodies of one length and one first letter (as fingerprinted): only posts
+    # that share both need their fingerprints taken.
+    shapes = [(len(body), _first_letter(body)) for _, body in bodies]
+    shared = Counter(shapes)
     # The titles kept for each text: raw while there is one, compared loosely from the second.
     titles_by_text: dict[str, list[str] | set[str]] = {}
     first_with_text: dict[str, Entry] = {}
     kept = []
-    for entry, body in bodies:
-        if lengths[len(body)] > 1 and len(text := f"{len(body)}:{fingerprint(body)}") > 60:
+    for (entry, body), shape in zip(bodies, shapes, strict=True):
+        if shared[shape] > 1 and len(text := f"{len(body)}:{fingerprint(body, FINGERPRINT)}") > 60:
             seen = titles_by_text.get(text)
             if seen is None:
                 titles_by_text[text] = [entry.title]
@@ -321,9 +323,21 @@ def _without_empty_and_doubles(entries: list[Entry]) -> list[Entry]:
     return kept
 
 
+FINGERPRINT = 300
+"""How much of a post's text `_without_empty_and_doubles` compares."""
+
+
+def _first_letter(text: str) -> str:
+    """The first character of `fingerprint(text, FINGERPRINT)`, found without taking it."""
+    return text[:FINGERPRINT].lstrip()[:1].casefold()[:1]
+
+
 def _text(entry: Entry) -> str:
     """`entry.text`, built with less overhead: every post's is needed here."""
-    return "\n\n".join([text for block in entry.blocks if (text := block_text(block))])
+    blocks = entry.blocks
+    if len(blocks) == 1:  # most posts read from structured data: nothing to join
+        return block_text(blocks[0])
+    return "\n\n".join([text for block in blocks if (text := block_text(block))])
 
 
 def _latest(entries: list[Entry]) -> datetime | None:

@@ -14,7 +14,7 @@ import re
 from collections.abc import Iterable
 from datetime import datetime
 
-from liveread.model import Block, Entry, Paragraph, Span
+from liveread.model import Block, Entry, Paragraph, Span, block_text
 from liveread.parse.adapter import Adapter
 from liveread.parse.ids import derived_key
 from liveread.parse.structured import StructuredBlog, StructuredPost
@@ -43,6 +43,8 @@ class _Index:
         self._by_token: dict[str, StructuredPost] | None = None
 
     def by_key_or_title(self, post: Entry) -> StructuredPost | None:
+        if not self.unmatched:  # no structured posts, or all of them paired
+            return None
         found = self.by_key.get(post.key)
         if (found is None or id(found) not in self.unmatched) and post.title:
             by_title = self.by_title
@@ -180,7 +182,7 @@ def merge(
     for entry, match in pairs:
         if match is not None:
             _fill_from(entry, match, data, adapter, dom_time=entry.published)
-        entry.key = entry.key or derived_key(entry.published, entry.title, entry.text)
+        entry.key = entry.key or _derived_key(entry)
         entries.setdefault(entry.key, entry)
     for copy in copies:
         original = entries.get(copy.key)
@@ -188,12 +190,32 @@ def merge(
             original.pinned = True
         else:
             copy.pinned = True
-            copy.key = copy.key or derived_key(copy.published, copy.title, copy.text)
+            copy.key = copy.key or _derived_key(copy)
             entries.setdefault(copy.key, copy)
     for leftover in index.unmatched.values():
         entry = _entry_from_structured(leftover, data)
         entries.setdefault(entry.key, entry)
     return list(entries.values())
+
+
+KEY_TEXT = 200
+"""How much of an untitled post's text its derived key is made from (`derived_key`)."""
+
+
+def _derived_key(entry: Entry) -> str:
+    """`derived_key` of a page post with no key: only an untitled post's text is read, and
+    of it only the opening the key is made from."""
+    if entry.title:
+        return derived_key(entry.published, entry.title, "")
+    texts: list[str] = []
+    length = -2  # the first text has no separator before it
+    for block in entry.blocks:
+        if text := block_text(block):
+            texts.append(text)
+            length += len(text) + 2
+            if length >= KEY_TEXT:
+                break
+    return derived_key(entry.published, "", "\n\n".join(texts))
 
 
 def _fill_from(

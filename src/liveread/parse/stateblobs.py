@@ -49,7 +49,7 @@ much as finding the scripts: each attribute more would cost as much again on eve
 CANDIDATES = f"script, [{STATE_ATTRIBUTE}]"
 
 _ASSIGNMENT = re.compile(
-    r"""[\s;]*(?:(?://[^\n]*\n|<!\[CDATA\[)[\s;]*)*(?:(?:window|self|globalThis)\s*"""
+    r"""(?>[\s;]*(?:(?://[^\n]*\n|<!\[CDATA\[)[\s;]*)*)(?:(?:window|self|globalThis)\s*"""
     r"""(?:\.\s*|\[\s*["'])|(?:var|let|const)\s+)?"""
     r"""(?:[A-Za-z_$][\w$]*\s*\.\s*)?"""  # `Fusion.globalContent =`
     r"""(__[A-Za-z0-9_]+__|[A-Za-z_$][\w$]*(?:[Ss]tate|STATE|[Dd]ata|DATA|[Pp]rops|PROPS|[Cc]ontent))"""
@@ -57,10 +57,12 @@ _ASSIGNMENT = re.compile(
 )
 """`window.__INITIAL_STATE__ = `, `var initialState=`, `self["__APOLLO_STATE__"] =`,
 `Fusion.globalContent=`: the opening of a statement that stores state, after any spaces,
-`;` or line comments."""
-_SIMPLE_STATEMENT = re.compile(r"""[\s;]*(?:[^;\n{}"'`]|"[^"\n]{0,200}")*[;\n]""")
+`;` or line comments (taken whole: no name starts with one, so none is given back)."""
+_SIMPLE_STATEMENT = re.compile(r"""[\s;]*+(?:[^;\n{}"'`]|"[^"\n]{0,200}")*+[;\n]""")
 """A short statement that stores no state (`Fusion.arcSite="courier";`): skipped to reach
-the next."""
+the next. Read without backtracking: on a line that ends in no `;` (`if (…) {`) that took
+time of the line's length for each space before it, only to skip those spaces, after which
+the script's reading ended all the same."""
 _PARSE_CALL = re.compile(
     r"""JSON\s*\.\s*parse\s*\(\s*(?:(atob|decodeURIComponent)\s*\(\s*)?"""
     r"""(?:"([^"\\]*(?:\\.[^"\\]*)*)"|'([^'\\]*(?:\\.[^'\\]*)*)')""",

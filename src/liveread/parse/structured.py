@@ -112,8 +112,9 @@ class StructuredBlog:
 def read_structured(tree: LexborHTMLParser, page_url: str) -> StructuredBlog:
     blog = StructuredBlog()
     bodies = _Bodies()
+    bylines = _Bylines()
     for node in _live_objects(tree):
-        _merge_object(blog, node, page_url, bodies)
+        _merge_object(blog, node, page_url, bodies, bylines)
     if not blog.found:
         _read_microdata(tree, blog, page_url)
     if not blog.posts:
@@ -191,6 +192,7 @@ def _merge_object(
     obj: dict[str, Any],
     page_url: str,
     bodies: _Bodies,
+    bylines: _Bylines,
 ) -> None:
     blog.found = True
     blog.source = "jsonld"
@@ -206,11 +208,13 @@ def _merge_object(
             updates = [updates]
         if isinstance(updates, list):
             blog.posts.extend(
-                _post(update, page_url, bodies) for update in updates if isinstance(update, dict)
+                _post(update, page_url, bodies, bylines)
+                for update in updates
+                if isinstance(update, dict)
             )
 
 
-def _post(obj: dict[str, Any], page_url: str, bodies: _Bodies) -> StructuredPost:
+def _post(obj: dict[str, Any], page_url: str, bodies: _Bodies, bylines: _Bylines) -> StructuredPost:
     """The post `obj` describes; its body is left to `bodies` to decode when needed. Its
     address, if it gives one, is resolved against the page's and kept only if safe."""
     get = obj.get
@@ -224,7 +228,7 @@ def _post(obj: dict[str, Any], page_url: str, bodies: _Bodies) -> StructuredPost
         published=parse_time(_str(get("datePublished"))),
         updated=parse_time(_str(get("dateModified"))),
         title=plain(_str(get("headline")) or _str(get("name")) or ""),
-        authors=_authors(get("author")),
+        authors=bylines.read(get("author")),
     )
     bodies.add(post, _str(get("articleBody")) or "")
     return post
@@ -272,9 +276,29 @@ def _markup_texts(bodies: list[str]) -> list[str]:
 
 def _promo_lines(markup: str) -> str:
     """The promo link gets a line of its own, as on the page, for the cleaner to judge."""
-    if "read more" in markup.casefold():
-        return _READ_MORE_LINK.sub(lambda m: f"<br>{m.group(0)}<br>", markup)
-    return markup
+    words = markup.casefold().find("read more")
+    if words < 0:
+        return markup
+    # The pattern has no literal opening to scan for, so it is tried at each position: it is
+    # searched for from where the first match could start (a `<b>` and spaces before the
+    # words), found in ASCII text, where case folding moves no character.
+    start = _promo_start(markup, words) if markup.isascii() else 0
+    parts = [markup[:start]]
+    for match in _READ_MORE_LINK.finditer(markup, start):
+        parts.append(markup[start : match.start()])
+        parts.append(f"<br>{match[0]}<br>")
+        start = match.end()
+    parts.append(markup[start:])
+    return "".join(parts)
+
+
+def _promo_start(markup: str, words: int) -> int:
+    """Where a promo whose words ("read more") are at `words` may start: at the words, or at
+    a `<b>` before them, spaces between."""
+    start = words
+    while start > 0 and markup[start - 1].isspace():
+        start -= 1
+    return max(start - len("<b>"), 0)
 
 
 def _alone(markup: str) -> str:
@@ -336,6 +360,24 @@ def _authors(value: Any) -> list[str]:
         ]
     )
     return list(_names(raw))
+
+
+class _Bylines:
+    """The author lists of a blog's posts, read once for each run of posts that give the
+    same one: most posts repeat the post before's (often the page's whole byline)."""
+
+    def __init__(self) -> None:
+        self._raw: Any = None
+        self._names: list[str] = []
+
+    def read(self, value: Any) -> list[str]:
+        try:
+            same = value is not None and value == self._raw
+        except RecursionError:  # nested deeper than comparing goes: read afresh
+            same = False
+        if not same:
+            self._raw, self._names = value, _authors(value)
+        return list(self._names)
 
 
 @lru_cache(maxsize=256)
