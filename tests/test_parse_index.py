@@ -11,7 +11,7 @@ from selectolax.lexbor import LexborHTMLParser
 from liveread.parse import _site_for
 from liveread.parse.adapter import Adapter, PostIndex
 from liveread.parse.blocks import Outline
-from liveread.parse.tree import Owners, common_ancestor
+from liveread.parse.tree import Owners, common_ancestor, nest
 
 REAL = Path(__file__).parents[1].parent / "shared" / "fixtures" / "real"
 SELECTORS = ["p", "a[href]", "time[datetime]", "h2, h3", "img", "header time, footer time"]
@@ -182,3 +182,52 @@ def test_owners_find_the_nearest_marked_element_however_deep():
     assert owners.of(a) == a.mem_id  # a marked element is its own owner
     every_box = tree.css("div")
     assert {owners.of(box) for box in every_box} == {a.mem_id}
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_keys_of_all_posts_answer_as_one_key_per_post(site: str):
+    tree, adapter = real_page(site)
+    posts = adapter.post_nodes(tree)
+    assert adapter.keys(posts, "https://example.com/live") == {
+        post.mem_id: adapter.key(post, "https://example.com/live") for post in posts
+    }
+
+
+def test_keys_of_posts_without_ids_come_from_their_own_links():
+    tree = LexborHTMLParser(
+        "<main><div class='post'><a href='#post-1'>1</a></div>"
+        "<div class='post'><p>No link</p></div>"
+        "<div class='post' id='post-3'><a href='#post-9'>3</a></div>"
+        "<div class='post'><a href='/other'>x</a><a href='/live#post-4'>4</a></div></main>"
+    )
+    posts = tree.css("div.post")
+    keys = Adapter().keys(posts, "https://example.com/live")
+    assert [keys[post.mem_id] for post in posts] == ["1", None, "3", "4"]
+
+
+def test_keys_of_nested_posts_answer_as_one_query_per_post_would():
+    """An outer post's own query reaches into the post inside it: its first link is the
+    inner post's when it has none before it."""
+    tree = LexborHTMLParser(
+        "<main><div class='post'><section class='post'>"
+        "<a href='#post-7'>7</a></section></div><div class='post'><a href='#post-8'>8</a>"
+        "</div></main>"
+    )
+    posts = tree.css(".post")
+    adapter = Adapter()
+    assert nest(posts)
+    assert adapter.keys(posts, "") == {post.mem_id: adapter.key(post, "") for post in posts}
+    assert [adapter.keys(posts, "")[post.mem_id] for post in posts] == ["7", "7", "8"]
+
+
+def test_nest():
+    tree = LexborHTMLParser(
+        "<main><ul><li id='a'><p id='b'></p></li><li id='c'></li></ul><p id='d'></p></main>"
+    )
+    a, b, c, d = (tree.css_first(f"#{ident}") for ident in "abcd")
+    assert not nest([a, c])  # siblings
+    assert not nest([a, c, d])
+    assert nest([a, b])
+    assert nest([c, a, b])
+    assert not nest([b])
+    assert not nest([])

@@ -20,7 +20,7 @@ from liveread.parse.contest import explain as explain_contest
 from liveread.parse.depth import limit_depth, may_nest_too_deeply
 from liveread.parse.facts import page_facts, stated_zone
 from liveread.parse.flat import Flat
-from liveread.parse.generic import Generic
+from liveread.parse.generic import DayHeadings, Generic
 from liveread.parse.links import mark_link_posts
 from liveread.parse.markers import Scan, cut_opening, find_markers
 from liveread.parse.merge import merge
@@ -53,7 +53,7 @@ def parse(html: str | bytes, url: str, *, explain: bool = False) -> LiveBlog:
     page = adapter.page(tree, url)
     cleaner = Cleaner(adapter.furniture)
     copies = adapter.copies(tree)
-    keys = {node.mem_id: adapter.key(node, url) for node in nodes}
+    keys = adapter.keys(nodes, url)
     regions = _regions(nodes)  # one query per list of posts, not one per post
     owners = Owners(keys)
     for region in regions:
@@ -173,7 +173,8 @@ def _contest(
     markers = scan.markers
     if markers:
         facts = stated_zone(facts, scan.notes)
-    for reader in (Generic(facts, markers), Flat(facts, markers)):
+    days = DayHeadings(facts)  # both readers walk the same column of posts
+    for reader in (Generic(facts, markers, days), Flat(facts, markers, days)):
         reader.prepare(tree, url)
         nodes = reader.post_nodes(tree)[:MAX_POSTS]
         proposals.append(_judged(Proposal(reader, nodes), data, url, live=facts.live))
@@ -200,8 +201,8 @@ def _settled(proposal: Proposal, data: StructuredBlog, url: str) -> bool:
     keys = {post.key for post in data.posts if post.key}
     if not keys:
         return True
-    reader = proposal.reader
-    return sum(1 for node in nodes if reader.key(node, url) in keys) * 2 >= len(nodes)
+    post_keys = proposal.reader.keys(nodes, url)
+    return sum(1 for node in nodes if post_keys[node.mem_id] in keys) * 2 >= len(nodes)
 
 
 def _structured_only(url: str, data: StructuredBlog, tree: LexborHTMLParser) -> Adapter:

@@ -72,6 +72,7 @@ def measure(reader: Adapter, nodes: list[Node], data: StructuredBlog, page_url: 
     linked = total = timed = matched = swallowed = 0
     shapes: dict[tuple[str, str], int] = {}
     link_text = _link_text(reader, nodes)
+    post_keys = reader.keys(nodes, page_url) if keys else {}
     for node in nodes:
         extent = reader.extent(node)
         text = sum(_letters(part.text(deep=True)) for part in extent)
@@ -82,7 +83,7 @@ def measure(reader: Adapter, nodes: list[Node], data: StructuredBlog, page_url: 
         marks = reader.time_marks(node)
         timed += marks > 0
         swallowed += max(0, marks - 1)
-        if keys and reader.key(node, page_url) in keys:
+        if keys and post_keys[node.mem_id] in keys:
             matched += 1
         shape = (node.tag or "", (node.attributes.get("class") or "").split(" ")[0])
         shapes[shape] = shapes.get(shape, 0) + 1

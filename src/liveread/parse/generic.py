@@ -61,8 +61,11 @@ class Generic(Adapter):
     """Unknown templates: per-post structured times, where there are any, win."""
     title_selector = "h1, h2, h3, h4, h5, h6"
 
-    def __init__(self, facts: PageFacts, markers: list[Found]) -> None:
+    def __init__(
+        self, facts: PageFacts, markers: list[Found], days: DayHeadings | None = None
+    ) -> None:
         self.facts = facts
+        self.days = days or DayHeadings(facts)
         self.zone = facts.zone  # type: ignore[assignment]
         self._written = {found.node.mem_id: found for found in markers}
         self._bylines: dict[int, tuple[str, datetime]] = {}
@@ -192,7 +195,7 @@ class Generic(Adapter):
                 marker = found.marker if found else None
                 in_order = child.mem_id not in aside
                 self._clocked[child.mem_id] = clock.time_of(marker, in_order=in_order)
-            elif child.is_element_node and (day := day_heading(child, facts)):
+            elif child.is_element_node and (day := self.days.of(child)):
                 clock.day_heading(day)
             child = child.next
 
@@ -442,6 +445,21 @@ def _marked_pinned(node: Node) -> bool:
     return "pinned" in (attrs.get("class") or "").casefold() or (
         (attrs.get("data-pinned") or "").casefold() in ("true", "1", "yes")
     )
+
+
+class DayHeadings:
+    """`day_heading` of the elements between posts, each read once though both generic
+    readers walk the same column."""
+
+    def __init__(self, facts: PageFacts) -> None:
+        self.facts = facts
+        self._known: dict[int, date | None] = {}
+
+    def of(self, node: Node) -> date | None:
+        ident = node.mem_id
+        if ident not in self._known:
+            self._known[ident] = day_heading(node, self.facts)
+        return self._known[ident]
 
 
 def day_heading(node: Node, facts: PageFacts) -> date | None:
