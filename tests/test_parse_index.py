@@ -8,9 +8,11 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from liveread.parse import _site_for
-from liveread.parse.adapter import Adapter, PostIndex
+from liveread.parse import _contest, _site_for, _tree
+from liveread.parse.adapter import Adapter, Node, PostIndex
 from liveread.parse.blocks import Outline
+from liveread.parse.generic import AUTHORS, Generic
+from liveread.parse.structured import read_structured
 from liveread.parse.tree import Owners, common_ancestor, nest
 
 REAL = Path(__file__).parents[1].parent / "shared" / "fixtures" / "real"
@@ -231,3 +233,32 @@ def test_nest():
     assert nest([c, a, b])
     assert not nest([b])
     assert not nest([])
+
+
+GENERIC = sorted((Path(__file__).parent / "fixtures" / "generic").glob("*.html"))
+
+
+def generic_reading(page: Path) -> tuple[Generic, list[Node]]:
+    """The box reader's posts of a page, indexed as `parse` indexes them."""
+    tree = _tree(page.read_bytes())
+    url = "https://example.com/live"
+    proposals, _ = _contest(tree, url, read_structured(tree, url), explain=True)
+    reading = next(p for p in proposals if isinstance(p.reader, Generic))
+    assert isinstance(reading.reader, Generic)
+    reading.reader.index_posts(reading.nodes)
+    return reading.reader, reading.nodes
+
+
+def test_a_posts_furniture_is_what_one_query_over_it_finds():
+    """Time, header and author elements, in page order, from the queries the reader shares
+    with its authors and times; where a post holds both kinds they are put in order."""
+    both = 0
+    for page in GENERIC:
+        reader, posts = generic_reading(page)
+        for post in posts:
+            expected = post.css(f"time, header, {AUTHORS}")
+            assert ids(reader._furniture(post)) == ids(expected), page.name
+            both += any(e.tag in ("time", "header") for e in expected) and any(
+                e.tag not in ("time", "header") for e in expected
+            )
+    assert both > 20

