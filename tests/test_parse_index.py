@@ -11,6 +11,7 @@ from selectolax.lexbor import LexborHTMLParser
 from liveread.parse import _contest, _site_for, _tree
 from liveread.parse.adapter import Adapter, Node, PostIndex
 from liveread.parse.blocks import Outline
+from liveread.parse.contest import measure
 from liveread.parse.generic import AUTHORS, Generic
 from liveread.parse.structured import read_structured
 from liveread.parse.tree import Owners, common_ancestor, nest
@@ -262,3 +263,19 @@ def test_a_posts_furniture_is_what_one_query_over_it_finds():
                 e.tag not in ("time", "header") for e in expected
             )
     assert both > 20
+
+
+def test_readings_measured_together_show_what_each_measured_alone_shows():
+    """The generic readings of a page share the letters of the elements they measure."""
+    measured = 0
+    for page in GENERIC:
+        tree = _tree(page.read_bytes())
+        url = "https://example.com/live"
+        data = read_structured(tree, url)
+        proposals, _ = _contest(tree, url, data, explain=True)
+        for proposal in proposals:
+            if proposal.evidence is not None:
+                alone = measure(proposal.reader, proposal.nodes, data, url)
+                assert alone == proposal.evidence, page.name
+                measured += 1
+    assert measured > len(GENERIC)

@@ -164,7 +164,7 @@ def _contest(
         reading = Proposal(site, site.post_nodes(tree)[:MAX_POSTS])
         if _settled(reading, data, url) and not explain:
             return [reading], reading  # nothing to weigh it against: not measured
-        proposals.append(_judged(reading, data, url))
+        proposals.append(_judged(reading, data, url, {}))
     facts = page_facts(tree, url, data)
     # Scripts and styles are read (structured data, page dates): the generic readers, which
     # look at every element and the page's whole text, go faster without them.
@@ -174,20 +174,28 @@ def _contest(
     if markers:
         facts = stated_zone(facts, scan.notes)
     days = DayHeadings(facts)  # both readers walk the same column of posts
+    letters: dict[int, int] = {}  # and measure mostly the same elements
     for reader in (Generic(facts, markers, days), Flat(facts, markers, days)):
         reader.prepare(tree, url)
         nodes = reader.post_nodes(tree)[:MAX_POSTS]
-        proposals.append(_judged(Proposal(reader, nodes), data, url, live=facts.live))
+        proposals.append(_judged(Proposal(reader, nodes), data, url, letters, live=facts.live))
     if site is not None and _settled(proposals[0], data, url):
         return proposals, proposals[0]
     return proposals, choose(proposals)
 
 
-def _judged(proposal: Proposal, data: StructuredBlog, url: str, *, live: bool = True) -> Proposal:
+def _judged(
+    proposal: Proposal,
+    data: StructuredBlog,
+    url: str,
+    letters: dict[int, int],
+    *,
+    live: bool = True,
+) -> Proposal:
     if (refusal := proposal.reader.refusal()) is not None:
         proposal.refused = refusal  # whatever it would score: not measured
         return proposal
-    proposal.evidence = measure(proposal.reader, proposal.nodes, data, url)
+    proposal.evidence = measure(proposal.reader, proposal.nodes, data, url, letters)
     judge(proposal, site=not proposal.reader.generic, structured=data.found, live_signal=live)
     return proposal
 

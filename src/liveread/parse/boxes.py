@@ -23,17 +23,21 @@ def best_group(markers: list[Node]) -> list[Node]:
     """Element -> how many more steps a walk went from it: a walk that reaches an element
     another walk left with as many steps or more to go has nothing new above it."""
     for marker in markers:
-        node = marker
+        node, ident, tag = marker, marker.mem_id, marker.tag  # each element's read once
         for step in range(MAX_DEPTH):
             left = MAX_DEPTH - step
-            if climbed.get(node.mem_id, 0) >= left:
+            if climbed.get(ident, 0) >= left:
                 break
-            climbed[node.mem_id] = left
+            climbed[ident] = left
             parent = node.parent
-            if parent is None or not parent.is_element_node or parent.tag == "html":
+            if parent is None or not parent.is_element_node:
                 break
-            groups[(parent.mem_id, node.tag)][node.mem_id] = node
-            node = parent
+            parent_tag = parent.tag
+            if parent_tag == "html":
+                break
+            parent_ident = parent.mem_id
+            groups[(parent_ident, tag)][ident] = node
+            node, ident, tag = parent, parent_ident, parent_tag
     most = max((len(group) for group in groups.values()), default=0)
     tied = [group for group in groups.values() if len(group) == most]
     return list(min(tied, key=_size, default={}).values())
