@@ -503,5 +503,9 @@ def heading_like(node: Node) -> bool:
     text = squash(node.text(deep=True))
     if not text or len(text) > TITLE_TEXT:
         return False
-    bold = "".join(part.text(deep=True) for part in node.css("strong, b"))
+    # Walked, not queried: a paragraph is small, and a query costs more to set up than that.
+    bold = "".join(part.text(deep=True) for part in node.traverse() if part.tag in BOLD)
     return squash(bold) == text
+
+
+BOLD = frozenset({"strong", "b"})
