@@ -81,6 +81,9 @@ def lists_beside(feed: list[Node]) -> tuple[list[Node], list[Node]]:
     box = feed[0].parent
     if box is None:
         return [], []
+    above, below = _element_beside(box, -1), _element_beside(box, 1)
+    if above is None and below is None:
+        return [], []  # the feed's list stands alone: its posts' shape is not needed
     shapes = [shape for shape in (_shape(feed), _shape(_inner(feed))) if shape is not None]
     if not shapes:
         return [], []
@@ -94,7 +97,7 @@ def lists_beside(feed: list[Node]) -> tuple[list[Node], list[Node]]:
             if any(_has_shape(node, shape) for shape in shapes) and not _sponsored(node)
         ]
 
-    return members(_element_beside(box, -1)), members(_element_beside(box, 1))
+    return members(above), members(below)
 
 
 _Shape = tuple[str, frozenset[str]]

@@ -287,9 +287,9 @@ class Generic(Adapter):
         attrs = node.attributes
         names = (attrs.get("class") or "").casefold()
 
-        def flagged(attribute: str, *words: str) -> bool:
+        def flagged(attribute: str, words: re.Pattern[str]) -> bool:
             value = (attrs.get(attribute) or "").casefold()
-            return value in ("true", "1", "yes") or any(w in names for w in words)
+            return value in ("true", "1", "yes") or words.search(names) is not None
 
         labelled = {
             flag
@@ -297,16 +297,13 @@ class Generic(Adapter):
             if (flag := label_flag(squash(element.text(deep=True)))) is not None
         }
         return {
-            "key_event": flagged(
-                "data-key-event", "key-event", "keyevent", "key_event", "type-key", "highlight"
-            )
-            or "key_event" in labelled,
-            "pinned": flagged("data-pinned", "is-pinned", "pinned-post", "--pinned")
+            "key_event": flagged("data-key-event", KEY_EVENT_CLASS) or "key_event" in labelled,
+            "pinned": flagged("data-pinned", PINNED_CLASS)
             or (attrs.get("data-type") or "").casefold() == "pinned"
             or "pinned" in labelled
             or node.mem_id in self._apart,
-            "breaking": flagged("data-breaking", "breaking") or "breaking" in labelled,
-            "summary": flagged("data-summary", "is-summary"),
+            "breaking": flagged("data-breaking", BREAKING_CLASS) or "breaking" in labelled,
+            "summary": flagged("data-summary", SUMMARY_CLASS),
         }
 
     def authors(self, node: Node) -> list[str]:
@@ -420,6 +417,11 @@ AUTHORS = (
 widget's "lb24-base-user-name")."""
 LABELS = "[class*='label'], [class*='tag'], [class*='badge'], [class*='flag'], [class*='kicker']"
 """Elements that may hold a post's label ("Eilmeldung", "Pinned")."""
+KEY_EVENT_CLASS = re.compile("key-event|keyevent|key_event|type-key|highlight")
+PINNED_CLASS = re.compile("is-pinned|pinned-post|--pinned")
+BREAKING_CLASS = re.compile("breaking")
+SUMMARY_CLASS = re.compile("is-summary")
+"""What a post's class holds (lower-cased) where the template marks it as one of these."""
 AUTHOR_TEXT = 120
 """The longest author element read for names."""
 
