@@ -10,6 +10,7 @@ shape between them (an advert, a newsletter sign-up).
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from datetime import date, datetime
 
 from selectolax.lexbor import LexborHTMLParser
@@ -115,13 +116,12 @@ class Generic(Adapter):
         written = Owners(self._written)
         holding_times = self._holding_times(marks, written)
         stamp_nodes = {mark.mem_id: mark for mark in marks if mark.mem_id not in self._written}
-        stamps = Owners(stamp_nodes)
         """Time elements and closing bylines: a time written inside one is that time."""
 
         def in_a_stamp(mark: Node, post: int) -> bool:
             """Whether `mark` lies inside a time element or byline of its post `post`."""
-            stamp = stamps.of(mark.parent)
-            return stamp is not None and stamp != post and owners.of(stamp_nodes[stamp]) == post
+            stamp = _marked_above(mark, post, stamp_nodes)
+            return stamp is not None and stamp != post
 
         seen: set[int] = set()
         stamped: set[tuple[int, int]] = set()
@@ -146,8 +146,7 @@ class Generic(Adapter):
                     self._minutes.setdefault(post, found)
                 if mark.mem_id in holding_times:
                     continue  # the text of a time element in it, counted as that element
-                outer = written.of(mark.parent)
-                if outer is not None and owners.of(self._written[outer].node) == post:
+                if _marked_above(mark, post, self._written) is not None:
                     continue  # inside another written time of the post: one time, read twice
                 if in_a_stamp(mark, post):
                     continue  # the text of a byline's or a time element's time
@@ -434,6 +433,22 @@ def _says_more(post: Node, opening: str) -> bool:
 _EXACTNESS = {"minute": 0, "relative": 1, "clock": 2, "moment": 2}
 """Of the times written in a post, the one it is read by: a clock time over "16 min ago"
 ("hace 2 horas · 18:10" is 18:10), and either over a minute of play ("67' 19:42")."""
+
+
+def _marked_above(mark: Node, post: int, marked: Container[int]) -> int | None:
+    """The nearest of the `marked` elements above `mark`, up to its post `post` (the
+    `mem_id` of the nearest post at or above it): a climb from a mark ends at its post."""
+    if mark.mem_id == post:
+        return None
+    node = mark.parent
+    while node is not None:
+        ident = node.mem_id
+        if ident in marked:
+            return ident
+        if ident == post:
+            return None
+        node = node.parent
+    return None
 
 
 def _holders(elements: list[Node], post: Node) -> set[int]:
