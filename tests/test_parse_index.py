@@ -8,10 +8,13 @@ from pathlib import Path
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from liveread.parse import _site_for
-from liveread.parse.adapter import Adapter, PostIndex
+from liveread.parse import _contest, _site_for, _tree
+from liveread.parse.adapter import Adapter, Node, PostIndex
 from liveread.parse.blocks import Outline
-from liveread.parse.tree import Owners, common_ancestor
+from liveread.parse.contest import measure
+from liveread.parse.generic import AUTHORS, Generic
+from liveread.parse.structured import read_structured
+from liveread.parse.tree import Owners, common_ancestor, nest
 
 REAL = Path(__file__).parents[1].parent / "shared" / "fixtures" / "real"
 SELECTORS = ["p", "a[href]", "time[datetime]", "h2, h3", "img", "header time, footer time"]
@@ -182,3 +185,97 @@ def test_owners_find_the_nearest_marked_element_however_deep():
     assert owners.of(a) == a.mem_id  # a marked element is its own owner
     every_box = tree.css("div")
     assert {owners.of(box) for box in every_box} == {a.mem_id}
+
+
+@pytest.mark.parametrize("site", SITES)
+def test_keys_of_all_posts_answer_as_one_key_per_post(site: str):
+    tree, adapter = real_page(site)
+    posts = adapter.post_nodes(tree)
+    assert adapter.keys(posts, "https://example.com/live") == {
+        post.mem_id: adapter.key(post, "https://example.com/live") for post in posts
+    }
+
+
+def test_keys_of_posts_without_ids_come_from_their_own_links():
+    tree = LexborHTMLParser(
+        "<main><div class='post'><a href='#post-1'>1</a></div>"
+        "<div class='post'><p>No link</p></div>"
+        "<div class='post' id='post-3'><a href='#post-9'>3</a></div>"
+        "<div class='post'><a href='/other'>x</a><a href='/live#post-4'>4</a></div></main>"
+    )
+    posts = tree.css("div.post")
+    keys = Adapter().keys(posts, "https://example.com/live")
+    assert [keys[post.mem_id] for post in posts] == ["1", None, "3", "4"]
+
+
+def test_keys_of_nested_posts_answer_as_one_query_per_post_would():
+    """An outer post's own query reaches into the post inside it: its first link is the
+    inner post's when it has none before it."""
+    tree = LexborHTMLParser(
+        "<main><div class='post'><section class='post'>"
+        "<a href='#post-7'>7</a></section></div><div class='post'><a href='#post-8'>8</a>"
+        "</div></main>"
+    )
+    posts = tree.css(".post")
+    adapter = Adapter()
+    assert nest(posts)
+    assert adapter.keys(posts, "") == {post.mem_id: adapter.key(post, "") for post in posts}
+    assert [adapter.keys(posts, "")[post.mem_id] for post in posts] == ["7", "7", "8"]
+
+
+def test_nest():
+    tree = LexborHTMLParser(
+        "<main><ul><li id='a'><p id='b'></p></li><li id='c'></li></ul><p id='d'></p></main>"
+    )
+    a, b, c, d = (tree.css_first(f"#{ident}") for ident in "abcd")
+    assert not nest([a, c])  # siblings
+    assert not nest([a, c, d])
+    assert nest([a, b])
+    assert nest([c, a, b])
+    assert not nest([b])
+    assert not nest([])
+
+
+GENERIC = sorted((Path(__file__).parent / "fixtures" / "generic").glob("*.html"))
+
+
+def generic_reading(page: Path) -> tuple[Generic, list[Node]]:
+    """The box reader's posts of a page, indexed as `parse` indexes them."""
+    tree = _tree(page.read_bytes())
+    url = "https://example.com/live"
+    proposals, _ = _contest(tree, url, read_structured(tree, url), explain=True)
+    reading = next(p for p in proposals if isinstance(p.reader, Generic))
+    assert isinstance(reading.reader, Generic)
+    reading.reader.index_posts(reading.nodes)
+    return reading.reader, reading.nodes
+
+
+def test_a_posts_furniture_is_what_one_query_over_it_finds():
+    """Time, header and author elements, in page order, from the queries the reader shares
+    with its authors and times; where a post holds both kinds they are put in order."""
+    both = 0
+    for page in GENERIC:
+        reader, posts = generic_reading(page)
+        for post in posts:
+            expected = post.css(f"time, header, {AUTHORS}")
+            assert ids(reader._furniture(post)) == ids(expected), page.name
+            both += any(e.tag in ("time", "header") for e in expected) and any(
+                e.tag not in ("time", "header") for e in expected
+            )
+    assert both > 20
+
+
+def test_readings_measured_together_show_what_each_measured_alone_shows():
+    """The generic readings of a page share the letters of the elements they measure."""
+    measured = 0
+    for page in GENERIC:
+        tree = _tree(page.read_bytes())
+        url = "https://example.com/live"
+        data = read_structured(tree, url)
+        proposals, _ = _contest(tree, url, data, explain=True)
+        for proposal in proposals:
+            if proposal.evidence is not None:
+                alone = measure(proposal.reader, proposal.nodes, data, url)
+                assert alone == proposal.evidence, page.name
+                measured += 1
+    assert measured > len(GENERIC)

@@ -20,7 +20,7 @@ from liveread.parse.contest import explain as explain_contest
 from liveread.parse.depth import limit_depth, may_nest_too_deeply
 from liveread.parse.facts import page_facts, stated_zone
 from liveread.parse.flat import Flat
-from liveread.parse.generic import Generic
+from liveread.parse.generic import DayHeadings, Generic
 from liveread.parse.links import mark_link_posts
 from liveread.parse.markers import Scan, cut_opening, find_markers
 from liveread.parse.merge import merge
@@ -53,7 +53,7 @@ def parse(html: str | bytes, url: str, *, explain: bool = False) -> LiveBlog:
     page = adapter.page(tree, url)
     cleaner = Cleaner(adapter.furniture)
     copies = adapter.copies(tree)
-    keys = {node.mem_id: adapter.key(node, url) for node in nodes}
+    keys = adapter.keys(nodes, url)
     regions = _regions(nodes)  # one query per list of posts, not one per post
     owners = Owners(keys)
     for region in regions:
@@ -164,7 +164,7 @@ def _contest(
         reading = Proposal(site, site.post_nodes(tree)[:MAX_POSTS])
         if _settled(reading, data, url) and not explain:
             return [reading], reading  # nothing to weigh it against: not measured
-        proposals.append(_judged(reading, data, url))
+        proposals.append(_judged(reading, data, url, {}))
     facts = page_facts(tree, url, data)
     # Scripts and styles are read (structured data, page dates): the generic readers, which
     # look at every element and the page's whole text, go faster without them.
@@ -173,20 +173,29 @@ def _contest(
     markers = scan.markers
     if markers:
         facts = stated_zone(facts, scan.notes)
-    for reader in (Generic(facts, markers), Flat(facts, markers)):
+    days = DayHeadings(facts)  # both readers walk the same column of posts
+    letters: dict[int, int] = {}  # and measure mostly the same elements
+    for reader in (Generic(facts, markers, days), Flat(facts, markers, days)):
         reader.prepare(tree, url)
         nodes = reader.post_nodes(tree)[:MAX_POSTS]
-        proposals.append(_judged(Proposal(reader, nodes), data, url, live=facts.live))
+        proposals.append(_judged(Proposal(reader, nodes), data, url, letters, live=facts.live))
     if site is not None and _settled(proposals[0], data, url):
         return proposals, proposals[0]
     return proposals, choose(proposals)
 
 
-def _judged(proposal: Proposal, data: StructuredBlog, url: str, *, live: bool = True) -> Proposal:
+def _judged(
+    proposal: Proposal,
+    data: StructuredBlog,
+    url: str,
+    letters: dict[int, int],
+    *,
+    live: bool = True,
+) -> Proposal:
     if (refusal := proposal.reader.refusal()) is not None:
         proposal.refused = refusal  # whatever it would score: not measured
         return proposal
-    proposal.evidence = measure(proposal.reader, proposal.nodes, data, url)
+    proposal.evidence = measure(proposal.reader, proposal.nodes, data, url, letters)
     judge(proposal, site=not proposal.reader.generic, structured=data.found, live_signal=live)
     return proposal
 
@@ -200,8 +209,8 @@ def _settled(proposal: Proposal, data: StructuredBlog, url: str) -> bool:
     keys = {post.key for post in data.posts if post.key}
     if not keys:
         return True
-    reader = proposal.reader
-    return sum(1 for node in nodes if reader.key(node, url) in keys) * 2 >= len(nodes)
+    post_keys = proposal.reader.keys(nodes, url)
+    return sum(1 for node in nodes if post_keys[node.mem_id] in keys) * 2 >= len(nodes)
 
 
 def _structured_only(url: str, data: StructuredBlog, tree: LexborHTMLParser) -> Adapter:

@@ -19,7 +19,7 @@ from liveread.parse.ids import data_id, key_from_url, normalise_id
 from liveread.parse.spec import TITLE_OPENING, FlagRule, SiteSpec, Stamp
 from liveread.parse.texttimes import Marker
 from liveread.parse.times import from_epoch, parse_time
-from liveread.parse.tree import Owners, common_ancestor, only_element
+from liveread.parse.tree import Owners, common_ancestor, nest, only_element
 from liveread.text import squash
 
 Node = LexborNode
@@ -129,6 +129,17 @@ class Adapter:
     def post_nodes(self, tree: LexborHTMLParser) -> list[Node]:
         return tree.css(self.entries)
 
+    def keys(self, posts: list[Node], page_url: str) -> dict[int, str | None]:
+        """Every post's `key`. What posts without an id of their own look up (a link to
+        themselves) is found by one query over them all, not one per post; posts that nest
+        are each asked on their own (the outer one's query reaches into the inner one)."""
+        before = self._index
+        self._index = None if nest(posts) else PostIndex(posts)
+        try:
+            return {post.mem_id: self.key(post, page_url) for post in posts}
+        finally:
+            self._index = before
+
     def key(self, node: Node, page_url: str) -> str | None:
         attributes = node.attributes
         ident = attributes.get("id")
@@ -138,7 +149,7 @@ class Adapter:
             return key
         if (inner := only_element(node)) is not None and (ident := inner.attributes.get("id")):
             return normalise_id(ident)  # `li > article#post-6628241`
-        link = node.css_first("a[href*='#']")
+        link = self.first(node, "a[href*='#']")
         return key_from_url(link.attributes.get("href") or "") if link is not None else None
 
     def permalink(self, node: Node, key: str | None, page_url: str) -> str | None:
@@ -237,7 +248,7 @@ class SiteAdapter(Adapter):
         ident = node.attributes.get(self.spec.id_attribute)
         if ident:
             return normalise_id(ident)
-        link = node.css_first(self.spec.key_link) if self.spec.key_link else None
+        link = self.first(node, self.spec.key_link) if self.spec.key_link else None
         return key_from_url(link.attributes.get("href") or "") if link is not None else None
 
     def permalink(self, node: Node, key: str | None, page_url: str) -> str | None:

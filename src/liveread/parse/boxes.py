@@ -23,17 +23,21 @@ def best_group(markers: list[Node]) -> list[Node]:
     """Element -> how many more steps a walk went from it: a walk that reaches an element
     another walk left with as many steps or more to go has nothing new above it."""
     for marker in markers:
-        node = marker
+        node, ident, tag = marker, marker.mem_id, marker.tag  # each element's read once
         for step in range(MAX_DEPTH):
             left = MAX_DEPTH - step
-            if climbed.get(node.mem_id, 0) >= left:
+            if climbed.get(ident, 0) >= left:
                 break
-            climbed[node.mem_id] = left
+            climbed[ident] = left
             parent = node.parent
-            if parent is None or not parent.is_element_node or parent.tag == "html":
+            if parent is None or not parent.is_element_node:
                 break
-            groups[(parent.mem_id, node.tag)][node.mem_id] = node
-            node = parent
+            parent_tag = parent.tag
+            if parent_tag == "html":
+                break
+            parent_ident = parent.mem_id
+            groups[(parent_ident, tag)][ident] = node
+            node, ident, tag = parent, parent_ident, parent_tag
     most = max((len(group) for group in groups.values()), default=0)
     tied = [group for group in groups.values() if len(group) == most]
     return list(min(tied, key=_size, default={}).values())
@@ -77,6 +81,9 @@ def lists_beside(feed: list[Node]) -> tuple[list[Node], list[Node]]:
     box = feed[0].parent
     if box is None:
         return [], []
+    above, below = _element_beside(box, -1), _element_beside(box, 1)
+    if above is None and below is None:
+        return [], []  # the feed's list stands alone: its posts' shape is not needed
     shapes = [shape for shape in (_shape(feed), _shape(_inner(feed))) if shape is not None]
     if not shapes:
         return [], []
@@ -90,7 +97,7 @@ def lists_beside(feed: list[Node]) -> tuple[list[Node], list[Node]]:
             if any(_has_shape(node, shape) for shape in shapes) and not _sponsored(node)
         ]
 
-    return members(_element_beside(box, -1)), members(_element_beside(box, 1))
+    return members(above), members(below)
 
 
 _Shape = tuple[str, frozenset[str]]

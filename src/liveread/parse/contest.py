@@ -66,15 +66,29 @@ class Proposal:
     """Why this reading cannot be the page's posts, if it cannot."""
 
 
-def measure(reader: Adapter, nodes: list[Node], data: StructuredBlog, page_url: str) -> Evidence:
+def measure(
+    reader: Adapter,
+    nodes: list[Node],
+    data: StructuredBlog,
+    page_url: str,
+    letters: dict[int, int] | None = None,
+) -> Evidence:
+    """What `reader`'s posts (`nodes`) show. `letters`: the letters of elements already
+    measured (readings of one page share most of their elements), added to as it goes."""
+    letters = {} if letters is None else letters
     keys = {post.key for post in data.posts if post.key}
     texts: list[int] = []
     linked = total = timed = matched = swallowed = 0
     shapes: dict[tuple[str, str], int] = {}
     link_text = _link_text(reader, nodes)
+    post_keys = reader.keys(nodes, page_url) if keys else {}
     for node in nodes:
         extent = reader.extent(node)
-        text = sum(_letters(part.text(deep=True)) for part in extent)
+        text = 0
+        for part in extent:
+            if (part_letters := letters.get(part.mem_id)) is None:
+                part_letters = letters[part.mem_id] = _letters(part.text(deep=True))
+            text += part_letters
         links = link_text.get(node.mem_id, 0)
         texts.append(text)
         total += text
@@ -82,7 +96,7 @@ def measure(reader: Adapter, nodes: list[Node], data: StructuredBlog, page_url: 
         marks = reader.time_marks(node)
         timed += marks > 0
         swallowed += max(0, marks - 1)
-        if keys and reader.key(node, page_url) in keys:
+        if keys and post_keys[node.mem_id] in keys:
             matched += 1
         shape = (node.tag or "", (node.attributes.get("class") or "").split(" ")[0])
         shapes[shape] = shapes.get(shape, 0) + 1

@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from liveread.parse.adapter import Adapter, Node
 from liveread.parse.facts import PageFacts
-from liveread.parse.generic import day_heading, heading_like
+from liveread.parse.generic import DayHeadings, heading_like
 from liveread.parse.ids import normalise_id
 from liveread.parse.markers import Found, holders, minute_label, newest_first, opener
 from liveread.parse.texttimes import Clock, Marker
@@ -33,8 +33,11 @@ class Flat(Adapter):
     trust_dom_times = False
     title_selector = ""
 
-    def __init__(self, facts: PageFacts, markers: list[Found]) -> None:
+    def __init__(
+        self, facts: PageFacts, markers: list[Found], days: DayHeadings | None = None
+    ) -> None:
         self.facts = facts
+        self.days = days or DayHeadings(facts)
         self._markers = markers
         self._runs: dict[int, list[Node]] = {}
         self._opened_by: dict[int, Found] = {}
@@ -83,7 +86,7 @@ class Flat(Adapter):
                 self._opened_by[child.mem_id] = found
                 self._times[child.mem_id] = clock.time_of(found.marker)
                 self._marks[child.mem_id] = 1
-            elif (day := day_heading(child, facts)) is not None:
+            elif (day := self.days.of(child)) is not None:
                 clock.day_heading(day)
                 run = None
             elif run is not None:

@@ -10,6 +10,7 @@ shape between them (an advert, a newsletter sign-up).
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from datetime import date, datetime
 
 from selectolax.lexbor import LexborHTMLParser
@@ -39,8 +40,10 @@ EPOCH_SELECTOR = ", ".join(f"[{attribute}]" for attribute in EPOCH_ATTRIBUTES)
 BYLINE = re.compile(
     r"^(?P<author>\D{2,80}?)\s*(?P<when>\d{1,2} [A-Z][a-z]+ \d{4},? \d{1,2}[:.]\d{2})$"
 )
-BYLINE_WHEN = re.compile(r"\d{1,2} [A-Z][a-z]+ \d{4},? \d{1,2}[:.]\d{2}")
-"""The date and time a closing byline ends with."""
+BYLINE_WHEN = re.compile(r"\d\d? [A-Z][a-z]+ \d{4},? \d\d?[:.]\d{2}")
+"""The date and time a closing byline ends with. A page's whole text is searched for it:
+one or two digits are written as a digit and an optional one, which is searched twice as
+fast as the same repeated one to two times."""
 BYLINE_PARTS = "p, div, span, footer, small"
 MIN_BYLINES = 2
 """Fewer closing bylines than this make no list of posts."""
@@ -61,8 +64,11 @@ class Generic(Adapter):
     """Unknown templates: per-post structured times, where there are any, win."""
     title_selector = "h1, h2, h3, h4, h5, h6"
 
-    def __init__(self, facts: PageFacts, markers: list[Found]) -> None:
+    def __init__(
+        self, facts: PageFacts, markers: list[Found], days: DayHeadings | None = None
+    ) -> None:
         self.facts = facts
+        self.days = days or DayHeadings(facts)
         self.zone = facts.zone  # type: ignore[assignment]
         self._written = {found.node.mem_id: found for found in markers}
         self._bylines: dict[int, tuple[str, datetime]] = {}
@@ -110,13 +116,12 @@ class Generic(Adapter):
         written = Owners(self._written)
         holding_times = self._holding_times(marks, written)
         stamp_nodes = {mark.mem_id: mark for mark in marks if mark.mem_id not in self._written}
-        stamps = Owners(stamp_nodes)
         """Time elements and closing bylines: a time written inside one is that time."""
 
         def in_a_stamp(mark: Node, post: int) -> bool:
             """Whether `mark` lies inside a time element or byline of its post `post`."""
-            stamp = stamps.of(mark.parent)
-            return stamp is not None and stamp != post and owners.of(stamp_nodes[stamp]) == post
+            stamp = _marked_above(mark, post, stamp_nodes)
+            return stamp is not None and stamp != post
 
         seen: set[int] = set()
         stamped: set[tuple[int, int]] = set()
@@ -141,8 +146,7 @@ class Generic(Adapter):
                     self._minutes.setdefault(post, found)
                 if mark.mem_id in holding_times:
                     continue  # the text of a time element in it, counted as that element
-                outer = written.of(mark.parent)
-                if outer is not None and owners.of(self._written[outer].node) == post:
+                if _marked_above(mark, post, self._written) is not None:
                     continue  # inside another written time of the post: one time, read twice
                 if in_a_stamp(mark, post):
                     continue  # the text of a byline's or a time element's time
@@ -192,7 +196,7 @@ class Generic(Adapter):
                 marker = found.marker if found else None
                 in_order = child.mem_id not in aside
                 self._clocked[child.mem_id] = clock.time_of(marker, in_order=in_order)
-            elif child.is_element_node and (day := day_heading(child, facts)):
+            elif child.is_element_node and (day := self.days.of(child)):
                 clock.day_heading(day)
             child = child.next
 
@@ -282,9 +286,9 @@ class Generic(Adapter):
         attrs = node.attributes
         names = (attrs.get("class") or "").casefold()
 
-        def flagged(attribute: str, *words: str) -> bool:
+        def flagged(attribute: str, words: re.Pattern[str]) -> bool:
             value = (attrs.get(attribute) or "").casefold()
-            return value in ("true", "1", "yes") or any(w in names for w in words)
+            return value in ("true", "1", "yes") or words.search(names) is not None
 
         labelled = {
             flag
@@ -292,16 +296,13 @@ class Generic(Adapter):
             if (flag := label_flag(squash(element.text(deep=True)))) is not None
         }
         return {
-            "key_event": flagged(
-                "data-key-event", "key-event", "keyevent", "key_event", "type-key", "highlight"
-            )
-            or "key_event" in labelled,
-            "pinned": flagged("data-pinned", "is-pinned", "pinned-post", "--pinned")
+            "key_event": flagged("data-key-event", KEY_EVENT_CLASS) or "key_event" in labelled,
+            "pinned": flagged("data-pinned", PINNED_CLASS)
             or (attrs.get("data-type") or "").casefold() == "pinned"
             or "pinned" in labelled
             or node.mem_id in self._apart,
-            "breaking": flagged("data-breaking", "breaking") or "breaking" in labelled,
-            "summary": flagged("data-summary", "is-summary"),
+            "breaking": flagged("data-breaking", BREAKING_CLASS) or "breaking" in labelled,
+            "summary": flagged("data-summary", SUMMARY_CLASS),
         }
 
     def authors(self, node: Node) -> list[str]:
@@ -331,7 +332,7 @@ class Generic(Adapter):
         minute = self._minutes.get(node.mem_id)
         if minute is not None and minute.label and minute.node.parent is not None:
             minute.node.decompose()  # "67'" beside the post's clock time
-        parts = self.all(node, f"time, header, {AUTHORS}")
+        parts = self._furniture(node)
         boxes = _holders(
             [part for part in parts if part.tag not in ("time", "header", "img")], node
         )
@@ -343,11 +344,25 @@ class Generic(Adapter):
             ):
                 part.decompose()
         heading = self._headings.get(node.mem_id)
-        if heading is None or heading.parent is None:
-            heading = self._title_heading(node.css(f"{self.title_selector}, p"), node)
-        if heading is not None and not heading.css_first("a[href]"):
+        lines = f"{self.title_selector}, p"
+        if (heading is None or heading.parent is None) and self.all(node, lines):
+            # Asked again: what was just removed may have been running text before it.
+            heading = self._title_heading(node.css(lines), node)
+        if heading is not None and not (
+            self.first(node, "a[href]") is not None and heading.css_first("a[href]")
+        ):
             heading.decompose()
         return [node]
+
+    def _furniture(self, node: Node) -> list[Node]:
+        """`node.css(f"time, header, {AUTHORS}")`: from the author elements its authors
+        were read from, and one query over the posts for its time and header elements."""
+        stamps = self.all(node, "time, header")
+        authors = self.all(node, AUTHORS)
+        if not stamps or not authors:
+            return stamps or authors
+        order = {element.mem_id: place for place, element in enumerate(node.traverse())}
+        return sorted([*stamps, *authors], key=lambda element: order.get(element.mem_id, -1))
 
     def title(self, node: Node) -> str:
         heading = self._title_heading(self.all(node, f"{self.title_selector}, p"), node)
@@ -401,6 +416,11 @@ AUTHORS = (
 widget's "lb24-base-user-name")."""
 LABELS = "[class*='label'], [class*='tag'], [class*='badge'], [class*='flag'], [class*='kicker']"
 """Elements that may hold a post's label ("Eilmeldung", "Pinned")."""
+KEY_EVENT_CLASS = re.compile("key-event|keyevent|key_event|type-key|highlight")
+PINNED_CLASS = re.compile("is-pinned|pinned-post|--pinned")
+BREAKING_CLASS = re.compile("breaking")
+SUMMARY_CLASS = re.compile("is-summary")
+"""What a post's class holds (lower-cased) where the template marks it as one of these."""
 AUTHOR_TEXT = 120
 """The longest author element read for names."""
 
@@ -413,6 +433,22 @@ def _says_more(post: Node, opening: str) -> bool:
 _EXACTNESS = {"minute": 0, "relative": 1, "clock": 2, "moment": 2}
 """Of the times written in a post, the one it is read by: a clock time over "16 min ago"
 ("hace 2 horas · 18:10" is 18:10), and either over a minute of play ("67' 19:42")."""
+
+
+def _marked_above(mark: Node, post: int, marked: Container[int]) -> int | None:
+    """The nearest of the `marked` elements above `mark`, up to its post `post` (the
+    `mem_id` of the nearest post at or above it): a climb from a mark ends at its post."""
+    if mark.mem_id == post:
+        return None
+    node = mark.parent
+    while node is not None:
+        ident = node.mem_id
+        if ident in marked:
+            return ident
+        if ident == post:
+            return None
+        node = node.parent
+    return None
 
 
 def _holders(elements: list[Node], post: Node) -> set[int]:
@@ -444,6 +480,21 @@ def _marked_pinned(node: Node) -> bool:
     )
 
 
+class DayHeadings:
+    """`day_heading` of the elements between posts, each read once though both generic
+    readers walk the same column."""
+
+    def __init__(self, facts: PageFacts) -> None:
+        self.facts = facts
+        self._known: dict[int, date | None] = {}
+
+    def of(self, node: Node) -> date | None:
+        ident = node.mem_id
+        if ident not in self._known:
+            self._known[ident] = day_heading(node, self.facts)
+        return self._known[ident]
+
+
 def day_heading(node: Node, facts: PageFacts) -> date | None:
     """The day a heading between posts names ("Donnerstag, 18. 7."), as a date."""
     text = node.text(deep=True)
@@ -469,5 +520,9 @@ def heading_like(node: Node) -> bool:
     text = squash(node.text(deep=True))
     if not text or len(text) > TITLE_TEXT:
         return False
-    bold = "".join(part.text(deep=True) for part in node.css("strong, b"))
+    # Walked, not queried: a paragraph is small, and a query costs more to set up than that.
+    bold = "".join(part.text(deep=True) for part in node.traverse() if part.tag in BOLD)
     return squash(bold) == text
+
+
+BOLD = frozenset({"strong", "b"})

@@ -48,6 +48,14 @@ def _parent_of_all(nodes: list[Node]) -> Node | None:
     return parent if other else None
 
 
+def nest(nodes: list[Node]) -> bool:
+    """Whether one of `nodes` lies inside another (siblings, the usual list of posts, never)."""
+    if len(nodes) < 2 or _parent_of_all(nodes) is not None:
+        return False
+    owners = Owners(node.mem_id for node in nodes)
+    return any(owners.of(node.parent) is not None for node in nodes)
+
+
 def only_element(node: Node) -> Node | None:
     """The one element `node` holds, if it holds just one (text aside)."""
     only = None
