@@ -311,11 +311,18 @@ class Store:
         key_events_only: bool = False,
         limit: int | None = None,
         offset: int = 0,
+        oldest_first: bool = False,
     ) -> list[StoredEntry]:
-        """Entries newest first (by published, undated last, then by first seen); feed_id
-        None is the timeline of all feeds."""
+        """Entries newest first (by published, undated last, then by first seen), or that
+        order reversed (`oldest_first`); feed_id None is the timeline of all feeds."""
         statement, params = sql.entry_query(
-            sql.ENTRY_COLS + ", e.blocks", feed_id, unread_only, key_events_only, limit, offset
+            sql.ENTRY_COLS + ", e.blocks",
+            feed_id,
+            unread_only,
+            key_events_only,
+            limit,
+            offset,
+            oldest_first,
         )
         return [stored_from_row(r) for r in self._db.execute(statement, params)]
 
@@ -328,6 +335,7 @@ class Store:
         key_events_only: bool = False,
         limit: int | None = None,
         offset: int = 0,
+        oldest_first: bool = False,
     ) -> list[EntrySummary]:
         """Like `entries` but light: no body blocks, only an excerpt of the text. On a
         damaged database the timeline (feed_id None) holds the feeds that can still be read."""
@@ -342,6 +350,7 @@ class Store:
                 key_events_only,
                 limit,
                 offset,
+                oldest_first,
             )
             cursor = self._db.cursor()
             cursor.row_factory = None  # plain tuples
@@ -394,18 +403,46 @@ class Store:
         return {key for (key,) in rows}
 
     @_op
-    def mark_read(self, entry_ids: Iterable[int], read: bool = True) -> None:
+    def mark_read(self, entry_ids: Iterable[int], read: bool = True) -> int:
+        """Mark posts read (or unread); returns how many changed."""
+        with self._write() as con:
+            cur = con.executemany(
+                "UPDATE entries SET is_read = ? WHERE id = ? AND is_read != ?",
+                ((int(read), i, int(read)) for i in entry_ids),
+            )
+            return max(cur.rowcount, 0)
+
+    @_op
+    def mark_feed_read(self, feed_id: int) -> int:
+        """Mark every post of a feed read; returns how many were unread."""
+        with self._write() as con:
+            self._require_feed(con, feed_id)
+            cur = con.execute(
+                "UPDATE entries SET is_read = 1 WHERE feed_id = ? AND is_read = 0", (feed_id,)
+            )
+            return cur.rowcount
+
+    @_op
+    def mark_all_read(self) -> int:
+        """Mark every post of every feed read; returns how many were unread."""
+        with self._write() as con:
+            return con.execute("UPDATE entries SET is_read = 1 WHERE is_read = 0").rowcount
+
+    @_op
+    def record_visit(self, feed_ids: Iterable[int], at: datetime) -> None:
+        """Note that the feeds were opened at `at` (see `Feed.visited_at`)."""
         with self._write() as con:
             con.executemany(
-                "UPDATE entries SET is_read = ? WHERE id = ?", ((int(read), i) for i in entry_ids)
+                "UPDATE feeds SET visited_at = ? WHERE id = ?",
+                ((to_iso(at), feed_id) for feed_id in feed_ids),
             )
 
     @_op
-    def mark_feed_read(self, feed_id: int) -> None:
+    def set_oldest_first(self, feed_id: int, on: bool) -> None:
+        """List the feed's posts oldest first (`on`) or newest first."""
         with self._write() as con:
-            con.execute(
-                "UPDATE entries SET is_read = 1 WHERE feed_id = ? AND is_read = 0", (feed_id,)
-            )
+            self._require_feed(con, feed_id)
+            con.execute("UPDATE feeds SET oldest_first = ? WHERE id = ?", (int(on), feed_id))
 
     @_op
     def prune(self, feed_id: int, *, keep: int) -> int:

@@ -29,6 +29,10 @@ class Feed:
     canonical_url: str | None = None
     """The address the blog is known by (its rel=canonical, else `url`), for telling that a
     blog is already followed under another address."""
+    visited_at: datetime | None = None
+    """When the feed was last opened: its posts first seen after that are new since."""
+    oldest_first: bool = False
+    """Whether its posts are listed oldest first (for catching up) rather than newest first."""
 
     @property
     def label(self) -> str:

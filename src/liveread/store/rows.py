@@ -97,6 +97,8 @@ def feed_from_row(row: sqlite3.Row) -> Feed:
         total=row["total"],
         reader_version=row["reader_version"],
         canonical_url=row["canonical_url"],
+        visited_at=from_iso_or_none(row["visited_at"]),
+        oldest_first=bool(row["oldest_first"]),
     )
 
 

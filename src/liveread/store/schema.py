@@ -129,12 +129,20 @@ def _migrate_v5(con: sqlite3.Connection) -> None:
     con.execute("ALTER TABLE feeds ADD COLUMN reader_version TEXT")
 
 
+def _migrate_v6(con: sqlite3.Connection) -> None:
+    # When the reader last opened each feed (posts first seen after it are new since that
+    # visit), and whether the feed is read oldest first, for catching up.
+    con.execute("ALTER TABLE feeds ADD COLUMN visited_at TEXT")
+    con.execute("ALTER TABLE feeds ADD COLUMN oldest_first INTEGER NOT NULL DEFAULT 0")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migrate_v1,
     _migrate_v2,
     _migrate_v3,
     _migrate_v4,
     _migrate_v5,
+    _migrate_v6,
 ]
 """MIGRATIONS[n] takes a database from schema version n to n + 1. Append; never edit."""
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -42,6 +42,8 @@ ENTRY_COLS = """
 """
 ENTRY_FROM = " FROM entries AS e JOIN feeds AS f ON f.id = e.feed_id"
 ENTRY_ORDER = " ORDER BY e.published DESC, e.first_seen_at DESC, e.id ASC"
+OLDEST_FIRST_ORDER = " ORDER BY e.published ASC, e.first_seen_at ASC, e.id DESC"
+"""`ENTRY_ORDER` reversed, row for row (undated posts, last there, come first)."""
 
 _ENTRY_FIELDS = (
     "url, published, updated, title, authors, kind, key_event, pinned, summary, breaking, "
@@ -107,9 +109,10 @@ def entry_query(
     key_events_only: bool,
     limit: int | None,
     offset: int,
+    oldest_first: bool = False,
 ) -> tuple[str, list[Any]]:
-    """A SELECT of `columns` over entries joined to their feeds, filtered, newest first:
-    of one feed (an id), of some (a list of ids) or of all (None)."""
+    """A SELECT of `columns` over entries joined to their feeds, filtered, newest first (or
+    `oldest_first`): of one feed (an id), of some (a list of ids) or of all (None)."""
     where: list[str] = []
     params: list[Any] = []
     if isinstance(feeds, int):
@@ -129,6 +132,6 @@ def entry_query(
     sql = "SELECT" + columns + ENTRY_FROM
     if where:
         sql += " WHERE " + " AND ".join(where)
-    sql += ENTRY_ORDER + " LIMIT ? OFFSET ?"
+    sql += (OLDEST_FIRST_ORDER if oldest_first else ENTRY_ORDER) + " LIMIT ? OFFSET ?"
     params += [-1 if limit is None else limit, offset]
     return sql, params
