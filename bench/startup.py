@@ -315,14 +315,14 @@ def measure_launches(
 async def _open_feed(rounds: int) -> dict[str, object]:
     import resource
 
-    from liveread import paths
-    from liveread.store import Store
+    from liveread.config import Config
+    from liveread.core import open_core
     from liveread.ui.app import LivereadApp
     from liveread.ui.lists import FAVOURITES, EntryList, FeedList
 
-    with Store(paths.database_file()) as store:
-        feed = next(f for f in store.feeds() if f.title.startswith(BIG_FEED_TITLE))
-        app = LivereadApp(store, offline=True)
+    with open_core(Config(), offline=True) as core:
+        feed = next(f for f in core.store.feeds() if f.title.startswith(BIG_FEED_TITLE))
+        app = LivereadApp(core)
         async with app.run_test(size=(WIDTH, HEIGHT)) as pilot:
             await app.workers.wait_for_complete()
             await pilot.pause()

@@ -20,9 +20,8 @@ from textual.widgets import Input, Static
 
 from liveread import paths
 from liveread.config import Config
+from liveread.core import Core
 from liveread.demo import DemoServer
-from liveread.fetch import Fetcher
-from liveread.service import Service
 from liveread.store import Feed, Store
 from liveread.ui.app import LivereadApp
 from liveread.ui.dialogs import (
@@ -66,16 +65,21 @@ def demo() -> Iterator[DemoServer]:
         yield server
 
 
-def make_app(store: Store, **kwargs: object) -> LivereadApp:
+def make_app(
+    store: Store, *, config: Config | None = None, offline: bool = False, **kwargs: object
+) -> LivereadApp:
+    """The app over a core on `store` (which the test keeps open after the app ends)."""
     kwargs.setdefault("state", UiState(paths.data_dir() / "ui-state.json"))
-    return LivereadApp(store, **kwargs)  # type: ignore[arg-type]
+    return LivereadApp(Core(store, config, offline=offline), **kwargs)  # type: ignore[arg-type]
 
 
 async def follow(store: Store, url: str) -> Feed:
     """Add a feed the way the CLI does, before any app runs."""
-    async with Fetcher() as fetcher:
-        feed, _ = await Service(store, fetcher).add_feed(url)
-    return feed
+    core = Core(store)
+    try:
+        return await core.add(url)
+    finally:
+        await core.disconnect()
 
 
 def plain(renderable: object) -> str:

@@ -22,6 +22,7 @@ from faults import (
     write_lock_held,
 )
 from liveread import paths
+from liveread.core import Core
 from liveread.store import Store
 from liveread.ui.app import LivereadApp
 from liveread.ui.banner import StoreBanner
@@ -49,7 +50,7 @@ def built(db: Path) -> Built:
 
 
 def make_app(store: Store) -> LivereadApp:
-    return LivereadApp(store, offline=True, state=UiState(paths.data_dir() / "ui-state.json"))
+    return LivereadApp(Core(store, offline=True), state=UiState(paths.data_dir() / "ui-state.json"))
 
 
 def banner(app: LivereadApp) -> str:
@@ -238,7 +239,7 @@ async def test_a_damaged_database_is_not_refreshed_and_the_app_goes_on(
     with Store(db) as store, pytest.raises(Exception, match="damaged"):
         store.entries(built.damaged_feed)
     with Store(db) as store:  # marked: opened read-only
-        app = LivereadApp(store, state=UiState(paths.data_dir() / "ui-state.json"))
+        app = LivereadApp(Core(store), state=UiState(paths.data_dir() / "ui-state.json"))
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             await pilot.press("R")  # refresh every feed: refused before any fetch

@@ -22,6 +22,7 @@ from textual.widgets import Input
 
 from liveread import paths, timefmt
 from liveread.config import Config
+from liveread.core import Core
 from liveread.model import Embed, Entry, Heading, Image, ListBlock, Paragraph, Quote, Span
 from liveread.store import Store
 from liveread.ui.app import LivereadApp
@@ -260,10 +261,11 @@ def store(tmp_path: Path) -> Iterator[Store]:
         yield opened
 
 
-def make_app(store: Store, **kwargs: object) -> LivereadApp:
-    kwargs.setdefault("config", REFRESH)
+def make_app(
+    store: Store, *, config: Config = REFRESH, offline: bool = False, **kwargs: object
+) -> LivereadApp:
     kwargs.setdefault("state", UiState(paths.data_dir() / "ui-state.json"))
-    return LivereadApp(store, **kwargs)  # type: ignore[arg-type]
+    return LivereadApp(Core(store, config, offline=offline), **kwargs)  # type: ignore[arg-type]
 
 
 async def settle(pilot: Pilot) -> None:

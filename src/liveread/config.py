@@ -55,6 +55,16 @@ def load(path: Path | None = None) -> Config:
     return _validate(data, path)
 
 
+def load_or_defaults(path: Path | None = None) -> tuple[Config, str | None]:
+    """The config at `path` (default: the user's), or, when that file cannot be used, the
+    defaults and one line naming the file and what is wrong with it, for the front end to
+    report (the app in a notification, the CLI on stderr) before carrying on."""
+    try:
+        return load(path), None
+    except ConfigError as error:
+        return Config(), str(error)
+
+
 def _validate(data: dict[str, Any], path: Path) -> Config:
     known = {"refresh_interval", "theme", "export_dir", "keys"}
     if unknown := sorted(set(data) - known):

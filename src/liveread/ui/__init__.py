@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from liveread import paths
-from liveread.config import Config, ConfigError, load
-from liveread.store import Store
+from liveread.config import load_or_defaults
+from liveread.core import open_core
 
 DEMO_INTERVAL = 5.0
 
@@ -22,7 +24,6 @@ def run_app(*, offline: bool = False, demo: bool = False) -> int:
 
 def _run(*, offline: bool, demo_url: str | None, interval: float | None) -> int:
     import gc
-    from dataclasses import replace
 
     # Importing Textual makes many objects and little garbage, yet sets off dozens of
     # collections (about 10 ms here): collect nothing meanwhile. Then move the imported
@@ -34,16 +35,10 @@ def _run(*, offline: bool, demo_url: str | None, interval: float | None) -> int:
     finally:
         gc.freeze()
         gc.enable()
-    config_error = None
-    try:
-        config = load()
-    except ConfigError as error:
-        config, config_error = Config(), str(error)
+    config, config_error = load_or_defaults()
     if interval is not None:
         config = replace(config, refresh_interval=interval)
-    with Store(paths.database_file()) as store:
-        app = LivereadApp(
-            store, config=config, offline=offline, demo_url=demo_url, config_error=config_error
-        )
+    with open_core(config, offline=offline) as core:
+        app = LivereadApp(core, demo_url=demo_url, config_error=config_error)
         app.run()
     return app.return_code or 0

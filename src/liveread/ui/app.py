@@ -26,11 +26,11 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList
 
-from liveread import export, paths, timefmt
+from liveread import paths, timefmt
 from liveread.addresses import safe_address
-from liveread.config import Config
-from liveread.output import OutputError, write_atomic
-from liveread.store import Favourite, Feed, NotFound, Store, StoreError, StoreFault
+from liveread.core import Core
+from liveread.output import OutputError
+from liveread.store import Favourite, Feed, NotFound, StoreError, StoreFault
 from liveread.ui.banner import StoreBanner
 from liveread.ui.dialogs import (
     AddFeedScreen,
@@ -52,12 +52,11 @@ from liveread.ui.lists import (
 from liveread.ui.reader import WELCOME, Reader
 from liveread.ui.state import UiState
 
-if TYPE_CHECKING:  # the network layers (httpx, selectolax) load in on_mount, only when online
+if TYPE_CHECKING:  # the network layers (httpx, selectolax) load after the first paint
     from rich.text import Text
 
     from liveread.demo import DemoServer
-    from liveread.fetch import Fetcher
-    from liveread.service import Event, FeedRefreshed, Service
+    from liveread.service import Event, FeedRefreshed
 
 TICK_SECONDS = 5.0
 """How often the app checks which feeds are due; each feed's own interval comes from config."""
@@ -163,23 +162,22 @@ class LivereadApp(App[None]):
 
     def __init__(
         self,
-        store: Store,
+        core: Core,
         *,
-        config: Config | None = None,
-        offline: bool = False,
         demo_url: str | None = None,
         config_error: str | None = None,
         state: UiState | None = None,
     ) -> None:
+        """The app over `core`, which whoever opened it closes; the app ends only its
+        network session (on unmount)."""
         super().__init__()
-        self.store = store
-        self.config = config or Config()
-        self.offline = offline
+        self.core = core
+        self.store = core.store  # for reading what to show; changes go through the core
+        self.config = core.config
+        self.offline = core.offline
         self.demo_url = demo_url
         self.config_error = config_error
         self.ui_state = state or UiState(paths.data_dir() / "ui-state.json")
-        self.fetcher: Fetcher | None = None
-        self.service: Service | None = None
         self.view = ALL_FEEDS
         self.key_events_only = False
         self.busy: set[int] = set()
@@ -234,27 +232,14 @@ class LivereadApp(App[None]):
             self.call_after_refresh(self._go_online)
 
     def _go_online(self) -> None:
-        self.online()
+        self.core.connect()
         if self.demo_url:
             self.add_demo(self.demo_url)
         self.set_interval(min(TICK_SECONDS, self.config.refresh_interval), self.refresh_due)
         self.refresh_due()
 
-    def online(self) -> Service | None:
-        """The service, started on first use; None when offline."""
-        if self.offline:
-            return None
-        if self.service is None:
-            from liveread.fetch import Fetcher
-            from liveread.service import Service
-
-            self.fetcher = Fetcher()
-            self.service = Service(self.store, self.fetcher)
-        return self.service
-
     async def on_unmount(self) -> None:
-        if self.fetcher is not None:
-            await self.fetcher.aclose()
+        await self.core.disconnect()
         if self._demo_server is not None:
             self._demo_server.close()
 
@@ -421,25 +406,15 @@ class LivereadApp(App[None]):
 
     @reports_store_errors()
     def refresh_due(self) -> None:
-        if self.online() is None:
+        if self.offline:
             return
-        from liveread.service import is_due
-
-        now = timefmt.clock()
-        due = [
-            feed
-            for feed in self.store.feeds()
-            if feed.id not in self.busy and is_due(feed, self.config.refresh_interval, now)
-        ]
-        if due:
+        if due := self.core.due(skip=self.busy):
             self.refresh_feeds(due)
 
     @work(group="refresh")
     @reports_store_errors()
     async def refresh_feeds(self, feeds: list[Feed]) -> None:
-        service = self.online()
-        assert service is not None
-        await service.refresh_all(feeds, lambda event: self.post_message(ServiceEvent(event)))
+        await self.core.refresh(feeds, lambda event: self.post_message(ServiceEvent(event)))
 
     @on(ServiceEvent)
     def service_event(self, message: ServiceEvent) -> None:
@@ -491,16 +466,8 @@ class LivereadApp(App[None]):
     # Adding and removing feeds
 
     def action_add_feed(self) -> None:
-        if self._offline_notice():
-            return
-        service = self.online()
-        assert service is not None
-
-        async def add(url: str) -> Feed:
-            feed, _ = await service.add_feed(url)
-            return feed
-
-        self.push_screen(AddFeedScreen(add), self._feed_added)
+        if not self._offline_notice():
+            self.push_screen(AddFeedScreen(self.core.add), self._feed_added)
 
     def _feed_added(self, feed: Feed | None) -> None:
         if feed is None:
@@ -524,14 +491,12 @@ class LivereadApp(App[None]):
     @work(exclusive=True, group="demo")
     @reports_store_errors()
     async def add_demo(self, url: str) -> None:
-        service = self.online()
-        assert service is not None
         existing = [f for f in self.store.feeds() if f.url == url]
         if existing:
             self._select_feed(existing[0])
             return
         try:
-            feed, _ = await service.add_feed(url)
+            feed = await self.core.add(url)
         except Exception as error:  # shown, never fatal
             self.notify(str(error), title="Demo", severity="error")
             return
@@ -551,7 +516,7 @@ class LivereadApp(App[None]):
     @reports_store_errors(unsaved="Feed not removed")
     def _remove_feed(self, feed: Feed) -> None:
         try:
-            self.store.remove_feed(feed.id)
+            self.core.remove(feed.id)
         except NotFound as error:  # removed meanwhile (the CLI shares the database)
             self.notify(str(error), severity="warning")
         else:
@@ -579,13 +544,13 @@ class LivereadApp(App[None]):
             return
         if ref.startswith("f"):
             favourite = self.favourites[int(ref[1:])]
-            self.store.remove_favourite(favourite.feed_url, favourite.entry.key)
+            self.core.remove_favourite(favourite)
             self.notify("Removed from favourites.")
             self.load_rows(self.view)
         else:
             row = entries.rows[ref]
             try:
-                self.store.set_favourite(int(ref[1:]), not row.is_favourite)
+                self.core.set_favourite(int(ref[1:]), not row.is_favourite)
             except NotFound:
                 self._gone()
                 return
@@ -629,7 +594,7 @@ class LivereadApp(App[None]):
         self.load_rows(self.view)
 
     def action_search(self) -> None:
-        self.push_screen(SearchScreen(self.store.search_hits), self._search_done)
+        self.push_screen(SearchScreen(self.core.search), self._search_done)
 
     @reports_store_errors()
     def _search_done(self, entry_id: int | None) -> None:
@@ -646,10 +611,11 @@ class LivereadApp(App[None]):
 
     @reports_store_errors()
     def action_export(self) -> None:
-        count = self.store.count_favourites()
-        default_dir = self.config.export_dir or paths.export_dir()
+        count = self.core.count_favourites()
         now = timefmt.local(timefmt.clock())
-        self.push_screen(ExportScreen(default_dir=default_dir, count=count, now=now), self._export)
+        self.push_screen(
+            ExportScreen(default_dir=self.core.export_dir, count=count, now=now), self._export
+        )
 
     def _export(self, request: ExportRequest | None) -> None:
         if request is not None:
@@ -658,15 +624,12 @@ class LivereadApp(App[None]):
     @work(thread=True, group="export")
     @reports_store_errors(unsaved="Export not written")
     def write_export(self, request: ExportRequest) -> None:
-        items = [
-            export.ExportItem(f.entry, f.feed_title, f.feed_url) for f in self.store.favourites()
-        ]
         try:
-            write_atomic(request.path, export.render(items, request.format, "Favourites"))
+            count = self.core.export(request.path, request.format)
         except OutputError as error:
             self.notify(str(error), title="Export failed", severity="error")
             return
-        self.notify(str(request.path), title=f"Exported {len(items)} favourites")
+        self.notify(str(request.path), title=f"Exported {count} favourites")
 
     # Help and commands
 

@@ -1,0 +1,239 @@
+"""The application core: the one object the CLI and the app both drive.
+
+`Core` owns everything a person does with liveread, whichever front end they use:
+
+- feeds: `add` (fetched and parsed first, so a bad address is refused), `remove`, `refresh`
+  (one feed, several or all, concurrently) and `due` (which feeds want refreshing now)
+- read state: `mark_read` (or unread) posts, `mark_feed_read` (or unread), `mark_all_read`,
+  `record_visit`, `set_oldest_first`, and `find_posts` for posts named by id or key
+- favourites: `set_favourite`, `toggle_favourite`, `remove_favourite`, `favourites`
+- export: `export_dir` (config `export_dir`, else liveread's own folder), `export_target` and
+  `export` (favourites written atomically)
+- search: `search`
+
+Reading what to show (the feeds, a feed's posts, one post) goes straight to `core.store`, the
+SQLite store the core writes through; nothing else changes it.
+
+`open_core(config)` is the one place a core is built: the store at `paths.database_file()`,
+and the fetcher and refresh service (httpx and selectolax, about 40 ms to import) only on
+first network use, so the app paints its first screen without them. `close()` closes the
+store; where the network was used, `await aclose()` closes the fetcher first. `disconnect()`
+ends the network session alone: its client belongs to the event loop that used it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from datetime import datetime
+from pathlib import Path
+from types import TracebackType
+from typing import TYPE_CHECKING
+
+from liveread import paths, timefmt
+from liveread.config import Config
+from liveread.export import ExportItem, Format, default_filename, render
+from liveread.output import export_target, write_atomic
+from liveread.store import EntrySummary, Favourite, Feed, SearchHit, Store, StoreError
+
+if TYPE_CHECKING:
+    from liveread.fetch import Fetcher
+    from liveread.service import FeedFailed, FeedRefreshed, Listener, Service
+
+
+class Offline(Exception):
+    """The network was asked for by a core opened offline."""
+
+
+class UnknownPost(StoreError):
+    """A post named (by id or key) that the feed does not hold."""
+
+
+class Core:
+    def __init__(self, store: Store, config: Config | None = None, *, offline: bool = False):
+        self.store = store
+        self.config = config or Config()
+        self.offline = offline
+        self._fetcher: Fetcher | None = None
+        self._service: Service | None = None
+
+    # -- lifetime -------------------------------------------------------------------------
+
+    def connect(self) -> Service:
+        """The refresh service, started (with its fetcher) on first use."""
+        if self.offline:
+            raise Offline("started offline: not fetching")
+        if self._service is None:
+            from liveread.fetch import Fetcher
+            from liveread.service import Service
+
+            self._fetcher = Fetcher()
+            self._service = Service(self.store, self._fetcher)
+        return self._service
+
+    async def disconnect(self) -> None:
+        """Close the fetcher, if one was started; the next network use starts another."""
+        fetcher, self._fetcher, self._service = self._fetcher, None, None
+        if fetcher is not None:
+            await fetcher.aclose()
+
+    def close(self) -> None:
+        self.store.close()
+
+    async def aclose(self) -> None:
+        try:
+            await self.disconnect()
+        finally:
+            self.close()
+
+    def __enter__(self) -> Core:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    async def __aenter__(self) -> Core:
+        return self
+
+    async def __aexit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        await self.aclose()
+
+    # -- feeds ------------------------------------------------------------------------------
+
+    async def add(self, url: str) -> Feed:
+        """Follow the live blog at `url` (ServiceError, with the reason, when it is not one;
+        AlreadyFollowing when it is followed already)."""
+        feed, _ = await self.connect().add_feed(url)
+        return feed
+
+    def remove(self, feed_id: int) -> None:
+        """Stop following a feed; its favourites are kept."""
+        self.store.remove_feed(feed_id)
+
+    async def refresh(
+        self, feeds: Sequence[Feed] | None = None, listener: Listener | None = None
+    ) -> list[FeedRefreshed | FeedFailed]:
+        """Refresh `feeds` (every feed when None) concurrently; `listener` hears each step.
+        A feed that fails is reported, never raised."""
+        return await self.connect().refresh_all(feeds, listener)
+
+    def due(self, *, at: datetime | None = None, skip: Iterable[int] = ()) -> list[Feed]:
+        """The feeds (other than those in `skip`) that want refreshing at `at` (now), at the
+        config's refresh interval."""
+        from liveread.service import is_due
+
+        when = at or timefmt.clock()
+        skipped = set(skip)
+        return [
+            feed
+            for feed in self.store.feeds()
+            if feed.id not in skipped and is_due(feed, self.config.refresh_interval, when)
+        ]
+
+    # -- read state ---------------------------------------------------------------------------
+
+    def mark_read(self, post_ids: Iterable[int], read: bool = True) -> int:
+        """Mark posts read (or unread); returns how many changed."""
+        return self.store.mark_read(post_ids, read)
+
+    def mark_feed_read(self, feed_id: int, read: bool = True) -> int:
+        """Mark every post of a feed read (or unread); returns how many changed."""
+        if read:
+            return self.store.mark_feed_read(feed_id)
+        self.store.feed(feed_id)  # NotFound for a feed that is gone
+        return self.store.mark_read((p.id for p in self.store.entry_summaries(feed_id)), False)
+
+    def mark_all_read(self) -> int:
+        """Mark every post of every feed read; returns how many were unread."""
+        return self.store.mark_all_read()
+
+    def record_visit(self, feed_ids: Iterable[int], at: datetime | None = None) -> None:
+        """Note that the feeds were opened (now, unless `at`): posts first seen later are new."""
+        self.store.record_visit(feed_ids, at or timefmt.clock())
+
+    def set_oldest_first(self, feed_id: int, on: bool) -> None:
+        self.store.set_oldest_first(feed_id, on)
+
+    def find_posts(self, feed: Feed, refs: Iterable[str]) -> list[EntrySummary]:
+        """The feed's posts named by `refs`, in that order: `#12` is the post with id 12, any
+        other text the post with that key (or, when no key matches and it is a number, id).
+        UnknownPost names the first one the feed does not hold."""
+        posts = self.store.entry_summaries(feed.id)
+        by_id = {post.id: post for post in posts}
+        by_key = {post.key: post for post in posts}
+        found = []
+        for ref in refs:
+            text = ref.strip()
+            number = text.removeprefix("#")
+            post = None if text.startswith("#") else by_key.get(text)
+            if post is None and number.isdigit():
+                post = by_id.get(int(number))
+            if post is None:
+                raise UnknownPost(f"no post {text!r} in #{feed.id} {feed.label}")
+            found.append(post)
+        return found
+
+    # -- favourites ---------------------------------------------------------------------------
+
+    def set_favourite(self, post_id: int, on: bool) -> None:
+        """On: keep a copy of the post among the favourites; off: drop it."""
+        self.store.set_favourite(post_id, on)
+
+    def toggle_favourite(self, post_id: int) -> bool:
+        """Flip whether the post is a favourite; returns whether it now is."""
+        on = not self.store.entry(post_id).is_favourite
+        self.store.set_favourite(post_id, on)
+        return on
+
+    def remove_favourite(self, favourite: Favourite) -> None:
+        """Drop a favourite, whether or not its feed still holds the post."""
+        self.store.remove_favourite(favourite.feed_url, favourite.entry.key)
+
+    def favourites(self) -> list[Favourite]:
+        """Every favourite, most recently favourited first."""
+        return self.store.favourites()
+
+    def count_favourites(self) -> int:
+        return self.store.count_favourites()
+
+    # -- export -------------------------------------------------------------------------------
+
+    @property
+    def export_dir(self) -> Path:
+        """Where exports go unless told otherwise: config `export_dir`, else liveread's own."""
+        return self.config.export_dir or paths.export_dir()
+
+    def export_target(
+        self, given: str | None, fmt: Format, *, at: datetime, relative_to: Path
+    ) -> Path:
+        """The file an export to `given` writes (None: a new file in `export_dir`); a folder
+        means a new file in it (see `output.export_target`)."""
+        return export_target(
+            given,
+            filename=default_filename(fmt, at),
+            default_dir=self.export_dir,
+            relative_to=relative_to,
+        )
+
+    def export(self, path: Path, fmt: Format) -> int:
+        """Write every favourite to `path` (replaced whole, never half written); returns how
+        many. OutputError when the file cannot be written."""
+        items = [ExportItem(f.entry, f.feed_title, f.feed_url) for f in self.favourites()]
+        write_atomic(path, render(items, fmt, "Favourites"))
+        return len(items)
+
+    # -- search -------------------------------------------------------------------------------
+
+    def search(self, query: str, *, limit: int = 100) -> list[SearchHit]:
+        """Posts whose title or text hold every term of `query`, best match first."""
+        return self.store.search_hits(query, limit=limit)
+
+
+def open_core(config: Config, *, offline: bool = False) -> Core:
+    """The core over the user's database (`paths.database_file()`), with `config`; it
+    goes online (imports and starts the fetcher) only when first asked to fetch."""
+    return Core(Store(paths.database_file()), config, offline=offline)
