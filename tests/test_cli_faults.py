@@ -15,7 +15,7 @@ import pytest
 
 from conftest import Run
 from faults import POSTS_PER_FEED, build, damage_posts, fill_disk, write_lock_held
-from liveread import cli, paths
+from liveread import core, paths
 from liveread.demo import DemoServer
 from liveread.store import Store
 from liveread.store.damage import marker
@@ -43,7 +43,7 @@ def one_error_line(err: str) -> str:
 def open_stores_with(monkeypatch: pytest.MonkeyPatch, opener: Callable[..., Store]) -> None:
     """The CLI's stores opened by `opener` (the real Store, with a setting the command line
     does not offer)."""
-    monkeypatch.setattr(cli, "Store", opener)
+    monkeypatch.setattr(core, "Store", opener)
 
 
 def feed_titles(out: str) -> list[str]:

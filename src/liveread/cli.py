@@ -1,4 +1,5 @@
-"""The `liveread` command: headless subcommands over the same service the UI drives."""
+"""The `liveread` command: headless subcommands over the application core the app drives
+(`liveread.core`), reading the same config file."""
 
 from __future__ import annotations
 
@@ -7,18 +8,21 @@ import asyncio
 import contextlib
 import json
 import os
+import shutil
 import sys
-from collections.abc import Awaitable, Callable, Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Awaitable, Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from liveread import paths
+from liveread import paths, timefmt
 from liveread.codec import blog_to_dict, entry_to_dict
+from liveread.config import load_or_defaults
+from liveread.core import Core, open_core
 from liveread.export import ExportItem, exportable, to_markdown
 from liveread.model import Entry, LiveBlog, iso_z
 from liveread.output import OutputError
-from liveread.store import Feed, Store, StoreError
+from liveread.store import SNIPPET_CLOSE, SNIPPET_OPEN, Feed, SearchHit, StoreError
+from liveread.text import scrub
 from liveread.timefmt import stamp
 
 # The network, parsing and service layers (httpx, selectolax: about 40 ms) load only in the
@@ -27,7 +31,7 @@ if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress
 
-    from liveread.service import Event, FeedFailed, FeedRefreshed, Service
+    from liveread.service import Event, FeedFailed, FeedRefreshed
 
 LAZY_ERRORS = (
     ("liveread.service", "ServiceError"),
@@ -56,28 +60,29 @@ def out(text: str = "") -> None:
     print(text, flush=True)
 
 
-@contextmanager
-def open_store() -> Iterator[Store]:
-    store = Store(paths.database_file())
-    try:
-        yield store
-    finally:
-        store.close()
+def warn(text: str) -> None:
+    print(f"liveread: warning: {text}", file=sys.stderr, flush=True)
+
+
+def command_core() -> Core:
+    """The core over the user's data and config file; a config file that cannot be used is
+    reported in one line, as the app reports it, and the defaults are used."""
+    config, problem = load_or_defaults()
+    if problem:
+        warn(f"{problem} (using defaults)")
+    return open_core(config)
 
 
 Result = TypeVar("Result")
 
 
-def run_service(job: Callable[[Service], Awaitable[Result]]) -> Result:
-    """Run `job(service)` (a coroutine factory) with a store and a fetcher, then close both."""
-
-    from liveread.fetch import Fetcher
-    from liveread.service import Service
+def run_online(job: Callable[[Core], Awaitable[Result]]) -> Result:
+    """Run `job(core)` (a coroutine factory) on an event loop, then close the core (its
+    fetcher too, when the job fetched)."""
 
     async def main() -> Result:
-        with open_store() as store:
-            async with Fetcher() as fetcher:
-                return await job(Service(store, fetcher))
+        async with command_core() as core:
+            return await job(core)
 
     return asyncio.run(main())
 
@@ -85,7 +90,8 @@ def run_service(job: Callable[[Service], Awaitable[Result]]) -> Result:
 # Output of posts
 
 
-def entry_text(entry: Entry, feed_title: str = "") -> str:
+def entry_text(entry: Entry, feed_title: str = "", post_id: int | None = None) -> str:
+    """A post as text; `post_id` (what `read`, `unread` and `favourite` take) heads it."""
     flags = [
         label
         for label, on in (
@@ -98,7 +104,8 @@ def entry_text(entry: Entry, feed_title: str = "") -> str:
         if on
     ]
     when = entry.label if entry.published is None and entry.label else stamp(entry.published)
-    meta = " · ".join(x for x in (when, ", ".join(entry.authors), feed_title) if x)
+    ref = f"#{post_id}" if post_id is not None else ""
+    meta = " · ".join(x for x in (ref, when, ", ".join(entry.authors), feed_title) if x)
     lines = [f"── {meta}" + (f"  [{'] ['.join(flags)}]" if flags else "")]
     if entry.title:
         lines.append(entry.title)
@@ -109,17 +116,41 @@ def entry_text(entry: Entry, feed_title: str = "") -> str:
     return "\n".join(lines) + "\n"
 
 
-def print_entries(entries: Sequence[Entry], fmt: str, feed_title: str = "") -> None:
+def print_entries(
+    entries: Sequence[Entry],
+    fmt: str,
+    feed_title: str = "",
+    post_ids: Sequence[int] | None = None,
+) -> None:
     """Posts on stdout, checked as an export's are (a post stored by an older liveread may
-    hold what parsing now drops)."""
+    hold what parsing now drops); stored posts' ids head them in text."""
     items = [exportable(ExportItem(e, feed_title)) for e in entries]
     if fmt == "json":
         out(json.dumps([entry_to_dict(i.entry) for i in items], ensure_ascii=False, indent=2))
     elif fmt == "markdown":
         out(to_markdown(items, feed_title or "posts"))
     else:
-        for item in items:
-            out(entry_text(item.entry))
+        for index, item in enumerate(items):
+            out(entry_text(item.entry, post_id=post_ids[index] if post_ids else None))
+
+
+def fit(text: str, width: int) -> str:
+    """`text` (one line) in at most `width` terminal cells, cut with an ellipsis."""
+    from rich.cells import cell_len, set_cell_size
+
+    if cell_len(text) <= width:
+        return text
+    return set_cell_size(text, max(width - 1, 0)).rstrip() + "…"
+
+
+def one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def first_words(entry: Entry) -> str:
+    """What names a post on one line: its title and the start of its text (a title is often
+    the blog's own headline, the same for every post)."""
+    return " — ".join(one_line(part)[:300] for part in (entry.title, entry.text) if part.strip())
 
 
 # Commands
@@ -128,21 +159,21 @@ def print_entries(entries: Sequence[Entry], fmt: str, feed_title: str = "") -> N
 def cmd_add(args: argparse.Namespace) -> int:
     from liveread.service import AlreadyFollowing
 
-    async def job(service: Service) -> None:
+    async def job(core: Core) -> None:
         try:
-            feed, _ = await service.add_feed(args.url)
+            feed = await core.add(args.url)
         except AlreadyFollowing as known:
             out(f"Already following as #{known.feed.id} {known.feed.label} ({known.feed.url})")
             return
         out(f"Following {feed.label} ({feed.total} posts, id {feed.id})")
 
-    run_service(job)
+    run_online(job)
     return 0
 
 
 def cmd_feeds(args: argparse.Namespace) -> int:
-    with open_store() as store:
-        feeds = store.feeds()
+    with command_core() as core:
+        feeds = core.store.feeds()
     if args.json:
         out(json.dumps([_feed_dict(f) for f in feeds], indent=2))
         return 0
@@ -173,15 +204,15 @@ def _feed_dict(feed: Feed) -> dict[str, object]:
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
-    with open_store() as store:
-        feed = store.feed(args.feed, exact=True)
+    with command_core() as core:
+        feed = core.store.feed(args.feed, exact=True)
         what = f"#{feed.id} {feed.label} ({feed.url})"
         if not args.yes:
             posts = f"{feed.total:,} stored post{'s' * (feed.total != 1)}"
             if not confirm(f"Stop following {what}, {posts}? Favourites are kept. [y/N] "):
                 out("Nothing removed.")
                 return 0
-        store.remove_feed(feed.id)
+        core.remove(feed.id)
     out(f"Removed {what} (favourites kept)")
     return 0
 
@@ -199,31 +230,51 @@ def confirm(question: str) -> bool:
 
 
 def cmd_refresh(args: argparse.Namespace) -> int:
-    with open_store() as store:
-        feeds = [store.feed(args.feed)] if args.feed else store.feeds()
-    if not feeds:
-        out("No feeds to refresh. Add one with: liveread add URL")
-        return 0
     from liveread.service import FeedFailed, FeedRefreshed
 
-    by_id = {feed.id: feed for feed in feeds}
-    report = _RefreshReport(len(feeds))
     failed = 0
 
-    def told(event: Event) -> None:
+    async def job(core: Core) -> None:
         nonlocal failed
-        if isinstance(event, FeedRefreshed | FeedFailed):
-            failed += isinstance(event, FeedFailed)
-            report.done(event, by_id[event.feed_id])
+        feeds = [core.store.feed(args.feed)] if args.feed else core.store.feeds()
+        if not feeds:
+            if not args.json:
+                out("No feeds to refresh. Add one with: liveread add URL")
+            return
+        by_id = {feed.id: feed for feed in feeds}
+        line = refresh_json if args.json else refresh_line
+        report = _RefreshReport(len(feeds))
 
-    async def job(service: Service) -> None:
-        await service.refresh_all(feeds, told)
+        def told(event: Event) -> None:
+            nonlocal failed
+            if isinstance(event, FeedRefreshed | FeedFailed):
+                failed += isinstance(event, FeedFailed)
+                report.done(line(event, by_id[event.feed_id]))
 
-    try:
-        run_service(job)
-    finally:
-        report.stop()
+        try:
+            await core.refresh(feeds, told)
+        finally:
+            report.stop()
+
+    run_online(job)
     return 1 if failed else 0
+
+
+def refresh_json(event: FeedRefreshed | FeedFailed, feed: Feed) -> str:
+    """One feed's result as one line of JSON."""
+    from liveread.service import FeedFailed
+
+    result: dict[str, object] = {"id": feed.id, "title": event.title}
+    if isinstance(event, FeedFailed):
+        result |= {"new": 0, "edited": 0, "not_modified": False, "error": event.reason}
+    else:
+        result |= {
+            "new": len(event.new),
+            "edited": len(event.edited),
+            "not_modified": event.not_modified,
+            "error": None,
+        }
+    return json.dumps(result, ensure_ascii=False)
 
 
 def refresh_line(event: FeedRefreshed | FeedFailed, feed: Feed) -> str:
@@ -265,8 +316,7 @@ class _RefreshReport:
         self.task = self.progress.add_task("", total=total)
         self.progress.start()
 
-    def done(self, event: FeedRefreshed | FeedFailed, feed: Feed) -> None:
-        line = refresh_line(event, feed)
+    def done(self, line: str) -> None:
         if self.console is not None and not self.console.stderr:
             self.console.print(line, markup=False, emoji=False, soft_wrap=True)
         else:
@@ -280,16 +330,60 @@ class _RefreshReport:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
-    with open_store() as store:
-        feed = store.feed(args.feed)
-        stored = store.entries(feed.id, unread_only=args.new, limit=args.limit)
+    with command_core() as core:
+        feed = core.store.feed(args.feed)
+        stored = core.store.entries(feed.id, unread_only=args.new, limit=args.limit)
         if args.new:
-            store.mark_read(s.id for s in stored)
+            core.mark_read(s.id for s in stored)
     entries = [s.entry for s in stored]
     if not entries and args.format == "text":
         out("No new posts." if args.new else "No posts stored yet: run liveread refresh.")
         return 0
-    print_entries(entries, args.format, feed.label)
+    print_entries(entries, args.format, feed.label, [s.id for s in stored])
+    return 0
+
+
+def cmd_read(args: argparse.Namespace) -> int:
+    return _mark(args, read=True)
+
+
+def cmd_unread(args: argparse.Namespace) -> int:
+    return _mark(args, read=False)
+
+
+def _mark(args: argparse.Namespace, *, read: bool) -> int:
+    """Mark the posts named (all of them, if none is) of a feed read or unread: every one
+    named must be found, or nothing changes."""
+    state = "read" if read else "unread"
+    with command_core() as core:
+        feed = core.store.feed(args.feed)
+        if args.posts:
+            posts = core.find_posts(feed, args.posts)
+            changed = core.mark_read((p.id for p in posts), read)
+            named = len({p.id for p in posts})
+        else:
+            changed = core.mark_feed_read(feed.id, read)
+            named = feed.total
+    line = f"Marked {changed} post{'s' * (changed != 1)} {state} in #{feed.id} {feed.label}"
+    if named > changed:
+        line += f" ({named - changed} already {state})"
+    out(scrub(line))
+    return 0
+
+
+def cmd_favourite(args: argparse.Namespace) -> int:
+    """Make a post a favourite or not: the other way round from now, or as told."""
+    with command_core() as core:
+        feed = core.store.feed(args.feed)
+        (post,) = core.find_posts(feed, [args.post])
+        wanted = not post.is_favourite if args.on is None else args.on
+        if wanted != post.is_favourite:
+            core.set_favourite(post.id, wanted)
+    name = fit(f"#{post.id} {one_line(scrub(post.title or post.excerpt))}", 100)
+    if wanted == post.is_favourite:
+        out(f"Already a favourite: {name}" if wanted else f"Not a favourite: {name}")
+    else:
+        out(f"Added to favourites: {name}" if wanted else f"Removed from favourites: {name}")
     return 0
 
 
@@ -335,38 +429,67 @@ def _explain(blog: LiveBlog, *, to_stderr: bool) -> None:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
-    with open_store() as store:
-        hits = store.search(args.query, limit=args.limit)
+    with command_core() as core:
+        hits = core.search(args.query, limit=args.limit)
+    if args.json:
+        out(json.dumps([hit_dict(hit) for hit in hits], ensure_ascii=False, indent=2))
+        return 0
     if not hits:
         out(f"No posts match {args.query!r}.")
         return 0
+    width = shutil.get_terminal_size().columns
     for hit in hits:
-        found = exportable(ExportItem(hit.entry, hit.feed_title))
-        out(entry_text(found.entry, found.feed_title))
+        found = exportable(ExportItem(hit.entry.entry, hit.entry.feed_title))
+        if args.full:
+            out(entry_text(found.entry, found.feed_title, hit.entry.id))
+        else:
+            out(fit(hit_line(found, hit.entry.id), width))
     return 0
+
+
+def hit_line(found: ExportItem, post_id: int) -> str:
+    """A search hit on one line: when, which feed, the post's id and what names it."""
+    entry = found.entry
+    if entry.published is not None:
+        when = timefmt.local(entry.published).strftime("%d %b %Y %H:%M")
+    else:
+        when = fit(one_line(entry.label) or "undated", 17)
+    feed = fit(one_line(found.feed_title), 24)
+    return f"{when:<17}  {feed:<24}  {f'#{post_id}':>6}  {first_words(entry)}"
+
+
+def hit_dict(hit: SearchHit) -> dict[str, object]:
+    found = exportable(ExportItem(hit.entry.entry, hit.entry.feed_title))
+    snippet = hit.snippet.replace(SNIPPET_OPEN, "").replace(SNIPPET_CLOSE, "")
+    return {
+        "feed": found.feed_title,
+        "feed_id": hit.entry.feed_id,
+        "id": hit.entry.id,
+        "key": found.entry.key,
+        "title": found.entry.title,
+        "published": iso_z(found.entry.published),
+        "url": found.entry.url,
+        "snippet": scrub(snippet),
+    }
 
 
 def cmd_export(args: argparse.Namespace) -> int:
     from datetime import UTC, datetime
 
-    from liveread.export import ExportItem, default_filename, render
-    from liveread.output import export_target, is_taken, write_atomic
+    from liveread.output import is_taken
 
-    with open_store() as store:
-        favourites = store.favourites()
-    if not favourites:
-        raise CommandError("no favourites to export (mark posts with f in the app)")
-    path = export_target(
-        args.output,
-        filename=default_filename(args.format, datetime.now(UTC)),
-        default_dir=paths.export_dir(),
-        relative_to=Path.cwd(),
-    )
-    if is_taken(path) and not args.force:
-        raise CommandError(f"{path} exists (use --force to overwrite)")
-    items = [ExportItem(f.entry, f.feed_title, f.feed_url) for f in favourites]
-    write_atomic(path, render(items, args.format, "Favourites"))
-    out(f"Exported {len(items)} favourites to {path}")
+    with command_core() as core:
+        if not core.count_favourites():
+            raise CommandError(
+                "no favourites to export (mark posts with f in the app, or liveread favourite)"
+            )
+        path = core.export_target(
+            args.output, args.format, at=datetime.now(UTC), relative_to=Path.cwd()
+        )
+        if is_taken(path) and not args.force:
+            raise CommandError(f"{path} exists (use --force to overwrite)")
+        count = core.export(path, args.format)
+    out(f"Exported {count} favourites to {path}")
     return 0
 
 
@@ -410,29 +533,27 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 async def _demo(url: str, watch: float, interval: float) -> int:
-    from liveread.fetch import Fetcher
-    from liveread.service import FeedFailed, Service
+    from liveread.service import FeedFailed
 
-    with open_store() as store:
-        async with Fetcher() as fetcher:
-            service = Service(store, fetcher)
-            feed, _ = await service.add_feed(url)
-            out(f"{feed.label}: {feed.total} posts\n")
-            print_entries([s.entry for s in store.entries(feed.id)], "text")
-            store.mark_feed_read(feed.id)
-            loop = asyncio.get_running_loop()
-            deadline = loop.time() + watch
-            while loop.time() < deadline:
-                await asyncio.sleep(min(interval, max(0.0, deadline - loop.time())))
-                event = await service.refresh(store.feed(feed.id))
-                if isinstance(event, FeedFailed):
-                    out(f"refresh failed: {event.reason}")
-                    continue
-                fresh = store.entries(feed.id, unread_only=True)
-                store.mark_read(s.id for s in fresh)
-                for stored in reversed(fresh):
-                    label = "EDITED" if stored.edited_at else "NEW"
-                    out(f"[{label}] " + entry_text(stored.entry))
+    async with command_core() as core:
+        feed = await core.add(url)
+        out(f"{feed.label}: {feed.total} posts\n")
+        stored = core.store.entries(feed.id)
+        print_entries([s.entry for s in stored], "text", post_ids=[s.id for s in stored])
+        core.mark_feed_read(feed.id)
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + watch
+        while loop.time() < deadline:
+            await asyncio.sleep(min(interval, max(0.0, deadline - loop.time())))
+            (event,) = await core.refresh([core.store.feed(feed.id)])
+            if isinstance(event, FeedFailed):
+                out(f"refresh failed: {event.reason}")
+                continue
+            fresh = core.store.entries(feed.id, unread_only=True)
+            core.mark_read(s.id for s in fresh)
+            for post in reversed(fresh):
+                label = "EDITED" if post.edited_at else "NEW"
+                out(f"[{label}] " + entry_text(post.entry, post_id=post.id))
     return 0
 
 
@@ -455,9 +576,23 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
+class _HelpFormatter(argparse.HelpFormatter):
+    """argparse's, but measuring the commands as indented as they are shown, so a long
+    name ("favourite") keeps its help on its own line."""
+
+    def add_argument(self, action: argparse.Action) -> None:
+        super().add_argument(action)
+        if isinstance(action, argparse._SubParsersAction) and action.help != argparse.SUPPRESS:
+            names = [self._format_action_invocation(sub) for sub in action._get_subactions()]
+            indent = self._current_indent + self._indent_increment
+            longest = max(map(len, names), default=0) + indent
+            self._action_max_length = max(self._action_max_length, longest)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="liveread",
+        formatter_class=_HelpFormatter,
         description="Follow news live blogs from the terminal: clean posts, kept offline.",
     )
     parser.add_argument("--version", action=_VersionAction)
@@ -484,6 +619,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     refresh = sub.add_parser("refresh", help="fetch new posts (all feeds, concurrently)")
     refresh.add_argument("feed", nargs="?", help="only this feed (id, URL or title)")
+    refresh.add_argument(
+        "--json",
+        action="store_true",
+        help="one JSON object per feed and line: id, title, new, edited, not_modified, error",
+    )
     refresh.set_defaults(func=cmd_refresh)
 
     show = sub.add_parser("show", help="print a feed's stored posts, newest first")
@@ -494,6 +634,24 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--new", action="store_true", help="only unread posts, then mark them read")
     show.add_argument("--limit", type=int, default=None, help="at most N posts")
     show.set_defaults(func=cmd_show, format="text")
+
+    for name, func, state in (("read", cmd_read, "read"), ("unread", cmd_unread, "unread")):
+        mark = sub.add_parser(name, help=f"mark a feed's posts {state} (all, or those named)")
+        mark.add_argument("feed", help="feed id, URL or part of its title")
+        mark.add_argument(
+            "posts", nargs="*", metavar="POST", help="a post's #id (as show prints it) or key"
+        )
+        mark.set_defaults(func=func)
+
+    favourite = sub.add_parser(
+        "favourite", help="make a post a favourite, or not (the other way round from now)"
+    )
+    favourite.add_argument("feed", help="feed id, URL or part of its title")
+    favourite.add_argument("post", help="the post's #id (as show prints it) or key")
+    way = favourite.add_mutually_exclusive_group()
+    way.add_argument("--on", dest="on", action="store_const", const=True, help="make it one")
+    way.add_argument("--off", dest="on", action="store_const", const=False, help="unmake it")
+    favourite.set_defaults(func=cmd_favourite, on=None)
 
     parse_cmd = sub.add_parser("parse", help="parse a saved page or a URL and print its posts")
     parse_cmd.add_argument("source", metavar="FILE|URL")
@@ -507,7 +665,14 @@ def build_parser() -> argparse.ArgumentParser:
 
     search = sub.add_parser("search", help="full-text search over stored posts")
     search.add_argument("query")
-    search.add_argument("--limit", type=int, default=50)
+    search.add_argument("--limit", type=int, default=20, help="at most N matches (20)")
+    shape = search.add_mutually_exclusive_group()
+    shape.add_argument("--full", action="store_true", help="print each matching post whole")
+    shape.add_argument(
+        "--json",
+        action="store_true",
+        help="print JSON: feed, key, title, published, url and snippet of each match",
+    )
     search.set_defaults(func=cmd_search)
 
     export_cmd = sub.add_parser("export", help="write favourites to a Markdown, JSON or HTML file")
