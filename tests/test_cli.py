@@ -367,7 +367,7 @@ def test_remove_keeps_favourites(run: Run, live_url: str, independent: bytes):
 def test_search_finds_a_distinctive_word(run: Run, live_url: str, independent: bytes):
     title = title_of(independent, live_url)
     run("add", live_url)
-    code, out, _ = run("search", "Gustavsson")
+    code, out, _ = run("search", "Gustavsson", "--full")
     assert code == 0
     assert out.count("── ") == 1
     assert "Gustavsson" in out
@@ -612,7 +612,8 @@ def test_show_and_search_check_posts_stored_by_an_older_liveread(run: Run, fmt: 
         body = Paragraph((Span("Click \u2066here\u2069", href="javascript:alert(1)"),))
         old = Entry("p1", url="file:///etc/passwd", title="Spoofed \u202etitle", blocks=[body])
         store.upsert_entries(feed.id, [old], seen_at=datetime(2024, 8, 5, tzinfo=UTC))
-    for argv in (["show", "1", *fmt], ["search", "spoofed"]):
+    searches = (["search", "spoofed", *shape] for shape in ([], ["--full"], ["--json"]))
+    for argv in (["show", "1", *fmt], *searches):
         code, out, err = run(*argv)
         assert (code, err) == (0, "")
         assert "Spoofed title" in out or "Spoofed title" in out.replace("\\", "")

@@ -11,6 +11,7 @@ import os
 import shutil
 import sys
 from collections.abc import Awaitable, Callable, Sequence
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
@@ -437,25 +438,44 @@ def cmd_search(args: argparse.Namespace) -> int:
     if not hits:
         out(f"No posts match {args.query!r}.")
         return 0
-    width = shutil.get_terminal_size().columns
-    for hit in hits:
-        found = exportable(ExportItem(hit.entry.entry, hit.entry.feed_title))
-        if args.full:
-            out(entry_text(found.entry, found.feed_title, hit.entry.id))
-        else:
-            out(fit(hit_line(found, hit.entry.id), width))
+    found = [exportable(ExportItem(hit.entry.entry, hit.entry.feed_title)) for hit in hits]
+    ids = [hit.entry.id for hit in hits]
+    if args.full:
+        for item, post_id in zip(found, ids, strict=True):
+            out(entry_text(item.entry, item.feed_title, post_id))
+        return 0
+    for line in hit_lines(found, ids, width=shutil.get_terminal_size().columns):
+        out(line)
     return 0
 
 
-def hit_line(found: ExportItem, post_id: int) -> str:
-    """A search hit on one line: when, which feed, the post's id and what names it."""
-    entry = found.entry
-    if entry.published is not None:
-        when = timefmt.local(entry.published).strftime("%d %b %Y %H:%M")
-    else:
-        when = fit(one_line(entry.label) or "undated", 17)
-    feed = fit(one_line(found.feed_title), 24)
-    return f"{when:<17}  {feed:<24}  {f'#{post_id}':>6}  {first_words(entry)}"
+FEED_COLUMN = 20
+"""Cells a feed's title gets at most in a one-line search hit."""
+
+
+def hit_lines(found: Sequence[ExportItem], ids: Sequence[int], *, width: int) -> list[str]:
+    """Search hits one line each, in columns: when, which feed, the post's #id and what
+    names it, cut to `width` cells."""
+    from rich.cells import cell_len
+
+    now = timefmt.local(timefmt.clock())
+    whens = [short_time(item.entry, now) for item in found]
+    feeds = [fit(one_line(item.feed_title), FEED_COLUMN) for item in found]
+    refs = [f"#{post_id}" for post_id in ids]
+    sizes = [max(map(cell_len, column)) for column in (whens, feeds, refs)]
+    lines = []
+    for item, *cells in zip(found, whens, feeds, refs, strict=True):
+        padded = [c + " " * (size - cell_len(c)) for c, size in zip(cells, sizes, strict=True)]
+        lines.append(fit("  ".join([*padded, first_words(item.entry)]), width))
+    return lines
+
+
+def short_time(entry: Entry, now: datetime) -> str:
+    """When a post was published, briefly: "07 Aug 14:03" this year, "07 Aug 2023" before."""
+    if entry.published is None:
+        return fit(one_line(entry.label) or "undated", 12)
+    when = timefmt.local(entry.published)
+    return when.strftime("%d %b %H:%M" if when.year == now.year else "%d %b %Y")
 
 
 def hit_dict(hit: SearchHit) -> dict[str, object]:
@@ -474,7 +494,7 @@ def hit_dict(hit: SearchHit) -> dict[str, object]:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from datetime import UTC, datetime
+    from datetime import UTC
 
     from liveread.output import is_taken
 
@@ -495,8 +515,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_doctor(args: argparse.Namespace) -> int:
     """Check the database; if it is damaged, save what can be read into a fresh one."""
-    from datetime import datetime
-
     from liveread.store import doctor
 
     path = paths.database_file()
