@@ -22,6 +22,7 @@ from faults import (
     write_lock_held,
 )
 from liveread import paths
+from liveread.config import Config
 from liveread.store import Store
 from liveread.ui.app import LivereadApp
 from liveread.ui.banner import StoreBanner
@@ -48,8 +49,9 @@ def built(db: Path) -> Built:
     return build(db)
 
 
-def make_app(store: Store) -> LivereadApp:
-    return LivereadApp(store, offline=True, state=UiState(paths.data_dir() / "ui-state.json"))
+def make_app(store: Store, config: Config | None = None) -> LivereadApp:
+    state = UiState(paths.data_dir() / "ui-state.json")
+    return LivereadApp(store, offline=True, state=state, config=config)
 
 
 def banner(app: LivereadApp) -> str:
@@ -120,7 +122,10 @@ async def test_read_only_database(db: Path, built: Built) -> None:
             await settle(pilot)
             assert len(entries(app).rows) == 2 * POSTS_PER_FEED
             assert current_title(app) in reader_text(app)
-            # Showing the first post tried to mark it read: the banner says why it could not.
+            assert banner(app) == ""  # nothing was written yet
+            await pilot.press("u")  # marking the post read fails: the banner says why
+            await settle(pilot)
+            assert ("Read state not saved", "The database is read-only.") in notes(app)
             assert banner(app).startswith(f"Database problem: database is read-only: {db}")
             assert "check the permissions" in banner(app)
             assert "read marks, favourites and new posts are not saved" in banner(app)
@@ -145,7 +150,7 @@ async def test_full_disk(db: Path, built: Built) -> None:
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             assert current_title(app) == "Charlie post 500"
-            assert banner(app) == ""  # marking it read took no new room
+            assert banner(app) == ""  # nothing was written yet
 
             await pilot.press("f")  # a favourite is a copy: this one needs new pages
             await settle(pilot)
@@ -159,7 +164,7 @@ async def test_full_disk(db: Path, built: Built) -> None:
 
 async def test_locked_database_until_a_write_succeeds(db: Path, built: Built) -> None:
     with Store(db, busy_timeout=0.05) as store:
-        app = make_app(store)
+        app = make_app(store, Config(read_after=0))  # a post moved to is read at once
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             await choose_feed(pilot, str(built.damaged_feed))  # not damaged here: all unread

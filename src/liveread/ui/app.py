@@ -488,13 +488,15 @@ class LivereadApp(App[None]):
         self.start_dwell(ref)
 
     @on(OptionList.OptionSelected, "#entries")
+    @reports_store_errors()
     def entry_selected(self, message: OptionList.OptionSelected) -> None:
         """Enter or a click opens the post: it is read."""
         self.stop_dwell()
+        self.query_one(Reader).focus()
         if message.option_id is not None:
             self.set_read(message.option_id, True)
-        self.query_one(Reader).focus()
 
+    @reports_store_errors()
     def start_dwell(self, ref: str) -> None:
         self.stop_dwell()
         row = self.query_one(EntryList).rows.get(ref)
@@ -510,6 +512,7 @@ class LivereadApp(App[None]):
             self.dwell.timer.stop()
             self.dwell = None
 
+    @reports_store_errors()
     def finish_dwell(self) -> None:
         """The post has been on show for `read_after` seconds: it is read."""
         dwell, self.dwell = self.dwell, None
@@ -519,7 +522,6 @@ class LivereadApp(App[None]):
         if self.query_one(EntryList).current == dwell.ref:
             self.set_read(dwell.ref, True)
 
-    @reports_store_errors()
     def set_read(self, ref: str, read: bool) -> None:
         """Mark a stored post read or unread; its row and the counts follow."""
         if not ref.startswith("e"):
