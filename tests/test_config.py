@@ -23,6 +23,7 @@ def test_missing_file_gives_defaults(tmp_path: Path) -> None:
 def test_example_in_the_docs_is_valid(tmp_path: Path) -> None:
     config = load(write(tmp_path, EXAMPLE))
     assert config.refresh_interval == 60
+    assert config.read_after == 2
     assert config.keys == {}
 
 
@@ -30,11 +31,12 @@ def test_values_are_read(tmp_path: Path) -> None:
     config = load(
         write(
             tmp_path,
-            'refresh_interval = 30\ntheme = "nord"\nexport_dir = "~/x"\n'
+            'refresh_interval = 30\nread_after = 0\ntheme = "nord"\nexport_dir = "~/x"\n'
             '[keys]\n"app.favourite" = "x"\n',
         )
     )
     assert config.refresh_interval == 30.0
+    assert config.read_after == 0.0
     assert config.theme == "nord"
     assert config.export_dir == Path("~/x").expanduser()
     assert config.keys == {"app.favourite": "x"}
@@ -47,6 +49,9 @@ def test_values_are_read(tmp_path: Path) -> None:
         ("refresh_interval = 'soon'", "refresh_interval must be a number"),
         ("refresh_interval = true", "refresh_interval must be a number"),
         ("refresh_interval = 1", "at least 10"),
+        ("read_after = -1", "read_after must be 0 (at once) or more"),
+        ("read_after = nan", "read_after must be 0 (at once) or more"),
+        ("read_after = '2s'", "read_after must be a number"),
         ("colour = 'red'", "unknown setting 'colour'"),
         ("theme = 3", "theme must be a string"),
         ("[keys]\n'app.quit' = 1", "[keys] maps binding ids"),

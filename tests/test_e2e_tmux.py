@@ -1,7 +1,8 @@
 """End to end: the installed `liveread --demo` in a real terminal, driven through tmux.
 
 One walk through the app as a user would take it: open it, wait for the demo posts, move down,
-read, favourite, export the favourites to a chosen file, quit. tmux gives the app a real
+read, mark the post unread and then everything read, favourite, export the favourites to a
+chosen file, quit. tmux gives the app a real
 pseudo-terminal; `send-keys` types and `capture-pane -p` reads the screen back as text.
 Everything waits by polling the screen (or the file system), never by fixed sleeps, so a slow,
 loaded machine only makes the test slower.
@@ -131,6 +132,18 @@ def reader_title(screen: str) -> str | None:
     return max(found, key=len) if found else None
 
 
+def row_unread(screen: str, title: str) -> bool | None:
+    """Whether the list draws the post titled `title` with the unread marker (on the line
+    above its title); None while the post is not in sight."""
+    panes = [line.split("││") for line in screen.splitlines()]
+    rows = [parts[1].strip() for parts in panes if len(parts) == 3]
+    for number, text in enumerate(rows):
+        start = text.removesuffix("…")
+        if number and len(start) >= 8 and flat(title).startswith(flat(start)):
+            return "●" in rows[number - 1]
+    return None
+
+
 def export_input(screen: str) -> str | None:
     """The text in the export dialog's path input ("" when empty), None without the dialog.
 
@@ -197,6 +210,23 @@ def test_demo_read_favourite_export_quit(terminal: Terminal, tmp_path: Path) -> 
     wait_for(
         f"the body of {title!r} ({words!r})", lambda: words in reader_text(term.screen()), term
     )
+    wait_for("the opened post to be read", lambda: row_unread(term.screen(), title) is False, term)
+
+    # Mark it unread again with u: its row gets the unread marker back.
+    term.send("u")
+    wait_for("the post to be unread", lambda: row_unread(term.screen(), title) is True, term)
+
+    # Mark everything read with C: it asks first, then says how many it marked.
+    term.send("C")
+    wait_for("the question", lambda: re.search(r"Mark all \d+ unread posts?", term.screen()), term)
+    term.send("y")
+    marked = wait_for(
+        "the count of posts marked read",
+        lambda: re.search(r"Marked (\d+) posts? read", term.screen()),
+        term,
+    )
+    assert int(marked.group(1)) >= 1
+    assert row_unread(term.screen(), title) is False
 
     # Favourite it: a notification says so and the row gets its star.
     term.send("f")

@@ -585,13 +585,15 @@ async def test_key_events_filter(store: Store, demo: DemoServer) -> None:
 
 
 async def test_next_unread_skips_read_posts(store: Store, demo: DemoServer) -> None:
+    """With `read_after = 0` a post the reader moves to is read at once."""
     feed = await follow(store, demo.url)
     stored = store.entries(feed.id)
-    store.mark_read([e.id for e in stored[1:4]])  # the newest is read by highlighting it
-    app = make_app(store, offline=True)
+    store.mark_read([e.id for e in stored[1:4]])
+    app = make_app(store, offline=True, config=Config(read_after=0))
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         assert entries(app).current == f"e{stored[0].id}"
+        assert not store.entry(stored[0].id).is_read  # shown on launch, not moved to
         await pilot.press("n")
         await settle(pilot)
         assert entries(app).current == f"e{stored[4].id}"
@@ -601,11 +603,14 @@ async def test_next_unread_skips_read_posts(store: Store, demo: DemoServer) -> N
             await pilot.press("n")
             await settle(pilot)
             assert entries(app).current == f"e{entry.id}"
+        await pilot.press("n")  # wraps round to the first
+        await settle(pilot)
+        assert entries(app).current == f"e{stored[0].id}"
         assert store.feed(feed.id).unread == 0
         assert "No unread posts here." not in [n[1] for n in notes(app)]
-        await pilot.press("n")  # would wrap round to the first unread: none left
+        await pilot.press("n")  # none left
         await settle(pilot)
-        assert entries(app).current == f"e{stored[-1].id}"
+        assert entries(app).current == f"e{stored[0].id}"
         assert ("", "No unread posts here.", "information") in notes(app)
 
 
@@ -678,7 +683,7 @@ async def test_theme_is_remembered_across_restarts(store: Store, home: Path) -> 
         assert app.theme != "nord"
         app.theme = "nord"
         await settle(pilot)
-    assert json.loads(state_file.read_text(encoding="utf-8")) == {"theme": "nord"}
+    assert json.loads(state_file.read_text(encoding="utf-8"))["theme"] == "nord"
 
     app = make_app(store, offline=True, config=Config(theme="gruvbox"))
     async with app.run_test(size=SIZE) as pilot:

@@ -22,6 +22,7 @@ from faults import (
     write_lock_held,
 )
 from liveread import paths
+from liveread.config import Config
 from liveread.core import Core
 from liveread.store import Store
 from liveread.ui.app import LivereadApp
@@ -49,8 +50,9 @@ def built(db: Path) -> Built:
     return build(db)
 
 
-def make_app(store: Store) -> LivereadApp:
-    return LivereadApp(Core(store, offline=True), state=UiState(paths.data_dir() / "ui-state.json"))
+def make_app(store: Store, config: Config | None = None) -> LivereadApp:
+    state = UiState(paths.data_dir() / "ui-state.json")
+    return LivereadApp(Core(store, config, offline=True), state=state)
 
 
 def banner(app: LivereadApp) -> str:
@@ -121,7 +123,10 @@ async def test_read_only_database(db: Path, built: Built) -> None:
             await settle(pilot)
             assert len(entries(app).rows) == 2 * POSTS_PER_FEED
             assert current_title(app) in reader_text(app)
-            # Showing the first post tried to mark it read: the banner says why it could not.
+            assert banner(app) == ""  # nothing was written yet
+            await pilot.press("u")  # marking the post read fails: the banner says why
+            await settle(pilot)
+            assert ("Read state not saved", "The database is read-only.") in notes(app)
             assert banner(app).startswith(f"Database problem: database is read-only: {db}")
             assert "check the permissions" in banner(app)
             assert "read marks, favourites and new posts are not saved" in banner(app)
@@ -146,7 +151,7 @@ async def test_full_disk(db: Path, built: Built) -> None:
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             assert current_title(app) == "Charlie post 500"
-            assert banner(app) == ""  # marking it read took no new room
+            assert banner(app) == ""  # nothing was written yet
 
             await pilot.press("f")  # a favourite is a copy: this one needs new pages
             await settle(pilot)
@@ -160,7 +165,7 @@ async def test_full_disk(db: Path, built: Built) -> None:
 
 async def test_locked_database_until_a_write_succeeds(db: Path, built: Built) -> None:
     with Store(db, busy_timeout=0.05) as store:
-        app = make_app(store)
+        app = make_app(store, Config(read_after=0))  # a post moved to is read at once
         async with app.run_test(size=SIZE) as pilot:
             await settle(pilot)
             await choose_feed(pilot, str(built.damaged_feed))  # not damaged here: all unread

@@ -351,3 +351,25 @@ def test_offline_refresh_warning(snap_compare: SnapCompare, store: Store) -> Non
 
 def test_empty_first_run(snap_compare: SnapCompare, store: Store) -> None:
     assert snap_compare(make_app(store), terminal_size=SIZE, run_before=keys())
+
+
+def test_divider_under_the_posts_new_since_the_last_visit(
+    snap_compare: SnapCompare, store: Store
+) -> None:
+    """The marathon was opened at 11:57; two posts came after. Opening it again, a divider
+    closes them, and N puts the cursor on the earlier of the two."""
+    fill(store)
+    marathon = store.feed(MARATHON)
+    store.record_visit([marathon.id], at(11, 57))
+    arrived = [
+        Entry(key=f"hbm-00{n}", published=at(11, n + 39), title=title, blocks=[para(title)])
+        for n, title in ((19, "Leaders reach the bridge"), (20, "Second place decided"))
+    ]
+    store.upsert_entries(marathon.id, arrived, seen_at=at(11, 59))
+
+    def check(app: LivereadApp) -> None:
+        assert app.view == str(marathon.id)
+        assert app.query_one(EntryList).get_option_at_index(2).disabled
+
+    run_before = keys("shift+tab", "j", "j", "enter", "N", check=check)
+    assert snap_compare(make_app(store), terminal_size=SIZE, run_before=run_before)

@@ -12,10 +12,12 @@ from liveread import paths
 
 DEFAULT_REFRESH_SECONDS = 60.0
 MIN_REFRESH_SECONDS = 10.0
+DEFAULT_READ_AFTER_SECONDS = 2.0
 
 EXAMPLE = """\
 # liveread configuration
 refresh_interval = 60      # seconds between refreshes of each feed
+read_after = 2             # seconds a post is shown in the reader before it counts as read
 # theme = "textual-dark"   # any Textual theme; the app remembers the last one you picked
 # export_dir = "~/Documents/liveread"
 
@@ -33,6 +35,8 @@ class ConfigError(Exception):
 @dataclass(frozen=True, slots=True)
 class Config:
     refresh_interval: float = DEFAULT_REFRESH_SECONDS
+    read_after: float = DEFAULT_READ_AFTER_SECONDS
+    """Seconds a post stays in the reader before it is marked read; 0: as soon as shown."""
     theme: str | None = None
     export_dir: Path | None = None
     keys: dict[str, str] = field(default_factory=dict)
@@ -66,7 +70,7 @@ def load_or_defaults(path: Path | None = None) -> tuple[Config, str | None]:
 
 
 def _validate(data: dict[str, Any], path: Path) -> Config:
-    known = {"refresh_interval", "theme", "export_dir", "keys"}
+    known = {"refresh_interval", "read_after", "theme", "export_dir", "keys"}
     if unknown := sorted(set(data) - known):
         raise ConfigError(
             f"{path}: unknown setting {unknown[0]!r} (known: {', '.join(sorted(known))})"
@@ -76,6 +80,11 @@ def _validate(data: dict[str, Any], path: Path) -> Config:
         raise ConfigError(f"{path}: refresh_interval must be a number of seconds")
     if interval < MIN_REFRESH_SECONDS:
         raise ConfigError(f"{path}: refresh_interval must be at least {MIN_REFRESH_SECONDS:g} s")
+    read_after = data.get("read_after", DEFAULT_READ_AFTER_SECONDS)
+    if isinstance(read_after, bool) or not isinstance(read_after, int | float):
+        raise ConfigError(f"{path}: read_after must be a number of seconds")
+    if not 0 <= read_after < float("inf"):  # nan and inf fail too
+        raise ConfigError(f"{path}: read_after must be 0 (at once) or more seconds")
     theme = data.get("theme")
     if theme is not None and not isinstance(theme, str):
         raise ConfigError(f"{path}: theme must be a string")
@@ -89,6 +98,7 @@ def _validate(data: dict[str, Any], path: Path) -> Config:
         raise ConfigError(f'{path}: [keys] maps binding ids to keys, e.g. "app.quit" = "ctrl+q"')
     return Config(
         refresh_interval=float(interval),
+        read_after=float(read_after),
         theme=theme,
         export_dir=Path(export_dir).expanduser() if export_dir else None,
         keys=dict(keys),

@@ -24,6 +24,7 @@ from textual.containers import Horizontal
 from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
+from textual.timer import Timer
 from textual.widgets import Footer, Header, OptionList
 
 from liveread import paths, timefmt
@@ -51,6 +52,7 @@ from liveread.ui.lists import (
 )
 from liveread.ui.reader import WELCOME, Reader
 from liveread.ui.state import UiState
+from liveread.ui.visits import Visits, new_refs, place_new
 
 if TYPE_CHECKING:  # the network layers (httpx, selectolax) load after the first paint
     from rich.text import Text
@@ -81,6 +83,17 @@ class Loaded:
     rows: list[Row]
     keep: str | None
     failed: StoreError | None = None
+    new: frozenset[str] = frozenset()
+    """The posts new since the view's previous visit."""
+    oldest_first: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Dwell:
+    """A post on show that becomes read when `timer` ends, unless the cursor leaves it first."""
+
+    ref: str
+    timer: Timer
 
 
 class RowsLoaded(Message):
@@ -151,6 +164,12 @@ class LivereadApp(App[None]):
         Binding("a", "add_feed", "Add", id="app.add_feed"),
         Binding("d", "remove_feed", "Remove", show=False, id="app.remove_feed"),
         Binding("n", "next_unread", "Next unread", id="app.next_unread"),
+        Binding("u", "toggle_read", "Read/unread", id="app.toggle_read"),
+        Binding("U", "toggle_unread_only", "Unread only", show=False, id="app.unread_only"),
+        Binding("N", "first_new", "First new post", show=False, id="app.first_new"),
+        Binding("A", "mark_feed_read", "Mark feed read", show=False, id="app.mark_feed_read"),
+        Binding("C", "mark_all_read", "Mark all read", show=False, id="app.mark_all_read"),
+        Binding("O", "toggle_oldest_first", "Oldest first", show=False, id="app.oldest_first"),
         Binding("f", "toggle_favourite", "Favourite", id="app.favourite"),
         Binding("o", "open_link", "Open", show=False, id="app.open_link"),
         Binding("y", "copy_link", "Copy link", show=False, id="app.copy_link"),
@@ -180,6 +199,13 @@ class LivereadApp(App[None]):
         self.ui_state = state or UiState(paths.data_dir() / "ui-state.json")
         self.view = ALL_FEEDS
         self.key_events_only = False
+        self.unread_only = False
+        self.oldest_first = False
+        """Whether the view on show lists its posts oldest first (its feed's setting)."""
+        self.visits: Visits = {}
+        """The previous visits of the view on show, taken when it was opened."""
+        self.first_new: str | None = None
+        self.dwell: Dwell | None = None
         self.busy: set[int] = set()
         self.favourites: list[Favourite] = []
         self.new_posts = 0
@@ -220,7 +246,7 @@ class LivereadApp(App[None]):
         self.sub_title = "offline" if self.offline else ""
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.reload_feeds()
-        self.load_rows(ALL_FEEDS)
+        self.open_rows(ALL_FEEDS)
         self.query_one(EntryList).focus()
         if self.config_error:
             self.notify(
@@ -284,7 +310,7 @@ class LivereadApp(App[None]):
         if view != self.view:
             self.view = view
             self.new_posts = 0
-            self.load_rows(view)
+            self.open_rows(view)
 
     @on(OptionList.OptionSelected, "#feeds")
     def feed_selected(self) -> None:
@@ -300,24 +326,75 @@ class LivereadApp(App[None]):
 
     # Entry list
 
+    def open_rows(self, view: str, keep: str | None = None) -> None:
+        """Open `view`: note the visit, and show its rows with the posts new since the last."""
+        self.visits = self.visit(view)
+        self.load_rows(view, keep, self.visits)
+
+    def reload_rows(self, keep: str | None = None) -> None:
+        """Read the view on show again, new posts counted from the same visit as before."""
+        self.load_rows(self.view, keep, self.visits)
+
     @work(thread=True, exclusive=True, group="rows")
-    def load_rows(self, view: str, keep: str | None = None) -> None:
+    def load_rows(self, view: str, keep: str | None, visits: Visits) -> None:
         try:
-            loaded = Loaded(view, self.read_rows(view), keep)
+            loaded = self.read_rows(view, keep, visits)
         except StoreError as error:  # the view still changes: to an empty list that says why
             loaded = Loaded(view, [], keep, failed=error)
         self.post_message(RowsLoaded(loaded))
 
-    def read_rows(self, view: str) -> list[Row]:
+    def visit(self, view: str) -> Visits:
+        """Note that `view` is opened now; returns the previous visit of each of its feeds.
+        All feeds has a visit of its own, so opening it does not count as visiting each feed."""
+        now = timefmt.clock()
+        if view == ALL_FEEDS:
+            previous = self.ui_state.all_feeds_visited_at
+            self.ui_state.all_feeds_visited_at = now
+            self.ui_state.save()
+            try:
+                return {feed.id: previous for feed in self.store.feeds()}
+            except StoreError as error:  # the list says so when it is read
+                self.post_message(StoreFailed(error))
+                return {}
+        if view == FAVOURITES:
+            return {}
+        try:
+            feed = self.store.feed(int(view))
+        except NotFound:  # removed meanwhile: the view shows nothing
+            return {}
+        except StoreError as error:  # the list says so when it is read
+            self.post_message(StoreFailed(error))
+            return {}
+        try:
+            self.core.record_visit([feed.id], now)
+        except StoreError as error:  # not noted; the list is still worth showing
+            self.post_message(StoreFailed(error))
+        return {feed.id: feed.visited_at}
+
+    def read_rows(self, view: str, keep: str | None, visits: Visits) -> Loaded:
         if view == FAVOURITES:
             self.favourites = self.store.favourites()
-            return [row_from_favourite(i, f) for i, f in enumerate(self.favourites)]
+            rows = [row_from_favourite(i, f) for i, f in enumerate(self.favourites)]
+            return Loaded(view, rows, keep)
         feed_id = None if view == ALL_FEEDS else int(view)
-        limit = ALL_FEEDS_LIMIT if feed_id is None else None
+        oldest_first = feed_id is not None and self._oldest_first(feed_id)
         summaries = self.store.entry_summaries(
-            feed_id, key_events_only=self.key_events_only, limit=limit
+            feed_id,
+            key_events_only=self.key_events_only,
+            limit=ALL_FEEDS_LIMIT if feed_id is None else None,
+            oldest_first=oldest_first,
         )
-        return [row_from_summary(s, with_feed=feed_id is None) for s in summaries]
+        if self.unread_only:  # the post under the cursor stays, read or not
+            summaries = [s for s in summaries if not s.is_read or f"e{s.id}" == keep]
+        rows = [row_from_summary(s, with_feed=feed_id is None) for s in summaries]
+        new = new_refs(summaries, visits)
+        return Loaded(view, rows, keep, new=new, oldest_first=oldest_first)
+
+    def _oldest_first(self, feed_id: int) -> bool:
+        try:
+            return self.store.feed(feed_id).oldest_first
+        except NotFound:
+            return False
 
     @on(RowsLoaded)
     @reports_store_errors()
@@ -326,14 +403,33 @@ class LivereadApp(App[None]):
         self.show_store_state()  # reading may have found the file damaged
         if loaded.view != self.view:
             return
+        self.oldest_first = loaded.oldest_first
+        refs = [row.ref for row in loaded.rows]
+        place = place_new(refs, loaded.new, oldest_first=loaded.oldest_first)
+        self.first_new = place.first_new
         entries = self.query_one(EntryList)
-        entries.show(loaded.rows, keep=loaded.keep)
+        entries.show(
+            loaded.rows, keep=loaded.keep, divider=place.divider, oldest_first=self.oldest_first
+        )
         self._title_entries()
         if loaded.failed:
+            self.stop_dwell()
             self.query_one(Reader).show(UNREADABLE_POSTS)
             self.post_message(StoreFailed(loaded.failed))
         elif not loaded.rows:
+            self.stop_dwell()
             self.query_one(Reader).show(self._empty_text())
+        else:
+            self._show_current()
+
+    def _show_current(self) -> None:
+        """Show the post the list put the cursor on. Not one the reader chose: it is not
+        marked read, though a wait to mark it read that was running goes on."""
+        ref = self.query_one(EntryList).current
+        if self.dwell is not None and self.dwell.ref != ref:
+            self.stop_dwell()
+        if ref is not None:
+            self.show_ref(ref)
 
     def _title_entries(self) -> None:
         entries = self.query_one(EntryList)
@@ -345,7 +441,12 @@ class LivereadApp(App[None]):
             label += f" · newest {ALL_FEEDS_LIMIT:,}"
         if self.key_events_only:
             label += " · key events"
-        entries.set_titles(label, f"{self.new_posts} new ↑" if self.new_posts else "")
+        if self.unread_only and self.view != FAVOURITES:
+            label += " · unread"
+        if self.oldest_first:
+            label += " · oldest first"
+        arrow = "↓" if self.oldest_first else "↑"
+        entries.set_titles(label, f"{self.new_posts} new {arrow}" if self.new_posts else "")
 
     def _empty_text(self) -> str | Text:
         if not self.store.feeds():
@@ -354,21 +455,69 @@ class LivereadApp(App[None]):
             return "No favourites yet: press f on a post to keep it."
         if self.key_events_only:
             return "No key events here. Press K to show every post."
+        if self.unread_only:
+            return "No unread posts here. Press U to show every post."
         return "No posts stored yet. Press r to refresh."
 
     @on(OptionList.OptionHighlighted, "#entries")
     def entry_highlighted(self, message: OptionList.OptionHighlighted) -> None:
+        """The reader moved to a post: show it, and mark it read if it stays on show."""
         ref = message.option_id
         if ref is None:
             return
-        if message.option_index == 0 and self.new_posts:
+        newest = message.option_list.option_count - 1 if self.oldest_first else 0
+        if message.option_index == newest and self.new_posts:
             self.new_posts = 0
             self._title_entries()
         self.show_ref(ref)
+        self.start_dwell(ref)
 
     @on(OptionList.OptionSelected, "#entries")
-    def entry_selected(self) -> None:
+    @reports_store_errors()
+    def entry_selected(self, message: OptionList.OptionSelected) -> None:
+        """Enter or a click opens the post: it is read."""
+        self.stop_dwell()
         self.query_one(Reader).focus()
+        if message.option_id is not None:
+            self.set_read(message.option_id, True)
+
+    @reports_store_errors()
+    def start_dwell(self, ref: str) -> None:
+        self.stop_dwell()
+        row = self.query_one(EntryList).rows.get(ref)
+        if row is None or row.is_read:
+            return
+        if self.config.read_after <= 0:
+            self.set_read(ref, True)
+        else:
+            self.dwell = Dwell(ref, self.set_timer(self.config.read_after, self.finish_dwell))
+
+    def stop_dwell(self) -> None:
+        if self.dwell is not None:
+            self.dwell.timer.stop()
+            self.dwell = None
+
+    @reports_store_errors()
+    def finish_dwell(self) -> None:
+        """The post has been on show for `read_after` seconds: it is read."""
+        dwell, self.dwell = self.dwell, None
+        if dwell is None:
+            return
+        dwell.timer.stop()
+        if self.query_one(EntryList).current == dwell.ref:
+            self.set_read(dwell.ref, True)
+
+    def set_read(self, ref: str, read: bool) -> None:
+        """Mark a stored post read or unread; its row and the counts follow."""
+        if not ref.startswith("e"):
+            return  # a favourite is a copy, with no read state
+        changed = self.core.mark_read([int(ref[1:])], read)
+        entries = self.query_one(EntryList)
+        row = entries.rows.get(ref)
+        if row is not None and row.is_read != read:
+            entries.refresh_row(replace(row, is_read=read))
+        if changed:
+            self.reload_feeds()
 
     @reports_store_errors()
     def show_ref(self, ref: str) -> None:
@@ -387,20 +536,13 @@ class LivereadApp(App[None]):
             reader.show(UNREADABLE_POST)
             raise
         reader.show_entry(stored.entry, stored.feed_title, key=ref)
-        if not stored.is_read:
-            self.store.mark_read([stored.id])
-            entries = self.query_one(EntryList)
-            row = entries.rows.get(ref)
-            if row is not None:
-                entries.refresh_row(replace(row, is_read=True))
-            self.reload_feeds()
 
     def _gone(self) -> None:
         """The post under the cursor is no longer stored: something else (`liveread remove`
         in another terminal, say) changed the database. Catch up instead of failing."""
         self.query_one(Reader).show("That post is no longer stored: reloading the list.")
         self.reload_feeds()
-        self.load_rows(self.view)
+        self.reload_rows()
 
     # Refreshing
 
@@ -442,7 +584,7 @@ class LivereadApp(App[None]):
         self.notify(", ".join(parts), title=event.title)
         if self.view in (ALL_FEEDS, str(event.feed_id)):
             self.new_posts += len(event.new)
-            self.load_rows(self.view, keep=self.query_one(EntryList).current)
+            self.reload_rows(keep=self.query_one(EntryList).current)
 
     def _offline_notice(self) -> bool:
         if self.offline:
@@ -529,12 +671,102 @@ class LivereadApp(App[None]):
     def action_next_unread(self) -> None:
         entries = self.query_one(EntryList)
         refs = list(entries.rows)
-        start = (entries.highlighted or 0) + 1
-        for index in list(range(start, len(refs))) + list(range(0, start)):
-            if not entries.rows[refs[index]].is_read:
-                entries.highlighted = index
+        current = entries.current
+        start = refs.index(current) + 1 if current in entries.rows else 0
+        for ref in refs[start:] + refs[:start]:
+            if not entries.rows[ref].is_read:
+                entries.highlight(ref)
                 return
         self.notify("No unread posts here.")
+
+    @reports_store_errors(unsaved="Read state not saved")
+    def action_toggle_read(self) -> None:
+        entries = self.query_one(EntryList)
+        ref = entries.current
+        if ref is None:
+            return
+        if not ref.startswith("e"):
+            self.notify("A favourite is a copy: it has no read state.", severity="warning")
+            return
+        self.stop_dwell()  # decided: no wait may undo it
+        self.set_read(ref, not entries.rows[ref].is_read)
+
+    def action_toggle_unread_only(self) -> None:
+        self.unread_only = not self.unread_only
+        self.reload_rows(keep=self.query_one(EntryList).current)
+
+    def action_first_new(self) -> None:
+        entries = self.query_one(EntryList)
+        if self.first_new is None or self.first_new not in entries.rows:
+            self.notify("Nothing new here since your last visit.")
+            return
+        entries.highlight(self.first_new)
+
+    @reports_store_errors(unsaved="Order not saved")
+    def action_toggle_oldest_first(self) -> None:
+        feed = self.current_feed()
+        if feed is None:
+            self.notify("The order is kept for each feed: choose a feed first.", severity="warning")
+            return
+        self.core.set_oldest_first(feed.id, not feed.oldest_first)
+        self.reload_rows(keep=self.query_one(EntryList).current)
+        self.notify("Oldest first" if not feed.oldest_first else "Newest first", title=feed.label)
+
+    @reports_store_errors()
+    def action_mark_feed_read(self) -> None:
+        """Mark the posts of the view read, after asking: a feed's, or in All feeds every
+        post."""
+        if self.view == ALL_FEEDS:
+            self.action_mark_all_read()
+            return
+        feed = self.current_feed()
+        if feed is None:
+            self.notify("Choose a feed in the feeds pane first.", severity="warning")
+            return
+        if not feed.unread:
+            self.notify(f"Nothing unread in {feed.label}.")
+            return
+        self.push_screen(
+            ConfirmScreen(f"Mark {_posts(feed.unread, 'unread post')} in {feed.label} read?"),
+            lambda yes: self._mark_feed_read(feed) if yes else None,
+        )
+
+    @reports_store_errors(unsaved="Read state not saved")
+    def _mark_feed_read(self, feed: Feed) -> None:
+        try:
+            changed = self.core.mark_feed_read(feed.id)
+        except NotFound as error:  # removed meanwhile
+            self.notify(str(error), severity="warning")
+            return
+        self._shown_rows_read()
+        self.notify(f"Marked {_posts(changed)} read.", title=feed.label)
+
+    @reports_store_errors()
+    def action_mark_all_read(self) -> None:
+        unread = [feed.unread for feed in self.store.feeds() if feed.unread]
+        if not unread:
+            self.notify("Nothing unread.")
+            return
+        question = f"Mark all {_posts(sum(unread), 'unread post')} in "
+        question += f"{_posts(len(unread), 'feed')} read?"
+        self.push_screen(
+            ConfirmScreen(question), lambda yes: self._mark_all_read() if yes else None
+        )
+
+    @reports_store_errors(unsaved="Read state not saved")
+    def _mark_all_read(self) -> None:
+        changed = self.core.mark_all_read()
+        self._shown_rows_read()
+        self.notify(f"Marked {_posts(changed)} read.")
+
+    def _shown_rows_read(self) -> None:
+        """After marking the view's posts read: every row on show is read."""
+        self.stop_dwell()
+        entries = self.query_one(EntryList)
+        for row in list(entries.rows.values()):
+            if not row.is_read:
+                entries.refresh_row(replace(row, is_read=True))
+        self.reload_feeds()
 
     @reports_store_errors(unsaved="Favourite not saved")
     def action_toggle_favourite(self) -> None:
@@ -546,7 +778,7 @@ class LivereadApp(App[None]):
             favourite = self.favourites[int(ref[1:])]
             self.core.remove_favourite(favourite)
             self.notify("Removed from favourites.")
-            self.load_rows(self.view)
+            self.reload_rows()
         else:
             row = entries.rows[ref]
             try:
@@ -591,7 +823,7 @@ class LivereadApp(App[None]):
 
     def action_toggle_key_events(self) -> None:
         self.key_events_only = not self.key_events_only
-        self.load_rows(self.view)
+        self.reload_rows()
 
     def action_search(self) -> None:
         self.push_screen(SearchScreen(self.core.search), self._search_done)
@@ -604,7 +836,8 @@ class LivereadApp(App[None]):
         self.view = str(self.store.entry(entry_id).feed_id)
         self.key_events_only = False
         self.query_one(FeedList).select_id(self.view)
-        self.load_rows(self.view, keep=f"e{entry_id}")
+        self.set_read(f"e{entry_id}", True)  # chosen from the hits: opened
+        self.open_rows(self.view, keep=f"e{entry_id}")
         self.show_ref(f"e{entry_id}")
 
     # Export
@@ -664,3 +897,7 @@ class LivereadApp(App[None]):
                 f"{binding.id} ({self.keys_shown(binding)})",
                 getattr(self, f"action_{binding.action}"),
             )
+
+
+def _posts(count: int, noun: str = "post") -> str:
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"

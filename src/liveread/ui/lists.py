@@ -187,8 +187,18 @@ def _shorten(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "…"
 
 
+DIVIDER = "divider"
+"""The option id of the "new since your last visit" divider: no post, the cursor skips it."""
+
+
+def divider_prompt(oldest_first: bool) -> Content:
+    arrow = "▼" if oldest_first else "▲"
+    return Content.styled(f"── {arrow} new since your last visit {arrow} ──", "$accent")
+
+
 class EntryList(OptionList):
-    """Posts of the chosen view, newest first; keeps its place when rows are reloaded."""
+    """Posts of the chosen view, newest first (or oldest first); keeps its place when rows
+    are reloaded."""
 
     BINDINGS = VIM_BINDINGS
 
@@ -196,15 +206,29 @@ class EntryList(OptionList):
         super().__init__(id=id)
         self.rows: dict[str, Row] = {}
 
-    def show(self, rows: list[Row], keep: str | None = None, now: datetime | None = None) -> None:
+    def show(
+        self,
+        rows: list[Row],
+        keep: str | None = None,
+        now: datetime | None = None,
+        *,
+        divider: int | None = None,
+        oldest_first: bool = False,
+    ) -> None:
+        """Show `rows`, a divider before row number `divider`, the cursor on `keep` (else
+        the first row). Placing the cursor posts no OptionHighlighted: the app shows the post
+        itself, and a post it shows this way is not one the reader moved to."""
         self.rows = {row.ref: row for row in rows}
-        self.set_options(Option(row_prompt(r, now), id=r.ref) for r in rows)
-        if not rows:
-            return
-        if keep is not None and keep in self.rows:
-            self.highlighted = self.get_option_index(keep)
-        else:
-            self.highlighted = 0
+        options = [Option(row_prompt(r, now), id=r.ref) for r in rows]
+        if divider is not None:
+            options.insert(divider, Option(divider_prompt(oldest_first), id=DIVIDER, disabled=True))
+        with self.prevent(OptionList.OptionHighlighted):
+            self.set_options(options)
+            if rows:
+                self.highlight(keep if keep is not None and keep in self.rows else rows[0].ref)
+
+    def highlight(self, ref: str) -> None:
+        self.highlighted = self.get_option_index(ref)
 
     @property
     def current(self) -> str | None:
