@@ -8,7 +8,7 @@ from datetime import UTC, datetime, timedelta
 
 import pytest
 
-from liveread.timefmt import relative_age, stamp
+from liveread.timefmt import relative_age, short_age, stamp
 
 NOW = datetime(2026, 3, 10, 12, 0, tzinfo=UTC)
 
@@ -36,6 +36,23 @@ def utc_zone(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
 )
 def test_relative_age(ago: timedelta, age: str) -> None:
     assert relative_age(NOW - ago, NOW) == age
+
+
+@pytest.mark.parametrize(
+    ("ago", "age"),
+    [
+        (timedelta(seconds=59), "now"),
+        (timedelta(minutes=5), "5 min"),
+        (timedelta(minutes=59, seconds=59), "59 min"),
+        (timedelta(hours=3, minutes=59), "3 h"),
+        (timedelta(days=2, hours=23), "2 d"),
+        (timedelta(days=59), "59 d"),
+        (timedelta(days=60), "09 Jan"),
+        (-timedelta(minutes=5), "in 5 min"),
+    ],
+)
+def test_short_age_for_list_rows(ago: timedelta, age: str) -> None:
+    assert short_age(NOW - ago, NOW) == age
 
 
 def test_stamp_gives_the_age_while_it_says_more_than_the_date() -> None:

@@ -159,30 +159,6 @@ async def test_launch_shows_cached_posts_without_touching_the_network(
     assert loopback.hits("/live") == fetched
 
 
-@pytest.mark.parametrize(
-    ("size", "feeds_width", "reader_at_least"),
-    [
-        pytest.param((80, 24), 20, 34, id="80 columns"),
-        pytest.param((100, 30), 20, 46, id="100 columns"),
-        pytest.param(SIZE, 30, 60, id="wide"),
-    ],
-)
-async def test_the_reader_keeps_a_readable_width_in_a_narrow_terminal(
-    store: Store,
-    demo: DemoServer,
-    size: tuple[int, int],
-    feeds_width: int,
-    reader_at_least: int,
-) -> None:
-    await follow(store, demo.url)
-    app = make_app(store, offline=True)
-    async with app.run_test(size=size) as pilot:
-        await settle(pilot)
-        assert feeds_pane(app).outer_size.width == feeds_width
-        assert app.query_one(Reader).outer_size.width >= reader_at_least
-        assert entries(app).outer_size.width >= 24
-
-
 async def test_offline_refresh_warns_and_fetches_nothing(
     store: Store, loopback: LoopbackServer, demo: DemoServer
 ) -> None:
@@ -276,7 +252,7 @@ async def test_refresh_brings_new_posts_and_keeps_the_cursor(
         assert entries(app).border_subtitle == "1 new ↑"
         new_ref = ref_of(store, published.post.title)
         assert entries(app).get_option_at_index(0).id == new_ref
-        assert row_text(app, new_ref).startswith("●")  # unread
+        assert "●" in row_text(app, new_ref).splitlines()[0]  # unread
         assert store.feed(feed.id).unread == unread_before + 1
         assert f"  {unread_before + 1}" in feed_row(app, str(feed.id))
         assert f"  {unread_before + 1}" in feed_row(app, ALL_FEEDS)
@@ -347,7 +323,7 @@ async def test_edited_post_is_marked(store: Store) -> None:
             await pilot.press("r")
             await wait_until(pilot, lambda: entries(app).rows[ref].edited, "the edit mark")
             row = row_text(app, ref)
-            assert row[:2] == "●✎"  # unread again, and edited
+            assert "●✎" in row.splitlines()[0]  # unread again, and edited
             assert any(message == "1 new, 1 edited" for _, message, _ in notes(app))
             entries(app).highlighted = entries(app).get_option_index(ref)
             await settle(pilot)

@@ -373,3 +373,97 @@ def test_divider_under_the_posts_new_since_the_last_visit(
 
     run_before = keys("shift+tab", "j", "j", "enter", "N", check=check)
     assert snap_compare(make_app(store), terminal_size=SIZE, run_before=run_before)
+
+
+# ---------------------------------------------------------------------------------------------
+# Layout at the sizes people use
+
+CUP = "https://example.org/live/womens-world-cup"
+CUP_HEADLINE = "Women’s World Cup LIVE: England news as Lionesses prepare for the semi-final"
+
+
+def fill_repeated_titles(store: Store) -> int:
+    """A feed whose posts mostly carry the blog's own headline as their title; its id."""
+    cup = store.add_feed(CUP, CUP_HEADLINE)
+    openings = [
+        "England held a training session on Monday ahead of Wednesday’s semi-final.",
+        "The Prime Minister backed calls for a public holiday if the hosts win.",
+        "Sarina Wiegman admits she was unaware of how big the rivalry is.",
+        "Lucy Bronze has been cleared to play after a scan on her knee.",
+    ]
+    entries = [
+        Entry(
+            key=f"wwc-{n}",
+            url=f"{CUP}#wwc-{n}",
+            published=at(11, 50 - 10 * n),
+            title="Women’s World Cup",
+            authors=["Jamie Braidwood"],
+            blocks=[para(text)],
+        )
+        for n, text in enumerate(openings)
+    ]
+    entries.insert(
+        2,
+        Entry(
+            key="wwc-next",
+            url=f"{CUP}#wwc-next",
+            published=at(11, 35),
+            title="Who do England play next? The road to the final",
+            authors=["Jamie Braidwood"],
+            blocks=[para("England face Australia in the semi-finals.")],
+        ),
+    )
+    store.upsert_entries(cup.id, entries, seen_at=at(11, 55))
+    store.update_feed_meta(cup.id, is_live=True)
+    store.record_fetch(cup.id, at=NOW - timedelta(minutes=1), error=None)
+    return cup.id
+
+
+def test_layout_80x24(snap_compare: SnapCompare, store: Store) -> None:
+    """Posts and reader side by side, the feeds pane folded away; rows cut, never wrapped."""
+    fill(store)
+
+    def check(app: LivereadApp) -> None:
+        assert not app.query_one("#feeds").display
+
+    run_before = keys(check=check)
+    assert snap_compare(make_app(store), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_layout_80x24_feeds_pane_in_use(snap_compare: SnapCompare, store: Store) -> None:
+    fill(store)
+    run_before = keys("shift+tab")
+    assert snap_compare(make_app(store), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_layout_80x24_one_pane_reading(snap_compare: SnapCompare, store: Store) -> None:
+    """`v` for one pane at a time: the post has the whole width, its address broken after
+    `/` and `-`."""
+    fill(store)
+
+    def check(app: LivereadApp) -> None:
+        assert app.layout == "single"
+        assert app.query_one("#reader").has_focus
+
+    run_before = keys("v", "down", "enter", check=check)
+    assert snap_compare(make_app(store), terminal_size=(80, 24), run_before=run_before)
+
+
+def test_layout_100x30_reading(snap_compare: SnapCompare, store: Store) -> None:
+    fill(store)
+    run_before = keys("down", "enter")
+    assert snap_compare(make_app(store), terminal_size=(100, 30), run_before=run_before)
+
+
+def test_layout_140x40_titles_that_repeat_the_headline(
+    snap_compare: SnapCompare, store: Store
+) -> None:
+    """Posts titled with the blog's headline are listed by their first words."""
+    cup = fill_repeated_titles(store)
+    fill(store)
+
+    def check(app: LivereadApp) -> None:
+        assert app.view == str(cup)
+
+    run_before = keys("shift+tab", "down", "down", "enter", check=check)
+    assert snap_compare(make_app(store), terminal_size=SIZE, run_before=run_before)

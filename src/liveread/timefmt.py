@@ -42,6 +42,21 @@ def _relative(dt: datetime, now: datetime | None) -> str | None:
     return f"in {text}" if future else f"{text} ago"
 
 
+def short_age(dt: datetime, now: datetime | None = None) -> str:
+    """A list row's age: "now", "5 min", "3 h", "2 d", "in 5 min" for a time ahead; from 60
+    days on, the day and month ("09 Jan")."""
+    seconds = ((now or clock()) - dt).total_seconds()
+    ahead = seconds < 0
+    seconds = abs(seconds)
+    if seconds < 60:
+        return "now"
+    if seconds >= 86400 * 60:
+        return local(dt).strftime("%d %b")
+    size, unit = next((s, u) for s, u in ((86400, "d"), (3600, "h"), (60, "min")) if seconds >= s)
+    text = f"{int(seconds // size)} {unit}"
+    return f"in {text}" if ahead else text
+
+
 def stamp(
     dt: datetime | None, now: datetime | None = None, layout: str = "%a %d %b %Y %H:%M"
 ) -> str:

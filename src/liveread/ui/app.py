@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -66,6 +66,16 @@ ALL_FEEDS_LIMIT = 2_000
 """The All feeds timeline shows this many of the newest posts; a feed's own view shows all."""
 NARROW_BELOW = 110
 """Terminals narrower than this get the narrow layout."""
+AGE_SECONDS = 60.0
+"""How often the rows' ages ("5 min") are redrawn."""
+LAYOUTS = {
+    "panes": "Feeds, posts and reader side by side",
+    "collapsed": "Feeds pane folded away: Tab or Shift+Tab brings it back while in use",
+    "single": "One pane at a time: Tab and Shift+Tab switch, Enter opens a post",
+}
+"""The pane layouts `v` steps through, in order. Until one is chosen, the terminal's width
+chooses: "panes" from `NARROW_BELOW` columns, "collapsed" below."""
+PANES = ("#feeds", "#entries", "#reader")
 
 
 class ServiceEvent(Message):
@@ -157,6 +167,7 @@ class LivereadApp(App[None]):
     BINDINGS = [
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", id="app.help"),
+        Binding("v", "toggle_layout", "Layout", id="app.layout"),
         Binding("tab", "focus_next", "Next pane", show=False, id="app.next_pane"),
         Binding("shift+tab", "focus_previous", "Previous pane", show=False, id="app.previous_pane"),
         Binding("r", "refresh_feed", "Refresh", id="app.refresh"),
@@ -198,6 +209,8 @@ class LivereadApp(App[None]):
         self.config_error = config_error
         self.ui_state = state or UiState(paths.data_dir() / "ui-state.json")
         self.view = ALL_FEEDS
+        self.layout: str | None = None
+        """The pane layout chosen with `v` (a key of LAYOUTS); None while the width chooses."""
         self.key_events_only = False
         self.unread_only = False
         self.oldest_first = False
@@ -233,11 +246,53 @@ class LivereadApp(App[None]):
     def compose(self) -> ComposeResult:
         yield Header()
         yield StoreBanner(id="store-banner")
-        with Horizontal(id="panes"):
+        with Horizontal(id="panes", classes="-auto"):
             yield FeedList(id="feeds")
             yield EntryList(id="entries")
             yield Reader(id="reader")
         yield Footer()
+
+    def action_toggle_layout(self) -> None:
+        current = self.layout or ("panes" if self.size.width >= NARROW_BELOW else "collapsed")
+        names = list(LAYOUTS)
+        self.layout = names[(names.index(current) + 1) % len(names)]
+        panes = self.screen_stack[0].query_one("#panes")
+        panes.set_classes(f"-{self.layout}")
+        self.notify(LAYOUTS[self.layout], title="Layout")
+
+    @on(events.DescendantFocus)
+    def pane_focused(self, event: events.DescendantFocus) -> None:
+        """The focused pane is the one a folded layout shows (liveread.tcss: `-current`)."""
+        panes = list(self.screen_stack[0].query(", ".join(PANES)))
+        if event.control in panes:
+            for pane in panes:
+                pane.set_class(pane is event.control, "-current")
+
+    def action_focus_next(self) -> None:
+        if not self._step_pane(1):
+            super().action_focus_next()
+
+    def action_focus_previous(self) -> None:
+        if not self._step_pane(-1):
+            super().action_focus_previous()
+
+    def _step_pane(self, step: int) -> bool:
+        """Focus the next pane in order, even one a folded layout hides (focus shows it);
+        False where focus is not on a pane (in a dialog, say)."""
+        panes = list(self.screen.query(", ".join(PANES)))
+        if self.screen.focused not in panes:
+            return False
+        panes[(panes.index(self.screen.focused) + step) % len(panes)].focus()
+        return True
+
+    def redraw_ages(self) -> None:
+        """Rows' ages move on with the clock; redrawn from the rows in hand."""
+        now = timefmt.clock()
+        for main in self.screen_stack[:1]:  # none, or without its panes, while the app closes
+            for entries in main.query(EntryList):
+                entries.redraw_ages(now)
+            for feeds in main.query(FeedList):
+                feeds.redraw_ages(now)
 
     def on_mount(self) -> None:
         self.query_one("#feeds").border_title = "Feeds"
@@ -248,6 +303,7 @@ class LivereadApp(App[None]):
         self.reload_feeds()
         self.open_rows(ALL_FEEDS)
         self.query_one(EntryList).focus()
+        self.set_interval(AGE_SECONDS, self.redraw_ages)
         if self.config_error:
             self.notify(
                 f"{self.config_error} (using defaults)",

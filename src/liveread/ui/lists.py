@@ -13,7 +13,8 @@ from textual.widgets.option_list import Option
 
 from liveread.model import Entry
 from liveread.store import EntrySummary, Favourite, Feed
-from liveread.timefmt import local, relative_age
+from liveread.timefmt import local, relative_age, short_age
+from liveread.ui.titles import NO_TEXT, list_titles
 
 ALL_FEEDS = "all"
 FAVOURITES = "favourites"
@@ -31,6 +32,9 @@ class FeedList(OptionList):
 
     BINDINGS = VIM_BINDINGS
 
+    _shown: tuple[list[Feed], set[int], bool] = ([], set(), False)
+    """The feeds last shown, which were busy, whether offline: what ages are redrawn from."""
+
     def show(
         self,
         feeds: list[Feed],
@@ -41,6 +45,7 @@ class FeedList(OptionList):
         now: datetime | None = None,
     ) -> None:
         chosen = self.highlighted_option.id if self.highlighted_option else None
+        self._shown = (feeds, set(busy), offline)
         unread = sum(f.unread for f in feeds)
         options = [
             Option(_special("◉ All feeds", unread), id=ALL_FEEDS),
@@ -50,6 +55,14 @@ class FeedList(OptionList):
         options += [Option(feed_prompt(f, f.id in busy, offline, now), id=str(f.id)) for f in feeds]
         self.set_options(options)
         self.select_id(chosen or ALL_FEEDS)
+
+    def redraw_ages(self, now: datetime | None = None) -> None:
+        """Redraw each feed's "updated 5 min ago" from the feeds in hand, not the store."""
+        feeds, busy, offline = self._shown
+        for feed in feeds:
+            self.replace_option_prompt(
+                str(feed.id), feed_prompt(feed, feed.id in busy, offline, now)
+            )
 
     def select_id(self, option_id: str) -> None:
         try:
@@ -108,6 +121,10 @@ class Row:
     feed_title: str = ""
     label: str = ""
     """The post's stamp where it has no time of day ("95'")."""
+    feed: str = ""
+    """Which feed the post is of (its id, or a favourite's feed address)."""
+    headline: str = ""
+    """The feed's own title (the blog's headline), whichever view the row is in."""
 
 
 def row_from_summary(s: EntrySummary, with_feed: bool) -> Row:
@@ -125,6 +142,8 @@ def row_from_summary(s: EntrySummary, with_feed: bool) -> Row:
         edited=s.edited,
         feed_title=s.feed_title if with_feed else "",
         label=s.label,
+        feed=str(s.feed_id),
+        headline=s.feed_title,
     )
 
 
@@ -144,13 +163,23 @@ def row_from_favourite(index: int, fav: Favourite) -> Row:
         edited=False,
         feed_title=fav.feed_title,
         label=entry.label,
+        feed=fav.feed_url,
+        headline=fav.feed_title,
     )
 
 
-def row_prompt(row: Row, now: datetime | None = None) -> Content:
-    """Two lines: marks, time and who, then the title (which may wrap). Built as Textual
-    `Content`, which the list measures and draws far faster than Rich renderables."""
+def row_prompt(row: Row, now: datetime | None = None, title: str | None = None) -> Content:
+    """Two lines: time, age, marks and who, then the title (`title` where the list shows
+    another than the post's own, see `list_titles`). Each line is cut to the list's width
+    with an ellipsis, never wrapped (`text-wrap: nowrap` in liveread.tcss), so every row is
+    two lines high. Built as Textual `Content`, which the list measures and draws far faster
+    than Rich renderables."""
     parts: list[tuple[str, str] | str] = []
+    if row.published:
+        parts.append((local(row.published).strftime("%H:%M"), "bold"))
+    else:
+        parts.append((row.label.rjust(5), "bold") if row.label else ("--:--", "dim"))
+    parts.append((f" {row_age(row, now)}".ljust(AGE_WIDTH + 1), "dim"))
     marks = (
         ("●", not row.is_read, "bold $accent"),
         ("✎", row.edited, "$warning"),
@@ -159,32 +188,45 @@ def row_prompt(row: Row, now: datetime | None = None) -> Content:
         ("↗", row.kind == "link", "$primary"),
         ("★", row.is_favourite, "bold $warning"),
     )
-    parts += [(mark, style) if on else " " for mark, on, style in marks]
-    parts.append(" ")
-    if row.published:
-        parts.append((local(row.published).strftime("%H:%M"), "bold"))
-        parts.append((f" {relative_age(row.published, now)}", "dim"))
-    elif row.label:
-        parts.append((row.label.rjust(5), "bold"))
-    else:
-        parts.append(("--:--", "dim"))
+    shown = [(mark, style) for mark, on, style in marks if on]
+    if shown:
+        parts.append(" ")
+        parts += shown
     who = ", ".join(row.authors)
     if row.feed_title:
-        who = row.feed_title + (f" · {who}" if who else "")
-    if who:  # no-break spaces keep the name in one piece on the first line
-        parts.append("  ")
-        parts.append((_shorten(who, WHO_WIDTH).replace(" ", "\u00a0"), "dim italic"))
+        who = _first_words(row.feed_title, FEED_WIDTH) + (f" · {who}" if who else "")
+    if who:
+        parts.append(("  " + _one_line(who), "dim italic"))
     parts.append("\n")
-    parts.append((row.title or row.excerpt or "(no text)", "" if row.is_read else "bold"))
+    title = title or row.title or row.excerpt or NO_TEXT
+    parts.append((_one_line(title), "" if row.is_read else "bold"))
     return Content.assemble(*parts)
 
 
-WHO_WIDTH = 14
-"""Feed and author names are cut to this many characters so the first line rarely wraps."""
+def row_age(row: Row, now: datetime | None = None) -> str:
+    """The age a row shows ("5 min"), empty for a post without a time."""
+    return short_age(row.published, now) if row.published else ""
 
 
-def _shorten(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1].rstrip() + "…"
+AGE_WIDTH = 6
+"""Ages ("41 min", "3 h") are padded to this width, so marks and names line up."""
+FEED_WIDTH = 18
+"""In All feeds, a feed's title is cut to its first words within this many characters,
+leaving room for who wrote."""
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _first_words(text: str, width: int) -> str:
+    """The words of `text` that fit `width` ("Harbour Bridge" of "Harbour Bridge Marathon
+    2026 – live"), without an ellipsis: the row's own cut may need one right after it. A
+    first word longer than that is cut with one."""
+    if len(text) <= width:
+        return text
+    words = text[: width + 1].rsplit(" ", 1)[0].rstrip(" :;,–—-|")
+    return words if " " in text[: width + 1] and words else text[: width - 1] + "…"
 
 
 DIVIDER = "divider"
@@ -205,6 +247,9 @@ class EntryList(OptionList):
     def __init__(self, *, id: str | None = None) -> None:
         super().__init__(id=id)
         self.rows: dict[str, Row] = {}
+        self.titles: dict[str, str] = {}
+        """The title each row shows (`list_titles`)."""
+        self._ages: dict[str, str] = {}
 
     def show(
         self,
@@ -219,7 +264,9 @@ class EntryList(OptionList):
         the first row). Placing the cursor posts no OptionHighlighted: the app shows the post
         itself, and a post it shows this way is not one the reader moved to."""
         self.rows = {row.ref: row for row in rows}
-        options = [Option(row_prompt(r, now), id=r.ref) for r in rows]
+        self.titles = list_titles(rows)
+        self._ages = {row.ref: row_age(row, now) for row in rows}
+        options = [Option(row_prompt(r, now, self.titles[r.ref]), id=r.ref) for r in rows]
         if divider is not None:
             options.insert(divider, Option(divider_prompt(oldest_first), id=DIVIDER, disabled=True))
         with self.prevent(OptionList.OptionHighlighted):
@@ -243,4 +290,16 @@ class EntryList(OptionList):
 
     def refresh_row(self, row: Row) -> None:
         self.rows[row.ref] = row
-        self.replace_option_prompt(row.ref, row_prompt(row))
+        self.replace_option_prompt(row.ref, row_prompt(row, title=self.titles.get(row.ref)))
+
+    def redraw_ages(self, now: datetime | None = None) -> int:
+        """Redraw the rows whose age reads differently at `now` (from the rows in hand, not
+        the store); how many changed."""
+        changed = 0
+        for ref, row in self.rows.items():
+            age = row_age(row, now)
+            if age != self._ages.get(ref):
+                self._ages[ref] = age
+                self.replace_option_prompt(ref, row_prompt(row, now, self.titles.get(ref)))
+                changed += 1
+        return changed

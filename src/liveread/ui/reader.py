@@ -19,6 +19,7 @@ from textual.widgets import Static
 
 from liveread.model import Entry
 from liveread.ui.render import article_head, body
+from liveread.ui.wrapping import Wrapped
 
 WELCOME = Text.assemble(
     ("Welcome to liveread\n\n", "bold"),
@@ -155,16 +156,26 @@ def _cut(part: RenderableType, size: int) -> list[RenderableType]:
     return list(pieces)
 
 
+def _wrapped(part: RenderableType) -> RenderableType:
+    if isinstance(part, Text):
+        return Wrapped(part)
+    if isinstance(part, Padding) and isinstance(part.renderable, Text):
+        edges = (part.top, part.right, part.bottom, part.left)
+        return Padding(Wrapped(part.renderable), edges, style=part.style)
+    return part
+
+
 def _length(part: RenderableType) -> int:
     text = part.renderable if isinstance(part, Padding) else part
     return len(text) if isinstance(text, Text) else 0
 
 
 def _spaced(pieces: list[Piece]) -> list[RenderableType]:
-    """Pieces one under another, a blank line after each part (as the post is written)."""
+    """Pieces one under another, a blank line after each part (as the post is written); text
+    wraps web addresses at sensible points (`Wrapped`)."""
     items: list[RenderableType] = []
     for piece, gap in pieces:
-        items.append(piece)
+        items.append(_wrapped(piece))
         if gap:
             items.append(Text(""))
     return items

@@ -14,6 +14,7 @@ from rich.text import Text
 from liveread.addresses import safe_address
 from liveread.model import Embed, Entry, Heading, Image, Inline, ListBlock, Paragraph, Quote
 from liveread.timefmt import local, stamp
+from liveread.ui.wrapping import Wrapped
 
 
 def _safe_link(url: str | None) -> str | None:
@@ -123,6 +124,6 @@ def article_head(
     head.append(Text(entry.title or "(untitled post)", "bold"))
     head.append(byline(entry, feed_title, now))
     if link := _safe_link(entry.url):
-        head.append(Text(link, link_style(link, dim=True)))
+        head.append(Wrapped(Text(link, link_style(link, dim=True))))
     head.append(Rule(style="dim"))
     return head
