@@ -16,7 +16,7 @@ from textual.widgets import Button, DataTable, Input, OptionList, RadioSet, Stat
 from liveread.model import Entry, Paragraph, Span
 from liveread.service import ServiceError
 from liveread.store import SNIPPET_CLOSE, SNIPPET_OPEN, Feed, SearchHit, StoredEntry
-from liveread.ui.dialogs import (
+from liveread.ui.screens import (
     BAD_URL,
     CSS_FILE,
     HIGHLIGHT_STYLE,

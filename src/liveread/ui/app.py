@@ -14,14 +14,13 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from textual import on, work
 from textual.app import App, ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.message import Message
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList
@@ -32,14 +31,6 @@ from liveread.config import Config
 from liveread.output import OutputError, write_atomic
 from liveread.store import Favourite, Feed, NotFound, Store, StoreError, StoreFault
 from liveread.ui.banner import StoreBanner
-from liveread.ui.dialogs import (
-    AddFeedScreen,
-    ConfirmScreen,
-    ExportRequest,
-    ExportScreen,
-    HelpScreen,
-    SearchScreen,
-)
 from liveread.ui.lists import (
     ALL_FEEDS,
     FAVOURITES,
@@ -49,7 +40,16 @@ from liveread.ui.lists import (
     row_from_favourite,
     row_from_summary,
 )
+from liveread.ui.messages import Loaded, RowsLoaded, ServiceEvent, StoreFailed
 from liveread.ui.reader import WELCOME, Reader
+from liveread.ui.screens import (
+    AddFeedScreen,
+    ConfirmScreen,
+    ExportRequest,
+    ExportScreen,
+    HelpScreen,
+    SearchScreen,
+)
 from liveread.ui.state import UiState
 
 if TYPE_CHECKING:  # the network layers (httpx, selectolax) load in on_mount, only when online
@@ -57,7 +57,7 @@ if TYPE_CHECKING:  # the network layers (httpx, selectolax) load in on_mount, on
 
     from liveread.demo import DemoServer
     from liveread.fetch import Fetcher
-    from liveread.service import Event, FeedRefreshed, Service
+    from liveread.service import FeedRefreshed, Service
 
 TICK_SECONDS = 5.0
 """How often the app checks which feeds are due; each feed's own interval comes from config."""
@@ -65,38 +65,6 @@ ALL_FEEDS_LIMIT = 2_000
 """The All feeds timeline shows this many of the newest posts; a feed's own view shows all."""
 NARROW_BELOW = 110
 """Terminals narrower than this get the narrow layout."""
-
-
-class ServiceEvent(Message):
-    def __init__(self, event: Event) -> None:
-        super().__init__()
-        self.event = event
-
-
-@dataclass(frozen=True, slots=True)
-class Loaded:
-    """Rows for one view, read from the store by a worker (none, with the reason, when the
-    store could not read them)."""
-
-    view: str
-    rows: list[Row]
-    keep: str | None
-    failed: StoreError | None = None
-
-
-class RowsLoaded(Message):
-    def __init__(self, loaded: Loaded) -> None:
-        super().__init__()
-        self.loaded = loaded
-
-
-class StoreFailed(Message):
-    """A store call failed; `unsaved` says what the user asked for that was not kept."""
-
-    def __init__(self, error: StoreError, unsaved: str | None = None) -> None:
-        super().__init__()
-        self.error = error
-        self.unsaved = unsaved
 
 
 Handler = TypeVar("Handler", bound=Callable[..., Any])
