@@ -13,14 +13,16 @@ from __future__ import annotations
 
 import functools
 import inspect
+import webbrowser
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from textual import on, work
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.markup import escape
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList
@@ -31,6 +33,7 @@ from liveread.config import Config
 from liveread.output import OutputError, write_atomic
 from liveread.store import Favourite, Feed, NotFound, Store, StoreError, StoreFault
 from liveread.ui.banner import StoreBanner
+from liveread.ui.browser import find_browser, runs_in_terminal
 from liveread.ui.lists import (
     ALL_FEEDS,
     FAVOURITES,
@@ -171,6 +174,16 @@ class LivereadApp(App[None]):
     ) -> None:
         """Notifications carry page text, URLs and paths: shown as written, not as markup."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C (with no text selected) quits nothing: say which keys do, in bold."""
+        keys = {
+            self.get_key_display(active.binding): None
+            for active in self.active_bindings.values()
+            if active.binding.action in ("quit", "app.quit")
+        }
+        named = " or ".join(f"[b]{escape(key)}[/b]" for key in sorted(keys, key=len))
+        super().notify(f"Press {named} to quit.", title="Do you want to quit?", markup=True)
 
     # Layout
 
@@ -578,11 +591,30 @@ class LivereadApp(App[None]):
 
     @reports_store_errors()
     def action_open_link(self) -> None:
-        if url := self._current_url():
-            self.open_url(url)
+        url = self._current_url()
+        if url is None:
+            self.notify("This post has no web address.", severity="warning")
+            return
+        browser = find_browser()
+        if browser is None:
+            self.copy_to_clipboard(url)
+            self.notify(url, title="No browser found; copied the link instead", severity="warning")
+        elif self._open_in(browser, url):
             self.notify(url, title="Opening")
         else:
-            self.notify("This post has no web address.", severity="warning")
+            self.copy_to_clipboard(url)
+            self.notify(
+                url, title="Could not open the browser; copied the link instead", severity="warning"
+            )
+
+    def _open_in(self, browser: webbrowser.BaseBrowser, url: str) -> bool:
+        if not runs_in_terminal(browser):
+            return browser.open(url)
+        try:
+            with self.suspend():  # lynx or w3m gets the terminal until it exits
+                return browser.open(url)
+        except SuspendNotSupported:
+            return False
 
     @reports_store_errors()
     def action_copy_link(self) -> None:
