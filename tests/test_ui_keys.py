@@ -8,7 +8,9 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from textual.binding import Binding
 from textual.content import Content
+from textual.widgets import DataTable
 from textual.widgets._toast import Toast
 
 from browsers import BrowserEnv
@@ -17,8 +19,11 @@ from liveread.demo import DemoServer
 from liveread.fetch import Fetcher
 from liveread.service import Service
 from liveread.store import Store
+from liveread.ui import app as app_module
 from liveread.ui.app import LivereadApp
+from liveread.ui.keyhelp import HIDDEN_ACTIONS, action_name
 from liveread.ui.lists import EntryList
+from liveread.ui.screens import HelpScreen
 from liveread.ui.state import UiState
 from pilot import settle
 
@@ -69,7 +74,9 @@ def notes(app: LivereadApp) -> list[tuple[str, str, str]]:
 def current_url(app: LivereadApp, store: Store) -> str:
     ref = app.query_one(EntryList).current
     assert ref is not None
-    return store.entry(int(ref[1:])).entry.url
+    url = store.entry(int(ref[1:])).entry.url
+    assert url is not None
+    return url
 
 
 # ---------------------------------------------------------------------------------------------
@@ -157,3 +164,85 @@ async def test_o_copies_the_link_when_the_browser_fails(
         assert notes(app) == [
             ("Could not open the browser; copied the link instead", url, "warning")
         ]
+
+
+# ---------------------------------------------------------------------------------------------
+# Help
+
+
+def help_keys(app: LivereadApp) -> dict[str, list[tuple[set[str], str]]]:
+    """Section title -> (the keys of a row, its binding ids) for each row of the help screen."""
+    table = app.screen.query_one("#help-table", DataTable)
+    found: dict[str, list[tuple[set[str], str]]] = {}
+    section = ""
+    for index in range(table.row_count):
+        keys, description, ids = (str(cell) for cell in table.get_row_at(index))
+        if keys and not description:
+            section = keys
+            found[section] = []
+        elif keys:
+            found[section].append((set(keys.split(", ")), ids))
+    return found
+
+
+PANE_SECTIONS = {
+    "#feeds": ("Feeds and posts lists", "Feeds list"),
+    "#entries": ("Feeds and posts lists", "Posts list"),
+    "#reader": ("Reader",),
+}
+
+
+@pytest.mark.parametrize("pane", list(PANE_SECTIONS))
+async def test_help_lists_every_key_the_app_answers_to(store: Store, pane: str) -> None:
+    """Whatever Textual would run for a key with `pane` focused is on the help screen, in
+    the section for that pane (its own keys) or for everywhere (the app's and the screen's)."""
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        app.query_one(pane).focus()
+        await settle(pilot)
+        live = dict(app.active_bindings)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        assert isinstance(app.screen, HelpScreen)
+        shown = help_keys(app)
+        for key, active in live.items():
+            binding = active.binding
+            if binding.system or action_name(binding) in HIDDEN_ACTIONS:
+                continue
+            own = active.node is app.query_one(pane)
+            sections = PANE_SECTIONS[pane] if own else ("Everywhere",)
+            display = app.get_key_display(binding)
+            rows = [row for title in sections for row in shown.get(title, [])]
+            matching = [ids for keys, ids in rows if display in keys]
+            assert matching, f"{key} ({binding.action}) is missing from help {sections}"
+            if binding.id:
+                assert binding.id in matching[0].split(", ")
+
+
+async def test_help_names_the_keys_people_look_for(store: Store) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        shown = help_keys(app)
+        every_key = {key for rows in shown.values() for keys, _ in rows for key in keys}
+        for wanted in ("⏎", "pgup", "pgdn", "space", "^p", "tab", "shift+tab", "q", "?"):
+            assert wanted in every_key
+        assert list(shown) == ["Everywhere", "Feeds and posts lists", "Reader"]
+
+
+class AppWithAnotherKey(LivereadApp):
+    CSS_PATH = [Path(app_module.__file__).with_name(str(name)) for name in LivereadApp.CSS_PATH]
+    BINDINGS = [*LivereadApp.BINDINGS, Binding("z", "toggle_key_events", "Zoom", id="app.zoom")]
+
+
+async def test_a_binding_added_to_the_app_shows_up_in_help(store: Store) -> None:
+    app = AppWithAnotherKey(store, offline=True, state=UiState(paths.data_dir() / "ui.json"))
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        everywhere = help_keys(app)["Everywhere"]
+        assert ({"K", "z"}, "app.key_events, app.zoom") in everywhere

@@ -32,8 +32,10 @@ from liveread.addresses import safe_address
 from liveread.config import Config
 from liveread.output import OutputError, write_atomic
 from liveread.store import Favourite, Feed, NotFound, Store, StoreError, StoreFault
+from liveread.ui import keyhelp
 from liveread.ui.banner import StoreBanner
 from liveread.ui.browser import find_browser, runs_in_terminal
+from liveread.ui.keyhelp import HelpRow, HelpSection
 from liveread.ui.lists import (
     ALL_FEEDS,
     FAVOURITES,
@@ -671,14 +673,29 @@ class LivereadApp(App[None]):
     # Help and commands
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen(list(self.help_rows())))
+        self.push_screen(HelpScreen(self.help_sections()))
 
-    def help_rows(self) -> Iterable[tuple[str, str, str]]:
-        sources = (self.BINDINGS, EntryList.BINDINGS, Reader.BINDINGS)
-        for bindings in sources:
-            for binding in bindings:
-                assert isinstance(binding, Binding) and binding.id
-                yield self.keys_shown(binding), binding.description, binding.id
+    def help_sections(self) -> list[HelpSection]:
+        """Every key the app answers to, read from the bindings themselves (see keyhelp)."""
+        everywhere = keyhelp.declared_bindings(type(self), Screen)
+        if self.ENABLE_COMMAND_PALETTE:
+            palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")
+            everywhere.append(palette)
+        both, feeds, posts = keyhelp.shared(
+            keyhelp.declared_bindings(FeedList), keyhelp.declared_bindings(EntryList)
+        )
+        groups = [
+            ("Everywhere", everywhere),
+            ("Feeds and posts lists", both),
+            ("Feeds list", feeds),
+            ("Posts list", posts),
+            ("Reader", keyhelp.declared_bindings(Reader)),
+        ]
+        return keyhelp.sections(groups, self.keys_shown)
+
+    def help_rows(self) -> Iterable[HelpRow]:
+        for section in self.help_sections():
+            yield from section.rows
 
     def keys_shown(self, binding: Binding) -> str:
         """The keys that trigger `binding` as the footer shows them ("?", "^r"), remaps

@@ -1,4 +1,4 @@
-"""The key help: every binding, its keys and its id."""
+"""The key help: every binding, its keys and its id, in a section for each place it works."""
 
 from __future__ import annotations
 
@@ -11,19 +11,22 @@ from textual.containers import Vertical
 from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
+from liveread.ui.keyhelp import HelpSection
+
 HELP_INTRO = "Keys can be remapped in the [keys] table of config.toml by binding id."
 
 
 class HelpScreen(ModalScreen[None]):
-    """The key bindings: (keys as displayed, what they do, binding id) rows in a table."""
+    """The key bindings in one table: each section's title, then its rows (keys as
+    displayed, what they do, binding ids)."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark", "close", "Close", id="help.close")
     ]
 
-    def __init__(self, rows: list[tuple[str, str, str]]) -> None:
+    def __init__(self, sections: list[HelpSection]) -> None:
         super().__init__(classes="dialog-screen")
-        self.rows = list(rows)
+        self.sections = list(sections)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="help-dialog"):
@@ -35,8 +38,12 @@ class HelpScreen(ModalScreen[None]):
     def on_mount(self) -> None:
         table = self.query_one("#help-table", DataTable)
         table.add_columns(Text("Key"), Text("Action"), Text("Binding id"))
-        for keys, description, binding_id in self.rows:
-            table.add_row(Text(keys), Text(description), Text(binding_id, style="dim"))
+        for number, section in enumerate(self.sections):
+            if number:
+                table.add_row(Text(""), Text(""), Text(""))
+            table.add_row(Text(section.title, style="bold"), Text(""), Text(""))
+            for keys, description, binding_ids in section.rows:
+                table.add_row(Text(keys), Text(description), Text(binding_ids, style="dim"))
 
     def action_close(self) -> None:
         self.dismiss(None)
