@@ -11,6 +11,7 @@ could not be saved). The app keeps running and reading goes on where the file al
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import inspect
 import webbrowser
@@ -204,6 +205,7 @@ class LivereadApp(App[None]):
         self.query_one("#reader").border_title = "Reader"
         self.sub_title = "offline" if self.offline else ""
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self._exit_on_stop_signals()
         self.reload_feeds()
         self.load_rows(ALL_FEEDS)
         self.query_one(EntryList).focus()
@@ -215,6 +217,19 @@ class LivereadApp(App[None]):
             )
         if not self.offline:  # the network layers load after the first paint
             self.call_after_refresh(self._go_online)
+
+    def _exit_on_stop_signals(self) -> None:
+        """SIGTERM or SIGHUP (the terminal closing) quit as `q` does: the terminal is put back,
+        the database closed and the demo's throwaway folder removed on the way out."""
+        loop = asyncio.get_running_loop()
+        for signum in paths.STOP_SIGNALS:
+            try:
+                loop.add_signal_handler(signum, self._stopped_by, signum)
+            except (RuntimeError, ValueError, NotImplementedError):  # not the main thread
+                return
+
+    def _stopped_by(self, signum: int) -> None:
+        self.exit(return_code=128 + signum)  # as a shell reports a program a signal ended
 
     def _go_online(self) -> None:
         self.online()
