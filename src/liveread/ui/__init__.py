@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from liveread import paths
 from liveread.config import Config, ConfigError, load
 from liveread.store import Store
@@ -15,12 +17,31 @@ def run_app(*, offline: bool = False, demo: bool = False) -> int:
     if demo:
         from liveread.demo import DemoServer
 
+        exports = lasting_export_dir()
         with paths.throwaway_home("liveread-demo-"), DemoServer(interval=DEMO_INTERVAL) as server:
-            return _run(offline=False, demo_url=server.url, interval=DEMO_INTERVAL)
+            return _run(
+                offline=False, demo_url=server.url, interval=DEMO_INTERVAL, export_dir=exports
+            )
     return _run(offline=offline, demo_url=None, interval=None)
 
 
-def _run(*, offline: bool, demo_url: str | None, interval: float | None) -> int:
+def lasting_export_dir() -> Path:
+    """Where the user's own liveread saves exports (config.toml's export_dir, else the usual
+    folder): the demo's exports go there, as its own folder is deleted when it ends."""
+    try:
+        configured = load().export_dir
+    except ConfigError:
+        configured = None
+    return configured or paths.export_dir()
+
+
+def _run(
+    *,
+    offline: bool,
+    demo_url: str | None,
+    interval: float | None,
+    export_dir: Path | None = None,
+) -> int:
     import gc
     from dataclasses import replace
 
@@ -41,6 +62,8 @@ def _run(*, offline: bool, demo_url: str | None, interval: float | None) -> int:
         config, config_error = Config(), str(error)
     if interval is not None:
         config = replace(config, refresh_interval=interval)
+    if export_dir is not None:
+        config = replace(config, export_dir=export_dir)
     with Store(paths.database_file()) as store:
         app = LivereadApp(
             store, config=config, offline=offline, demo_url=demo_url, config_error=config_error

@@ -106,6 +106,9 @@ def reports_store_errors(unsaved: str | None = None) -> Callable[[Handler], Hand
     return wrap
 
 
+DEMO_EXPORTS = (
+    "The demo's data is deleted when it ends; exports are saved in {folder}, which stays."
+)
 UNREADABLE_POST = "This post could not be read from the database."
 UNREADABLE_POSTS = "The posts here could not be read from the database."
 
@@ -666,7 +669,9 @@ class LivereadApp(App[None]):
         count = self.store.count_favourites()
         default_dir = self.config.export_dir or paths.export_dir()
         now = timefmt.local(timefmt.clock())
-        self.push_screen(ExportScreen(default_dir=default_dir, count=count, now=now), self._export)
+        note = DEMO_EXPORTS.format(folder=default_dir) if self.demo_url else None
+        screen = ExportScreen(default_dir=default_dir, count=count, now=now, note=note)
+        self.push_screen(screen, self._export)
 
     def _export(self, request: ExportRequest | None) -> None:
         if request is not None:

@@ -34,15 +34,24 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
 
     Writing the file is the caller's job. A relative path is taken as relative to
     `default_dir`, a folder means "into it" (`output.export_target`); an existing file is only
-    replaced after a ConfirmScreen says yes, and anything else there never is.
+    replaced after a ConfirmScreen says yes, and anything else there never is. A `note`, when
+    given, is shown above the file (where the demo's exports go, say).
     """
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape", "cancel", "Cancel", id="dialog.cancel")
     ]
 
-    def __init__(self, *, default_dir: Path, count: int, now: datetime | None = None) -> None:
+    def __init__(
+        self,
+        *,
+        default_dir: Path,
+        count: int,
+        now: datetime | None = None,
+        note: str | None = None,
+    ) -> None:
         super().__init__(classes="dialog-screen")
+        self.note = note
         self.default_dir = Path(default_dir).expanduser()
         self.count = count
         self.now = now or datetime.now().astimezone()
@@ -61,6 +70,8 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
                     yield RadioButton(
                         FORMAT_LABELS[fmt], value=fmt == self.format, id=f"export-{fmt}"
                     )
+            if self.note:
+                yield Static(Text(self.note), id="export-note", classes="dialog-body")
             yield Static(Text("Save to"), classes="dialog-label")
             yield Input(self._auto_path, placeholder="File to write", id="export-path")
             yield Static(Text(""), id="export-status", classes="dialog-status")
