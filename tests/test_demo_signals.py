@@ -6,6 +6,7 @@ from __future__ import annotations
 import fcntl
 import os
 import pty
+import select
 import shutil
 import signal
 import struct
@@ -23,17 +24,24 @@ LEAVE_ALTERNATE_SCREEN = b"\x1b[?1049l"
 
 
 class Terminal:
-    """A pseudo-terminal of 100x30 whose output is read (and kept) as the program writes it."""
+    """A pseudo-terminal of 100x30 whose output is read (and kept) as the program writes it.
+
+    `close` hangs it up as closing a terminal window does: the reader stops first, as the
+    terminal only goes once no read of it is under way."""
 
     def __init__(self) -> None:
         self.master, self.slave = pty.openpty()
         fcntl.ioctl(self.slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
         self.output = bytearray()
+        self._stop = threading.Event()
         self._reader = threading.Thread(target=self._read, daemon=True)
         self._reader.start()
 
     def _read(self) -> None:
-        while True:
+        while not self._stop.is_set():
+            ready, _, _ = select.select([self.master], [], [], 0.05)
+            if not ready:
+                continue
             try:
                 chunk = os.read(self.master, 65536)
             except OSError:  # the program's end of the terminal closed
@@ -43,10 +51,11 @@ class Terminal:
             self.output += chunk
 
     def close(self) -> None:
+        self._stop.set()
+        self._reader.join()
         if self.master >= 0:
             os.close(self.master)
             self.master = -1
-        self._reader.join(timeout=5)
 
 
 def wait_for(what: str, condition: Callable[[], object], timeout: float = 60.0) -> None:
