@@ -3,6 +3,7 @@ and the help screen listing every key the app answers to."""
 
 from __future__ import annotations
 
+import signal
 import webbrowser
 from collections.abc import Iterator
 from pathlib import Path
@@ -246,3 +247,16 @@ async def test_a_binding_added_to_the_app_shows_up_in_help(store: Store) -> None
         await settle(pilot)
         everywhere = help_keys(app)["Everywhere"]
         assert ({"K", "z"}, "app.key_events, app.zoom") in everywhere
+
+
+# ---------------------------------------------------------------------------------------------
+# Signals
+
+
+async def test_the_app_gives_back_the_signal_handlers_it_found(store: Store) -> None:
+    before = {signum: signal.getsignal(signum) for signum in paths.STOP_SIGNALS}
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        assert all(signal.getsignal(s) != handler for s, handler in before.items())
+    assert {signum: signal.getsignal(signum) for signum in paths.STOP_SIGNALS} == before

@@ -14,6 +14,9 @@ from __future__ import annotations
 import asyncio
 import functools
 import inspect
+import os
+import signal
+import threading
 import webbrowser
 from collections.abc import Callable, Iterable
 from dataclasses import replace
@@ -69,6 +72,8 @@ TICK_SECONDS = 5.0
 """How often the app checks which feeds are due; each feed's own interval comes from config."""
 ALL_FEEDS_LIMIT = 2_000
 """The All feeds timeline shows this many of the newest posts; a feed's own view shows all."""
+STDOUT, STDERR = 1, 2
+"""The terminal, as file descriptors (Textual draws on standard error)."""
 NARROW_BELOW = 110
 """Terminals narrower than this get the narrow layout."""
 
@@ -163,6 +168,7 @@ class LivereadApp(App[None]):
         self.favourites: list[Favourite] = []
         self.new_posts = 0
         self._demo_server: DemoServer | None = None
+        self._signal_handlers_before: dict[int, Any] = {}
         if self.config.keys:
             self.set_keymap(self.config.keys)
         theme = self.ui_state.theme or self.config.theme
@@ -222,17 +228,31 @@ class LivereadApp(App[None]):
             self.call_after_refresh(self._go_online)
 
     def _exit_on_stop_signals(self) -> None:
-        """SIGTERM or SIGHUP (the terminal closing) quit as `q` does: the terminal is put back,
-        the database closed and the demo's throwaway folder removed on the way out."""
+        """SIGTERM or SIGHUP (the terminal closing) quit as `q` does: the database is closed
+        and the demo's throwaway folder removed on the way out, the terminal put back."""
+        if threading.current_thread() is not threading.main_thread():
+            return  # only the main thread may handle signals
         loop = asyncio.get_running_loop()
-        for signum in paths.STOP_SIGNALS:
-            try:
-                loop.add_signal_handler(signum, self._stopped_by, signum)
-            except (RuntimeError, ValueError, NotImplementedError):  # not the main thread
-                return
 
-    def _stopped_by(self, signum: int) -> None:
-        self.exit(return_code=128 + signum)  # as a shell reports a program a signal ended
+        def stop(signum: int, frame: object) -> None:
+            if signum == signal.SIGHUP:
+                # The terminal is gone: a write to it fails, and Textual's writer thread ends
+                # on the first failure, leaving the app blocked on its next writes for good.
+                # What is still drawn goes nowhere instead.
+                nowhere = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(nowhere, STDOUT)
+                os.dup2(nowhere, STDERR)
+                os.close(nowhere)
+            if not loop.is_closed():
+                loop.call_soon_threadsafe(self.exit, None, 128 + signum)
+
+        for signum in paths.STOP_SIGNALS:
+            self._signal_handlers_before[signum] = signal.signal(signum, stop)
+
+    def _restore_signal_handlers(self) -> None:
+        for signum, handler in self._signal_handlers_before.items():
+            signal.signal(signum, handler)
+        self._signal_handlers_before.clear()
 
     def _go_online(self) -> None:
         self.online()
@@ -254,6 +274,7 @@ class LivereadApp(App[None]):
         return self.service
 
     async def on_unmount(self) -> None:
+        self._restore_signal_handlers()
         if self.fetcher is not None:
             await self.fetcher.aclose()
         if self._demo_server is not None:
