@@ -1,10 +1,12 @@
 """Shared test fixtures."""
 
+import webbrowser
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
+from browsers import BrowserEnv
 from liveread import cli
 from loopback import LoopbackServer
 
@@ -29,6 +31,27 @@ def loopback() -> Iterator[LoopbackServer]:
     """A started loopback HTTP server on 127.0.0.1, closed (threads joined) after the test."""
     with LoopbackServer() as server:
         yield server
+
+
+@pytest.fixture
+def browser_env(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> BrowserEnv:
+    """Set (or unset) $BROWSER on a machine with no display and no browser on PATH.
+
+    `webbrowser` reads the environment once per process: its registry is emptied here so the
+    next look-up reads it again, and put back afterwards."""
+    monkeypatch.setattr(webbrowser, "_tryorder", None)
+    monkeypatch.setattr(webbrowser, "_browsers", {})
+    for name in ("DISPLAY", "WAYLAND_DISPLAY", "BROWSER"):
+        monkeypatch.delenv(name, raising=False)
+    empty = tmp_path / "no-browsers-here"
+    empty.mkdir()
+    monkeypatch.setenv("PATH", str(empty))
+
+    def use(value: str | None) -> None:
+        if value is not None:
+            monkeypatch.setenv("BROWSER", value)
+
+    return use
 
 
 REAL_PAGES = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "real"

@@ -24,15 +24,15 @@ from liveread.core import Core
 from liveread.demo import DemoServer
 from liveread.store import Feed, Store
 from liveread.ui.app import LivereadApp
-from liveread.ui.dialogs import (
+from liveread.ui.lists import ALL_FEEDS, FAVOURITES, EntryList, FeedList
+from liveread.ui.reader import Reader
+from liveread.ui.screens import (
     BAD_URL,
     AddFeedScreen,
     ConfirmScreen,
     ExportScreen,
     SearchScreen,
 )
-from liveread.ui.lists import ALL_FEEDS, FAVOURITES, EntryList, FeedList
-from liveread.ui.reader import Reader
 from liveread.ui.state import UiState
 from loopback import LoopbackServer
 from pilot import settle, wait_until

@@ -16,7 +16,8 @@ from textual.widgets import Button, DataTable, Input, OptionList, RadioSet, Stat
 from liveread.model import Entry, Paragraph, Span
 from liveread.service import ServiceError
 from liveread.store import SNIPPET_CLOSE, SNIPPET_OPEN, Feed, SearchHit, StoredEntry
-from liveread.ui.dialogs import (
+from liveread.ui.keyhelp import HelpRow, HelpSection
+from liveread.ui.screens import (
     BAD_URL,
     CSS_FILE,
     HIGHLIGHT_STYLE,
@@ -507,19 +508,28 @@ async def test_search_error_is_shown_inline() -> None:
 
 
 async def test_help_lists_the_rows_and_closes() -> None:
-    rows = [
-        ("j / down", "Next post", "entries.down"),
-        ("[", "Previous [feed]", "feeds.previous"),
-        ("?", "This help", "app.help"),
+    lists = [
+        HelpRow("j / down", "Next post", "entries.down"),
+        HelpRow("[", "Previous [feed]", "feeds.previous"),
+    ]
+    sections = [
+        HelpSection("Lists", lists),
+        HelpSection("Everywhere", [HelpRow("?", "This help", "app.help")]),
     ]
     for key in ["escape", "q", "question_mark"]:
-        app = Host(lambda: HelpScreen(rows))
+        app = Host(lambda: HelpScreen(sections))
         async with app.run_test(size=SIZE) as pilot:
             await pilot.pause()
             table = app.screen.query_one("#help-table", DataTable)
-            assert table.row_count == 3
-            cells = [[str(c) for c in table.get_row_at(i)] for i in range(3)]
-            assert cells == [list(r) for r in rows]
+            cells = [[str(c) for c in table.get_row_at(i)] for i in range(table.row_count)]
+            assert cells == [
+                ["Lists", "", ""],
+                list(lists[0]),
+                list(lists[1]),
+                ["", "", ""],
+                ["Everywhere", "", ""],
+                ["?", "This help", "app.help"],
+            ]
             screen_text = "\n".join(rendered_lines(table))
             assert "Previous [feed]" in screen_text
             assert "feeds.previous" in screen_text

@@ -21,9 +21,9 @@ from liveread.core import Core
 from liveread.model import Entry, Paragraph, Span
 from liveread.store import Feed, Store
 from liveread.ui.app import LivereadApp
-from liveread.ui.dialogs import ConfirmScreen
 from liveread.ui.lists import ALL_FEEDS, DIVIDER, FAVOURITES, EntryList, FeedList
 from liveread.ui.reader import Reader
+from liveread.ui.screens import ConfirmScreen
 from liveread.ui.state import UiState
 from pilot import settle, wait_until
 

@@ -9,7 +9,9 @@ throwaway home.
 from __future__ import annotations
 
 import os
+import signal
 import tempfile
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -62,11 +64,19 @@ def database_file() -> Path:
     return data_dir() / "liveread.db"
 
 
+STOP_SIGNALS = (signal.SIGTERM, signal.SIGHUP)
+"""Asked to stop (`kill`, the terminal closing): each ends the program by an exception, as
+Ctrl+C would, so a throwaway folder is removed on the way out."""
+
+
 @contextmanager
 def throwaway_home(prefix: str = "liveread-") -> Iterator[Path]:
-    """Point LIVEREAD_HOME at a temporary folder (the demo's data) and put it back after."""
+    """Point LIVEREAD_HOME at a temporary folder (the demo's data) and put it back after.
+
+    The folder goes when the block ends, also when the process is asked to stop by SIGTERM or
+    SIGHUP: those raise SystemExit (status 128 + the signal's number) while the block runs."""
     previous = os.environ.get(HOME_ENV)
-    with tempfile.TemporaryDirectory(prefix=prefix) as home:
+    with _stop_signals_raise(), tempfile.TemporaryDirectory(prefix=prefix) as home:
         os.environ[HOME_ENV] = home
         try:
             yield Path(home)
@@ -75,3 +85,20 @@ def throwaway_home(prefix: str = "liveread-") -> Iterator[Path]:
                 os.environ.pop(HOME_ENV, None)
             else:
                 os.environ[HOME_ENV] = previous
+
+
+@contextmanager
+def _stop_signals_raise() -> Iterator[None]:
+    if threading.current_thread() is not threading.main_thread():
+        yield  # only the main thread may handle signals; its own handlers stay
+        return
+
+    def stop(signum: int, frame: object) -> None:
+        raise SystemExit(128 + signum)
+
+    before = {signum: signal.signal(signum, stop) for signum in STOP_SIGNALS}
+    try:
+        yield
+    finally:
+        for signum, handler in before.items():
+            signal.signal(signum, handler)

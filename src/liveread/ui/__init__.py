@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from pathlib import Path
 
 from liveread import paths
 from liveread.config import load_or_defaults
@@ -17,12 +18,28 @@ def run_app(*, offline: bool = False, demo: bool = False) -> int:
     if demo:
         from liveread.demo import DemoServer
 
+        exports = lasting_export_dir()
         with paths.throwaway_home("liveread-demo-"), DemoServer(interval=DEMO_INTERVAL) as server:
-            return _run(offline=False, demo_url=server.url, interval=DEMO_INTERVAL)
+            return _run(
+                offline=False, demo_url=server.url, interval=DEMO_INTERVAL, export_dir=exports
+            )
     return _run(offline=offline, demo_url=None, interval=None)
 
 
-def _run(*, offline: bool, demo_url: str | None, interval: float | None) -> int:
+def lasting_export_dir() -> Path:
+    """Where the user's own liveread saves exports (config.toml's export_dir, else the usual
+    folder): the demo's exports go there, as its own folder is deleted when it ends."""
+    config, _ = load_or_defaults()
+    return config.export_dir or paths.export_dir()
+
+
+def _run(
+    *,
+    offline: bool,
+    demo_url: str | None,
+    interval: float | None,
+    export_dir: Path | None = None,
+) -> int:
     import gc
 
     # Importing Textual makes many objects and little garbage, yet sets off dozens of
@@ -38,6 +55,8 @@ def _run(*, offline: bool, demo_url: str | None, interval: float | None) -> int:
     config, config_error = load_or_defaults()
     if interval is not None:
         config = replace(config, refresh_interval=interval)
+    if export_dir is not None:
+        config = replace(config, export_dir=export_dir)
     with open_core(config, offline=offline) as core:
         app = LivereadApp(core, demo_url=demo_url, config_error=config_error)
         app.run()

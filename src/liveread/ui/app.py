@@ -11,17 +11,22 @@ could not be saved). The app keeps running and reading goes on where the file al
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import inspect
+import os
+import signal
+import threading
+import webbrowser
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from textual import events, on, work
-from textual.app import App, ComposeResult, SystemCommand
+from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
-from textual.message import Message
+from textual.markup import escape
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.timer import Timer
@@ -32,8 +37,21 @@ from liveread.addresses import safe_address
 from liveread.core import Core
 from liveread.output import OutputError
 from liveread.store import Favourite, Feed, NotFound, StoreError, StoreFault
+from liveread.ui import keyhelp
 from liveread.ui.banner import StoreBanner
-from liveread.ui.dialogs import (
+from liveread.ui.browser import find_browser, runs_in_terminal
+from liveread.ui.keyhelp import HelpRow, HelpSection
+from liveread.ui.lists import (
+    ALL_FEEDS,
+    FAVOURITES,
+    EntryList,
+    FeedList,
+    row_from_favourite,
+    row_from_summary,
+)
+from liveread.ui.messages import Loaded, RowsLoaded, ServiceEvent, StoreFailed
+from liveread.ui.reader import WELCOME, Reader
+from liveread.ui.screens import (
     AddFeedScreen,
     ConfirmScreen,
     ExportRequest,
@@ -41,16 +59,6 @@ from liveread.ui.dialogs import (
     HelpScreen,
     SearchScreen,
 )
-from liveread.ui.lists import (
-    ALL_FEEDS,
-    FAVOURITES,
-    EntryList,
-    FeedList,
-    Row,
-    row_from_favourite,
-    row_from_summary,
-)
-from liveread.ui.reader import WELCOME, Reader
 from liveread.ui.state import UiState
 from liveread.ui.visits import Visits, new_refs, place_new
 
@@ -58,12 +66,14 @@ if TYPE_CHECKING:  # the network layers (httpx, selectolax) load after the first
     from rich.text import Text
 
     from liveread.demo import DemoServer
-    from liveread.service import Event, FeedRefreshed
+    from liveread.service import FeedRefreshed
 
 TICK_SECONDS = 5.0
 """How often the app checks which feeds are due; each feed's own interval comes from config."""
 ALL_FEEDS_LIMIT = 2_000
 """The All feeds timeline shows this many of the newest posts; a feed's own view shows all."""
+STDOUT, STDERR = 1, 2
+"""The terminal, as file descriptors (Textual draws on standard error)."""
 NARROW_BELOW = 110
 """Terminals narrower than this get the narrow layout."""
 AGE_SECONDS = 60.0
@@ -78,47 +88,12 @@ chooses: "panes" from `NARROW_BELOW` columns, "collapsed" below."""
 PANES = ("#feeds", "#entries", "#reader")
 
 
-class ServiceEvent(Message):
-    def __init__(self, event: Event) -> None:
-        super().__init__()
-        self.event = event
-
-
-@dataclass(frozen=True, slots=True)
-class Loaded:
-    """Rows for one view, read from the store by a worker (none, with the reason, when the
-    store could not read them)."""
-
-    view: str
-    rows: list[Row]
-    keep: str | None
-    failed: StoreError | None = None
-    new: frozenset[str] = frozenset()
-    """The posts new since the view's previous visit."""
-    oldest_first: bool = False
-
-
 @dataclass(frozen=True, slots=True)
 class Dwell:
     """A post on show that becomes read when `timer` ends, unless the cursor leaves it first."""
 
     ref: str
     timer: Timer
-
-
-class RowsLoaded(Message):
-    def __init__(self, loaded: Loaded) -> None:
-        super().__init__()
-        self.loaded = loaded
-
-
-class StoreFailed(Message):
-    """A store call failed; `unsaved` says what the user asked for that was not kept."""
-
-    def __init__(self, error: StoreError, unsaved: str | None = None) -> None:
-        super().__init__()
-        self.error = error
-        self.unsaved = unsaved
 
 
 Handler = TypeVar("Handler", bound=Callable[..., Any])
@@ -154,6 +129,9 @@ def reports_store_errors(unsaved: str | None = None) -> Callable[[Handler], Hand
     return wrap
 
 
+DEMO_EXPORTS = (
+    "The demo's data is deleted when it ends; exports are saved in {folder}, which stays."
+)
 UNREADABLE_POST = "This post could not be read from the database."
 UNREADABLE_POSTS = "The posts here could not be read from the database."
 
@@ -223,6 +201,7 @@ class LivereadApp(App[None]):
         self.favourites: list[Favourite] = []
         self.new_posts = 0
         self._demo_server: DemoServer | None = None
+        self._signal_handlers_before: dict[int, Any] = {}
         if self.config.keys:
             self.set_keymap(self.config.keys)
         theme = self.ui_state.theme or self.config.theme
@@ -240,6 +219,16 @@ class LivereadApp(App[None]):
     ) -> None:
         """Notifications carry page text, URLs and paths: shown as written, not as markup."""
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=markup)
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C (with no text selected) quits nothing: say which keys do, in bold."""
+        keys = {
+            self.get_key_display(active.binding): None
+            for active in self.active_bindings.values()
+            if active.binding.action in ("quit", "app.quit")
+        }
+        named = " or ".join(f"[b]{escape(key)}[/b]" for key in sorted(keys, key=len))
+        super().notify(f"Press {named} to quit.", title="Do you want to quit?", markup=True)
 
     # Layout
 
@@ -300,6 +289,7 @@ class LivereadApp(App[None]):
         self.query_one("#reader").border_title = "Reader"
         self.sub_title = "offline" if self.offline else ""
         self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self._exit_on_stop_signals()
         self.reload_feeds()
         self.open_rows(ALL_FEEDS)
         self.query_one(EntryList).focus()
@@ -313,6 +303,33 @@ class LivereadApp(App[None]):
         if not self.offline:  # the network layers load after the first paint
             self.call_after_refresh(self._go_online)
 
+    def _exit_on_stop_signals(self) -> None:
+        """SIGTERM or SIGHUP (the terminal closing) quit as `q` does: the database is closed
+        and the demo's throwaway folder removed on the way out, the terminal put back."""
+        if threading.current_thread() is not threading.main_thread():
+            return  # only the main thread may handle signals
+        loop = asyncio.get_running_loop()
+
+        def stop(signum: int, frame: object) -> None:
+            if signum == signal.SIGHUP:
+                # The terminal is gone: a write to it fails, and Textual's writer thread ends
+                # on the first failure, leaving the app blocked on its next writes for good.
+                # What is still drawn goes nowhere instead.
+                nowhere = os.open(os.devnull, os.O_WRONLY)
+                os.dup2(nowhere, STDOUT)
+                os.dup2(nowhere, STDERR)
+                os.close(nowhere)
+            if not loop.is_closed():
+                loop.call_soon_threadsafe(self.exit, None, 128 + signum)
+
+        for signum in paths.STOP_SIGNALS:
+            self._signal_handlers_before[signum] = signal.signal(signum, stop)
+
+    def _restore_signal_handlers(self) -> None:
+        for signum, handler in self._signal_handlers_before.items():
+            signal.signal(signum, handler)
+        self._signal_handlers_before.clear()
+
     def _go_online(self) -> None:
         self.core.connect()
         if self.demo_url:
@@ -321,6 +338,7 @@ class LivereadApp(App[None]):
         self.refresh_due()
 
     async def on_unmount(self) -> None:
+        self._restore_signal_handlers()
         await self.core.disconnect()
         if self._demo_server is not None:
             self._demo_server.close()
@@ -863,11 +881,30 @@ class LivereadApp(App[None]):
 
     @reports_store_errors()
     def action_open_link(self) -> None:
-        if url := self._current_url():
-            self.open_url(url)
+        url = self._current_url()
+        if url is None:
+            self.notify("This post has no web address.", severity="warning")
+            return
+        browser = find_browser()
+        if browser is None:
+            self.copy_to_clipboard(url)
+            self.notify(url, title="No browser found; copied the link instead", severity="warning")
+        elif self._open_in(browser, url):
             self.notify(url, title="Opening")
         else:
-            self.notify("This post has no web address.", severity="warning")
+            self.copy_to_clipboard(url)
+            self.notify(
+                url, title="Could not open the browser; copied the link instead", severity="warning"
+            )
+
+    def _open_in(self, browser: webbrowser.BaseBrowser, url: str) -> bool:
+        if not runs_in_terminal(browser):
+            return browser.open(url)
+        try:
+            with self.suspend():  # lynx or w3m gets the terminal until it exits
+                return browser.open(url)
+        except SuspendNotSupported:
+            return False
 
     @reports_store_errors()
     def action_copy_link(self) -> None:
@@ -902,9 +939,10 @@ class LivereadApp(App[None]):
     def action_export(self) -> None:
         count = self.core.count_favourites()
         now = timefmt.local(timefmt.clock())
-        self.push_screen(
-            ExportScreen(default_dir=self.core.export_dir, count=count, now=now), self._export
-        )
+        default_dir = self.core.export_dir
+        note = DEMO_EXPORTS.format(folder=default_dir) if self.demo_url else None
+        screen = ExportScreen(default_dir=default_dir, count=count, now=now, note=note)
+        self.push_screen(screen, self._export)
 
     def _export(self, request: ExportRequest | None) -> None:
         if request is not None:
@@ -923,14 +961,29 @@ class LivereadApp(App[None]):
     # Help and commands
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen(list(self.help_rows())))
+        self.push_screen(HelpScreen(self.help_sections()))
 
-    def help_rows(self) -> Iterable[tuple[str, str, str]]:
-        sources = (self.BINDINGS, EntryList.BINDINGS, Reader.BINDINGS)
-        for bindings in sources:
-            for binding in bindings:
-                assert isinstance(binding, Binding) and binding.id
-                yield self.keys_shown(binding), binding.description, binding.id
+    def help_sections(self) -> list[HelpSection]:
+        """Every key the app answers to, read from the bindings themselves (see keyhelp)."""
+        everywhere = keyhelp.declared_bindings(type(self), Screen)
+        if self.ENABLE_COMMAND_PALETTE:
+            palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")
+            everywhere.append(palette)
+        both, feeds, posts = keyhelp.shared(
+            keyhelp.declared_bindings(FeedList), keyhelp.declared_bindings(EntryList)
+        )
+        groups = [
+            ("Everywhere", everywhere),
+            ("Feeds and posts lists", both),
+            ("Feeds list", feeds),
+            ("Posts list", posts),
+            ("Reader", keyhelp.declared_bindings(Reader)),
+        ]
+        return keyhelp.sections(groups, self.keys_shown)
+
+    def help_rows(self) -> Iterable[HelpRow]:
+        for section in self.help_sections():
+            yield from section.rows
 
     def keys_shown(self, binding: Binding) -> str:
         """The keys that trigger `binding` as the footer shows them ("?", "^r"), remaps

@@ -1,0 +1,55 @@
+"""The app's own messages: what its workers post and its handlers act on.
+
+Workers (fetching, reading rows from the store) never touch widgets; they post one of these,
+and the app's handler for it owns the state.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from textual.message import Message
+
+from liveread.store import StoreError
+from liveread.ui.lists import Row
+
+if TYPE_CHECKING:
+    from liveread.service import Event
+
+
+class ServiceEvent(Message):
+    """A feed's refresh started, finished or failed (the service's own event)."""
+
+    def __init__(self, event: Event) -> None:
+        super().__init__()
+        self.event = event
+
+
+@dataclass(frozen=True, slots=True)
+class Loaded:
+    """Rows for one view, read from the store by a worker (none, with the reason, when the
+    store could not read them)."""
+
+    view: str
+    rows: list[Row]
+    keep: str | None
+    failed: StoreError | None = None
+    new: frozenset[str] = frozenset()
+    """The posts new since the view's previous visit."""
+    oldest_first: bool = False
+
+
+class RowsLoaded(Message):
+    def __init__(self, loaded: Loaded) -> None:
+        super().__init__()
+        self.loaded = loaded
+
+
+class StoreFailed(Message):
+    """A store call failed; `unsaved` says what the user asked for that was not kept."""
+
+    def __init__(self, error: StoreError, unsaved: str | None = None) -> None:
+        super().__init__()
+        self.error = error
+        self.unsaved = unsaved

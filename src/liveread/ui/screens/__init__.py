@@ -1,0 +1,39 @@
+"""Modal dialogs, one module each: confirm, add a feed, export favourites, search every post,
+and the key help.
+
+Every string that can come from a page (titles, snippets, error reasons, paths) reaches the
+screen as a `rich.text.Text` or a Textual `Content`, never as markup. Network and disk work runs
+in exclusive workers that post messages; the screens' handlers own the state. The styles live in
+`dialogs.tcss` beside the app (`CSS_FILE`), which the app loads with its own stylesheet.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from liveread.ui.screens.add_feed import BAD_URL, AddFeedScreen, check_url
+from liveread.ui.screens.confirm import ConfirmScreen
+from liveread.ui.screens.export import NO_FAVOURITES, ExportRequest, ExportScreen
+from liveread.ui.screens.help import HelpScreen
+from liveread.ui.screens.search import SearchScreen, hit_prompt
+from liveread.ui.screens.text import HIGHLIGHT_STYLE, highlight_snippet, one_line
+
+__all__ = [
+    "BAD_URL",
+    "CSS_FILE",
+    "HIGHLIGHT_STYLE",
+    "NO_FAVOURITES",
+    "AddFeedScreen",
+    "ConfirmScreen",
+    "ExportRequest",
+    "ExportScreen",
+    "HelpScreen",
+    "SearchScreen",
+    "check_url",
+    "highlight_snippet",
+    "hit_prompt",
+    "one_line",
+]
+
+CSS_FILE = Path(__file__).parent.parent / "dialogs.tcss"
+"""The stylesheet for these screens; add it to the app's CSS_PATH."""
