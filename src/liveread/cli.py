@@ -661,9 +661,7 @@ def build_parser() -> argparse.ArgumentParser:
         )
         mark.set_defaults(func=func)
 
-    favourite = sub.add_parser(
-        "favourite", help="make a post a favourite, or not (the other way round from now)"
-    )
+    favourite = sub.add_parser("favourite", help="mark or unmark a post as a favourite")
     favourite.add_argument("feed", help="feed id, URL or part of its title")
     favourite.add_argument("post", help="the post's #id (as show prints it) or key")
     way = favourite.add_mutually_exclusive_group()
