@@ -404,14 +404,9 @@ def _parse_source(source: str, *, explain: bool = False) -> LiveBlog:
     from liveread.parse import parse
 
     if source.startswith(("http://", "https://")):
-        from liveread.fetch import Fetcher
+        from liveread.service import read_page
 
-        async def fetch() -> LiveBlog:
-            async with Fetcher() as fetcher:
-                result = await fetcher.fetch(source)
-            return parse(result.text or "", result.url, explain=explain)
-
-        return asyncio.run(fetch())
+        return asyncio.run(read_page(source, explain=explain))
     path = Path(source)
     if not path.is_file():
         raise CommandError(f"no such file: {source}")

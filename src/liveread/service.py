@@ -79,6 +79,14 @@ def known_as(address: str, canonical: str | None) -> str | None:
     return stated if host == urlsplit(address)[1] and path not in ("", "/") else None
 
 
+async def read_page(url: str, *, explain: bool = False) -> LiveBlog:
+    """The live blog at `url`, fetched and parsed once, followed by nobody (`liveread parse
+    URL`): no store, a fetcher of its own."""
+    async with Fetcher() as fetcher:
+        result = await fetcher.fetch(url)
+    return await asyncio.to_thread(parse, result.text or "", result.url, explain=explain)
+
+
 def is_due(feed: Feed, interval: float, at: datetime) -> bool:
     """Whether a feed wants refreshing: ended blogs slow to a tenth, failing ones to a half."""
     if feed.last_fetch_at is None:
