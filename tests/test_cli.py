@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Run
-from liveread import cli, fetch, paths
+from liveread import cli, fetch, paths, service
 from liveread.demo import BLOG, POSTS
 from liveread.fetch import FetchConfig, Fetcher
 from liveread.parse import parse
@@ -65,8 +65,10 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def fast_fetch(monkeypatch: pytest.MonkeyPatch) -> None:
     """The CLI's fetcher without retries, so a refused connection fails at once."""
     config = FetchConfig(connect_timeout=1.0, read_timeout=1.0, retries=0)
-    # The CLI imports the fetcher when a command needs it, so patch it where it lives.
+    # The CLI imports the fetcher when a command needs it, so patch it where it lives, and
+    # where the service (`read_page`) took it from.
     monkeypatch.setattr(fetch, "Fetcher", functools.partial(Fetcher, config))
+    monkeypatch.setattr(service, "Fetcher", functools.partial(Fetcher, config))
 
 
 @pytest.fixture
