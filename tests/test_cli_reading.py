@@ -109,6 +109,25 @@ def test_read_and_unread_a_whole_feed_with_counts_of_what_changed(run: Run, smal
     assert unread(run) == 3
 
 
+def test_read_all_marks_every_feed(run: Run, small: str, loopback: LoopbackServer) -> None:
+    other = loopback.route("/other", body=page((5, "calm"), (4, "windy")))
+    assert run("add", other)[0] == 0
+    run("read", "1", "3")
+
+    assert run("read", "--all") == (0, "Marked 4 posts read in every feed\n", "")
+    feeds = json.loads(run("feeds", "--json")[1])
+    assert [feed["unread"] for feed in feeds] == [0, 0]
+    assert run("read", "--all")[1] == "Marked 0 posts read in every feed\n"
+
+
+def test_marking_needs_a_feed_or_all(run: Run, small: str) -> None:
+    assert run("read") == (1, "", "liveread: error: name a feed to mark read (or --all)\n")
+    assert run("unread") == (1, "", "liveread: error: name a feed to mark unread\n")
+    code, _, err = run("read", "1", "--all")
+    assert code == 1 and "name no feed" in err
+    assert unread(run) == 3
+
+
 def test_an_unknown_post_is_an_error_and_nothing_changes(run: Run, small: str) -> None:
     code, out, err = run("read", "1", "2", "#999")
     assert (code, out) == (1, "")

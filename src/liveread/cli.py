@@ -356,6 +356,15 @@ def _mark(args: argparse.Namespace, *, read: bool) -> int:
     """Mark the posts named (all of them, if none is) of a feed read or unread: every one
     named must be found, or nothing changes."""
     state = "read" if read else "unread"
+    if args.all:
+        if args.feed is not None:
+            raise CommandError("read --all marks every feed: name no feed with it")
+        with command_core() as core:
+            changed = core.mark_all_read()
+        out(f"Marked {changed} post{'s' * (changed != 1)} read in every feed")
+        return 0
+    if args.feed is None:
+        raise CommandError(f"name a feed to mark {state}" + (" (or --all)" if read else ""))
     with command_core() as core:
         feed = core.store.feed(args.feed)
         if args.posts:
@@ -650,11 +659,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     for name, func, state in (("read", cmd_read, "read"), ("unread", cmd_unread, "unread")):
         mark = sub.add_parser(name, help=f"mark a feed's posts {state} (all, or those named)")
-        mark.add_argument("feed", help="feed id, URL or part of its title")
+        mark.add_argument("feed", nargs="?", help="feed id, URL or part of its title")
         mark.add_argument(
             "posts", nargs="*", metavar="POST", help="a post's #id (as show prints it) or key"
         )
-        mark.set_defaults(func=func)
+        if name == "read":
+            mark.add_argument("--all", action="store_true", help="every post of every feed")
+        mark.set_defaults(func=func, all=False)
 
     favourite = sub.add_parser("favourite", help="mark or unmark a post as a favourite")
     favourite.add_argument("feed", help="feed id, URL or part of its title")
