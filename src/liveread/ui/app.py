@@ -7,136 +7,73 @@ Every handler and worker that calls the store is wrapped by `reports_store_error
 StoreError becomes a `StoreFailed` message, and its handler is the one place that turns store
 trouble into what the user sees (the banner over the panes, a warning for a request that
 could not be saved). The app keeps running and reading goes on where the file allows.
+
+The app is put together from parts, each in a module of its own: `reading` (the posts list,
+the reader, and when a post becomes read), `postkeys` (the keys that act on posts) and
+`panes` (the pane layouts and focus). This module composes them and owns the rest: the feeds
+pane, store trouble, refreshing, adding and removing feeds, export, and help.
 """
 
 from __future__ import annotations
 
 import asyncio
-import functools
-import inspect
 import os
 import signal
 import threading
-import webbrowser
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING, Any, TypeVar, cast
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
 
-from textual import events, on, work
-from textual.app import App, ComposeResult, SuspendNotSupported, SystemCommand
+from textual import on, work
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
 from textual.markup import escape
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
-from textual.timer import Timer
 from textual.widgets import Footer, Header, OptionList
 
 from liveread import paths, timefmt
-from liveread.addresses import safe_address
 from liveread.core import Core
 from liveread.output import OutputError
-from liveread.store import Favourite, Feed, NotFound, StoreError, StoreFault
+from liveread.store import Favourite, Feed, NotFound, StoreFault
 from liveread.ui import keyhelp
 from liveread.ui.banner import StoreBanner
-from liveread.ui.browser import find_browser, runs_in_terminal
+from liveread.ui.errors import reports_store_errors
 from liveread.ui.keyhelp import HelpRow, HelpSection
-from liveread.ui.lists import (
-    ALL_FEEDS,
-    FAVOURITES,
-    EntryList,
-    FeedList,
-    row_from_favourite,
-    row_from_summary,
-)
-from liveread.ui.messages import Loaded, RowsLoaded, ServiceEvent, StoreFailed
+from liveread.ui.lists import ALL_FEEDS, FAVOURITES, EntryList, FeedList
+from liveread.ui.messages import ServiceEvent, StoreFailed
+from liveread.ui.panes import NARROW_BELOW, Panes
+from liveread.ui.postkeys import PostKeys
 from liveread.ui.reader import WELCOME, Reader
+from liveread.ui.reading import Dwell
 from liveread.ui.screens import (
     AddFeedScreen,
     ConfirmScreen,
     ExportRequest,
     ExportScreen,
     HelpScreen,
-    SearchScreen,
 )
 from liveread.ui.state import UiState
-from liveread.ui.visits import Visits, new_refs, place_new
+from liveread.ui.visits import Visits
 
 if TYPE_CHECKING:  # the network layers (httpx, selectolax) load after the first paint
-    from rich.text import Text
-
     from liveread.demo import DemoServer
     from liveread.service import FeedRefreshed
 
 TICK_SECONDS = 5.0
 """How often the app checks which feeds are due; each feed's own interval comes from config."""
-ALL_FEEDS_LIMIT = 2_000
-"""The All feeds timeline shows this many of the newest posts; a feed's own view shows all."""
 STDOUT, STDERR = 1, 2
 """The terminal, as file descriptors (Textual draws on standard error)."""
-NARROW_BELOW = 110
-"""Terminals narrower than this get the narrow layout."""
 AGE_SECONDS = 60.0
 """How often the rows' ages ("5 min") are redrawn."""
-LAYOUTS = {
-    "panes": "Feeds, posts and reader side by side",
-    "collapsed": "Feeds pane folded away: Tab or Shift+Tab brings it back while in use",
-    "single": "One pane at a time: Tab and Shift+Tab switch, Enter opens a post",
-}
-"""The pane layouts `v` steps through, in order. Until one is chosen, the terminal's width
-chooses: "panes" from `NARROW_BELOW` columns, "collapsed" below."""
-PANES = ("#feeds", "#entries", "#reader")
-
-
-@dataclass(frozen=True, slots=True)
-class Dwell:
-    """A post on show that becomes read when `timer` ends, unless the cursor leaves it first."""
-
-    ref: str
-    timer: Timer
-
-
-Handler = TypeVar("Handler", bound=Callable[..., Any])
-
-
-def reports_store_errors(unsaved: str | None = None) -> Callable[[Handler], Handler]:
-    """Wrap an app method (a handler, or a worker on any thread) that calls the store: a
-    StoreError it raises is posted as StoreFailed instead of ending the app."""
-
-    def wrap(method: Handler) -> Handler:
-        if inspect.iscoroutinefunction(method):
-
-            @functools.wraps(method)
-            async def run_async(app: LivereadApp, *args: Any, **kwargs: Any) -> Any:
-                try:
-                    return await method(app, *args, **kwargs)
-                except StoreError as error:
-                    app.post_message(StoreFailed(error, unsaved))
-                    return None
-
-            return cast(Handler, run_async)
-
-        @functools.wraps(method)
-        def run(app: LivereadApp, *args: Any, **kwargs: Any) -> Any:
-            try:
-                return method(app, *args, **kwargs)
-            except StoreError as error:
-                app.post_message(StoreFailed(error, unsaved))
-                return None
-
-        return cast(Handler, run)
-
-    return wrap
 
 
 DEMO_EXPORTS = (
     "The demo's data is deleted when it ends; exports are saved in {folder}, which stays."
 )
-UNREADABLE_POST = "This post could not be read from the database."
-UNREADABLE_POSTS = "The posts here could not be read from the database."
 
 
-class LivereadApp(App[None]):
+class LivereadApp(PostKeys, Panes):
     TITLE = "liveread"
     CSS_PATH = ["liveread.tcss", "dialogs.tcss"]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
@@ -240,48 +177,6 @@ class LivereadApp(App[None]):
             yield EntryList(id="entries")
             yield Reader(id="reader")
         yield Footer()
-
-    def action_toggle_layout(self) -> None:
-        current = self.layout or ("panes" if self.size.width >= NARROW_BELOW else "collapsed")
-        names = list(LAYOUTS)
-        self.layout = names[(names.index(current) + 1) % len(names)]
-        panes = self.screen_stack[0].query_one("#panes")
-        panes.set_classes(f"-{self.layout}")
-        self.notify(LAYOUTS[self.layout], title="Layout")
-
-    @on(events.DescendantFocus)
-    def pane_focused(self, event: events.DescendantFocus) -> None:
-        """The focused pane is the one a folded layout shows (liveread.tcss: `-current`)."""
-        panes = list(self.screen_stack[0].query(", ".join(PANES)))
-        if event.control in panes:
-            for pane in panes:
-                pane.set_class(pane is event.control, "-current")
-
-    def action_focus_next(self) -> None:
-        if not self._step_pane(1):
-            super().action_focus_next()
-
-    def action_focus_previous(self) -> None:
-        if not self._step_pane(-1):
-            super().action_focus_previous()
-
-    def _step_pane(self, step: int) -> bool:
-        """Focus the next pane in order, even one a folded layout hides (focus shows it);
-        False where focus is not on a pane (in a dialog, say)."""
-        panes = list(self.screen.query(", ".join(PANES)))
-        if self.screen.focused not in panes:
-            return False
-        panes[(panes.index(self.screen.focused) + step) % len(panes)].focus()
-        return True
-
-    def redraw_ages(self) -> None:
-        """Rows' ages move on with the clock; redrawn from the rows in hand."""
-        now = timefmt.clock()
-        for main in self.screen_stack[:1]:  # none, or without its panes, while the app closes
-            for entries in main.query(EntryList):
-                entries.redraw_ages(now)
-            for feeds in main.query(FeedList):
-                feeds.redraw_ages(now)
 
     def on_mount(self) -> None:
         self.query_one("#feeds").border_title = "Feeds"
@@ -397,226 +292,6 @@ class LivereadApp(App[None]):
             return self.store.feed(int(self.view))
         except NotFound:
             return None
-
-    # Entry list
-
-    def open_rows(self, view: str, keep: str | None = None) -> None:
-        """Open `view`: note the visit, and show its rows with the posts new since the last."""
-        self.visits = self.visit(view)
-        self.load_rows(view, keep, self.visits)
-
-    def reload_rows(self, keep: str | None = None) -> None:
-        """Read the view on show again, new posts counted from the same visit as before."""
-        self.load_rows(self.view, keep, self.visits)
-
-    @work(thread=True, exclusive=True, group="rows")
-    def load_rows(self, view: str, keep: str | None, visits: Visits) -> None:
-        try:
-            loaded = self.read_rows(view, keep, visits)
-        except StoreError as error:  # the view still changes: to an empty list that says why
-            loaded = Loaded(view, [], keep, failed=error)
-        self.post_message(RowsLoaded(loaded))
-
-    def visit(self, view: str) -> Visits:
-        """Note that `view` is opened now; returns the previous visit of each of its feeds.
-        All feeds has a visit of its own, so opening it does not count as visiting each feed."""
-        now = timefmt.clock()
-        if view == ALL_FEEDS:
-            previous = self.ui_state.all_feeds_visited_at
-            self.ui_state.all_feeds_visited_at = now
-            self.ui_state.save()
-            try:
-                return {feed.id: previous for feed in self.store.feeds()}
-            except StoreError as error:  # the list says so when it is read
-                self.post_message(StoreFailed(error))
-                return {}
-        if view == FAVOURITES:
-            return {}
-        try:
-            feed = self.store.feed(int(view))
-        except NotFound:  # removed meanwhile: the view shows nothing
-            return {}
-        except StoreError as error:  # the list says so when it is read
-            self.post_message(StoreFailed(error))
-            return {}
-        try:
-            self.core.record_visit([feed.id], now)
-        except StoreError as error:  # not noted; the list is still worth showing
-            self.post_message(StoreFailed(error))
-        return {feed.id: feed.visited_at}
-
-    def read_rows(self, view: str, keep: str | None, visits: Visits) -> Loaded:
-        if view == FAVOURITES:
-            self.favourites = self.store.favourites()
-            rows = [row_from_favourite(i, f) for i, f in enumerate(self.favourites)]
-            return Loaded(view, rows, keep)
-        feed_id = None if view == ALL_FEEDS else int(view)
-        oldest_first = feed_id is not None and self._oldest_first(feed_id)
-        summaries = self.store.entry_summaries(
-            feed_id,
-            key_events_only=self.key_events_only,
-            limit=ALL_FEEDS_LIMIT if feed_id is None else None,
-            oldest_first=oldest_first,
-        )
-        if self.unread_only:  # the post under the cursor stays, read or not
-            summaries = [s for s in summaries if not s.is_read or f"e{s.id}" == keep]
-        rows = [row_from_summary(s, with_feed=feed_id is None) for s in summaries]
-        new = new_refs(summaries, visits)
-        return Loaded(view, rows, keep, new=new, oldest_first=oldest_first)
-
-    def _oldest_first(self, feed_id: int) -> bool:
-        try:
-            return self.store.feed(feed_id).oldest_first
-        except NotFound:
-            return False
-
-    @on(RowsLoaded)
-    @reports_store_errors()
-    def rows_loaded(self, message: RowsLoaded) -> None:
-        loaded = message.loaded
-        self.show_store_state()  # reading may have found the file damaged
-        if loaded.view != self.view:
-            return
-        self.oldest_first = loaded.oldest_first
-        refs = [row.ref for row in loaded.rows]
-        place = place_new(refs, loaded.new, oldest_first=loaded.oldest_first)
-        self.first_new = place.first_new
-        entries = self.query_one(EntryList)
-        entries.show(
-            loaded.rows, keep=loaded.keep, divider=place.divider, oldest_first=self.oldest_first
-        )
-        self._title_entries()
-        if loaded.failed:
-            self.stop_dwell()
-            self.query_one(Reader).show(UNREADABLE_POSTS)
-            self.post_message(StoreFailed(loaded.failed))
-        elif not loaded.rows:
-            self.stop_dwell()
-            self.query_one(Reader).show(self._empty_text())
-        else:
-            self._show_current()
-
-    def _show_current(self) -> None:
-        """Show the post the list put the cursor on. Not one the reader chose: it is not
-        marked read, though a wait to mark it read that was running goes on."""
-        ref = self.query_one(EntryList).current
-        if self.dwell is not None and self.dwell.ref != ref:
-            self.stop_dwell()
-        if ref is not None:
-            self.show_ref(ref)
-
-    def _title_entries(self) -> None:
-        entries = self.query_one(EntryList)
-        label = {ALL_FEEDS: "All feeds", FAVOURITES: "Favourites"}.get(self.view)
-        if label is None:
-            feed = self.current_feed()
-            label = feed.label if feed else "Posts"
-        elif self.view == ALL_FEEDS and entries.option_count >= ALL_FEEDS_LIMIT:
-            label += f" · newest {ALL_FEEDS_LIMIT:,}"
-        if self.key_events_only:
-            label += " · key events"
-        if self.unread_only and self.view != FAVOURITES:
-            label += " · unread"
-        if self.oldest_first:
-            label += " · oldest first"
-        arrow = "↓" if self.oldest_first else "↑"
-        entries.set_titles(label, f"{self.new_posts} new {arrow}" if self.new_posts else "")
-
-    def _empty_text(self) -> str | Text:
-        if not self.store.feeds():
-            return WELCOME
-        if self.view == FAVOURITES:
-            return "No favourites yet: press f on a post to keep it."
-        if self.key_events_only:
-            return "No key events here. Press K to show every post."
-        if self.unread_only:
-            return "No unread posts here. Press U to show every post."
-        return "No posts stored yet. Press r to refresh."
-
-    @on(OptionList.OptionHighlighted, "#entries")
-    def entry_highlighted(self, message: OptionList.OptionHighlighted) -> None:
-        """The reader moved to a post: show it, and mark it read if it stays on show."""
-        ref = message.option_id
-        if ref is None:
-            return
-        newest = message.option_list.option_count - 1 if self.oldest_first else 0
-        if message.option_index == newest and self.new_posts:
-            self.new_posts = 0
-            self._title_entries()
-        self.show_ref(ref)
-        self.start_dwell(ref)
-
-    @on(OptionList.OptionSelected, "#entries")
-    @reports_store_errors()
-    def entry_selected(self, message: OptionList.OptionSelected) -> None:
-        """Enter or a click opens the post: it is read."""
-        self.stop_dwell()
-        self.query_one(Reader).focus()
-        if message.option_id is not None:
-            self.set_read(message.option_id, True)
-
-    @reports_store_errors()
-    def start_dwell(self, ref: str) -> None:
-        self.stop_dwell()
-        row = self.query_one(EntryList).rows.get(ref)
-        if row is None or row.is_read:
-            return
-        if self.config.read_after <= 0:
-            self.set_read(ref, True)
-        else:
-            self.dwell = Dwell(ref, self.set_timer(self.config.read_after, self.finish_dwell))
-
-    def stop_dwell(self) -> None:
-        if self.dwell is not None:
-            self.dwell.timer.stop()
-            self.dwell = None
-
-    @reports_store_errors()
-    def finish_dwell(self) -> None:
-        """The post has been on show for `read_after` seconds: it is read."""
-        dwell, self.dwell = self.dwell, None
-        if dwell is None:
-            return
-        dwell.timer.stop()
-        if self.query_one(EntryList).current == dwell.ref:
-            self.set_read(dwell.ref, True)
-
-    def set_read(self, ref: str, read: bool) -> None:
-        """Mark a stored post read or unread; its row and the counts follow."""
-        if not ref.startswith("e"):
-            return  # a favourite is a copy, with no read state
-        changed = self.core.mark_read([int(ref[1:])], read)
-        entries = self.query_one(EntryList)
-        row = entries.rows.get(ref)
-        if row is not None and row.is_read != read:
-            entries.refresh_row(replace(row, is_read=read))
-        if changed:
-            self.reload_feeds()
-
-    @reports_store_errors()
-    def show_ref(self, ref: str) -> None:
-        reader = self.query_one(Reader)
-        if ref.startswith("f"):
-            favourite = self.favourites[int(ref[1:])]
-            key = f"f {favourite.feed_url} {favourite.entry.key}"  # "f<n>" moves as favourites do
-            reader.show_entry(favourite.entry, favourite.feed_title, key=key)
-            return
-        try:
-            stored = self.store.entry(int(ref[1:]))
-        except NotFound:
-            self._gone()
-            return
-        except StoreFault:
-            reader.show(UNREADABLE_POST)
-            raise
-        reader.show_entry(stored.entry, stored.feed_title, key=ref)
-
-    def _gone(self) -> None:
-        """The post under the cursor is no longer stored: something else (`liveread remove`
-        in another terminal, say) changed the database. Catch up instead of failing."""
-        self.query_one(Reader).show("That post is no longer stored: reloading the list.")
-        self.reload_feeds()
-        self.reload_rows()
 
     # Refreshing
 
@@ -740,199 +415,6 @@ class LivereadApp(App[None]):
         self.view = ""
         self.reload_feeds()
 
-    # Reading
-
-    def action_next_unread(self) -> None:
-        entries = self.query_one(EntryList)
-        refs = list(entries.rows)
-        current = entries.current
-        start = refs.index(current) + 1 if current in entries.rows else 0
-        for ref in refs[start:] + refs[:start]:
-            if not entries.rows[ref].is_read:
-                entries.highlight(ref)
-                return
-        self.notify("No unread posts here.")
-
-    @reports_store_errors(unsaved="Read state not saved")
-    def action_toggle_read(self) -> None:
-        entries = self.query_one(EntryList)
-        ref = entries.current
-        if ref is None:
-            return
-        if not ref.startswith("e"):
-            self.notify("A favourite is a copy: it has no read state.", severity="warning")
-            return
-        self.stop_dwell()  # decided: no wait may undo it
-        self.set_read(ref, not entries.rows[ref].is_read)
-
-    def action_toggle_unread_only(self) -> None:
-        self.unread_only = not self.unread_only
-        self.reload_rows(keep=self.query_one(EntryList).current)
-
-    def action_first_new(self) -> None:
-        entries = self.query_one(EntryList)
-        if self.first_new is None or self.first_new not in entries.rows:
-            self.notify("Nothing new here since your last visit.")
-            return
-        entries.highlight(self.first_new)
-
-    @reports_store_errors(unsaved="Order not saved")
-    def action_toggle_oldest_first(self) -> None:
-        feed = self.current_feed()
-        if feed is None:
-            self.notify("The order is kept for each feed: choose a feed first.", severity="warning")
-            return
-        self.core.set_oldest_first(feed.id, not feed.oldest_first)
-        self.reload_rows(keep=self.query_one(EntryList).current)
-        self.notify("Oldest first" if not feed.oldest_first else "Newest first", title=feed.label)
-
-    @reports_store_errors()
-    def action_mark_feed_read(self) -> None:
-        """Mark the posts of the view read, after asking: a feed's, or in All feeds every
-        post."""
-        if self.view == ALL_FEEDS:
-            self.action_mark_all_read()
-            return
-        feed = self.current_feed()
-        if feed is None:
-            self.notify("Choose a feed in the feeds pane first.", severity="warning")
-            return
-        if not feed.unread:
-            self.notify(f"Nothing unread in {feed.label}.")
-            return
-        self.push_screen(
-            ConfirmScreen(f"Mark {_posts(feed.unread, 'unread post')} in {feed.label} read?"),
-            lambda yes: self._mark_feed_read(feed) if yes else None,
-        )
-
-    @reports_store_errors(unsaved="Read state not saved")
-    def _mark_feed_read(self, feed: Feed) -> None:
-        try:
-            changed = self.core.mark_feed_read(feed.id)
-        except NotFound as error:  # removed meanwhile
-            self.notify(str(error), severity="warning")
-            return
-        self._shown_rows_read()
-        self.notify(f"Marked {_posts(changed)} read.", title=feed.label)
-
-    @reports_store_errors()
-    def action_mark_all_read(self) -> None:
-        unread = [feed.unread for feed in self.store.feeds() if feed.unread]
-        if not unread:
-            self.notify("Nothing unread.")
-            return
-        question = f"Mark all {_posts(sum(unread), 'unread post')} in "
-        question += f"{_posts(len(unread), 'feed')} read?"
-        self.push_screen(
-            ConfirmScreen(question), lambda yes: self._mark_all_read() if yes else None
-        )
-
-    @reports_store_errors(unsaved="Read state not saved")
-    def _mark_all_read(self) -> None:
-        changed = self.core.mark_all_read()
-        self._shown_rows_read()
-        self.notify(f"Marked {_posts(changed)} read.")
-
-    def _shown_rows_read(self) -> None:
-        """After marking the view's posts read: every row on show is read."""
-        self.stop_dwell()
-        entries = self.query_one(EntryList)
-        for row in list(entries.rows.values()):
-            if not row.is_read:
-                entries.refresh_row(replace(row, is_read=True))
-        self.reload_feeds()
-
-    @reports_store_errors(unsaved="Favourite not saved")
-    def action_toggle_favourite(self) -> None:
-        entries = self.query_one(EntryList)
-        ref = entries.current
-        if ref is None:
-            return
-        if ref.startswith("f"):
-            favourite = self.favourites[int(ref[1:])]
-            self.core.remove_favourite(favourite)
-            self.notify("Removed from favourites.")
-            self.reload_rows()
-        else:
-            row = entries.rows[ref]
-            try:
-                self.core.set_favourite(int(ref[1:]), not row.is_favourite)
-            except NotFound:
-                self._gone()
-                return
-            entries.refresh_row(replace(row, is_favourite=not row.is_favourite))
-            self.notify(
-                "Added to favourites." if not row.is_favourite else "Removed from favourites."
-            )
-        self.reload_feeds()
-
-    def _current_url(self) -> str | None:
-        ref = self.query_one(EntryList).current
-        if ref is None:
-            return None
-        if ref.startswith("f"):
-            url = self.favourites[int(ref[1:])].entry.url
-        else:
-            try:
-                url = self.store.entry(int(ref[1:])).entry.url
-            except NotFound:
-                return None
-        return safe_address(url)
-
-    @reports_store_errors()
-    def action_open_link(self) -> None:
-        url = self._current_url()
-        if url is None:
-            self.notify("This post has no web address.", severity="warning")
-            return
-        browser = find_browser()
-        if browser is None:
-            self.copy_to_clipboard(url)
-            self.notify(url, title="No browser found; copied the link instead", severity="warning")
-        elif self._open_in(browser, url):
-            self.notify(url, title="Opening")
-        else:
-            self.copy_to_clipboard(url)
-            self.notify(
-                url, title="Could not open the browser; copied the link instead", severity="warning"
-            )
-
-    def _open_in(self, browser: webbrowser.BaseBrowser, url: str) -> bool:
-        if not runs_in_terminal(browser):
-            return browser.open(url)
-        try:
-            with self.suspend():  # lynx or w3m gets the terminal until it exits
-                return browser.open(url)
-        except SuspendNotSupported:
-            return False
-
-    @reports_store_errors()
-    def action_copy_link(self) -> None:
-        if url := self._current_url():
-            self.copy_to_clipboard(url)
-            self.notify(url, title="Copied")
-        else:
-            self.notify("This post has no web address.", severity="warning")
-
-    def action_toggle_key_events(self) -> None:
-        self.key_events_only = not self.key_events_only
-        self.reload_rows()
-
-    def action_search(self) -> None:
-        self.push_screen(SearchScreen(self.core.search), self._search_done)
-
-    @reports_store_errors()
-    def _search_done(self, entry_id: int | None) -> None:
-        if entry_id is None:
-            return
-        # The hit's own feed, which lists all its posts (All feeds has only the newest).
-        self.view = str(self.store.entry(entry_id).feed_id)
-        self.key_events_only = False
-        self.query_one(FeedList).select_id(self.view)
-        self.set_read(f"e{entry_id}", True)  # chosen from the hits: opened
-        self.open_rows(self.view, keep=f"e{entry_id}")
-        self.show_ref(f"e{entry_id}")
-
     # Export
 
     @reports_store_errors()
@@ -1006,7 +488,3 @@ class LivereadApp(App[None]):
                 f"{binding.id} ({self.keys_shown(binding)})",
                 getattr(self, f"action_{binding.action}"),
             )
-
-
-def _posts(count: int, noun: str = "post") -> str:
-    return f"{count:,} {noun}{'' if count == 1 else 's'}"

@@ -1,0 +1,294 @@
+"""Reading: which posts are on show, the one in the reader, and when it becomes read.
+
+The list of a view is read by a worker and shown by `rows_loaded`; a post the cursor stays on
+for `read_after` seconds (the dwell) is marked read, one opened with Enter at once.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from textual import on, work
+from textual.app import App
+from textual.timer import Timer
+from textual.widgets import OptionList
+
+from liveread import timefmt
+from liveread.store import Favourite, Feed, NotFound, StoreError, StoreFault
+from liveread.ui.errors import reports_store_errors
+from liveread.ui.lists import (
+    ALL_FEEDS,
+    FAVOURITES,
+    EntryList,
+    row_from_favourite,
+    row_from_summary,
+)
+from liveread.ui.messages import Loaded, RowsLoaded, StoreFailed
+from liveread.ui.reader import WELCOME, Reader
+from liveread.ui.visits import Visits, new_refs, place_new
+
+if TYPE_CHECKING:
+    from rich.text import Text
+
+    from liveread.config import Config
+    from liveread.core import Core
+    from liveread.store import Store
+    from liveread.ui.state import UiState
+
+ALL_FEEDS_LIMIT = 2_000
+"""The All feeds timeline shows this many of the newest posts; a feed's own view shows all."""
+UNREADABLE_POST = "This post could not be read from the database."
+UNREADABLE_POSTS = "The posts here could not be read from the database."
+
+
+@dataclass(frozen=True, slots=True)
+class Dwell:
+    """A post on show that becomes read when `timer` ends, unless the cursor leaves it first."""
+
+    ref: str
+    timer: Timer
+
+
+class Reading(App[None]):
+    """The posts list and the reader, for the app (which sets the attributes below)."""
+
+    core: Core
+    store: Store
+    config: Config
+    ui_state: UiState
+    view: str
+    key_events_only: bool
+    unread_only: bool
+    oldest_first: bool
+    visits: Visits
+    first_new: str | None
+    dwell: Dwell | None
+    favourites: list[Favourite]
+    new_posts: int
+
+    if TYPE_CHECKING:  # the app's own: its feeds pane and its store trouble
+
+        def reload_feeds(self) -> None: ...
+
+        def current_feed(self) -> Feed | None: ...
+
+        def show_store_state(self) -> None: ...
+
+    def open_rows(self, view: str, keep: str | None = None) -> None:
+        """Open `view`: note the visit, and show its rows with the posts new since the last."""
+        self.visits = self.visit(view)
+        self.load_rows(view, keep, self.visits)
+
+    def reload_rows(self, keep: str | None = None) -> None:
+        """Read the view on show again, new posts counted from the same visit as before."""
+        self.load_rows(self.view, keep, self.visits)
+
+    @work(thread=True, exclusive=True, group="rows")
+    def load_rows(self, view: str, keep: str | None, visits: Visits) -> None:
+        try:
+            loaded = self.read_rows(view, keep, visits)
+        except StoreError as error:  # the view still changes: to an empty list that says why
+            loaded = Loaded(view, [], keep, failed=error)
+        self.post_message(RowsLoaded(loaded))
+
+    def visit(self, view: str) -> Visits:
+        """Note that `view` is opened now; returns the previous visit of each of its feeds.
+        All feeds has a visit of its own, so opening it does not count as visiting each feed."""
+        now = timefmt.clock()
+        if view == ALL_FEEDS:
+            previous = self.ui_state.all_feeds_visited_at
+            self.ui_state.all_feeds_visited_at = now
+            self.ui_state.save()
+            try:
+                return {feed.id: previous for feed in self.store.feeds()}
+            except StoreError as error:  # the list says so when it is read
+                self.post_message(StoreFailed(error))
+                return {}
+        if view == FAVOURITES:
+            return {}
+        try:
+            feed = self.store.feed(int(view))
+        except NotFound:  # removed meanwhile: the view shows nothing
+            return {}
+        except StoreError as error:  # the list says so when it is read
+            self.post_message(StoreFailed(error))
+            return {}
+        try:
+            self.core.record_visit([feed.id], now)
+        except StoreError as error:  # not noted; the list is still worth showing
+            self.post_message(StoreFailed(error))
+        return {feed.id: feed.visited_at}
+
+    def read_rows(self, view: str, keep: str | None, visits: Visits) -> Loaded:
+        if view == FAVOURITES:
+            self.favourites = self.store.favourites()
+            rows = [row_from_favourite(i, f) for i, f in enumerate(self.favourites)]
+            return Loaded(view, rows, keep)
+        feed_id = None if view == ALL_FEEDS else int(view)
+        oldest_first = feed_id is not None and self._oldest_first(feed_id)
+        summaries = self.store.entry_summaries(
+            feed_id,
+            key_events_only=self.key_events_only,
+            limit=ALL_FEEDS_LIMIT if feed_id is None else None,
+            oldest_first=oldest_first,
+        )
+        if self.unread_only:  # the post under the cursor stays, read or not
+            summaries = [s for s in summaries if not s.is_read or f"e{s.id}" == keep]
+        rows = [row_from_summary(s, with_feed=feed_id is None) for s in summaries]
+        new = new_refs(summaries, visits)
+        return Loaded(view, rows, keep, new=new, oldest_first=oldest_first)
+
+    def _oldest_first(self, feed_id: int) -> bool:
+        try:
+            return self.store.feed(feed_id).oldest_first
+        except NotFound:
+            return False
+
+    @on(RowsLoaded)
+    @reports_store_errors()
+    def rows_loaded(self, message: RowsLoaded) -> None:
+        loaded = message.loaded
+        self.show_store_state()  # reading may have found the file damaged
+        if loaded.view != self.view:
+            return
+        self.oldest_first = loaded.oldest_first
+        refs = [row.ref for row in loaded.rows]
+        place = place_new(refs, loaded.new, oldest_first=loaded.oldest_first)
+        self.first_new = place.first_new
+        entries = self.query_one(EntryList)
+        entries.show(
+            loaded.rows, keep=loaded.keep, divider=place.divider, oldest_first=self.oldest_first
+        )
+        self._title_entries()
+        if loaded.failed:
+            self.stop_dwell()
+            self.query_one(Reader).show(UNREADABLE_POSTS)
+            self.post_message(StoreFailed(loaded.failed))
+        elif not loaded.rows:
+            self.stop_dwell()
+            self.query_one(Reader).show(self._empty_text())
+        else:
+            self._show_current()
+
+    def _show_current(self) -> None:
+        """Show the post the list put the cursor on. Not one the reader chose: it is not
+        marked read, though a wait to mark it read that was running goes on."""
+        ref = self.query_one(EntryList).current
+        if self.dwell is not None and self.dwell.ref != ref:
+            self.stop_dwell()
+        if ref is not None:
+            self.show_ref(ref)
+
+    def _title_entries(self) -> None:
+        entries = self.query_one(EntryList)
+        label = {ALL_FEEDS: "All feeds", FAVOURITES: "Favourites"}.get(self.view)
+        if label is None:
+            feed = self.current_feed()
+            label = feed.label if feed else "Posts"
+        elif self.view == ALL_FEEDS and entries.option_count >= ALL_FEEDS_LIMIT:
+            label += f" · newest {ALL_FEEDS_LIMIT:,}"
+        if self.key_events_only:
+            label += " · key events"
+        if self.unread_only and self.view != FAVOURITES:
+            label += " · unread"
+        if self.oldest_first:
+            label += " · oldest first"
+        arrow = "↓" if self.oldest_first else "↑"
+        entries.set_titles(label, f"{self.new_posts} new {arrow}" if self.new_posts else "")
+
+    def _empty_text(self) -> str | Text:
+        if not self.store.feeds():
+            return WELCOME
+        if self.view == FAVOURITES:
+            return "No favourites yet: press f on a post to keep it."
+        if self.key_events_only:
+            return "No key events here. Press K to show every post."
+        if self.unread_only:
+            return "No unread posts here. Press U to show every post."
+        return "No posts stored yet. Press r to refresh."
+
+    @on(OptionList.OptionHighlighted, "#entries")
+    def entry_highlighted(self, message: OptionList.OptionHighlighted) -> None:
+        """The reader moved to a post: show it, and mark it read if it stays on show."""
+        ref = message.option_id
+        if ref is None:
+            return
+        newest = message.option_list.option_count - 1 if self.oldest_first else 0
+        if message.option_index == newest and self.new_posts:
+            self.new_posts = 0
+            self._title_entries()
+        self.show_ref(ref)
+        self.start_dwell(ref)
+
+    @on(OptionList.OptionSelected, "#entries")
+    @reports_store_errors()
+    def entry_selected(self, message: OptionList.OptionSelected) -> None:
+        """Enter or a click opens the post: it is read."""
+        self.stop_dwell()
+        self.query_one(Reader).focus()
+        if message.option_id is not None:
+            self.set_read(message.option_id, True)
+
+    @reports_store_errors()
+    def start_dwell(self, ref: str) -> None:
+        self.stop_dwell()
+        row = self.query_one(EntryList).rows.get(ref)
+        if row is None or row.is_read:
+            return
+        if self.config.read_after <= 0:
+            self.set_read(ref, True)
+        else:
+            self.dwell = Dwell(ref, self.set_timer(self.config.read_after, self.finish_dwell))
+
+    def stop_dwell(self) -> None:
+        if self.dwell is not None:
+            self.dwell.timer.stop()
+            self.dwell = None
+
+    @reports_store_errors()
+    def finish_dwell(self) -> None:
+        """The post has been on show for `read_after` seconds: it is read."""
+        dwell, self.dwell = self.dwell, None
+        if dwell is None:
+            return
+        dwell.timer.stop()
+        if self.query_one(EntryList).current == dwell.ref:
+            self.set_read(dwell.ref, True)
+
+    def set_read(self, ref: str, read: bool) -> None:
+        """Mark a stored post read or unread; its row and the counts follow."""
+        if not ref.startswith("e"):
+            return  # a favourite is a copy, with no read state
+        changed = self.core.mark_read([int(ref[1:])], read)
+        entries = self.query_one(EntryList)
+        row = entries.rows.get(ref)
+        if row is not None and row.is_read != read:
+            entries.refresh_row(replace(row, is_read=read))
+        if changed:
+            self.reload_feeds()
+
+    @reports_store_errors()
+    def show_ref(self, ref: str) -> None:
+        reader = self.query_one(Reader)
+        if ref.startswith("f"):
+            favourite = self.favourites[int(ref[1:])]
+            key = f"f {favourite.feed_url} {favourite.entry.key}"  # "f<n>" moves as favourites do
+            reader.show_entry(favourite.entry, favourite.feed_title, key=key)
+            return
+        try:
+            stored = self.store.entry(int(ref[1:]))
+        except NotFound:
+            self._gone()
+            return
+        except StoreFault:
+            reader.show(UNREADABLE_POST)
+            raise
+        reader.show_entry(stored.entry, stored.feed_title, key=ref)
+
+    def _gone(self) -> None:
+        """The post under the cursor is no longer stored: something else (`liveread remove`
+        in another terminal, say) changed the database. Catch up instead of failing."""
+        self.query_one(Reader).show("That post is no longer stored: reloading the list.")
+        self.reload_feeds()
+        self.reload_rows()
