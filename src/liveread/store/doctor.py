@@ -3,7 +3,8 @@ into a fresh database that takes its place. The damaged file is moved aside, nev
 
 Salvage reads each table by rowid range, halving a range that fails down to single rows and
 skipping those that cannot be read, and keeps only rows that decode as liveread's. The fresh
-database gets its search index rebuilt from the posts kept.
+database gets its search index rebuilt, and each feed's counts taken afresh, from the posts
+kept.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from pathlib import Path
 from liveread.store import damage
 from liveread.store.errors import Fault, StoreError, fault_of, not_a_database, user_error
 from liveread.store.rows import entry_from_row, from_iso
-from liveread.store.schema import check_identity, open_database
+from liveread.store.schema import check_identity, open_database, recount_posts
 
 MAX_PROBLEMS = 20
 """How many of integrity_check's findings to report."""
@@ -91,6 +92,9 @@ def salvage(path: Path, *, now: datetime) -> Salvage:
         feed_ids = {row[0] for row in new.execute("SELECT id FROM feeds")}
         favourites = _copy(old, new, "favourites", _favourite_is_whole)
         posts = _copy(old, new, "entries", lambda row: _post_is_whole(row, feed_ids))
+        # The counts copied with the feeds are the damaged file's, and the posts' inserts
+        # added to them: count afresh what was kept.
+        recount_posts(new)
         new.execute("INSERT INTO entries_fts (entries_fts) VALUES ('rebuild')")
         new.execute("COMMIT")
         problems = new.execute("PRAGMA integrity_check").fetchall()
