@@ -182,10 +182,6 @@ def test_a_schema_6_database_with_posts_migrates_to_right_counts(db: Path) -> No
         assert_counts(store, {1: (2, 3), 2: (1, 2), 3: (0, 0)})
 
 
-def _add(store: Store, feed: int) -> None:
-    store.upsert_entries(feed, [post("new", 9)], seen_at=T0)
-
-
 def _remove(store: Store, feed: int) -> None:
     store.prune(feed, keep=1)
 
@@ -202,7 +198,6 @@ def _move(store: Store, feed: int) -> None:
 @pytest.mark.parametrize(
     ("trigger", "change"),
     [
-        ("entries_count_insert", _add),
         ("entries_count_delete", _remove),
         ("entries_count_read", _read),
         ("entries_count_move", _move),

@@ -628,7 +628,9 @@ def _upsert(
         params.update(content_hash=digest, feed_url=feed_url)
         (fresh if old_hash is None else reparsed if quiet else edited).append(params)
     last_id = con.execute("SELECT COALESCE(MAX(id), 0) FROM entries").fetchone()[0]
-    con.executemany(sql.INSERT_ENTRY, fresh)
+    inserted = con.executemany(sql.INSERT_ENTRY, fresh).rowcount
+    if inserted > 0:
+        con.execute(sql.COUNT_NEW_ENTRIES, {"new": inserted, "feed_id": feed_id})
     index_new_entries(con, after_id=last_id)
     con.executemany(sql.EDIT_ENTRY, edited)
     con.executemany(sql.REPARSE_ENTRY, reparsed)

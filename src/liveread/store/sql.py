@@ -50,6 +50,11 @@ INSERT_ENTRY = f"""
     VALUES (:feed_id, :key, :url, :published, :updated, :title, :authors, :kind, :key_event,
             :pinned, :summary, :breaking, :blocks, :text, :label, :content_hash, :seen_at)
 """
+# New posts (inserted unread) counted into their feed, a batch at a time (see schema v7).
+COUNT_NEW_ENTRIES = """
+    UPDATE feeds SET total_count = total_count + :new, unread_count = unread_count + :new
+    WHERE id = :feed_id
+"""
 _SET_CONTENT = """url = :url, published = :published, updated = :updated, title = :title,
         authors = :authors, kind = :kind, key_event = :key_event, pinned = :pinned,
         summary = :summary, breaking = :breaking, blocks = :blocks, text = :text,
