@@ -50,6 +50,9 @@ def test_a_feed_and_then_everything_marked_read(store: Store) -> None:
 
     assert store.mark_feed_read(one.id) == 2
     assert [f.unread for f in store.feeds()] == [0, 3]
+    assert store.mark_feed_read(one.id, read=False) == 2
+    assert [f.unread for f in store.feeds()] == [2, 3]
+    assert store.mark_feed_read(one.id) == 2
     assert store.mark_all_read() == 3
     assert [f.unread for f in store.feeds()] == [0, 0]
     assert store.mark_all_read() == 0

@@ -142,10 +142,7 @@ class Core:
 
     def mark_feed_read(self, feed_id: int, read: bool = True) -> int:
         """Mark every post of a feed read (or unread); returns how many changed."""
-        if read:
-            return self.store.mark_feed_read(feed_id)
-        self.store.feed(feed_id)  # NotFound for a feed that is gone
-        return self.store.mark_read((p.id for p in self.store.entry_summaries(feed_id)), False)
+        return self.store.mark_feed_read(feed_id, read)
 
     def mark_all_read(self) -> int:
         """Mark every post of every feed read; returns how many were unread."""

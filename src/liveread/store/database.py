@@ -413,12 +413,13 @@ class Store:
             return max(cur.rowcount, 0)
 
     @_op
-    def mark_feed_read(self, feed_id: int) -> int:
-        """Mark every post of a feed read; returns how many were unread."""
+    def mark_feed_read(self, feed_id: int, read: bool = True) -> int:
+        """Mark every post of a feed read (or unread); returns how many changed."""
         with self._write() as con:
             self._require_feed(con, feed_id)
             cur = con.execute(
-                "UPDATE entries SET is_read = 1 WHERE feed_id = ? AND is_read = 0", (feed_id,)
+                "UPDATE entries SET is_read = ? WHERE feed_id = ? AND is_read != ?",
+                (int(read), feed_id, int(read)),
             )
             return cur.rowcount
 
