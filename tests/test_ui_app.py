@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 from rich.console import Group
@@ -331,7 +332,7 @@ async def test_edited_post_is_marked(store: Store) -> None:
 
 
 async def test_failing_feed_shows_its_reason_while_others_update(
-    store: Store, loopback: LoopbackServer, demo: DemoServer
+    store: Store, loopback: LoopbackServer, demo: DemoServer, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     good = loopback.route("/good", body=demo.page().body)
     bad = loopback.route("/bad", body=INDEPENDENT_PAGE.read_bytes())
@@ -349,6 +350,14 @@ async def test_failing_feed_shows_its_reason_while_others_update(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         unread = store.feed(good_feed.id).unread  # less the post shown at launch
+        rebuilds: list[object] = []
+        set_options = feeds_pane(app).set_options
+
+        def counted_set_options(*args: Any, **kwargs: Any) -> FeedList:
+            rebuilds.append(args)
+            return set_options(*args, **kwargs)
+
+        monkeypatch.setattr(feeds_pane(app), "set_options", counted_set_options)
         await pilot.press("R")
         await wait_until(pilot, lambda: store.feed(bad_feed.id).last_error, "the failure")
         total = good_feed.total + bad_feed.total + 1
@@ -364,6 +373,7 @@ async def test_failing_feed_shows_its_reason_while_others_update(
         assert store.feed(good_feed.id).unread == unread + 1
         assert f"  {unread + 1}" in healthy
         assert ref_of(store, published.post.title) in entries(app).rows
+        assert rebuilds == []  # each event redrew its feed's row, not the pane
         errors = [n for n in notes(app) if n[2] == "error"]
         assert len(errors) == 1
         assert errors[0][0] == f"{bad_feed.title}: refresh failed"

@@ -257,6 +257,19 @@ class LivereadApp(PostKeys, Panes):
         if not feeds and not self.busy:
             self.query_one(Reader).show(WELCOME)
 
+    @reports_store_errors()
+    def reload_feed(self, feed_id: int) -> None:
+        """Redraw one feed's row (and the All feeds total) from that feed alone; the whole
+        pane where it does not list the feed (added meanwhile) or the feed is gone."""
+        self.show_store_state()
+        try:
+            feed = self.store.feed(feed_id)
+        except NotFound:  # removed meanwhile (the CLI shares the database)
+            self.reload_feeds()
+            return
+        if not self.query_one(FeedList).update_feed(feed, busy=feed_id in self.busy):
+            self.reload_feeds()
+
     # Store trouble
 
     @on(StoreFailed)
@@ -316,7 +329,7 @@ class LivereadApp(PostKeys, Panes):
             self.busy.add(event.feed_id)
         else:
             self.busy.discard(event.feed_id)
-        self.reload_feeds()
+        self.reload_feed(event.feed_id)
         if isinstance(event, FeedFailed):
             self.notify(
                 event.reason,

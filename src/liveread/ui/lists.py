@@ -32,8 +32,14 @@ class FeedList(OptionList):
 
     BINDINGS = VIM_BINDINGS
 
-    _shown: tuple[list[Feed], set[int], bool] = ([], set(), False)
-    """The feeds last shown, which were busy, whether offline: what ages are redrawn from."""
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._feeds: dict[int, Feed] = {}
+        """The feeds on show, in order: what rows and ages are redrawn from."""
+        self._busy: set[int] = set()
+        self._offline = False
+        self._unread = 0
+        """The All feeds total: the sum of the shown feeds' unread, kept as rows change."""
 
     def show(
         self,
@@ -45,10 +51,12 @@ class FeedList(OptionList):
         now: datetime | None = None,
     ) -> None:
         chosen = self.highlighted_option.id if self.highlighted_option else None
-        self._shown = (feeds, set(busy), offline)
-        unread = sum(f.unread for f in feeds)
+        self._feeds = {f.id: f for f in feeds}
+        self._busy = set(busy)
+        self._offline = offline
+        self._unread = sum(f.unread for f in feeds)
         options = [
-            Option(_special("◉ All feeds", unread), id=ALL_FEEDS),
+            Option(_special("◉ All feeds", self._unread), id=ALL_FEEDS),
             Option(_special("★ Favourites", favourites, unread=False), id=FAVOURITES),
             None,
         ]
@@ -56,12 +64,28 @@ class FeedList(OptionList):
         self.set_options(options)
         self.select_id(chosen or ALL_FEEDS)
 
+    def update_feed(self, feed: Feed, *, busy: bool, now: datetime | None = None) -> bool:
+        """Redraw `feed`'s row and the All feeds total, leaving the other rows and the
+        highlight as they are; False (nothing redrawn) where the pane does not list it."""
+        shown = self._feeds.get(feed.id)
+        if shown is None:
+            return False
+        self._feeds[feed.id] = feed
+        if busy:
+            self._busy.add(feed.id)
+        else:
+            self._busy.discard(feed.id)
+        self.replace_option_prompt(str(feed.id), feed_prompt(feed, busy, self._offline, now))
+        if feed.unread != shown.unread:
+            self._unread += feed.unread - shown.unread
+            self.replace_option_prompt(ALL_FEEDS, _special("◉ All feeds", self._unread))
+        return True
+
     def redraw_ages(self, now: datetime | None = None) -> None:
         """Redraw each feed's "updated 5 min ago" from the feeds in hand, not the store."""
-        feeds, busy, offline = self._shown
-        for feed in feeds:
+        for feed in self._feeds.values():
             self.replace_option_prompt(
-                str(feed.id), feed_prompt(feed, feed.id in busy, offline, now)
+                str(feed.id), feed_prompt(feed, feed.id in self._busy, self._offline, now)
             )
 
     def select_id(self, option_id: str) -> None:

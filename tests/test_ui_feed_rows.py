@@ -1,0 +1,199 @@
+"""The feeds pane during a refresh: each refresh event redraws its own feed's row and the All
+feeds total, never the whole pane. Pilot tests on a real SQLite file; the events are the
+service's own, posted as a refresh posts them, after the store changes the refresh would make
+(the same, with a real refresh over loopback, in test_ui_app.py)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from datetime import UTC, datetime, timedelta
+from pathlib import Path
+from typing import Any
+
+import pytest
+from rich.text import Text
+from textual.pilot import Pilot
+
+from liveread import paths
+from liveread.core import Core
+from liveread.model import Entry, Paragraph, Span
+from liveread.service import Event, FeedFailed, FeedRefreshed, FeedStarted
+from liveread.store import Feed, Store
+from liveread.ui.app import LivereadApp
+from liveread.ui.lists import ALL_FEEDS, FeedList
+from liveread.ui.messages import ServiceEvent
+from liveread.ui.state import UiState
+from pilot import settle
+
+SIZE = (140, 40)
+
+
+@pytest.fixture(autouse=True)
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(paths.HOME_ENV, str(tmp_path))
+    return tmp_path
+
+
+@pytest.fixture
+def store(home: Path) -> Iterator[Store]:
+    with Store(paths.database_file()) as opened:
+        yield opened
+
+
+def posts(prefix: str, count: int) -> list[Entry]:
+    start = datetime.now(UTC) - timedelta(hours=1)
+    return [
+        Entry(
+            key=f"{prefix}{i}",
+            published=start + timedelta(minutes=i),
+            title=f"Post {prefix}{i}",
+            blocks=[Paragraph((Span(f"Body of {prefix}{i}."),))],
+        )
+        for i in range(count)
+    ]
+
+
+@pytest.fixture
+def feeds(store: Store) -> list[Feed]:
+    """Three feeds of 2, 3 and 4 unread posts, last fetched 3 hours ago."""
+    fetched = datetime.now(UTC) - timedelta(hours=3)
+    made = []
+    for n, name in enumerate(("Alpha", "Beta", "Gamma")):
+        feed = store.add_feed(f"https://example.com/{name.lower()}", f"{name} live")
+        store.upsert_entries(feed.id, posts(name[0].lower(), n + 2), seen_at=fetched)
+        store.record_fetch(feed.id, at=fetched, error=None)
+        made.append(store.feed(feed.id))
+    return made
+
+
+def make_app(store: Store) -> LivereadApp:
+    # Offline: the app starts no refresh of its own; the tests post the refresh's events.
+    return LivereadApp(Core(store, offline=True), state=UiState(paths.data_dir() / "ui-state.json"))
+
+
+def pane(app: LivereadApp) -> FeedList:
+    return app.query_one(FeedList)
+
+
+def row(app: LivereadApp, option_id: str) -> str:
+    prompt = pane(app).get_option(option_id).prompt
+    assert isinstance(prompt, Text)
+    return prompt.plain
+
+
+def prompts(app: LivereadApp) -> dict[str | None, object]:
+    return {option.id: option.prompt for option in pane(app).options}
+
+
+class Rebuilds:
+    """Counts the times the feeds pane is filled afresh (`FeedList.show`, `set_options`)."""
+
+    def __init__(self, feed_list: FeedList, monkeypatch: pytest.MonkeyPatch) -> None:
+        self.count = 0
+        for name in ("show", "set_options"):
+            original = getattr(feed_list, name)
+            monkeypatch.setattr(feed_list, name, self._counting(original))
+
+    def _counting(self, original: Callable[..., Any]) -> Callable[..., Any]:
+        def counted(*args: Any, **kwargs: Any) -> Any:
+            self.count += 1
+            return original(*args, **kwargs)
+
+        return counted
+
+
+async def send(pilot: Pilot, event: Event) -> None:
+    pilot.app.post_message(ServiceEvent(event))
+    await settle(pilot)
+
+
+async def test_a_refresh_redraws_only_its_feeds_row_and_the_total(
+    store: Store, feeds: list[Feed], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    beta = feeds[1]
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        pane(app).highlighted = pane(app).get_option_index(str(beta.id))
+        await settle(pilot)
+        assert app.view == str(beta.id)
+        assert row(app, ALL_FEEDS).endswith("  9")
+        assert "updated 3 h ago" in row(app, str(beta.id))
+        before = prompts(app)
+        rebuilds = Rebuilds(pane(app), monkeypatch)
+
+        await send(pilot, FeedStarted(beta.id, beta.title))
+        busy = row(app, str(beta.id))
+        assert busy.startswith("⟳ Beta live  3")
+        assert "fetching…" in busy
+        assert "updated" not in busy
+
+        new = store.upsert_entries(beta.id, posts("new", 2), seen_at=datetime.now(UTC))
+        store.record_fetch(beta.id, at=datetime.now(UTC), error=None)
+        await send(pilot, FeedRefreshed(beta.id, beta.title, new=list(new.new)))
+
+        done = row(app, str(beta.id))
+        assert done.startswith("  Beta live  5")
+        assert "updated just now" in done
+        assert "fetching…" not in done
+        assert row(app, ALL_FEEDS).endswith("  11")
+        assert rebuilds.count == 0
+        after = prompts(app)
+        assert list(after) == list(before)
+        changed = {key for key in after if after[key] is not before[key]}
+        assert changed == {ALL_FEEDS, str(beta.id)}
+        assert pane(app).highlighted_option.id == str(beta.id)  # type: ignore[union-attr]
+        assert app.view == str(beta.id)
+
+
+async def test_a_failing_feed_shows_its_error_in_its_row(
+    store: Store, feeds: list[Feed], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    gamma = feeds[2]
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        rebuilds = Rebuilds(pane(app), monkeypatch)
+        await send(pilot, FeedStarted(gamma.id, gamma.title))
+        store.record_fetch(gamma.id, at=datetime.now(UTC), error="HTTP 500 from the server")
+        await send(pilot, FeedFailed(gamma.id, gamma.title, "HTTP 500 from the server"))
+
+        failing = row(app, str(gamma.id))
+        assert failing.startswith("✗ Gamma live  4")
+        assert failing.splitlines()[-1].strip() == "HTTP 500 from the server"
+        assert "updated 3 h ago" in failing  # the last success still shows
+        assert row(app, ALL_FEEDS).endswith("  9")  # no unread came or went
+        assert rebuilds.count == 0
+        titles = [n.title for n in app._notifications]
+        assert "Gamma live: refresh failed" in titles
+
+
+async def test_an_event_for_a_feed_removed_meanwhile_reloads_the_pane(
+    store: Store, feeds: list[Feed]
+) -> None:
+    alpha, beta, gamma = feeds
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await send(pilot, FeedStarted(beta.id, beta.title))
+        store.remove_feed(beta.id)  # by another process: the CLI shares the database
+        await send(pilot, FeedFailed(beta.id, beta.title, "gone"))
+
+        ids = [option.id for option in pane(app).options]
+        assert str(beta.id) not in ids
+        assert str(alpha.id) in ids and str(gamma.id) in ids
+        assert row(app, ALL_FEEDS).endswith("  6")
+
+
+async def test_an_event_for_a_feed_added_meanwhile_reloads_the_pane(
+    store: Store, feeds: list[Feed]
+) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        delta = store.add_feed("https://example.com/delta", "Delta live")
+        store.upsert_entries(delta.id, posts("d", 1), seen_at=datetime.now(UTC))
+        await send(pilot, FeedStarted(delta.id, delta.title))
+
+        assert row(app, str(delta.id)).startswith("⟳ Delta live  1")
+        assert row(app, ALL_FEEDS).endswith("  10")
