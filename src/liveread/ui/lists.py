@@ -38,8 +38,6 @@ class FeedList(OptionList):
         """The feeds on show, in order: what rows and ages are redrawn from."""
         self._busy: set[int] = set()
         self._offline = False
-        self._unread = 0
-        """The All feeds total: the sum of the shown feeds' unread, kept as rows change."""
 
     def show(
         self,
@@ -54,9 +52,8 @@ class FeedList(OptionList):
         self._feeds = {f.id: f for f in feeds}
         self._busy = set(busy)
         self._offline = offline
-        self._unread = sum(f.unread for f in feeds)
         options = [
-            Option(_special("◉ All feeds", self._unread), id=ALL_FEEDS),
+            Option(self._all_feeds_prompt(), id=ALL_FEEDS),
             Option(_special("★ Favourites", favourites, unread=False), id=FAVOURITES),
             None,
         ]
@@ -77,9 +74,11 @@ class FeedList(OptionList):
             self._busy.discard(feed.id)
         self.replace_option_prompt(str(feed.id), feed_prompt(feed, busy, self._offline, now))
         if feed.unread != shown.unread:
-            self._unread += feed.unread - shown.unread
-            self.replace_option_prompt(ALL_FEEDS, _special("◉ All feeds", self._unread))
+            self.replace_option_prompt(ALL_FEEDS, self._all_feeds_prompt())
         return True
+
+    def _all_feeds_prompt(self) -> Text:
+        return _special("◉ All feeds", sum(feed.unread for feed in self._feeds.values()))
 
     def redraw_ages(self, now: datetime | None = None) -> None:
         """Redraw each feed's "updated 5 min ago" from the feeds in hand, not the store."""
