@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
 from liveread.addresses import feed_address
+from liveread.feedparse import parse_feed_page
 from liveread.fetch import Fetcher, FetchError, FetchResult, Validators
 from liveread.model import Entry, LiveBlog
 from liveread.parse import NotALiveBlog, is_current, parse
@@ -105,13 +106,14 @@ class Service:
         self.fetcher = fetcher
 
     async def _load(
-        self, url: str, validators: Validators | None = None
+        self, url: str, validators: Validators | None = None, *, feed_id: int | None = None
     ) -> tuple[FetchResult, LiveBlog | None]:
         """Fetch a page and parse it off the event loop's thread (None when not modified)."""
         result = await self.fetcher.fetch(url, validators)
         if result.not_modified or result.text is None:
             return result, None
-        return result, await asyncio.to_thread(parse, result.text, result.url)
+        blog = await asyncio.to_thread(parse_feed_page, feed_id, result.text, result.url)
+        return result, blog
 
     async def add_feed(self, url: str) -> tuple[Feed, FeedRefreshed]:
         """Follow a live blog: it is fetched and parsed first, so a bad URL is refused with a
@@ -152,7 +154,7 @@ class Service:
         current = feed.total and is_current(feed.reader_version)
         validators = Validators(feed.etag, feed.last_modified) if current else None
         try:
-            result, blog = await self._load(feed.url, validators)
+            result, blog = await self._load(feed.url, validators, feed_id=feed.id)
             if blog is None:
                 self.store.record_fetch(feed.id, at=now(), error=None)
                 event: FeedRefreshed | FeedFailed = FeedRefreshed(
