@@ -50,7 +50,7 @@ from liveread.store.rows import (
     to_iso,
 )
 from liveread.store.schema import open_database
-from liveread.store.search import index_new_entries, search_statement
+from liveread.store.search import index_new_entries, search_rows
 
 LOCKED_RETRY_MS = 100
 """How long a write waits for the lock while the last one failed as locked."""
@@ -513,22 +513,22 @@ class Store:
 
     @_op
     def search_hits(
-        self, query: str, *, limit: int = 100, feed_id: int | None = None
+        self, query: str, *, limit: int = 100, offset: int = 0, feed_id: int | None = None
     ) -> list[SearchHit]:
-        """Entries whose title or text hold every term of `query`, best match first."""
-        search = search_statement(query, limit=limit, feed_id=feed_id)
-        if search is None:
-            return []
-        statement, params = search
+        """Entries whose title or text hold every term of `query`, best match first among
+        the newest matches (see `search`): the `limit` from `offset` on, so that pages
+        read one after another hold every match once."""
+        rows = search_rows(self._db, query, limit=limit, offset=offset, feed_id=feed_id)
         return [
             SearchHit(entry=stored_from_row(r), snippet=r["snip"] or "", score=r["score"])
-            for r in self._db.execute(statement, params)
+            for r in rows
         ]
 
     def search(
-        self, query: str, *, limit: int = 100, feed_id: int | None = None
+        self, query: str, *, limit: int = 100, offset: int = 0, feed_id: int | None = None
     ) -> list[StoredEntry]:
-        return [hit.entry for hit in self.search_hits(query, limit=limit, feed_id=feed_id)]
+        hits = self.search_hits(query, limit=limit, offset=offset, feed_id=feed_id)
+        return [hit.entry for hit in hits]
 
     # -- internals --------------------------------------------------------------------------
 
