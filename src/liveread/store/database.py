@@ -278,9 +278,12 @@ class Store:
         (as `upsert_entries`), the page's title and live state, the reader version, the
         fetch time and validators. A failure leaves the feed as it was."""
         when = to_iso(refresh.at)
-        entries = _first_of_each_key(refresh.entries)
-        left = len(entries)
+        entries = list(refresh.entries)
         if not refresh.quiet:  # a new reader's posts are all compared (and may be re-keyed)
+            entries = self._unchanged_since_stored(feed_id, entries, refresh)
+        entries = _first_of_each_key(entries)
+        left = len(entries)
+        if not refresh.quiet:
             entries = self._changed(feed_id, entries, refresh)
         prepared = _prepare(feed_id, entries, when, refresh.digests)
         with self._write() as con:
@@ -302,17 +305,25 @@ class Store:
             )
         return result
 
+    def _unchanged_since_stored(
+        self, feed_id: int, entries: list[Entry], refresh: Refresh
+    ) -> list[Entry]:
+        """The entries of a refresh but those its reading says are unchanged since the
+        reading the feed was last stored from (all of them, if that is another one). Read
+        before the write lock is taken, as the entries are encoded, by a refresh of the feed
+        that writes nothing else meanwhile."""
+        if not refresh.unchanged or refresh.since is None:
+            return entries
+        row = self._db.execute("SELECT last_reading FROM feeds WHERE id = ?", (feed_id,))
+        stored = row.fetchone()
+        if stored is None or stored[0] != refresh.since:
+            return entries
+        unchanged = refresh.unchanged
+        return [entry for entry in entries if entry.key not in unchanged]
+
     def _changed(self, feed_id: int, entries: list[Entry], refresh: Refresh) -> list[Entry]:
-        """The entries of a refresh that may differ from what is stored: not those its
-        reading says are unchanged since the reading the feed was last stored from, nor
-        those stored under the same source digest. Read before the write lock is taken (as
-        the entries are encoded), by a refresh of the feed that writes nothing else."""
-        if refresh.unchanged and refresh.since is not None:
-            row = self._db.execute(
-                "SELECT last_reading FROM feeds WHERE id = ?", (feed_id,)
-            ).fetchone()
-            if row is not None and row[0] == refresh.since:
-                entries = [entry for entry in entries if entry.key not in refresh.unchanged]
+        """The entries of a refresh but those stored under the same source digest (read
+        before the write lock is taken, as `_unchanged_since_stored`)."""
         digests = refresh.digests
         keys = [entry.key for entry in entries if entry.key in digests]
         if not keys:
