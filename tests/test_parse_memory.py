@@ -3,16 +3,17 @@ read; what comes out is what a reading with no memory gives."""
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import fields, replace
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
 
 import liveread.parse
 from liveread import feedparse
-from liveread.model import LiveBlog
+from liveread.model import Entry, LiveBlog, Paragraph, Span
 from liveread.parse import parse
-from liveread.parse.memory import Memories, PageMemory
+from liveread.parse.memory import Memories, PageMemory, copy_entry
 
 REAL = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "real"
 PAGES = sorted(REAL.glob("*/*.html"))
@@ -161,3 +162,25 @@ def test_parse_feed_page_remembers_each_feed_on_its_own(
     added = feedparse.parse_feed_page(None, page(posts(3)), URL)  # a blog being added
     assert reads == ["3", "2", "1"]
     assert added.unchanged == frozenset() and added.digests == one.digests
+
+
+def test_a_remembered_entry_is_copied_whole() -> None:
+    entry = Entry(
+        key="k",
+        url="https://example.com/live#k",
+        published=datetime(2024, 5, 1, 12, tzinfo=UTC),
+        updated=datetime(2024, 5, 1, 13, tzinfo=UTC),
+        title="Title",
+        authors=["A. Writer"],
+        kind="link",
+        key_event=True,
+        pinned=True,
+        summary=True,
+        breaking=True,
+        blocks=[Paragraph((Span("Text."),))],
+        label="95'",
+    )
+    defaults = Entry(key="")
+    assert all(getattr(entry, f.name) != getattr(defaults, f.name) for f in fields(Entry))
+    copy = copy_entry(entry)
+    assert copy == entry and copy.blocks is entry.blocks and copy.authors is not entry.authors

@@ -256,3 +256,20 @@ def test_a_schema_7_database_gains_source_digests_and_keeps_its_posts(db: Path) 
         assert (result.new, result.edited, result.unchanged) == ([], [], 1)
         assert stored(db)["p1"][2] == "d1"
         assert store.entries(1)[0].edited_at is None
+
+
+def test_posts_left_out_count_as_unchanged(store: Store) -> None:
+    feed = store.add_feed(URL).id
+    digests = {"p1": "d1", "p2": "d2", "p3": "d3"}
+    store.store_refresh(feed, refresh([post("p1"), post("p2")], digests, reading="r1"))
+    result = store.store_refresh(
+        feed,
+        refresh(
+            [post("p3"), post("p2"), post("p1"), post("p1")],
+            digests,
+            unchanged=frozenset({"p1"}),  # p2 is left out by its digest
+            since="r1",
+            reading="r2",
+        ),
+    )
+    assert (result.new, result.edited, result.unchanged) == (["p3"], [], 2)

@@ -4,7 +4,6 @@ the page proposes its posts, the best supported is read; merged, cleaned, newest
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import replace
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
@@ -28,6 +27,7 @@ from liveread.parse.memory import (
     Cleaned,
     PageMemory,
     ReadPost,
+    copy_entry,
     facts_of,
     fragment_digest,
     source_digest,
@@ -154,7 +154,7 @@ class _Recall:
         return post
 
     def keep(self, digest: str, post: Entry, removals: list[Removal]) -> None:
-        read = ReadPost(replace(post, authors=list(post.authors)), removals)
+        read = ReadPost(copy_entry(post), removals)
         self.memory.keep(digest, read)
         self.fragments[id(post)] = digest
         self.reads[id(post)] = read

@@ -18,7 +18,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections import OrderedDict
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from liveread.model import Block, Entry, Removal, iso_z
 
@@ -49,7 +49,27 @@ class ReadPost:
     def copy(self) -> Entry:
         """The entry to merge and clean: its blocks list is the remembered one (so `parse`
         can tell that merging left it as read), its other fields its own."""
-        return replace(self.entry, authors=list(self.entry.authors))
+        return copy_entry(self.entry)
+
+
+def copy_entry(entry: Entry) -> Entry:
+    """A copy of `entry` that shares its blocks list (`dataclasses.replace` takes ten times
+    as long)."""
+    return Entry(
+        key=entry.key,
+        url=entry.url,
+        published=entry.published,
+        updated=entry.updated,
+        title=entry.title,
+        authors=list(entry.authors),
+        kind=entry.kind,
+        key_event=entry.key_event,
+        pinned=entry.pinned,
+        summary=entry.summary,
+        breaking=entry.breaking,
+        blocks=entry.blocks,
+        label=entry.label,
+    )
 
 
 @dataclass(frozen=True, slots=True)

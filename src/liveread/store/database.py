@@ -278,16 +278,17 @@ class Store:
         (as `upsert_entries`), the page's title and live state, the reader version, the
         fetch time and validators. A failure leaves the feed as it was."""
         when = to_iso(refresh.at)
-        entries = list(refresh.entries)
+        entries, alike = list(refresh.entries), 0
         if not refresh.quiet:  # a new reader's posts are all compared (and may be re-keyed)
-            entries = self._unchanged_since_stored(feed_id, entries, refresh)
+            entries, alike = self._unchanged_since_stored(feed_id, entries, refresh)
         entries = _first_of_each_key(entries)
-        left = len(entries)
         if not refresh.quiet:
+            compared = len(entries)
             entries = self._changed(feed_id, entries, refresh)
+            alike += compared - len(entries)
         prepared = _prepare(feed_id, entries, when, refresh.digests)
         with self._write() as con:
-            result = _upsert(con, feed_id, prepared, quiet=refresh.quiet, alike=left - len(entries))
+            result = _upsert(con, feed_id, prepared, quiet=refresh.quiet, alike=alike)
             con.execute(
                 sql.RECORD_REFRESH,
                 {
@@ -307,19 +308,21 @@ class Store:
 
     def _unchanged_since_stored(
         self, feed_id: int, entries: list[Entry], refresh: Refresh
-    ) -> list[Entry]:
+    ) -> tuple[list[Entry], int]:
         """The entries of a refresh but those its reading says are unchanged since the
-        reading the feed was last stored from (all of them, if that is another one). Read
-        before the write lock is taken, as the entries are encoded, by a refresh of the feed
-        that writes nothing else meanwhile."""
+        reading the feed was last stored from (all of them, if that is another one), and how
+        many posts were left out. Read before the write lock is taken, as the entries are
+        encoded, by a refresh of the feed that writes nothing else meanwhile."""
         if not refresh.unchanged or refresh.since is None:
-            return entries
+            return entries, 0
         row = self._db.execute("SELECT last_reading FROM feeds WHERE id = ?", (feed_id,))
         stored = row.fetchone()
         if stored is None or stored[0] != refresh.since:
-            return entries
+            return entries, 0
         unchanged = refresh.unchanged
-        return [entry for entry in entries if entry.key not in unchanged]
+        kept = [entry for entry in entries if entry.key not in unchanged]
+        left_out = {entry.key for entry in entries if entry.key in unchanged}
+        return kept, len(left_out)
 
     def _changed(self, feed_id: int, entries: list[Entry], refresh: Refresh) -> list[Entry]:
         """The entries of a refresh but those stored under the same source digest (read
