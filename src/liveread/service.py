@@ -200,6 +200,11 @@ class Service:
             # Text another reader, or a new version of it, reads differently is not an edit by
             # the site: store it quietly.
             quiet=feed.total > 0 and feed.reader_version != blog.version,
+            # Posts whose source is unchanged are left as stored (not read, not written).
+            digests=blog.digests,
+            unchanged=blog.unchanged,
+            since=blog.since,
+            reading=blog.reading,
         )
         result = self.store.store_refresh(feed.id, refresh)
         return FeedRefreshed(feed.id, blog.title or feed.label, result.new, result.edited)
