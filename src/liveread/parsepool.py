@@ -12,17 +12,22 @@ fails only the pages it held; the slot gets a new process for its next page.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import multiprocessing
 import os
+import sys
+import threading
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
+from multiprocessing import resource_tracker
 from typing import TypeVar
 
 from liveread.feedparse import parse_feed_page
 from liveread.model import LiveBlog
 
 _T = TypeVar("_T")
+_tracker_lock = threading.Lock()
 
 
 class ParseCrashed(Exception):
@@ -41,6 +46,20 @@ def pool_size() -> int:
     none on a single core, where a process more would only add the cost of sending pages."""
     cores = usable_cores()
     return cores if cores > 1 else 0
+
+
+def start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker (every process start needs it) with the real
+    standard error: it hands on `sys.stderr`'s descriptor, and an app that captures what is
+    printed (Textual does) has put an object there whose descriptor is -1, which would fail
+    the start. Only while it starts is standard error the real one."""
+    with _tracker_lock:
+        real = sys.__stderr__
+        if real is None or sys.stderr is real:
+            resource_tracker.ensure_running()
+            return
+        with contextlib.redirect_stderr(real):
+            resource_tracker.ensure_running()
 
 
 class ParsePool:
@@ -78,6 +97,7 @@ class ParsePool:
             raise RuntimeError("parse pool closed")
         executor = self._slots[slot]
         if executor is None:
+            start_resource_tracker()
             executor = ProcessPoolExecutor(max_workers=1, mp_context=self._context)
             self._slots[slot] = executor
         return executor
