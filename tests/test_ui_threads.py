@@ -123,7 +123,7 @@ async def test_the_ui_thread_runs_no_statement_while_refreshing_and_reading(
 async def test_quitting_while_a_refresh_runs_leaves_nothing_behind(
     loopback: LoopbackServer,
 ) -> None:
-    fast, slow = await follow_two(loopback, second_delay=3.0)
+    fast, slow = await follow_two(loopback, second_delay=60.0)  # cut short when it closes
     with Store(paths.database_file()) as store:
         app = make_app(store)
         async with app.run_test(size=SIZE) as pilot:

@@ -48,6 +48,11 @@ def pool_size() -> int:
     return cores if cores > 1 else 0
 
 
+def ready() -> None:
+    """Nothing: run in a new worker process, it has that process import this module (and
+    so the parser) before any page needs it."""
+
+
 def start_resource_tracker() -> None:
     """Start multiprocessing's resource tracker (every process start needs it) with the real
     standard error: it hands on `sys.stderr`'s descriptor, and an app that captures what is
@@ -72,6 +77,12 @@ class ParsePool:
         self._slots: list[ProcessPoolExecutor | None] = [None] * size
         self._context = multiprocessing.get_context("spawn")
         self._closed = False
+
+    def start(self) -> None:
+        """Start every slot's process now, ready (liveread's parser imported) by the time the
+        first pages arrive, rather than on each slot's first page."""
+        for slot in range(self.size):
+            self._executor(slot).submit(ready)
 
     async def parse(self, feed_id: int, html: str, url: str) -> LiveBlog:
         """`parse_feed_page(feed_id, html, url)` in the feed's own worker process."""

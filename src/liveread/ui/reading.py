@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.timer import Timer
 from textual.widgets import OptionList
+from textual.worker import get_current_worker
 
 from liveread import timefmt
 from liveread.store import Favourite, Feed, NotFound, StoredEntry, StoreError, StoreFault
@@ -97,7 +98,8 @@ class Reading(StoreCalls):
             loaded = self.read_rows(view, keep, visits)
         except StoreError as error:  # the view still changes: to an empty list that says why
             loaded = Loaded(view, [], keep, failed=error, visits=visits)
-        self.post_message(RowsLoaded(loaded))
+        if not get_current_worker().is_cancelled:  # a newer read of the rows supersedes it
+            self.post_message(RowsLoaded(loaded))
 
     def visit(self, view: str) -> Visits:
         """Note that `view` is opened now; returns the previous visit of each of its feeds.
