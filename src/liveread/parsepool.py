@@ -79,13 +79,17 @@ class ParsePool:
         self._closed = False
 
     def start(self) -> None:
-        """Start every slot's process now, ready (liveread's parser imported) by the time the
-        first pages arrive, rather than on each slot's first page."""
+        """Start every slot's process that is not running, so that all get ready (liveread's
+        parser imported) at once rather than each on its own first page."""
         for slot in range(self.size):
-            self._executor(slot).submit(ready)
+            if self._slots[slot] is None:
+                self._executor(slot).submit(ready)
 
     async def parse(self, feed_id: int, html: str, url: str) -> LiveBlog:
-        """`parse_feed_page(feed_id, html, url)` in the feed's own worker process."""
+        """`parse_feed_page(feed_id, html, url)` in the feed's own worker process. The first
+        page starts every process (none start for a refresh that parses nothing)."""
+        if self.pages == 0:
+            self.start()
         blog = await self.run(feed_id, parse_feed_page, feed_id, html, url)
         self.pages += 1
         return blog

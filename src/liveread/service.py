@@ -199,7 +199,6 @@ class Service:
         chosen = list(self.store.feeds() if feeds is None else feeds)
         if len(chosen) > 1 and self.pool is None and self.processes > 0:
             self.pool = ParsePool(self.processes)
-            self.pool.start()  # while the first pages are fetched
         return list(await asyncio.gather(*(self.refresh(f, listener) for f in chosen)))
 
     async def _store_blog(
