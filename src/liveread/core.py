@@ -76,10 +76,16 @@ class Core:
         return self._service
 
     async def disconnect(self) -> None:
-        """Close the fetcher, if one was started; the next network use starts another."""
-        fetcher, self._fetcher, self._service = self._fetcher, None, None
-        if fetcher is not None:
-            await fetcher.aclose()
+        """Close the fetcher and the service's parse processes, if they were started; the next
+        network use starts others."""
+        fetcher, self._fetcher = self._fetcher, None
+        service, self._service = self._service, None
+        try:
+            if service is not None:
+                await service.aclose()
+        finally:
+            if fetcher is not None:
+                await fetcher.aclose()
 
     def close(self) -> None:
         with self._searcher_lock:
