@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from liveread.parse import timewords
+from liveread.parse import textmarkers, timewords
 from liveread.parse.texttimes import (
     ZONE_WORDS,
     Clock,
@@ -358,6 +358,61 @@ def test_minutes_of_play(text: str, minute: int, label: str, rest: str) -> None:
 @pytest.mark.parametrize("text", ["150'", "80's music", "6'2\" tall", "5' 11\" tall"])
 def test_no_minute_of_play(text: str) -> None:
     assert read_marker(text) is None
+
+
+QUICK_FORMS = [
+    "13:47",
+    "9:05 Polizei",
+    "13:40\xa0 \xa0All the victims",
+    "13:47 All public buildings",
+    "13:47 am",
+    "1:47 pm Biden",
+    "1:47 P.M.",
+    "13:47 AM",
+    "13:47 Uhr",
+    "13:47 Uhrzeit",
+    "13:47 uur",
+    "13:47 h",
+    "13:47 hier",
+    "13:47 CET",
+    "13:47 CT scans",
+    "13:47 (CET)",
+    "13:47  CET",
+    "13:47 - 14:00",
+    "13:47 ",
+    "24:00 Text",
+    "13:60 Text",
+    "13:475",
+    "95'",
+    "95’ C'est terminé",
+    "95'C'est terminé",
+    "45' +2",
+    "45' 11\" tall",
+    "130' Fin",
+    "131' Fin",
+    "5' 11\" tall",
+]
+
+
+@pytest.mark.parametrize("text", QUICK_FORMS)
+def test_the_quick_reading_of_common_forms_is_the_general_one(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A clock or minute of play is read without regular expressions where nothing after it
+    could change the reading: whatever it reads, the general reading reads the same."""
+    quick = read_marker(text)
+    monkeypatch.setattr(textmarkers, "_quick_marker", lambda text: None)
+    assert quick == read_marker(text)
+
+
+def test_the_quick_reading_reads_the_common_forms() -> None:
+    assert textmarkers._quick_marker("13:47 All public buildings") == Marker(
+        "clock", hour=13, minute=47, label="13:47", end=6
+    )
+    assert textmarkers._quick_marker("95’ C'est terminé") == Marker(
+        "minute", minute=95, label="95’", end=4
+    )
+    assert textmarkers._quick_marker("13:47 CET") is None  # a zone: read the general way
 
 
 @pytest.mark.parametrize(

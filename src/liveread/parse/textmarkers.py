@@ -173,6 +173,8 @@ def read_marker(text: str, language: str | None = None) -> Marker | None:
     orders "5/8" (day first unless US English)."""
     if not text:
         return None
+    if "0" <= text[0] <= "9" and (quick := _quick_marker(text)) is not None:
+        return quick
     start = _lead_end(text) if text[0].isspace() or text[0] == "+" else 0
     if start >= len(text):
         return None
@@ -235,6 +237,68 @@ def _may_lead(text: str, start: int) -> bool:
 def _folded_head(head: str) -> str:
     """`fold`, remembered: the heads of a page's texts repeat ("Über", "Österreich")."""
     return words.fold(head)
+
+
+def _quick_marker(text: str) -> Marker | None:
+    """The commonest markers, read without regular expressions: a clock ("13:47", "9:05")
+    or a minute of play ("95'", "45’"), at the end of the text or before a word. None when
+    the text is any other (or no) marker: `read_marker` then reads it the general way.
+
+    Exactly what the general way reads: after a clock, a word that could begin an am/pm,
+    "Uhr", "uur", "h" or a zone ("13:47 PM", "13:47 CET") is left to it; one space or more
+    before the word is what makes a minute of play's added time ("45' +2") impossible."""
+    digits = 1
+    length = len(text)
+    while digits < length and "0" <= text[digits] <= "9":
+        digits += 1
+    if digits == length:
+        return None
+    mark = text[digits]
+    if mark == ":" and digits <= 2:
+        stamp = digits + 3
+        minutes = text[digits + 1 : stamp]
+        if len(minutes) != 2 or not ("0" <= minutes[0] <= "5" and "0" <= minutes[1] <= "9"):
+            return None
+        hour = int(text[:digits])
+        if hour > 23 or (rest := _word_after(text, stamp, clock=True)) is None:
+            return None
+        return Marker("clock", hour=hour, minute=int(minutes), label=text[:stamp], end=rest)
+    if mark in "'’′" and digits <= 3:
+        stamp = digits + 1
+        minute = int(text[:digits])
+        if minute > LONGEST_MATCH or (rest := _word_after(text, stamp, clock=False)) is None:
+            return None
+        return Marker("minute", minute=minute, label=text[:stamp], end=rest)
+    return None
+
+
+def _word_after(text: str, end: int, *, clock: bool) -> int | None:
+    """Where the rest of the text starts after a stamp ending at `end`: at the end of the
+    text, or at the word after one space or more; None for anything else. After one space
+    a `clock`'s word must not be one the clock's pattern reads on into (see `_CLOCK`)."""
+    length = len(text)
+    if end == length:
+        return end
+    if not text[end].isspace():
+        return None
+    rest = _skip_spaces(text, end + 1)
+    if rest == length:
+        return rest
+    first = text[rest]
+    if not first.isalpha():
+        return None
+    if clock and rest == end + 1 and _clock_reads_on(text[rest : rest + 2]):
+        return None
+    return rest
+
+
+_READS_ON = frozenset({"am", "a.", "pm", "p.", "AM", "A.", "PM", "P.", "Uh", "uu"})
+
+
+def _clock_reads_on(head: str) -> bool:
+    """Whether `_CLOCK` may read on past one space into a word that starts with `head` (its
+    first two characters): an am/pm ("pm", "A.M."), "Uhr", "uur", "h", a zone ("CET")."""
+    return head in _READS_ON or head[0] == "h" or (len(head) == 2 and head.isupper())
 
 
 def _readers_for_number(text: str, start: int) -> tuple[_Reader, ...]:
