@@ -365,6 +365,9 @@ QUICK_FORMS = [
     "9:05 Polizei",
     "13:40\xa0 \xa0All the victims",
     "13:47 All public buildings",
+    "13:47 A demonstration",
+    "13:47 L'ASVEL",
+    "13:47 DW understands",
     "13:47 am",
     "1:47 pm Biden",
     "1:47 P.M.",
@@ -411,6 +414,9 @@ def test_the_quick_reading_reads_the_common_forms() -> None:
     )
     assert textmarkers._quick_marker("95’ C'est terminé") == Marker(
         "minute", minute=95, label="95’", end=4
+    )
+    assert textmarkers._quick_marker("13:47 A demonstration") == Marker(
+        "clock", hour=13, minute=47, label="13:47", end=6
     )
     assert textmarkers._quick_marker("13:47 CET") is None  # a zone: read the general way
 

@@ -298,7 +298,7 @@ _READS_ON = frozenset({"am", "a.", "pm", "p.", "AM", "A.", "PM", "P.", "Uh", "uu
 def _clock_reads_on(head: str) -> bool:
     """Whether `_CLOCK` may read on past one space into a word that starts with `head` (its
     first two characters): an am/pm ("pm", "A.M."), "Uhr", "uur", "h", a zone ("CET")."""
-    return head in _READS_ON or head[0] == "h" or (len(head) == 2 and head.isupper())
+    return head in _READS_ON or head[0] == "h" or (head.isalpha() and head.isupper())
 
 
 def _readers_for_number(text: str, start: int) -> tuple[_Reader, ...]:
