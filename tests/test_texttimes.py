@@ -7,6 +7,8 @@ ground truth in ../shared/eval/truth), not copied from the module's output."""
 from __future__ import annotations
 
 import json
+import re
+import string
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
@@ -394,6 +396,11 @@ QUICK_FORMS = [
     "130' Fin",
     "131' Fin",
     "5' 11\" tall",
+    '09:35 "Today is not a day"',
+    "13:47 «Oui»",
+    "13:47 - Text",
+    "13:47 (CET) Text",
+    "45' 88'",
 ]
 
 
@@ -406,6 +413,38 @@ def test_the_quick_reading_of_common_forms_is_the_general_one(
     quick = read_marker(text)
     monkeypatch.setattr(textmarkers, "_quick_marker", lambda text: None)
     assert quick == read_marker(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "label"),
+    [
+        ("16 min ago", "relative", "16 min ago"),
+        ("5 August 14:00", "moment", "5 August 14:00"),
+        ("3 de agosto a las 14:00", "moment", "3 de agosto a las 14:00"),
+        ("10 Uhr: Text", "clock", "10 Uhr"),
+        ("2 PM EDT", "clock", "2 PM EDT"),
+        ("10 h 30 Le président", "clock", "10 h 30"),
+    ],
+)
+def test_a_number_and_a_word_a_marker_goes_on_with(text: str, kind: str, label: str) -> None:
+    found = marker(text)
+    assert (found.kind, found.label) == (kind, label)
+
+
+@pytest.mark.parametrize("text", ["22 J. Delaplace", "6 Nations", "10 Downing Street", "3 ans"])
+def test_a_number_and_a_word_no_marker_goes_on_with(text: str) -> None:
+    assert read_marker(text) is None
+
+
+def test_month_names_match_only_their_folded_form_in_ascii() -> None:
+    """Numbers before a plain ASCII word are turned away when the word, folded, is no month:
+    that holds only while no month's spelling has a letter a case-blind pattern matches to
+    another ASCII letter (a Turkish dotless "ı" matches "i")."""
+    spellings = [s for names in timewords.MONTHS.values() for n in names for s in n.split()]
+    assert all(fold(spelling).isascii() for spelling in spellings)
+    accented = {char for spelling in spellings for char in spelling if not char.isascii()}
+    letters = string.ascii_letters
+    assert not [c for c in accented for a in letters if re.fullmatch(re.escape(c), a, re.I)]
 
 
 def test_the_quick_reading_reads_the_common_forms() -> None:

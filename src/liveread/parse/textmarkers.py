@@ -241,12 +241,13 @@ def _folded_head(head: str) -> str:
 
 def _quick_marker(text: str) -> Marker | None:
     """The commonest markers, read without regular expressions: a clock ("13:47", "9:05")
-    or a minute of play ("95'", "45’"), at the end of the text or before a word. None when
-    the text is any other (or no) marker: `read_marker` then reads it the general way.
+    or a minute of play ("95'", "45’"), at the end of the text or before a word or a quote.
+    None when the text is any other (or no) marker: `read_marker` then reads it the general
+    way.
 
     Exactly what the general way reads: after a clock, a word that could begin an am/pm,
-    "Uhr", "uur", "h" or a zone ("13:47 PM", "13:47 CET") is left to it; one space or more
-    before the word is what makes a minute of play's added time ("45' +2") impossible."""
+    "Uhr", "uur", "h" or a zone ("13:47 PM", "13:47 CET") is left to it, and so is a
+    separator, digit, "+" or "(" after either ("13:47 - 14:00", "45' +2", "5' 11\"")."""
     digits = 1
     length = len(text)
     while digits < length and "0" <= text[digits] <= "9":
@@ -274,8 +275,8 @@ def _quick_marker(text: str) -> Marker | None:
 
 def _word_after(text: str, end: int, *, clock: bool) -> int | None:
     """Where the rest of the text starts after a stamp ending at `end`: at the end of the
-    text, or at the word after one space or more; None for anything else. After one space
-    a `clock`'s word must not be one the clock's pattern reads on into (see `_CLOCK`)."""
+    text, or after one space or more at a word or a quote; None for anything else. After one
+    space a `clock`'s word must not be one the clock's pattern reads on into (see `_CLOCK`)."""
     length = len(text)
     if end == length:
         return end
@@ -285,9 +286,9 @@ def _word_after(text: str, end: int, *, clock: bool) -> int | None:
     if rest == length:
         return rest
     first = text[rest]
-    if not first.isalpha():
-        return None
-    if clock and rest == end + 1 and _clock_reads_on(text[rest : rest + 2]):
+    if first.isdigit() or first in _SEPARATORS or first in "+(":
+        return None  # a range ("13:47-14:00"), added time ("45' +2"), inches, a zone "(CET)"
+    if clock and rest == end + 1 and first.isalpha() and _clock_reads_on(text[rest : rest + 2]):
         return None
     return rest
 
@@ -316,12 +317,33 @@ def _readers_for_number(text: str, start: int) -> tuple[_Reader, ...]:
     if digits > 4 or not following:
         return ()
     if following.isspace():
-        return (_relative, _minute_of_play, _moment, _plain_clock)
+        return _readers_before_word(text, after + 1)
     if following in "時时":
         return (_cjk_clock,)  # "14時23分"
     if following.isalpha():
         return (_relative, _moment, _plain_clock)  # "16m ago", "1st August", "14h23", "11am"
     return _READERS_AFTER_DIGITS.get(following, ())
+
+
+def _readers_before_word(text: str, start: int) -> tuple[_Reader, ...]:
+    """The readers worth trying on a number followed by a space and the text at `start`. A
+    word of plain letters there goes on a marker only as a unit ("16 min ago"), a month or
+    the "de"/"of" before one ("5 August", "3 de agosto"), or a clock's "h", am/pm or "Uhr"
+    ("10 h 30", "2 PM", "10 Uhr"): a player's number and name ("22 J. Delaplace") is none."""
+    word = _WORD.match(text, start)
+    if word is None or not word[0].isascii():  # accents: as a pattern that ignores case reads them
+        return (_relative, _minute_of_play, _moment, _plain_clock)
+    folded = words.fold(word[0])
+    unit = folded in _UNITS
+    month = folded in DATE_WORDS or folded in ("de", "of")
+    clock = folded[0] in "hapu"
+    if not (unit or month or clock):
+        return ()  # the commonest case: no reader can read on
+    return tuple(
+        reader
+        for reader, possible in ((_relative, unit), (_moment, month), (_plain_clock, clock))
+        if possible
+    )
 
 
 def _lead_end(text: str) -> int:
