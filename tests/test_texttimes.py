@@ -401,6 +401,14 @@ QUICK_FORMS = [
     "13:47 - Text",
     "13:47 (CET) Text",
     "45' 88'",
+    "11.04 Uhr: Israelische Armee",
+    "1.10 Uhr: Heftiger Schusswechsel",
+    "11.04\xa0Uhr",
+    "11.04 Uhr MESZ: Text",
+    "11.04 Uhrzeit",
+    "11.04 Uhr:12",
+    "14.30 uur Kabinet",
+    "18.07.2024, 11.08 Uhr",
 ]
 
 
@@ -456,6 +464,9 @@ def test_the_quick_reading_reads_the_common_forms() -> None:
     )
     assert textmarkers._quick_marker("13:47 A demonstration") == Marker(
         "clock", hour=13, minute=47, label="13:47", end=6
+    )
+    assert textmarkers._quick_marker("11.04 Uhr: Israelische Armee") == Marker(
+        "clock", hour=11, minute=4, label="11.04 Uhr", end=11
     )
     assert textmarkers._quick_marker("13:47 CET") is None  # a zone: read the general way
 

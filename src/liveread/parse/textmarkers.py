@@ -264,6 +264,8 @@ def _quick_marker(text: str) -> Marker | None:
         if hour > 23 or (rest := _word_after(text, stamp, clock=True)) is None:
             return None
         return Marker("clock", hour=hour, minute=int(minutes), label=text[:stamp], end=rest)
+    if mark == "." and digits <= 2:
+        return _quick_hours(text, digits)
     if mark in "'’′" and digits <= 3:
         stamp = digits + 1
         minute = int(text[:digits])
@@ -271,6 +273,36 @@ def _quick_marker(text: str) -> Marker | None:
             return None
         return Marker("minute", minute=minute, label=text[:stamp], end=rest)
     return None
+
+
+def _quick_hours(text: str, digits: int) -> Marker | None:
+    """A clock with its hours word, read the quick way: "11.04 Uhr: Text", "14.30 uur",
+    "1.10 Uhr". Not a date ("18.07.2024"), nor "Uhr" run on into a word ("Uhrzeit")."""
+    stamp = digits + 3
+    minutes = text[digits + 1 : stamp]
+    if len(minutes) != 2 or not ("0" <= minutes[0] <= "5" and "0" <= minutes[1] <= "9"):
+        return None
+    hour = int(text[:digits])
+    if hour > 23 or text[stamp : stamp + 1] == ".":
+        return None
+    word = stamp + 1 if text[stamp : stamp + 1].isspace() else stamp
+    end = word + 3
+    if text[word:end] not in _HOURS or _runs_on(text[end : end + 1]):
+        return None
+    if text[end : end + 1] == ":":
+        if text[end + 1 : end + 2].isdigit():
+            return None
+        rest: int | None = _skip_spaces(text, end + 1)
+    else:
+        rest = _word_after(text, end, clock=True)
+    if rest is None:
+        return None
+    return Marker("clock", hour=hour, minute=int(minutes), label=_label(text, 0, end), end=rest)
+
+
+def _runs_on(char: str) -> bool:
+    """Whether a word runs on into `char` (a letter, digit or "_"; "²" too)."""
+    return char.isalnum() or char == "_"
 
 
 def _word_after(text: str, end: int, *, clock: bool) -> int | None:
