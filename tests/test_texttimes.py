@@ -7,6 +7,8 @@ ground truth in ../shared/eval/truth), not copied from the module's output."""
 from __future__ import annotations
 
 import json
+import re
+import string
 from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
 from functools import cache
@@ -16,7 +18,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
-from liveread.parse import timewords
+from liveread.parse import textmarkers, timewords
 from liveread.parse.texttimes import (
     ZONE_WORDS,
     Clock,
@@ -358,6 +360,115 @@ def test_minutes_of_play(text: str, minute: int, label: str, rest: str) -> None:
 @pytest.mark.parametrize("text", ["150'", "80's music", "6'2\" tall", "5' 11\" tall"])
 def test_no_minute_of_play(text: str) -> None:
     assert read_marker(text) is None
+
+
+QUICK_FORMS = [
+    "13:47",
+    "9:05 Polizei",
+    "13:40\xa0 \xa0All the victims",
+    "13:47 All public buildings",
+    "13:47 A demonstration",
+    "13:47 L'ASVEL",
+    "13:47 DW understands",
+    "13:47 am",
+    "1:47 pm Biden",
+    "1:47 P.M.",
+    "13:47 AM",
+    "13:47 Uhr",
+    "13:47 Uhrzeit",
+    "13:47 uur",
+    "13:47 h",
+    "13:47 hier",
+    "13:47 CET",
+    "13:47 CT scans",
+    "13:47 (CET)",
+    "13:47  CET",
+    "13:47 - 14:00",
+    "13:47 ",
+    "24:00 Text",
+    "13:60 Text",
+    "13:475",
+    "95'",
+    "95’ C'est terminé",
+    "95'C'est terminé",
+    "45' +2",
+    "45' 11\" tall",
+    "130' Fin",
+    "131' Fin",
+    "5' 11\" tall",
+    '09:35 "Today is not a day"',
+    "13:47 «Oui»",
+    "13:47 - Text",
+    "13:47 (CET) Text",
+    "45' 88'",
+    "11.04 Uhr: Israelische Armee",
+    "1.10 Uhr: Heftiger Schusswechsel",
+    "11.04\xa0Uhr",
+    "11.04 Uhr MESZ: Text",
+    "11.04 Uhrzeit",
+    "11.04 Uhr:12",
+    "14.30 uur Kabinet",
+    "18.07.2024, 11.08 Uhr",
+]
+
+
+@pytest.mark.parametrize("text", QUICK_FORMS)
+def test_the_quick_reading_of_common_forms_is_the_general_one(
+    text: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A clock or minute of play is read without regular expressions where nothing after it
+    could change the reading: whatever it reads, the general reading reads the same."""
+    quick = read_marker(text)
+    monkeypatch.setattr(textmarkers, "_quick_marker", lambda text: None)
+    assert quick == read_marker(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "label"),
+    [
+        ("16 min ago", "relative", "16 min ago"),
+        ("5 August 14:00", "moment", "5 August 14:00"),
+        ("3 de agosto a las 14:00", "moment", "3 de agosto a las 14:00"),
+        ("10 Uhr: Text", "clock", "10 Uhr"),
+        ("2 PM EDT", "clock", "2 PM EDT"),
+        ("10 h 30 Le président", "clock", "10 h 30"),
+    ],
+)
+def test_a_number_and_a_word_a_marker_goes_on_with(text: str, kind: str, label: str) -> None:
+    found = marker(text)
+    assert (found.kind, found.label) == (kind, label)
+
+
+@pytest.mark.parametrize("text", ["22 J. Delaplace", "6 Nations", "10 Downing Street", "3 ans"])
+def test_a_number_and_a_word_no_marker_goes_on_with(text: str) -> None:
+    assert read_marker(text) is None
+
+
+def test_month_names_match_only_their_folded_form_in_ascii() -> None:
+    """Numbers before a plain ASCII word are turned away when the word, folded, is no month:
+    that holds only while no month's spelling has a letter a case-blind pattern matches to
+    another ASCII letter (a Turkish dotless "ı" matches "i")."""
+    spellings = [s for names in timewords.MONTHS.values() for n in names for s in n.split()]
+    assert all(fold(spelling).isascii() for spelling in spellings)
+    accented = {char for spelling in spellings for char in spelling if not char.isascii()}
+    letters = string.ascii_letters
+    assert not [c for c in accented for a in letters if re.fullmatch(re.escape(c), a, re.I)]
+
+
+def test_the_quick_reading_reads_the_common_forms() -> None:
+    assert textmarkers._quick_marker("13:47 All public buildings") == Marker(
+        "clock", hour=13, minute=47, label="13:47", end=6
+    )
+    assert textmarkers._quick_marker("95’ C'est terminé") == Marker(
+        "minute", minute=95, label="95’", end=4
+    )
+    assert textmarkers._quick_marker("13:47 A demonstration") == Marker(
+        "clock", hour=13, minute=47, label="13:47", end=6
+    )
+    assert textmarkers._quick_marker("11.04 Uhr: Israelische Armee") == Marker(
+        "clock", hour=11, minute=4, label="11.04 Uhr", end=11
+    )
+    assert textmarkers._quick_marker("13:47 CET") is None  # a zone: read the general way
 
 
 @pytest.mark.parametrize(

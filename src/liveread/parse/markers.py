@@ -62,15 +62,15 @@ def find_markers(root: Node, language: str | None) -> Scan:
     read: dict[str, Marker | None] = {}
     """Openings read already: a page repeats its labels ("74'", "Live")."""
     for node in root.css(CANDIDATES):
-        text = node.text(deep=True, separator=" ")
-        opening = text[:MARKER_TEXT].lstrip()
-        if not opening:
-            continue
         node_id = node.mem_id
         parent = node.parent
         parent_id = parent.mem_id if parent is not None else -1
         if parent_id in seen:
             seen.add(node_id)  # the parent starts with the same time: found already
+            continue
+        text = node.text(deep=True, separator=" ")
+        opening = text[:MARKER_TEXT].lstrip()
+        if not opening:
             continue
         openings[node_id] = opening
         before = openings.get(parent_id)

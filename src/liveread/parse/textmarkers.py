@@ -173,6 +173,8 @@ def read_marker(text: str, language: str | None = None) -> Marker | None:
     orders "5/8" (day first unless US English)."""
     if not text:
         return None
+    if "0" <= text[0] <= "9" and (quick := _quick_marker(text)) is not None:
+        return quick
     start = _lead_end(text) if text[0].isspace() or text[0] == "+" else 0
     if start >= len(text):
         return None
@@ -237,6 +239,101 @@ def _folded_head(head: str) -> str:
     return words.fold(head)
 
 
+def _quick_marker(text: str) -> Marker | None:
+    """The commonest markers, read without regular expressions: a clock ("13:47", "9:05")
+    or a minute of play ("95'", "45’"), at the end of the text or before a word or a quote.
+    None when the text is any other (or no) marker: `read_marker` then reads it the general
+    way.
+
+    Exactly what the general way reads: after a clock, a word that could begin an am/pm,
+    "Uhr", "uur", "h" or a zone ("13:47 PM", "13:47 CET") is left to it, and so is a
+    separator, digit, "+" or "(" after either ("13:47 - 14:00", "45' +2", "5' 11\"")."""
+    digits = 1
+    length = len(text)
+    while digits < length and "0" <= text[digits] <= "9":
+        digits += 1
+    if digits == length:
+        return None
+    mark = text[digits]
+    if mark == ":" and digits <= 2:
+        stamp = digits + 3
+        minutes = text[digits + 1 : stamp]
+        if len(minutes) != 2 or not ("0" <= minutes[0] <= "5" and "0" <= minutes[1] <= "9"):
+            return None
+        hour = int(text[:digits])
+        if hour > 23 or (rest := _word_after(text, stamp, clock=True)) is None:
+            return None
+        return Marker("clock", hour=hour, minute=int(minutes), label=text[:stamp], end=rest)
+    if mark == "." and digits <= 2:
+        return _quick_hours(text, digits)
+    if mark in "'’′" and digits <= 3:
+        stamp = digits + 1
+        minute = int(text[:digits])
+        if minute > LONGEST_MATCH or (rest := _word_after(text, stamp, clock=False)) is None:
+            return None
+        return Marker("minute", minute=minute, label=text[:stamp], end=rest)
+    return None
+
+
+def _quick_hours(text: str, digits: int) -> Marker | None:
+    """A clock with its hours word, read the quick way: "11.04 Uhr: Text", "14.30 uur",
+    "1.10 Uhr". Not a date ("18.07.2024"), nor "Uhr" run on into a word ("Uhrzeit")."""
+    stamp = digits + 3
+    minutes = text[digits + 1 : stamp]
+    if len(minutes) != 2 or not ("0" <= minutes[0] <= "5" and "0" <= minutes[1] <= "9"):
+        return None
+    hour = int(text[:digits])
+    if hour > 23 or text[stamp : stamp + 1] == ".":
+        return None
+    word = stamp + 1 if text[stamp : stamp + 1].isspace() else stamp
+    end = word + 3
+    if text[word:end] not in _HOURS or _runs_on(text[end : end + 1]):
+        return None
+    if text[end : end + 1] == ":":
+        if text[end + 1 : end + 2].isdigit():
+            return None
+        rest: int | None = _skip_spaces(text, end + 1)
+    else:
+        rest = _word_after(text, end, clock=True)
+    if rest is None:
+        return None
+    return Marker("clock", hour=hour, minute=int(minutes), label=_label(text, 0, end), end=rest)
+
+
+def _runs_on(char: str) -> bool:
+    """Whether a word runs on into `char` (a letter, digit or "_"; "²" too)."""
+    return char.isalnum() or char == "_"
+
+
+def _word_after(text: str, end: int, *, clock: bool) -> int | None:
+    """Where the rest of the text starts after a stamp ending at `end`: at the end of the
+    text, or after one space or more at a word or a quote; None for anything else. After one
+    space a `clock`'s word must not be one the clock's pattern reads on into (see `_CLOCK`)."""
+    length = len(text)
+    if end == length:
+        return end
+    if not text[end].isspace():
+        return None
+    rest = _skip_spaces(text, end + 1)
+    if rest == length:
+        return rest
+    first = text[rest]
+    if first.isdigit() or first in _SEPARATORS or first in "+(":
+        return None  # a range ("13:47-14:00"), added time ("45' +2"), inches, a zone "(CET)"
+    if clock and rest == end + 1 and first.isalpha() and _clock_reads_on(text[rest : rest + 2]):
+        return None
+    return rest
+
+
+_READS_ON = frozenset({"am", "a.", "pm", "p.", "AM", "A.", "PM", "P.", "Uh", "uu"})
+
+
+def _clock_reads_on(head: str) -> bool:
+    """Whether `_CLOCK` may read on past one space into a word that starts with `head` (its
+    first two characters): an am/pm ("pm", "A.M."), "Uhr", "uur", "h", a zone ("CET")."""
+    return head in _READS_ON or head[0] == "h" or (head.isalpha() and head.isupper())
+
+
 def _readers_for_number(text: str, start: int) -> tuple[_Reader, ...]:
     """The readers worth trying on a text that starts with a digit, by what follows the
     digits: "13:" can only be a clock, "95'" a minute of play, "2024-" a date."""
@@ -252,12 +349,33 @@ def _readers_for_number(text: str, start: int) -> tuple[_Reader, ...]:
     if digits > 4 or not following:
         return ()
     if following.isspace():
-        return (_relative, _minute_of_play, _moment, _plain_clock)
+        return _readers_before_word(text, after + 1)
     if following in "時时":
         return (_cjk_clock,)  # "14時23分"
     if following.isalpha():
         return (_relative, _moment, _plain_clock)  # "16m ago", "1st August", "14h23", "11am"
     return _READERS_AFTER_DIGITS.get(following, ())
+
+
+def _readers_before_word(text: str, start: int) -> tuple[_Reader, ...]:
+    """The readers worth trying on a number followed by a space and the text at `start`. A
+    word of plain letters there goes on a marker only as a unit ("16 min ago"), a month or
+    the "de"/"of" before one ("5 August", "3 de agosto"), or a clock's "h", am/pm or "Uhr"
+    ("10 h 30", "2 PM", "10 Uhr"): a player's number and name ("22 J. Delaplace") is none."""
+    word = _WORD.match(text, start)
+    if word is None or not word[0].isascii():  # accents: as a pattern that ignores case reads them
+        return (_relative, _minute_of_play, _moment, _plain_clock)
+    folded = words.fold(word[0])
+    unit = folded in _UNITS
+    month = folded in DATE_WORDS or folded in ("de", "of")
+    clock = folded[0] in "hapu"
+    if not (unit or month or clock):
+        return ()  # the commonest case: no reader can read on
+    return tuple(
+        reader
+        for reader, possible in ((_relative, unit), (_moment, month), (_plain_clock, clock))
+        if possible
+    )
 
 
 def _lead_end(text: str) -> int:
