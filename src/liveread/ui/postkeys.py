@@ -44,7 +44,7 @@ class PostKeys(Reading):
 
     def action_toggle_unread_only(self) -> None:
         self.unread_only = not self.unread_only
-        self.reload_rows(keep=self.query_one(EntryList).current)
+        self.reload_rows(keep=self.query_one(EntryList).current, early=True)
 
     def action_first_new(self) -> None:
         entries = self.query_one(EntryList)
@@ -60,7 +60,7 @@ class PostKeys(Reading):
             self.notify("The order is kept for each feed: choose a feed first.", severity="warning")
             return
         self.core.set_oldest_first(feed.id, not feed.oldest_first)
-        self.reload_rows(keep=self.query_one(EntryList).current)
+        self.reload_rows(keep=self.query_one(EntryList).current, early=True)
         self.notify("Oldest first" if not feed.oldest_first else "Newest first", title=feed.label)
 
     @reports_store_errors()
@@ -193,7 +193,7 @@ class PostKeys(Reading):
 
     def action_toggle_key_events(self) -> None:
         self.key_events_only = not self.key_events_only
-        self.reload_rows()
+        self.reload_rows(early=True)
 
     def action_search(self) -> None:
         self.push_screen(SearchScreen(self.core.search), self._search_done)

@@ -1,7 +1,8 @@
 """Reading: which posts are on show, the one in the reader, and when it becomes read.
 
-The list of a view is read by a worker and shown by `rows_loaded`; a post the cursor stays on
-for `read_after` seconds (the dwell) is marked read, one opened with Enter at once.
+The list of a view is read by a worker and shown by `rows_loaded` (a long view's first rows
+first, then the whole of it); a post the cursor stays on for `read_after` seconds (the dwell)
+is marked read, one opened with Enter at once.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from typing import TYPE_CHECKING
 from textual import on, work
 from textual.app import App
 from textual.timer import Timer
-from textual.widgets import OptionList
+from textual.worker import get_current_worker
 
 from liveread import timefmt
 from liveread.store import Favourite, Feed, NotFound, StoreError, StoreFault
@@ -26,6 +27,7 @@ from liveread.ui.lists import (
 )
 from liveread.ui.messages import Loaded, RowsLoaded, StoreFailed
 from liveread.ui.reader import WELCOME, Reader
+from liveread.ui.titles import list_titles
 from liveread.ui.visits import Visits, new_refs, place_new
 
 if TYPE_CHECKING:
@@ -38,6 +40,9 @@ if TYPE_CHECKING:
 
 ALL_FEEDS_LIMIT = 2_000
 """The All feeds timeline shows this many of the newest posts; a feed's own view shows all."""
+FIRST_ROWS = 200
+"""A view opened is read this far first and shown, then read whole: more than a screen holds,
+so a feed of any size shows its first screen at once."""
 UNREADABLE_POST = "This post could not be read from the database."
 UNREADABLE_POSTS = "The posts here could not be read from the database."
 
@@ -78,19 +83,30 @@ class Reading(App[None]):
     def open_rows(self, view: str, keep: str | None = None) -> None:
         """Open `view`: note the visit, and show its rows with the posts new since the last."""
         self.visits = self.visit(view)
-        self.load_rows(view, keep, self.visits)
+        self.load_rows(view, keep, self.visits, early=True)
 
-    def reload_rows(self, keep: str | None = None) -> None:
-        """Read the view on show again, new posts counted from the same visit as before."""
-        self.load_rows(self.view, keep, self.visits)
+    def reload_rows(self, keep: str | None = None, *, early: bool = False) -> None:
+        """Read the view on show again, new posts counted from the same visit as before.
+        `early`: show its first rows before the rest are read (the list changes anyway); else
+        the rows on show stay until the whole view is read."""
+        self.load_rows(self.view, keep, self.visits, early)
 
     @work(thread=True, exclusive=True, group="rows")
-    def load_rows(self, view: str, keep: str | None, visits: Visits) -> None:
+    def load_rows(self, view: str, keep: str | None, visits: Visits, early: bool = False) -> None:
+        worker = get_current_worker()
         try:
-            loaded = self.read_rows(view, keep, visits)
+            loaded = self.read_rows(view, keep, visits, limit=FIRST_ROWS if early else None)
+            if not loaded.complete:
+                refs = {row.ref for row in loaded.rows}
+                first = bool(refs) and (keep is None or keep in refs) and not worker.is_cancelled
+                if first:  # else the first rows would not show where the cursor goes
+                    self.post_message(RowsLoaded(loaded))
+                loaded = self.read_rows(view, keep, visits)
+                loaded = replace(loaded, after_first_rows=first)
         except StoreError as error:  # the view still changes: to an empty list that says why
             loaded = Loaded(view, [], keep, failed=error)
-        self.post_message(RowsLoaded(loaded))
+        if not worker.is_cancelled:  # another read of the rows has begun: its rows show
+            self.post_message(RowsLoaded(loaded))
 
     def visit(self, view: str) -> Visits:
         """Note that `view` is opened now; returns the previous visit of each of its feeds.
@@ -120,24 +136,38 @@ class Reading(App[None]):
             self.post_message(StoreFailed(error))
         return {feed.id: feed.visited_at}
 
-    def read_rows(self, view: str, keep: str | None, visits: Visits) -> Loaded:
+    def read_rows(
+        self, view: str, keep: str | None, visits: Visits, limit: int | None = None
+    ) -> Loaded:
+        """The rows of `view`; with a `limit`, only so many of its first rows (not
+        `complete` where it holds more)."""
         if view == FAVOURITES:
             self.favourites = self.store.favourites()
             rows = [row_from_favourite(i, f) for i, f in enumerate(self.favourites)]
-            return Loaded(view, rows, keep)
+            return Loaded(view, rows, keep, titles=list_titles(rows))
         feed_id = None if view == ALL_FEEDS else int(view)
         oldest_first = feed_id is not None and self._oldest_first(feed_id)
+        most = ALL_FEEDS_LIMIT if feed_id is None else None
+        if limit is not None:
+            most = limit if most is None else min(limit, most)
         summaries = self.store.entry_summaries(
-            feed_id,
-            key_events_only=self.key_events_only,
-            limit=ALL_FEEDS_LIMIT if feed_id is None else None,
-            oldest_first=oldest_first,
+            feed_id, key_events_only=self.key_events_only, limit=most, oldest_first=oldest_first
         )
+        complete = limit is None or most != limit or len(summaries) < limit
         if self.unread_only:  # the post under the cursor stays, read or not
             summaries = [s for s in summaries if not s.is_read or f"e{s.id}" == keep]
         rows = [row_from_summary(s, with_feed=feed_id is None) for s in summaries]
-        new = new_refs(summaries, visits)
-        return Loaded(view, rows, keep, new=new, oldest_first=oldest_first)
+        # Oldest first, the new posts are at the end, not among the first rows.
+        new = new_refs(summaries, visits) if complete or not oldest_first else frozenset()
+        return Loaded(
+            view,
+            rows,
+            keep,
+            new=new,
+            oldest_first=oldest_first,
+            titles=list_titles(rows),
+            complete=complete,
+        )
 
     def _oldest_first(self, feed_id: int) -> bool:
         try:
@@ -157,8 +187,15 @@ class Reading(App[None]):
         place = place_new(refs, loaded.new, oldest_first=loaded.oldest_first)
         self.first_new = place.first_new
         entries = self.query_one(EntryList)
+        current = entries.current
+        # After the first rows, the cursor stays where the reader has moved it meanwhile.
+        keep = current if loaded.after_first_rows else loaded.keep
         entries.show(
-            loaded.rows, keep=loaded.keep, divider=place.divider, oldest_first=self.oldest_first
+            loaded.rows,
+            keep=keep,
+            divider=place.divider,
+            oldest_first=self.oldest_first,
+            titles=loaded.titles,
         )
         self._title_entries()
         if loaded.failed:
@@ -168,7 +205,7 @@ class Reading(App[None]):
         elif not loaded.rows:
             self.stop_dwell()
             self.query_one(Reader).show(self._empty_text())
-        else:
+        elif not (loaded.after_first_rows and entries.current == current):
             self._show_current()
 
     def _show_current(self) -> None:
@@ -208,27 +245,24 @@ class Reading(App[None]):
             return "No unread posts here. Press U to show every post."
         return "No posts stored yet. Press r to refresh."
 
-    @on(OptionList.OptionHighlighted, "#entries")
-    def entry_highlighted(self, message: OptionList.OptionHighlighted) -> None:
+    @on(EntryList.RowHighlighted, "#entries")
+    def entry_highlighted(self, message: EntryList.RowHighlighted) -> None:
         """The reader moved to a post: show it, and mark it read if it stays on show."""
-        ref = message.option_id
-        if ref is None:
-            return
-        newest = message.option_list.option_count - 1 if self.oldest_first else 0
-        if message.option_index == newest and self.new_posts:
+        ref = message.row_id
+        newest = message.source.option_count - 1 if self.oldest_first else 0
+        if message.index == newest and self.new_posts:
             self.new_posts = 0
             self._title_entries()
         self.show_ref(ref)
         self.start_dwell(ref)
 
-    @on(OptionList.OptionSelected, "#entries")
+    @on(EntryList.RowSelected, "#entries")
     @reports_store_errors()
-    def entry_selected(self, message: OptionList.OptionSelected) -> None:
+    def entry_selected(self, message: EntryList.RowSelected) -> None:
         """Enter or a click opens the post: it is read."""
         self.stop_dwell()
         self.query_one(Reader).focus()
-        if message.option_id is not None:
-            self.set_read(message.option_id, True)
+        self.set_read(message.row_id, True)
 
     @reports_store_errors()
     def start_dwell(self, ref: str) -> None:
