@@ -40,8 +40,6 @@ class Loaded:
     oldest_first: bool = False
     titles: dict[str, str] | None = None
     """The title each row shows in the list (`list_titles`)."""
-    complete: bool = True
-    """False for the first rows of a long view, read first so they show at once."""
     after_first_rows: bool = False
     """The whole view, following its first rows (which are on show already)."""
 

@@ -7,6 +7,7 @@ is marked read, one opened with Enter at once.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -16,12 +17,13 @@ from textual.timer import Timer
 from textual.worker import get_current_worker
 
 from liveread import timefmt
-from liveread.store import Favourite, Feed, NotFound, StoreError, StoreFault
+from liveread.store import EntrySummary, Favourite, Feed, NotFound, StoreError, StoreFault
 from liveread.ui.errors import reports_store_errors
 from liveread.ui.lists import (
     ALL_FEEDS,
     FAVOURITES,
     EntryList,
+    Row,
     row_from_favourite,
     row_from_summary,
 )
@@ -41,8 +43,10 @@ if TYPE_CHECKING:
 ALL_FEEDS_LIMIT = 2_000
 """The All feeds timeline shows this many of the newest posts; a feed's own view shows all."""
 FIRST_ROWS = 200
-"""A view opened is read this far first and shown, then read whole: more than a screen holds,
-so a feed of any size shows its first screen at once."""
+"""A view opened shows this many of its first rows as soon as they are read (more than a
+screen holds), so a feed of any size shows its first screen at once."""
+READ_ROWS = 500
+"""The rest is read this many rows at a time, so no other store call waits long."""
 UNREADABLE_POST = "This post could not be read from the database."
 UNREADABLE_POSTS = "The posts here could not be read from the database."
 
@@ -94,19 +98,19 @@ class Reading(App[None]):
     @work(thread=True, exclusive=True, group="rows")
     def load_rows(self, view: str, keep: str | None, visits: Visits, early: bool = False) -> None:
         worker = get_current_worker()
+
+        def first_rows(loaded: Loaded) -> None:
+            if not worker.is_cancelled:
+                self.post_message(RowsLoaded(loaded))
+
         try:
-            loaded = self.read_rows(view, keep, visits, limit=FIRST_ROWS if early else None)
-            if not loaded.complete:
-                refs = {row.ref for row in loaded.rows}
-                first = bool(refs) and (keep is None or keep in refs) and not worker.is_cancelled
-                if first:  # else the first rows would not show where the cursor goes
-                    self.post_message(RowsLoaded(loaded))
-                loaded = self.read_rows(view, keep, visits)
-                loaded = replace(loaded, after_first_rows=first)
+            read = self.read_rows(
+                view, keep, visits, first_rows if early else None, lambda: worker.is_cancelled
+            )
         except StoreError as error:  # the view still changes: to an empty list that says why
-            loaded = Loaded(view, [], keep, failed=error)
-        if not worker.is_cancelled:  # another read of the rows has begun: its rows show
-            self.post_message(RowsLoaded(loaded))
+            read = Loaded(view, [], keep, failed=error)
+        if read is not None and not worker.is_cancelled:  # else newer rows are on their way
+            self.post_message(RowsLoaded(read))
 
     def visit(self, view: str) -> Visits:
         """Note that `view` is opened now; returns the previous visit of each of its feeds.
@@ -137,37 +141,73 @@ class Reading(App[None]):
         return {feed.id: feed.visited_at}
 
     def read_rows(
-        self, view: str, keep: str | None, visits: Visits, limit: int | None = None
-    ) -> Loaded:
-        """The rows of `view`; with a `limit`, only so many of its first rows (not
-        `complete` where it holds more)."""
+        self,
+        view: str,
+        keep: str | None,
+        visits: Visits,
+        first_rows: Callable[[Loaded], None] | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> Loaded | None:
+        """The rows of `view`, read a part at a time so that no other call waits long for
+        the store. A long view's first rows go to `first_rows` as soon as they are read, where
+        they show where the cursor goes. None once `cancelled` says they are not wanted."""
         if view == FAVOURITES:
             self.favourites = self.store.favourites()
-            rows = [row_from_favourite(i, f) for i, f in enumerate(self.favourites)]
-            return Loaded(view, rows, keep, titles=list_titles(rows))
+            copies = [row_from_favourite(i, f) for i, f in enumerate(self.favourites)]
+            return Loaded(view, copies, keep, titles=list_titles(copies))
         feed_id = None if view == ALL_FEEDS else int(view)
         oldest_first = feed_id is not None and self._oldest_first(feed_id)
-        most = ALL_FEEDS_LIMIT if feed_id is None else None
-        if limit is not None:
-            most = limit if most is None else min(limit, most)
-        summaries = self.store.entry_summaries(
-            feed_id, key_events_only=self.key_events_only, limit=most, oldest_first=oldest_first
-        )
-        complete = limit is None or most != limit or len(summaries) < limit
-        if self.unread_only:  # the post under the cursor stays, read or not
-            summaries = [s for s in summaries if not s.is_read or f"e{s.id}" == keep]
-        rows = [row_from_summary(s, with_feed=feed_id is None) for s in summaries]
-        # Oldest first, the new posts are at the end, not among the first rows.
-        new = new_refs(summaries, visits) if complete or not oldest_first else frozenset()
+        rows: list[Row] = []
+        refs: set[str] = set()  # a post a refresh moved on from one part to the next is seen
+        new: set[str] = set()
+        offset, shown_first = 0, False
+        limit = FIRST_ROWS if first_rows else READ_ROWS
+        if feed_id is None:  # short, and read in one go: on a damaged database, which feeds
+            limit = ALL_FEEDS_LIMIT  # make up the timeline is settled over the whole read
+        while True:
+            summaries = self.store.entry_summaries(
+                feed_id,
+                key_events_only=self.key_events_only,
+                limit=limit,
+                offset=offset,
+                oldest_first=oldest_first,
+            )
+            offset += len(summaries)
+            kept = self._wanted(summaries, refs, keep)
+            rows += [row_from_summary(s, with_feed=feed_id is None) for s in kept]
+            new |= new_refs(kept, visits)
+            if feed_id is None or len(summaries) < limit:
+                break
+            if cancelled():
+                return None
+            if first_rows and rows and (keep is None or keep in refs):
+                # Oldest first, the new posts are at the end, not among the first rows.
+                first = Loaded(view, list(rows), keep, titles=list_titles(rows))
+                first_rows(first if oldest_first else replace(first, new=frozenset(new)))
+                shown_first = True
+            first_rows, limit = None, READ_ROWS
         return Loaded(
             view,
             rows,
             keep,
-            new=new,
+            new=frozenset(new),
             oldest_first=oldest_first,
             titles=list_titles(rows),
-            complete=complete,
+            after_first_rows=shown_first,
         )
+
+    def _wanted(
+        self, summaries: list[EntrySummary], seen: set[str], keep: str | None
+    ) -> list[EntrySummary]:
+        """The posts of a part of the view the list shows: not one `seen` in an earlier part,
+        and unread only where asked (the post under the cursor stays, read or not)."""
+        wanted = []
+        for summary in summaries:
+            ref = f"e{summary.id}"
+            if ref not in seen and (not self.unread_only or not summary.is_read or ref == keep):
+                wanted.append(summary)
+            seen.add(ref)
+        return wanted
 
     def _oldest_first(self, feed_id: int) -> bool:
         try:

@@ -11,19 +11,20 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import ClassVar
+from typing import ClassVar, cast
 
 from textual import events
 from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.content import Content
+from textual.css.styles import RulesMap
 from textual.geometry import Region, Size
 from textual.message import Message
 from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 from textual.style import Style
-from textual.visual import Padding, Visual
+from textual.visual import Padding, RenderOptions, Visual
 
 ROW_HEIGHT = 2
 DRAWN_ROWS = 512
@@ -244,7 +245,10 @@ class WindowedList(ScrollView, can_focus=True):
             padding = self.get_component_styles("windowed-list--row").padding
             visual: Visual = Padding(drawn.prompt, padding) if padding else drawn.prompt
             height = self._height_of(index)
-            rendered = Visual.to_strips(self, visual, width, None, style)[:height]
+            # Not `Visual.to_strips`: a row has no links to style or text to select, and
+            # skipping those checks makes drawing a row twice as fast.
+            options = RenderOptions(self._get_style, cast(RulesMap, self.styles))
+            rendered = visual.render_strips(width, None, style, options)[:height]
             rendered += [Strip.blank(width, style.rich_style)] * (height - len(rendered))
             lines = [strip.extend_cell_length(width, style.rich_style) for strip in rendered]
             drawn.lines[(style, width)] = lines
