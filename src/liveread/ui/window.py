@@ -271,6 +271,11 @@ class WindowedList(ScrollView, can_focus=True):
         self.refresh()
 
     def notify_style_update(self) -> None:
+        """Focus or the theme changed: rows are drawn again (a theme's colours are named in
+        the prompts, so a row's lines can change while the list's own style does not)."""
+        for row_id in self.drawn_ids:
+            if drawn := self._drawn.get(row_id):
+                drawn.lines.clear()
         self.refresh()
         super().notify_style_update()
 
