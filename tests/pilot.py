@@ -8,11 +8,16 @@ from collections.abc import Callable
 from textual.pilot import Pilot
 
 
-async def settle(pilot: Pilot) -> None:
-    """Let messages, workers and the messages they post run out."""
+async def settle(pilot: Pilot, rounds: int = 20) -> None:
+    """Let messages, workers and the messages they post run out, the workers those start
+    too (a store call's result may ask for another), up to `rounds` deep."""
     await pilot.pause()
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause()
+    for _ in range(rounds):
+        running = list(pilot.app.workers)
+        if not running:
+            return
+        await pilot.app.workers.wait_for_complete(running)
+        await pilot.pause()
 
 
 async def wait_until(

@@ -1,5 +1,5 @@
 """The CLI's reading commands and its config: `read`, `unread`, `favourite`, the one-line
-`search` (and `--full`, `--json`, `--limit`), `refresh --json`, and config.toml as the app
+`search` (and `--full`, `--json`, `--limit`, `--offset`), `refresh --json`, and config.toml as the app
 reads it. Feeds come over real sockets from the loopback server into a real SQLite file."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Run
-from liveread import paths
+from liveread import cli, paths
 from loopback import LoopbackServer, Route
 
 PAGE = """<!doctype html><html><head><title>{title}</title></head><body>
@@ -184,6 +184,33 @@ def test_search_prints_one_line_per_match_cut_to_the_terminal(
     lines = out.splitlines()
     assert len(lines) == 3
     assert all(" — Post " in line and line.endswith("is breezy today.") for line in lines)
+
+
+def test_search_offset_pages_through_the_matches(run: Run, loopback: LoopbackServer) -> None:
+    url = loopback.route("/windy", body=page(*[(n, "windy") for n in range(12, 0, -1)]))
+    assert run("add", url)[0] == 0
+
+    def found(*options: str) -> list[str]:
+        code, out, err = run("search", "windy", "--json", *options)
+        assert (code, err) == (0, "")
+        return [hit["title"] for hit in json.loads(out)]
+
+    every = found("--limit", "50")
+    assert sorted(every) == sorted(f"Post {n}" for n in range(1, 13))
+    pages = [found("--limit", "5", "--offset", str(start)) for start in (0, 5, 10)]
+    assert [len(p) for p in pages] == [5, 5, 2]
+    assert pages[0] + pages[1] + pages[2] == every
+    assert found("--offset", "7") == every[7:]
+
+    code, out, _ = run("search", "windy", "--offset", "12")
+    assert (code, out) == (0, "No more posts match 'windy' after the first 12.\n")
+
+
+def test_search_offset_must_be_a_count(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        cli.main(["search", "windy", "--offset", "-1"])
+    assert info.value.code == 2
+    assert "argument --offset: not zero or a positive whole number: '-1'" in capsys.readouterr().err
 
 
 def test_search_full_and_json(run: Run, small: str) -> None:

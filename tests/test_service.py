@@ -78,7 +78,11 @@ def store(tmp_path) -> Iterator[Store]:
 @pytest.fixture
 async def service(store: Store) -> AsyncIterator[Service]:
     async with Fetcher(FAST) as fetcher:
-        yield Service(store, fetcher)
+        opened = Service(store, fetcher)
+        try:
+            yield opened
+        finally:
+            await opened.aclose()
 
 
 class Recorder:

@@ -13,7 +13,7 @@ import pytest
 
 from faults import build, damage_posts
 from liveread.model import Entry, Paragraph, Span
-from liveread.store import MIGRATIONS, Store, doctor
+from liveread.store import MIGRATIONS, SCHEMA_VERSION, Store, doctor
 from liveread.store.rows import entry_params
 
 T0 = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
@@ -176,7 +176,7 @@ def test_a_schema_6_database_with_posts_migrates_to_right_counts(db: Path) -> No
                 (feed_id, key, params["blocks"], params["text"], params["hash"], is_read),
             )
     with Store(db) as store:
-        assert store.schema_version == 7
+        assert store.schema_version == SCHEMA_VERSION
         assert_counts(store, {1: (2, 3), 2: (0, 1), 3: (0, 0)})
         store.upsert_entries(2, [post("e", 1)], seen_at=T0)  # kept up from then on
         assert_counts(store, {1: (2, 3), 2: (1, 2), 3: (0, 0)})

@@ -361,7 +361,10 @@ async def test_failing_feed_shows_its_reason_while_others_update(
         await pilot.press("R")
         await wait_until(pilot, lambda: store.feed(bad_feed.id).last_error, "the failure")
         total = good_feed.total + bad_feed.total + 1
-        await wait_until(pilot, lambda: len(entries(app).rows) == total, "the good feed's post")
+        # Two feeds: the parse pool's processes start first (a generous wait when busy).
+        await wait_until(
+            pilot, lambda: len(entries(app).rows) == total, "the good feed's post", timeout=30
+        )
         await settle(pilot)
         failing = feed_row(app, str(bad_feed.id))
         assert failing.startswith("✗ ")

@@ -389,10 +389,13 @@ class FakeSearch:
     def __init__(self, hits: dict[str, list[SearchHit]]) -> None:
         self.hits = hits
         self.queries: list[str] = []
+        self.pages: list[tuple[str, int, int]] = []
 
-    def __call__(self, query: str) -> list[SearchHit]:
-        self.queries.append(query)
-        return self.hits.get(query, [])
+    def __call__(self, query: str, *, limit: int, offset: int) -> list[SearchHit]:
+        if offset == 0:
+            self.queries.append(query)
+        self.pages.append((query, offset, limit))
+        return self.hits.get(query, [])[offset : offset + limit]
 
 
 async def type_query(pilot: Any, app: Host, query: str) -> None:
@@ -489,8 +492,50 @@ async def test_search_debounces_typing() -> None:
         assert search.queries == ["poll"]
 
 
+async def test_search_loads_the_next_page_when_the_highlight_reaches_the_end() -> None:
+    hits = [make_hit(n, f"Poll {n}", snip("", "poll", f" {n}")) for n in range(1, 8)]
+    search = FakeSearch({"poll": hits})
+    app = Host(lambda: SearchScreen(search, page_size=3))
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        await type_query(pilot, app, "poll")
+        results = app.screen.query_one("#search-results", OptionList)
+        status = app.screen.query_one("#search-status", Static)
+        assert results.option_count == 3
+        assert text_of(status) == "3+ posts: Enter to read"
+        assert search.pages == [("poll", 0, 3)]
+
+        await pilot.press("down")  # to the results, on the first hit
+        await pilot.press("down")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert search.pages == [("poll", 0, 3)]  # not at the end yet
+
+        await pilot.press("end")  # the last hit shown: the next page is read and added
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert search.pages == [("poll", 0, 3), ("poll", 3, 3)]
+        assert results.option_count == 6
+        assert results.highlighted == 2  # where it was
+        assert text_of(status) == "6+ posts: Enter to read"
+
+        await pilot.press("end")  # a short page: the last one
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert results.option_count == 7
+        assert text_of(status) == "7 posts: Enter to read"
+        await pilot.press("end")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        assert search.pages == [("poll", 0, 3), ("poll", 3, 3), ("poll", 6, 3)]
+
+        await pilot.press("end", "enter")
+        await pilot.pause()
+        assert app.results == [7]
+
+
 async def test_search_error_is_shown_inline() -> None:
-    def broken(query: str) -> list[SearchHit]:
+    def broken(query: str, *, limit: int, offset: int) -> list[SearchHit]:
         raise RuntimeError("database is locked")
 
     app = Host(lambda: SearchScreen(broken))

@@ -433,14 +433,26 @@ def _explain(blog: LiveBlog, *, to_stderr: bool) -> None:
         print(f"  - {removal.rule}{where}: {removal.text}", file=stream)
 
 
+def count(text: str) -> int:
+    """An argument that is a whole number of things: zero or more."""
+    try:
+        value = int(text)
+    except ValueError:
+        value = -1
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"not zero or a positive whole number: {text!r}")
+    return value
+
+
 def cmd_search(args: argparse.Namespace) -> int:
     with command_core() as core:
-        hits = core.search(args.query, limit=args.limit)
+        hits = core.search(args.query, limit=args.limit, offset=args.offset)
     if args.json:
         out(json.dumps([hit_dict(hit) for hit in hits], ensure_ascii=False, indent=2))
         return 0
     if not hits:
-        out(f"No posts match {args.query!r}.")
+        more = f" after the first {args.offset}" if args.offset else ""
+        out(f"No {'more ' if more else ''}posts match {args.query!r}{more}.")
         return 0
     found = [exportable(ExportItem(hit.entry.entry, hit.entry.feed_title)) for hit in hits]
     ids = [hit.entry.id for hit in hits]
@@ -688,6 +700,13 @@ def build_parser() -> argparse.ArgumentParser:
     search = sub.add_parser("search", help="full-text search over stored posts")
     search.add_argument("query")
     search.add_argument("--limit", type=int, default=20, help="at most N matches (20)")
+    search.add_argument(
+        "--offset",
+        type=count,
+        default=0,
+        metavar="N",
+        help="skip the first N matches: --offset 20 is the second page of 20",
+    )
     shape = search.add_mutually_exclusive_group()
     shape.add_argument("--full", action="store_true", help="print each matching post whole")
     shape.add_argument(

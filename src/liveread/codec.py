@@ -1,4 +1,5 @@
-"""Model objects to and from plain JSON-able dicts (the store, `--json` and export share it)."""
+"""Model objects to and from plain JSON-able values: keyed dicts (`--json`, export and older
+databases) and the compact form the store keeps blocks in."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from liveread.model import (
     Entry,
     Heading,
     Image,
+    Inline,
     ListBlock,
     LiveBlog,
     Paragraph,
@@ -152,3 +154,89 @@ def blog_to_dict(blog: LiveBlog) -> dict[str, Any]:
         "source": blog.source,
         "entries": [entry_to_dict(e) for e in blog.entries],
     }
+
+
+# The compact form the store keeps a post's blocks in: no keys, no defaults. A plain
+# paragraph (one span, no emphasis or link) is its text; any other block is a list led by a
+# one-letter tag; a plain span is its text, any other span [text, flags(, href)]. Every field
+# round-trips as it is (an empty href or cite too). Blocks in the keyed form of
+# `block_to_dict` (JSON objects, as older databases hold them) read as well.
+
+_BOLD, _ITALIC = 1, 2
+
+
+def _span_compact(span: Span) -> str | list[Any]:
+    flags = (_BOLD if span.bold else 0) | (_ITALIC if span.italic else 0)
+    if span.href is not None:
+        return [span.text, flags, span.href]
+    return [span.text, flags] if flags else span.text
+
+
+def _span_from_compact(data: str | list[Any]) -> Span:
+    if isinstance(data, str):
+        return Span(data)
+    flags = data[1]
+    return Span(
+        data[0], bool(flags & _BOLD), bool(flags & _ITALIC), data[2] if len(data) > 2 else None
+    )
+
+
+def _spans_compact(spans: Inline) -> list[str | list[Any]]:
+    return [_span_compact(s) for s in spans]
+
+
+def _spans_from_compact(data: list[Any]) -> Inline:
+    return tuple(_span_from_compact(s) for s in data)
+
+
+def _trimmed(tag: str, *fields: str | None) -> list[Any]:
+    """[tag, *fields] without the trailing Nones."""
+    values = list(fields)
+    while values and values[-1] is None:
+        values.pop()
+    return [tag, *values]
+
+
+def block_to_compact(block: Block) -> str | list[Any]:
+    match block:
+        case Paragraph(spans=spans):
+            if len(spans) == 1 and isinstance(plain := _span_compact(spans[0]), str):
+                return plain
+            return ["p", *_spans_compact(spans)]
+        case Heading(spans=spans, level=level):
+            return ["h", level, *_spans_compact(spans)]
+        case Quote(spans=spans, cite=cite):
+            return ["q", cite, *_spans_compact(spans)]
+        case ListBlock(items=items, ordered=ordered):
+            return ["l", int(ordered), *(_spans_compact(item) for item in items)]
+        case Image(src=src, caption=caption, credit=credit, alt=alt):
+            return _trimmed("i", src, caption, credit, alt)
+        case Embed(url=url, provider=provider, text=text):
+            return ["e", provider, url, text] if text else _trimmed("e", provider, url)
+    raise TypeError(f"not a block: {block!r}")
+
+
+def block_from_compact(data: str | list[Any] | dict[str, Any]) -> Block:
+    """A block from its compact form, or from the keyed form (`block_from_dict`)."""
+    if isinstance(data, str):
+        return Paragraph((Span(data),))
+    if isinstance(data, dict):
+        return block_from_dict(data)
+    tag = data[0]
+    match tag:
+        case "p":
+            return Paragraph(_spans_from_compact(data[1:]))
+        case "h":
+            return Heading(_spans_from_compact(data[2:]), level=int(data[1]))
+        case "q":
+            return Quote(_spans_from_compact(data[2:]), cite=data[1])
+        case "l":
+            items = tuple(_spans_from_compact(item) for item in data[2:])
+            return ListBlock(items, ordered=bool(data[1]))
+        case "i":
+            src, caption, credit, alt = [*data[1:], None, None, None, None][:4]
+            return Image(src=src, caption=caption, credit=credit, alt=alt)
+        case "e":
+            url = data[2] if len(data) > 2 else None
+            return Embed(url=url, provider=data[1], text=data[3] if len(data) > 3 else "")
+    raise ValueError(f"unknown block tag {tag!r}")

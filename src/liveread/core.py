@@ -9,7 +9,7 @@
 - favourites: `set_favourite`, `toggle_favourite`, `remove_favourite`, `favourites`
 - export: `export_dir` (config `export_dir`, else liveread's own folder), `export_target` and
   `export` (favourites written atomically)
-- search: `search`
+- search: `search`, a page at a time, on a read-only connection of its own (`searcher`)
 
 Reading what to show (the feeds, a feed's posts, one post) goes straight to `core.store`, the
 SQLite store the core writes through; nothing else changes it.
@@ -17,12 +17,14 @@ SQLite store the core writes through; nothing else changes it.
 `open_core(config)` is the one place a core is built: the store at `paths.database_file()`,
 and the fetcher and refresh service (httpx and selectolax, about 40 ms to import) only on
 first network use, so the app paints its first screen without them. `close()` closes the
-store; where the network was used, `await aclose()` closes the fetcher first. `disconnect()`
-ends the network session alone: its client belongs to the event loop that used it.
+store and the search connection; where the network was used, `await aclose()` closes the
+fetcher first. `disconnect()` ends the network session alone: its client belongs to the
+event loop that used it.
 """
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
@@ -55,6 +57,9 @@ class Core:
         self.offline = offline
         self._fetcher: Fetcher | None = None
         self._service: Service | None = None
+        self._searcher: Store | None = None
+        self._searcher_lock = threading.Lock()
+        self._closed = False
 
     # -- lifetime -------------------------------------------------------------------------
 
@@ -71,13 +76,25 @@ class Core:
         return self._service
 
     async def disconnect(self) -> None:
-        """Close the fetcher, if one was started; the next network use starts another."""
-        fetcher, self._fetcher, self._service = self._fetcher, None, None
-        if fetcher is not None:
-            await fetcher.aclose()
+        """Close the fetcher and the service's parse processes, if they were started; the next
+        network use starts others."""
+        fetcher, self._fetcher = self._fetcher, None
+        service, self._service = self._service, None
+        try:
+            if service is not None:
+                await service.aclose()
+        finally:
+            if fetcher is not None:
+                await fetcher.aclose()
 
     def close(self) -> None:
-        self.store.close()
+        with self._searcher_lock:
+            searcher, self._searcher, self._closed = self._searcher, None, True
+        try:
+            if searcher is not None:
+                searcher.close()
+        finally:
+            self.store.close()
 
     async def aclose(self) -> None:
         try:
@@ -225,9 +242,22 @@ class Core:
 
     # -- search -------------------------------------------------------------------------------
 
-    def search(self, query: str, *, limit: int = 100) -> list[SearchHit]:
-        """Posts whose title or text hold every term of `query`, best match first."""
-        return self.store.search_hits(query, limit=limit)
+    @property
+    def searcher(self) -> Store:
+        """The store searches run on: the same file opened again read-only, on first use.
+        In WAL mode it reads while a refresh writes, and a long search holds neither the
+        main store's lock nor anything a write waits for."""
+        with self._searcher_lock:
+            if self._closed:
+                raise StoreError(f"database is closed: {self.store.path}")
+            if self._searcher is None:
+                self._searcher = Store(self.store.path, read_only=True)
+            return self._searcher
+
+    def search(self, query: str, *, limit: int = 100, offset: int = 0) -> list[SearchHit]:
+        """Posts whose title or text hold every term of `query`, best match first among the
+        newest matches (`store.search`): the `limit` from `offset` on."""
+        return self.searcher.search_hits(query, limit=limit, offset=offset)
 
 
 def open_core(config: Config, *, offline: bool = False) -> Core:

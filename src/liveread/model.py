@@ -196,6 +196,16 @@ class LiveBlog:
     version: str = ""
     """Which reader read the entries, at which versions: the core parser's and the reader's
     own, e.g. "6/guardian-1" (`liveread.parse.reading_version`)."""
+    digests: dict[str, str] = field(default_factory=dict)
+    """Each post's source digest by key, when read with a feed's memory (`parse.memory`):
+    the store leaves a post whose digest it holds as it is."""
+    unchanged: frozenset[str] = frozenset()
+    """The keys of the posts whose source digest is the same as at the memory's last
+    reading (`since`)."""
+    since: str | None = None
+    """The token of the reading `unchanged` is told against (None: nothing is unchanged)."""
+    reading: str | None = None
+    """This reading's token, for the store to record with what it stored."""
 
 
 def utc(dt: datetime) -> datetime:

@@ -19,6 +19,7 @@ from liveread.feedparse import parse_feed_page
 from liveread.fetch import Fetcher, FetchError, FetchResult, Validators
 from liveread.model import Entry, LiveBlog
 from liveread.parse import NotALiveBlog, is_current, parse
+from liveread.parsepool import ParseCrashed, ParsePool, pool_size
 from liveread.store import Feed, Refresh, Store, StoreError
 
 MAX_OLDER_PAGES = 4
@@ -101,17 +102,33 @@ def is_due(feed: Feed, interval: float, at: datetime) -> bool:
 
 
 class Service:
-    def __init__(self, store: Store, fetcher: Fetcher) -> None:
+    """Refreshes through `store` and `fetcher`. A refresh of several feeds parses their pages
+    in a pool of `processes` worker processes (default: one per usable core, none on one
+    core), started then and kept, for every feed, until `aclose()`; until then, and for pages
+    that belong to no followed feed yet, parsing runs in a thread."""
+
+    def __init__(self, store: Store, fetcher: Fetcher, *, processes: int | None = None) -> None:
         self.store = store
         self.fetcher = fetcher
+        self.processes = pool_size() if processes is None else processes
+        self.pool: ParsePool | None = None
+
+    async def aclose(self) -> None:
+        """End the parse pool's processes, if it was started (the fetcher is its owner's)."""
+        pool, self.pool = self.pool, None
+        if pool is not None:
+            await asyncio.to_thread(pool.close)
 
     async def _load(
         self, url: str, validators: Validators | None = None, *, feed_id: int | None = None
     ) -> tuple[FetchResult, LiveBlog | None]:
-        """Fetch a page and parse it off the event loop's thread (None when not modified)."""
+        """Fetch a page and parse it off the event loop's thread, in the feed's worker process
+        once the pool runs (None when not modified)."""
         result = await self.fetcher.fetch(url, validators)
         if result.not_modified or result.text is None:
             return result, None
+        if feed_id is not None and self.pool is not None:
+            return result, await self.pool.parse(feed_id, result.text, result.url)
         blog = await asyncio.to_thread(parse_feed_page, feed_id, result.text, result.url)
         return result, blog
 
@@ -164,7 +181,7 @@ class Service:
                 event = await self._store_blog(
                     feed, blog, validators=result.validators, first=feed.total == 0
                 )
-        except (FetchError, NotALiveBlog, StoreError) as error:
+        except (FetchError, NotALiveBlog, ParseCrashed, StoreError) as error:
             reason = str(error)
             with contextlib.suppress(StoreError):  # the feed may have been removed meanwhile
                 self.store.record_fetch(feed.id, at=now(), error=reason)
@@ -175,10 +192,13 @@ class Service:
     async def refresh_all(
         self, feeds: Sequence[Feed] | None = None, listener: Listener | None = None
     ) -> list[FeedRefreshed | FeedFailed]:
-        """Refresh feeds concurrently (the fetcher bounds how many run at once). A store that
-        is known to refuse writes (a damaged file) raises its StoreError before any fetch."""
+        """Refresh feeds concurrently (the fetcher bounds how many run at once); more than one
+        starts the parse pool. A store that is known to refuse writes (a damaged file) raises
+        its StoreError before any fetch."""
         self.store.check_writable()
         chosen = list(self.store.feeds() if feeds is None else feeds)
+        if len(chosen) > 1 and self.pool is None and self.processes > 0:
+            self.pool = ParsePool(self.processes)
         return list(await asyncio.gather(*(self.refresh(f, listener) for f in chosen)))
 
     async def _store_blog(
@@ -200,6 +220,11 @@ class Service:
             # Text another reader, or a new version of it, reads differently is not an edit by
             # the site: store it quietly.
             quiet=feed.total > 0 and feed.reader_version != blog.version,
+            # Posts whose source is unchanged are left as stored (not read, not written).
+            digests=blog.digests,
+            unchanged=blog.unchanged,
+            since=blog.since,
+            reading=blog.reading,
         )
         result = self.store.store_refresh(feed.id, refresh)
         return FeedRefreshed(feed.id, blog.title or feed.label, result.new, result.edited)

@@ -11,7 +11,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from liveread.addresses import encode_unsafe, safe_address
 from liveread.clean import Cleaner
-from liveread.model import Block, Entry, Image, LiveBlog, Paragraph, Span, block_text
+from liveread.model import Block, Entry, Image, LiveBlog, Paragraph, Removal, Span, block_text
 from liveread.parse import sites
 from liveread.parse.adapter import Adapter, Node, PageInfo, SiteAdapter
 from liveread.parse.blocks import BlockBuilder, Outline
@@ -23,8 +23,17 @@ from liveread.parse.flat import Flat
 from liveread.parse.generic import DayHeadings, Generic
 from liveread.parse.links import mark_link_posts
 from liveread.parse.markers import Scan, cut_opening, find_markers
+from liveread.parse.memory import (
+    Cleaned,
+    PageMemory,
+    ReadPost,
+    copy_entry,
+    facts_of,
+    fragment_digest,
+    source_digest,
+)
 from liveread.parse.merge import merge
-from liveread.parse.structured import StructuredBlog, read_structured
+from liveread.parse.structured import StructuredBlog, StructuredPost, read_structured
 from liveread.parse.tree import Owners
 from liveread.text import comparable, fingerprint, scrub, squash
 
@@ -41,9 +50,16 @@ class NotALiveBlog(ValueError):
     """The page holds no live entries; str() is the reason shown to a person."""
 
 
-def parse(html: str | bytes, url: str, *, explain: bool = False) -> LiveBlog:
+def parse(
+    html: str | bytes, url: str, *, explain: bool = False, memory: PageMemory | None = None
+) -> LiveBlog:
     """The live blog in `html`, fetched from `url`. With `explain`, the blog's `contest` says
-    how each reader read the page and why the winner won."""
+    how each reader read the page and why the winner won. With `memory` (a feed's, from its
+    last reading), a post whose fragment is unchanged is taken from it rather than read again,
+    the blog tells each post's source digest and which are unchanged since that reading (see
+    `parse.memory`), and the memory then holds this reading."""
+    if memory is not None:
+        memory.begin()
     tree = _tree(html)
     url = _reading_address(tree, _page_address(url))
     data = read_structured(tree, url)
@@ -54,32 +70,31 @@ def parse(html: str | bytes, url: str, *, explain: bool = False) -> LiveBlog:
     cleaner = Cleaner(adapter.furniture)
     copies = adapter.copies(tree)
     keys = adapter.keys(nodes, url)
+    version = reading_version(adapter)
+    recall = _Recall(memory, adapter, f"{version}\x1f{url}") if memory is not None else None
+    if recall is not None:
+        recall.take_fragments(nodes)  # as the page has them, before anything is stripped
     regions = _regions(nodes)  # one query per list of posts, not one per post
     owners = Owners(keys)
     for region in regions:
         cleaner.strip_site_furniture(region, owner=lambda el: _owner(el, keys, owners))
-    adapter.index_posts(nodes)
-    posts = [_post_facts(node, adapter, url, key=keys[node.mem_id]) for node in nodes]
-    bodies = [adapter.body(node) for node in nodes]  # metadata is all read before this
-    outline = Outline([root for roots in bodies for root in roots])
-    for post, roots, node in zip(posts, bodies, nodes, strict=True):
-        _read_body(post, roots, adapter, cleaner, url, outline)
-        if marker := adapter.written_time(node):
-            post.blocks = cut_opening(post.blocks, marker)
+    posts = _read_posts(nodes, keys, adapter, cleaner, url, recall)
     if adapter.generic and not data.found and not _looks_live(posts):
         posts, nodes = [], []
     originals = [post for post, node in zip(posts, nodes, strict=True) if node.mem_id not in copies]
     pinned = [post for post, node in zip(posts, nodes, strict=True) if node.mem_id in copies]
-    entries = merge(originals, pinned, data, adapter)
+    partners: dict[int, StructuredPost] = {}
+    entries = merge(originals, pinned, data, adapter, partners)
     for entry in entries:
-        entry.blocks = cleaner.clean_blocks(entry.blocks, entry.key)
+        if recall is None or not recall.clean(entry, cleaner):
+            entry.blocks = cleaner.clean_blocks(entry.blocks, entry.key)
     cleaner.drop_repeated(entries)
     mark_link_posts(entries, url)
     entries = _without_empty_and_doubles(entries)
     if not entries:
         raise NotALiveBlog("no live entries found")
     entries.sort(key=_newest_first)
-    return LiveBlog(
+    blog = LiveBlog(
         url=url,
         title=data.title or _page_title(tree),
         description=data.description or _meta(tree, "description"),
@@ -93,8 +108,140 @@ def parse(html: str | bytes, url: str, *, explain: bool = False) -> LiveBlog:
         ),
         contest=explain_contest(proposals, winner, data) if explain else [],
         canonical=_canonical(tree, url),
-        version=reading_version(adapter),
+        version=version,
     )
+    if recall is not None:
+        recall.settle(blog, partners)
+    return blog
+
+
+class _Recall:
+    """A reading with a feed's memory (`parse.memory`): each post's fragment digest, the
+    posts the memory holds, and what this reading read, to remember."""
+
+    def __init__(self, memory: PageMemory, adapter: Adapter, context: str) -> None:
+        self.memory = memory
+        self.adapter = adapter
+        self.context = context
+        self._fragment_context = f"{context}\x1f{adapter.page_context()}"
+        self._html: dict[int, str] = {}
+        self.fragments: dict[int, str] = {}
+        """`id` of a post's entry -> its fragment digest."""
+        self.reads: dict[int, ReadPost] = {}
+        """`id` of a post's entry -> what reading it made of it (remembered or new)."""
+
+    def take_fragments(self, nodes: list[Node]) -> None:
+        for node in nodes:
+            self._html[node.mem_id] = "".join(part.html or "" for part in self.adapter.extent(node))
+
+    def digest(self, node: Node, key: str | None, facts: Entry | None) -> str:
+        """The post's fragment digest; a generic reader's posts' `facts` count (they read
+        them from the page around the post)."""
+        return fragment_digest(
+            self._fragment_context,
+            key,
+            self._html[node.mem_id],
+            facts_of(facts) if facts is not None else "",
+        )
+
+    def recalled(self, digest: str) -> Entry | None:
+        read = self.memory.recall(digest)
+        if read is None:
+            return None
+        post = read.copy()
+        self.fragments[id(post)] = digest
+        self.reads[id(post)] = read
+        return post
+
+    def keep(self, digest: str, post: Entry, removals: list[Removal]) -> None:
+        read = ReadPost(copy_entry(post), removals)
+        self.memory.keep(digest, read)
+        self.fragments[id(post)] = digest
+        self.reads[id(post)] = read
+
+    def clean(self, entry: Entry, cleaner: Cleaner) -> bool:
+        """Clean a read post's blocks as they were last cleaned, or clean them and remember
+        how; False for an entry whose blocks are not as read (made or filled from
+        structured data), for the caller to clean."""
+        read = self.reads.get(id(entry))
+        if read is None or entry.blocks is not read.entry.blocks:
+            return False
+        cleaned = read.cleaned
+        if cleaned is None or cleaned.key != entry.key:
+            start = len(cleaner.removals)
+            blocks = cleaner.clean_blocks(entry.blocks, entry.key)
+            cleaned = read.cleaned = Cleaned(entry.key, blocks, cleaner.removals[start:])
+        else:
+            cleaner.removals.extend(cleaned.removals)
+        entry.blocks = cleaned.blocks
+        return True
+
+    def settle(self, blog: LiveBlog, partners: dict[int, StructuredPost]) -> None:
+        """Each post's source digest into `blog`, and this reading into the memory."""
+        digests = {}
+        for entry in blog.entries:
+            fragment = self.fragments.get(id(entry), "")
+            partner = partners.get(id(entry))
+            read = self.reads.get(id(entry))
+            made_from_partner = partner is not None and (read is None or not read.entry.blocks)
+            body = partner.body if made_from_partner and partner is not None else ""
+            digests[entry.key] = source_digest(self.context, entry, fragment, body)
+        settled = self.memory.settle(digests)
+        blog.digests = digests
+        blog.unchanged = settled.unchanged
+        blog.since = settled.since
+        blog.reading = settled.reading
+
+
+def _read_posts(
+    nodes: list[Node],
+    keys: dict[int, str | None],
+    adapter: Adapter,
+    cleaner: Cleaner,
+    url: str,
+    recall: _Recall | None,
+) -> list[Entry]:
+    """Each post's entry as read from its node, before merging; with `recall`, a post whose
+    fragment the memory holds is taken from it instead."""
+    facts: dict[int, Entry] = {}
+    if recall is None or adapter.generic:  # a generic reader's facts count in the digest
+        adapter.index_posts(nodes)
+        facts = {
+            node.mem_id: _post_facts(node, adapter, url, key=keys[node.mem_id]) for node in nodes
+        }
+    known: dict[int, Entry] = {}
+    digests: dict[int, str] = {}
+    if recall is not None:
+        for node in nodes:
+            digest = digests[node.mem_id] = recall.digest(
+                node, keys[node.mem_id], facts.get(node.mem_id)
+            )
+            post = recall.recalled(digest)
+            if post is not None:
+                known[node.mem_id] = post
+    fresh = [node for node in nodes if node.mem_id not in known]
+    if recall is not None and not adapter.generic:
+        adapter.index_posts(fresh)  # nothing is asked of the posts remembered
+        facts = {
+            node.mem_id: _post_facts(node, adapter, url, key=keys[node.mem_id]) for node in fresh
+        }
+    bodies = {node.mem_id: adapter.body(node) for node in fresh}  # metadata is all read before
+    outline = Outline([root for roots in bodies.values() for root in roots])
+    posts = []
+    for node in nodes:
+        if (post := known.get(node.mem_id)) is not None and recall is not None:
+            cleaner.removals.extend(recall.reads[id(post)].removals)
+            posts.append(post)
+            continue
+        post = facts[node.mem_id]
+        start = len(cleaner.removals)
+        _read_body(post, bodies[node.mem_id], adapter, cleaner, url, outline)
+        if marker := adapter.written_time(node):
+            post.blocks = cut_opening(post.blocks, marker)
+        if recall is not None:
+            recall.keep(digests[node.mem_id], post, cleaner.removals[start:])
+        posts.append(post)
+    return posts
 
 
 def reading_version(reader: Adapter) -> str:

@@ -129,6 +129,11 @@ class Adapter:
     def post_nodes(self, tree: LexborHTMLParser) -> list[Node]:
         return tree.css(self.entries)
 
+    def page_context(self) -> str:
+        """What the page says outside its posts that a post's metadata is read from (see
+        `parse.memory`), once `prepare`d."""
+        return ""
+
     def keys(self, posts: list[Node], page_url: str) -> dict[int, str | None]:
         """Every post's `key`. What posts without an id of their own look up (a link to
         themselves) is found by one query over them all, not one per post; posts that nest
@@ -243,6 +248,9 @@ class SiteAdapter(Adapter):
                 links = tree.css(rule.listed)
                 keys = (key_from_url(a.attributes.get("href") or "") for a in links)
                 self._listed[rule.listed] = {key for key in keys if key}
+
+    def page_context(self) -> str:
+        return repr(sorted((rule, sorted(keys)) for rule, keys in self._listed.items()))
 
     def key(self, node: Node, page_url: str) -> str | None:
         ident = node.attributes.get(self.spec.id_attribute)

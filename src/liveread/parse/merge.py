@@ -157,10 +157,17 @@ def _unique(pairs: Iterable[tuple[str, StructuredPost]]) -> dict[str, Structured
 
 
 def merge(
-    posts: list[Entry], copies: list[Entry], data: StructuredBlog, adapter: Adapter
+    posts: list[Entry],
+    copies: list[Entry],
+    data: StructuredBlog,
+    adapter: Adapter,
+    partners: dict[int, StructuredPost] | None = None,
 ) -> list[Entry]:
     """`posts` as the page shows them, completed from structured data, with the posts only
-    structured data lists; `copies` (second renderings, pinned) mark their originals."""
+    structured data lists; `copies` (second renderings, pinned) mark their originals.
+    `partners`, when given, is told the structured post each entry was paired with or made
+    from, by `id` of the entry."""
+    partners = {} if partners is None else partners
     index = _Index(data.posts)
     pairs: list[tuple[Entry, StructuredPost | None]] = [
         (post, index.by_key_or_title(post)) for post in posts
@@ -182,6 +189,7 @@ def merge(
     for entry, match in pairs:
         if match is not None:
             _fill_from(entry, match, data, adapter, dom_time=entry.published)
+            partners[id(entry)] = match
         entry.key = entry.key or _derived_key(entry)
         entries.setdefault(entry.key, entry)
     for copy in copies:
@@ -194,6 +202,7 @@ def merge(
             entries.setdefault(copy.key, copy)
     for leftover in index.unmatched.values():
         entry = _entry_from_structured(leftover, data)
+        partners[id(entry)] = leftover
         entries.setdefault(entry.key, entry)
     return list(entries.values())
 

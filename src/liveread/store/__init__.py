@@ -19,7 +19,7 @@ Import from `liveread.store`; the modules behind it are:
 - `schema`: DDL, migrations, opening a file and checking it is liveread's
 - `rows`: model <-> row conversion, time text
 - `sql`: the statements for feeds, entries and favourites
-- `search`: FTS5 query quoting, index upkeep, the ranked search query
+- `search`: FTS5 query quoting, index upkeep, the ranked search a page at a time
 - `database`: `Store` itself
 """
 

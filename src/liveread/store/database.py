@@ -11,7 +11,7 @@ import functools
 import json
 import sqlite3
 import threading
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -50,7 +50,7 @@ from liveread.store.rows import (
     to_iso,
 )
 from liveread.store.schema import open_database
-from liveread.store.search import index_new_entries, search_statement
+from liveread.store.search import index_new_entries, search_rows
 
 LOCKED_RETRY_MS = 100
 """How long a write waits for the lock while the last one failed as locked."""
@@ -266,8 +266,10 @@ class Store:
         `entries` keeps its first occurrence. `quiet` (the first store after the reader
         changed) rewrites changed entries in place without marking them edited: they keep
         their read state and `edited_at`, and count as unchanged."""
-        prepared = _prepare(feed_id, entries, to_iso(seen_at))
+        prepared = _prepare(feed_id, _first_of_each_key(entries), to_iso(seen_at), {})
         with self._write() as con:
+            # Posts written with no reading: what a reading's memory says of them is not known.
+            con.execute("UPDATE feeds SET last_reading = NULL WHERE id = ?", (feed_id,))
             return _upsert(con, feed_id, prepared, quiet=quiet)
 
     @_op
@@ -276,12 +278,21 @@ class Store:
         (as `upsert_entries`), the page's title and live state, the reader version, the
         fetch time and validators. A failure leaves the feed as it was."""
         when = to_iso(refresh.at)
-        prepared = _prepare(feed_id, refresh.entries, when)
+        entries, alike = list(refresh.entries), 0
+        if not refresh.quiet:  # a new reader's posts are all compared (and may be re-keyed)
+            entries, alike = self._unchanged_since_stored(feed_id, entries, refresh)
+        entries = _first_of_each_key(entries)
+        if not refresh.quiet:
+            compared = len(entries)
+            entries = self._changed(feed_id, entries, refresh)
+            alike += compared - len(entries)
+        prepared = _prepare(feed_id, entries, when, refresh.digests)
         with self._write() as con:
-            result = _upsert(con, feed_id, prepared, quiet=refresh.quiet)
+            result = _upsert(con, feed_id, prepared, quiet=refresh.quiet, alike=alike)
             con.execute(
                 sql.RECORD_REFRESH,
                 {
+                    "reading": refresh.reading,
                     "id": feed_id,
                     "at": when,
                     "title": refresh.title or None,
@@ -294,6 +305,37 @@ class Store:
                 },
             )
         return result
+
+    def _unchanged_since_stored(
+        self, feed_id: int, entries: list[Entry], refresh: Refresh
+    ) -> tuple[list[Entry], int]:
+        """The entries of a refresh but those its reading says are unchanged since the
+        reading the feed was last stored from (all of them, if that is another one), and how
+        many posts were left out. Read before the write lock is taken, as the entries are
+        encoded, by a refresh of the feed that writes nothing else meanwhile."""
+        if not refresh.unchanged or refresh.since is None:
+            return entries, 0
+        row = self._db.execute("SELECT last_reading FROM feeds WHERE id = ?", (feed_id,))
+        stored = row.fetchone()
+        if stored is None or stored[0] != refresh.since:
+            return entries, 0
+        unchanged = refresh.unchanged
+        kept = [entry for entry in entries if entry.key not in unchanged]
+        left_out = {entry.key for entry in entries if entry.key in unchanged}
+        return kept, len(left_out)
+
+    def _changed(self, feed_id: int, entries: list[Entry], refresh: Refresh) -> list[Entry]:
+        """The entries of a refresh but those stored under the same source digest (read
+        before the write lock is taken, as `_unchanged_since_stored`)."""
+        digests = refresh.digests
+        keys = [entry.key for entry in entries if entry.key in digests]
+        if not keys:
+            return entries
+        stored = {
+            key: digest
+            for key, _, digest in self._db.execute(sql.STORED_DIGESTS, (feed_id, json.dumps(keys)))
+        }
+        return [entry for entry in entries if stored.get(entry.key, "") != digests.get(entry.key)]
 
     @_op
     def set_reader_version(self, feed_id: int, version: str | None) -> None:
@@ -457,6 +499,8 @@ class Store:
                 "WHERE e.feed_id = ?" + sql.ENTRY_ORDER + " LIMIT -1 OFFSET ?)",
                 (feed_id, keep),
             )
+            if cur.rowcount:  # posts a reading holds may be gone: its next one stores them
+                con.execute("UPDATE feeds SET last_reading = NULL WHERE id = ?", (feed_id,))
         return cur.rowcount
 
     # -- favourites -------------------------------------------------------------------------
@@ -513,22 +557,22 @@ class Store:
 
     @_op
     def search_hits(
-        self, query: str, *, limit: int = 100, feed_id: int | None = None
+        self, query: str, *, limit: int = 100, offset: int = 0, feed_id: int | None = None
     ) -> list[SearchHit]:
-        """Entries whose title or text hold every term of `query`, best match first."""
-        search = search_statement(query, limit=limit, feed_id=feed_id)
-        if search is None:
-            return []
-        statement, params = search
+        """Entries whose title or text hold every term of `query`, best match first among
+        the newest matches (see `search`): the `limit` from `offset` on, so that pages
+        read one after another hold every match once."""
+        rows = search_rows(self._db, query, limit=limit, offset=offset, feed_id=feed_id)
         return [
             SearchHit(entry=stored_from_row(r), snippet=r["snip"] or "", score=r["score"])
-            for r in self._db.execute(statement, params)
+            for r in rows
         ]
 
     def search(
-        self, query: str, *, limit: int = 100, feed_id: int | None = None
+        self, query: str, *, limit: int = 100, offset: int = 0, feed_id: int | None = None
     ) -> list[StoredEntry]:
-        return [hit.entry for hit in self.search_hits(query, limit=limit, feed_id=feed_id)]
+        hits = self.search_hits(query, limit=limit, offset=offset, feed_id=feed_id)
+        return [hit.entry for hit in hits]
 
     # -- internals --------------------------------------------------------------------------
 
@@ -588,18 +632,27 @@ class Store:
         return str(row[0])
 
 
+def _first_of_each_key(entries: Sequence[Entry]) -> list[Entry]:
+    firsts: dict[str, Entry] = {}
+    for entry in entries:
+        firsts.setdefault(entry.key, entry)
+    return list(firsts.values())
+
+
 def _prepare(
-    feed_id: int, entries: Sequence[Entry], seen_at: str
+    feed_id: int, entries: Sequence[Entry], seen_at: str, digests: Mapping[str, str]
 ) -> dict[str, tuple[str, dict[str, Any]]]:
-    """Each entry's content hash and row parameters by key, the first of a repeated key kept:
-    the Python work of an upsert, done before the write lock is taken."""
+    """Each entry's content hash and row parameters by key (keys are unique in `entries`),
+    with its source digest if `digests` has one: the Python work of an upsert, done before
+    the write lock is taken."""
     prepared: dict[str, tuple[str, dict[str, Any]]] = {}
     for entry in entries:
-        if entry.key not in prepared:
-            text = entry.text
-            params = entry_params(entry)
-            params.update(feed_id=feed_id, seen_at=seen_at, text=text)
-            prepared[entry.key] = (content_hash(entry.title, entry.authors, text), params)
+        text = entry.text
+        params = entry_params(entry)
+        params.update(
+            feed_id=feed_id, seen_at=seen_at, text=text, source_digest=digests.get(entry.key)
+        )
+        prepared[entry.key] = (content_hash(entry.title, entry.authors, text), params)
     return prepared
 
 
@@ -609,18 +662,25 @@ def _upsert(
     prepared: dict[str, tuple[str, dict[str, Any]]],
     *,
     quiet: bool,
+    alike: int = 0,
 ) -> UpsertResult:
-    """`Store.upsert_entries` inside a write transaction the caller holds."""
+    """`Store.upsert_entries` inside a write transaction the caller holds; `alike` entries
+    were left out as stored already (counted unchanged)."""
     fresh: list[dict[str, Any]] = []
     edited: list[dict[str, Any]] = []
     reparsed: list[dict[str, Any]] = []
     same: list[dict[str, Any]] = []
     feed_url = Store._require_feed(con, feed_id)
-    known: dict[str, str] = dict(
-        con.execute("SELECT key, content_hash FROM entries WHERE feed_id = ?", (feed_id,))
-    )
     if quiet:  # the reader changed: it may name stored posts by other keys
+        known: dict[str, str] = dict(
+            con.execute("SELECT key, content_hash FROM entries WHERE feed_id = ?", (feed_id,))
+        )
         carry_keys_over(con, feed_id, feed_url, prepared, known)
+    else:
+        wanted = json.dumps(list(prepared))
+        known = {
+            key: digest for key, digest, _ in con.execute(sql.STORED_DIGESTS, (feed_id, wanted))
+        }
     for key, (digest, params) in prepared.items():
         old_hash = known.get(key)
         if old_hash == digest:
@@ -640,5 +700,5 @@ def _upsert(
     return UpsertResult(
         new=[p["key"] for p in fresh],
         edited=[p["key"] for p in edited],
-        unchanged=len(same) + len(reparsed),
+        unchanged=alike + len(same) + len(reparsed),
     )

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
 from datetime import datetime
 
 from liveread.model import Entry
@@ -101,6 +101,15 @@ class Refresh:
     """(etag, last_modified) from the response; None keeps the stored ones."""
     quiet: bool = False
     """Changed entries are another reader's reading, not edits (see `Store.upsert_entries`)."""
+    digests: Mapping[str, str] = field(default_factory=dict)
+    """Source digests by key (`LiveBlog.digests`): a stored post whose digest is the one
+    given is left as it is, read or written not at all beyond its digest."""
+    unchanged: frozenset[str] = frozenset()
+    """Keys of posts unchanged since the reading `since` (`LiveBlog.unchanged`): when that
+    is the reading the feed was last stored from, they are not looked at at all."""
+    since: str | None = None
+    reading: str | None = None
+    """The token of the reading stored (`LiveBlog.reading`), recorded with the feed."""
 
 
 @dataclass(frozen=True, slots=True)

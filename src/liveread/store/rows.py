@@ -1,7 +1,8 @@
 """Conversion between the model and table rows.
 
 Times are stored as ISO 8601 UTC text ("2024-05-01T12:00:00Z") and returned as aware UTC
-datetimes; authors and body blocks as compact JSON (`liveread.codec`).
+datetimes; authors as compact JSON; body blocks in the compact form of `liveread.codec` (see
+`encode_blocks`).
 """
 
 from __future__ import annotations
@@ -9,12 +10,13 @@ from __future__ import annotations
 import functools
 import json
 import sqlite3
-from collections.abc import Iterable
+import zlib
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 from typing import Any
 
-from liveread.codec import ENTRY_FLAGS, block_from_dict, block_to_dict, entry_fields
-from liveread.model import Entry, iso_z, utc
+from liveread.codec import ENTRY_FLAGS, block_from_compact, block_to_compact, entry_fields
+from liveread.model import Block, Entry, iso_z, utc
 from liveread.store.records import EntrySummary, Feed, StoredEntry
 
 EXCERPT_CHARS = 80
@@ -37,6 +39,39 @@ def from_iso_or_none(value: str | None) -> datetime | None:
 
 
 dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
+
+DEFLATED = b"\x01"
+"""The first byte of blocks stored deflated: raw deflate of their compact JSON follows."""
+DEFLATE_FROM = 160
+"""Compact JSON this long or longer is deflated when that makes it smaller; shorter text
+rarely shrinks enough to pay for the work."""
+MAX_BLOCKS_BYTES = 64 << 20
+"""What deflated blocks may inflate to, at most: a damaged value cannot exhaust memory."""
+
+
+def encode_blocks(blocks: Sequence[Block]) -> str | bytes:
+    """A post's blocks as the entries table stores them: their compact JSON (text), or that
+    deflated behind `DEFLATED` (a blob) when it is smaller. Older rows hold JSON of the keyed
+    form (`codec.block_to_dict`); `decode_blocks` reads all three."""
+    text = dumps([block_to_compact(b) for b in blocks])
+    if len(text) < DEFLATE_FROM:
+        return text
+    raw = text.encode()
+    packer = zlib.compressobj(6, zlib.DEFLATED, -15)
+    packed = DEFLATED + packer.compress(raw) + packer.flush()
+    return packed if len(packed) < len(raw) else text
+
+
+def decode_blocks(value: str | bytes) -> list[Block]:
+    if isinstance(value, bytes):
+        if value[:1] != DEFLATED:
+            raise ValueError("blocks stored in an unknown form")
+        unpacker = zlib.decompressobj(-15)
+        raw = unpacker.decompress(value[1:], MAX_BLOCKS_BYTES)
+        if unpacker.unconsumed_tail or not unpacker.eof:
+            raise ValueError("deflated blocks damaged or too large")
+        value = raw.decode()
+    return [block_from_compact(b) for b in json.loads(value)]
 
 
 def excerpt(text: str, width: int = EXCERPT_CHARS) -> str:
@@ -63,19 +98,20 @@ def entry_from_row(row: sqlite3.Row) -> Entry:
         pinned=bool(row["pinned"]),
         summary=bool(row["summary"]),
         breaking=bool(row["breaking"]),
-        blocks=[block_from_dict(b) for b in json.loads(row["blocks"])],
+        blocks=decode_blocks(row["blocks"]),
         label=row["label"],
     )
 
 
 def entry_params(entry: Entry) -> dict[str, Any]:
-    """`entry_fields` as SQLite stores them: authors and blocks as JSON, flags as 0 or 1."""
+    """`entry_fields` as SQLite stores them: authors as JSON, blocks by `encode_blocks`,
+    flags as 0 or 1."""
     fields = entry_fields(entry)
     return {
         **fields,
         "authors": dumps(fields["authors"]),
         **{flag: int(fields[flag]) for flag in ENTRY_FLAGS},
-        "blocks": dumps([block_to_dict(b) for b in entry.blocks]),
+        "blocks": encode_blocks(entry.blocks),
         "label": entry.label,
     }
 

@@ -174,6 +174,15 @@ def _migrate_v7(con: sqlite3.Connection) -> None:
         con.execute(statement)
 
 
+def _migrate_v8(con: sqlite3.Connection) -> None:
+    # A post's source digest (`liveread.parse.memory`): a refresh leaves a post whose digest
+    # is unchanged as it is. And the token of the reading a feed's posts were last stored
+    # from: posts a reading says are unchanged since that one need not be looked at at all.
+    # Posts stored before have no digest: the first refresh compares their content.
+    con.execute("ALTER TABLE entries ADD COLUMN source_digest TEXT")
+    con.execute("ALTER TABLE feeds ADD COLUMN last_reading TEXT")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migrate_v1,
     _migrate_v2,
@@ -182,6 +191,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migrate_v5,
     _migrate_v6,
     _migrate_v7,
+    _migrate_v8,
 ]
 """MIGRATIONS[n] takes a database from schema version n to n + 1. Append; never edit."""
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -1,11 +1,22 @@
 """Full-text search over entries: user text as a safe FTS5 query, keeping the index up to
-date on insert, and the ranked query with highlighted snippets."""
+date on insert, and the ranked, paged query with highlighted snippets.
+
+Ranking every match before the first page appears costs as much as there are matches (bm25
+scores each one, and a word in half a million posts takes seconds), so matches are ranked a
+window at a time: the newest `WINDOW` matches (by rowid, the order posts were stored in, which
+FTS5 walks without scoring anything), then the `WINDOW` before them, and so on. A page is read
+from the window its offset falls in, ranked by bm25 within that window only, and runs on into
+the next window when it ends. A query with fewer matches than a window is ranked over all of
+them, exactly as a single ranked query would.
+"""
 
 from __future__ import annotations
 
 import re
 import sqlite3
-from typing import Any
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any, NamedTuple
 
 from liveread.store.sql import ENTRY_COLS
 
@@ -13,17 +24,52 @@ SNIPPET_OPEN = "\x02"
 """Marks the start of a matched term in `SearchHit.snippet` (page text never holds C0 codes)."""
 SNIPPET_CLOSE = "\x03"
 
+WINDOW = 2000
+"""How many matches are ranked together: about 10 ms of bm25 scoring."""
+
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
 
-_SEARCH = (
-    "SELECT" + ENTRY_COLS + ", e.blocks, "
-    "snippet(entries_fts, -1, :open, :close, '…', 12) AS snip, "
-    "bm25(entries_fts, 4.0, 1.0) AS score "
-    "FROM entries_fts JOIN entries AS e ON e.id = entries_fts.rowid "
-    "JOIN feeds AS f ON f.id = e.feed_id "
-    "WHERE entries_fts MATCH :match"
+# The rowids of one window of matches, newest first; `:feed` narrows them to one feed (NULL:
+# every feed). FTS5 hands the rowids over in order without scoring them.
+_WINDOW_BOUNDS = """
+    SELECT min(id), max(id), count(*) FROM (
+        SELECT entries_fts.rowid AS id FROM entries_fts
+        WHERE entries_fts MATCH :match AND (:feed IS NULL OR :feed = (
+            SELECT e.feed_id FROM entries AS e WHERE e.id = entries_fts.rowid))
+        ORDER BY entries_fts.rowid DESC LIMIT :window OFFSET :skip
+    )
+"""
+
+# One page of a window, best match first: bm25 is computed for the window's rows only (FTS5
+# takes the rowid range), and columns and snippets for the page's rows only (CROSS JOIN keeps
+# the page the outer loop, so each row is found in the index by rowid).
+_PAGE = (
+    """
+    WITH page AS (
+        SELECT entries_fts.rowid AS id, bm25(entries_fts, 4.0, 1.0) AS score,
+            e.published AS published
+        FROM entries_fts JOIN entries AS e ON e.id = entries_fts.rowid
+        WHERE entries_fts MATCH :match AND entries_fts.rowid BETWEEN :low AND :high
+            AND (:feed IS NULL OR e.feed_id = :feed)
+        ORDER BY score, e.published DESC, e.id DESC LIMIT :limit OFFSET :offset
+    )
+    SELECT"""
+    + ENTRY_COLS
+    + """, e.blocks, snippet(entries_fts, -1, :open, :close, '…', 12) AS snip,
+        page.score AS score
+    FROM page CROSS JOIN entries_fts ON entries_fts.rowid = page.id
+    CROSS JOIN entries AS e ON e.id = page.id
+    JOIN feeds AS f ON f.id = e.feed_id
+    WHERE entries_fts MATCH :match
+    ORDER BY page.score, page.published DESC, page.id DESC
+"""
 )
-_SEARCH_ORDER = " ORDER BY score, e.published DESC LIMIT :limit"
+
+
+class _Window(NamedTuple):
+    low: int
+    high: int
+    size: int
 
 
 def fts_query(text: str) -> str | None:
@@ -44,23 +90,60 @@ def fts_query(text: str) -> str | None:
     return " ".join(terms) or None
 
 
-def search_statement(
-    query: str, *, limit: int, feed_id: int | None
-) -> tuple[str, dict[str, Any]] | None:
-    """The SQL and parameters finding entries whose title or text hold every term of `query`,
-    best match first, with `snip` and `score` columns; None when nothing is searchable."""
+def search_rows(
+    con: sqlite3.Connection,
+    query: str,
+    *,
+    limit: int,
+    offset: int = 0,
+    feed_id: int | None = None,
+) -> list[sqlite3.Row]:
+    """Entries whose title or text hold every term of `query`: the `limit` from `offset` on,
+    in window order (see the module), each with `snip` and `score` columns. The pages of one
+    query hold every match once, in an order that stays put while the entries do."""
+    if offset < 0:
+        raise ValueError(f"offset must be zero or more, not {offset}")
     match = fts_query(query)
-    if match is None:
-        return None
-    sql = _SEARCH + (" AND e.feed_id = :feed_id" if feed_id is not None else "") + _SEARCH_ORDER
-    params = {
+    if match is None or limit <= 0:
+        return []
+    params: dict[str, Any] = {
+        "match": match,
+        "feed": feed_id,
         "open": SNIPPET_OPEN,
         "close": SNIPPET_CLOSE,
-        "match": match,
-        "feed_id": feed_id,
-        "limit": limit,
+        "window": WINDOW,
     }
-    return sql, params
+    rows: list[sqlite3.Row] = []
+    with _snapshot(con):
+        while len(rows) < limit:
+            number, within = divmod(offset + len(rows), WINDOW)
+            window = _window(con, params, number)
+            if window is None:
+                break
+            rows += con.execute(
+                _PAGE,
+                {**params, **window._asdict(), "limit": limit - len(rows), "offset": within},
+            ).fetchall()
+            if window.size < WINDOW:
+                break  # the oldest matches: nothing after this window
+    return rows
+
+
+def _window(con: sqlite3.Connection, params: dict[str, Any], number: int) -> _Window | None:
+    low, high, size = con.execute(_WINDOW_BOUNDS, {**params, "skip": number * WINDOW}).fetchone()
+    return None if size == 0 else _Window(low, high, size)
+
+
+@contextmanager
+def _snapshot(con: sqlite3.Connection) -> Iterator[None]:
+    """One read transaction, so a page's windows come from the same state of the database
+    (in WAL mode a writer committing meanwhile does not change what it reads)."""
+    con.execute("BEGIN")
+    try:
+        yield
+    finally:
+        if con.in_transaction:  # a failure may have ended it already
+            con.execute("COMMIT")
 
 
 def index_new_entries(con: sqlite3.Connection, *, after_id: int) -> None:

@@ -20,11 +20,17 @@ RECORD_REFRESH = """
         title = COALESCE(:title, title),
         canonical_url = COALESCE(:canonical, canonical_url),
         is_live = COALESCE(:is_live, is_live),
-        reader_version = :reader_version,
+        reader_version = :reader_version, last_reading = :reading,
         last_fetch_at = :at, last_ok_at = :at, last_error = NULL,
         etag = CASE WHEN :validated THEN :etag ELSE etag END,
         last_modified = CASE WHEN :validated THEN :last_modified ELSE last_modified END
     WHERE id = :id
+"""
+
+# The stored content hash and source digest of some of a feed's posts, by key.
+STORED_DIGESTS = """
+    SELECT key, content_hash, source_digest FROM entries
+    WHERE feed_id = ? AND key IN (SELECT value FROM json_each(?))
 """
 
 # Column order matters to `rows.summaries`.
@@ -46,9 +52,12 @@ _ENTRY_FIELDS = (
     "blocks, text, label"
 )
 INSERT_ENTRY = f"""
-    INSERT INTO entries (feed_id, key, {_ENTRY_FIELDS}, content_hash, first_seen_at)
+    INSERT INTO entries (
+        feed_id, key, {_ENTRY_FIELDS}, content_hash, source_digest, first_seen_at
+    )
     VALUES (:feed_id, :key, :url, :published, :updated, :title, :authors, :kind, :key_event,
-            :pinned, :summary, :breaking, :blocks, :text, :label, :content_hash, :seen_at)
+            :pinned, :summary, :breaking, :blocks, :text, :label, :content_hash, :source_digest,
+            :seen_at)
 """
 # New posts (inserted unread) counted into their feed, a batch at a time (see schema v7).
 COUNT_NEW_ENTRIES = """
@@ -58,7 +67,7 @@ COUNT_NEW_ENTRIES = """
 _SET_CONTENT = """url = :url, published = :published, updated = :updated, title = :title,
         authors = :authors, kind = :kind, key_event = :key_event, pinned = :pinned,
         summary = :summary, breaking = :breaking, blocks = :blocks, text = :text,
-        label = :label, content_hash = :content_hash"""
+        label = :label, content_hash = :content_hash, source_digest = :source_digest"""
 EDIT_ENTRY = f"""
     UPDATE entries SET {_SET_CONTENT}, edited_at = :seen_at, is_read = 0
     WHERE feed_id = :feed_id AND key = :key
@@ -74,12 +83,12 @@ REPARSE_ENTRY = f"""
 REFRESH_ENTRY = """
     UPDATE entries SET url = :url, published = :published, updated = :updated, kind = :kind,
         key_event = :key_event, pinned = :pinned, summary = :summary, breaking = :breaking,
-        blocks = :blocks, label = :label
+        blocks = :blocks, label = :label, source_digest = :source_digest
     WHERE feed_id = :feed_id AND key = :key AND (
         url IS NOT :url OR published IS NOT :published OR updated IS NOT :updated
         OR kind IS NOT :kind OR key_event IS NOT :key_event OR pinned IS NOT :pinned
         OR summary IS NOT :summary OR breaking IS NOT :breaking OR blocks IS NOT :blocks
-        OR label IS NOT :label)
+        OR label IS NOT :label OR source_digest IS NOT :source_digest)
 """
 EDIT_FAVOURITE = """
     UPDATE favourites SET url = :url, published = :published, updated = :updated,

@@ -1,10 +1,12 @@
 """The liveread app: feeds | entry list | reader, driven by the service's events.
 
 Workers fetch and load; they only post messages. The handlers here own the state: which view
-is shown, which feeds are busy, where the reader is.
+is shown, which feeds are busy, where the reader is. The UI thread runs no store query and
+no parse: refreshing and adding feeds run on the network thread (`liveread.background`, over
+a connection of its own), and the app's own store calls on its store thread (`storecalls`).
 
-Every handler and worker that calls the store is wrapped by `reports_store_errors`: a
-StoreError becomes a `StoreFailed` message, and its handler is the one place that turns store
+A StoreError in any of them becomes a `StoreFailed` message (`with_store`, or
+`reports_store_errors` on a worker), and its handler is the one place that turns store
 trouble into what the user sees (the banner over the panes, a warning for a request that
 could not be saved). The app keeps running and reading goes on where the file allows.
 
@@ -20,7 +22,7 @@ import asyncio
 import os
 import signal
 import threading
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from textual import on, work
@@ -35,12 +37,12 @@ from textual.widgets import Footer, Header, OptionList
 from liveread import paths, timefmt
 from liveread.core import Core
 from liveread.output import OutputError
-from liveread.store import Favourite, Feed, NotFound, StoreFault
+from liveread.store import Favourite, Feed, NotFound, StoreError, StoreFault
 from liveread.ui import keyhelp
 from liveread.ui.banner import StoreBanner
 from liveread.ui.errors import reports_store_errors
 from liveread.ui.keyhelp import HelpRow, HelpSection
-from liveread.ui.lists import ALL_FEEDS, FAVOURITES, EntryList, FeedList
+from liveread.ui.lists import ALL_FEEDS, EntryList, FeedList
 from liveread.ui.messages import ServiceEvent, StoreFailed
 from liveread.ui.panes import NARROW_BELOW, Panes
 from liveread.ui.postkeys import PostKeys
@@ -57,6 +59,7 @@ from liveread.ui.state import UiState
 from liveread.ui.visits import Visits
 
 if TYPE_CHECKING:  # the network layers (httpx, selectolax) load after the first paint
+    from liveread.background import Background
     from liveread.demo import DemoServer
     from liveread.service import FeedRefreshed
 
@@ -135,6 +138,10 @@ class LivereadApp(PostKeys, Panes):
         self.first_new: str | None = None
         self.dwell: Dwell | None = None
         self.busy: set[int] = set()
+        self.feeds_shown: dict[int, Feed] = {}
+        """The feeds as the feeds pane last read them, by id."""
+        self.network: Background | None = None
+        """Where refreshes and new feeds are fetched, parsed and stored (once online)."""
         self.favourites: list[Favourite] = []
         self.new_posts = 0
         self._demo_server: DemoServer | None = None
@@ -226,7 +233,10 @@ class LivereadApp(PostKeys, Panes):
         self._signal_handlers_before.clear()
 
     def _go_online(self) -> None:
-        self.core.connect()
+        from liveread.background import Background
+
+        store = self.store
+        self.network = Background(store.path, self.config, read_only=store.read_only)
         if self.demo_url:
             self.add_demo(self.demo_url)
         self.set_interval(min(TICK_SECONDS, self.config.refresh_interval), self.refresh_due)
@@ -234,6 +244,9 @@ class LivereadApp(PostKeys, Panes):
 
     async def on_unmount(self) -> None:
         self._restore_signal_handlers()
+        if self.network is not None:  # a refresh under way is cancelled, its writes whole
+            await asyncio.to_thread(self.network.close)
+        await self.close_store_thread()
         await self.core.disconnect()
         if self._demo_server is not None:
             self._demo_server.close()
@@ -244,31 +257,45 @@ class LivereadApp(PostKeys, Panes):
 
     # Feeds pane
 
-    @reports_store_errors()
-    def reload_feeds(self) -> None:
-        self.show_store_state()
-        feeds = self.store.feeds()
-        self.query_one(FeedList).show(
-            feeds,
-            favourites=self.store.count_favourites(),
-            busy=self.busy,
-            offline=self.offline,
-        )
-        if not feeds and not self.busy:
-            self.query_one(Reader).show(WELCOME)
+    def reload_feeds(self, then: Callable[[], object] | None = None) -> None:
+        """Read the feeds again and redraw the pane, then `then()`."""
 
-    @reports_store_errors()
+        def read() -> tuple[list[Feed], int]:
+            return self.store.feeds(), self.store.count_favourites()
+
+        def show(found: tuple[list[Feed], int]) -> None:
+            feeds, favourites = found
+            self.show_store_state()
+            self.feeds_shown = {feed.id: feed for feed in feeds}
+            self.query_one(FeedList).show(
+                feeds, favourites=favourites, busy=self.busy, offline=self.offline
+            )
+            if not feeds and not self.busy:
+                self.query_one(Reader).show(WELCOME)
+            if then is not None:
+                then()
+
+        self.with_store(read, show)
+
     def reload_feed(self, feed_id: int) -> None:
         """Redraw one feed's row (and the All feeds total) from that feed alone; the whole
         pane where it does not list the feed (added meanwhile) or the feed is gone."""
-        self.show_store_state()
-        try:
-            feed = self.store.feed(feed_id)
-        except NotFound:  # removed meanwhile (the CLI shares the database)
-            self.reload_feeds()
-            return
-        if not self.query_one(FeedList).update_feed(feed, busy=feed_id in self.busy):
-            self.reload_feeds()
+
+        def read() -> Feed | None:
+            try:
+                return self.store.feed(feed_id)
+            except NotFound:  # removed meanwhile (the CLI shares the database)
+                return None
+
+        def show(feed: Feed | None) -> None:
+            self.show_store_state()
+            pane = self.query_one(FeedList)
+            if feed is None or not pane.update_feed(feed, busy=feed_id in self.busy):
+                self.reload_feeds()
+            else:
+                self.feeds_shown[feed.id] = feed
+
+        self.with_store(read, show)
 
     # Store trouble
 
@@ -299,26 +326,32 @@ class LivereadApp(PostKeys, Panes):
         self.query_one(EntryList).focus()
 
     def current_feed(self) -> Feed | None:
-        if self.view in (ALL_FEEDS, FAVOURITES):
+        """The feed on show, as the feeds pane last read it (None in All feeds, Favourites,
+        or once it is gone)."""
+        if not self.view.isdigit():
             return None
-        try:
-            return self.store.feed(int(self.view))
-        except NotFound:
-            return None
+        return self.feeds_shown.get(int(self.view))
 
     # Refreshing
 
-    @reports_store_errors()
     def refresh_due(self) -> None:
         if self.offline:
             return
-        if due := self.core.due(skip=self.busy):
-            self.refresh_feeds(due)
+        busy = set(self.busy)
+        self.refresh_feeds(lambda core: core.due(skip=busy))
 
     @work(group="refresh")
     @reports_store_errors()
-    async def refresh_feeds(self, feeds: list[Feed]) -> None:
-        await self.core.refresh(feeds, lambda event: self.post_message(ServiceEvent(event)))
+    async def refresh_feeds(self, choose: Callable[[Core], list[Feed]]) -> None:
+        """Refresh the feeds `choose(core)` picks, as the background core reads them, on the
+        network thread; each step arrives as a ServiceEvent."""
+
+        async def refresh(core: Core) -> None:
+            if feeds := choose(core):
+                await core.refresh(feeds, lambda event: self.post_message(ServiceEvent(event)))
+
+        if self.network is not None:
+            await self.network.run(refresh)
 
     @on(ServiceEvent)
     def service_event(self, message: ServiceEvent) -> None:
@@ -354,24 +387,30 @@ class LivereadApp(PostKeys, Panes):
             return True
         return False
 
-    @reports_store_errors()
     def action_refresh_feed(self) -> None:
         if self._offline_notice():
             return
         feed = self.current_feed()
-        feeds = [feed] if feed else self.store.feeds()
-        self.refresh_feeds([f for f in feeds if f.id not in self.busy])
+        if feed is None:
+            self.action_refresh_all()
+        elif feed.id not in self.busy:
+            self.refresh_feeds(lambda core: [core.store.feed(feed.id)])
 
-    @reports_store_errors()
     def action_refresh_all(self) -> None:
         if not self._offline_notice():
-            self.refresh_feeds([f for f in self.store.feeds() if f.id not in self.busy])
+            busy = set(self.busy)
+            self.refresh_feeds(lambda core: [f for f in core.store.feeds() if f.id not in busy])
 
     # Adding and removing feeds
 
     def action_add_feed(self) -> None:
         if not self._offline_notice():
-            self.push_screen(AddFeedScreen(self.core.add), self._feed_added)
+            self.push_screen(AddFeedScreen(self._add), self._feed_added)
+
+    async def _add(self, url: str) -> Feed:
+        """Follow `url`: fetched, parsed and stored on the network thread."""
+        assert self.network is not None  # online
+        return await self.network.run(lambda core: core.add(url))
 
     def _feed_added(self, feed: Feed | None) -> None:
         if feed is None:
@@ -380,8 +419,7 @@ class LivereadApp(PostKeys, Panes):
         self._select_feed(feed)
 
     def _select_feed(self, feed: Feed) -> None:
-        self.reload_feeds()
-        self.query_one(FeedList).select_id(str(feed.id))
+        self.reload_feeds(lambda: self.query_one(FeedList).select_id(str(feed.id)))
 
     def action_demo(self) -> None:
         if self._offline_notice():
@@ -395,18 +433,20 @@ class LivereadApp(PostKeys, Panes):
     @work(exclusive=True, group="demo")
     @reports_store_errors()
     async def add_demo(self, url: str) -> None:
-        existing = [f for f in self.store.feeds() if f.url == url]
-        if existing:
-            self._select_feed(existing[0])
-            return
+        async def follow(core: Core) -> Feed:
+            known = [f for f in core.store.feeds() if f.url == url]
+            return known[0] if known else await core.add(url)
+
+        assert self.network is not None  # online
         try:
-            feed = await self.core.add(url)
+            feed = await self.network.run(follow)
+        except StoreError:
+            raise
         except Exception as error:  # shown, never fatal
             self.notify(str(error), title="Demo", severity="error")
             return
         self._select_feed(feed)
 
-    @reports_store_errors()
     def action_remove_feed(self) -> None:
         feed = self.current_feed()
         if feed is None:
@@ -417,22 +457,30 @@ class LivereadApp(PostKeys, Panes):
             lambda yes: self._remove_feed(feed) if yes else None,
         )
 
-    @reports_store_errors(unsaved="Feed not removed")
     def _remove_feed(self, feed: Feed) -> None:
-        try:
-            self.core.remove(feed.id)
-        except NotFound as error:  # removed meanwhile (the CLI shares the database)
-            self.notify(str(error), severity="warning")
-        else:
-            self.notify(f"Removed {feed.label}; favourites kept.")
-        self.view = ""
-        self.reload_feeds()
+        def remove() -> NotFound | None:
+            try:
+                self.core.remove(feed.id)
+            except NotFound as error:  # removed meanwhile (the CLI shares the database)
+                return error
+            return None
+
+        def removed(gone: NotFound | None) -> None:
+            if gone is not None:
+                self.notify(str(gone), severity="warning")
+            else:
+                self.notify(f"Removed {feed.label}; favourites kept.")
+            self.view = ""
+            self.reload_feeds()
+
+        self.with_store(remove, removed, unsaved="Feed not removed")
 
     # Export
 
-    @reports_store_errors()
     def action_export(self) -> None:
-        count = self.core.count_favourites()
+        self.with_store(self.core.count_favourites, self._ask_export)
+
+    def _ask_export(self, count: int) -> None:
         now = timefmt.local(timefmt.clock())
         default_dir = self.core.export_dir
         note = DEMO_EXPORTS.format(folder=default_dir) if self.demo_url else None

@@ -1,18 +1,20 @@
 """The app's own messages: what its workers post and its handlers act on.
 
 Workers (fetching, reading rows from the store) never touch widgets; they post one of these,
-and the app's handler for it owns the state.
+and the app's handler for it owns the state. (Smaller store calls come back through
+`storecalls.StoreCalls.with_store`, not a message of their own.)
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from textual.message import Message
 
 from liveread.store import StoreError
 from liveread.ui.lists import Row
+from liveread.ui.visits import Visits
 
 if TYPE_CHECKING:
     from liveread.service import Event
@@ -38,6 +40,10 @@ class Loaded:
     new: frozenset[str] = frozenset()
     """The posts new since the view's previous visit."""
     oldest_first: bool = False
+    visits: Visits = field(default_factory=dict)
+    """The previous visit of each of the view's feeds, the posts new since counted from."""
+    has_feeds: bool = True
+    """Whether any feed is followed (asked when the view has no rows, to say why)."""
     titles: dict[str, str] | None = None
     """The title each row shows in the list (`list_titles`)."""
     after_first_rows: bool = False

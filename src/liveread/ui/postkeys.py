@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import webbrowser
+from collections.abc import Callable
 from dataclasses import replace
 
 from textual.app import SuspendNotSupported
@@ -10,7 +11,6 @@ from textual.app import SuspendNotSupported
 from liveread.addresses import safe_address
 from liveread.store import Feed, NotFound
 from liveread.ui.browser import find_browser, runs_in_terminal
-from liveread.ui.errors import reports_store_errors
 from liveread.ui.lists import ALL_FEEDS, EntryList, FeedList
 from liveread.ui.reading import Reading
 from liveread.ui.screens import ConfirmScreen, SearchScreen
@@ -30,7 +30,6 @@ class PostKeys(Reading):
                 return
         self.notify("No unread posts here.")
 
-    @reports_store_errors(unsaved="Read state not saved")
     def action_toggle_read(self) -> None:
         entries = self.query_one(EntryList)
         ref = entries.current
@@ -40,7 +39,7 @@ class PostKeys(Reading):
             self.notify("A favourite is a copy: it has no read state.", severity="warning")
             return
         self.stop_dwell()  # decided: no wait may undo it
-        self.set_read(ref, not entries.rows[ref].is_read)
+        self.set_read(ref, not entries.rows[ref].is_read, unsaved="Read state not saved")
 
     def action_toggle_unread_only(self) -> None:
         self.unread_only = not self.unread_only
@@ -53,17 +52,22 @@ class PostKeys(Reading):
             return
         entries.highlight(self.first_new)
 
-    @reports_store_errors(unsaved="Order not saved")
     def action_toggle_oldest_first(self) -> None:
         feed = self.current_feed()
         if feed is None:
             self.notify("The order is kept for each feed: choose a feed first.", severity="warning")
             return
-        self.core.set_oldest_first(feed.id, not feed.oldest_first)
-        self.reload_rows(keep=self.query_one(EntryList).current, early=True)
-        self.notify("Oldest first" if not feed.oldest_first else "Newest first", title=feed.label)
+        on = not feed.oldest_first
 
-    @reports_store_errors()
+        def saved(_: None) -> None:
+            self.feeds_shown[feed.id] = replace(feed, oldest_first=on)
+            self.reload_rows(keep=self.query_one(EntryList).current, early=True)
+            self.notify("Oldest first" if on else "Newest first", title=feed.label)
+
+        self.with_store(
+            lambda: self.core.set_oldest_first(feed.id, on), saved, unsaved="Order not saved"
+        )
+
     def action_mark_feed_read(self) -> None:
         """Mark the posts of the view read, after asking: a feed's, or in All feeds every
         post."""
@@ -82,19 +86,27 @@ class PostKeys(Reading):
             lambda yes: self._mark_feed_read(feed) if yes else None,
         )
 
-    @reports_store_errors(unsaved="Read state not saved")
     def _mark_feed_read(self, feed: Feed) -> None:
-        try:
-            changed = self.core.mark_feed_read(feed.id)
-        except NotFound as error:  # removed meanwhile
-            self.notify(str(error), severity="warning")
-            return
-        self._shown_rows_read()
-        self.notify(f"Marked {_posts(changed)} read.", title=feed.label)
+        def mark() -> int | NotFound:
+            try:
+                return self.core.mark_feed_read(feed.id)
+            except NotFound as error:  # removed meanwhile
+                return error
 
-    @reports_store_errors()
+        def marked(changed: int | NotFound) -> None:
+            if isinstance(changed, NotFound):
+                self.notify(str(changed), severity="warning")
+                return
+            self._shown_rows_read()
+            self.notify(f"Marked {_posts(changed)} read.", title=feed.label)
+
+        self.with_store(mark, marked, unsaved="Read state not saved")
+
     def action_mark_all_read(self) -> None:
-        unread = [feed.unread for feed in self.store.feeds() if feed.unread]
+        self.with_store(self.store.feeds, self._ask_mark_all_read)
+
+    def _ask_mark_all_read(self, feeds: list[Feed]) -> None:
+        unread = [feed.unread for feed in feeds if feed.unread]
         if not unread:
             self.notify("Nothing unread.")
             return
@@ -104,11 +116,12 @@ class PostKeys(Reading):
             ConfirmScreen(question), lambda yes: self._mark_all_read() if yes else None
         )
 
-    @reports_store_errors(unsaved="Read state not saved")
     def _mark_all_read(self) -> None:
-        changed = self.core.mark_all_read()
-        self._shown_rows_read()
-        self.notify(f"Marked {_posts(changed)} read.")
+        def marked(changed: int) -> None:
+            self._shown_rows_read()
+            self.notify(f"Marked {_posts(changed)} read.")
+
+        self.with_store(self.core.mark_all_read, marked, unsaved="Read state not saved")
 
     def _shown_rows_read(self) -> None:
         """After marking the view's posts read: every row on show is read."""
@@ -119,7 +132,6 @@ class PostKeys(Reading):
                 entries.refresh_row(replace(row, is_read=True))
         self.reload_feeds()
 
-    @reports_store_errors(unsaved="Favourite not saved")
     def action_toggle_favourite(self) -> None:
         entries = self.query_one(EntryList)
         ref = entries.current
@@ -127,38 +139,63 @@ class PostKeys(Reading):
             return
         if ref.startswith("f"):
             favourite = self.favourites[int(ref[1:])]
-            self.core.remove_favourite(favourite)
-            self.notify("Removed from favourites.")
-            self.reload_rows()
-        else:
-            row = entries.rows[ref]
+
+            def removed(_: None) -> None:
+                self.notify("Removed from favourites.")
+                self.reload_rows()
+                self.reload_feeds()
+
+            self.with_store(
+                lambda: self.core.remove_favourite(favourite),
+                removed,
+                unsaved="Favourite not saved",
+            )
+            return
+        row = entries.rows[ref]
+        on = not row.is_favourite
+
+        def set_favourite() -> bool:
             try:
-                self.core.set_favourite(int(ref[1:]), not row.is_favourite)
+                self.core.set_favourite(int(ref[1:]), on)
             except NotFound:
+                return False
+            return True
+
+        def saved(found: bool) -> None:
+            if not found:
                 self._gone()
                 return
-            entries.refresh_row(replace(row, is_favourite=not row.is_favourite))
-            self.notify(
-                "Added to favourites." if not row.is_favourite else "Removed from favourites."
-            )
-        self.reload_feeds()
+            shown = entries.rows.get(ref)
+            if shown is not None:
+                entries.refresh_row(replace(shown, is_favourite=on))
+            self.notify("Added to favourites." if on else "Removed from favourites.")
+            self.reload_feeds()
 
-    def _current_url(self) -> str | None:
+        self.with_store(set_favourite, saved, unsaved="Favourite not saved")
+
+    def with_current_url(self, then: Callable[[str | None], object]) -> None:
+        """`then(address)` with the web address of the post under the cursor (None: it has
+        none, or is gone)."""
         ref = self.query_one(EntryList).current
         if ref is None:
-            return None
-        if ref.startswith("f"):
-            url = self.favourites[int(ref[1:])].entry.url
+            then(None)
+        elif ref.startswith("f"):
+            then(safe_address(self.favourites[int(ref[1:])].entry.url))
         else:
-            try:
-                url = self.store.entry(int(ref[1:])).entry.url
-            except NotFound:
-                return None
-        return safe_address(url)
+            post_id = int(ref[1:])
 
-    @reports_store_errors()
+            def read() -> str | None:
+                try:
+                    return safe_address(self.store.entry(post_id).entry.url)
+                except NotFound:
+                    return None
+
+            self.with_store(read, then)
+
     def action_open_link(self) -> None:
-        url = self._current_url()
+        self.with_current_url(self._open_link)
+
+    def _open_link(self, url: str | None) -> None:
         if url is None:
             self.notify("This post has no web address.", severity="warning")
             return
@@ -183,9 +220,11 @@ class PostKeys(Reading):
         except SuspendNotSupported:
             return False
 
-    @reports_store_errors()
     def action_copy_link(self) -> None:
-        if url := self._current_url():
+        self.with_current_url(self._copy_link)
+
+    def _copy_link(self, url: str | None) -> None:
+        if url:
             self.copy_to_clipboard(url)
             self.notify(url, title="Copied")
         else:
@@ -198,17 +237,24 @@ class PostKeys(Reading):
     def action_search(self) -> None:
         self.push_screen(SearchScreen(self.core.search), self._search_done)
 
-    @reports_store_errors()
     def _search_done(self, entry_id: int | None) -> None:
-        if entry_id is None:
-            return
-        # The hit's own feed, which lists all its posts (All feeds has only the newest).
-        self.view = str(self.store.entry(entry_id).feed_id)
-        self.key_events_only = False
-        self.query_one(FeedList).select_id(self.view)
-        self.set_read(f"e{entry_id}", True)  # chosen from the hits: opened
-        self.open_rows(self.view, keep=f"e{entry_id}")
-        self.show_ref(f"e{entry_id}")
+        if entry_id is not None:
+            self.with_store(lambda: self.store.entry(entry_id).feed_id, self._open_hit(entry_id))
+
+    def _open_hit(self, entry_id: int) -> Callable[[int], None]:
+        """Open the hit in its own feed, which lists all its posts (All feeds has only the
+        newest), once the feed it is in is known."""
+        ref = f"e{entry_id}"
+
+        def open_in(feed_id: int) -> None:
+            self.view = str(feed_id)
+            self.key_events_only = False
+            self.query_one(FeedList).select_id(self.view)
+            # Chosen from the hits: opened, so read before its feed's rows are read.
+            self.set_read(ref, True, then=lambda: self.open_rows(str(feed_id), keep=ref))
+            self.show_ref(ref)
+
+        return open_in
 
 
 def _posts(count: int, noun: str = "post") -> str:

@@ -2,7 +2,8 @@
 
 The list of a view is read by a worker and shown by `rows_loaded` (a long view's first rows
 first, then the whole of it); a post the cursor stays on for `read_after` seconds (the dwell)
-is marked read, one opened with Enter at once.
+is marked read, one opened with Enter at once. Posts are read, and marked read, on the store
+thread (`StoreCalls`).
 """
 
 from __future__ import annotations
@@ -12,12 +13,19 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from textual import on, work
-from textual.app import App
 from textual.timer import Timer
 from textual.worker import get_current_worker
 
 from liveread import timefmt
-from liveread.store import EntrySummary, Favourite, Feed, NotFound, StoreError, StoreFault
+from liveread.store import (
+    EntrySummary,
+    Favourite,
+    Feed,
+    NotFound,
+    StoredEntry,
+    StoreError,
+    StoreFault,
+)
 from liveread.ui.errors import reports_store_errors
 from liveread.ui.lists import (
     ALL_FEEDS,
@@ -29,6 +37,7 @@ from liveread.ui.lists import (
 )
 from liveread.ui.messages import Loaded, RowsLoaded, StoreFailed
 from liveread.ui.reader import WELCOME, Reader
+from liveread.ui.storecalls import StoreCalls
 from liveread.ui.titles import list_titles
 from liveread.ui.visits import Visits, new_refs, place_new
 
@@ -59,7 +68,7 @@ class Dwell:
     timer: Timer
 
 
-class Reading(App[None]):
+class Reading(StoreCalls):
     """The posts list and the reader, for the app (which sets the attributes below)."""
 
     core: Core
@@ -75,10 +84,11 @@ class Reading(App[None]):
     dwell: Dwell | None
     favourites: list[Favourite]
     new_posts: int
+    feeds_shown: dict[int, Feed]
 
     if TYPE_CHECKING:  # the app's own: its feeds pane and its store trouble
 
-        def reload_feeds(self) -> None: ...
+        def reload_feeds(self, then: Callable[[], object] | None = None) -> None: ...
 
         def current_feed(self) -> Feed | None: ...
 
@@ -86,8 +96,7 @@ class Reading(App[None]):
 
     def open_rows(self, view: str, keep: str | None = None) -> None:
         """Open `view`: note the visit, and show its rows with the posts new since the last."""
-        self.visits = self.visit(view)
-        self.load_rows(view, keep, self.visits, early=True)
+        self.load_rows(view, keep, None, early=True)
 
     def reload_rows(self, keep: str | None = None, *, early: bool = False) -> None:
         """Read the view on show again, new posts counted from the same visit as before.
@@ -96,8 +105,14 @@ class Reading(App[None]):
         self.load_rows(self.view, keep, self.visits, early)
 
     @work(thread=True, exclusive=True, group="rows")
-    def load_rows(self, view: str, keep: str | None, visits: Visits, early: bool = False) -> None:
+    def load_rows(
+        self, view: str, keep: str | None, visits: Visits | None, early: bool = False
+    ) -> None:
+        """Read `view`'s rows, with the posts new since `visits` (None: the view is being
+        opened, and this is a visit); `early`: its first rows show as soon as they are read."""
         worker = get_current_worker()
+        if visits is None:
+            visits = self.visit(view)
 
         def first_rows(loaded: Loaded) -> None:
             if not worker.is_cancelled:
@@ -108,7 +123,7 @@ class Reading(App[None]):
                 view, keep, visits, first_rows if early else None, lambda: worker.is_cancelled
             )
         except StoreError as error:  # the view still changes: to an empty list that says why
-            read = Loaded(view, [], keep, failed=error)
+            read = Loaded(view, [], keep, failed=error, visits=visits)
         if read is not None and not worker.is_cancelled:  # else newer rows are on their way
             self.post_message(RowsLoaded(read))
 
@@ -154,7 +169,9 @@ class Reading(App[None]):
         if view == FAVOURITES:
             self.favourites = self.store.favourites()
             copies = [row_from_favourite(i, f) for i, f in enumerate(self.favourites)]
-            return Loaded(view, copies, keep, titles=list_titles(copies))
+            has_feeds = self._has_feeds(copies)
+            titles = list_titles(copies)
+            return Loaded(view, copies, keep, visits=visits, has_feeds=has_feeds, titles=titles)
         feed_id = None if view == ALL_FEEDS else int(view)
         oldest_first = feed_id is not None and self._oldest_first(feed_id)
         rows: list[Row] = []
@@ -182,7 +199,7 @@ class Reading(App[None]):
                 return None
             if first_rows and rows and (keep is None or keep in refs):
                 # Oldest first, the new posts are at the end, not among the first rows.
-                first = Loaded(view, list(rows), keep, titles=list_titles(rows))
+                first = Loaded(view, list(rows), keep, visits=visits, titles=list_titles(rows))
                 first_rows(first if oldest_first else replace(first, new=frozenset(new)))
                 shown_first = True
             first_rows, limit = None, READ_ROWS
@@ -192,6 +209,8 @@ class Reading(App[None]):
             keep,
             new=frozenset(new),
             oldest_first=oldest_first,
+            visits=visits,
+            has_feeds=self._has_feeds(rows),
             titles=list_titles(rows),
             after_first_rows=shown_first,
         )
@@ -209,6 +228,10 @@ class Reading(App[None]):
             seen.add(ref)
         return wanted
 
+    def _has_feeds(self, rows: list[Row]) -> bool:
+        """Whether any feed is followed, asked only when a view has no rows (to say why)."""
+        return bool(rows) or bool(self.store.feeds())
+
     def _oldest_first(self, feed_id: int) -> bool:
         try:
             return self.store.feed(feed_id).oldest_first
@@ -222,6 +245,7 @@ class Reading(App[None]):
         self.show_store_state()  # reading may have found the file damaged
         if loaded.view != self.view:
             return
+        self.visits = loaded.visits
         self.oldest_first = loaded.oldest_first
         refs = [row.ref for row in loaded.rows]
         place = place_new(refs, loaded.new, oldest_first=loaded.oldest_first)
@@ -244,7 +268,7 @@ class Reading(App[None]):
             self.post_message(StoreFailed(loaded.failed))
         elif not loaded.rows:
             self.stop_dwell()
-            self.query_one(Reader).show(self._empty_text())
+            self.query_one(Reader).show(self._empty_text(loaded.has_feeds))
         elif not (loaded.after_first_rows and entries.current == current):
             self._show_current()
 
@@ -274,8 +298,8 @@ class Reading(App[None]):
         arrow = "↓" if self.oldest_first else "↑"
         entries.set_titles(label, f"{self.new_posts} new {arrow}" if self.new_posts else "")
 
-    def _empty_text(self) -> str | Text:
-        if not self.store.feeds():
+    def _empty_text(self, has_feeds: bool) -> str | Text:
+        if not has_feeds:
             return WELCOME
         if self.view == FAVOURITES:
             return "No favourites yet: press f on a post to keep it."
@@ -297,14 +321,12 @@ class Reading(App[None]):
         self.start_dwell(ref)
 
     @on(EntryList.RowSelected, "#entries")
-    @reports_store_errors()
     def entry_selected(self, message: EntryList.RowSelected) -> None:
         """Enter or a click opens the post: it is read."""
         self.stop_dwell()
         self.query_one(Reader).focus()
         self.set_read(message.row_id, True)
 
-    @reports_store_errors()
     def start_dwell(self, ref: str) -> None:
         self.stop_dwell()
         row = self.query_one(EntryList).rows.get(ref)
@@ -320,7 +342,6 @@ class Reading(App[None]):
             self.dwell.timer.stop()
             self.dwell = None
 
-    @reports_store_errors()
     def finish_dwell(self) -> None:
         """The post has been on show for `read_after` seconds: it is read."""
         dwell, self.dwell = self.dwell, None
@@ -330,19 +351,32 @@ class Reading(App[None]):
         if self.query_one(EntryList).current == dwell.ref:
             self.set_read(dwell.ref, True)
 
-    def set_read(self, ref: str, read: bool) -> None:
-        """Mark a stored post read or unread; its row and the counts follow."""
+    def set_read(
+        self,
+        ref: str,
+        read: bool,
+        *,
+        unsaved: str | None = None,
+        then: Callable[[], object] | None = None,
+    ) -> None:
+        """Mark a stored post read or unread; its row and the counts follow, then `then()`
+        (unless it could not be saved: `unsaved` says so)."""
         if not ref.startswith("e"):
             return  # a favourite is a copy, with no read state
-        changed = self.core.mark_read([int(ref[1:])], read)
-        entries = self.query_one(EntryList)
-        row = entries.rows.get(ref)
-        if row is not None and row.is_read != read:
-            entries.refresh_row(replace(row, is_read=read))
-        if changed:
-            self.reload_feeds()
 
-    @reports_store_errors()
+        def marked(changed: int) -> None:
+            entries = self.query_one(EntryList)
+            row = entries.rows.get(ref)
+            if row is not None and row.is_read != read:
+                entries.refresh_row(replace(row, is_read=read))
+            if changed:
+                self.reload_feeds()
+            if then is not None:
+                then()
+
+        post_id = int(ref[1:])
+        self.with_store(lambda: self.core.mark_read([post_id], read), marked, unsaved=unsaved)
+
     def show_ref(self, ref: str) -> None:
         reader = self.query_one(Reader)
         if ref.startswith("f"):
@@ -350,15 +384,26 @@ class Reading(App[None]):
             key = f"f {favourite.feed_url} {favourite.entry.key}"  # "f<n>" moves as favourites do
             reader.show_entry(favourite.entry, favourite.feed_title, key=key)
             return
-        try:
-            stored = self.store.entry(int(ref[1:]))
-        except NotFound:
-            self._gone()
-            return
-        except StoreFault:
-            reader.show(UNREADABLE_POST)
-            raise
-        reader.show_entry(stored.entry, stored.feed_title, key=ref)
+        post_id = int(ref[1:])
+
+        def read() -> StoredEntry | str | None:
+            try:
+                return self.store.entry(post_id)
+            except NotFound:
+                return None
+            except StoreFault as error:
+                self.post_message(StoreFailed(error))
+                return UNREADABLE_POST
+
+        def show(found: StoredEntry | str | None) -> None:
+            if found is None:
+                self._gone()
+            elif isinstance(found, str):
+                reader.show(found)
+            else:
+                reader.show_entry(found.entry, found.feed_title, key=ref)
+
+        self.with_store(read, show, group="reader", exclusive=True)
 
     def _gone(self) -> None:
         """The post under the cursor is no longer stored: something else (`liveread remove`

@@ -1,0 +1,197 @@
+"""A feed's memory of its page as last read, so that a refresh reads only what changed.
+
+Two digests stand for a post's source. A post's *fragment digest* covers its element's HTML
+(as Lexbor serialises it, taken before anything is removed from it) with what the page says
+around it that reading it depends on (reader and version, the page's address, page-wide
+lists a site reader flags posts by, and for the generic readers the post's times and other
+metadata, which they read from the page around it): a post whose fragment digest the memory
+holds is not read or cleaned again. A post's *source digest* covers that fragment (or the
+structured item it was made from) with the post's metadata as finally read: the store keeps
+it beside the post and does not rewrite a post whose source digest is unchanged, so a post's
+stored text never changes because its neighbours did (`Cleaner.drop_repeated`).
+
+Memory is kept per process, per feed, bounded: `Memories`.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from collections import OrderedDict
+from dataclasses import dataclass, field
+
+from liveread.model import Block, Entry, Removal, iso_z
+
+MAX_REMEMBERED = 20_000
+"""Posts remembered by one process over all its feeds; the feeds refreshed longest ago are
+forgotten first beyond it (a feed's memory is at most its page's posts)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Cleaned:
+    """A read post's blocks once cleaned (`Cleaner.clean_blocks`) under `key`."""
+
+    key: str
+    blocks: list[Block]
+    removals: list[Removal]
+
+
+@dataclass(slots=True)
+class ReadPost:
+    """A post as read from its fragment, before merging with structured data."""
+
+    entry: Entry
+    """Never changed: `parse` works on a copy (`copy`)."""
+    removals: list[Removal]
+    """What reading it removed, in order."""
+    cleaned: Cleaned | None = None
+
+    def copy(self) -> Entry:
+        """The entry to merge and clean: its blocks list is the remembered one (so `parse`
+        can tell that merging left it as read), its other fields its own."""
+        return copy_entry(self.entry)
+
+
+def copy_entry(entry: Entry) -> Entry:
+    """A copy of `entry` that shares its blocks list (`dataclasses.replace` takes ten times
+    as long)."""
+    return Entry(
+        key=entry.key,
+        url=entry.url,
+        published=entry.published,
+        updated=entry.updated,
+        title=entry.title,
+        authors=list(entry.authors),
+        kind=entry.kind,
+        key_event=entry.key_event,
+        pinned=entry.pinned,
+        summary=entry.summary,
+        breaking=entry.breaking,
+        blocks=entry.blocks,
+        label=entry.label,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Settled:
+    """What a reading with memory tells the store (see `LiveBlog.digests`)."""
+
+    unchanged: frozenset[str]
+    since: str | None
+    reading: str
+
+
+@dataclass(slots=True)
+class PageMemory:
+    """One feed's: the posts of its page at the last reading, by fragment digest, and each
+    post's source digest by key. Holds the last page only."""
+
+    posts: dict[str, ReadPost] = field(default_factory=dict)
+    digests: dict[str, str] = field(default_factory=dict)
+    reading: str | None = None
+    """A token naming the last reading: the store records the token of the reading it
+    stored, so it can tell that posts unchanged since that reading are stored as read."""
+    _read: dict[str, ReadPost] = field(default_factory=dict)
+
+    def __len__(self) -> int:
+        return len(self.posts)
+
+    def begin(self) -> None:
+        """Start a reading (one left unfinished by a failure is dropped)."""
+        self._read = {}
+
+    def recall(self, digest: str) -> ReadPost | None:
+        read = self.posts.get(digest)
+        if read is not None:
+            self._read[digest] = read
+        return read
+
+    def keep(self, digest: str, read: ReadPost) -> None:
+        self._read[digest] = read
+
+    def settle(self, digests: dict[str, str]) -> Settled:
+        """End a reading whose posts have these source digests: the memory now holds this
+        page's posts only. Says which posts are unchanged since the last reading."""
+        unchanged = frozenset(
+            key for key, digest in digests.items() if self.digests.get(key) == digest
+        )
+        settled = Settled(unchanged, self.reading if unchanged else None, secrets.token_hex(8))
+        self.posts, self._read = self._read, {}
+        self.digests, self.reading = digests, settled.reading
+        return settled
+
+    def forget(self, key: str) -> None:
+        """Forget the post stored under `key` (as if the last reading had not seen it)."""
+        digest = self.digests.pop(key, None)
+        if digest is None:
+            return
+        self.posts = {
+            fragment: read
+            for fragment, read in self.posts.items()
+            if read.entry.key != key and (read.cleaned is None or read.cleaned.key != key)
+        }
+
+
+class Memories:
+    """Each feed's `PageMemory`, the least recently used forgotten first once more than
+    `limit` posts are remembered in all."""
+
+    def __init__(self, limit: int = MAX_REMEMBERED) -> None:
+        self.limit = limit
+        self._feeds: OrderedDict[int, PageMemory] = OrderedDict()
+
+    def of(self, feed_id: int) -> PageMemory:
+        memory = self._feeds.pop(feed_id, None) or PageMemory()
+        self._feeds[feed_id] = memory
+        return memory
+
+    def trim(self) -> None:
+        """Forget feeds, least recently used first, until at most `limit` posts are held
+        (the feed used last is kept whatever its size)."""
+        held = sum(len(memory) for memory in self._feeds.values())
+        while held > self.limit and len(self._feeds) > 1:
+            _, memory = self._feeds.popitem(last=False)
+            held -= len(memory)
+
+    def __len__(self) -> int:
+        """Posts remembered in all."""
+        return sum(len(memory) for memory in self._feeds.values())
+
+    def __contains__(self, feed_id: object) -> bool:
+        return feed_id in self._feeds
+
+
+def _digest(*parts: str) -> str:
+    digest = hashlib.blake2b(digest_size=16)
+    for part in parts:
+        digest.update(part.encode("utf-8", "surrogatepass"))
+        digest.update(b"\x1e")
+    return digest.hexdigest()
+
+
+def fragment_digest(context: str, key: str | None, html: str, facts: str = "") -> str:
+    """A post's fragment digest: see the module's docstring."""
+    return _digest(context, key or "", html, facts)
+
+
+def facts_of(entry: Entry) -> str:
+    """An entry's metadata as text, its body left out."""
+    return "\x1f".join(
+        (
+            entry.key,
+            entry.url or "",
+            iso_z(entry.published) or "",
+            iso_z(entry.updated) or "",
+            entry.title,
+            "\x1d".join(entry.authors),
+            entry.kind,
+            f"{entry.key_event:d}{entry.pinned:d}{entry.summary:d}{entry.breaking:d}",
+            entry.label,
+        )
+    )
+
+
+def source_digest(context: str, entry: Entry, fragment: str, body: str) -> str:
+    """A final post's source digest: `fragment` is its fragment digest ("" for a post made
+    from structured data only), `body` the structured text it was made from, if it was."""
+    return _digest(context, facts_of(entry), fragment, body)
