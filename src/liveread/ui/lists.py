@@ -1,4 +1,4 @@
-"""The feeds pane and the entry list: line-API `OptionList`s, so 10,000 rows stay smooth."""
+"""The feeds pane (an `OptionList`) and the entry list (a `WindowedList`, drawn on demand)."""
 
 from __future__ import annotations
 
@@ -15,6 +15,7 @@ from liveread.model import Entry
 from liveread.store import EntrySummary, Favourite, Feed
 from liveread.timefmt import local, relative_age, short_age
 from liveread.ui.titles import NO_TEXT, list_titles
+from liveread.ui.window import WindowedList
 
 ALL_FEEDS = "all"
 FAVOURITES = "favourites"
@@ -261,18 +262,23 @@ def divider_prompt(oldest_first: bool) -> Content:
     return Content.styled(f"── {arrow} new since your last visit {arrow} ──", "$accent")
 
 
-class EntryList(OptionList):
+class EntryList(WindowedList):
     """Posts of the chosen view, newest first (or oldest first); keeps its place when rows
-    are reloaded."""
+    are reloaded. Rows are drawn as they come into view, so a feed of any size opens at
+    once: a row's prompt is built when it is first drawn, not when the list is filled."""
 
     BINDINGS = VIM_BINDINGS
 
     def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+        super().__init__(id=id, divider_id=DIVIDER)
         self.rows: dict[str, Row] = {}
         self.titles: dict[str, str] = {}
         """The title each row shows (`list_titles`)."""
+        self._now: datetime | None = None
+        """The time ages are drawn for (None: the clock's, when drawn)."""
         self._ages: dict[str, str] = {}
+        """The age each drawn row shows."""
+        self._oldest_first = False
 
     def show(
         self,
@@ -282,28 +288,36 @@ class EntryList(OptionList):
         *,
         divider: int | None = None,
         oldest_first: bool = False,
+        titles: dict[str, str] | None = None,
     ) -> None:
-        """Show `rows`, a divider before row number `divider`, the cursor on `keep` (else
-        the first row). Placing the cursor posts no OptionHighlighted: the app shows the post
-        itself, and a post it shows this way is not one the reader moved to."""
+        """Show `rows` (each showing its title in `titles`, else `list_titles`), a divider
+        before row number `divider`, the cursor on `keep` (else the first row). Placing the
+        cursor posts no RowHighlighted: the app shows the post itself, and a post it shows
+        this way is not one the reader moved to."""
         self.rows = {row.ref: row for row in rows}
-        self.titles = list_titles(rows)
-        self._ages = {row.ref: row_age(row, now) for row in rows}
-        options = [Option(row_prompt(r, now, self.titles[r.ref]), id=r.ref) for r in rows]
-        if divider is not None:
-            options.insert(divider, Option(divider_prompt(oldest_first), id=DIVIDER, disabled=True))
-        with self.prevent(OptionList.OptionHighlighted):
-            self.set_options(options)
+        self.titles = list_titles(rows) if titles is None else titles
+        self._now = now
+        self._ages = {}
+        self._oldest_first = oldest_first
+        with self.prevent(WindowedList.RowHighlighted):
+            self.set_rows(list(self.rows), divider)
             if rows:
                 self.highlight(keep if keep is not None and keep in self.rows else rows[0].ref)
+
+    def build_prompt(self, row_id: str) -> Content:
+        row = self.rows[row_id]
+        self._ages[row_id] = row_age(row, self._now)
+        return row_prompt(row, self._now, self.titles.get(row_id))
+
+    def build_divider(self) -> Content:
+        return divider_prompt(self._oldest_first)
 
     def highlight(self, ref: str) -> None:
         self.highlighted = self.get_option_index(ref)
 
     @property
     def current(self) -> str | None:
-        option = self.highlighted_option
-        return option.id if option is not None else None
+        return self.highlighted_id
 
     def set_titles(self, title: str, subtitle: str = "") -> None:
         """Border title and subtitle, as plain text: a feed's title comes from its page, so it
@@ -313,16 +327,16 @@ class EntryList(OptionList):
 
     def refresh_row(self, row: Row) -> None:
         self.rows[row.ref] = row
-        self.replace_option_prompt(row.ref, row_prompt(row, title=self.titles.get(row.ref)))
+        self.forget(row.ref)
 
     def redraw_ages(self, now: datetime | None = None) -> int:
-        """Redraw the rows whose age reads differently at `now` (from the rows in hand, not
-        the store); how many changed."""
+        """Redraw the drawn rows whose age reads differently at `now` (from the rows in hand,
+        not the store); how many changed. Rows not drawn yet get their age when they are."""
+        self._now = now
         changed = 0
-        for ref, row in self.rows.items():
-            age = row_age(row, now)
-            if age != self._ages.get(ref):
-                self._ages[ref] = age
-                self.replace_option_prompt(ref, row_prompt(row, now, self.titles.get(ref)))
+        for ref in self.drawn_ids:
+            row = self.rows.get(ref)
+            if row is not None and row_age(row, now) != self._ages.get(ref):
+                self.forget(ref)
                 changed += 1
         return changed

@@ -44,6 +44,10 @@ class Loaded:
     """The previous visit of each of the view's feeds, the posts new since counted from."""
     has_feeds: bool = True
     """Whether any feed is followed (asked when the view has no rows, to say why)."""
+    titles: dict[str, str] | None = None
+    """The title each row shows in the list (`list_titles`)."""
+    after_first_rows: bool = False
+    """The whole view, following its first rows (which are on show already)."""
 
 
 class RowsLoaded(Message):

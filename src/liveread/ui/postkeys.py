@@ -43,7 +43,7 @@ class PostKeys(Reading):
 
     def action_toggle_unread_only(self) -> None:
         self.unread_only = not self.unread_only
-        self.reload_rows(keep=self.query_one(EntryList).current)
+        self.reload_rows(keep=self.query_one(EntryList).current, early=True)
 
     def action_first_new(self) -> None:
         entries = self.query_one(EntryList)
@@ -61,7 +61,7 @@ class PostKeys(Reading):
 
         def saved(_: None) -> None:
             self.feeds_shown[feed.id] = replace(feed, oldest_first=on)
-            self.reload_rows(keep=self.query_one(EntryList).current)
+            self.reload_rows(keep=self.query_one(EntryList).current, early=True)
             self.notify("Oldest first" if on else "Newest first", title=feed.label)
 
         self.with_store(
@@ -232,7 +232,7 @@ class PostKeys(Reading):
 
     def action_toggle_key_events(self) -> None:
         self.key_events_only = not self.key_events_only
-        self.reload_rows()
+        self.reload_rows(early=True)
 
     def action_search(self) -> None:
         self.push_screen(SearchScreen(self.core.search), self._search_done)

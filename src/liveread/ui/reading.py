@@ -1,8 +1,9 @@
 """Reading: which posts are on show, the one in the reader, and when it becomes read.
 
-The list of a view is read by a worker and shown by `rows_loaded`; a post the cursor stays on
-for `read_after` seconds (the dwell) is marked read, one opened with Enter at once. Posts are
-read, and marked read, on the store thread (`StoreCalls`).
+The list of a view is read by a worker and shown by `rows_loaded` (a long view's first rows
+first, then the whole of it); a post the cursor stays on for `read_after` seconds (the dwell)
+is marked read, one opened with Enter at once. Posts are read, and marked read, on the store
+thread (`StoreCalls`).
 """
 
 from __future__ import annotations
@@ -13,11 +14,18 @@ from typing import TYPE_CHECKING
 
 from textual import on, work
 from textual.timer import Timer
-from textual.widgets import OptionList
 from textual.worker import get_current_worker
 
 from liveread import timefmt
-from liveread.store import Favourite, Feed, NotFound, StoredEntry, StoreError, StoreFault
+from liveread.store import (
+    EntrySummary,
+    Favourite,
+    Feed,
+    NotFound,
+    StoredEntry,
+    StoreError,
+    StoreFault,
+)
 from liveread.ui.errors import reports_store_errors
 from liveread.ui.lists import (
     ALL_FEEDS,
@@ -30,6 +38,7 @@ from liveread.ui.lists import (
 from liveread.ui.messages import Loaded, RowsLoaded, StoreFailed
 from liveread.ui.reader import WELCOME, Reader
 from liveread.ui.storecalls import StoreCalls
+from liveread.ui.titles import list_titles
 from liveread.ui.visits import Visits, new_refs, place_new
 
 if TYPE_CHECKING:
@@ -42,6 +51,11 @@ if TYPE_CHECKING:
 
 ALL_FEEDS_LIMIT = 2_000
 """The All feeds timeline shows this many of the newest posts; a feed's own view shows all."""
+FIRST_ROWS = 200
+"""A view opened shows this many of its first rows as soon as they are read (more than a
+screen holds), so a feed of any size shows its first screen at once."""
+READ_ROWS = 500
+"""The rest is read this many rows at a time, so no other store call waits long."""
 UNREADABLE_POST = "This post could not be read from the database."
 UNREADABLE_POSTS = "The posts here could not be read from the database."
 
@@ -82,24 +96,36 @@ class Reading(StoreCalls):
 
     def open_rows(self, view: str, keep: str | None = None) -> None:
         """Open `view`: note the visit, and show its rows with the posts new since the last."""
-        self.load_rows(view, keep, None)
+        self.load_rows(view, keep, None, early=True)
 
-    def reload_rows(self, keep: str | None = None) -> None:
-        """Read the view on show again, new posts counted from the same visit as before."""
-        self.load_rows(self.view, keep, self.visits)
+    def reload_rows(self, keep: str | None = None, *, early: bool = False) -> None:
+        """Read the view on show again, new posts counted from the same visit as before.
+        `early`: show its first rows before the rest are read (the list changes anyway); else
+        the rows on show stay until the whole view is read."""
+        self.load_rows(self.view, keep, self.visits, early)
 
     @work(thread=True, exclusive=True, group="rows")
-    def load_rows(self, view: str, keep: str | None, visits: Visits | None) -> None:
+    def load_rows(
+        self, view: str, keep: str | None, visits: Visits | None, early: bool = False
+    ) -> None:
         """Read `view`'s rows, with the posts new since `visits` (None: the view is being
-        opened, and this is a visit)."""
+        opened, and this is a visit); `early`: its first rows show as soon as they are read."""
+        worker = get_current_worker()
         if visits is None:
             visits = self.visit(view)
+
+        def first_rows(loaded: Loaded) -> None:
+            if not worker.is_cancelled:
+                self.post_message(RowsLoaded(loaded))
+
         try:
-            loaded = self.read_rows(view, keep, visits)
+            read = self.read_rows(
+                view, keep, visits, first_rows if early else None, lambda: worker.is_cancelled
+            )
         except StoreError as error:  # the view still changes: to an empty list that says why
-            loaded = Loaded(view, [], keep, failed=error, visits=visits)
-        if not get_current_worker().is_cancelled:  # a newer read of the rows supersedes it
-            self.post_message(RowsLoaded(loaded))
+            read = Loaded(view, [], keep, failed=error, visits=visits)
+        if read is not None and not worker.is_cancelled:  # else newer rows are on their way
+            self.post_message(RowsLoaded(read))
 
     def visit(self, view: str) -> Visits:
         """Note that `view` is opened now; returns the previous visit of each of its feeds.
@@ -129,32 +155,78 @@ class Reading(StoreCalls):
             self.post_message(StoreFailed(error))
         return {feed.id: feed.visited_at}
 
-    def read_rows(self, view: str, keep: str | None, visits: Visits) -> Loaded:
+    def read_rows(
+        self,
+        view: str,
+        keep: str | None,
+        visits: Visits,
+        first_rows: Callable[[Loaded], None] | None = None,
+        cancelled: Callable[[], bool] = lambda: False,
+    ) -> Loaded | None:
+        """The rows of `view`, read a part at a time so that no other call waits long for
+        the store. A long view's first rows go to `first_rows` as soon as they are read, where
+        they show where the cursor goes. None once `cancelled` says they are not wanted."""
         if view == FAVOURITES:
             self.favourites = self.store.favourites()
-            rows = [row_from_favourite(i, f) for i, f in enumerate(self.favourites)]
-            return Loaded(view, rows, keep, visits=visits, has_feeds=self._has_feeds(rows))
+            copies = [row_from_favourite(i, f) for i, f in enumerate(self.favourites)]
+            has_feeds = self._has_feeds(copies)
+            titles = list_titles(copies)
+            return Loaded(view, copies, keep, visits=visits, has_feeds=has_feeds, titles=titles)
         feed_id = None if view == ALL_FEEDS else int(view)
         oldest_first = feed_id is not None and self._oldest_first(feed_id)
-        summaries = self.store.entry_summaries(
-            feed_id,
-            key_events_only=self.key_events_only,
-            limit=ALL_FEEDS_LIMIT if feed_id is None else None,
-            oldest_first=oldest_first,
-        )
-        if self.unread_only:  # the post under the cursor stays, read or not
-            summaries = [s for s in summaries if not s.is_read or f"e{s.id}" == keep]
-        rows = [row_from_summary(s, with_feed=feed_id is None) for s in summaries]
-        new = new_refs(summaries, visits)
+        rows: list[Row] = []
+        refs: set[str] = set()  # a post a refresh moved on from one part to the next is seen
+        new: set[str] = set()
+        offset, shown_first = 0, False
+        limit = FIRST_ROWS if first_rows else READ_ROWS
+        if feed_id is None:  # short, and read in one go: on a damaged database, which feeds
+            limit = ALL_FEEDS_LIMIT  # make up the timeline is settled over the whole read
+        while True:
+            summaries = self.store.entry_summaries(
+                feed_id,
+                key_events_only=self.key_events_only,
+                limit=limit,
+                offset=offset,
+                oldest_first=oldest_first,
+            )
+            offset += len(summaries)
+            kept = self._wanted(summaries, refs, keep)
+            rows += [row_from_summary(s, with_feed=feed_id is None) for s in kept]
+            new |= new_refs(kept, visits)
+            if feed_id is None or len(summaries) < limit:
+                break
+            if cancelled():
+                return None
+            if first_rows and rows and (keep is None or keep in refs):
+                # Oldest first, the new posts are at the end, not among the first rows.
+                first = Loaded(view, list(rows), keep, visits=visits, titles=list_titles(rows))
+                first_rows(first if oldest_first else replace(first, new=frozenset(new)))
+                shown_first = True
+            first_rows, limit = None, READ_ROWS
         return Loaded(
             view,
             rows,
             keep,
-            new=new,
+            new=frozenset(new),
             oldest_first=oldest_first,
             visits=visits,
             has_feeds=self._has_feeds(rows),
+            titles=list_titles(rows),
+            after_first_rows=shown_first,
         )
+
+    def _wanted(
+        self, summaries: list[EntrySummary], seen: set[str], keep: str | None
+    ) -> list[EntrySummary]:
+        """The posts of a part of the view the list shows: not one `seen` in an earlier part,
+        and unread only where asked (the post under the cursor stays, read or not)."""
+        wanted = []
+        for summary in summaries:
+            ref = f"e{summary.id}"
+            if ref not in seen and (not self.unread_only or not summary.is_read or ref == keep):
+                wanted.append(summary)
+            seen.add(ref)
+        return wanted
 
     def _has_feeds(self, rows: list[Row]) -> bool:
         """Whether any feed is followed, asked only when a view has no rows (to say why)."""
@@ -179,8 +251,15 @@ class Reading(StoreCalls):
         place = place_new(refs, loaded.new, oldest_first=loaded.oldest_first)
         self.first_new = place.first_new
         entries = self.query_one(EntryList)
+        current = entries.current
+        # After the first rows, the cursor stays where the reader has moved it meanwhile.
+        keep = current if loaded.after_first_rows else loaded.keep
         entries.show(
-            loaded.rows, keep=loaded.keep, divider=place.divider, oldest_first=self.oldest_first
+            loaded.rows,
+            keep=keep,
+            divider=place.divider,
+            oldest_first=self.oldest_first,
+            titles=loaded.titles,
         )
         self._title_entries()
         if loaded.failed:
@@ -190,7 +269,7 @@ class Reading(StoreCalls):
         elif not loaded.rows:
             self.stop_dwell()
             self.query_one(Reader).show(self._empty_text(loaded.has_feeds))
-        else:
+        elif not (loaded.after_first_rows and entries.current == current):
             self._show_current()
 
     def _show_current(self) -> None:
@@ -230,26 +309,23 @@ class Reading(StoreCalls):
             return "No unread posts here. Press U to show every post."
         return "No posts stored yet. Press r to refresh."
 
-    @on(OptionList.OptionHighlighted, "#entries")
-    def entry_highlighted(self, message: OptionList.OptionHighlighted) -> None:
+    @on(EntryList.RowHighlighted, "#entries")
+    def entry_highlighted(self, message: EntryList.RowHighlighted) -> None:
         """The reader moved to a post: show it, and mark it read if it stays on show."""
-        ref = message.option_id
-        if ref is None:
-            return
-        newest = message.option_list.option_count - 1 if self.oldest_first else 0
-        if message.option_index == newest and self.new_posts:
+        ref = message.row_id
+        newest = message.source.option_count - 1 if self.oldest_first else 0
+        if message.index == newest and self.new_posts:
             self.new_posts = 0
             self._title_entries()
         self.show_ref(ref)
         self.start_dwell(ref)
 
-    @on(OptionList.OptionSelected, "#entries")
-    def entry_selected(self, message: OptionList.OptionSelected) -> None:
+    @on(EntryList.RowSelected, "#entries")
+    def entry_selected(self, message: EntryList.RowSelected) -> None:
         """Enter or a click opens the post: it is read."""
         self.stop_dwell()
         self.query_one(Reader).focus()
-        if message.option_id is not None:
-            self.set_read(message.option_id, True)
+        self.set_read(message.row_id, True)
 
     def start_dwell(self, ref: str) -> None:
         self.stop_dwell()
