@@ -9,6 +9,7 @@ last visit, the cursor kept on its post when the list is read again.
 
 from __future__ import annotations
 
+import gc
 import shutil
 import threading
 from collections.abc import Iterator
@@ -293,3 +294,24 @@ async def test_the_mouse_a_reload_and_the_clock_in_a_big_feed(
         assert lines(app)[-2].split()[1:3] == ["20", "d"]  # the oldest, 30,002 minutes before
 
         assert len(prompts_built) < FEW_SCREENS
+
+
+def collector_sees(thing: object) -> bool:
+    return any(tracked is thing for tracked in gc.get_objects())
+
+
+async def test_a_long_feeds_rows_are_kept_out_of_the_collectors_full_passes(
+    store: Store,
+) -> None:
+    """A full garbage collection walks every object it tracks, pausing the UI: the rows of a
+    feed this long are taken out of its sight once shown, and handed back when the app
+    closes."""
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_feed(pilot, store)
+        row = next(iter(entries(app).rows.values()))
+        assert not collector_sees(row)
+        assert gc.get_freeze_count() > POSTS
+    assert gc.get_freeze_count() == 0
+    assert collector_sees(row)

@@ -41,6 +41,7 @@ from liveread.store import Favourite, Feed, NotFound, StoreError, StoreFault
 from liveread.ui import keyhelp
 from liveread.ui.banner import StoreBanner
 from liveread.ui.errors import reports_store_errors
+from liveread.ui.garbage import freeze_long_lived, thaw
 from liveread.ui.keyhelp import HelpRow, HelpSection
 from liveread.ui.lists import ALL_FEEDS, EntryList, FeedList
 from liveread.ui.messages import ServiceEvent, StoreFailed
@@ -204,6 +205,7 @@ class LivereadApp(PostKeys, Panes):
             )
         if not self.offline:  # the network layers load after the first paint
             self.call_after_refresh(self._go_online)
+        self.call_after_refresh(freeze_long_lived)  # the modules, classes and widgets
 
     def _exit_on_stop_signals(self) -> None:
         """SIGTERM or SIGHUP (the terminal closing) quit as `q` does: the database is closed
@@ -250,6 +252,7 @@ class LivereadApp(PostKeys, Panes):
         await self.core.disconnect()
         if self._demo_server is not None:
             self._demo_server.close()
+        thaw()
 
     def _remember_theme(self, theme: object) -> None:
         self.ui_state.theme = self.theme

@@ -27,6 +27,7 @@ from liveread.store import (
     StoreFault,
 )
 from liveread.ui.errors import reports_store_errors
+from liveread.ui.garbage import BIG_VIEW, freeze_long_lived
 from liveread.ui.lists import (
     ALL_FEEDS,
     FAVOURITES,
@@ -262,6 +263,8 @@ class Reading(StoreCalls):
             titles=loaded.titles,
         )
         self._title_entries()
+        if len(loaded.rows) >= BIG_VIEW:
+            freeze_long_lived()
         if loaded.failed:
             self.stop_dwell()
             self.query_one(Reader).show(UNREADABLE_POSTS)
