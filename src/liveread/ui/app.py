@@ -38,7 +38,7 @@ from liveread import paths, timefmt
 from liveread.core import Core
 from liveread.output import OutputError
 from liveread.store import Favourite, Feed, NotFound, StoreError, StoreFault
-from liveread.ui import keyhelp
+from liveread.ui import keyhelp, screens
 from liveread.ui.banner import StoreBanner
 from liveread.ui.errors import reports_store_errors
 from liveread.ui.garbage import freeze_long_lived, thaw
@@ -49,13 +49,6 @@ from liveread.ui.panes import NARROW_BELOW, Panes
 from liveread.ui.postkeys import PostKeys
 from liveread.ui.reader import WELCOME, Reader
 from liveread.ui.reading import Dwell
-from liveread.ui.screens import (
-    AddFeedScreen,
-    ConfirmScreen,
-    ExportRequest,
-    ExportScreen,
-    HelpScreen,
-)
 from liveread.ui.state import UiState
 from liveread.ui.visits import Visits
 
@@ -63,6 +56,7 @@ if TYPE_CHECKING:  # the network layers (httpx, selectolax) load after the first
     from liveread.background import Background
     from liveread.demo import DemoServer
     from liveread.service import FeedRefreshed
+    from liveread.ui.screens import ExportRequest
 
 TICK_SECONDS = 5.0
 """How often the app checks which feeds are due; each feed's own interval comes from config."""
@@ -408,7 +402,7 @@ class LivereadApp(PostKeys, Panes):
 
     def action_add_feed(self) -> None:
         if not self._offline_notice():
-            self.push_screen(AddFeedScreen(self._add), self._feed_added)
+            self.push_screen(screens.AddFeedScreen(self._add), self._feed_added)
 
     async def _add(self, url: str) -> Feed:
         """Follow `url`: fetched, parsed and stored on the network thread."""
@@ -456,7 +450,7 @@ class LivereadApp(PostKeys, Panes):
             self.notify("Choose a feed in the feeds pane first.", severity="warning")
             return
         self.push_screen(
-            ConfirmScreen(f"Stop following {feed.label}?"),
+            screens.ConfirmScreen(f"Stop following {feed.label}?"),
             lambda yes: self._remove_feed(feed) if yes else None,
         )
 
@@ -487,7 +481,7 @@ class LivereadApp(PostKeys, Panes):
         now = timefmt.local(timefmt.clock())
         default_dir = self.core.export_dir
         note = DEMO_EXPORTS.format(folder=default_dir) if self.demo_url else None
-        screen = ExportScreen(default_dir=default_dir, count=count, now=now, note=note)
+        screen = screens.ExportScreen(default_dir=default_dir, count=count, now=now, note=note)
         self.push_screen(screen, self._export)
 
     def _export(self, request: ExportRequest | None) -> None:
@@ -507,7 +501,7 @@ class LivereadApp(PostKeys, Panes):
     # Help and commands
 
     def action_help(self) -> None:
-        self.push_screen(HelpScreen(self.help_sections()))
+        self.push_screen(screens.HelpScreen(self.help_sections()))
 
     def help_sections(self) -> list[HelpSection]:
         """Every key the app answers to, read from the bindings themselves (see keyhelp)."""

@@ -10,10 +10,10 @@ from textual.app import SuspendNotSupported
 
 from liveread.addresses import safe_address
 from liveread.store import Feed, NotFound
+from liveread.ui import screens
 from liveread.ui.browser import find_browser, runs_in_terminal
 from liveread.ui.lists import ALL_FEEDS, EntryList, FeedList
 from liveread.ui.reading import Reading
-from liveread.ui.screens import ConfirmScreen, SearchScreen
 
 
 class PostKeys(Reading):
@@ -82,7 +82,9 @@ class PostKeys(Reading):
             self.notify(f"Nothing unread in {feed.label}.")
             return
         self.push_screen(
-            ConfirmScreen(f"Mark {_posts(feed.unread, 'unread post')} in {feed.label} read?"),
+            screens.ConfirmScreen(
+                f"Mark {_posts(feed.unread, 'unread post')} in {feed.label} read?"
+            ),
             lambda yes: self._mark_feed_read(feed) if yes else None,
         )
 
@@ -113,7 +115,7 @@ class PostKeys(Reading):
         question = f"Mark all {_posts(sum(unread), 'unread post')} in "
         question += f"{_posts(len(unread), 'feed')} read?"
         self.push_screen(
-            ConfirmScreen(question), lambda yes: self._mark_all_read() if yes else None
+            screens.ConfirmScreen(question), lambda yes: self._mark_all_read() if yes else None
         )
 
     def _mark_all_read(self) -> None:
@@ -235,7 +237,7 @@ class PostKeys(Reading):
         self.reload_rows(early=True)
 
     def action_search(self) -> None:
-        self.push_screen(SearchScreen(self.core.search), self._search_done)
+        self.push_screen(screens.SearchScreen(self.core.search), self._search_done)
 
     def _search_done(self, entry_id: int | None) -> None:
         if entry_id is not None:

@@ -9,14 +9,46 @@ in exclusive workers that post messages; the screens' handlers own the state. Th
 
 from __future__ import annotations
 
+import importlib
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
-from liveread.ui.screens.add_feed import BAD_URL, AddFeedScreen, check_url
-from liveread.ui.screens.confirm import ConfirmScreen
-from liveread.ui.screens.export import NO_FAVOURITES, ExportRequest, ExportScreen
-from liveread.ui.screens.help import HelpScreen
-from liveread.ui.screens.search import SearchScreen, hit_prompt
-from liveread.ui.screens.text import HIGHLIGHT_STYLE, highlight_snippet, one_line
+if TYPE_CHECKING:
+    from liveread.ui.screens.add_feed import BAD_URL, AddFeedScreen, check_url
+    from liveread.ui.screens.confirm import ConfirmScreen
+    from liveread.ui.screens.export import NO_FAVOURITES, ExportRequest, ExportScreen
+    from liveread.ui.screens.help import HelpScreen
+    from liveread.ui.screens.search import SearchScreen, hit_prompt
+    from liveread.ui.screens.text import HIGHLIGHT_STYLE, highlight_snippet, one_line
+
+_MODULES = {
+    "BAD_URL": "add_feed",
+    "AddFeedScreen": "add_feed",
+    "check_url": "add_feed",
+    "ConfirmScreen": "confirm",
+    "NO_FAVOURITES": "export",
+    "ExportRequest": "export",
+    "ExportScreen": "export",
+    "HelpScreen": "help",
+    "SearchScreen": "search",
+    "hit_prompt": "search",
+    "HIGHLIGHT_STYLE": "text",
+    "highlight_snippet": "text",
+    "one_line": "text",
+}
+"""Where each name lives. A screen's module (and the widgets it uses: the help's DataTable
+alone takes 30 ms) is imported when the screen is first asked for, not before the app's
+first paint."""
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULES.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "BAD_URL",
