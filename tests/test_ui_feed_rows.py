@@ -197,3 +197,32 @@ async def test_an_event_for_a_feed_added_meanwhile_reloads_the_pane(
 
         assert row(app, str(delta.id)).startswith("⟳ Delta live  1")
         assert row(app, ALL_FEEDS).endswith("  10")
+
+
+async def test_a_burst_of_events_is_read_and_redrawn_together(
+    store: Store, feeds: list[Feed], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Events that arrive together (a refresh of many feeds) cost one store call and one
+    redraw of each feed's row, not one of each per event."""
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        calls: list[object] = []
+        with_store = app.with_store
+
+        def counted(call: Any, *args: Any, **kwargs: Any) -> Any:
+            calls.append(call)
+            return with_store(call, *args, **kwargs)
+
+        monkeypatch.setattr(app, "with_store", counted)
+        for feed in feeds:
+            app.post_message(ServiceEvent(FeedStarted(feed.id, feed.title)))
+        for feed in feeds:
+            app.post_message(ServiceEvent(FeedRefreshed(feed.id, feed.title, not_modified=True)))
+        await settle(pilot)
+
+        assert len(calls) == 1
+        for feed in feeds:
+            assert "fetching…" not in row(app, str(feed.id))
+            assert "updated 3 h ago" in row(app, str(feed.id))
+        assert not app.busy

@@ -133,6 +133,8 @@ class LivereadApp(PostKeys, Panes):
         self.first_new: str | None = None
         self.dwell: Dwell | None = None
         self.busy: set[int] = set()
+        self._stale_feeds: set[int] = set()
+        """Feeds whose rows are to be redrawn (`reload_feed`)."""
         self.feeds_shown: dict[int, Feed] = {}
         """The feeds as the feeds pane last read them, by id."""
         self.network: Background | None = None
@@ -276,21 +278,36 @@ class LivereadApp(PostKeys, Panes):
 
     def reload_feed(self, feed_id: int) -> None:
         """Redraw one feed's row (and the All feeds total) from that feed alone; the whole
-        pane where it does not list the feed (added meanwhile) or the feed is gone."""
+        pane where it does not list the feed (added meanwhile) or the feed is gone. The feeds
+        asked for while the app is busy are read and redrawn together: a refresh of hundreds
+        of feeds reports each one's start and end, and one redraw answers a burst of them."""
+        if not self._stale_feeds:
+            self.call_later(self._redraw_stale_feeds)
+        self._stale_feeds.add(feed_id)
 
-        def read() -> Feed | None:
-            try:
-                return self.store.feed(feed_id)
-            except NotFound:  # removed meanwhile (the CLI shares the database)
-                return None
+    def _redraw_stale_feeds(self) -> None:
+        stale, self._stale_feeds = self._stale_feeds, set()
 
-        def show(feed: Feed | None) -> None:
+        def read() -> dict[int, Feed | None]:
+            found: dict[int, Feed | None] = {}
+            for feed_id in stale:
+                try:
+                    found[feed_id] = self.store.feed(feed_id)
+                except NotFound:  # removed meanwhile (the CLI shares the database)
+                    found[feed_id] = None
+            return found
+
+        def show(found: dict[int, Feed | None]) -> None:
             self.show_store_state()
             pane = self.query_one(FeedList)
-            if feed is None or not pane.update_feed(feed, busy=feed_id in self.busy):
+            whole = False
+            for feed_id, feed in found.items():
+                if feed is None or not pane.update_feed(feed, busy=feed_id in self.busy):
+                    whole = True
+                else:
+                    self.feeds_shown[feed.id] = feed
+            if whole:
                 self.reload_feeds()
-            else:
-                self.feeds_shown[feed.id] = feed
 
         self.with_store(read, show)
 
