@@ -34,29 +34,14 @@ from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
+from timing import Heartbeat
+
 POSTS = 30_000
 HEARTBEAT = 0.01
 PAGES = 50
 SIZE = (140, 40)
 TIMEOUT = 60.0
 FIRST_ROWS_AIM, STALL_AIM, MEMORY_AIM_MB = 0.2, 0.05, 150
-
-
-class Heartbeat:
-    """The longest gap between beats of a 10 ms timer since the last `reset`."""
-
-    def __init__(self) -> None:
-        self.last = time.perf_counter()
-        self.longest = 0.0
-
-    def beat(self) -> None:
-        now = time.perf_counter()
-        self.longest = max(self.longest, now - self.last)
-        self.last = now
-
-    def reset(self) -> None:
-        self.last = time.perf_counter()
-        self.longest = 0.0
 
 
 async def _until(condition: Callable[[], bool], what: str) -> None:

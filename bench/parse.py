@@ -12,10 +12,8 @@ from __future__ import annotations
 import argparse
 import ctypes
 import ctypes.util
-import gc
 import statistics
 import sys
-import time
 from collections.abc import Callable
 from functools import partial
 from pathlib import Path
@@ -23,6 +21,7 @@ from pathlib import Path
 from selectolax.lexbor import LexborHTMLParser
 
 from liveread.parse import NotALiveBlog, parse
+from timing import best_of
 
 FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "real"
 
@@ -50,19 +49,6 @@ def pin_allocator() -> str:
     except (OSError, AttributeError):
         pinned = False
     return "pinned at 32 MB" if pinned else "not pinned (not glibc)"
-
-
-def best_of(rounds: int, *jobs: Callable[[], object]) -> list[float]:
-    """The fastest of `rounds` runs of each job: the least disturbed by the rest of the
-    machine. The jobs take turns, so a busy spell slows them alike rather than one of them."""
-    times: list[list[float]] = [[] for _ in jobs]
-    for _ in range(rounds):
-        for job, taken in zip(jobs, times, strict=True):
-            gc.collect()
-            start = time.perf_counter()
-            job()
-            taken.append(time.perf_counter() - start)
-    return [min(taken) for taken in times]
 
 
 def page_without_posts(size: int = 5_000_000) -> str:

@@ -13,7 +13,6 @@ restart: each post's stored source digest is compared).
 from __future__ import annotations
 
 import argparse
-import gc
 import hashlib
 import statistics
 import tempfile
@@ -29,23 +28,11 @@ from liveread import feedparse
 from liveread.model import Entry, Paragraph, Span
 from liveread.parse import parse
 from liveread.store import Refresh, Store
+from timing import best_of
 
 FIXTURES = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "real"
 URL = "https://example.com/live"
 FLOOR = 1.5
-
-
-def best_of(rounds: int, *jobs: Callable[[], object]) -> list[float]:
-    """The fastest of `rounds` runs of each job, the jobs taking turns (a busy spell of the
-    shared machine slows them alike)."""
-    times: list[list[float]] = [[] for _ in jobs]
-    for _ in range(rounds):
-        for job, taken in zip(jobs, times, strict=True):
-            gc.collect()
-            start = time.perf_counter()
-            job()
-            taken.append(time.perf_counter() - start)
-    return [min(taken) for taken in times]
 
 
 def _pages() -> list[tuple[str, str]]:

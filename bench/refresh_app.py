@@ -39,6 +39,7 @@ from typing import Any
 from liveread.config import Config
 from liveread.core import Core
 from liveread.store import Store
+from timing import Heartbeat
 
 HEARTBEAT = 0.010
 SIZE = (140, 40)
@@ -97,22 +98,6 @@ async def _cli_refresh(db: Path, count: int | None) -> float:
         start = time.perf_counter()
         await core.refresh(chosen)
         return time.perf_counter() - start
-
-
-class Heartbeat:
-    """The longest gap between beats since `reset()`: how long the loop did nothing else."""
-
-    def __init__(self) -> None:
-        self.reset()
-
-    def reset(self) -> None:
-        self.last = time.perf_counter()
-        self.longest = 0.0
-
-    def beat(self) -> None:
-        now = time.perf_counter()
-        self.longest = max(self.longest, now - self.last)
-        self.last = now
 
 
 async def _app_refresh(db: Path, count: int | None) -> tuple[float, float, int]:
