@@ -176,12 +176,13 @@ class Core:
         """The feed's posts named by `refs`, in that order: `#12` is the post with id 12, any
         other text the post with that key (or, when no key matches and it is a number, id).
         UnknownPost names the first one the feed does not hold."""
-        posts = self.store.entry_summaries(feed.id)
+        texts = [ref.strip() for ref in refs]
+        numbers = [int(n) for text in texts if (n := text.removeprefix("#")).isdigit()]
+        posts = self.store.named_summaries(feed.id, keys=texts, ids=numbers)
         by_id = {post.id: post for post in posts}
         by_key = {post.key: post for post in posts}
         found = []
-        for ref in refs:
-            text = ref.strip()
+        for text in texts:
             number = text.removeprefix("#")
             post = None if text.startswith("#") else by_key.get(text)
             if post is None and number.isdigit():

@@ -417,6 +417,20 @@ class Store:
         return read(readable, limit, offset)
 
     @_op
+    def named_summaries(
+        self, feed_id: int, *, keys: Iterable[str] = (), ids: Iterable[int] = ()
+    ) -> list[EntrySummary]:
+        """The feed's posts with one of `keys` or `ids` (light, as `entry_summaries`), found
+        by index: what naming a few posts costs, however many the feed holds."""
+        params = {"feed": feed_id, "keys": json.dumps(list(keys)), "ids": json.dumps(list(ids))}
+        cursor = self._db.cursor()
+        cursor.row_factory = None  # plain tuples, as `summaries` reads them
+        try:
+            return summaries(cursor.execute(sql.NAMED_SUMMARIES, params))
+        finally:
+            cursor.close()
+
+    @_op
     def entry(self, entry_id: int) -> StoredEntry:
         statement = "SELECT" + sql.ENTRY_COLS + ", e.blocks" + sql.ENTRY_FROM + " WHERE e.id = ?"
         row = self._db.execute(statement, (entry_id,)).fetchone()

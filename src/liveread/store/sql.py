@@ -47,6 +47,18 @@ ENTRY_ORDER = " ORDER BY e.published DESC, e.first_seen_at DESC, e.id ASC"
 OLDEST_FIRST_ORDER = " ORDER BY e.published ASC, e.first_seen_at ASC, e.id DESC"
 """`ENTRY_ORDER` reversed, row for row (undated posts, last there, come first)."""
 
+# A feed's posts named by key or id (JSON arrays), each found by index (the names drive the
+# lookup, CROSS JOIN keeps it so): what naming a few posts costs, however many the feed holds.
+NAMED_SUMMARIES = (
+    "SELECT"
+    + ENTRY_COLS
+    + ", substr(e.text, 1, 400) AS head"
+    + " FROM (SELECT id FROM entries WHERE feed_id = :feed AND key IN"
+    " (SELECT value FROM json_each(:keys)) UNION SELECT value FROM json_each(:ids)) AS named"
+    " CROSS JOIN entries AS e ON e.id = named.id JOIN feeds AS f ON f.id = e.feed_id"
+    " WHERE e.feed_id = :feed"
+)
+
 _ENTRY_FIELDS = (
     "url, published, updated, title, authors, kind, key_event, pinned, summary, breaking, "
     "blocks, text, label"
