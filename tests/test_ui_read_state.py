@@ -191,6 +191,23 @@ async def test_a_post_kept_on_show_for_read_after_seconds_is_read(
         assert unread_in_store(store) == {"a0", "a1", "a2"}
 
 
+async def test_a_wait_running_out_while_the_app_closes_does_no_harm(
+    store: Store, alpha: Feed
+) -> None:
+    """The wait's timer may fire once the panes are gone (the app quitting): it reads nothing
+    and fails nothing."""
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await press(pilot, "j")
+        assert app.dwell is not None
+        await entries(app).remove()
+        app.finish_dwell()
+        await settle(pilot)
+        assert app.dwell is None
+        assert "a3" in unread_in_store(store)
+
+
 async def test_the_wait_is_a_timer_that_runs_out(store: Store, alpha: Feed) -> None:
     app = make_app(store, config=Config(read_after=0.05))
     async with app.run_test(size=SIZE) as pilot:

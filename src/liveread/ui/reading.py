@@ -351,7 +351,8 @@ class Reading(StoreCalls):
         if dwell is None:
             return
         dwell.timer.stop()
-        if self.query_one(EntryList).current == dwell.ref:
+        shown = self.query(EntryList)  # none while the app closes: a timer may fire meanwhile
+        if shown and shown.first().current == dwell.ref:
             self.set_read(dwell.ref, True)
 
     def set_read(
