@@ -245,7 +245,6 @@ class LivereadApp(PostKeys, Panes):
         if self.network is not None:  # a refresh under way is cancelled, its writes whole
             await asyncio.to_thread(self.network.close)
         await self.close_store_thread()
-        await self.core.disconnect()
         if self._demo_server is not None:
             self._demo_server.close()
         thaw()
@@ -448,8 +447,7 @@ class LivereadApp(PostKeys, Panes):
     @reports_store_errors()
     async def add_demo(self, url: str) -> None:
         async def follow(core: Core) -> Feed:
-            known = [f for f in core.store.feeds() if f.url == url]
-            return known[0] if known else await core.add(url)
+            return core.store.feed_known_as(url) or await core.add(url)
 
         assert self.network is not None  # online
         try:
