@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from browsers import BrowserEnv
-from liveread import cli
+from liveread import cli, paths
+from liveread.store import Store
 from loopback import LoopbackServer
 
 Run = Callable[..., tuple[int, str, str]]
@@ -92,3 +93,18 @@ class TopLevelSnapshots(pytest_textual_snapshot.SVGImageExtension):
 
 
 pytest_textual_snapshot.SVGImageExtension = TopLevelSnapshots
+
+
+@pytest.fixture
+def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """liveread's home under tmp_path: every file it touches (database, ui state, exports)
+    lives there. Test files that define a `home` of their own use theirs."""
+    monkeypatch.setenv(paths.HOME_ENV, str(tmp_path))
+    return tmp_path
+
+
+@pytest.fixture
+def store(home: Path) -> Iterator[Store]:
+    """The store at liveread's home (see `home`), closed after the test."""
+    with Store(paths.database_file()) as opened:
+        yield opened

@@ -46,17 +46,7 @@ INDEPENDENT_PAGE = Path(__file__).parent / "fixtures" / "pages" / "independent_2
 # Fixtures and helpers
 
 
-@pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every file the app touches (database, ui state, exports) lives under tmp_path."""
-    monkeypatch.setenv(paths.HOME_ENV, str(tmp_path))
-    return tmp_path
-
-
-@pytest.fixture
-def store(home: Path) -> Iterator[Store]:
-    with Store(paths.database_file()) as opened:
-        yield opened
+pytestmark = pytest.mark.usefixtures("home")  # every file the app touches under tmp_path
 
 
 @pytest.fixture

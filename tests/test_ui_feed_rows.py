@@ -5,9 +5,8 @@ service's own, posted as a refresh posts them, after the store changes the refre
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -28,16 +27,7 @@ from pilot import settle
 SIZE = (140, 40)
 
 
-@pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv(paths.HOME_ENV, str(tmp_path))
-    return tmp_path
-
-
-@pytest.fixture
-def store(home: Path) -> Iterator[Store]:
-    with Store(paths.database_file()) as opened:
-        yield opened
+pytestmark = pytest.mark.usefixtures("home")  # every file the app touches under tmp_path
 
 
 def posts(prefix: str, count: int) -> list[Entry]:

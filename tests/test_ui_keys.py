@@ -30,16 +30,7 @@ from pilot import settle
 SIZE = (140, 40)
 
 
-@pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv(paths.HOME_ENV, str(tmp_path))
-    return tmp_path
-
-
-@pytest.fixture
-def store(home: Path) -> Iterator[Store]:
-    with Store(paths.database_file()) as opened:
-        yield opened
+pytestmark = pytest.mark.usefixtures("home")  # every file the app touches under tmp_path
 
 
 @pytest.fixture

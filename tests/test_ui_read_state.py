@@ -8,9 +8,7 @@ than sleeping, except one that lets a short timer run out.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
@@ -31,16 +29,7 @@ SIZE = (140, 40)
 T0 = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 
 
-@pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv(paths.HOME_ENV, str(tmp_path))
-    return tmp_path
-
-
-@pytest.fixture
-def store(home: Path) -> Iterator[Store]:
-    with Store(paths.database_file()) as opened:
-        yield opened
+pytestmark = pytest.mark.usefixtures("home")  # every file the app touches under tmp_path
 
 
 def post(key: str, minute: int) -> Entry:
