@@ -25,7 +25,7 @@ import threading
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -41,7 +41,7 @@ from liveread.store import Favourite, Feed, NotFound, StoreError, StoreFault
 from liveread.ui import keyhelp, screens
 from liveread.ui.banner import StoreBanner
 from liveread.ui.errors import reports_store_errors
-from liveread.ui.garbage import freeze_long_lived, thaw
+from liveread.ui.garbage import FullCollections, freeze_long_lived, thaw
 from liveread.ui.keyhelp import HelpRow, HelpSection
 from liveread.ui.lists import ALL_FEEDS, EntryList, FeedList
 from liveread.ui.messages import ServiceEvent, StoreFailed
@@ -64,6 +64,10 @@ STDOUT, STDERR = 1, 2
 """The terminal, as file descriptors (Textual draws on standard error)."""
 AGE_SECONDS = 60.0
 """How often the rows' ages ("5 min") are redrawn."""
+USER_INPUT = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
+"""The events that say a person is using the app."""
+COLLECT_SECONDS = 0.5
+"""How often the app looks whether a full garbage collection is due (`FullCollections`)."""
 
 
 DEMO_EXPORTS = (
@@ -143,6 +147,7 @@ class LivereadApp(PostKeys, Panes):
         self.new_posts = 0
         self._demo_server: DemoServer | None = None
         self._signal_handlers_before: dict[int, Any] = {}
+        self.full_collections = FullCollections()
         if self.config.keys:
             self.set_keymap(self.config.keys)
         theme = self.ui_state.theme or self.config.theme
@@ -202,6 +207,13 @@ class LivereadApp(PostKeys, Panes):
         if not self.offline:  # the network layers load after the first paint
             self.call_after_refresh(self._go_online)
         self.call_after_refresh(freeze_long_lived)  # the modules, classes and widgets
+        self.full_collections.take_over()
+        self.set_interval(COLLECT_SECONDS, self.full_collections.tick)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, USER_INPUT):
+            self.full_collections.input_seen()
+        await super().on_event(event)
 
     def _exit_on_stop_signals(self) -> None:
         """SIGTERM or SIGHUP (the terminal closing) quit as `q` does: the database is closed
@@ -247,6 +259,7 @@ class LivereadApp(PostKeys, Panes):
         await self.close_store_thread()
         if self._demo_server is not None:
             self._demo_server.close()
+        self.full_collections.give_back()
         thaw()
 
     def _remember_theme(self, theme: object) -> None:
