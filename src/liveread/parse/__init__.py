@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections import Counter
 from datetime import UTC, datetime
+from functools import partial
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
@@ -30,10 +31,16 @@ from liveread.parse.memory import (
     copy_entry,
     facts_of,
     fragment_digest,
-    source_digest,
+    structured_digest,
 )
-from liveread.parse.merge import merge
-from liveread.parse.structured import StructuredBlog, StructuredPost, read_structured
+from liveread.parse.merge import entry_from_structured, merge
+from liveread.parse.structured import (
+    StructuredBlog,
+    StructuredPost,
+    from_json_ld_alone,
+    json_ld_texts,
+    read_structured,
+)
 from liveread.parse.tree import Owners
 from liveread.text import comparable, fingerprint, scrub, squash
 
@@ -62,7 +69,7 @@ def parse(
         memory.begin()
     tree = _tree(html)
     url = _reading_address(tree, _page_address(url))
-    data = read_structured(tree, url)
+    data = _structured(tree, url, memory)
     proposals, winner = _contest(tree, url, data, explain=explain)
     adapter = winner.reader if winner else _structured_only(url, data, tree)
     nodes = winner.nodes if winner else []
@@ -84,7 +91,8 @@ def parse(
     originals = [post for post, node in zip(posts, nodes, strict=True) if node.mem_id not in copies]
     pinned = [post for post, node in zip(posts, nodes, strict=True) if node.mem_id in copies]
     partners: dict[int, StructuredPost] = {}
-    entries = merge(originals, pinned, data, adapter, partners)
+    made = partial(recall.made, data) if recall is not None else None
+    entries = merge(originals, pinned, data, adapter, partners, made)
     for entry in entries:
         if recall is None or not recall.clean(entry, cleaner):
             entry.blocks = cleaner.clean_blocks(entry.blocks, entry.key)
@@ -129,6 +137,8 @@ class _Recall:
         """`id` of a post's entry -> its fragment digest."""
         self.reads: dict[int, ReadPost] = {}
         """`id` of a post's entry -> what reading it made of it (remembered or new)."""
+        self._made: dict[int, ReadPost] = {}
+        """`id` of an entry made from structured data alone -> its remembered making."""
 
     def take_fragments(self, nodes: list[Node]) -> None:
         for node in nodes:
@@ -159,11 +169,21 @@ class _Recall:
         self.fragments[id(post)] = digest
         self.reads[id(post)] = read
 
+    def made(self, data: StructuredBlog, post: StructuredPost) -> Entry:
+        """The entry of a post only structured data lists: a copy of the one made at an
+        earlier reading of the same structured data, if there was one."""
+        read = self.memory.made_entry(post, data, partial(entry_from_structured, post, data))
+        if read is None:
+            return entry_from_structured(post, data)
+        entry = read.copy()
+        self._made[id(entry)] = read
+        return entry
+
     def clean(self, entry: Entry, cleaner: Cleaner) -> bool:
         """Clean a read post's blocks as they were last cleaned, or clean them and remember
         how; False for an entry whose blocks are not as read (made or filled from
         structured data), for the caller to clean."""
-        read = self.reads.get(id(entry))
+        read = self.reads.get(id(entry)) or self._made.get(id(entry))
         if read is None or entry.blocks is not read.entry.blocks:
             return False
         cleaned = read.cleaned
@@ -185,7 +205,7 @@ class _Recall:
             read = self.reads.get(id(entry))
             made_from_partner = partner is not None and (read is None or not read.entry.blocks)
             body = partner.body if made_from_partner and partner is not None else ""
-            digests[entry.key] = source_digest(self.context, entry, fragment, body)
+            digests[entry.key] = self.memory.source_digest(self.context, entry, fragment, body)
         settled = self.memory.settle(digests)
         blog.digests = digests
         blog.unchanged = settled.unchanged
@@ -242,6 +262,20 @@ def _read_posts(
             recall.keep(digests[node.mem_id], post, cleaner.removals[start:])
         posts.append(post)
     return posts
+
+
+def _structured(tree: LexborHTMLParser, url: str, memory: PageMemory | None) -> StructuredBlog:
+    """The page's structured data; with `memory`, as last read if its JSON-LD texts are
+    unchanged (decoding them is most of a refresh of a page that lists every post there)."""
+    if memory is None:
+        return read_structured(tree, url)
+    texts = json_ld_texts(tree)
+    digest = structured_digest(url, texts)
+    if (known := memory.recall_structured(digest)) is not None:
+        return known
+    data = read_structured(tree, url, texts)
+    memory.keep_structured(digest, data if from_json_ld_alone(data) else None)
+    return data
 
 
 def reading_version(reader: Adapter) -> str:

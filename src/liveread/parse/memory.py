@@ -18,9 +18,11 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from liveread.model import Block, Entry, Removal, iso_z
+from liveread.parse.structured import StructuredBlog, StructuredPost
 
 MAX_REMEMBERED = 20_000
 """Posts remembered by one process over all its feeds; the feeds refreshed longest ago are
@@ -92,13 +94,58 @@ class PageMemory:
     """A token naming the last reading: the store records the token of the reading it
     stored, so it can tell that posts unchanged since that reading are stored as read."""
     _read: dict[str, ReadPost] = field(default_factory=dict)
+    structured: tuple[str, StructuredBlog] | None = None
+    """The page's structured data as last read from its JSON-LD alone, by the digest of
+    those texts and the page's address (`structured_digest`)."""
+    made: dict[int, ReadPost] = field(default_factory=dict)
+    """The entries made from `structured`'s posts that the markup does not show, by `id` of
+    the structured post."""
+
+    _sources: dict[tuple[object, ...], str] = field(default_factory=dict)
+    """The source digests of the last reading by what they were taken of."""
+    _new_sources: dict[tuple[object, ...], str] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.posts)
 
+    def source_digest(self, context: str, entry: Entry, fragment: str, body: str) -> str:
+        """`source_digest(context, entry, fragment, body)`, taken again only if the last
+        reading took none of the same."""
+        taken_of = (context, fragment, body, *_facts(entry))
+        digest = self._sources.get(taken_of)
+        if digest is None:
+            digest = source_digest(context, entry, fragment, body)
+        self._new_sources[taken_of] = digest
+        return digest
+
+    def recall_structured(self, digest: str) -> StructuredBlog | None:
+        """The structured data last read from JSON-LD texts of this digest, if it was."""
+        if self.structured is not None and self.structured[0] == digest:
+            return self.structured[1]
+        return None
+
+    def keep_structured(self, digest: str, data: StructuredBlog | None) -> None:
+        """Remember `data`, read from JSON-LD texts of this digest (None: structured data
+        that cannot be remembered so)."""
+        self.structured = (digest, data) if data is not None else None
+        self.made = {}
+
+    def made_entry(
+        self, post: StructuredPost, data: StructuredBlog, make: Callable[[], Entry]
+    ) -> ReadPost | None:
+        """The remembered entry made from `post` of the remembered structured `data` (made
+        now if it is not yet); None if `data` is not the remembered data."""
+        if self.structured is None or self.structured[1] is not data:
+            return None
+        read = self.made.get(id(post))
+        if read is None:
+            read = self.made[id(post)] = ReadPost(make(), [])
+        return read
+
     def begin(self) -> None:
         """Start a reading (one left unfinished by a failure is dropped)."""
         self._read = {}
+        self._new_sources = {}
 
     def recall(self, digest: str) -> ReadPost | None:
         read = self.posts.get(digest)
@@ -117,6 +164,7 @@ class PageMemory:
         )
         settled = Settled(unchanged, self.reading if unchanged else None, secrets.token_hex(8))
         self.posts, self._read = self._read, {}
+        self._sources, self._new_sources = self._new_sources, {}
         self.digests, self.reading = digests, settled.reading
         return settled
 
@@ -169,6 +217,17 @@ def _digest(*parts: str) -> str:
     return digest.hexdigest()
 
 
+def structured_digest(url: str, texts: list[str]) -> str:
+    """The digest of a page's JSON-LD texts read at `url`."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(url.encode("utf-8", "surrogatepass"))
+    for text in texts:
+        data = text.encode("utf-8", "surrogatepass")
+        digest.update(b"\x1e%d\x1e" % len(data))
+        digest.update(data)
+    return digest.hexdigest()
+
+
 def fragment_digest(context: str, key: str | None, html: str, facts: str = "") -> str:
     """A post's fragment digest: see the module's docstring."""
     return _digest(context, key or "", html, facts)
@@ -188,6 +247,24 @@ def facts_of(entry: Entry) -> str:
             f"{entry.key_event:d}{entry.pinned:d}{entry.summary:d}{entry.breaking:d}",
             entry.label,
         )
+    )
+
+
+def _facts(entry: Entry) -> tuple[object, ...]:
+    """What `facts_of` writes out, as it is: equal facts give equal texts."""
+    return (
+        entry.key,
+        entry.url,
+        entry.published,
+        entry.updated,
+        entry.title,
+        tuple(entry.authors),
+        entry.kind,
+        entry.key_event,
+        entry.pinned,
+        entry.summary,
+        entry.breaking,
+        entry.label,
     )
 
 
