@@ -14,6 +14,8 @@ import liveread.parse
 from liveread import feedparse
 from liveread.model import Entry, LiveBlog, Paragraph, Span
 from liveread.parse import parse
+from liveread.parse.flat import Flat
+from liveread.parse.generic import Generic
 from liveread.parse.memory import Memories, PageMemory, copy_entry, source_digest
 
 REAL = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "real"
@@ -278,3 +280,59 @@ def test_remembered_source_digests_tell_apart_every_fact() -> None:
         assert digest == source_digest("ctx", entry, "fragment", "") != first, field.name
         assert memory.source_digest("ctx", base, "fragment", "") == first
         memory.settle({base.key: first})
+
+
+def real_page(name: str) -> str:
+    found = sorted((REAL / name).glob("*.html"))
+    if not found:
+        pytest.skip(f"the real {name} page is not here")
+    return found[0].read_text(errors="replace")
+
+
+@pytest.fixture
+def heard(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The generic readers asked for a page's posts, in order."""
+    asked: list[str] = []
+    for reader in (Generic, Flat):
+        real = reader.post_nodes
+
+        def spy(self, tree, real=real):  # type: ignore[no-untyped-def]
+            asked.append(self.name)
+            return real(self, tree)
+
+        monkeypatch.setattr(reader, "post_nodes", spy)
+    return asked
+
+
+@pytest.mark.parametrize(("name", "winner"), [("dw", "generic-flat"), ("sportsfr", "generic")])
+def test_the_last_contests_winner_alone_reads_a_page_that_only_gained_posts(
+    name: str, winner: str, heard: list[str]
+) -> None:
+    html = real_page(name)
+    memory = PageMemory()
+    first = parse(html, URL, memory=memory)
+    assert sorted(heard) == ["generic", "generic-flat"] and first.source == winner
+    newest = first.entries[0].key
+    memory.forget(newest)
+    heard.clear()
+    again = parse(html, URL, memory=memory)
+    assert heard == [winner]
+    assert again.unchanged == frozenset(again.digests) - {newest}
+    assert without_reading(again) == parse(html, URL)
+
+
+def test_a_page_whose_layout_changed_is_read_by_the_whole_contest(heard: list[str]) -> None:
+    """The posts the last winner found are gone (another layout): every reader is heard
+    again, and the page is read as with no memory, whichever reader wins now."""
+    boxes, runs = real_page("sportsfr"), real_page("dw")
+    memory = PageMemory()
+    assert parse(boxes, URL, memory=memory).source == "generic"
+    heard.clear()
+    changed = parse(runs, URL, memory=memory)
+    assert sorted(heard) == ["generic", "generic", "generic-flat"]  # the last winner first
+    assert changed.source == "generic-flat"
+    assert without_reading(changed) == parse(runs, URL)
+    heard.clear()
+    back = parse(boxes, URL, memory=memory)
+    assert sorted(heard) == ["generic", "generic-flat", "generic-flat"]
+    assert without_reading(back) == parse(boxes, URL)

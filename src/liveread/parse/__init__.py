@@ -3,6 +3,7 @@ the page proposes its posts, the best supported is read; merged, cleaned, newest
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from datetime import UTC, datetime
 from functools import partial
@@ -19,13 +20,14 @@ from liveread.parse.blocks import BlockBuilder, Outline
 from liveread.parse.contest import MIN_POSTS, MIN_TEXT, Proposal, choose, judge, measure
 from liveread.parse.contest import explain as explain_contest
 from liveread.parse.depth import limit_depth, may_nest_too_deeply
-from liveread.parse.facts import page_facts, stated_zone
+from liveread.parse.facts import PageFacts, page_facts, stated_zone
 from liveread.parse.flat import Flat
 from liveread.parse.generic import DayHeadings, Generic
 from liveread.parse.links import mark_link_posts
-from liveread.parse.markers import Scan, cut_opening, find_markers
+from liveread.parse.markers import Found, Scan, cut_opening, find_markers
 from liveread.parse.memory import (
     Cleaned,
+    Contest,
     PageMemory,
     ReadPost,
     copy_entry,
@@ -70,7 +72,11 @@ def parse(
     tree = _tree(html)
     url = _reading_address(tree, _page_address(url))
     data = _structured(tree, url, memory)
-    proposals, winner = _contest(tree, url, data, explain=explain)
+    fragments: dict[int, str] = {}
+    remembered = memory.contest if memory is not None else None
+    proposals, winner = _contest(
+        tree, url, data, explain=explain, remembered=remembered, fragments=fragments
+    )
     adapter = winner.reader if winner else _structured_only(url, data, tree)
     nodes = winner.nodes if winner else []
     page = adapter.page(tree, url)
@@ -80,7 +86,8 @@ def parse(
     version = reading_version(adapter)
     recall = _Recall(memory, adapter, f"{version}\x1f{url}") if memory is not None else None
     if recall is not None:
-        recall.take_fragments(nodes)  # as the page has them, before anything is stripped
+        recall.take_fragments(nodes, fragments)  # as the page has them, before any stripping
+        recall.memory.contest = _outcome(proposals, winner, fragments, remembered)
     regions = _regions(nodes)  # one query per list of posts, not one per post
     owners = Owners(keys)
     for region in regions:
@@ -140,9 +147,12 @@ class _Recall:
         self._made: dict[int, ReadPost] = {}
         """`id` of an entry made from structured data alone -> its remembered making."""
 
-    def take_fragments(self, nodes: list[Node]) -> None:
+    def take_fragments(self, nodes: list[Node], taken: dict[int, str]) -> None:
+        """Each post's HTML, into `taken` too (those it holds already taken)."""
         for node in nodes:
-            self._html[node.mem_id] = "".join(part.html or "" for part in self.adapter.extent(node))
+            if node.mem_id not in taken:
+                taken[node.mem_id] = _fragment(self.adapter, node)
+        self._html = taken
 
     def digest(self, node: Node, key: str | None, facts: Entry | None) -> str:
         """The post's fragment digest; a generic reader's posts' `facts` count (they read
@@ -331,13 +341,26 @@ def _tree(html: str | bytes) -> LexborHTMLParser:
     return LexborHTMLParser(data)
 
 
+def _fragment(reader: Adapter, node: Node) -> str:
+    """A post's HTML as the page has it."""
+    return "".join(part.html or "" for part in reader.extent(node))
+
+
 def _contest(
-    tree: LexborHTMLParser, url: str, data: StructuredBlog, *, explain: bool
+    tree: LexborHTMLParser,
+    url: str,
+    data: StructuredBlog,
+    *,
+    explain: bool,
+    remembered: Contest | None = None,
+    fragments: dict[int, str] | None = None,
 ) -> tuple[list[Proposal], Proposal | None]:
     """Every reading of the page, judged, and the one to read it by (None: no reader found
     posts the evidence supports). A site spec whose reading structured data does not
     contradict is taken as it is; the generic readers are heard when there is none, or with
-    `explain`, for the record."""
+    `explain`, for the record. With the `remembered` contest of the page's last reading, its
+    winner is heard first, and alone if its reading is plainly still the page's (see
+    `_won_again`); `fragments` is then told the HTML of the posts it found."""
     proposals = []
     site = _site_for(tree)
     if site is not None:
@@ -354,6 +377,13 @@ def _contest(
     markers = scan.markers
     if markers:
         facts = stated_zone(facts, scan.notes)
+    if remembered is not None and site is None and not explain:
+        again = _won_again(remembered, tree, url, data, facts, markers)
+        if again is not None:
+            reading, html = again
+            if fragments is not None:
+                fragments.update(html)
+            return [reading], reading
     days = DayHeadings(facts)  # both readers walk the same column of posts
     letters: dict[int, int] = {}  # and measure mostly the same elements
     for reader in (Generic(facts, markers, days), Flat(facts, markers, days)):
@@ -363,6 +393,56 @@ def _contest(
     if site is not None and _settled(proposals[0], data, url):
         return proposals, proposals[0]
     return proposals, choose(proposals)
+
+
+GENERIC_READERS: tuple[type[Generic] | type[Flat], ...] = (Generic, Flat)
+
+
+def _won_again(
+    remembered: Contest,
+    tree: LexborHTMLParser,
+    url: str,
+    data: StructuredBlog,
+    facts: PageFacts,
+    markers: list[Found],
+) -> tuple[Proposal, dict[int, str]] | None:
+    """The reading of the reader that won the page's last contest, and its posts' HTML, if
+    it is plainly still the page's: it is not refused, it finds every post it found then
+    (the page only gained posts, or changed none of the old), and it scores above what any
+    other reading scored then. None otherwise: the whole contest is heard."""
+    kind = next((r for r in GENERIC_READERS if r.name == remembered.reader), None)
+    if kind is None:
+        return None
+    reader = kind(facts, markers, DayHeadings(facts))
+    reader.prepare(tree, url)
+    reading = _judged(
+        Proposal(reader, reader.post_nodes(tree)[:MAX_POSTS]), data, url, {}, live=facts.live
+    )
+    if reading.refused is not None or not reading.nodes or reading.score <= remembered.runner_up:
+        return None
+    html = {node.mem_id: _fragment(reader, node) for node in reading.nodes}
+    if not remembered.posts <= {hash(text) for text in html.values()}:
+        return None
+    return reading, html
+
+
+def _outcome(
+    proposals: list[Proposal],
+    winner: Proposal | None,
+    fragments: dict[int, str],
+    remembered: Contest | None,
+) -> Contest | None:
+    """What to remember of a contest only generic readers took part in (None for one
+    another reader took part in, or none won)."""
+    if winner is None or not all(p.reader.generic for p in proposals):
+        return None
+    if len(proposals) == 1:  # the last winner heard alone: the others were not
+        runner_up = remembered.runner_up if remembered is not None else math.inf
+    else:
+        others = [p.score for p in proposals if p is not winner and p.refused is None]
+        runner_up = max(others, default=-math.inf)
+    posts = frozenset(hash(fragments[node.mem_id]) for node in winner.nodes)
+    return Contest(winner.reader.name, posts, runner_up)
 
 
 def _judged(

@@ -75,6 +75,17 @@ def copy_entry(entry: Entry) -> Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class Contest:
+    """How the generic readers' contest for a page with no site reader went: the reader
+    that won, the posts it found (by `hash` of their HTML) and the best score another
+    reading scored."""
+
+    reader: str
+    posts: frozenset[int]
+    runner_up: float
+
+
+@dataclass(frozen=True, slots=True)
 class Settled:
     """What a reading with memory tells the store (see `LiveBlog.digests`)."""
 
@@ -98,6 +109,8 @@ class PageMemory:
     """The page's structured data as last read from its JSON-LD alone, by the digest of
     those texts and the page's address (`structured_digest`)."""
     made: dict[int, ReadPost] = field(default_factory=dict)
+    contest: Contest | None = None
+    """How the last reading's contest went, when only generic readers took part."""
     """The entries made from `structured`'s posts that the markup does not show, by `id` of
     the structured post."""
 
