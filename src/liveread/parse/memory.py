@@ -10,7 +10,14 @@ structured item it was made from) with the post's metadata as finally read: the 
 it beside the post and does not rewrite a post whose source digest is unchanged, so a post's
 stored text never changes because its neighbours did (`Cleaner.drop_repeated`).
 
-Memory is kept per process, per feed, bounded: `Memories`.
+Page-level steps are remembered too: the structured data read from the page's JSON-LD alone,
+by a digest of those texts and the address (with the entries made from its posts the markup
+does not show), each source digest by what it was taken of, and how a contest of the generic
+readers went (`Contest`: a refresh asks its winner first, and alone while it still finds all
+the posts it found and scores above the others' last scores).
+
+Memory is kept per process, per feed, bounded: `Memories` (by posts; what a feed's page-level
+memory holds is at most one page's worth).
 """
 
 from __future__ import annotations
