@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.visual import VisualType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -77,6 +80,30 @@ class FeedList(OptionList):
         if feed.unread != shown.unread:
             self.replace_option_prompt(ALL_FEEDS, self._all_feeds_prompt())
         return True
+
+    def _replace_option_prompt(self, index: int, prompt: VisualType) -> None:
+        """Forget and redraw only this row's lines, and its place in the pane only if its
+        height changed. (`OptionList`'s own forgets every row's lines and measures every row again:
+        with hundreds of feeds, more than a frame's time for each feed a refresh reports.)"""
+        option = self.get_option_at_index(index)
+        height = self._line_cache.heights.get(index)
+        option._set_prompt(prompt)
+        for key in [key for key in self._option_render_cache.keys() if key[0] is option]:  # noqa: SIM118 - an LRUCache: no iteration but keys()
+            self._option_render_cache.discard(key)
+        line = self._line_cache.index_to_line.get(index)
+        if height is None or line is None or height != self._height_of(option):
+            self._line_cache.clear()
+            self.refresh()
+        else:
+            self.refresh_lines(line, height)
+
+    def _height_of(self, option: Option) -> int:
+        """The lines `option` takes in the pane, measured as `OptionList` measures it."""
+        padding = self.get_component_styles("option-list--option").padding
+        width = self.scrollable_content_region.width - self._get_left_gutter_width()
+        rules = cast(RulesMap, self.styles)
+        height = self._get_visual(option).get_height(rules, width - padding.width)
+        return height + option._divider
 
     def _all_feeds_prompt(self) -> Text:
         return _special("◉ All feeds", sum(feed.unread for feed in self._feeds.values()))
