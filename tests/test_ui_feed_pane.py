@@ -69,7 +69,7 @@ async def test_a_feed_that_changed_is_redrawn_alone() -> None:
             return own(option)
 
         pane._get_visual = counting  # type: ignore[method-assign]
-        assert pane.update_feed(replace(feed(3), unread=7), busy=False, now=NOW)
+        assert pane.update_feeds([replace(feed(3), unread=7)], busy=set(), now=NOW)
         await pilot.pause()
         after = screen_lines(app)
 
@@ -88,12 +88,19 @@ async def test_a_row_that_grows_moves_the_rows_below_it() -> None:
         await pilot.pause()
         below = line_of(app, "Live blog 4 ")
         failed = replace(feed(3), last_error="HTTP 500 from example.com")
-        assert pane.update_feed(failed, busy=False, now=NOW)
+        assert pane.update_feeds([failed], busy=set(), now=NOW)
         await pilot.pause()
         assert "HTTP 500" in screen_lines(app)[below]
         assert line_of(app, "Live blog 4 ") == below + 1
 
-        assert pane.update_feed(feed(3), busy=False, now=NOW)  # and shrinks back
+        # As many lines of text, but one wider than the pane: it takes the lines it wraps to.
+        wordy = "the server answered with a page of text that no live blog holds"
+        assert pane.update_feeds([replace(feed(3), last_error=wordy)], busy=set(), now=NOW)
+        await pilot.pause()
+        assert "the server answered" in screen_lines(app)[below]
+        assert line_of(app, "Live blog 4 ") == below + 2
+
+        assert pane.update_feeds([feed(3)], busy=set(), now=NOW)  # and shrinks back
         await pilot.pause()
         assert line_of(app, "Live blog 4 ") == below
-        assert not any("HTTP 500" in line for line in screen_lines(app))
+        assert not any("answered" in line for line in screen_lines(app))

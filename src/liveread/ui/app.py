@@ -311,14 +311,10 @@ class LivereadApp(PostKeys, Panes):
 
         def show(found: dict[int, Feed | None]) -> None:
             self.show_store_state()
-            pane = self.query_one(FeedList)
-            whole = False
-            for feed_id, feed in found.items():
-                if feed is None or not pane.update_feed(feed, busy=feed_id in self.busy):
-                    whole = True
-                else:
-                    self.feeds_shown[feed.id] = feed
-            if whole:
+            feeds = [feed for feed in found.values() if feed is not None]
+            self.feeds_shown.update((feed.id, feed) for feed in feeds)
+            listed = self.query_one(FeedList).update_feeds(feeds, busy=self.busy)
+            if not listed or len(feeds) < len(found):
                 self.reload_feeds()
 
         self.with_store(read, show)
