@@ -23,6 +23,7 @@ import os
 import signal
 import threading
 from collections.abc import Callable, Iterable
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 from textual import events, on, work
@@ -66,6 +67,8 @@ AGE_SECONDS = 60.0
 """How often the rows' ages ("5 min") are redrawn."""
 USER_INPUT = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
 """The events that say a person is using the app."""
+REDRAW_AT_ONCE = 50
+"""Feeds whose rows are read and redrawn in one turn of the event loop (`reload_feed`)."""
 COLLECT_SECONDS = 0.5
 """How often the app looks whether a full garbage collection is due (`FullCollections`)."""
 
@@ -298,7 +301,10 @@ class LivereadApp(PostKeys, Panes):
         self._stale_feeds.add(feed_id)
 
     def _redraw_stale_feeds(self) -> None:
-        stale, self._stale_feeds = self._stale_feeds, set()
+        stale = set(islice(self._stale_feeds, REDRAW_AT_ONCE))
+        self._stale_feeds -= stale
+        if self._stale_feeds:  # the rest in another turn, so that no turn takes long
+            self.call_later(self._redraw_stale_feeds)
 
         def read() -> dict[int, Feed | None]:
             found: dict[int, Feed | None] = {}
