@@ -199,13 +199,13 @@ async def test_a_burst_of_events_is_read_and_redrawn_together(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         calls: list[object] = []
-        with_store = app.with_store
+        in_store_thread = app.in_store_thread
 
-        def counted(call: Any, *args: Any, **kwargs: Any) -> Any:
+        async def counted(call: Any) -> Any:
             calls.append(call)
-            return with_store(call, *args, **kwargs)
+            return await in_store_thread(call)
 
-        monkeypatch.setattr(app, "with_store", counted)
+        monkeypatch.setattr(app, "in_store_thread", counted)
         for feed in feeds:
             app.post_message(ServiceEvent(FeedStarted(feed.id, feed.title)))
         for feed in feeds:
@@ -236,14 +236,14 @@ async def test_a_long_burst_is_redrawn_a_part_at_a_time(
             return store_feed(feed_id)
 
         calls: list[object] = []
-        with_store = app.with_store
+        in_store_thread = app.in_store_thread
 
-        def store_call(call: Any, *args: Any, **kwargs: Any) -> Any:
+        async def store_call(call: Any) -> Any:
             calls.append(call)
-            return with_store(call, *args, **kwargs)
+            return await in_store_thread(call)
 
         monkeypatch.setattr(store, "feed", counted)
-        monkeypatch.setattr(app, "with_store", store_call)
+        monkeypatch.setattr(app, "in_store_thread", store_call)
         for feed in feeds:
             app.post_message(ServiceEvent(FeedStarted(feed.id, feed.title)))
         await settle(pilot)

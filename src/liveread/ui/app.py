@@ -23,6 +23,7 @@ import os
 import signal
 import threading
 from collections.abc import Callable, Iterable
+from functools import partial
 from itertools import islice
 from typing import TYPE_CHECKING, Any
 
@@ -67,7 +68,7 @@ AGE_SECONDS = 60.0
 """How often the rows' ages ("5 min") are redrawn."""
 USER_INPUT = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
 """The events that say a person is using the app."""
-REDRAW_AT_ONCE = 50
+REDRAW_AT_ONCE = 25
 """Feeds whose rows are read and redrawn in one turn of the event loop (`reload_feed`)."""
 COLLECT_SECONDS = 0.5
 """How often the app looks whether a full garbage collection is due (`FullCollections`)."""
@@ -142,6 +143,7 @@ class LivereadApp(PostKeys, Panes):
         self.busy: set[int] = set()
         self._stale_feeds: set[int] = set()
         """Feeds whose rows are to be redrawn (`reload_feed`)."""
+        self._redrawing_feeds = False
         self.feeds_shown: dict[int, Feed] = {}
         """The feeds as the feeds pane last read them, by id."""
         self.network: Background | None = None
@@ -294,36 +296,42 @@ class LivereadApp(PostKeys, Panes):
     def reload_feed(self, feed_id: int) -> None:
         """Redraw one feed's row (and the All feeds total) from that feed alone; the whole
         pane where it does not list the feed (added meanwhile) or the feed is gone. The feeds
-        asked for while the app is busy are read and redrawn together: a refresh of hundreds
-        of feeds reports each one's start and end, and one redraw answers a burst of them."""
-        if not self._stale_feeds:
-            self.call_later(self._redraw_stale_feeds)
+        asked for while a redraw is under way are read and redrawn together, a part at a time
+        (`REDRAW_AT_ONCE`), each part in a turn of the event loop of its own: a refresh of
+        hundreds of feeds reports each one's start and end."""
         self._stale_feeds.add(feed_id)
+        if not self._redrawing_feeds:
+            self._redrawing_feeds = True
+            self.run_worker(self._redraw_stale_feeds(), group="store")
 
-    def _redraw_stale_feeds(self) -> None:
-        stale = set(islice(self._stale_feeds, REDRAW_AT_ONCE))
-        self._stale_feeds -= stale
-        if self._stale_feeds:  # the rest in another turn, so that no turn takes long
-            self.call_later(self._redraw_stale_feeds)
+    async def _redraw_stale_feeds(self) -> None:
+        try:
+            while self._stale_feeds:
+                stale = set(islice(self._stale_feeds, REDRAW_AT_ONCE))
+                self._stale_feeds -= stale
+                found = await self.in_store_thread(partial(self._read_feeds, stale))
+                self._show_feeds(found)
+        except StoreError as error:
+            self.post_message(StoreFailed(error))
+        finally:
+            self._redrawing_feeds = False
 
-        def read() -> dict[int, Feed | None]:
-            found: dict[int, Feed | None] = {}
-            for feed_id in stale:
-                try:
-                    found[feed_id] = self.store.feed(feed_id)
-                except NotFound:  # removed meanwhile (the CLI shares the database)
-                    found[feed_id] = None
-            return found
+    def _read_feeds(self, feed_ids: set[int]) -> dict[int, Feed | None]:
+        found: dict[int, Feed | None] = {}
+        for feed_id in feed_ids:
+            try:
+                found[feed_id] = self.store.feed(feed_id)
+            except NotFound:  # removed meanwhile (the CLI shares the database)
+                found[feed_id] = None
+        return found
 
-        def show(found: dict[int, Feed | None]) -> None:
-            self.show_store_state()
-            feeds = [feed for feed in found.values() if feed is not None]
-            self.feeds_shown.update((feed.id, feed) for feed in feeds)
-            listed = self.query_one(FeedList).update_feeds(feeds, busy=self.busy)
-            if not listed or len(feeds) < len(found):
-                self.reload_feeds()
-
-        self.with_store(read, show)
+    def _show_feeds(self, found: dict[int, Feed | None]) -> None:
+        self.show_store_state()
+        feeds = [feed for feed in found.values() if feed is not None]
+        self.feeds_shown.update((feed.id, feed) for feed in feeds)
+        listed = self.query_one(FeedList).update_feeds(feeds, busy=self.busy)
+        if not listed or len(feeds) < len(found):
+            self.reload_feeds()
 
     # Store trouble
 
