@@ -38,10 +38,23 @@ def young_collections(count: int) -> None:
         gc.collect(1)
 
 
+class Busy:
+    def __init__(self) -> None:
+        self.busy = False
+
+    def __call__(self) -> bool:
+        return self.busy
+
+
 @pytest.fixture
-def collections() -> Iterator[tuple[FullCollections, Clock]]:
+def busy() -> Busy:
+    return Busy()
+
+
+@pytest.fixture
+def collections(busy: Busy) -> Iterator[tuple[FullCollections, Clock]]:
     clock = Clock()
-    scheduler = FullCollections(clock)
+    scheduler = FullCollections(busy, clock)
     before = gc.get_threshold()
     scheduler.take_over()
     gc.collect()
@@ -73,6 +86,18 @@ def test_a_due_collection_waits_for_the_app_to_be_idle(
     assert scheduler.tick()
     assert gc.get_count()[2] == 0
     assert not scheduler.tick()  # nothing due again yet, however idle
+
+
+def test_a_due_collection_waits_for_a_refresh_to_end(
+    collections: tuple[FullCollections, Clock], busy: Busy
+) -> None:
+    scheduler, clock = collections
+    young_collections(FULL_PASS_DUE)
+    clock.now += IDLE_SECONDS * 2
+    busy.busy = True
+    assert not scheduler.tick()
+    busy.busy = False
+    assert scheduler.tick()
 
 
 def test_an_overdue_collection_runs_even_while_the_app_is_in_use(

@@ -152,7 +152,7 @@ class LivereadApp(PostKeys, Panes):
         self.new_posts = 0
         self._demo_server: DemoServer | None = None
         self._signal_handlers_before: dict[int, Any] = {}
-        self.full_collections = FullCollections()
+        self.full_collections = FullCollections(busy=lambda: bool(self.busy))
         if self.config.keys:
             self.set_keymap(self.config.keys)
         theme = self.ui_state.theme or self.config.theme

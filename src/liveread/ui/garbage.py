@@ -5,8 +5,8 @@ are its modules, classes and widgets, and once a long feed is open, its rows: ob
 live for the whole session or the whole view. Walking 100,000 of them takes 50 ms and more,
 and a full pass comes every few seconds while a list scrolls or a refresh stores posts. So
 those objects are frozen out of the collector's sight (`freeze_long_lived`), and what full
-passes remain run when nobody is pressing keys or clicking (`FullCollections`), on their own
-rather than in the middle of drawing a frame.
+passes remain run when nobody is pressing keys or clicking and no refresh is reporting feeds
+(`FullCollections`), on their own rather than in the middle of drawing a frame.
 """
 
 from __future__ import annotations
@@ -47,9 +47,15 @@ def thaw() -> None:
 
 class FullCollections:
     """Full collections on the app's schedule: CPython's own are turned off (`take_over`),
-    and `tick`, called every so often, runs one when it is due and the app is idle."""
+    and `tick`, called every so often, runs one when it is due and the app is idle: no key
+    or click for `IDLE_SECONDS` and nothing `busy` (a refresh under way)."""
 
-    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+    def __init__(
+        self,
+        busy: Callable[[], bool] = lambda: False,
+        clock: Callable[[], float] = time.monotonic,
+    ) -> None:
+        self._busy = busy
         self._clock = clock
         self._last_input = clock()
         self._thresholds: tuple[int, int, int] | None = None
@@ -73,7 +79,7 @@ class FullCollections:
         """Run a full collection if one is due and the app idle, or one is long overdue;
         whether it ran."""
         pending = gc.get_count()[2]  # young collections since the last full one
-        idle = self._clock() - self._last_input >= IDLE_SECONDS
+        idle = self._clock() - self._last_input >= IDLE_SECONDS and not self._busy()
         if pending >= FULL_PASS_OVERDUE or (idle and pending >= FULL_PASS_DUE):
             gc.collect()
             return True
