@@ -189,9 +189,10 @@ class LivereadApp(PostKeys, Panes):
         self.sub_title = "offline" if self.offline else ""
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self._exit_on_stop_signals()
-        self.reload_feeds()
-        self.open_rows(ALL_FEEDS)
         self.query_one(EntryList).focus()
+        # The panes are drawn empty first and filled as their rows are read: the store
+        # threads' reads would otherwise share the interpreter with the first frame.
+        self.call_after_refresh(self._fill_panes)
         self.set_interval(AGE_SECONDS, self.redraw_ages)
         if self.config_error:
             self.notify(
@@ -202,6 +203,11 @@ class LivereadApp(PostKeys, Panes):
         if not self.offline:  # the network layers load after the first paint
             self.call_after_refresh(self._go_online)
         self.call_after_refresh(freeze_long_lived)  # the modules, classes and widgets
+
+    def _fill_panes(self) -> None:
+        """Read the feeds and the All feeds timeline, for the panes drawn empty at first."""
+        self.reload_feeds()
+        self.open_rows(ALL_FEEDS)
 
     def _exit_on_stop_signals(self) -> None:
         """SIGTERM or SIGHUP (the terminal closing) quit as `q` does: the database is closed
