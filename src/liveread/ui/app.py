@@ -71,6 +71,13 @@ DEMO_EXPORTS = (
 )
 
 
+class MainScreen(Screen[None]):
+    """The feeds, posts and reader panes; the posts list has focus when it opens (focus set
+    once, rather than on the feeds pane first and moved, restyling both panes)."""
+
+    AUTO_FOCUS = "#entries"
+
+
 class LivereadApp(PostKeys, Panes):
     TITLE = "liveread"
     CSS_PATH = ["liveread.tcss", "dialogs.tcss"]
@@ -173,6 +180,9 @@ class LivereadApp(PostKeys, Panes):
 
     # Layout
 
+    def get_default_screen(self) -> Screen[None]:
+        return MainScreen(id="_default")
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield StoreBanner(id="store-banner")
@@ -189,7 +199,6 @@ class LivereadApp(PostKeys, Panes):
         self.sub_title = "offline" if self.offline else ""
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self._exit_on_stop_signals()
-        self.query_one(EntryList).focus()
         # The panes are drawn empty first and filled as their rows are read: the store
         # threads' reads would otherwise share the interpreter with the first frame.
         self.call_after_refresh(self._fill_panes)
