@@ -34,11 +34,14 @@ NOT_BEFORE_THE_FIRST_FRAME = (
     "liveread.export",
     "liveread.text",
     "liveread.ui.browser",
+    "liveread.ui.keyhelp",
     "liveread.ui.screens.add_feed",
     "liveread.ui.screens.export",
     "liveread.ui.screens.help",
     "liveread.ui.screens.search",
     "webbrowser",
+    "hashlib",
+    "concurrent.futures.thread",
     "tomllib",  # read only where there is a config file, and there is none here
 )
 """Modules the first screen does not need (a package stands for its modules too)."""

@@ -38,11 +38,10 @@ from liveread import paths, timefmt
 from liveread.core import Core
 from liveread.output import OutputError
 from liveread.store import Favourite, Feed, NotFound, StoreError, StoreFault
-from liveread.ui import keyhelp, screens
+from liveread.ui import screens
 from liveread.ui.banner import StoreBanner
 from liveread.ui.errors import reports_store_errors
 from liveread.ui.garbage import freeze_long_lived, thaw
-from liveread.ui.keyhelp import HelpRow, HelpSection
 from liveread.ui.lists import ALL_FEEDS, EntryList, FeedList
 from liveread.ui.messages import ServiceEvent, StoreFailed
 from liveread.ui.panes import NARROW_BELOW, Panes
@@ -52,10 +51,11 @@ from liveread.ui.reading import Dwell
 from liveread.ui.state import UiState
 from liveread.ui.visits import Visits
 
-if TYPE_CHECKING:  # the network layers (httpx, selectolax) load after the first paint
+if TYPE_CHECKING:  # the network layers (httpx, selectolax), key help: loaded after the first paint
     from liveread.background import Background
     from liveread.demo import DemoServer
     from liveread.service import FeedRefreshed
+    from liveread.ui.keyhelp import HelpRow, HelpSection
     from liveread.ui.screens import ExportRequest
 
 TICK_SECONDS = 5.0
@@ -535,6 +535,8 @@ class LivereadApp(PostKeys, Panes):
 
     def help_sections(self) -> list[HelpSection]:
         """Every key the app answers to, read from the bindings themselves (see keyhelp)."""
+        from liveread.ui import keyhelp
+
         everywhere = keyhelp.declared_bindings(type(self), Screen)
         if self.ENABLE_COMMAND_PALETTE:
             palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")
