@@ -43,24 +43,25 @@ def _run(
     import gc
 
     # Importing the app (Textual, the store, the core, liveread's own records and widgets)
-    # makes many objects and little garbage, yet sets off dozens of collections (some 25 ms
-    # here): collect nothing meanwhile. Then move the imported objects, which live as long as
-    # the app, out of the collector's sight, or the first full collection walks them all while
-    # the first screen is drawn (about 15 ms).
+    # and drawing its first frame make many objects and little garbage, yet set off dozens of
+    # collections (some 30 ms here): the collector rests until the first frame is drawn
+    # (`garbage.first_frame_drawn` turns it back on). The imported objects, which live as
+    # long as the app, are moved out of its sight, or its first full pass would walk them all.
     gc.disable()
     try:
         from liveread.config import load_or_defaults
         from liveread.core import open_core
         from liveread.ui.app import LivereadApp
-    finally:
+
         gc.freeze()
+        config, config_error = load_or_defaults()
+        if interval is not None:
+            config = replace(config, refresh_interval=interval)
+        if export_dir is not None:
+            config = replace(config, export_dir=export_dir)
+        with open_core(config, offline=offline) as core:
+            app = LivereadApp(core, demo_url=demo_url, config_error=config_error)
+            app.run()
+    finally:
         gc.enable()
-    config, config_error = load_or_defaults()
-    if interval is not None:
-        config = replace(config, refresh_interval=interval)
-    if export_dir is not None:
-        config = replace(config, export_dir=export_dir)
-    with open_core(config, offline=offline) as core:
-        app = LivereadApp(core, demo_url=demo_url, config_error=config_error)
-        app.run()
     return app.return_code or 0

@@ -41,7 +41,7 @@ from liveread.store import Favourite, Feed, NotFound, StoreError, StoreFault
 from liveread.ui import screens
 from liveread.ui.banner import StoreBanner
 from liveread.ui.errors import reports_store_errors
-from liveread.ui.garbage import freeze_long_lived, thaw
+from liveread.ui.garbage import first_frame_drawn, thaw
 from liveread.ui.lists import ALL_FEEDS, EntryList, FeedList
 from liveread.ui.messages import ServiceEvent, StoreFailed
 from liveread.ui.panes import NARROW_BELOW, Panes
@@ -199,6 +199,7 @@ class LivereadApp(PostKeys, Panes):
         self.sub_title = "offline" if self.offline else ""
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self._exit_on_stop_signals()
+        self.call_after_refresh(first_frame_drawn)
         # The panes are drawn empty first and filled as their rows are read: the store
         # threads' reads would otherwise share the interpreter with the first frame.
         self.call_after_refresh(self._fill_panes)
@@ -211,7 +212,6 @@ class LivereadApp(PostKeys, Panes):
             )
         if not self.offline:  # the network layers load after the first paint
             self.call_after_refresh(self._go_online)
-        self.call_after_refresh(freeze_long_lived)  # the modules, classes and widgets
 
     def _fill_panes(self) -> None:
         """Read the feeds and the All feeds timeline, for the panes drawn empty at first."""
