@@ -8,7 +8,6 @@ from typing import TYPE_CHECKING
 
 from textual.app import SuspendNotSupported
 
-from liveread.addresses import safe_address
 from liveread.store import Feed, NotFound
 from liveread.ui import screens
 from liveread.ui.lists import ALL_FEEDS, EntryList, FeedList
@@ -180,6 +179,8 @@ class PostKeys(Reading):
     def with_current_url(self, then: Callable[[str | None], object]) -> None:
         """`then(address)` with the web address of the post under the cursor (None: it has
         none, or is gone)."""
+        from liveread.addresses import safe_address
+
         ref = self.query_one(EntryList).current
         if ref is None:
             then(None)
