@@ -80,7 +80,7 @@ class MainScreen(Screen[None]):
 
 class LivereadApp(PostKeys, Panes):
     TITLE = "liveread"
-    CSS_PATH = ["liveread.tcss", "dialogs.tcss"]
+    CSS_PATH = ["liveread.tcss"]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
     """Below `NARROW_BELOW` columns (an 80-column terminal, say) the side panes give up
     width so the reader keeps a readable line."""
