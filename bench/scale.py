@@ -1,6 +1,6 @@
 """liveread at scale: 500 feeds and a million posts, every measure in one run, as ratios.
 
-    uv run python bench/scale.py [--posts N] [--feeds M] [--rounds R] [--rebuild]
+    uv run python bench/scale.py [--posts N] [--feeds M] [--rounds R] [--rebuild] [--only abc]
 
 Builds (or reuses) the database of N posts over M feeds through the project's own store
 (`scaledb.py`; a tenth of it too, for the search ratio) and measures, each on a fresh copy:
@@ -413,6 +413,9 @@ def main() -> int:
     parser.add_argument("--feeds", type=int, default=500)
     parser.add_argument("--rounds", type=int, default=5, help="launches of each app (f)")
     parser.add_argument("--rebuild", action="store_true", help="build the databases again")
+    parser.add_argument(
+        "--only", default="abcdefg", help="the sections to run, by letter (default: all)"
+    )
     parser.add_argument("--peak-memory-child", action="store_true", help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.peak_memory_child:
@@ -439,7 +442,8 @@ def main() -> int:
         (lambda: peak_memory(db), ["g. peak memory, big feed open"]),
     ]
     for section, names in sections:
-        measures += run(section, names)
+        if names[0][0] in args.only:
+            measures += run(section, names)
     print(f"\n  {'measure':50} {'measured':>10}  {'floor':>10}  verdict")
     for measure in measures:
         print(measure.line())

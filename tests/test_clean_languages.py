@@ -12,6 +12,7 @@ import re
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from liveread import cleanwords as words
 from liveread.clean import Cleaner
 from liveread.cleanphrases import LEADING_PHRASES, leading_match, phrase_rule
 from liveread.model import Heading, ListBlock, Paragraph, Span
@@ -330,6 +331,27 @@ def test_leading_patterns_name_no_groups_and_their_split_by_first_letter_loses_n
         assert (found and found.lastgroup) == (expected and expected.lastgroup), text
         matched += expected is not None
     assert matched > 40
+
+
+def test_each_first_letters_pattern_finds_every_kicker_as_all_the_rules_do() -> None:
+    """Each first character's pattern holds only the kickers that start with it: every
+    kicker of every language, however it is followed, is still found there, and as far."""
+    whole = re.compile(
+        "|".join(f"(?P<r{n}>{pattern})" for n, (pattern, _) in enumerate(LEADING_PHRASES)), re.I
+    )
+    kickers = [phrase for phrases in words.READ_MORE.values() for phrase in phrases]
+    endings = ("", ": Flood warnings lifted", " Flood warnings lifted", "Flood", " > more", "'s")
+    texts = [f"{kicker}{ending}" for kicker in kickers for ending in endings]
+    texts += [text.upper() for text in texts] + [text.title() for text in texts]
+    found = 0
+    for text in texts:
+        expected = whole.match(text)
+        match = leading_match(text)
+        assert (match and (match.lastgroup, match.end())) == (
+            expected and (expected.lastgroup, expected.end())
+        ), text
+        found += expected is not None
+    assert found > len(kickers)
 
 
 # Link boxes: a kicker and headlines that are links, in any language, headings or not.

@@ -3,6 +3,7 @@ read; what comes out is what a reading with no memory gives."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import fields, replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -13,7 +14,9 @@ import liveread.parse
 from liveread import feedparse
 from liveread.model import Entry, LiveBlog, Paragraph, Span
 from liveread.parse import parse
-from liveread.parse.memory import Memories, PageMemory, copy_entry
+from liveread.parse.flat import Flat
+from liveread.parse.generic import Generic
+from liveread.parse.memory import Memories, PageMemory, copy_entry, source_digest
 
 REAL = Path(__file__).resolve().parents[2] / "shared" / "fixtures" / "real"
 PAGES = sorted(REAL.glob("*/*.html"))
@@ -184,3 +187,152 @@ def test_a_remembered_entry_is_copied_whole() -> None:
     assert all(getattr(entry, f.name) != getattr(defaults, f.name) for f in fields(Entry))
     copy = copy_entry(entry)
     assert copy == entry and copy.blocks is entry.blocks and copy.authors is not entry.authors
+
+
+def with_structured(html: str, items: list[tuple[int, str]]) -> str:
+    """`html` with a JSON-LD live blog of `items` (number, article body), newest first."""
+    updates = [
+        {
+            "@type": "BlogPosting",
+            "url": f"{URL}#post-{n}",
+            "headline": f"Post {n}",
+            "datePublished": f"2024-05-01T12:{n:02d}:00Z",
+            "articleBody": text,
+        }
+        for n, text in items
+    ]
+    data = {"@type": "LiveBlogPosting", "headline": "Live", "liveBlogUpdate": updates}
+    script = f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    return html.replace("</head>", f"{script}</head>")
+
+
+def told(n: int, word: str = "dry") -> str:
+    return f"Structured post {n} says the weather on the course is {word} this afternoon."
+
+
+@pytest.fixture
+def decodes(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The addresses structured data is read at, in order."""
+    decoded: list[str] = []
+    real = liveread.parse.read_structured
+
+    def spy(tree, url, *args, **kwargs):  # type: ignore[no-untyped-def]
+        decoded.append(url)
+        return real(tree, url, *args, **kwargs)
+
+    monkeypatch.setattr(liveread.parse, "read_structured", spy)
+    return decoded
+
+
+def test_unchanged_structured_data_is_not_read_again(decodes: list[str]) -> None:
+    """Posts only the JSON-LD lists come from the memory of it while its text is unchanged,
+    and are read again from it once it changes; either way as a reading with no memory."""
+    memory = PageMemory()
+    items = [(n, told(n)) for n in range(4, 0, -1)]
+    html = with_structured(page(posts(2)), items)
+    first = parse(html, URL, memory=memory)
+    assert [entry.key for entry in first.entries] == ["4", "3", "2", "1"]
+    again = parse(html, URL, memory=memory)
+    assert decodes == [URL]
+    assert again.unchanged == {"4", "3", "2", "1"} and again.digests == first.digests
+    assert without_reading(again) == parse(html, URL)
+    decodes.clear()
+    edited = with_structured(page(posts(2)), [(4, told(4, "wet")), *items[1:]])
+    after = parse(edited, URL, memory=memory)
+    assert decodes == [URL]
+    assert "wet" in after.entries[0].text
+    assert after.unchanged == {"3", "2", "1"}
+    assert without_reading(after) == parse(edited, URL)
+    decodes.clear()
+    moved = parse(edited, "https://example.com/elsewhere", memory=memory)
+    assert decodes == ["https://example.com/elsewhere"]
+    assert moved.unchanged == frozenset()
+
+
+def test_remembered_source_digests_tell_apart_every_fact() -> None:
+    """A source digest is taken again for an entry that differs from the last reading's in
+    any of the facts it covers: each then is what `source_digest` gives."""
+    base = Entry(key="k", title="Title", blocks=[Paragraph((Span("Text."),))])
+    changed = Entry(
+        key="other",
+        url="https://example.com/live#k",
+        published=datetime(2024, 5, 1, 12, tzinfo=UTC),
+        updated=datetime(2024, 5, 1, 13, tzinfo=UTC),
+        title="Another title",
+        authors=["A. Writer"],
+        kind="link",
+        key_event=True,
+        pinned=True,
+        summary=True,
+        breaking=True,
+        label="95'",
+    )
+    memory = PageMemory()
+    memory.begin()
+    first = memory.source_digest("ctx", base, "fragment", "")
+    memory.settle({base.key: first})
+    for field in fields(Entry):
+        if field.name == "blocks":
+            continue
+        entry = replace(base, **{field.name: getattr(changed, field.name)})
+        memory.begin()
+        digest = memory.source_digest("ctx", entry, "fragment", "")
+        assert digest == source_digest("ctx", entry, "fragment", "") != first, field.name
+        assert memory.source_digest("ctx", base, "fragment", "") == first
+        memory.settle({base.key: first})
+
+
+def real_page(name: str) -> str:
+    found = sorted((REAL / name).glob("*.html"))
+    if not found:
+        pytest.skip(f"the real {name} page is not here")
+    return found[0].read_text(errors="replace")
+
+
+@pytest.fixture
+def heard(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The generic readers asked for a page's posts, in order."""
+    asked: list[str] = []
+    for reader in (Generic, Flat):
+        real = reader.post_nodes
+
+        def spy(self, tree, real=real):  # type: ignore[no-untyped-def]
+            asked.append(self.name)
+            return real(self, tree)
+
+        monkeypatch.setattr(reader, "post_nodes", spy)
+    return asked
+
+
+@pytest.mark.parametrize(("name", "winner"), [("dw", "generic-flat"), ("sportsfr", "generic")])
+def test_the_last_contests_winner_alone_reads_a_page_that_only_gained_posts(
+    name: str, winner: str, heard: list[str]
+) -> None:
+    html = real_page(name)
+    memory = PageMemory()
+    first = parse(html, URL, memory=memory)
+    assert sorted(heard) == ["generic", "generic-flat"] and first.source == winner
+    newest = first.entries[0].key
+    memory.forget(newest)
+    heard.clear()
+    again = parse(html, URL, memory=memory)
+    assert heard == [winner]
+    assert again.unchanged == frozenset(again.digests) - {newest}
+    assert without_reading(again) == parse(html, URL)
+
+
+def test_a_page_whose_layout_changed_is_read_by_the_whole_contest(heard: list[str]) -> None:
+    """The posts the last winner found are gone (another layout): every reader is heard
+    again, and the page is read as with no memory, whichever reader wins now."""
+    boxes, runs = real_page("sportsfr"), real_page("dw")
+    memory = PageMemory()
+    assert parse(boxes, URL, memory=memory).source == "generic"
+    heard.clear()
+    changed = parse(runs, URL, memory=memory)
+    assert sorted(heard) == ["generic", "generic", "generic-flat"]  # the last winner first
+    assert changed.source == "generic-flat"
+    assert without_reading(changed) == parse(runs, URL)
+    heard.clear()
+    back = parse(boxes, URL, memory=memory)
+    assert sorted(heard) == ["generic", "generic-flat", "generic-flat"]
+    assert without_reading(back) == parse(boxes, URL)

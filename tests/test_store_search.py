@@ -141,6 +141,28 @@ def test_a_common_word_ranks_its_newest_matches_first(store: Store) -> None:
     assert [hit.score for hit in later] == sorted(hit.score for hit in later)
 
 
+def test_a_common_word_ranks_title_matches_first_then_the_newest(store: Store) -> None:
+    """bm25 would put the short post that repeats the word first; for a word in more posts
+    than a window the rank is the title, then the newest, whatever the text repeats."""
+    count = WINDOW + 50
+    ids = many_posts(store, count, strong={count - 40})
+    feed_id = store.entry(ids[0]).feed_id
+    repeated = post("repeats", count - 30, "Storm storm storm storm.", title="Repeats")
+    store.upsert_entries(feed_id, [repeated], seen_at=T0)
+    repeated_id = next(s.id for s in store.entries(feed_id) if s.entry.key == "repeats")
+    assert ranked_over_all(store, "storm")[0] == repeated_id  # what bm25 alone would say
+
+    first = [hit.entry.id for hit in store.search_hits("storm", limit=40)]
+    assert first[0] == ids[count - 40]  # "Storm update" in its title
+    published = [store.entry(i).entry.published for i in first[1:]]
+    assert published == sorted(published, reverse=True)
+    assert first.index(repeated_id) == 1 + sum(p > repeated.published for p in published)
+    # Several terms, a prefix among them: a title holding any of them counts.
+    hits = store.search_hits("coast sto*", limit=5)
+    assert hits[0].entry.id == ids[count - 40]
+    assert hits[0].score < hits[1].score
+
+
 def test_a_feed_of_its_own_and_queries_that_match_nothing(store: Store) -> None:
     ids = many_posts(store, 30)
     other = store.add_feed("https://example.com/live/b")

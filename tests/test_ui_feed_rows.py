@@ -18,6 +18,7 @@ from liveread.core import Core
 from liveread.model import Entry, Paragraph, Span
 from liveread.service import Event, FeedFailed, FeedRefreshed, FeedStarted
 from liveread.store import Feed, Store
+from liveread.ui import app as app_module
 from liveread.ui.app import LivereadApp
 from liveread.ui.lists import ALL_FEEDS, FeedList
 from liveread.ui.messages import ServiceEvent
@@ -198,13 +199,13 @@ async def test_a_burst_of_events_is_read_and_redrawn_together(
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
         calls: list[object] = []
-        with_store = app.with_store
+        in_store_thread = app.in_store_thread
 
-        def counted(call: Any, *args: Any, **kwargs: Any) -> Any:
+        async def counted(call: Any) -> Any:
             calls.append(call)
-            return with_store(call, *args, **kwargs)
+            return await in_store_thread(call)
 
-        monkeypatch.setattr(app, "with_store", counted)
+        monkeypatch.setattr(app, "in_store_thread", counted)
         for feed in feeds:
             app.post_message(ServiceEvent(FeedStarted(feed.id, feed.title)))
         for feed in feeds:
@@ -216,3 +217,38 @@ async def test_a_burst_of_events_is_read_and_redrawn_together(
             assert "fetching…" not in row(app, str(feed.id))
             assert "updated 3 h ago" in row(app, str(feed.id))
         assert not app.busy
+
+
+async def test_a_long_burst_is_redrawn_a_part_at_a_time(
+    store: Store, feeds: list[Feed], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A burst of more feeds than one turn of the event loop should take is read and
+    redrawn in parts, every feed's row in the end."""
+    monkeypatch.setattr(app_module, "REDRAW_AT_ONCE", 2)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        read: list[int] = []
+        store_feed = store.feed
+
+        def counted(feed_id: int) -> Feed:
+            read.append(feed_id)
+            return store_feed(feed_id)
+
+        calls: list[object] = []
+        in_store_thread = app.in_store_thread
+
+        async def store_call(call: Any) -> Any:
+            calls.append(call)
+            return await in_store_thread(call)
+
+        monkeypatch.setattr(store, "feed", counted)
+        monkeypatch.setattr(app, "in_store_thread", store_call)
+        for feed in feeds:
+            app.post_message(ServiceEvent(FeedStarted(feed.id, feed.title)))
+        await settle(pilot)
+
+        assert len(calls) == 2  # three feeds, two at a time
+        assert sorted(read) == sorted(feed.id for feed in feeds)  # each read once
+        for feed in feeds:
+            assert "fetching…" in row(app, str(feed.id))

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator, Mapping
+from functools import lru_cache
 from typing import TypeAlias
 
 from liveread import cleanwords as words
@@ -174,34 +175,78 @@ def _branches(pattern: str) -> list[str]:
     return [pattern[start:end] for start, end in zip(starts, ends, strict=True)]
 
 
-def _leading_by_letter() -> tuple[dict[str, re.Pattern[str]], re.Pattern[str]]:
-    """`LEADING_PHRASES` as one combined pattern per character a block may start with, each
-    holding the rules that can match there (in their order), and one for any other start.
-    A block is matched against one of them: a regular expression tries its alternatives one
-    by one, and most rules start with a word."""
-    firsts = [_first_letters(pattern) for pattern, _ in LEADING_PHRASES]
-    letters = set().union(*(found for found in firsts if found))
+def _narrowed(pattern: str, letter: str) -> str:
+    """`pattern` as it may match a text starting with `letter`: of a group of alternatives
+    it starts with (and the groups that starts with, in turn), only the alternatives that
+    may start with `letter`. The kickers' group holds every language's: most start with
+    another letter, and a smaller pattern compiles and matches sooner."""
+    split = _opening_group(pattern)
+    if split is None:
+        return pattern
+    branches, rest = split
+    kept = [
+        _narrowed(branch, letter)
+        for branch, firsts in branches
+        if firsts is None or letter in firsts
+    ]
+    return f"(?:{'|'.join(kept)}){rest}"
 
-    def combined(letter: str | None) -> re.Pattern[str]:
+
+@lru_cache(maxsize=64)
+def _opening_group(
+    pattern: str,
+) -> tuple[tuple[tuple[str, set[str] | None], ...], str] | None:
+    """The alternatives of the group `pattern` starts with, each with the characters it
+    may start with (`_first_letters`), and the rest of `pattern`; None if it starts with no
+    group, or with one that may repeat or be left out."""
+    if not pattern.startswith("(?:"):
+        return None
+    end = _group_end(pattern)
+    if pattern[end + 1 : end + 2] in ("?", "*", "{", "+"):
+        return None
+    branches = _branches(pattern[3:end])
+    return tuple((branch, _first_letters(branch)) for branch in branches), pattern[end + 1 :]
+
+
+class _LeadingPatterns:
+    """`LEADING_PHRASES` as one combined pattern per character a block may start with, each
+    holding the rules that can match there (in their order, narrowed to that character:
+    `_narrowed`), and one for any other start. A block is matched against one of them: a
+    regular expression tries its alternatives one by one, and most rules start with a word.
+    Each is compiled when a block first starts with its character (compiling them all took
+    most of the time importing the cleaner took)."""
+
+    def __init__(self) -> None:
+        self._firsts = [_first_letters(pattern) for pattern, _ in LEADING_PHRASES]
+        self._letters = set().union(*(found for found in self._firsts if found))
+        self._compiled: dict[str | None, re.Pattern[str]] = {}
+
+    def for_start(self, start: str) -> re.Pattern[str]:
+        """The combined pattern for a text whose first character, case-folded, is `start`."""
+        letter = start if start in self._letters else None
+        if (compiled := self._compiled.get(letter)) is None:
+            compiled = self._compiled[letter] = self._combined(letter)
+        return compiled
+
+    def _combined(self, letter: str | None) -> re.Pattern[str]:
+        rules = zip(LEADING_PHRASES, self._firsts, strict=True)
         return re.compile(
             "|".join(
-                f"(?P<r{n}>{pattern})"
-                for n, ((pattern, _), found) in enumerate(zip(LEADING_PHRASES, firsts, strict=True))
+                f"(?P<r{n}>{pattern if letter is None else _narrowed(pattern, letter)})"
+                for n, ((pattern, _), found) in enumerate(rules)
                 if found is None or letter in found
             ),
             re.I,
         )
 
-    return {letter: combined(letter) for letter in letters}, combined(None)
 
-
-_LEADING_BY_LETTER, _LEADING_ANY = _leading_by_letter()
+_LEADING = _LeadingPatterns()
 _LEADING_RULES = {f"r{n}": rule for n, (_, rule) in enumerate(LEADING_PHRASES)}
 
 
 def leading_match(text: str) -> re.Match[str] | None:
     """The first of `LEADING_PHRASES` that `text` starts with, as a match named after it."""
-    return _LEADING_BY_LETTER.get(text[:1].casefold(), _LEADING_ANY).match(text)
+    return _LEADING.for_start(text[:1].casefold()).match(text)
 
 
 _ANYWHERE = tuple(

@@ -3,8 +3,10 @@ the page proposes its posts, the best supported is read; merged, cleaned, newest
 
 from __future__ import annotations
 
+import math
 from collections import Counter
 from datetime import UTC, datetime
+from functools import partial
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
@@ -18,22 +20,29 @@ from liveread.parse.blocks import BlockBuilder, Outline
 from liveread.parse.contest import MIN_POSTS, MIN_TEXT, Proposal, choose, judge, measure
 from liveread.parse.contest import explain as explain_contest
 from liveread.parse.depth import limit_depth, may_nest_too_deeply
-from liveread.parse.facts import page_facts, stated_zone
+from liveread.parse.facts import PageFacts, page_facts, stated_zone
 from liveread.parse.flat import Flat
 from liveread.parse.generic import DayHeadings, Generic
 from liveread.parse.links import mark_link_posts
-from liveread.parse.markers import Scan, cut_opening, find_markers
+from liveread.parse.markers import Found, Scan, cut_opening, find_markers
 from liveread.parse.memory import (
     Cleaned,
+    Contest,
     PageMemory,
     ReadPost,
     copy_entry,
     facts_of,
     fragment_digest,
-    source_digest,
+    structured_digest,
 )
-from liveread.parse.merge import merge
-from liveread.parse.structured import StructuredBlog, StructuredPost, read_structured
+from liveread.parse.merge import entry_from_structured, merge
+from liveread.parse.structured import (
+    StructuredBlog,
+    StructuredPost,
+    from_json_ld_alone,
+    json_ld_texts,
+    read_structured,
+)
 from liveread.parse.tree import Owners
 from liveread.text import comparable, fingerprint, scrub, squash
 
@@ -62,8 +71,12 @@ def parse(
         memory.begin()
     tree = _tree(html)
     url = _reading_address(tree, _page_address(url))
-    data = read_structured(tree, url)
-    proposals, winner = _contest(tree, url, data, explain=explain)
+    data = _structured(tree, url, memory)
+    fragments: dict[int, str] = {}
+    remembered = memory.contest if memory is not None else None
+    proposals, winner = _contest(
+        tree, url, data, explain=explain, remembered=remembered, fragments=fragments
+    )
     adapter = winner.reader if winner else _structured_only(url, data, tree)
     nodes = winner.nodes if winner else []
     page = adapter.page(tree, url)
@@ -73,7 +86,8 @@ def parse(
     version = reading_version(adapter)
     recall = _Recall(memory, adapter, f"{version}\x1f{url}") if memory is not None else None
     if recall is not None:
-        recall.take_fragments(nodes)  # as the page has them, before anything is stripped
+        recall.take_fragments(nodes, fragments)  # as the page has them, before any stripping
+        recall.memory.contest = _outcome(proposals, winner, fragments, remembered)
     regions = _regions(nodes)  # one query per list of posts, not one per post
     owners = Owners(keys)
     for region in regions:
@@ -84,7 +98,8 @@ def parse(
     originals = [post for post, node in zip(posts, nodes, strict=True) if node.mem_id not in copies]
     pinned = [post for post, node in zip(posts, nodes, strict=True) if node.mem_id in copies]
     partners: dict[int, StructuredPost] = {}
-    entries = merge(originals, pinned, data, adapter, partners)
+    made = partial(recall.made, data) if recall is not None else None
+    entries = merge(originals, pinned, data, adapter, partners, made)
     for entry in entries:
         if recall is None or not recall.clean(entry, cleaner):
             entry.blocks = cleaner.clean_blocks(entry.blocks, entry.key)
@@ -129,10 +144,15 @@ class _Recall:
         """`id` of a post's entry -> its fragment digest."""
         self.reads: dict[int, ReadPost] = {}
         """`id` of a post's entry -> what reading it made of it (remembered or new)."""
+        self._made: dict[int, ReadPost] = {}
+        """`id` of an entry made from structured data alone -> its remembered making."""
 
-    def take_fragments(self, nodes: list[Node]) -> None:
+    def take_fragments(self, nodes: list[Node], taken: dict[int, str]) -> None:
+        """Each post's HTML, into `taken` too (those it holds already taken)."""
         for node in nodes:
-            self._html[node.mem_id] = "".join(part.html or "" for part in self.adapter.extent(node))
+            if node.mem_id not in taken:
+                taken[node.mem_id] = _fragment(self.adapter, node)
+        self._html = taken
 
     def digest(self, node: Node, key: str | None, facts: Entry | None) -> str:
         """The post's fragment digest; a generic reader's posts' `facts` count (they read
@@ -159,11 +179,21 @@ class _Recall:
         self.fragments[id(post)] = digest
         self.reads[id(post)] = read
 
+    def made(self, data: StructuredBlog, post: StructuredPost) -> Entry:
+        """The entry of a post only structured data lists: a copy of the one made at an
+        earlier reading of the same structured data, if there was one."""
+        read = self.memory.made_entry(post, data, partial(entry_from_structured, post, data))
+        if read is None:
+            return entry_from_structured(post, data)
+        entry = read.copy()
+        self._made[id(entry)] = read
+        return entry
+
     def clean(self, entry: Entry, cleaner: Cleaner) -> bool:
         """Clean a read post's blocks as they were last cleaned, or clean them and remember
         how; False for an entry whose blocks are not as read (made or filled from
         structured data), for the caller to clean."""
-        read = self.reads.get(id(entry))
+        read = self.reads.get(id(entry)) or self._made.get(id(entry))
         if read is None or entry.blocks is not read.entry.blocks:
             return False
         cleaned = read.cleaned
@@ -185,7 +215,7 @@ class _Recall:
             read = self.reads.get(id(entry))
             made_from_partner = partner is not None and (read is None or not read.entry.blocks)
             body = partner.body if made_from_partner and partner is not None else ""
-            digests[entry.key] = source_digest(self.context, entry, fragment, body)
+            digests[entry.key] = self.memory.source_digest(self.context, entry, fragment, body)
         settled = self.memory.settle(digests)
         blog.digests = digests
         blog.unchanged = settled.unchanged
@@ -244,6 +274,20 @@ def _read_posts(
     return posts
 
 
+def _structured(tree: LexborHTMLParser, url: str, memory: PageMemory | None) -> StructuredBlog:
+    """The page's structured data; with `memory`, as last read if its JSON-LD texts are
+    unchanged (decoding them is most of a refresh of a page that lists every post there)."""
+    if memory is None:
+        return read_structured(tree, url)
+    texts = json_ld_texts(tree)
+    digest = structured_digest(url, texts)
+    if (known := memory.recall_structured(digest)) is not None:
+        return known
+    data = read_structured(tree, url, texts)
+    memory.keep_structured(digest, data if from_json_ld_alone(data) else None)
+    return data
+
+
 def reading_version(reader: Adapter) -> str:
     """What a blog that `reader` read says of its reading (`LiveBlog.version`): the core
     parser's version and the reader's, "6/guardian-1"; "6/generic" for a reader with no
@@ -297,13 +341,26 @@ def _tree(html: str | bytes) -> LexborHTMLParser:
     return LexborHTMLParser(data)
 
 
+def _fragment(reader: Adapter, node: Node) -> str:
+    """A post's HTML as the page has it."""
+    return "".join(part.html or "" for part in reader.extent(node))
+
+
 def _contest(
-    tree: LexborHTMLParser, url: str, data: StructuredBlog, *, explain: bool
+    tree: LexborHTMLParser,
+    url: str,
+    data: StructuredBlog,
+    *,
+    explain: bool,
+    remembered: Contest | None = None,
+    fragments: dict[int, str] | None = None,
 ) -> tuple[list[Proposal], Proposal | None]:
     """Every reading of the page, judged, and the one to read it by (None: no reader found
     posts the evidence supports). A site spec whose reading structured data does not
     contradict is taken as it is; the generic readers are heard when there is none, or with
-    `explain`, for the record."""
+    `explain`, for the record. With the `remembered` contest of the page's last reading, its
+    winner is heard first, and alone if its reading is plainly still the page's (see
+    `_won_again`); `fragments` is then told the HTML of the posts it found."""
     proposals = []
     site = _site_for(tree)
     if site is not None:
@@ -320,6 +377,13 @@ def _contest(
     markers = scan.markers
     if markers:
         facts = stated_zone(facts, scan.notes)
+    if remembered is not None and site is None and not explain:
+        again = _won_again(remembered, tree, url, data, facts, markers)
+        if again is not None:
+            reading, html = again
+            if fragments is not None:
+                fragments.update(html)
+            return [reading], reading
     days = DayHeadings(facts)  # both readers walk the same column of posts
     letters: dict[int, int] = {}  # and measure mostly the same elements
     for reader in (Generic(facts, markers, days), Flat(facts, markers, days)):
@@ -329,6 +393,56 @@ def _contest(
     if site is not None and _settled(proposals[0], data, url):
         return proposals, proposals[0]
     return proposals, choose(proposals)
+
+
+GENERIC_READERS: tuple[type[Generic] | type[Flat], ...] = (Generic, Flat)
+
+
+def _won_again(
+    remembered: Contest,
+    tree: LexborHTMLParser,
+    url: str,
+    data: StructuredBlog,
+    facts: PageFacts,
+    markers: list[Found],
+) -> tuple[Proposal, dict[int, str]] | None:
+    """The reading of the reader that won the page's last contest, and its posts' HTML, if
+    it is plainly still the page's: it is not refused, it finds every post it found then
+    (the page only gained posts, or changed none of the old), and it scores above what any
+    other reading scored then. None otherwise: the whole contest is heard."""
+    kind = next((r for r in GENERIC_READERS if r.name == remembered.reader), None)
+    if kind is None:
+        return None
+    reader = kind(facts, markers, DayHeadings(facts))
+    reader.prepare(tree, url)
+    reading = _judged(
+        Proposal(reader, reader.post_nodes(tree)[:MAX_POSTS]), data, url, {}, live=facts.live
+    )
+    if reading.refused is not None or not reading.nodes or reading.score <= remembered.runner_up:
+        return None
+    html = {node.mem_id: _fragment(reader, node) for node in reading.nodes}
+    if not remembered.posts <= {hash(text) for text in html.values()}:
+        return None
+    return reading, html
+
+
+def _outcome(
+    proposals: list[Proposal],
+    winner: Proposal | None,
+    fragments: dict[int, str],
+    remembered: Contest | None,
+) -> Contest | None:
+    """What to remember of a contest only generic readers took part in (None for one
+    another reader took part in, or none won)."""
+    if winner is None or not all(p.reader.generic for p in proposals):
+        return None
+    if len(proposals) == 1:  # the last winner heard alone: the others were not
+        runner_up = remembered.runner_up if remembered is not None else math.inf
+    else:
+        others = [p.score for p in proposals if p is not winner and p.refused is None]
+        runner_up = max(others, default=-math.inf)
+    posts = frozenset(hash(fragments[node.mem_id]) for node in winner.nodes)
+    return Contest(winner.reader.name, posts, runner_up)
 
 
 def _judged(

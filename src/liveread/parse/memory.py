@@ -10,7 +10,14 @@ structured item it was made from) with the post's metadata as finally read: the 
 it beside the post and does not rewrite a post whose source digest is unchanged, so a post's
 stored text never changes because its neighbours did (`Cleaner.drop_repeated`).
 
-Memory is kept per process, per feed, bounded: `Memories`.
+Page-level steps are remembered too: the structured data read from the page's JSON-LD alone,
+by a digest of those texts and the address (with the entries made from its posts the markup
+does not show), each source digest by what it was taken of, and how a contest of the generic
+readers went (`Contest`: a refresh asks its winner first, and alone while it still finds all
+the posts it found and scores above the others' last scores).
+
+Memory is kept per process, per feed, bounded: `Memories` (by posts; what a feed's page-level
+memory holds is at most one page's worth).
 """
 
 from __future__ import annotations
@@ -18,9 +25,11 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections import OrderedDict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from liveread.model import Block, Entry, Removal, iso_z
+from liveread.parse.structured import StructuredBlog, StructuredPost
 
 MAX_REMEMBERED = 20_000
 """Posts remembered by one process over all its feeds; the feeds refreshed longest ago are
@@ -73,6 +82,17 @@ def copy_entry(entry: Entry) -> Entry:
 
 
 @dataclass(frozen=True, slots=True)
+class Contest:
+    """How the generic readers' contest for a page with no site reader went: the reader
+    that won, the posts it found (by `hash` of their HTML) and the best score another
+    reading scored."""
+
+    reader: str
+    posts: frozenset[int]
+    runner_up: float
+
+
+@dataclass(frozen=True, slots=True)
 class Settled:
     """What a reading with memory tells the store (see `LiveBlog.digests`)."""
 
@@ -92,13 +112,60 @@ class PageMemory:
     """A token naming the last reading: the store records the token of the reading it
     stored, so it can tell that posts unchanged since that reading are stored as read."""
     _read: dict[str, ReadPost] = field(default_factory=dict)
+    structured: tuple[str, StructuredBlog] | None = None
+    """The page's structured data as last read from its JSON-LD alone, by the digest of
+    those texts and the page's address (`structured_digest`)."""
+    made: dict[int, ReadPost] = field(default_factory=dict)
+    contest: Contest | None = None
+    """How the last reading's contest went, when only generic readers took part."""
+    """The entries made from `structured`'s posts that the markup does not show, by `id` of
+    the structured post."""
+
+    _sources: dict[tuple[object, ...], str] = field(default_factory=dict)
+    """The source digests of the last reading by what they were taken of."""
+    _new_sources: dict[tuple[object, ...], str] = field(default_factory=dict)
 
     def __len__(self) -> int:
         return len(self.posts)
 
+    def source_digest(self, context: str, entry: Entry, fragment: str, body: str) -> str:
+        """`source_digest(context, entry, fragment, body)`, taken again only if the last
+        reading took none of the same."""
+        taken_of = (context, fragment, body, *_facts(entry))
+        digest = self._sources.get(taken_of)
+        if digest is None:
+            digest = source_digest(context, entry, fragment, body)
+        self._new_sources[taken_of] = digest
+        return digest
+
+    def recall_structured(self, digest: str) -> StructuredBlog | None:
+        """The structured data last read from JSON-LD texts of this digest, if it was."""
+        if self.structured is not None and self.structured[0] == digest:
+            return self.structured[1]
+        return None
+
+    def keep_structured(self, digest: str, data: StructuredBlog | None) -> None:
+        """Remember `data`, read from JSON-LD texts of this digest (None: structured data
+        that cannot be remembered so)."""
+        self.structured = (digest, data) if data is not None else None
+        self.made = {}
+
+    def made_entry(
+        self, post: StructuredPost, data: StructuredBlog, make: Callable[[], Entry]
+    ) -> ReadPost | None:
+        """The remembered entry made from `post` of the remembered structured `data` (made
+        now if it is not yet); None if `data` is not the remembered data."""
+        if self.structured is None or self.structured[1] is not data:
+            return None
+        read = self.made.get(id(post))
+        if read is None:
+            read = self.made[id(post)] = ReadPost(make(), [])
+        return read
+
     def begin(self) -> None:
         """Start a reading (one left unfinished by a failure is dropped)."""
         self._read = {}
+        self._new_sources = {}
 
     def recall(self, digest: str) -> ReadPost | None:
         read = self.posts.get(digest)
@@ -117,6 +184,7 @@ class PageMemory:
         )
         settled = Settled(unchanged, self.reading if unchanged else None, secrets.token_hex(8))
         self.posts, self._read = self._read, {}
+        self._sources, self._new_sources = self._new_sources, {}
         self.digests, self.reading = digests, settled.reading
         return settled
 
@@ -169,6 +237,17 @@ def _digest(*parts: str) -> str:
     return digest.hexdigest()
 
 
+def structured_digest(url: str, texts: list[str]) -> str:
+    """The digest of a page's JSON-LD texts read at `url`."""
+    digest = hashlib.blake2b(digest_size=16)
+    digest.update(url.encode("utf-8", "surrogatepass"))
+    for text in texts:
+        data = text.encode("utf-8", "surrogatepass")
+        digest.update(b"\x1e%d\x1e" % len(data))
+        digest.update(data)
+    return digest.hexdigest()
+
+
 def fragment_digest(context: str, key: str | None, html: str, facts: str = "") -> str:
     """A post's fragment digest: see the module's docstring."""
     return _digest(context, key or "", html, facts)
@@ -188,6 +267,24 @@ def facts_of(entry: Entry) -> str:
             f"{entry.key_event:d}{entry.pinned:d}{entry.summary:d}{entry.breaking:d}",
             entry.label,
         )
+    )
+
+
+def _facts(entry: Entry) -> tuple[object, ...]:
+    """What `facts_of` writes out, as it is: equal facts give equal texts."""
+    return (
+        entry.key,
+        entry.url,
+        entry.published,
+        entry.updated,
+        entry.title,
+        tuple(entry.authors),
+        entry.kind,
+        entry.key_event,
+        entry.pinned,
+        entry.summary,
+        entry.breaking,
+        entry.label,
     )
 
 

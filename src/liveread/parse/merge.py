@@ -11,7 +11,7 @@ one page post at most, so no post is shown twice.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import datetime
 
 from liveread.model import Block, Entry, Paragraph, Span, block_text
@@ -162,11 +162,13 @@ def merge(
     data: StructuredBlog,
     adapter: Adapter,
     partners: dict[int, StructuredPost] | None = None,
+    made: Callable[[StructuredPost], Entry] | None = None,
 ) -> list[Entry]:
     """`posts` as the page shows them, completed from structured data, with the posts only
     structured data lists; `copies` (second renderings, pinned) mark their originals.
     `partners`, when given, is told the structured post each entry was paired with or made
-    from, by `id` of the entry."""
+    from, by `id` of the entry. `made`, when given, makes the entry of a post only
+    structured data lists (as `entry_from_structured` does; a memory of them may)."""
     partners = {} if partners is None else partners
     index = _Index(data.posts)
     pairs: list[tuple[Entry, StructuredPost | None]] = [
@@ -201,7 +203,7 @@ def merge(
             copy.key = copy.key or _derived_key(copy)
             entries.setdefault(copy.key, copy)
     for leftover in index.unmatched.values():
-        entry = _entry_from_structured(leftover, data)
+        entry = made(leftover) if made is not None else entry_from_structured(leftover, data)
         partners[id(entry)] = leftover
         entries.setdefault(entry.key, entry)
     return list(entries.values())
@@ -248,7 +250,8 @@ def _fill_from(
         entry.blocks = _paragraphs(match.body)
 
 
-def _entry_from_structured(post: StructuredPost, data: StructuredBlog) -> Entry:
+def entry_from_structured(post: StructuredPost, data: StructuredBlog) -> Entry:
+    """The entry of a post only structured data lists."""
     published = post.published if data.per_post_times else None
     updated = post.updated if post.updated and published and post.updated > published else None
     title = post.title if data.per_post_titles else ""

@@ -109,11 +109,14 @@ class StructuredBlog:
         self.per_post_titles = not (many and len({p.title for p in self.posts}) == 1)
 
 
-def read_structured(tree: LexborHTMLParser, page_url: str) -> StructuredBlog:
+def read_structured(
+    tree: LexborHTMLParser, page_url: str, json_ld: list[str] | None = None
+) -> StructuredBlog:
+    """The page's structured data; `json_ld`, the page's `json_ld_texts` if already taken."""
     blog = StructuredBlog()
     bodies = _Bodies()
     bylines = _Bylines()
-    for node in _live_objects(tree):
+    for node in _live_objects(json_ld_texts(tree) if json_ld is None else json_ld):
         _merge_object(blog, node, page_url, bodies, bylines)
     if not blog.found:
         _read_microdata(tree, blog, page_url)
@@ -126,10 +129,22 @@ def read_structured(tree: LexborHTMLParser, page_url: str) -> StructuredBlog:
     return blog
 
 
-def _live_objects(tree: LexborHTMLParser) -> Iterator[dict[str, Any]]:
-    for script in tree.css('script[type="application/ld+json"]'):
+def json_ld_texts(tree: LexborHTMLParser) -> list[str]:
+    """The text of each JSON-LD script of the page, in order."""
+    return [script.text(deep=True) for script in tree.css('script[type="application/ld+json"]')]
+
+
+def from_json_ld_alone(blog: StructuredBlog) -> bool:
+    """Whether `read_structured` read `blog` from the JSON-LD texts alone: nothing else of
+    the page (microdata, page state) was asked, so the same texts at the same address give
+    the same blog."""
+    return blog.source == "jsonld" and bool(blog.posts)
+
+
+def _live_objects(texts: list[str]) -> Iterator[dict[str, Any]]:
+    for text in texts:
         try:
-            data = _json(script.text(deep=True) or "null")
+            data = _json(text or "null")
         except ValueError:
             continue
         yield from (obj for obj in _walk(data) if _is_live(obj))

@@ -135,4 +135,5 @@ class SearchHit:
     snippet: str
     """Matched terms are wrapped in SNIPPET_OPEN / SNIPPET_CLOSE."""
     score: float
-    """bm25: lower is a better match."""
+    """Lower is a better match: bm25, or for a query matching more than a window of posts
+    (store/search.py) -1 for a match in the title and 0 for one in the text only."""

@@ -1,13 +1,18 @@
 """Full-text search over entries: user text as a safe FTS5 query, keeping the index up to
 date on insert, and the ranked, paged query with highlighted snippets.
 
-Ranking every match before the first page appears costs as much as there are matches (bm25
-scores each one, and a word in half a million posts takes seconds), so matches are ranked a
-window at a time: the newest `WINDOW` matches (by rowid, the order posts were stored in, which
-FTS5 walks without scoring anything), then the `WINDOW` before them, and so on. A page is read
-from the window its offset falls in, ranked by bm25 within that window only, and runs on into
-the next window when it ends. A query with fewer matches than a window is ranked over all of
-them, exactly as a single ranked query would.
+Ranking every match before the first page appears costs as much as there are matches, so
+matches are ranked a window at a time: the newest `WINDOW` matches (by rowid, the order posts
+were stored in, which FTS5 walks without scoring anything), then the `WINDOW` before them, and
+so on. A page is read from the window its offset falls in, ranked within that window only, and
+runs on into the next window when it ends.
+
+A query with fewer matches than a window is ranked by bm25 over all of them, exactly as a
+single ranked query would. A commoner one is ranked within each window by where it matches:
+posts that hold a term in their title first, then the newest. bm25 would not do there: it
+weighs each term by how many posts in the whole index hold it, which it counts afresh for
+every query (a word in half a million posts costs it tens of milliseconds, and the cost grows
+with the index), and for a word that common that weight says next to nothing.
 """
 
 from __future__ import annotations
@@ -25,7 +30,7 @@ SNIPPET_OPEN = "\x02"
 SNIPPET_CLOSE = "\x03"
 
 WINDOW = 2000
-"""How many matches are ranked together: about 10 ms of bm25 scoring."""
+"""How many matches are ranked together, and how many a query may match to be ranked by bm25."""
 
 _TERM = re.compile(r'"([^"]*)"|(\S+)')
 
@@ -40,14 +45,13 @@ _WINDOW_BOUNDS = """
     )
 """
 
-# One page of a window, best match first: bm25 is computed for the window's rows only (FTS5
-# takes the rowid range), and columns and snippets for the page's rows only (CROSS JOIN keeps
-# the page the outer loop, so each row is found in the index by rowid).
+# One page of a window, best match first: the score is computed for the window's rows only
+# (FTS5 takes the rowid range), and columns and snippets for the page's rows only (CROSS JOIN
+# keeps the page the outer loop, so each row is found in the index by rowid).
 _PAGE = (
     """
     WITH page AS (
-        SELECT entries_fts.rowid AS id, bm25(entries_fts, 4.0, 1.0) AS score,
-            e.published AS published
+        SELECT entries_fts.rowid AS id, {score} AS score, e.published AS published
         FROM entries_fts JOIN entries AS e ON e.id = entries_fts.rowid
         WHERE entries_fts MATCH :match AND entries_fts.rowid BETWEEN :low AND :high
             AND (:feed IS NULL OR e.feed_id = :feed)
@@ -64,6 +68,14 @@ _PAGE = (
     ORDER BY page.score, page.published DESC, page.id DESC
 """
 )
+_BM25_PAGE = _PAGE.format(score="bm25(entries_fts, 4.0, 1.0)")
+"""A page of a query with fewer matches than a window: bm25, the title weighing most."""
+_COMMON_PAGE = _PAGE.format(
+    score="""-1.0 * (entries_fts.rowid IN (
+        SELECT rowid FROM entries_fts
+        WHERE entries_fts MATCH :in_title AND rowid BETWEEN :low AND :high))"""
+)
+"""A page of a commoner query: -1 for a match in the title, 0 for one in the text only."""
 
 
 class _Window(NamedTuple):
@@ -78,6 +90,11 @@ def fts_query(text: str) -> str | None:
     `"several words"` stays a phrase and a trailing `*` a prefix; operators, stray quotes and
     punctuation are taken literally. None when nothing searchable is left.
     """
+    return " ".join(_terms(text)) or None
+
+
+def _terms(text: str) -> list[str]:
+    """The FTS5 terms of user text (see `fts_query`)."""
     terms = []
     for match in _TERM.finditer(text):
         phrase, bare = match.groups()
@@ -87,7 +104,7 @@ def fts_query(text: str) -> str | None:
         if not any(ch.isalnum() for ch in word):
             continue
         terms.append(f'"{word}"' + ("*" if prefix else ""))
-    return " ".join(terms) or None
+    return terms
 
 
 def search_rows(
@@ -103,11 +120,12 @@ def search_rows(
     query hold every match once, in an order that stays put while the entries do."""
     if offset < 0:
         raise ValueError(f"offset must be zero or more, not {offset}")
-    match = fts_query(query)
-    if match is None or limit <= 0:
+    terms = _terms(query)
+    if not terms or limit <= 0:
         return []
     params: dict[str, Any] = {
-        "match": match,
+        "match": " ".join(terms),
+        "in_title": f"title : ({' OR '.join(terms)})",
         "feed": feed_id,
         "open": SNIPPET_OPEN,
         "close": SNIPPET_CLOSE,
@@ -120,8 +138,9 @@ def search_rows(
             window = _window(con, params, number)
             if window is None:
                 break
+            common = number > 0 or window.size == WINDOW
             rows += con.execute(
-                _PAGE,
+                _COMMON_PAGE if common else _BM25_PAGE,
                 {**params, **window._asdict(), "limit": limit - len(rows), "offset": within},
             ).fetchall()
             if window.size < WINDOW:

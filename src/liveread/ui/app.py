@@ -23,9 +23,11 @@ import os
 import signal
 import threading
 from collections.abc import Callable, Iterable
+from functools import partial
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
-from textual import on, work
+from textual import events, on, work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
@@ -41,7 +43,7 @@ from liveread.store import Favourite, Feed, NotFound, StoreError, StoreFault
 from liveread.ui import screens
 from liveread.ui.banner import StoreBanner
 from liveread.ui.errors import reports_store_errors
-from liveread.ui.garbage import first_frame_drawn, thaw
+from liveread.ui.garbage import FullCollections, first_frame_drawn, thaw
 from liveread.ui.lists import ALL_FEEDS, EntryList, FeedList
 from liveread.ui.messages import ServiceEvent, StoreFailed
 from liveread.ui.panes import NARROW_BELOW, Panes
@@ -64,6 +66,12 @@ STDOUT, STDERR = 1, 2
 """The terminal, as file descriptors (Textual draws on standard error)."""
 AGE_SECONDS = 60.0
 """How often the rows' ages ("5 min") are redrawn."""
+USER_INPUT = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
+"""The events that say a person is using the app."""
+REDRAW_AT_ONCE = 25
+"""Feeds whose rows are read and redrawn in one turn of the event loop (`reload_feed`)."""
+COLLECT_SECONDS = 0.5
+"""How often the app looks whether a full garbage collection is due (`FullCollections`)."""
 
 
 DEMO_EXPORTS = (
@@ -142,6 +150,7 @@ class LivereadApp(PostKeys, Panes):
         self.busy: set[int] = set()
         self._stale_feeds: set[int] = set()
         """Feeds whose rows are to be redrawn (`reload_feed`)."""
+        self._redrawing_feeds = False
         self.feeds_shown: dict[int, Feed] = {}
         """The feeds as the feeds pane last read them, by id."""
         self.network: Background | None = None
@@ -150,6 +159,7 @@ class LivereadApp(PostKeys, Panes):
         self.new_posts = 0
         self._demo_server: DemoServer | None = None
         self._signal_handlers_before: dict[int, Any] = {}
+        self.full_collections = FullCollections()
         if self.config.keys:
             self.set_keymap(self.config.keys)
         theme = self.ui_state.theme or self.config.theme
@@ -212,11 +222,18 @@ class LivereadApp(PostKeys, Panes):
             )
         if not self.offline:  # the network layers load after the first paint
             self.call_after_refresh(self._go_online)
+        self.full_collections.take_over()
+        self.set_interval(COLLECT_SECONDS, self.full_collections.tick)
 
     def _fill_panes(self) -> None:
         """Read the feeds and the All feeds timeline, for the panes drawn empty at first."""
         self.reload_feeds()
         self.open_rows(ALL_FEEDS)
+
+    async def on_event(self, event: events.Event) -> None:
+        if isinstance(event, USER_INPUT):
+            self.full_collections.input_seen()
+        await super().on_event(event)
 
     def _exit_on_stop_signals(self) -> None:
         """SIGTERM or SIGHUP (the terminal closing) quit as `q` does: the database is closed
@@ -262,6 +279,7 @@ class LivereadApp(PostKeys, Panes):
         await self.close_store_thread()
         if self._demo_server is not None:
             self._demo_server.close()
+        self.full_collections.give_back()
         thaw()
 
     def _remember_theme(self, theme: object) -> None:
@@ -293,37 +311,42 @@ class LivereadApp(PostKeys, Panes):
     def reload_feed(self, feed_id: int) -> None:
         """Redraw one feed's row (and the All feeds total) from that feed alone; the whole
         pane where it does not list the feed (added meanwhile) or the feed is gone. The feeds
-        asked for while the app is busy are read and redrawn together: a refresh of hundreds
-        of feeds reports each one's start and end, and one redraw answers a burst of them."""
-        if not self._stale_feeds:
-            self.call_later(self._redraw_stale_feeds)
+        asked for while a redraw is under way are read and redrawn together, a part at a time
+        (`REDRAW_AT_ONCE`), each part in a turn of the event loop of its own: a refresh of
+        hundreds of feeds reports each one's start and end."""
         self._stale_feeds.add(feed_id)
+        if not self._redrawing_feeds:
+            self._redrawing_feeds = True
+            self.run_worker(self._redraw_stale_feeds(), group="store")
 
-    def _redraw_stale_feeds(self) -> None:
-        stale, self._stale_feeds = self._stale_feeds, set()
+    async def _redraw_stale_feeds(self) -> None:
+        try:
+            while self._stale_feeds:
+                stale = set(islice(self._stale_feeds, REDRAW_AT_ONCE))
+                self._stale_feeds -= stale
+                found = await self.in_store_thread(partial(self._read_feeds, stale))
+                self._show_feeds(found)
+        except StoreError as error:
+            self.post_message(StoreFailed(error))
+        finally:
+            self._redrawing_feeds = False
 
-        def read() -> dict[int, Feed | None]:
-            found: dict[int, Feed | None] = {}
-            for feed_id in stale:
-                try:
-                    found[feed_id] = self.store.feed(feed_id)
-                except NotFound:  # removed meanwhile (the CLI shares the database)
-                    found[feed_id] = None
-            return found
+    def _read_feeds(self, feed_ids: set[int]) -> dict[int, Feed | None]:
+        found: dict[int, Feed | None] = {}
+        for feed_id in feed_ids:
+            try:
+                found[feed_id] = self.store.feed(feed_id)
+            except NotFound:  # removed meanwhile (the CLI shares the database)
+                found[feed_id] = None
+        return found
 
-        def show(found: dict[int, Feed | None]) -> None:
-            self.show_store_state()
-            pane = self.query_one(FeedList)
-            whole = False
-            for feed_id, feed in found.items():
-                if feed is None or not pane.update_feed(feed, busy=feed_id in self.busy):
-                    whole = True
-                else:
-                    self.feeds_shown[feed.id] = feed
-            if whole:
-                self.reload_feeds()
-
-        self.with_store(read, show)
+    def _show_feeds(self, found: dict[int, Feed | None]) -> None:
+        self.show_store_state()
+        feeds = [feed for feed in found.values() if feed is not None]
+        self.feeds_shown.update((feed.id, feed) for feed in feeds)
+        listed = self.query_one(FeedList).update_feeds(feeds, busy=self.busy)
+        if not listed or len(feeds) < len(found):
+            self.reload_feeds()
 
     # Store trouble
 

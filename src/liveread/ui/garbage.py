@@ -1,17 +1,33 @@
-"""Keeping the garbage collector's full passes short, so they never pause the UI.
+"""Keeping the garbage collector's full passes out of the way, so they never pause the UI.
 
 A full collection walks every object the process tracks. Once the app is up, most of those
 are its modules, classes and widgets, and once a long feed is open, its rows: objects that
 live for the whole session or the whole view. Walking 100,000 of them takes 50 ms and more,
-and a full pass comes every few seconds while a list scrolls or a refresh stores posts.
+and a full pass comes every few seconds while a list scrolls or a refresh stores posts. So
+those objects are frozen out of the collector's sight (`freeze_long_lived`), and what full
+passes remain run when nobody is pressing keys or clicking (`FullCollections`), on their own
+rather than in the middle of drawing a frame.
 """
 
 from __future__ import annotations
 
 import gc
+import time
+from collections.abc import Callable
 
 BIG_VIEW = 2000
 """A view of at least this many rows is worth taking out of the collector's sight."""
+
+IDLE_SECONDS = 1.0
+"""How long after the last key or click the app counts as not in use."""
+FULL_PASS_DUE = 10
+"""Young-generation collections after which a full pass is due (CPython's own default)."""
+FULL_PASS_OVERDUE = 100
+"""Young-generation collections after which a full pass runs even while the app is in use
+(ten times CPython's cadence, some seconds of scrolling without a pause), so cyclic garbage
+cannot pile up (Textual's drawn lines are cycles: a full pass after ten seconds of paging
+through a list frees some 30,000 objects)."""
+NEVER = 2**31 - 1
 
 
 def freeze_long_lived() -> None:
@@ -35,3 +51,38 @@ def thaw() -> None:
     """Hand what was frozen back to the collector (the app is closing: whatever is left of
     it, in a process that goes on, is collected as usual)."""
     gc.unfreeze()
+
+
+class FullCollections:
+    """Full collections on the app's schedule: CPython's own are turned off (`take_over`),
+    and `tick`, called every so often, runs one when it is due and the app is idle."""
+
+    def __init__(self, clock: Callable[[], float] = time.monotonic) -> None:
+        self._clock = clock
+        self._last_input = clock()
+        self._thresholds: tuple[int, int, int] | None = None
+
+    def take_over(self) -> None:
+        if self._thresholds is None:
+            self._thresholds = gc.get_threshold()
+            young, middle, _ = self._thresholds
+            gc.set_threshold(young, middle, NEVER)
+
+    def give_back(self) -> None:
+        if self._thresholds is not None:
+            gc.set_threshold(*self._thresholds)
+            self._thresholds = None
+
+    def input_seen(self) -> None:
+        """A key was pressed or the mouse used: the app is in use."""
+        self._last_input = self._clock()
+
+    def tick(self) -> bool:
+        """Run a full collection if one is due and the app idle, or one is long overdue;
+        whether it ran."""
+        pending = gc.get_count()[2]  # young collections since the last full one
+        idle = self._clock() - self._last_input >= IDLE_SECONDS
+        if pending >= FULL_PASS_OVERDUE or (idle and pending >= FULL_PASS_DUE):
+            gc.collect()
+            return True
+        return False

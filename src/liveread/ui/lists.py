@@ -4,10 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
+from rich.cells import cell_len
 from rich.text import Text
 from textual.binding import Binding, BindingType
 from textual.content import Content
+from textual.css.styles import RulesMap
+from textual.visual import VisualType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
@@ -62,21 +66,57 @@ class FeedList(OptionList):
         self.set_options(options)
         self.select_id(chosen or ALL_FEEDS)
 
-    def update_feed(self, feed: Feed, *, busy: bool, now: datetime | None = None) -> bool:
-        """Redraw `feed`'s row and the All feeds total, leaving the other rows and the
-        highlight as they are; False (nothing redrawn) where the pane does not list it."""
-        shown = self._feeds.get(feed.id)
-        if shown is None:
-            return False
-        self._feeds[feed.id] = feed
-        if busy:
-            self._busy.add(feed.id)
-        else:
-            self._busy.discard(feed.id)
-        self.replace_option_prompt(str(feed.id), feed_prompt(feed, busy, self._offline, now))
-        if feed.unread != shown.unread:
+    def update_feeds(
+        self, feeds: list[Feed], *, busy: set[int], now: datetime | None = None
+    ) -> bool:
+        """Redraw the rows of `feeds` and the All feeds total, leaving the other rows and the
+        highlight as they are; False where the pane does not list one of them (that one is
+        not drawn: the pane is to be shown again)."""
+        listed, unread_changed = True, False
+        for feed in feeds:
+            shown = self._feeds.get(feed.id)
+            if shown is None:
+                listed = False
+                continue
+            self._feeds[feed.id] = feed
+            if feed.id in busy:
+                self._busy.add(feed.id)
+            else:
+                self._busy.discard(feed.id)
+            prompt = feed_prompt(feed, feed.id in busy, self._offline, now)
+            self.replace_option_prompt(str(feed.id), prompt)
+            unread_changed = unread_changed or feed.unread != shown.unread
+        if unread_changed:
             self.replace_option_prompt(ALL_FEEDS, self._all_feeds_prompt())
-        return True
+        return listed
+
+    def _replace_option_prompt(self, index: int, prompt: VisualType) -> None:
+        """Redraw only this row's lines, and measure the pane again only if its height
+        changed. (`OptionList`'s own measures every row again: with hundreds of feeds, more
+        than a frame's time for each feed a refresh reports.)"""
+        option = self.get_option_at_index(index)
+        height = self._line_cache.heights.get(index)
+        option._set_prompt(prompt)
+        self._option_render_cache.clear()  # rows are drawn again only as they are shown
+        line = self._line_cache.index_to_line.get(index)
+        if height is None or line is None or height != self._height_of(option, prompt):
+            self._line_cache.clear()
+            self.refresh()
+        else:
+            self.refresh_lines(line, height)
+
+    def _height_of(self, option: Option, prompt: VisualType) -> int:
+        """The lines `option` takes in the pane: those of its text when none is wider than
+        the pane, else as `OptionList` measures it."""
+        padding = self.get_component_styles("option-list--option").padding
+        width = self.scrollable_content_region.width - self._get_left_gutter_width()
+        width -= padding.width
+        if isinstance(prompt, Text):
+            lines = prompt.plain.split("\n")
+            if all(cell_len(line) <= width for line in lines):
+                return len(lines) + option._divider
+        rules = cast(RulesMap, self.styles)
+        return self._get_visual(option).get_height(rules, width) + option._divider
 
     def _all_feeds_prompt(self) -> Text:
         return _special("◉ All feeds", sum(feed.unread for feed in self._feeds.values()))
