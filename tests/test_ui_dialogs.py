@@ -19,7 +19,6 @@ from liveread.store import SNIPPET_CLOSE, SNIPPET_OPEN, Feed, SearchHit, StoredE
 from liveread.ui.keyhelp import HelpRow, HelpSection
 from liveread.ui.screens import (
     BAD_URL,
-    CSS_FILE,
     HIGHLIGHT_STYLE,
     NO_FAVOURITES,
     AddFeedScreen,
@@ -36,9 +35,8 @@ NOW = datetime(2024, 5, 1, 12, 0, 0, tzinfo=UTC)
 
 
 class Host(App[None]):
-    """Pushes one screen on mount and keeps whatever it is dismissed with."""
-
-    CSS_PATH = CSS_FILE
+    """Pushes one screen on mount and keeps whatever it is dismissed with (the screen brings
+    its own styles)."""
 
     def __init__(self, make_screen: Callable[[], Screen[Any]]) -> None:
         super().__init__()

@@ -1,10 +1,13 @@
 """The `liveread` command: headless subcommands over the application core the app drives
-(`liveread.core`), reading the same config file."""
+(`liveread.core`), reading the same config file.
+
+This module loads little of its own: `liveread` with no command opens the app, which loads
+the core, the store and Textual while the garbage collector rests (`liveread.ui`), and what
+only the commands use (export, codec, text, the network layers) loads in the commands."""
 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import contextlib
 import json
 import os
@@ -15,26 +18,22 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from liveread import paths, timefmt
-from liveread.codec import blog_to_dict, entry_to_dict
-from liveread.config import load_or_defaults
-from liveread.core import Core, open_core
-from liveread.export import ExportItem, exportable, to_markdown
-from liveread.model import Entry, LiveBlog, iso_z
-from liveread.output import OutputError
-from liveread.store import SNIPPET_CLOSE, SNIPPET_OPEN, Feed, SearchHit, StoreError
-from liveread.text import scrub
+from liveread import timefmt
 from liveread.timefmt import stamp
 
-# The network, parsing and service layers (httpx, selectolax: about 40 ms) load only in the
-# commands that use them, so the app (`liveread` with no command) starts without them.
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.progress import Progress
 
+    from liveread.core import Core
+    from liveread.export import ExportItem
+    from liveread.model import Entry, LiveBlog
     from liveread.service import Event, FeedFailed, FeedRefreshed
+    from liveread.store import Feed, SearchHit
 
 LAZY_ERRORS = (
+    ("liveread.store", "StoreError"),
+    ("liveread.output", "OutputError"),
     ("liveread.service", "ServiceError"),
     ("liveread.fetch", "FetchError"),
     ("liveread.parse", "NotALiveBlog"),
@@ -45,7 +44,7 @@ LAZY_ERRORS = (
 def expected_errors() -> tuple[type[Exception], ...]:
     """The errors to report as one line, exit status 1: those of the lazily loaded modules
     count only once loaded (a module that never loaded raised nothing)."""
-    errors: list[type[Exception]] = [StoreError, OutputError, OSError, ValueError]
+    errors: list[type[Exception]] = [OSError, ValueError]
     for module_name, name in LAZY_ERRORS:
         module = sys.modules.get(module_name)
         if module is not None:
@@ -68,6 +67,9 @@ def warn(text: str) -> None:
 def command_core() -> Core:
     """The core over the user's data and config file; a config file that cannot be used is
     reported in one line, as the app reports it, and the defaults are used."""
+    from liveread.config import load_or_defaults
+    from liveread.core import open_core
+
     config, problem = load_or_defaults()
     if problem:
         warn(f"{problem} (using defaults)")
@@ -80,6 +82,7 @@ Result = TypeVar("Result")
 def run_online(job: Callable[[Core], Awaitable[Result]]) -> Result:
     """Run `job(core)` (a coroutine factory) on an event loop, then close the core (its
     fetcher too, when the job fetched)."""
+    import asyncio
 
     async def main() -> Result:
         async with command_core() as core:
@@ -125,6 +128,9 @@ def print_entries(
 ) -> None:
     """Posts on stdout, checked as an export's are (a post stored by an older liveread may
     hold what parsing now drops); stored posts' ids head them in text."""
+    from liveread.codec import entry_to_dict
+    from liveread.export import ExportItem, exportable, to_markdown
+
     items = [exportable(ExportItem(e, feed_title)) for e in entries]
     if fmt == "json":
         out(json.dumps([entry_to_dict(i.entry) for i in items], ensure_ascii=False, indent=2))
@@ -192,6 +198,8 @@ def cmd_feeds(args: argparse.Namespace) -> int:
 
 
 def _feed_dict(feed: Feed) -> dict[str, object]:
+    from liveread.model import iso_z
+
     return {
         "id": feed.id,
         "url": feed.url,
@@ -355,6 +363,8 @@ def cmd_unread(args: argparse.Namespace) -> int:
 def _mark(args: argparse.Namespace, *, read: bool) -> int:
     """Mark the posts named (all of them, if none is) of a feed read or unread: every one
     named must be found, or nothing changes."""
+    from liveread.text import scrub
+
     state = "read" if read else "unread"
     if args.all:
         if args.feed is not None:
@@ -383,6 +393,8 @@ def _mark(args: argparse.Namespace, *, read: bool) -> int:
 
 def cmd_favourite(args: argparse.Namespace) -> int:
     """Make a post a favourite or not: the other way round from now, or as told."""
+    from liveread.text import scrub
+
     with command_core() as core:
         feed = core.store.feed(args.feed)
         (post,) = core.find_posts(feed, [args.post])
@@ -398,6 +410,8 @@ def cmd_favourite(args: argparse.Namespace) -> int:
 
 
 def cmd_parse(args: argparse.Namespace) -> int:
+    from liveread.codec import blog_to_dict
+
     blog = _parse_source(args.source, explain=args.explain)
     if args.json:
         out(json.dumps(blog_to_dict(blog), ensure_ascii=False, indent=2))
@@ -413,6 +427,8 @@ def _parse_source(source: str, *, explain: bool = False) -> LiveBlog:
     from liveread.parse import parse
 
     if source.startswith(("http://", "https://")):
+        import asyncio
+
         from liveread.service import read_page
 
         return asyncio.run(read_page(source, explain=explain))
@@ -445,6 +461,8 @@ def count(text: str) -> int:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from liveread.export import ExportItem, exportable
+
     with command_core() as core:
         hits = core.search(args.query, limit=args.limit, offset=args.offset)
     if args.json:
@@ -495,6 +513,11 @@ def short_time(entry: Entry, now: datetime) -> str:
 
 
 def hit_dict(hit: SearchHit) -> dict[str, object]:
+    from liveread.export import ExportItem, exportable
+    from liveread.model import iso_z
+    from liveread.store import SNIPPET_CLOSE, SNIPPET_OPEN
+    from liveread.text import scrub
+
     found = exportable(ExportItem(hit.entry.entry, hit.entry.feed_title))
     snippet = hit.snippet.replace(SNIPPET_OPEN, "").replace(SNIPPET_CLOSE, "")
     return {
@@ -531,6 +554,7 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_doctor(args: argparse.Namespace) -> int:
     """Check the database; if it is damaged, save what can be read into a fresh one."""
+    from liveread import paths
     from liveread.store import doctor
 
     path = paths.database_file()
@@ -559,6 +583,9 @@ def cmd_tui(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     """Serve the built-in demo live blog on loopback, follow it in a throwaway folder and print
     its posts; with --watch, keep refreshing and print posts as they arrive."""
+    import asyncio
+
+    from liveread import paths
     from liveread.demo import DemoServer
 
     with paths.throwaway_home("liveread-demo-"), DemoServer(interval=args.interval) as demo:
@@ -567,6 +594,8 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 async def _demo(url: str, watch: float, interval: float) -> int:
+    import asyncio
+
     from liveread.service import FeedFailed
 
     async with command_core() as core:
@@ -744,9 +773,22 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+APP_OPTIONS = ("--offline", "--demo")
+"""The options of `liveread` with no command, which opens the app."""
+
+
+def app_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
+    """The parsed arguments when `argv` holds only the app's options, as it does whenever the
+    app is opened; the parser, with every command's, takes some 8 ms to build. None for any
+    other `argv` (a command, help, or a mistake), which the parser reads."""
+    if not set(argv) <= set(APP_OPTIONS):
+        return None
+    return argparse.Namespace(command=None, offline="--offline" in argv, demo="--demo" in argv)
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    args = app_arguments(arguments) or build_parser().parse_args(arguments)
     if args.command is None:
         args.func = cmd_tui
     try:

@@ -3,7 +3,6 @@ the file, the key and what was expected, and the app falls back to defaults, los
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -52,6 +51,8 @@ def load(path: Path | None = None) -> Config:
         return Config()
     except (OSError, UnicodeDecodeError) as error:
         raise ConfigError(f"cannot read {path}: {error}") from None
+    import tomllib  # only where there is a file to read (some 4 ms at start-up)
+
     try:
         data = tomllib.loads(raw)
     except tomllib.TOMLDecodeError as error:

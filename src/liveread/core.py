@@ -16,10 +16,10 @@ SQLite store the core writes through; nothing else changes it.
 
 `open_core(config)` is the one place a core is built: the store at `paths.database_file()`,
 and the fetcher and refresh service (httpx and selectolax, about 40 ms to import) only on
-first network use, so the app paints its first screen without them. `close()` closes the
-store and the search connection; where the network was used, `await aclose()` closes the
-fetcher first. `disconnect()` ends the network session alone: its client belongs to the
-event loop that used it.
+first network use, so the app paints its first screen without them (the export writers
+load on first export too). `close()` closes the store and the search connection; where the
+network was used, `await aclose()` closes the fetcher first. `disconnect()` ends the
+network session alone: its client belongs to the event loop that used it.
 """
 
 from __future__ import annotations
@@ -33,11 +33,10 @@ from typing import TYPE_CHECKING
 
 from liveread import paths, timefmt
 from liveread.config import Config
-from liveread.export import ExportItem, Format, default_filename, render
-from liveread.output import export_target, write_atomic
 from liveread.store import EntrySummary, Favourite, Feed, SearchHit, Store, StoreError
 
 if TYPE_CHECKING:
+    from liveread.export import Format
     from liveread.fetch import Fetcher
     from liveread.service import FeedFailed, FeedRefreshed, Listener, Service
 
@@ -227,6 +226,9 @@ class Core:
     ) -> Path:
         """The file an export to `given` writes (None: a new file in `export_dir`); a folder
         means a new file in it (see `output.export_target`)."""
+        from liveread.export import default_filename
+        from liveread.output import export_target
+
         return export_target(
             given,
             filename=default_filename(fmt, at),
@@ -237,6 +239,9 @@ class Core:
     def export(self, path: Path, fmt: Format) -> int:
         """Write every favourite to `path` (replaced whole, never half written); returns how
         many. OutputError when the file cannot be written."""
+        from liveread.export import ExportItem, render
+        from liveread.output import write_atomic
+
         items = [ExportItem(f.entry, f.feed_title, f.feed_url) for f in self.favourites()]
         write_atomic(path, render(items, fmt, "Favourites"))
         return len(items)

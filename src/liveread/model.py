@@ -9,7 +9,6 @@ dataclass costs about four times as much to make.
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Literal, TypeAlias
@@ -161,6 +160,8 @@ class Entry:
 
 def content_hash(title: str, authors: list[str], text: str) -> str:
     """`Entry.content_hash` for callers that already hold the entry's text."""
+    import hashlib  # on first use: OpenSSL's bindings take some 2 ms to load, at start-up too
+
     digest = hashlib.sha256()
     for part in (title, "\x1f".join(authors), text):
         digest.update(part.encode())

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from liveread.addresses import feed_address
 from liveread.store.errors import NotFound, StoreError
 from liveread.store.records import Feed
 
@@ -26,6 +25,8 @@ def find_feed(feeds: Sequence[Feed], ref: str, *, exact: bool = False) -> Feed:
         raise NotFound(f"no feed #{int(number)}")
     if not text:
         raise StoreError("no feed named: give its id, address or title")
+    from liveread.addresses import feed_address  # its patterns load when first asked for
+
     address = feed_address(text) or text
     for feed in feeds:
         if address in (feed.url, feed.url.split("#", 1)[0], feed.canonical_url):

@@ -40,11 +40,10 @@ from liveread import paths, timefmt
 from liveread.core import Core
 from liveread.output import OutputError
 from liveread.store import Favourite, Feed, NotFound, StoreError, StoreFault
-from liveread.ui import keyhelp, screens
+from liveread.ui import screens
 from liveread.ui.banner import StoreBanner
 from liveread.ui.errors import reports_store_errors
-from liveread.ui.garbage import FullCollections, freeze_long_lived, thaw
-from liveread.ui.keyhelp import HelpRow, HelpSection
+from liveread.ui.garbage import FullCollections, first_frame_drawn, thaw
 from liveread.ui.lists import ALL_FEEDS, EntryList, FeedList
 from liveread.ui.messages import ServiceEvent, StoreFailed
 from liveread.ui.panes import NARROW_BELOW, Panes
@@ -54,10 +53,11 @@ from liveread.ui.reading import Dwell
 from liveread.ui.state import UiState
 from liveread.ui.visits import Visits
 
-if TYPE_CHECKING:  # the network layers (httpx, selectolax) load after the first paint
+if TYPE_CHECKING:  # the network layers (httpx, selectolax), key help: loaded after the first paint
     from liveread.background import Background
     from liveread.demo import DemoServer
     from liveread.service import FeedRefreshed
+    from liveread.ui.keyhelp import HelpRow, HelpSection
     from liveread.ui.screens import ExportRequest
 
 TICK_SECONDS = 5.0
@@ -79,9 +79,16 @@ DEMO_EXPORTS = (
 )
 
 
+class MainScreen(Screen[None]):
+    """The feeds, posts and reader panes; the posts list has focus when it opens (focus set
+    once, rather than on the feeds pane first and moved, restyling both panes)."""
+
+    AUTO_FOCUS = "#entries"
+
+
 class LivereadApp(PostKeys, Panes):
     TITLE = "liveread"
-    CSS_PATH = ["liveread.tcss", "dialogs.tcss"]
+    CSS_PATH = ["liveread.tcss"]
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (NARROW_BELOW, "-wide")]
     """Below `NARROW_BELOW` columns (an 80-column terminal, say) the side panes give up
     width so the reader keeps a readable line."""
@@ -183,6 +190,9 @@ class LivereadApp(PostKeys, Panes):
 
     # Layout
 
+    def get_default_screen(self) -> Screen[None]:
+        return MainScreen(id="_default")
+
     def compose(self) -> ComposeResult:
         yield Header()
         yield StoreBanner(id="store-banner")
@@ -199,9 +209,10 @@ class LivereadApp(PostKeys, Panes):
         self.sub_title = "offline" if self.offline else ""
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self._exit_on_stop_signals()
-        self.reload_feeds()
-        self.open_rows(ALL_FEEDS)
-        self.query_one(EntryList).focus()
+        self.call_after_refresh(first_frame_drawn)
+        # The panes are drawn empty first and filled as their rows are read: the store
+        # threads' reads would otherwise share the interpreter with the first frame.
+        self.call_after_refresh(self._fill_panes)
         self.set_interval(AGE_SECONDS, self.redraw_ages)
         if self.config_error:
             self.notify(
@@ -211,9 +222,13 @@ class LivereadApp(PostKeys, Panes):
             )
         if not self.offline:  # the network layers load after the first paint
             self.call_after_refresh(self._go_online)
-        self.call_after_refresh(freeze_long_lived)  # the modules, classes and widgets
         self.full_collections.take_over()
         self.set_interval(COLLECT_SECONDS, self.full_collections.tick)
+
+    def _fill_panes(self) -> None:
+        """Read the feeds and the All feeds timeline, for the panes drawn empty at first."""
+        self.reload_feeds()
+        self.open_rows(ALL_FEEDS)
 
     async def on_event(self, event: events.Event) -> None:
         if isinstance(event, USER_INPUT):
@@ -543,6 +558,8 @@ class LivereadApp(PostKeys, Panes):
 
     def help_sections(self) -> list[HelpSection]:
         """Every key the app answers to, read from the bindings themselves (see keyhelp)."""
+        from liveread.ui import keyhelp
+
         everywhere = keyhelp.declared_bindings(type(self), Screen)
         if self.ENABLE_COMMAND_PALETTE:
             palette = Binding(self.COMMAND_PALETTE_BINDING, "command_palette", "Command palette")

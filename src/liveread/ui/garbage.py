@@ -39,6 +39,14 @@ def freeze_long_lived() -> None:
     gc.freeze()
 
 
+def first_frame_drawn() -> None:
+    """The app's first frame is drawn: what was made for it lives as long as the app, out of
+    the collector's sight from now on, and the collector, resting since the launch began
+    (`liveread.ui`), runs again."""
+    freeze_long_lived()
+    gc.enable()
+
+
 def thaw() -> None:
     """Hand what was frozen back to the collector (the app is closing: whatever is left of
     it, in a process that goes on, is collected as usual)."""

@@ -2,18 +2,19 @@
 
 from __future__ import annotations
 
-import webbrowser
 from collections.abc import Callable
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from textual.app import SuspendNotSupported
 
-from liveread.addresses import safe_address
 from liveread.store import Feed, NotFound
 from liveread.ui import screens
-from liveread.ui.browser import find_browser, runs_in_terminal
 from liveread.ui.lists import ALL_FEEDS, EntryList, FeedList
 from liveread.ui.reading import Reading
+
+if TYPE_CHECKING:  # `webbrowser` loads when a link is first opened
+    import webbrowser
 
 
 class PostKeys(Reading):
@@ -178,6 +179,8 @@ class PostKeys(Reading):
     def with_current_url(self, then: Callable[[str | None], object]) -> None:
         """`then(address)` with the web address of the post under the cursor (None: it has
         none, or is gone)."""
+        from liveread.addresses import safe_address
+
         ref = self.query_one(EntryList).current
         if ref is None:
             then(None)
@@ -201,6 +204,8 @@ class PostKeys(Reading):
         if url is None:
             self.notify("This post has no web address.", severity="warning")
             return
+        from liveread.ui.browser import find_browser
+
         browser = find_browser()
         if browser is None:
             self.copy_to_clipboard(url)
@@ -214,6 +219,8 @@ class PostKeys(Reading):
             )
 
     def _open_in(self, browser: webbrowser.BaseBrowser, url: str) -> bool:
+        from liveread.ui.browser import runs_in_terminal
+
         if not runs_in_terminal(browser):
             return browser.open(url)
         try:

@@ -18,8 +18,6 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from liveread.model import Entry
-from liveread.ui.render import article_head, body
-from liveread.ui.wrapping import Wrapped
 
 WELCOME = Text.assemble(
     ("Welcome to liveread\n\n", "bold"),
@@ -66,6 +64,8 @@ class Reader(VerticalScroll, can_focus=True):
         """Show a post from the top; showing the post with the `key` already on show again
         (the list was reloaded by a refresh, or the post was edited) keeps the reading place,
         with as much of it laid out as before."""
+        from liveread.ui.render import article_head, body  # with the first post shown
+
         same = key is not None and key == self.shown
         wanted = self._shown_batches if same else 1
         batches = deque(batched(body(entry), BATCH_CHARACTERS))
@@ -157,6 +157,8 @@ def _cut(part: RenderableType, size: int) -> list[RenderableType]:
 
 
 def _wrapped(part: RenderableType) -> RenderableType:
+    from liveread.ui.wrapping import Wrapped  # with the first post shown, as `render` is
+
     if isinstance(part, Text):
         return Wrapped(part)
     if isinstance(part, Padding) and isinstance(part.renderable, Text):

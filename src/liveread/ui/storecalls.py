@@ -10,14 +10,16 @@ from __future__ import annotations
 
 import asyncio
 from collections.abc import Callable
-from concurrent.futures import ThreadPoolExecutor
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from textual.app import App
 from textual.worker import Worker
 
 from liveread.store import StoreError
 from liveread.ui.messages import StoreFailed
+
+if TYPE_CHECKING:
+    from concurrent.futures import ThreadPoolExecutor
 
 _T = TypeVar("_T")
 
@@ -28,7 +30,9 @@ class StoreCalls(App[None]):
     async def in_store_thread(self, call: Callable[[], _T]) -> _T:
         """`call()` on the store thread, awaited without blocking the UI. Once asked for, it
         runs even if the awaiting worker is cancelled: a write is never half asked for."""
-        if self._store_thread is None:
+        if self._store_thread is None:  # started after the first frame, loaded then too
+            from concurrent.futures import ThreadPoolExecutor
+
             self._store_thread = ThreadPoolExecutor(1, thread_name_prefix="liveread-store")
         future = asyncio.get_running_loop().run_in_executor(self._store_thread, call)
         return await asyncio.shield(future)

@@ -4,7 +4,7 @@ and the key help.
 Every string that can come from a page (titles, snippets, error reasons, paths) reaches the
 screen as a `rich.text.Text` or a Textual `Content`, never as markup. Network and disk work runs
 in exclusive workers that post messages; the screens' handlers own the state. The styles live in
-`dialogs.tcss` beside the app (`CSS_FILE`), which the app loads with its own stylesheet.
+`dialogs.tcss` beside the app (`CSS_FILE`), which load with the first dialog opened (`Dialog`).
 """
 
 from __future__ import annotations
@@ -68,4 +68,4 @@ __all__ = [
 ]
 
 CSS_FILE = Path(__file__).parent.parent / "dialogs.tcss"
-"""The stylesheet for these screens; add it to the app's CSS_PATH."""
+"""The stylesheet for these screens, their base class's default CSS (`dialog.Dialog`)."""

@@ -12,10 +12,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Static
 
 from liveread.store import Feed
+from liveread.ui.screens.dialog import Dialog
 from liveread.ui.screens.text import reason
 
 BAD_URL = "Enter a full web address starting with https://"
@@ -33,7 +33,7 @@ def check_url(url: str) -> str | None:
     return None
 
 
-class AddFeedScreen(ModalScreen[Feed | None]):
+class AddFeedScreen(Dialog[Feed | None]):
     """Ask for a live blog's address and add it with `add(url)`; dismisses with the new Feed.
 
     `add` runs in an exclusive worker. A failure (its str() is the reason) is shown inline and
@@ -56,7 +56,7 @@ class AddFeedScreen(ModalScreen[Feed | None]):
             self.reason = reason
 
     def __init__(self, add: Callable[[str], Awaitable[Feed]]) -> None:
-        super().__init__(classes="dialog-screen")
+        super().__init__()
         self._add = add
         self.busy = False
 

@@ -12,12 +12,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.screen import ModalScreen
 from textual.widgets import Button, Input, RadioButton, RadioSet, Static
 
 from liveread import export
 from liveread.output import OutputError, export_target, is_taken
 from liveread.ui.screens.confirm import ConfirmScreen
+from liveread.ui.screens.dialog import Dialog
 
 FORMAT_LABELS: dict[export.Format, str] = {"md": "Markdown", "json": "JSON", "html": "HTML"}
 NO_FAVOURITES = "No favourites yet: press f on a post to keep it."
@@ -29,7 +29,7 @@ class ExportRequest:
     path: Path
 
 
-class ExportScreen(ModalScreen[ExportRequest | None]):
+class ExportScreen(Dialog[ExportRequest | None]):
     """Choose a format and a file for the favourites; dismisses with an ExportRequest.
 
     Writing the file is the caller's job. A relative path is taken as relative to
@@ -50,7 +50,7 @@ class ExportScreen(ModalScreen[ExportRequest | None]):
         now: datetime | None = None,
         note: str | None = None,
     ) -> None:
-        super().__init__(classes="dialog-screen")
+        super().__init__()
         self.note = note
         self.default_dir = Path(default_dir).expanduser()
         self.count = count

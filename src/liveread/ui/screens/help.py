@@ -8,15 +8,15 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
-from textual.screen import ModalScreen
 from textual.widgets import DataTable, Static
 
 from liveread.ui.keyhelp import HelpSection
+from liveread.ui.screens.dialog import Dialog
 
 HELP_INTRO = "Keys can be remapped in the [keys] table of config.toml by binding id."
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(Dialog[None]):
     """The key bindings in one table: each section's title, then its rows (keys as
     displayed, what they do, binding ids)."""
 
@@ -25,7 +25,7 @@ class HelpScreen(ModalScreen[None]):
     ]
 
     def __init__(self, sections: list[HelpSection]) -> None:
-        super().__init__(classes="dialog-screen")
+        super().__init__()
         self.sections = list(sections)
 
     def compose(self) -> ComposeResult:

@@ -10,7 +10,6 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Vertical
 from textual.message import Message
-from textual.screen import ModalScreen
 from textual.timer import Timer
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
@@ -18,6 +17,7 @@ from textual.worker import get_current_worker
 
 from liveread import timefmt
 from liveread.store import SearchHit
+from liveread.ui.screens.dialog import Dialog
 from liveread.ui.screens.text import highlight_snippet, one_line, reason
 
 EXCERPT_CHARS = 100
@@ -51,7 +51,7 @@ def hit_prompt(hit: SearchHit) -> Text:
     )
 
 
-class SearchScreen(ModalScreen[int | None]):
+class SearchScreen(Dialog[int | None]):
     """Search every stored post as you type; Enter on a hit dismisses with its entry id.
 
     `search` runs in a thread worker (exclusive, so only the newest query's results land),
@@ -82,7 +82,7 @@ class SearchScreen(ModalScreen[int | None]):
             self.reason = reason
 
     def __init__(self, search: Search, *, page_size: int = PAGE_SIZE) -> None:
-        super().__init__(classes="dialog-screen")
+        super().__init__()
         self._search = search
         self.page_size = page_size
         self.hits: list[SearchHit] = []
