@@ -3,7 +3,6 @@ store is read only once that frame is drawn (the panes are filled as their rows 
 
 from __future__ import annotations
 
-import itertools
 import os
 import subprocess
 import sys
@@ -13,7 +12,7 @@ from pathlib import Path
 from rich.console import RenderableType
 from textual.screen import Screen
 
-from liveread import cli, paths
+from liveread import paths
 from liveread.core import Core
 from liveread.model import Entry, Paragraph, Span
 from liveread.store import Store
@@ -101,20 +100,6 @@ def test_a_command_loads_no_textual(home: Path) -> None:
         "print(sorted(m for m in ('textual', 'liveread.ui.app') if m in sys.modules))\n"
     )
     assert run_python(script, home).endswith("\n[]\n")
-
-
-def test_the_apps_options_are_read_as_the_parser_reads_them() -> None:
-    parser = cli.build_parser()
-    for count in range(len(cli.APP_OPTIONS) + 1):
-        for argv in itertools.permutations(cli.APP_OPTIONS, count):
-            quick = cli.app_arguments(argv)
-            assert quick is not None
-            assert vars(quick) == vars(parser.parse_args(argv))
-
-
-def test_anything_else_is_left_to_the_parser() -> None:
-    for argv in (["feeds"], ["--help"], ["--version"], ["--off"], ["--offline", "feeds"]):
-        assert cli.app_arguments(argv) is None
 
 
 async def test_the_first_frame_is_drawn_before_the_store_is_read(store: Store) -> None:

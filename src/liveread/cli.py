@@ -773,22 +773,8 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-APP_OPTIONS = ("--offline", "--demo")
-"""The options of `liveread` with no command, which opens the app."""
-
-
-def app_arguments(argv: Sequence[str]) -> argparse.Namespace | None:
-    """The parsed arguments when `argv` holds only the app's options, as it does whenever the
-    app is opened; the parser, with every command's, takes some 8 ms to build. None for any
-    other `argv` (a command, help, or a mistake), which the parser reads."""
-    if not set(argv) <= set(APP_OPTIONS):
-        return None
-    return argparse.Namespace(command=None, offline="--offline" in argv, demo="--demo" in argv)
-
-
 def main(argv: Sequence[str] | None = None) -> int:
-    arguments = sys.argv[1:] if argv is None else list(argv)
-    args = app_arguments(arguments) or build_parser().parse_args(arguments)
+    args = build_parser().parse_args(argv)
     if args.command is None:
         args.func = cmd_tui
     try:
