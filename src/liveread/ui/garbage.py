@@ -22,11 +22,12 @@ IDLE_SECONDS = 1.0
 """How long after the last key or click the app counts as not in use."""
 FULL_PASS_DUE = 10
 """Young-generation collections after which a full pass is due (CPython's own default)."""
-FULL_PASS_OVERDUE = 100
+FULL_PASS_OVERDUE = 20
 """Young-generation collections after which a full pass runs even while the app is in use
-(ten times CPython's cadence, some seconds of scrolling without a pause), so cyclic garbage
-cannot pile up (Textual's drawn lines are cycles: a full pass after ten seconds of paging
-through a list frees some 30,000 objects)."""
+(twice CPython's cadence: a second or two of paging through a list). Not more: Textual's
+drawn lines are reference cycles, so what scrolling draws is freed by full passes only, and
+a pass that waited ten times as long walks five times as much (some 90,000 objects after
+ten seconds of paging, a pause of 100 ms)."""
 NEVER = 2**31 - 1
 
 
