@@ -116,10 +116,10 @@ class PageMemory:
     """The page's structured data as last read from its JSON-LD alone, by the digest of
     those texts and the page's address (`structured_digest`)."""
     made: dict[int, ReadPost] = field(default_factory=dict)
-    contest: Contest | None = None
-    """How the last reading's contest went, when only generic readers took part."""
     """The entries made from `structured`'s posts that the markup does not show, by `id` of
     the structured post."""
+    contest: Contest | None = None
+    """How the last reading's contest went, when only generic readers took part."""
 
     _sources: dict[tuple[object, ...], str] = field(default_factory=dict)
     """The source digests of the last reading by what they were taken of."""
