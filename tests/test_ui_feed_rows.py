@@ -190,6 +190,19 @@ async def test_an_event_for_a_feed_added_meanwhile_reloads_the_pane(
         assert row(app, ALL_FEEDS).endswith("  10")
 
 
+def store_calls(app: LivereadApp, monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The calls the app runs on its store thread from now on, as they are asked for."""
+    calls: list[object] = []
+    in_store_thread = app.in_store_thread
+
+    async def counted(call: Any) -> Any:
+        calls.append(call)
+        return await in_store_thread(call)
+
+    monkeypatch.setattr(app, "in_store_thread", counted)
+    return calls
+
+
 async def test_a_burst_of_events_is_read_and_redrawn_together(
     store: Store, feeds: list[Feed], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -198,14 +211,7 @@ async def test_a_burst_of_events_is_read_and_redrawn_together(
     app = make_app(store)
     async with app.run_test(size=SIZE) as pilot:
         await settle(pilot)
-        calls: list[object] = []
-        in_store_thread = app.in_store_thread
-
-        async def counted(call: Any) -> Any:
-            calls.append(call)
-            return await in_store_thread(call)
-
-        monkeypatch.setattr(app, "in_store_thread", counted)
+        calls = store_calls(app, monkeypatch)
         for feed in feeds:
             app.post_message(ServiceEvent(FeedStarted(feed.id, feed.title)))
         for feed in feeds:
@@ -235,15 +241,8 @@ async def test_a_long_burst_is_redrawn_a_part_at_a_time(
             read.append(feed_id)
             return store_feed(feed_id)
 
-        calls: list[object] = []
-        in_store_thread = app.in_store_thread
-
-        async def store_call(call: Any) -> Any:
-            calls.append(call)
-            return await in_store_thread(call)
-
         monkeypatch.setattr(store, "feed", counted)
-        monkeypatch.setattr(app, "in_store_thread", store_call)
+        calls = store_calls(app, monkeypatch)
         for feed in feeds:
             app.post_message(ServiceEvent(FeedStarted(feed.id, feed.title)))
         await settle(pilot)
