@@ -20,11 +20,11 @@ from liveread.parse.blocks import BlockBuilder, Outline
 from liveread.parse.contest import MIN_POSTS, MIN_TEXT, Proposal, choose, judge, measure
 from liveread.parse.contest import explain as explain_contest
 from liveread.parse.depth import limit_depth, may_nest_too_deeply
-from liveread.parse.facts import PageFacts, page_facts, stated_zone
+from liveread.parse.facts import page_facts, stated_zone
 from liveread.parse.flat import Flat
 from liveread.parse.generic import DayHeadings, Generic
 from liveread.parse.links import mark_link_posts
-from liveread.parse.markers import Found, Scan, cut_opening, find_markers
+from liveread.parse.markers import Scan, cut_opening, find_markers
 from liveread.parse.memory import (
     Cleaned,
     Contest,
@@ -360,7 +360,7 @@ def _contest(
     contradict is taken as it is; the generic readers are heard when there is none, or with
     `explain`, for the record. With the `remembered` contest of the page's last reading, its
     winner is heard first, and alone if its reading is plainly still the page's (see
-    `_won_again`); `fragments` is then told the HTML of the posts it found."""
+    `_still_the_page`); `fragments` is then told the HTML of the posts it found."""
     proposals = []
     site = _site_for(tree)
     if site is not None:
@@ -377,19 +377,23 @@ def _contest(
     markers = scan.markers
     if markers:
         facts = stated_zone(facts, scan.notes)
-    if remembered is not None and site is None and not explain:
-        again = _won_again(remembered, tree, url, data, facts, markers)
-        if again is not None:
-            reading, html = again
+    days = DayHeadings(facts)  # both readers walk the same column of posts
+    letters: dict[int, int] = {}  # and measure mostly the same elements
+
+    def hear(kind: type[Generic] | type[Flat]) -> Proposal:
+        reader = kind(facts, markers, days)
+        reader.prepare(tree, url)
+        nodes = reader.post_nodes(tree)[:MAX_POSTS]
+        return _judged(Proposal(reader, nodes), data, url, letters, live=facts.live)
+
+    last = _last_winner(remembered) if site is None and not explain else None
+    if last is not None and remembered is not None:
+        reading = hear(last)
+        if (html := _still_the_page(reading, remembered)) is not None:
             if fragments is not None:
                 fragments.update(html)
             return [reading], reading
-    days = DayHeadings(facts)  # both readers walk the same column of posts
-    letters: dict[int, int] = {}  # and measure mostly the same elements
-    for reader in (Generic(facts, markers, days), Flat(facts, markers, days)):
-        reader.prepare(tree, url)
-        nodes = reader.post_nodes(tree)[:MAX_POSTS]
-        proposals.append(_judged(Proposal(reader, nodes), data, url, letters, live=facts.live))
+    proposals += [hear(kind) for kind in GENERIC_READERS]
     if site is not None and _settled(proposals[0], data, url):
         return proposals, proposals[0]
     return proposals, choose(proposals)
@@ -398,32 +402,24 @@ def _contest(
 GENERIC_READERS: tuple[type[Generic] | type[Flat], ...] = (Generic, Flat)
 
 
-def _won_again(
-    remembered: Contest,
-    tree: LexborHTMLParser,
-    url: str,
-    data: StructuredBlog,
-    facts: PageFacts,
-    markers: list[Found],
-) -> tuple[Proposal, dict[int, str]] | None:
-    """The reading of the reader that won the page's last contest, and its posts' HTML, if
-    it is plainly still the page's: it is not refused, it finds every post it found then
-    (the page only gained posts, or changed none of the old), and it scores above what any
-    other reading scored then. None otherwise: the whole contest is heard."""
-    kind = next((r for r in GENERIC_READERS if r.name == remembered.reader), None)
-    if kind is None:
+def _last_winner(remembered: Contest | None) -> type[Generic] | type[Flat] | None:
+    """The generic reader that won the page's last contest, if one did."""
+    if remembered is None:
         return None
-    reader = kind(facts, markers, DayHeadings(facts))
-    reader.prepare(tree, url)
-    reading = _judged(
-        Proposal(reader, reader.post_nodes(tree)[:MAX_POSTS]), data, url, {}, live=facts.live
-    )
+    return next((kind for kind in GENERIC_READERS if kind.name == remembered.reader), None)
+
+
+def _still_the_page(reading: Proposal, remembered: Contest) -> dict[int, str] | None:
+    """The HTML of the posts of the last winner's `reading`, if that reading is plainly
+    still the page's: it is not refused, it finds every post it found then (the page only
+    gained posts, or changed none of the old), and it scores above what any other reading
+    scored then. None otherwise: the whole contest is heard."""
     if reading.refused is not None or not reading.nodes or reading.score <= remembered.runner_up:
         return None
-    html = {node.mem_id: _fragment(reader, node) for node in reading.nodes}
+    html = {node.mem_id: _fragment(reading.reader, node) for node in reading.nodes}
     if not remembered.posts <= {hash(text) for text in html.values()}:
         return None
-    return reading, html
+    return html
 
 
 def _outcome(
