@@ -104,7 +104,15 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def store(home: Path) -> Iterator[Store]:
-    """The store at liveread's home (see `home`), closed after the test."""
-    with Store(paths.database_file()) as opened:
+def db(home: Path) -> Path:
+    """The database file at liveread's home (see `home`), its folder made."""
+    path = paths.database_file()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@pytest.fixture
+def store(db: Path) -> Iterator[Store]:
+    """The store on `db`, closed after the test."""
+    with Store(db) as opened:
         yield opened

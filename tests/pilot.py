@@ -20,6 +20,12 @@ async def settle(pilot: Pilot, rounds: int = 20) -> None:
         await pilot.pause()
 
 
+async def press(pilot: Pilot, *keys: str) -> None:
+    """Press `keys`, then let what they set off run out (`settle`)."""
+    await pilot.press(*keys)
+    await settle(pilot)
+
+
 async def wait_until(
     pilot: Pilot, condition: Callable[[], object], what: str, timeout: float = 5.0
 ) -> None:

@@ -28,11 +28,6 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     return folder
 
 
-@pytest.fixture
-def db(home: Path) -> Path:
-    return paths.database_file()
-
-
 def one_error_line(err: str) -> str:
     assert "Traceback" not in err
     assert err.count("\n") == 1, err

@@ -4,7 +4,7 @@ count of the posts, in real database files."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -27,17 +27,6 @@ def post(key: str, minute: int, body: str = "") -> Entry:
         published=T0 + timedelta(minutes=minute),
         blocks=[Paragraph((Span(body or f"Body of {key}."),))],
     )
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "liveread.db"
-
-
-@pytest.fixture
-def store(db: Path) -> Iterator[Store]:
-    with Store(db) as opened:
-        yield opened
 
 
 def counted(db: Path) -> dict[int, tuple[int, int]]:

@@ -30,7 +30,7 @@ from liveread.ui.lists import DIVIDER, EntryList, FeedList
 from liveread.ui.reader import Reader
 from liveread.ui.reading import FIRST_ROWS
 from liveread.ui.state import UiState
-from pilot import settle, wait_until
+from pilot import press, settle, wait_until
 
 SIZE = (140, 40)
 POSTS = 30_000
@@ -134,11 +134,6 @@ async def open_feed(pilot: Pilot, store: Store) -> None:
     await wait_until(pilot, lambda: len(entries(app).rows) == feed.total, "the feed", 60)
     await settle(pilot)
     entries(app).focus()
-    await settle(pilot)
-
-
-async def press(pilot: Pilot, *keys: str) -> None:
-    await pilot.press(*keys)
     await settle(pilot)
 
 

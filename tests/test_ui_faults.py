@@ -41,11 +41,6 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 @pytest.fixture
-def db(home: Path) -> Path:
-    return paths.database_file()
-
-
-@pytest.fixture
 def built(db: Path) -> Built:
     return build(db)
 

@@ -23,7 +23,7 @@ from liveread.ui.lists import ALL_FEEDS, DIVIDER, FAVOURITES, EntryList, FeedLis
 from liveread.ui.reader import Reader
 from liveread.ui.screens import ConfirmScreen
 from liveread.ui.state import UiState
-from pilot import settle, wait_until
+from pilot import press, settle, wait_until
 
 SIZE = (140, 40)
 T0 = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
@@ -121,11 +121,6 @@ async def choose_feed(pilot: Pilot, option_id: str) -> None:
     await wait_until(pilot, lambda: app.view == option_id, f"the {option_id} view")
     await settle(pilot)
     entries(app).focus()
-    await settle(pilot)
-
-
-async def press(pilot: Pilot, *keys: str) -> None:
-    await pilot.press(*keys)
     await settle(pilot)
 
 
