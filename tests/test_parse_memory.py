@@ -167,13 +167,14 @@ def test_parse_feed_page_remembers_each_feed_on_its_own(
     assert added.unchanged == frozenset() and added.digests == one.digests
 
 
-def test_a_remembered_entry_is_copied_whole() -> None:
-    entry = Entry(
-        key="k",
+def every_fact(key: str = "k", title: str = "Title") -> Entry:
+    """An entry with every field other than its default."""
+    return Entry(
+        key=key,
         url="https://example.com/live#k",
         published=datetime(2024, 5, 1, 12, tzinfo=UTC),
         updated=datetime(2024, 5, 1, 13, tzinfo=UTC),
-        title="Title",
+        title=title,
         authors=["A. Writer"],
         kind="link",
         key_event=True,
@@ -183,6 +184,10 @@ def test_a_remembered_entry_is_copied_whole() -> None:
         blocks=[Paragraph((Span("Text."),))],
         label="95'",
     )
+
+
+def test_a_remembered_entry_is_copied_whole() -> None:
+    entry = every_fact()
     defaults = Entry(key="")
     assert all(getattr(entry, f.name) != getattr(defaults, f.name) for f in fields(Entry))
     copy = copy_entry(entry)
@@ -253,20 +258,7 @@ def test_remembered_source_digests_tell_apart_every_fact() -> None:
     """A source digest is taken again for an entry that differs from the last reading's in
     any of the facts it covers: each then is what `source_digest` gives."""
     base = Entry(key="k", title="Title", blocks=[Paragraph((Span("Text."),))])
-    changed = Entry(
-        key="other",
-        url="https://example.com/live#k",
-        published=datetime(2024, 5, 1, 12, tzinfo=UTC),
-        updated=datetime(2024, 5, 1, 13, tzinfo=UTC),
-        title="Another title",
-        authors=["A. Writer"],
-        kind="link",
-        key_event=True,
-        pinned=True,
-        summary=True,
-        breaking=True,
-        label="95'",
-    )
+    changed = every_fact(key="other", title="Another title")
     memory = PageMemory()
     memory.begin()
     first = memory.source_digest("ctx", base, "fragment", "")
