@@ -8,6 +8,7 @@ only the commands use (export, codec, text, the network layers) loads in the com
 from __future__ import annotations
 
 import argparse
+import asyncio
 import contextlib
 import json
 import os
@@ -18,7 +19,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from liveread import timefmt
+from liveread import paths, timefmt
 from liveread.timefmt import stamp
 
 if TYPE_CHECKING:
@@ -82,7 +83,6 @@ Result = TypeVar("Result")
 def run_online(job: Callable[[Core], Awaitable[Result]]) -> Result:
     """Run `job(core)` (a coroutine factory) on an event loop, then close the core (its
     fetcher too, when the job fetched)."""
-    import asyncio
 
     async def main() -> Result:
         async with command_core() as core:
@@ -427,8 +427,6 @@ def _parse_source(source: str, *, explain: bool = False) -> LiveBlog:
     from liveread.parse import parse
 
     if source.startswith(("http://", "https://")):
-        import asyncio
-
         from liveread.service import read_page
 
         return asyncio.run(read_page(source, explain=explain))
@@ -554,7 +552,6 @@ def cmd_export(args: argparse.Namespace) -> int:
 
 def cmd_doctor(args: argparse.Namespace) -> int:
     """Check the database; if it is damaged, save what can be read into a fresh one."""
-    from liveread import paths
     from liveread.store import doctor
 
     path = paths.database_file()
@@ -583,9 +580,6 @@ def cmd_tui(args: argparse.Namespace) -> int:
 def cmd_demo(args: argparse.Namespace) -> int:
     """Serve the built-in demo live blog on loopback, follow it in a throwaway folder and print
     its posts; with --watch, keep refreshing and print posts as they arrive."""
-    import asyncio
-
-    from liveread import paths
     from liveread.demo import DemoServer
 
     with paths.throwaway_home("liveread-demo-"), DemoServer(interval=args.interval) as demo:
@@ -594,8 +588,6 @@ def cmd_demo(args: argparse.Namespace) -> int:
 
 
 async def _demo(url: str, watch: float, interval: float) -> int:
-    import asyncio
-
     from liveread.service import FeedFailed
 
     async with command_core() as core:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import replace
 from pathlib import Path
 
+from liveread import paths
+
 DEMO_INTERVAL = 5.0
 
 
@@ -12,7 +14,6 @@ def run_app(*, offline: bool = False, demo: bool = False) -> int:
     """Open the app on the user's data (or, with `demo`, on the built-in demo live blog in a
     throwaway folder). Raises StoreError for a database that cannot be used."""
     if demo:
-        from liveread import paths
         from liveread.demo import DemoServer
 
         exports = lasting_export_dir()
@@ -26,7 +27,6 @@ def run_app(*, offline: bool = False, demo: bool = False) -> int:
 def lasting_export_dir() -> Path:
     """Where the user's own liveread saves exports (config.toml's export_dir, else the usual
     folder): the demo's exports go there, as its own folder is deleted when it ends."""
-    from liveread import paths
     from liveread.config import load_or_defaults
 
     config, _ = load_or_defaults()
