@@ -44,6 +44,9 @@ BYLINE_WHEN = re.compile(r"\d\d? [A-Z][a-z]+ \d{4},? \d\d?[:.]\d{2}")
 """The date and time a closing byline ends with. A page's whole text is searched for it:
 one or two digits are written as a digit and an optional one, which is searched twice as
 fast as the same repeated one to two times."""
+BYLINE_YEAR = re.compile(r" \d{4},? \d")
+"""The year and the hour after it that every `BYLINE_WHEN` holds: searched for first, as it
+opens with a space, which is found faster than a digit (most pages have no byline dates)."""
 BYLINE_PARTS = "p, div, span, footer, small"
 MIN_BYLINES = 2
 """Fewer closing bylines than this make no list of posts."""
@@ -93,7 +96,8 @@ class Generic(Adapter):
         timed = [stamp for stamp in body.css(TIME_SELECTOR) if not bounds_a_period(stamp)]
         written = [self._written[ident].node for ident in self._written]
         # Bylines are looked for element by element only where the page's text holds some.
-        stated = len(BYLINE_WHEN.findall(body.text()))
+        text = body.text()
+        stated = len(BYLINE_WHEN.findall(text)) if BYLINE_YEAR.search(text) else 0
         bylined = self._byline_nodes(body) if stated >= MIN_BYLINES else []
         members = best_group([*timed, *written, *bylined])
         if not members:

@@ -212,13 +212,20 @@ def may_start_marker(text: str) -> bool:
     """Whether a marker may start `text` (not empty, no space first), by its first
     characters alone: False only when `read_marker` would find none in it, its spaces
     squashed or not. Cheaper than `read_marker`, and most texts need go no further."""
-    first = text[0]
+    return _may_start_head(text[:4])
+
+
+@lru_cache(maxsize=4096)
+def _may_start_head(head: str) -> bool:
+    """`may_start_marker` of a text that starts with `head` (its first four characters,
+    all it looks at), remembered: a page's texts share few heads ("The ", "Der ", "13:4")."""
+    first = head[0]
     if "0" <= first <= "9" or first == "+":
         return True
     if not first.isalpha():
         return False
     # A head of four letters reads the same squashed; any other goes on to read_marker.
-    return not text[:4].isalpha() or _may_lead(text, 0)
+    return not head.isalpha() or _may_lead(head, 0)
 
 
 def _may_lead(text: str, start: int) -> bool:
