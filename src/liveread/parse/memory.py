@@ -85,6 +85,12 @@ def copy_entry(entry: Entry) -> Entry:
     )
 
 
+def _texts_key(url: str, texts: list[str]) -> Hashable:
+    """JSON-LD texts read at `url`, as the memory knows them: by `hash` and length, as
+    `fragment_key` knows a post's HTML (a page's JSON-LD can be a megabyte, kept per feed)."""
+    return (url, *((hash(text), len(text)) for text in texts))
+
+
 FragmentKey = tuple[Hashable, ...]
 """What a post is remembered by within the process: its fragment digest's inputs."""
 
@@ -129,9 +135,9 @@ class PageMemory:
     """A token naming the last reading: the store records the token of the reading it
     stored, so it can tell that posts unchanged since that reading are stored as read."""
     _read: dict[FragmentKey, ReadPost] = field(default_factory=dict)
-    structured: tuple[tuple[str, ...], StructuredBlog] | None = None
+    structured: tuple[Hashable, StructuredBlog] | None = None
     """The page's structured data as last read from its JSON-LD alone, by the page's
-    address and those texts (compared whole: equal texts are found equal at memory speed)."""
+    address and those texts (`_texts_key`)."""
     made: dict[int, ReadPost] = field(default_factory=dict)
     """The entries made from `structured`'s posts that the markup does not show, by `id` of
     the structured post."""
@@ -157,14 +163,14 @@ class PageMemory:
 
     def recall_structured(self, url: str, texts: list[str]) -> StructuredBlog | None:
         """The structured data last read from these JSON-LD texts at `url`, if it was."""
-        if self.structured is not None and self.structured[0] == (url, *texts):
+        if self.structured is not None and self.structured[0] == _texts_key(url, texts):
             return self.structured[1]
         return None
 
     def keep_structured(self, url: str, texts: list[str], data: StructuredBlog | None) -> None:
         """Remember `data`, read from these JSON-LD texts at `url` (None: structured data
         that cannot be remembered so)."""
-        self.structured = ((url, *texts), data) if data is not None else None
+        self.structured = (_texts_key(url, texts), data) if data is not None else None
         self.made = {}
 
     def made_entry(
