@@ -107,6 +107,19 @@ def test_an_edited_post_is_read_again_and_its_digest_changes(reads: list[str]) -
     assert after.unchanged == {"2", "1"}
 
 
+def test_a_post_edited_to_html_of_the_same_length_is_read_again(reads: list[str]) -> None:
+    """Posts are remembered by their HTML's hash with its length: an edit that keeps the
+    length ("steady" to "sturdy") is still an edit."""
+    memory = PageMemory()
+    parse(page(posts(2)), URL, memory=memory)
+    reads.clear()
+    edited = [(ident, body(2, "sturdy") if ident == "2" else html) for ident, html in posts(2)]
+    after = parse(page(edited), URL, memory=memory)
+    assert reads == ["2"]
+    assert "sturdy" in after.entries[0].text and after.unchanged == {"1"}
+    assert without_reading(after) == parse(page(edited), URL)
+
+
 def test_a_post_read_at_another_address_or_version_is_read_again(reads: list[str]) -> None:
     memory = PageMemory()
     first = parse(page(posts(2)), URL, memory=memory)

@@ -28,12 +28,14 @@ from liveread.parse.markers import Scan, cut_opening, find_markers
 from liveread.parse.memory import (
     Cleaned,
     Contest,
+    FragmentKey,
     PageMemory,
     ReadPost,
     copy_entry,
+    facts_key,
     facts_of,
     fragment_digest,
-    structured_digest,
+    fragment_key,
 )
 from liveread.parse.merge import entry_from_structured, merge
 from liveread.parse.structured import (
@@ -74,15 +76,16 @@ def parse(
     data = _structured(tree, url, memory)
     fragments: dict[int, str] = {}
     remembered = memory.contest if memory is not None else None
+    keyed: dict[int, dict[int, str | None]] = {}
     proposals, winner = _contest(
-        tree, url, data, explain=explain, remembered=remembered, fragments=fragments
+        tree, url, data, explain=explain, remembered=remembered, fragments=fragments, keyed=keyed
     )
     adapter = winner.reader if winner else _structured_only(url, data, tree)
     nodes = winner.nodes if winner else []
     page = adapter.page(tree, url)
     cleaner = Cleaner(adapter.furniture)
     copies = adapter.copies(tree)
-    keys = adapter.keys(nodes, url)
+    keys = keyed.get(id(adapter)) or adapter.keys(nodes, url)  # a site reading's, once
     version = reading_version(adapter)
     recall = _Recall(memory, adapter, f"{version}\x1f{url}") if memory is not None else None
     if recall is not None:
@@ -154,6 +157,13 @@ class _Recall:
                 taken[node.mem_id] = _fragment(self.adapter, node)
         self._html = taken
 
+    def at(self, node: Node, key: str | None, facts: Entry | None) -> FragmentKey:
+        """What the memory knows the post by (see `digest`)."""
+        html = self._html[node.mem_id]
+        return fragment_key(
+            self._fragment_context, key, html, facts_key(facts) if facts is not None else ()
+        )
+
     def digest(self, node: Node, key: str | None, facts: Entry | None) -> str:
         """The post's fragment digest; a generic reader's posts' `facts` count (they read
         them from the page around the post)."""
@@ -164,18 +174,18 @@ class _Recall:
             facts_of(facts) if facts is not None else "",
         )
 
-    def recalled(self, digest: str) -> Entry | None:
-        read = self.memory.recall(digest)
+    def recalled(self, at: FragmentKey) -> Entry | None:
+        read = self.memory.recall(at)
         if read is None:
             return None
         post = read.copy()
-        self.fragments[id(post)] = digest
+        self.fragments[id(post)] = read.digest
         self.reads[id(post)] = read
         return post
 
-    def keep(self, digest: str, post: Entry, removals: list[Removal]) -> None:
-        read = ReadPost(copy_entry(post), removals)
-        self.memory.keep(digest, read)
+    def keep(self, at: FragmentKey, digest: str, post: Entry, removals: list[Removal]) -> None:
+        read = ReadPost(copy_entry(post), removals, digest)
+        self.memory.keep(at, read)
         self.fragments[id(post)] = digest
         self.reads[id(post)] = read
 
@@ -240,16 +250,20 @@ def _read_posts(
             node.mem_id: _post_facts(node, adapter, url, key=keys[node.mem_id]) for node in nodes
         }
     known: dict[int, Entry] = {}
+    at: dict[int, FragmentKey] = {}
     digests: dict[int, str] = {}
     if recall is not None:
         for node in nodes:
-            digest = digests[node.mem_id] = recall.digest(
-                node, keys[node.mem_id], facts.get(node.mem_id)
-            )
-            post = recall.recalled(digest)
+            place = at[node.mem_id] = recall.at(node, keys[node.mem_id], facts.get(node.mem_id))
+            post = recall.recalled(place)
             if post is not None:
                 known[node.mem_id] = post
     fresh = [node for node in nodes if node.mem_id not in known]
+    if recall is not None:  # the digest of a post read anew, its facts as read around it
+        digests = {
+            node.mem_id: recall.digest(node, keys[node.mem_id], facts.get(node.mem_id))
+            for node in fresh
+        }
     if recall is not None and not adapter.generic:
         adapter.index_posts(fresh)  # nothing is asked of the posts remembered
         facts = {
@@ -269,7 +283,7 @@ def _read_posts(
         if marker := adapter.written_time(node):
             post.blocks = cut_opening(post.blocks, marker)
         if recall is not None:
-            recall.keep(digests[node.mem_id], post, cleaner.removals[start:])
+            recall.keep(at[node.mem_id], digests[node.mem_id], post, cleaner.removals[start:])
         posts.append(post)
     return posts
 
@@ -280,11 +294,10 @@ def _structured(tree: LexborHTMLParser, url: str, memory: PageMemory | None) -> 
     if memory is None:
         return read_structured(tree, url)
     texts = json_ld_texts(tree)
-    digest = structured_digest(url, texts)
-    if (known := memory.recall_structured(digest)) is not None:
+    if (known := memory.recall_structured(url, texts)) is not None:
         return known
     data = read_structured(tree, url, texts)
-    memory.keep_structured(digest, data if from_json_ld_alone(data) else None)
+    memory.keep_structured(url, texts, data if from_json_ld_alone(data) else None)
     return data
 
 
@@ -354,19 +367,21 @@ def _contest(
     explain: bool,
     remembered: Contest | None = None,
     fragments: dict[int, str] | None = None,
+    keyed: dict[int, dict[int, str | None]] | None = None,
 ) -> tuple[list[Proposal], Proposal | None]:
     """Every reading of the page, judged, and the one to read it by (None: no reader found
     posts the evidence supports). A site spec whose reading structured data does not
     contradict is taken as it is; the generic readers are heard when there is none, or with
     `explain`, for the record. With the `remembered` contest of the page's last reading, its
     winner is heard first, and alone if its reading is plainly still the page's (see
-    `_still_the_page`); `fragments` is then told the HTML of the posts it found."""
+    `_still_the_page`); `fragments` is then told the HTML of the posts it found. `keyed`
+    is told the keys of a site reading's posts, by `id` of its reader, if they were read."""
     proposals = []
     site = _site_for(tree)
     if site is not None:
         site.prepare(tree, url)
         reading = Proposal(site, site.post_nodes(tree)[:MAX_POSTS])
-        if _settled(reading, data, url) and not explain:
+        if _settled(reading, data, url, keyed) and not explain:
             return [reading], reading  # nothing to weigh it against: not measured
         proposals.append(_judged(reading, data, url, {}))
     facts = page_facts(tree, url, data)
@@ -394,7 +409,7 @@ def _contest(
                 fragments.update(html)
             return [reading], reading
     proposals += [hear(kind) for kind in GENERIC_READERS]
-    if site is not None and _settled(proposals[0], data, url):
+    if site is not None and _settled(proposals[0], data, url, keyed):
         return proposals, proposals[0]
     return proposals, choose(proposals)
 
@@ -457,9 +472,15 @@ def _judged(
     return proposal
 
 
-def _settled(proposal: Proposal, data: StructuredBlog, url: str) -> bool:
+def _settled(
+    proposal: Proposal,
+    data: StructuredBlog,
+    url: str,
+    keyed: dict[int, dict[int, str | None]] | None = None,
+) -> bool:
     """A site spec's reading that structured data does not contradict: it found posts, and
-    where structured posts have keys, half of its posts have one of them."""
+    where structured posts have keys, half of its posts have one of them (the keys of its
+    posts then into `keyed`, by `id` of its reader)."""
     nodes = proposal.nodes
     if len(nodes) < MIN_POSTS:
         return False
@@ -467,6 +488,8 @@ def _settled(proposal: Proposal, data: StructuredBlog, url: str) -> bool:
     if not keys:
         return True
     post_keys = proposal.reader.keys(nodes, url)
+    if keyed is not None:
+        keyed[id(proposal.reader)] = post_keys
     return sum(1 for node in nodes if post_keys[node.mem_id] in keys) * 2 >= len(nodes)
 
 

@@ -5,13 +5,15 @@ Two digests stand for a post's source. A post's *fragment digest* covers its ele
 around it that reading it depends on (reader and version, the page's address, page-wide
 lists a site reader flags posts by, and for the generic readers the post's times and other
 metadata, which they read from the page around it): a post whose fragment digest the memory
-holds is not read or cleaned again. A post's *source digest* covers that fragment (or the
+holds is not read or cleaned again. Within the process a post is looked up by its `FragmentKey`
+(the same inputs, its HTML by Python's `hash` and length), so the digest itself is taken only
+of posts read anew. A post's *source digest* covers that fragment (or the
 structured item it was made from) with the post's metadata as finally read: the store keeps
 it beside the post and does not rewrite a post whose source digest is unchanged, so a post's
 stored text never changes because its neighbours did (`Cleaner.drop_repeated`).
 
 Page-level steps are remembered too: the structured data read from the page's JSON-LD alone,
-by a digest of those texts and the address (with the entries made from its posts the markup
+by those texts and the address (with the entries made from its posts the markup
 does not show), each source digest by what it was taken of, and how a contest of the generic
 readers went (`Contest`: a refresh asks its winner first, and alone while it still finds all
 the posts it found and scores above the others' last scores).
@@ -25,7 +27,7 @@ from __future__ import annotations
 import hashlib
 import secrets
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass, field
 
 from liveread.model import Block, Entry, Removal, iso_z
@@ -53,6 +55,8 @@ class ReadPost:
     """Never changed: `parse` works on a copy (`copy`)."""
     removals: list[Removal]
     """What reading it removed, in order."""
+    digest: str = ""
+    """Its fragment digest."""
     cleaned: Cleaned | None = None
 
     def copy(self) -> Entry:
@@ -81,6 +85,25 @@ def copy_entry(entry: Entry) -> Entry:
     )
 
 
+def _texts_key(url: str, texts: list[str]) -> Hashable:
+    """JSON-LD texts read at `url`, as the memory knows them: by `hash` and length, as
+    `fragment_key` knows a post's HTML (a page's JSON-LD can be a megabyte, kept per feed)."""
+    return (url, *((hash(text), len(text)) for text in texts))
+
+
+FragmentKey = tuple[Hashable, ...]
+"""What a post is remembered by within the process: its fragment digest's inputs."""
+
+
+def fragment_key(
+    context: str, key: str | None, html: str, facts: tuple[object, ...] = ()
+) -> FragmentKey:
+    """A post's `FragmentKey`: its HTML by `hash` and length, with the rest as they are (a
+    64-bit hash, salted per process: no page can aim a post at another's key), and its
+    metadata as `facts_key` gives it."""
+    return (context, key, hash(html), len(html), facts)
+
+
 @dataclass(frozen=True, slots=True)
 class Contest:
     """How the generic readers' contest for a page with no site reader went: the reader
@@ -106,15 +129,15 @@ class PageMemory:
     """One feed's: the posts of its page at the last reading, by fragment digest, and each
     post's source digest by key. Holds the last page only."""
 
-    posts: dict[str, ReadPost] = field(default_factory=dict)
+    posts: dict[FragmentKey, ReadPost] = field(default_factory=dict)
     digests: dict[str, str] = field(default_factory=dict)
     reading: str | None = None
     """A token naming the last reading: the store records the token of the reading it
     stored, so it can tell that posts unchanged since that reading are stored as read."""
-    _read: dict[str, ReadPost] = field(default_factory=dict)
-    structured: tuple[str, StructuredBlog] | None = None
-    """The page's structured data as last read from its JSON-LD alone, by the digest of
-    those texts and the page's address (`structured_digest`)."""
+    _read: dict[FragmentKey, ReadPost] = field(default_factory=dict)
+    structured: tuple[Hashable, StructuredBlog] | None = None
+    """The page's structured data as last read from its JSON-LD alone, by the page's
+    address and those texts (`_texts_key`)."""
     made: dict[int, ReadPost] = field(default_factory=dict)
     """The entries made from `structured`'s posts that the markup does not show, by `id` of
     the structured post."""
@@ -131,23 +154,23 @@ class PageMemory:
     def source_digest(self, context: str, entry: Entry, fragment: str, body: str) -> str:
         """`source_digest(context, entry, fragment, body)`, taken again only if the last
         reading took none of the same."""
-        taken_of = (context, fragment, body, *_facts(entry))
+        taken_of = (context, fragment, body, *facts_key(entry))
         digest = self._sources.get(taken_of)
         if digest is None:
             digest = source_digest(context, entry, fragment, body)
         self._new_sources[taken_of] = digest
         return digest
 
-    def recall_structured(self, digest: str) -> StructuredBlog | None:
-        """The structured data last read from JSON-LD texts of this digest, if it was."""
-        if self.structured is not None and self.structured[0] == digest:
+    def recall_structured(self, url: str, texts: list[str]) -> StructuredBlog | None:
+        """The structured data last read from these JSON-LD texts at `url`, if it was."""
+        if self.structured is not None and self.structured[0] == _texts_key(url, texts):
             return self.structured[1]
         return None
 
-    def keep_structured(self, digest: str, data: StructuredBlog | None) -> None:
-        """Remember `data`, read from JSON-LD texts of this digest (None: structured data
+    def keep_structured(self, url: str, texts: list[str], data: StructuredBlog | None) -> None:
+        """Remember `data`, read from these JSON-LD texts at `url` (None: structured data
         that cannot be remembered so)."""
-        self.structured = (digest, data) if data is not None else None
+        self.structured = (_texts_key(url, texts), data) if data is not None else None
         self.made = {}
 
     def made_entry(
@@ -167,14 +190,14 @@ class PageMemory:
         self._read = {}
         self._new_sources = {}
 
-    def recall(self, digest: str) -> ReadPost | None:
-        read = self.posts.get(digest)
+    def recall(self, fragment: FragmentKey) -> ReadPost | None:
+        read = self.posts.get(fragment)
         if read is not None:
-            self._read[digest] = read
+            self._read[fragment] = read
         return read
 
-    def keep(self, digest: str, read: ReadPost) -> None:
-        self._read[digest] = read
+    def keep(self, fragment: FragmentKey, read: ReadPost) -> None:
+        self._read[fragment] = read
 
     def settle(self, digests: dict[str, str]) -> Settled:
         """End a reading whose posts have these source digests: the memory now holds this
@@ -237,17 +260,6 @@ def _digest(*parts: str) -> str:
     return digest.hexdigest()
 
 
-def structured_digest(url: str, texts: list[str]) -> str:
-    """The digest of a page's JSON-LD texts read at `url`."""
-    digest = hashlib.blake2b(digest_size=16)
-    digest.update(url.encode("utf-8", "surrogatepass"))
-    for text in texts:
-        data = text.encode("utf-8", "surrogatepass")
-        digest.update(b"\x1e%d\x1e" % len(data))
-        digest.update(data)
-    return digest.hexdigest()
-
-
 def fragment_digest(context: str, key: str | None, html: str, facts: str = "") -> str:
     """A post's fragment digest: see the module's docstring."""
     return _digest(context, key or "", html, facts)
@@ -270,7 +282,7 @@ def facts_of(entry: Entry) -> str:
     )
 
 
-def _facts(entry: Entry) -> tuple[object, ...]:
+def facts_key(entry: Entry) -> tuple[object, ...]:
     """What `facts_of` writes out, as it is: equal facts give equal texts."""
     return (
         entry.key,
