@@ -61,7 +61,7 @@ class PostKeys(Reading):
         on = not feed.oldest_first
 
         def saved(_: None) -> None:
-            self.feeds_shown[feed.id] = replace(feed, oldest_first=on)
+            self.feeds_shown[feed.id] = feed._replace(oldest_first=on)
             self.reload_rows(keep=self.query_one(EntryList).current, early=True)
             self.notify("Oldest first" if on else "Newest first", title=feed.label)
 
