@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual.app import SuspendNotSupported
@@ -132,7 +131,7 @@ class PostKeys(Reading):
         entries = self.query_one(EntryList)
         for row in list(entries.rows.values()):
             if not row.is_read:
-                entries.refresh_row(replace(row, is_read=True))
+                entries.refresh_row(row._replace(is_read=True))
         self.reload_feeds()
 
     def action_toggle_favourite(self) -> None:
@@ -170,7 +169,7 @@ class PostKeys(Reading):
                 return
             shown = entries.rows.get(ref)
             if shown is not None:
-                entries.refresh_row(replace(shown, is_favourite=on))
+                entries.refresh_row(shown._replace(is_favourite=on))
             self.notify("Added to favourites." if on else "Removed from favourites.")
             self.reload_feeds()
 
