@@ -674,7 +674,7 @@ BASE = Feed(
     ],
 )
 def test_is_due(changes: dict[str, object], due_after: int):
-    feed = replace(BASE, **changes)
+    feed = BASE._replace(**changes)
     assert not is_due(feed, 60, T0)
     assert not is_due(feed, 60, T0 + timedelta(seconds=due_after - 1))
     assert is_due(feed, 60, T0 + timedelta(seconds=due_after))
@@ -682,5 +682,5 @@ def test_is_due(changes: dict[str, object], due_after: int):
 
 
 def test_never_fetched_feed_is_due_at_once():
-    feed = replace(BASE, last_fetch_at=None, last_ok_at=None, is_live=False)
+    feed = BASE._replace(last_fetch_at=None, last_ok_at=None, is_live=False)
     assert is_due(feed, 3600, T0)

@@ -4,7 +4,6 @@ longer than a frame. A row that grows (an error under it) moves the rows below i
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 
 from textual.app import App, ComposeResult
@@ -69,7 +68,7 @@ async def test_a_feed_that_changed_is_redrawn_alone() -> None:
             return own(option)
 
         pane._get_visual = counting  # type: ignore[method-assign]
-        assert pane.update_feeds([replace(feed(3), unread=7)], busy=set(), now=NOW)
+        assert pane.update_feeds([feed(3)._replace(unread=7)], busy=set(), now=NOW)
         await pilot.pause()
         after = screen_lines(app)
 
@@ -87,7 +86,7 @@ async def test_a_row_that_grows_moves_the_rows_below_it() -> None:
         pane = app.query_one(FeedList)
         await pilot.pause()
         below = line_of(app, "Live blog 4 ")
-        failed = replace(feed(3), last_error="HTTP 500 from example.com")
+        failed = feed(3)._replace(last_error="HTTP 500 from example.com")
         assert pane.update_feeds([failed], busy=set(), now=NOW)
         await pilot.pause()
         assert "HTTP 500" in screen_lines(app)[below]
@@ -95,7 +94,7 @@ async def test_a_row_that_grows_moves_the_rows_below_it() -> None:
 
         # As many lines of text, but one wider than the pane: it takes the lines it wraps to.
         wordy = "the server answered with a page of text that no live blog holds"
-        assert pane.update_feeds([replace(feed(3), last_error=wordy)], busy=set(), now=NOW)
+        assert pane.update_feeds([feed(3)._replace(last_error=wordy)], busy=set(), now=NOW)
         await pilot.pause()
         assert "the server answered" in screen_lines(app)[below]
         assert line_of(app, "Live blog 4 ") == below + 2

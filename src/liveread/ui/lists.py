@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import datetime
-from typing import cast
+from typing import NamedTuple, cast
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -166,8 +165,7 @@ def feed_prompt(feed: Feed, busy: bool, offline: bool, now: datetime | None) -> 
     return text
 
 
-@dataclass(frozen=True, slots=True)
-class Row:
+class Row(NamedTuple):
     """What the entry list shows of one post, whichever view it comes from."""
 
     ref: str

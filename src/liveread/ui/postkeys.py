@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from textual.app import SuspendNotSupported
@@ -61,7 +60,7 @@ class PostKeys(Reading):
         on = not feed.oldest_first
 
         def saved(_: None) -> None:
-            self.feeds_shown[feed.id] = replace(feed, oldest_first=on)
+            self.feeds_shown[feed.id] = feed._replace(oldest_first=on)
             self.reload_rows(keep=self.query_one(EntryList).current, early=True)
             self.notify("Oldest first" if on else "Newest first", title=feed.label)
 
@@ -132,7 +131,7 @@ class PostKeys(Reading):
         entries = self.query_one(EntryList)
         for row in list(entries.rows.values()):
             if not row.is_read:
-                entries.refresh_row(replace(row, is_read=True))
+                entries.refresh_row(row._replace(is_read=True))
         self.reload_feeds()
 
     def action_toggle_favourite(self) -> None:
@@ -170,7 +169,7 @@ class PostKeys(Reading):
                 return
             shown = entries.rows.get(ref)
             if shown is not None:
-                entries.refresh_row(replace(shown, is_favourite=on))
+                entries.refresh_row(shown._replace(is_favourite=on))
             self.notify("Added to favourites." if on else "Removed from favourites.")
             self.reload_feeds()
 

@@ -9,8 +9,8 @@ thread (`StoreCalls`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, replace
-from typing import TYPE_CHECKING
+from dataclasses import replace
+from typing import TYPE_CHECKING, NamedTuple
 
 from textual import on, work
 from textual.timer import Timer
@@ -61,8 +61,7 @@ UNREADABLE_POST = "This post could not be read from the database."
 UNREADABLE_POSTS = "The posts here could not be read from the database."
 
 
-@dataclass(frozen=True, slots=True)
-class Dwell:
+class Dwell(NamedTuple):
     """A post on show that becomes read when `timer` ends, unless the cursor leaves it first."""
 
     ref: str
@@ -372,7 +371,7 @@ class Reading(StoreCalls):
             entries = self.query_one(EntryList)
             row = entries.rows.get(ref)
             if row is not None and row.is_read != read:
-                entries.refresh_row(replace(row, is_read=read))
+                entries.refresh_row(row._replace(is_read=read))
             if changed:
                 self.reload_feeds()
             if then is not None:

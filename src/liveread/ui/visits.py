@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence, Set
-from dataclasses import dataclass
 from datetime import datetime
+from typing import NamedTuple
 
 from liveread.store import EntrySummary
 
@@ -23,8 +23,7 @@ def new_refs(summaries: Iterable[EntrySummary], visits: Visits) -> frozenset[str
     return frozenset(new)
 
 
-@dataclass(frozen=True, slots=True)
-class NewPlace:
+class NewPlace(NamedTuple):
     divider: int | None
     """The list index of the divider, between the new posts and the rest; None for no divider
     (nothing new, or nothing but new)."""

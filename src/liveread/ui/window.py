@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import ClassVar, cast
+from typing import ClassVar, NamedTuple, cast
 
 from textual import events
 from textual.binding import Binding, BindingType
@@ -33,8 +33,7 @@ is kept outlives the collector's young generations, and every full collection wa
 (about 90 tracked objects a row)."""
 
 
-@dataclass(frozen=True, slots=True)
-class Item:
+class Item(NamedTuple):
     """One entry of the list as `OptionList` callers know it: its id, what it shows, and
     whether the cursor skips it (the divider)."""
 
