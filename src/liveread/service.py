@@ -224,15 +224,17 @@ class Service:
     ) -> tuple[datetime | None, str, float | None]:
         """The feed's next fetch after `outcome` (`liveread.schedule`), as the store keeps it.
         Post times not given are the stored ones; the blog has ended when the page says so
-        (`is_live` False, else None and known to have ended)."""
+        (`is_live` False, else None and known to have ended). The interval set for the feed
+        is read afresh: it may have been set since `feed` was read."""
         if not outcome.post_times:
             outcome = outcome._replace(post_times=self.store.post_times(feed.id, RECENT_POSTS))
         live = feed.is_live if is_live is None else is_live
+        current = self.store.feed(feed.id)
         plan = next_fetch(
             outcome._replace(ended=live is False),
             self.rhythm,
-            user_interval=feed.user_interval,
-            previous=feed.poll_interval,
+            user_interval=current.user_interval,
+            previous=current.poll_interval,
         )
         return plan.next_at, plan.reason, plan.interval
 
