@@ -23,6 +23,7 @@ def test_missing_file_gives_defaults(tmp_path: Path) -> None:
 def test_example_in_the_docs_is_valid(tmp_path: Path) -> None:
     config = load(write(tmp_path, EXAMPLE))
     assert config.refresh_interval == 60
+    assert config.min_interval == 30
     assert config.read_after == 2
     assert config.keys == {}
 
@@ -32,10 +33,11 @@ def test_values_are_read(tmp_path: Path) -> None:
         write(
             tmp_path,
             'refresh_interval = 30\nread_after = 0\ntheme = "nord"\nexport_dir = "~/x"\n'
-            '[keys]\n"app.favourite" = "x"\n',
+            'min_interval = 15\n[keys]\n"app.favourite" = "x"\n',
         )
     )
     assert config.refresh_interval == 30.0
+    assert config.min_interval == 15.0
     assert config.read_after == 0.0
     assert config.theme == "nord"
     assert config.export_dir == Path("~/x").expanduser()
@@ -49,6 +51,9 @@ def test_values_are_read(tmp_path: Path) -> None:
         ("refresh_interval = 'soon'", "refresh_interval must be a number"),
         ("refresh_interval = true", "refresh_interval must be a number"),
         ("refresh_interval = 1", "at least 10"),
+        ("min_interval = 5", "min_interval must be at least 10 s"),
+        ("min_interval = inf", "min_interval must be at least 10 s"),
+        ("min_interval = '30s'", "min_interval must be a number"),
         ("read_after = -1", "read_after must be 0 (at once) or more"),
         ("read_after = nan", "read_after must be 0 (at once) or more"),
         ("read_after = '2s'", "read_after must be a number"),

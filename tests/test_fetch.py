@@ -320,12 +320,53 @@ async def test_429_retry_after_seconds_is_honoured(loopback: LoopbackServer):
     assert loopback.hits("/busy") == 2
 
 
-async def test_retry_after_is_capped(loopback: LoopbackServer):
+async def test_a_retry_after_beyond_the_cap_ends_the_fetch_and_is_reported(
+    loopback: LoopbackServer,
+):
+    # Waiting an hour inside one fetch would hold up a refresh: the schedule waits instead.
     sleep = RecordingSleep()
     busy = Route(status=503, headers={"Retry-After": "3600"})
     url = loopback.route("/busy", [busy, Route(body=PAGE)])
-    await fetch(url, FetchConfig(retries=1, max_retry_after=60.0), sleep=sleep)
-    assert sleep.waits == [60.0]
+    error = await fetch_error(url, FetchConfig(retries=3, max_retry_after=60.0), sleep=sleep)
+    assert (error.status, error.retry_after) == (503, 3600.0)
+    assert sleep.waits == []
+    assert loopback.hits("/busy") == 1
+
+
+async def test_a_429_that_outlasts_the_retries_reports_its_retry_after(
+    loopback: LoopbackServer,
+):
+    sleep = RecordingSleep()
+    url = loopback.route("/busy", status=429, headers={"Retry-After": "20"})
+    error = await fetch_error(url, FetchConfig(retries=2), sleep=sleep)
+    assert error.reason == "HTTP 429 (after 3 attempts)"
+    assert (error.status, error.retry_after) == (429, 20.0)
+    assert sleep.waits == [20.0, 20.0]
+
+
+@pytest.mark.parametrize(
+    ("headers", "max_age"),
+    [
+        pytest.param({"Cache-Control": "public, max-age=120"}, 120.0, id="max-age"),
+        pytest.param({"Cache-Control": "max-age=120", "Age": "100"}, 20.0, id="less-its-age"),
+        pytest.param({"Cache-Control": "s-maxage=60, max-age=90"}, 90.0, id="not-s-maxage"),
+        pytest.param({"Cache-Control": "no-cache"}, None, id="no-cache"),
+        pytest.param({}, None, id="none"),
+    ],
+)
+async def test_the_result_carries_cache_control_max_age(
+    loopback: LoopbackServer, headers: dict[str, str], max_age: float | None
+):
+    url = loopback.route("/page", body=PAGE, headers=headers)
+    result = await fetch(url, FetchConfig(retries=0))
+    assert result.max_age == max_age
+    assert result.retry_after is None
+
+
+async def test_the_result_carries_a_retry_after_sent_with_the_page(loopback: LoopbackServer):
+    url = loopback.route("/page", body=PAGE, headers={"Retry-After": "300"})
+    result = await fetch(url, FetchConfig(retries=0))
+    assert result.retry_after == 300.0
 
 
 async def test_wrong_content_type_is_refused_without_retry(loopback: LoopbackServer):

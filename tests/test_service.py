@@ -669,16 +669,34 @@ BASE = Feed(
         pytest.param({}, 60, id="live"),
         pytest.param({"is_live": None}, 60, id="unknown"),
         pytest.param({"last_error": "HTTP 500"}, 120, id="failing"),
-        pytest.param({"is_live": False}, 600, id="ended"),
-        pytest.param({"is_live": False, "last_error": "HTTP 500"}, 600, id="ended-failing"),
     ],
 )
-def test_is_due(changes: dict[str, object], due_after: int):
+def test_a_feed_with_no_schedule_yet_is_due_by_the_base_interval(
+    changes: dict[str, object], due_after: int
+):
     feed = BASE._replace(**changes)
     assert not is_due(feed, 60, T0)
     assert not is_due(feed, 60, T0 + timedelta(seconds=due_after - 1))
     assert is_due(feed, 60, T0 + timedelta(seconds=due_after))
     assert is_due(feed, 60, T0 + timedelta(days=1))
+
+
+def test_an_ended_feed_with_no_schedule_is_never_due():
+    feed = BASE._replace(is_live=False)
+    assert not is_due(feed, 60, T0 + timedelta(days=30))
+
+
+@pytest.mark.parametrize("reason", ["arriving", "quiet", "set", "server", "error"])
+def test_a_scheduled_feed_is_due_from_its_next_fetch_on(reason: str):
+    # The schedule, not the base interval, decides: 45 s here against a base of 600 s.
+    feed = BASE._replace(next_fetch_at=T0 + timedelta(seconds=45), poll_reason=reason)
+    assert not is_due(feed, 600, T0 + timedelta(seconds=44))
+    assert is_due(feed, 600, T0 + timedelta(seconds=45))
+
+
+def test_a_feed_whose_polling_stopped_is_never_due():
+    feed = BASE._replace(poll_reason="ended", is_live=True)
+    assert not is_due(feed, 60, T0 + timedelta(days=30))
 
 
 def test_never_fetched_feed_is_due_at_once():

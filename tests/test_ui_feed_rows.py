@@ -20,7 +20,7 @@ from liveread.service import Event, FeedFailed, FeedRefreshed, FeedStarted
 from liveread.store import Feed, Store
 from liveread.ui import app as app_module
 from liveread.ui.app import LivereadApp
-from liveread.ui.lists import ALL_FEEDS, FeedList
+from liveread.ui.lists import ALL_FEEDS, FeedList, feed_prompt
 from liveread.ui.messages import ServiceEvent
 from liveread.ui.state import UiState
 from pilot import settle
@@ -251,3 +251,56 @@ async def test_a_long_burst_is_redrawn_a_part_at_a_time(
         assert sorted(read) == sorted(feed.id for feed in feeds)  # each read once
         for feed in feeds:
             assert "fetching…" in row(app, str(feed.id))
+
+
+NOW = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
+LIVE = Feed(
+    id=1,
+    url="https://example.com/live",
+    title="Live",
+    added_at=NOW,
+    last_fetch_at=NOW,
+    last_ok_at=NOW - timedelta(minutes=5),
+    last_error=None,
+    etag=None,
+    last_modified=None,
+    is_live=True,
+    unread=0,
+    total=3,
+)
+
+
+@pytest.mark.parametrize(
+    ("schedule", "second_line"),
+    [
+        pytest.param(
+            {"next_fetch_at": NOW + timedelta(minutes=2), "poll_reason": "arriving"},
+            "  live · next in 2 min · updated 5 min ago",
+            id="scheduled",
+        ),
+        pytest.param(
+            {"next_fetch_at": NOW, "poll_reason": "set", "user_interval": 600.0},
+            "  live · every 10 min · updated 5 min ago",
+            id="set",
+        ),
+        pytest.param(
+            {"poll_reason": "ended"}, "  live · stopped · updated 5 min ago", id="no-post-for-a-day"
+        ),
+        pytest.param(
+            {"poll_reason": "ended", "is_live": False},
+            "  ended · updated 5 min ago",
+            id="ended",
+        ),
+        pytest.param({}, "  live · updated 5 min ago", id="no-schedule-yet"),
+    ],
+)
+def test_a_feeds_row_shows_when_it_is_fetched_next(
+    schedule: dict[str, Any], second_line: str
+) -> None:
+    feed = LIVE._replace(**schedule)
+    assert feed_prompt(feed, False, False, NOW).plain.split("\n")[1] == second_line
+    # Fetching now, or offline: no next fetch to speak of.
+    assert "next" not in feed_prompt(feed, True, False, NOW).plain
+    state = "ended" if feed.is_live is False else "live"
+    offline = feed_prompt(feed, False, True, NOW).plain.split("\n")[1]
+    assert offline == f"  {state} · updated 5 min ago"

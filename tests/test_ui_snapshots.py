@@ -222,7 +222,8 @@ def fill(store: Store) -> None:
     )
     store.upsert_entries(marathon.id, [corrected], seen_at=at(11, 40))
     store.update_feed_meta(marathon.id, is_live=True)
-    store.record_fetch(marathon.id, at=NOW - timedelta(minutes=1), error=None)
+    arriving = (NOW + timedelta(minutes=2), "arriving", 60.0)
+    store.record_fetch(marathon.id, at=NOW - timedelta(minutes=1), error=None, schedule=arriving)
     by_key = {e.entry.key: e.id for e in store.entries(marathon.id)}
     store.mark_read([by_key["hbm-0002"], by_key["hbm-0001"]])
     store.set_favourite(by_key["hbm-0004"], True, at=at(11, 0))
@@ -230,7 +231,8 @@ def fill(store: Store) -> None:
     council = store.add_feed(COUNCIL, "Port Calloway budget vote – as it happened")
     store.upsert_entries(council.id, council_entries(), seen_at=at(8, 45))
     store.update_feed_meta(council.id, is_live=False)
-    store.record_fetch(council.id, at=NOW - timedelta(hours=3), error=None)
+    ended = (None, "ended", None)
+    store.record_fetch(council.id, at=NOW - timedelta(hours=3), error=None, schedule=ended)
     store.mark_feed_read(council.id)
 
     storm = store.add_feed(STORM, "Storm Imogen: ferries cancelled")

@@ -187,14 +187,23 @@ def cmd_feeds(args: argparse.Namespace) -> int:
     if not feeds:
         out("No feeds yet. Add one with: liveread add URL   (or try: liveread demo)")
         return 0
+    now = timefmt.clock()
     for feed in feeds:
         state = {True: "live", False: "ended", None: "?"}[feed.is_live]
         line = f"{feed.id:>3}  {feed.label}  [{state}]  {feed.unread}/{feed.total} unread"
         line += f"  refreshed {stamp(feed.last_ok_at)}" if feed.last_ok_at else "  never refreshed"
+        line += f"  fetching: {_next_fetch(feed, now)}"
         out(line)
         if feed.last_error:
             out(f"     error: {feed.last_error}")
     return 0
+
+
+def _next_fetch(feed: Feed, now: datetime) -> str:
+    """When the feed is fetched next and why: "in 2 min · posts arriving", "ended"."""
+    from liveread.schedule import describe
+
+    return describe(feed.next_fetch_at, feed.poll_reason, feed.user_interval, now)
 
 
 def _feed_dict(feed: Feed) -> dict[str, object]:
@@ -209,7 +218,43 @@ def _feed_dict(feed: Feed) -> dict[str, object]:
         "total": feed.total,
         "last_ok": iso_z(feed.last_ok_at),
         "error": feed.last_error,
+        "next_fetch": iso_z(feed.next_fetch_at),
+        "poll_reason": feed.poll_reason,
+        "poll_interval": feed.poll_interval,
+        "interval": feed.user_interval,
+        "schedule": _next_fetch(feed, timefmt.clock()),
     }
+
+
+def cmd_set(args: argparse.Namespace) -> int:
+    if args.interval is None:
+        raise CommandError("nothing to set: give --interval SECONDS (or --interval auto)")
+    with command_core() as core:
+        feed = core.store.feed(args.feed)
+        _set_interval(core, feed, args.interval)
+    return 0
+
+
+def _set_interval(core: Core, feed: Feed, value: str) -> None:
+    """`set --interval`: a number of seconds, or "auto" for the feed's own rhythm."""
+    import math
+
+    from liveread.schedule import duration
+
+    seconds: float | None = None
+    if value.strip().casefold() != "auto":
+        try:
+            seconds = float(value)
+        except ValueError:
+            seconds = math.nan
+        if not math.isfinite(seconds):
+            raise CommandError(f"--interval takes a number of seconds or 'auto', not {value!r}")
+    core.set_interval(feed, seconds)
+    name = f"#{feed.id} {feed.label}"
+    if seconds is None:
+        out(f"{name}: fetched by its own rhythm")
+    else:
+        out(f"{name}: fetched every {duration(seconds)}")
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
@@ -680,6 +725,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="one JSON object per feed and line: id, title, new, edited, not_modified, error",
     )
     refresh.set_defaults(func=cmd_refresh)
+
+    set_cmd = sub.add_parser("set", help="change a feed's settings")
+    set_cmd.add_argument("feed", help="feed id, URL or part of its title")
+    set_cmd.add_argument(
+        "--interval",
+        metavar="SECONDS|auto",
+        help="fetch it every SECONDS (at least min_interval), or 'auto': by its own rhythm",
+    )
+    set_cmd.set_defaults(func=cmd_set)
 
     show = sub.add_parser("show", help="print a feed's stored posts, newest first")
     show.add_argument("feed", help="feed id, URL or part of its title")

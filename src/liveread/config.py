@@ -12,10 +12,13 @@ from liveread import paths
 DEFAULT_REFRESH_SECONDS = 60.0
 MIN_REFRESH_SECONDS = 10.0
 DEFAULT_READ_AFTER_SECONDS = 2.0
+DEFAULT_MIN_INTERVAL_SECONDS = 30.0
 
 EXAMPLE = """\
 # liveread configuration
-refresh_interval = 60      # seconds between refreshes of each feed
+refresh_interval = 60      # seconds: each feed's base rhythm (faster while posts arrive,
+                           # slower as it goes quiet; see README, "How often feeds are fetched")
+min_interval = 30          # seconds: the fastest any feed is fetched by its rhythm
 read_after = 2             # seconds a post is shown in the reader before it counts as read
 # theme = "textual-dark"   # any Textual theme; the app remembers the last one you picked
 # export_dir = "~/Documents/liveread"
@@ -34,6 +37,9 @@ class ConfigError(Exception):
 @dataclass(frozen=True, slots=True)
 class Config:
     refresh_interval: float = DEFAULT_REFRESH_SECONDS
+    """The base of each feed's rhythm, in seconds (`liveread.schedule`)."""
+    min_interval: float = DEFAULT_MIN_INTERVAL_SECONDS
+    """The floor of each feed's rhythm, and of an interval set for one feed, in seconds."""
     read_after: float = DEFAULT_READ_AFTER_SECONDS
     """Seconds a post stays in the reader before it is marked read; 0: as soon as shown."""
     theme: str | None = None
@@ -71,7 +77,7 @@ def load_or_defaults(path: Path | None = None) -> tuple[Config, str | None]:
 
 
 def _validate(data: dict[str, Any], path: Path) -> Config:
-    known = {"refresh_interval", "read_after", "theme", "export_dir", "keys"}
+    known = {"refresh_interval", "min_interval", "read_after", "theme", "export_dir", "keys"}
     if unknown := sorted(set(data) - known):
         raise ConfigError(
             f"{path}: unknown setting {unknown[0]!r} (known: {', '.join(sorted(known))})"
@@ -81,6 +87,11 @@ def _validate(data: dict[str, Any], path: Path) -> Config:
         raise ConfigError(f"{path}: refresh_interval must be a number of seconds")
     if interval < MIN_REFRESH_SECONDS:
         raise ConfigError(f"{path}: refresh_interval must be at least {MIN_REFRESH_SECONDS:g} s")
+    min_interval = data.get("min_interval", DEFAULT_MIN_INTERVAL_SECONDS)
+    if isinstance(min_interval, bool) or not isinstance(min_interval, int | float):
+        raise ConfigError(f"{path}: min_interval must be a number of seconds")
+    if not MIN_REFRESH_SECONDS <= min_interval < float("inf"):
+        raise ConfigError(f"{path}: min_interval must be at least {MIN_REFRESH_SECONDS:g} s")
     read_after = data.get("read_after", DEFAULT_READ_AFTER_SECONDS)
     if isinstance(read_after, bool) or not isinstance(read_after, int | float):
         raise ConfigError(f"{path}: read_after must be a number of seconds")
@@ -99,6 +110,7 @@ def _validate(data: dict[str, Any], path: Path) -> Config:
         raise ConfigError(f'{path}: [keys] maps binding ids to keys, e.g. "app.quit" = "ctrl+q"')
     return Config(
         refresh_interval=float(interval),
+        min_interval=float(min_interval),
         read_after=float(read_after),
         theme=theme,
         export_dir=Path(export_dir).expanduser() if export_dir else None,

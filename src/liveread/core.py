@@ -26,19 +26,24 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Iterable, Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
 from liveread import paths, timefmt
 from liveread.config import Config
+from liveread.schedule import Reason, Rhythm
 from liveread.store import EntrySummary, Favourite, Feed, SearchHit, Store, StoreError
 
 if TYPE_CHECKING:
     from liveread.export import Format
     from liveread.fetch import Fetcher
     from liveread.service import FeedFailed, FeedRefreshed, Listener, Service
+
+
+MAX_SET_INTERVAL = 7 * 24 * 3600.0
+"""The longest interval a feed may be given (`liveread set --interval`), in seconds."""
 
 
 class Offline(Exception):
@@ -71,7 +76,7 @@ class Core:
             from liveread.service import Service
 
             self._fetcher = Fetcher()
-            self._service = Service(self.store, self._fetcher)
+            self._service = Service(self.store, self._fetcher, rhythm=self.rhythm)
         return self._service
 
     async def disconnect(self) -> None:
@@ -137,9 +142,31 @@ class Core:
         A feed that fails is reported, never raised."""
         return await self.connect().refresh_all(feeds, listener)
 
+    @property
+    def rhythm(self) -> Rhythm:
+        """The bounds of every feed's polling rhythm, from the config."""
+        return Rhythm(base=self.config.refresh_interval, floor=self.config.min_interval)
+
+    def set_interval(
+        self, feed: Feed, seconds: float | None, *, at: datetime | None = None
+    ) -> None:
+        """Fetch `feed` every `seconds` from its last fetch on (None: by its own rhythm again,
+        next when due by the base interval). ValueError below the config's `min_interval`."""
+        floor = self.config.min_interval
+        if seconds is not None and not floor <= seconds < MAX_SET_INTERVAL:
+            if seconds < floor:
+                raise ValueError(f"an interval must be at least {floor:g} s (min_interval)")
+            raise ValueError(f"an interval must be less than {MAX_SET_INTERVAL:g} s (a week)")
+        if seconds is None:
+            self.store.set_user_interval(feed.id, None, next_at=None, reason=None)
+            return
+        start = feed.last_fetch_at or at or timefmt.clock()
+        next_at = start + timedelta(seconds=seconds)
+        self.store.set_user_interval(feed.id, seconds, next_at=next_at, reason=Reason.SET)
+
     def due(self, *, at: datetime | None = None, skip: Iterable[int] = ()) -> list[Feed]:
-        """The feeds (other than those in `skip`) that want refreshing at `at` (now), at the
-        config's refresh interval."""
+        """The feeds (other than those in `skip`) that want refreshing at `at` (now): by their
+        schedules, or for a feed with none yet, the config's refresh interval."""
         from liveread.service import is_due
 
         when = at or timefmt.clock()

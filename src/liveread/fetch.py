@@ -49,15 +49,24 @@ HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
 class FetchError(Exception):
     """A fetch that failed. `str(err)` is `reason`, one line a person understands; `url` is the
-    URL asked for; `status` is the HTTP status when the failure is one (404, 500 ...), else None.
+    URL asked for; `status` is the HTTP status when the failure is one (404, 500 ...), else None;
+    `retry_after` the seconds the server asked us to wait (Retry-After), if it said.
     """
 
-    def __init__(self, reason: str, *, url: str, status: int | None = None) -> None:
+    def __init__(
+        self,
+        reason: str,
+        *,
+        url: str,
+        status: int | None = None,
+        retry_after: float | None = None,
+    ) -> None:
         reason = " ".join(reason.split())  # always one line
         super().__init__(reason)
         self.reason = reason
         self.url = url
         self.status = status
+        self.retry_after = retry_after
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,6 +84,8 @@ class FetchResult:
     text: str | None  # decoded body; None when not modified
     validators: Validators  # from the response; on 304 the ones sent, unless the server sent new
     content_type: str | None
+    max_age: float | None = None  # seconds the page stays fresh (Cache-Control max-age - Age)
+    retry_after: float | None = None  # seconds the server asked us to wait (Retry-After)
 
     @property
     def not_modified(self) -> bool:
@@ -92,7 +103,7 @@ class FetchConfig:
     max_per_host: int = 2
     retries: int = 3  # extra attempts after the first; after a timeout, one at most
     backoff: float = 0.5  # seconds; attempt n waits backoff * 2**n
-    max_retry_after: float = 60.0  # cap on any single wait, Retry-After included
+    max_retry_after: float = 60.0  # cap on any single wait; a longer Retry-After ends the fetch
 
 
 Sleep = Callable[[float], Awaitable[object]]
@@ -194,12 +205,17 @@ class Fetcher:
                     return await self._attempt(target, headers, sent)
             except _Transient as exc:
                 timeouts += exc.timed_out
-                if exc.final or timeouts > TIMEOUT_RETRIES or attempt == attempts:
+                wait = exc.retry_after
+                # A server asking for a longer wait than a fetch may take is asked again
+                # later, by the feed's schedule, not now.
+                too_long = wait is not None and wait > self.config.max_retry_after
+                if exc.final or too_long or timeouts > TIMEOUT_RETRIES or attempt == attempts:
                     reason = exc.reason
                     if attempt > 1:
                         reason += f" (after {attempt} attempts)"
-                    raise FetchError(reason, url=url, status=exc.status) from None
-                wait = exc.retry_after
+                    raise FetchError(
+                        reason, url=url, status=exc.status, retry_after=exc.retry_after
+                    ) from None
                 if wait is None:
                     wait = self.config.backoff * 2 ** (attempt - 1)
                 await self._sleep(min(wait, self.config.max_retry_after))  # holding no slot
@@ -279,6 +295,8 @@ class Fetcher:
                 text=None,
                 validators=_validators(response, fallback=sent),
                 content_type=content_type,
+                max_age=_max_age(response),
+                retry_after=_retry_after(response),
             )
         if status == 429 or status >= 500:
             raise _Transient(f"HTTP {status}", status, _retry_after(response))
@@ -295,6 +313,8 @@ class Fetcher:
             text=_decode(body, response.charset_encoding),
             validators=_validators(response),
             content_type=content_type,
+            max_age=_max_age(response),
+            retry_after=_retry_after(response),
         )
 
     async def _read_body(self, response: httpx.Response, url: str) -> bytes:
@@ -426,6 +446,20 @@ def _retry_after(response: httpx.Response) -> float | None:
     if when.tzinfo is None:
         when = when.replace(tzinfo=UTC)
     return max(0.0, (when - datetime.now(UTC)).total_seconds())
+
+
+_MAX_AGE = re.compile(r"(?:^|,)\s*max-age\s*=\s*\"?(\d+)", re.I)
+
+
+def _max_age(response: httpx.Response) -> float | None:
+    """Seconds the response stays fresh: Cache-Control max-age less its Age; None when the
+    server did not say (or said no-cache / no-store, which asks for no wait)."""
+    control = ",".join(response.headers.get_list("Cache-Control"))
+    match = _MAX_AGE.search(control)
+    if match is None:
+        return None
+    age = response.headers.get("Age", "").strip()
+    return max(0.0, float(match.group(1)) - (float(age) if age.isdigit() else 0.0))
 
 
 def _size(n: int) -> str:

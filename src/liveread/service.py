@@ -20,6 +20,14 @@ from liveread.fetch import Fetcher, FetchError, FetchResult, Validators
 from liveread.model import Entry, LiveBlog
 from liveread.parse import NotALiveBlog, is_current, parse
 from liveread.parsepool import ParseCrashed, ParsePool, pool_size
+from liveread.schedule import (
+    DEFAULT_RHYTHM,
+    RECENT_POSTS,
+    Outcome,
+    Reason,
+    Rhythm,
+    next_fetch,
+)
 from liveread.store import Feed, Refresh, Store, StoreError
 
 MAX_OLDER_PAGES = 4
@@ -90,14 +98,19 @@ async def read_page(url: str, *, explain: bool = False) -> LiveBlog:
 
 
 def is_due(feed: Feed, interval: float, at: datetime) -> bool:
-    """Whether a feed wants refreshing: ended blogs slow to a tenth, failing ones to a half."""
+    """Whether a feed wants refreshing at `at`: once its scheduled time has come
+    (`liveread.schedule`); never while ended. A feed with no schedule yet (never fetched, or
+    last fetched before schedules were kept) is due when fetched never or `interval` ago
+    (twice that after a failure), unless it has ended."""
+    if feed.poll_reason == Reason.ENDED:
+        return False
+    if feed.next_fetch_at is not None:
+        return at >= feed.next_fetch_at
     if feed.last_fetch_at is None:
         return True
-    seconds = interval
     if feed.is_live is False:
-        seconds *= 10
-    elif feed.last_error:
-        seconds *= 2
+        return False
+    seconds = interval * 2 if feed.last_error else interval
     return at - feed.last_fetch_at >= timedelta(seconds=seconds)
 
 
@@ -105,13 +118,24 @@ class Service:
     """Refreshes through `store` and `fetcher`. A refresh of several feeds parses their pages
     in a pool of `processes` worker processes (default: one per usable core, none on one
     core), started then and kept, for every feed, until `aclose()`; until then, and for pages
-    that belong to no followed feed yet, parsing runs in a thread."""
+    that belong to no followed feed yet, parsing runs in a thread. After each fetch of a
+    feed it schedules the next (`liveread.schedule`) by `rhythm`, at times from `clock`."""
 
-    def __init__(self, store: Store, fetcher: Fetcher, *, processes: int | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        fetcher: Fetcher,
+        *,
+        processes: int | None = None,
+        rhythm: Rhythm = DEFAULT_RHYTHM,
+        clock: Callable[[], datetime] = now,
+    ) -> None:
         self.store = store
         self.fetcher = fetcher
         self.processes = pool_size() if processes is None else processes
         self.pool: ParsePool | None = None
+        self.rhythm = rhythm
+        self.clock = clock
 
     async def aclose(self) -> None:
         """End the parse pool's processes, if it was started (the fetcher is its owner's)."""
@@ -153,7 +177,7 @@ class Service:
             feed = self.store.add_feed(final, blog.title, canonical=canonical)
         except StoreError as error:
             raise ServiceError(str(error)) from None
-        event = await self._store_blog(feed, blog, validators=result.validators, first=True)
+        event = await self._store_blog(feed, blog, result=result, first=True)
         return self.store.feed(feed.id), event
 
     def _refuse_if_followed(self, url: str, *addresses: str) -> None:
@@ -173,21 +197,46 @@ class Service:
         try:
             result, blog = await self._load(feed.url, validators, feed_id=feed.id)
             if blog is None:
-                self.store.record_fetch(feed.id, at=now(), error=None)
+                at = self.clock()
+                hints = Outcome(at, max_age=result.max_age, retry_after=result.retry_after)
+                plan = self._plan(feed, hints)
+                self.store.record_fetch(feed.id, at=at, error=None, schedule=plan)
                 event: FeedRefreshed | FeedFailed = FeedRefreshed(
                     feed.id, feed.label, not_modified=True
                 )
             else:
-                event = await self._store_blog(
-                    feed, blog, validators=result.validators, first=feed.total == 0
-                )
+                event = await self._store_blog(feed, blog, result=result, first=feed.total == 0)
         except (FetchError, NotALiveBlog, ParseCrashed, StoreError) as error:
             reason = str(error)
             with contextlib.suppress(StoreError):  # the feed may have been removed meanwhile
-                self.store.record_fetch(feed.id, at=now(), error=reason)
+                at = self.clock()
+                failure = Outcome(at, failed=True)
+                if isinstance(error, FetchError):
+                    failure = failure._replace(status=error.status, retry_after=error.retry_after)
+                plan = self._plan(feed, failure)
+                self.store.record_fetch(feed.id, at=at, error=reason, schedule=plan)
             event = FeedFailed(feed.id, feed.label, reason)
         emit(event)
         return event
+
+    def _plan(
+        self, feed: Feed, outcome: Outcome, *, is_live: bool | None = None
+    ) -> tuple[datetime | None, str, float | None]:
+        """The feed's next fetch after `outcome` (`liveread.schedule`), as the store keeps it.
+        Post times not given are the stored ones; the blog has ended when the page says so
+        (`is_live` False, else None and known to have ended). The interval set for the feed
+        is read afresh: it may have been set since `feed` was read."""
+        if not outcome.post_times:
+            outcome = outcome._replace(post_times=self.store.post_times(feed.id, RECENT_POSTS))
+        live = feed.is_live if is_live is None else is_live
+        current = self.store.feed(feed.id)
+        plan = next_fetch(
+            outcome._replace(ended=live is False),
+            self.rhythm,
+            user_interval=current.user_interval,
+            previous=current.poll_interval,
+        )
+        return plan.next_at, plan.reason, plan.interval
 
     async def refresh_all(
         self, feeds: Sequence[Feed] | None = None, listener: Listener | None = None
@@ -202,16 +251,18 @@ class Service:
         return list(await asyncio.gather(*(self.refresh(f, listener) for f in chosen)))
 
     async def _store_blog(
-        self, feed: Feed, blog: LiveBlog, *, validators: Validators | None, first: bool
+        self, feed: Feed, blog: LiveBlog, *, result: FetchResult, first: bool
     ) -> FeedRefreshed:
         entries = list(blog.entries)
         if first:
             entries += await self._older_posts(blog)
         elif blog.older_pages and not self._overlaps(feed, blog):
             entries += await self._older_posts(blog, until_known_in=feed)
+        at = self.clock()
+        validators = result.validators
         refresh = Refresh(
             entries,
-            at=now(),
+            at=at,
             reader_version=blog.version,
             title=blog.title,
             canonical=known_as(feed.url, blog.canonical),
@@ -225,9 +276,31 @@ class Service:
             unchanged=blog.unchanged,
             since=blog.since,
             reading=blog.reading,
+            schedule=self._plan(
+                feed,
+                Outcome(
+                    at,
+                    post_times=self._post_times(feed, entries, at),
+                    changed=not first and self._has_new_posts(feed, entries),
+                    max_age=result.max_age,
+                    retry_after=result.retry_after,
+                ),
+                is_live=blog.is_live,
+            ),
         )
-        result = self.store.store_refresh(feed.id, refresh)
-        return FeedRefreshed(feed.id, blog.title or feed.label, result.new, result.edited)
+        stored = self.store.store_refresh(feed.id, refresh)
+        return FeedRefreshed(feed.id, blog.title or feed.label, stored.new, stored.edited)
+
+    def _post_times(self, feed: Feed, entries: Sequence[Entry], at: datetime) -> list[datetime]:
+        """The newest posts' times, of the page's (an undated one as arriving now) and the
+        stored ones together, newest first: the blog's rhythm as this refresh leaves it."""
+        found = {entry.published or at for entry in entries if not entry.pinned}
+        found.update(self.store.post_times(feed.id, RECENT_POSTS))
+        return sorted(found, reverse=True)[:RECENT_POSTS]
+
+    def _has_new_posts(self, feed: Feed, entries: Sequence[Entry]) -> bool:
+        keys = {entry.key for entry in entries}
+        return len(self.store.known_keys(feed.id, keys)) < len(keys)
 
     def _overlaps(self, feed: Feed, blog: LiveBlog) -> bool:
         """Whether the page still shows a post stored before (pinned posts aside: they stay

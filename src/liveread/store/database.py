@@ -35,6 +35,7 @@ from liveread.store.records import (
     Favourite,
     Feed,
     Refresh,
+    Schedule,
     SearchHit,
     StoredEntry,
     UpsertResult,
@@ -232,12 +233,16 @@ class Store:
         at: datetime,
         error: str | None,
         validators: tuple[str | None, str | None] | None = None,
+        schedule: Schedule | None = None,
     ) -> None:
         """Note a fetch attempt. `error` None is a success; `validators` is (etag,
-        last_modified) from a successful response, stored as given."""
+        last_modified) from a successful response, stored as given; `schedule` the feed's
+        next fetch (None keeps the one stored)."""
         when = to_iso(at)
         with self._write() as con:
             self._require_feed(con, feed_id)
+            if schedule is not None:
+                con.execute(sql.SET_SCHEDULE, _schedule_params(feed_id, schedule))
             if error is not None:
                 con.execute(
                     "UPDATE feeds SET last_fetch_at = ?, last_error = ? WHERE id = ?",
@@ -254,6 +259,23 @@ class Store:
                     "UPDATE feeds SET etag = ?, last_modified = ? WHERE id = ?",
                     (*validators, feed_id),
                 )
+
+    @_op
+    def set_user_interval(
+        self, feed_id: int, seconds: float | None, *, next_at: datetime | None, reason: str | None
+    ) -> None:
+        """Fetch the feed every `seconds` (None: by its own rhythm again), next at `next_at`."""
+        with self._write() as con:
+            self._require_feed(con, feed_id)
+            con.execute("UPDATE feeds SET user_interval = ? WHERE id = ?", (seconds, feed_id))
+            con.execute(sql.SET_SCHEDULE, _schedule_params(feed_id, (next_at, reason, seconds)))
+
+    @_op
+    def post_times(self, feed_id: int, limit: int) -> list[datetime]:
+        """When the feed's newest posts (pinned ones aside) were published, else first seen,
+        newest first: the blog's rhythm, for its schedule."""
+        rows = self._db.execute(sql.POST_TIMES, {"feed": feed_id, "limit": limit})
+        return sorted((from_iso(r[0]) for r in rows), reverse=True)[:limit]
 
     # -- entries ----------------------------------------------------------------------------
 
@@ -302,6 +324,8 @@ class Store:
                     "validated": refresh.validators is not None,
                     "etag": refresh.validators[0] if refresh.validators else None,
                     "last_modified": refresh.validators[1] if refresh.validators else None,
+                    "scheduled": refresh.schedule is not None,
+                    **_schedule_params(feed_id, refresh.schedule or (None, None, None)),
                 },
             )
         return result
@@ -644,6 +668,16 @@ class Store:
         if row is None:
             raise NotFound(f"no feed #{feed_id}")
         return str(row[0])
+
+
+def _schedule_params(feed_id: int, schedule: Schedule) -> dict[str, Any]:
+    next_at, reason, interval = schedule
+    return {
+        "id": feed_id,
+        "next_at": None if next_at is None else to_iso(next_at),
+        "poll_reason": reason,
+        "interval": interval,
+    }
 
 
 def _first_of_each_key(entries: Sequence[Entry]) -> list[Entry]:

@@ -13,6 +13,10 @@ from typing import NamedTuple
 
 from liveread.model import Entry
 
+Schedule = tuple[datetime | None, str | None, float | None]
+"""A feed's next fetch as stored: when (None: when due by the base interval, or not until
+asked when ended), why (`schedule.Reason`), and the interval its rhythm had, in seconds."""
+
 
 class Feed(NamedTuple):
     id: int
@@ -37,6 +41,15 @@ class Feed(NamedTuple):
     """When the feed was last opened: its posts first seen after that are new since."""
     oldest_first: bool = False
     """Whether its posts are listed oldest first (for catching up) rather than newest first."""
+    next_fetch_at: datetime | None = None
+    """When it is fetched next (`liveread.schedule`); None: when due by the base interval,
+    or, with `poll_reason` "ended", not until asked."""
+    poll_reason: str | None = None
+    """Why then (`schedule.Reason`): "arriving", "quiet", "set", "server", "error", "ended"."""
+    poll_interval: float | None = None
+    """The interval in seconds its rhythm had at the last fetch."""
+    user_interval: float | None = None
+    """The interval in seconds the user set for it (`liveread set --interval`); None: auto."""
 
     @property
     def label(self) -> str:
@@ -111,6 +124,8 @@ class Refresh(NamedTuple):
     since: str | None = None
     reading: str | None = None
     """The token of the reading stored (`LiveBlog.reading`), recorded with the feed."""
+    schedule: Schedule | None = None
+    """The feed's next fetch (`Store.record_fetch`); None keeps the stored one."""
 
 
 class UpsertResult(NamedTuple):

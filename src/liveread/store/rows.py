@@ -135,6 +135,10 @@ def feed_from_row(row: sqlite3.Row) -> Feed:
         canonical_url=row["canonical_url"],
         visited_at=from_iso_or_none(row["visited_at"]),
         oldest_first=bool(row["oldest_first"]),
+        next_fetch_at=from_iso_or_none(row["next_fetch_at"]),
+        poll_reason=row["poll_reason"],
+        poll_interval=row["interval_seconds"],
+        user_interval=row["user_interval"],
     )
 
 

@@ -183,6 +183,16 @@ def _migrate_v8(con: sqlite3.Connection) -> None:
     con.execute("ALTER TABLE feeds ADD COLUMN last_reading TEXT")
 
 
+def _migrate_v9(con: sqlite3.Connection) -> None:
+    # Each feed's polling schedule (`liveread.schedule`): when it is fetched next (NULL: as
+    # soon as due by the base interval; with poll_reason 'ended', not until asked), why, the
+    # interval its rhythm had, and the interval the user set for it (NULL: automatic).
+    con.execute("ALTER TABLE feeds ADD COLUMN next_fetch_at TEXT")
+    con.execute("ALTER TABLE feeds ADD COLUMN poll_reason TEXT")
+    con.execute("ALTER TABLE feeds ADD COLUMN interval_seconds REAL")
+    con.execute("ALTER TABLE feeds ADD COLUMN user_interval REAL")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migrate_v1,
     _migrate_v2,
@@ -192,6 +202,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migrate_v6,
     _migrate_v7,
     _migrate_v8,
+    _migrate_v9,
 ]
 """MIGRATIONS[n] takes a database from schema version n to n + 1. Append; never edit."""
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -14,7 +14,8 @@ FEEDS_SQL = """
 FEEDS_ORDER = " ORDER BY f.position, f.added_at, f.id"
 
 # What a successful fetch records about its feed; a NULL title or live state leaves the old one,
-# and validators are replaced only when the fetch gave some (`validated`).
+# validators are replaced only when the fetch gave some (`validated`), the schedule only when
+# one is given (`scheduled`).
 RECORD_REFRESH = """
     UPDATE feeds SET
         title = COALESCE(:title, title),
@@ -23,8 +24,29 @@ RECORD_REFRESH = """
         reader_version = :reader_version, last_reading = :reading,
         last_fetch_at = :at, last_ok_at = :at, last_error = NULL,
         etag = CASE WHEN :validated THEN :etag ELSE etag END,
-        last_modified = CASE WHEN :validated THEN :last_modified ELSE last_modified END
+        last_modified = CASE WHEN :validated THEN :last_modified ELSE last_modified END,
+        next_fetch_at = CASE WHEN :scheduled THEN :next_at ELSE next_fetch_at END,
+        poll_reason = CASE WHEN :scheduled THEN :poll_reason ELSE poll_reason END,
+        interval_seconds = CASE WHEN :scheduled THEN :interval ELSE interval_seconds END
     WHERE id = :id
+"""
+
+SET_SCHEDULE = """
+    UPDATE feeds SET next_fetch_at = :next_at, poll_reason = :poll_reason,
+        interval_seconds = :interval
+    WHERE id = :id
+"""
+
+# The newest posts' times (pinned ones aside), the dated and the undated ones (their first
+# sight) each by the feed's index: the caller takes the newest of both.
+POST_TIMES = """
+    SELECT * FROM (SELECT published FROM entries
+        WHERE feed_id = :feed AND published IS NOT NULL AND pinned = 0
+        ORDER BY published DESC LIMIT :limit)
+    UNION ALL
+    SELECT * FROM (SELECT first_seen_at FROM entries
+        WHERE feed_id = :feed AND published IS NULL AND pinned = 0
+        ORDER BY first_seen_at DESC LIMIT :limit)
 """
 
 # The stored content hash and source digest of some of a feed's posts, by key.

@@ -56,7 +56,7 @@ def _run(
         gc.freeze()
         config, config_error = load_or_defaults()
         if interval is not None:
-            config = replace(config, refresh_interval=interval)
+            config = replace(config, refresh_interval=interval, min_interval=interval)
         if export_dir is not None:
             config = replace(config, export_dir=export_dir)
         with open_core(config, offline=offline) as core:

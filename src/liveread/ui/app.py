@@ -61,7 +61,7 @@ if TYPE_CHECKING:  # the network layers (httpx, selectolax), key help: loaded af
     from liveread.ui.screens import ExportRequest
 
 TICK_SECONDS = 5.0
-"""How often the app checks which feeds are due; each feed's own interval comes from config."""
+"""How often the app checks which feeds are due; each feed's next fetch is its schedule's."""
 STDOUT, STDERR = 1, 2
 """The terminal, as file descriptors (Textual draws on standard error)."""
 AGE_SECONDS = 60.0

@@ -14,7 +14,9 @@ from textual.visual import VisualType
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from liveread import timefmt
 from liveread.model import Entry
+from liveread.schedule import brief
 from liveread.store import EntrySummary, Favourite, Feed
 from liveread.timefmt import local, relative_age, short_age
 from liveread.ui.titles import NO_TEXT, list_titles
@@ -152,6 +154,9 @@ def feed_prompt(feed: Feed, busy: bool, offline: bool, now: datetime | None) -> 
     if state[0]:
         details.append(state[0], state[1])
         details.append(" · ")
+    # The next fetch before the last one's age: a narrow pane cuts the line's end.
+    if not busy and not offline and (plan := _next_fetch(feed, now)):
+        details.append(f"{plan} · ")
     if busy:
         details.append("fetching…")
     elif feed.last_ok_at:
@@ -163,6 +168,13 @@ def feed_prompt(feed: Feed, busy: bool, offline: bool, now: datetime | None) -> 
         text.append("\n  ")
         text.append(feed.last_error, "red")
     return text
+
+
+def _next_fetch(feed: Feed, now: datetime | None) -> str:
+    """When the feed is fetched next, in a word or two; nothing where the state says it
+    already (an ended blog's polling has stopped)."""
+    plan = brief(feed.next_fetch_at, feed.poll_reason, feed.user_interval, now or timefmt.clock())
+    return "" if plan == "stopped" and feed.is_live is False else plan
 
 
 class Row(NamedTuple):
