@@ -9,6 +9,7 @@ kept or added run as the newer text has them, in a removed run as the older one 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from difflib import SequenceMatcher
 from enum import Enum
 from typing import NamedTuple
@@ -87,14 +88,14 @@ def _append(runs: list[Run], change: Change, text: str) -> None:
         runs.append(Run(change, text))
 
 
-def changed_words(runs: list[Run]) -> tuple[int, int]:
+def changed_words(runs: Sequence[Run]) -> tuple[int, int]:
     """How many words the runs remove and add."""
     removed = sum(len(run.text.split()) for run in runs if run.change is Change.REMOVED)
     added = sum(len(run.text.split()) for run in runs if run.change is Change.ADDED)
     return removed, added
 
 
-def marked(runs: list[Run]) -> str:
+def marked(runs: Sequence[Run]) -> str:
     """The runs as plain text, changes marked as `git diff --word-diff` marks them:
     [-removed-] and {+added+}."""
     marks = {Change.KEPT: "{}", Change.REMOVED: "[-{}-]", Change.ADDED: "{{+{}+}}"}
