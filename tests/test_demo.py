@@ -14,6 +14,8 @@ import pytest
 from liveread.demo import BLOG, DEMO_PATH, POSTS, DemoServer
 from liveread.demo.content import EDIT
 from liveread.demo.render import html_to_text
+from liveread.diff import Change, word_diff
+from liveread.parse import parse
 
 START = datetime(2026, 4, 26, 11, 0, tzinfo=UTC)
 ARTICLE_ID = re.compile(r'<article class="live-post[^"]*" id="post-([^"]+)"')
@@ -151,6 +153,26 @@ def test_one_edit_changes_an_earlier_post(demo: DemoServer, client: httpx.Client
     for _ in range(3):
         demo.publish_next()
     assert body_of(client.get(demo.url).text, EDIT.post_id) == after
+
+
+def test_the_edit_is_a_small_correction_a_word_diff_shows(
+    demo: DemoServer, client: httpx.Client, clock: FakeClock
+) -> None:
+    def post_text(html: str) -> str:
+        blog = parse(html, demo.url)
+        return next(e.text for e in blog.entries if e.key.endswith(EDIT.post_id))
+
+    before = post_text(client.get(demo.url).text)
+    while demo.edited is None:
+        clock.advance(1.0)
+        demo.publish_next()
+    runs = word_diff(before, post_text(client.get(demo.url).text))
+    removed = [run.text for run in runs if run.change is Change.REMOVED]
+    assert removed == ["and pedestrians"]
+    added = [run.text for run in runs if run.change is Change.ADDED]
+    assert added[0] == "only"
+    assert added[1].startswith("This post was amended")
+    assert len(added) == 2
 
 
 def test_etag_and_last_modified(demo: DemoServer, client: httpx.Client):

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Awaitable, Callable, Iterator
+from dataclasses import replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
@@ -27,6 +28,7 @@ from liveread.model import Embed, Entry, Heading, Image, ListBlock, Paragraph, Q
 from liveread.store import Store
 from liveread.ui.app import LivereadApp
 from liveread.ui.lists import EntryList
+from liveread.ui.reader import Reader
 from liveread.ui.state import UiState
 
 SIZE = (140, 40)
@@ -314,6 +316,30 @@ def test_reader_rich_post(snap_compare: SnapCompare, store: Store) -> None:
         assert app.store.entry(int(app.query_one(EntryList).current[1:])).entry.title == RICH_TITLE
 
     run_before = keys("down", "enter", check=check)
+    assert snap_compare(make_app(store), terminal_size=SIZE, run_before=run_before)
+
+
+def test_reader_shows_what_an_edit_changed(snap_compare: SnapCompare, store: Store) -> None:
+    fill(store)
+    marathon = store.feed(MARATHON)
+    closures = store.entries(marathon.id)[4]
+    old_first, amended = closures.entry.blocks
+    assert isinstance(old_first, Paragraph)
+    corrected = replace(
+        closures.entry,
+        blocks=[
+            para("If you are travelling in Port Calloway today, expect long delays."),
+            amended,
+        ],
+    )
+    store.upsert_entries(marathon.id, [corrected], seen_at=at(11, 50))
+
+    def check(app: LivereadApp) -> None:
+        shown = app.store.entry(int(app.query_one(EntryList).current[1:]))
+        assert shown.entry.title == "Road closures across the city centre"
+        assert app.query_one(Reader).changes_shown
+
+    run_before = keys("down", "down", "down", "down", "enter", "h", check=check)
     assert snap_compare(make_app(store), terminal_size=SIZE, run_before=run_before)
 
 

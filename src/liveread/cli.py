@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from liveread.core import Core
     from liveread.export import ExportItem
+    from liveread.history import Version
     from liveread.model import Entry, LiveBlog
     from liveread.service import Event, FeedFailed, FeedRefreshed
     from liveread.store import Feed, SearchHit
@@ -384,6 +385,8 @@ class _RefreshReport:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    if args.history is not None:
+        return _show_history(args)
     with command_core() as core:
         feed = core.store.feed(args.feed)
         stored = core.store.entries(feed.id, unread_only=args.new, limit=args.limit)
@@ -395,6 +398,38 @@ def cmd_show(args: argparse.Namespace) -> int:
         return 0
     print_entries(entries, args.format, feed.label, [s.id for s in stored])
     return 0
+
+
+def _show_history(args: argparse.Namespace) -> int:
+    """A post's versions, oldest first, each later one as the words its edit changed."""
+    from liveread.history import history_text, versions_of
+
+    if args.new or args.limit is not None or args.format == "markdown":
+        raise CommandError("--history shows one post's versions: no --new, --limit or --markdown")
+    with command_core() as core:
+        feed = core.store.feed(args.feed)
+        (post,) = core.find_posts(feed, [args.history])
+        versions = versions_of(core.store.entry(post.id), core.store.history(post.id))
+    if args.format == "json":
+        out(json.dumps([_version_dict(v) for v in versions], ensure_ascii=False, indent=2))
+    elif sys.stdout.isatty():
+        from rich.console import Console
+
+        Console(highlight=False, soft_wrap=True).print(history_text(versions, colour=True))
+    else:
+        out(history_text(versions, colour=False).plain)
+    return 0
+
+
+def _version_dict(version: Version) -> dict[str, object]:
+    from liveread.model import iso_z
+
+    return {
+        "title": version.title,
+        "authors": list(version.authors),
+        "since": iso_z(version.current_from),
+        "text": version.text,
+    }
 
 
 def cmd_read(args: argparse.Namespace) -> int:
@@ -742,6 +777,11 @@ def build_parser() -> argparse.ArgumentParser:
     fmt.add_argument("--markdown", dest="format", action="store_const", const="markdown")
     show.add_argument("--new", action="store_true", help="only unread posts, then mark them read")
     show.add_argument("--limit", type=int, default=None, help="at most N posts")
+    show.add_argument(
+        "--history",
+        metavar="POST",
+        help="the versions of one post (#id or key), oldest first, with what each edit changed",
+    )
     show.set_defaults(func=cmd_show, format="text")
 
     for name, func, state in (("read", cmd_read, "read"), ("unread", cmd_unread, "unread")):

@@ -439,9 +439,9 @@ roads until the last runner has passed:</p>
 <ul>
 <li>Lantern Quay and Chandlers Row, all day</li>
 <li>The Harbour Bridge, both carriageways, until mid-afternoon</li>
+<li>The Old Swing Bridge, to traffic only</li>
 <li>Customs House Street, from the roundabout to the quay</li>
 </ul>
 <p>Park-and-ride buses are running every ten minutes from the Saltmarsh retail park.</p>
-<p><em>This post was amended to correct the closures: the Old Swing Bridge is open to
-pedestrians throughout the race, and closed to traffic only.</em></p>""",
+<p><em>This post was amended: pedestrians can cross the Old Swing Bridge.</em></p>""",
 )

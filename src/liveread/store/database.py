@@ -34,6 +34,7 @@ from liveread.store.records import (
     EntrySummary,
     Favourite,
     Feed,
+    PostVersion,
     Refresh,
     Schedule,
     SearchHit,
@@ -49,6 +50,7 @@ from liveread.store.rows import (
     stored_from_row,
     summaries,
     to_iso,
+    version_from_row,
 )
 from liveread.store.schema import open_database
 from liveread.store.search import index_new_entries, search_rows
@@ -463,6 +465,12 @@ class Store:
         return stored_from_row(row)
 
     @_op
+    def history(self, entry_id: int) -> list[PostVersion]:
+        """The versions of a post that edits replaced, oldest first (the newest
+        `sql.KEPT_VERSIONS` of them); none for a post never edited, or one that is gone."""
+        return [version_from_row(row) for row in self._db.execute(sql.HISTORY, (entry_id,))]
+
+    @_op
     def count_entries(self, feed_id: int | None = None) -> int:
         if feed_id is None:
             row = self._db.execute("SELECT count(*) FROM entries").fetchone()
@@ -741,6 +749,8 @@ def _upsert(
     if inserted > 0:
         con.execute(sql.COUNT_NEW_ENTRIES, {"new": inserted, "feed_id": feed_id})
     index_new_entries(con, after_id=last_id)
+    con.executemany(sql.KEEP_VERSION, edited)
+    con.executemany(sql.DROP_OLD_VERSIONS, edited)
     con.executemany(sql.EDIT_ENTRY, edited)
     con.executemany(sql.REPARSE_ENTRY, reparsed)
     con.executemany(sql.EDIT_FAVOURITE, edited + reparsed)

@@ -11,7 +11,7 @@ from datetime import datetime
 from types import MappingProxyType
 from typing import NamedTuple
 
-from liveread.model import Entry
+from liveread.model import Block, Entry, block_text
 
 Schedule = tuple[datetime | None, str | None, float | None]
 """A feed's next fetch as stored: when (None: when due by the base interval, or not until
@@ -66,6 +66,23 @@ class StoredEntry(NamedTuple):
     edited_at: datetime | None
     is_read: bool
     is_favourite: bool
+
+
+class PostVersion(NamedTuple):
+    """An earlier version of an edited post, as it was before an edit replaced it."""
+
+    title: str
+    authors: tuple[str, ...]
+    blocks: list[Block]
+    current_from: datetime
+    """When it became the post's version: when the post was first seen, or last edited."""
+    replaced_at: datetime
+    """When the edit that replaced it was seen."""
+
+    @property
+    def text(self) -> str:
+        """The body as plain text, as `Entry.text`."""
+        return "\n\n".join(t for t in (block_text(b) for b in self.blocks) if t)
 
 
 class EntrySummary(NamedTuple):

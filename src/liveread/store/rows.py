@@ -17,7 +17,7 @@ from typing import Any
 
 from liveread.codec import ENTRY_FLAGS, block_from_compact, block_to_compact, entry_fields
 from liveread.model import Block, Entry, iso_z, utc
-from liveread.store.records import EntrySummary, Feed, StoredEntry
+from liveread.store.records import EntrySummary, Feed, PostVersion, StoredEntry
 
 EXCERPT_CHARS = 80
 
@@ -152,6 +152,16 @@ def stored_from_row(row: sqlite3.Row) -> StoredEntry:
         edited_at=from_iso_or_none(row["edited_at"]),
         is_read=bool(row["is_read"]),
         is_favourite=bool(row["is_favourite"]),
+    )
+
+
+def version_from_row(row: sqlite3.Row) -> PostVersion:
+    return PostVersion(
+        title=row["title"],
+        authors=tuple(json.loads(row["authors"])),
+        blocks=decode_blocks(row["blocks"]),
+        current_from=from_iso(row["current_from"]),
+        replaced_at=from_iso(row["replaced_at"]),
     )
 
 

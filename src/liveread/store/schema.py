@@ -193,6 +193,25 @@ def _migrate_v9(con: sqlite3.Connection) -> None:
     con.execute("ALTER TABLE feeds ADD COLUMN user_interval REAL")
 
 
+def _migrate_v10(con: sqlite3.Connection) -> None:
+    # Earlier versions of edited posts, kept when an edit replaces them (`sql.KEEP_VERSION`):
+    # title, authors and blocks as the post stored them (blocks maybe deflated: BLOB affinity
+    # keeps either form as it is), from when each was current until it was replaced. They go
+    # with their post.
+    con.execute(
+        """CREATE TABLE entry_versions (
+            id INTEGER PRIMARY KEY,
+            entry_id INTEGER NOT NULL REFERENCES entries (id) ON DELETE CASCADE,
+            title TEXT NOT NULL,
+            authors TEXT NOT NULL,
+            blocks BLOB NOT NULL,
+            current_from TEXT NOT NULL,
+            replaced_at TEXT NOT NULL
+        )"""
+    )
+    con.execute("CREATE INDEX entry_versions_entry ON entry_versions (entry_id, id)")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migrate_v1,
     _migrate_v2,
@@ -203,6 +222,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migrate_v7,
     _migrate_v8,
     _migrate_v9,
+    _migrate_v10,
 ]
 """MIGRATIONS[n] takes a database from schema version n to n + 1. Append; never edit."""
 SCHEMA_VERSION = len(MIGRATIONS)

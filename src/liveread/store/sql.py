@@ -106,6 +106,24 @@ EDIT_ENTRY = f"""
     UPDATE entries SET {_SET_CONTENT}, edited_at = :seen_at, is_read = 0
     WHERE feed_id = :feed_id AND key = :key
 """
+# The version an edit is about to replace, kept (run before EDIT_ENTRY, with its parameters),
+# then the post's oldest versions beyond `KEPT_VERSIONS` dropped.
+KEPT_VERSIONS = 10
+KEEP_VERSION = """
+    INSERT INTO entry_versions (entry_id, title, authors, blocks, current_from, replaced_at)
+    SELECT id, title, authors, blocks, COALESCE(edited_at, first_seen_at), :seen_at
+    FROM entries WHERE feed_id = :feed_id AND key = :key
+"""
+DROP_OLD_VERSIONS = f"""
+    DELETE FROM entry_versions WHERE id IN (
+        SELECT v.id FROM entry_versions AS v JOIN entries AS e ON e.id = v.entry_id
+        WHERE e.feed_id = :feed_id AND e.key = :key
+        ORDER BY v.id DESC LIMIT -1 OFFSET {KEPT_VERSIONS})
+"""
+HISTORY = """
+    SELECT title, authors, blocks, current_from, replaced_at FROM entry_versions
+    WHERE entry_id = ? ORDER BY id
+"""
 # New text from a new reader or version of it, not from the site: rewritten without an edited mark,
 # read state and edited_at kept.
 REPARSE_ENTRY = f"""

@@ -66,6 +66,8 @@ STDOUT, STDERR = 1, 2
 """The terminal, as file descriptors (Textual draws on standard error)."""
 AGE_SECONDS = 60.0
 """How often the rows' ages ("5 min") are redrawn."""
+CHANGES_BINDING = Binding("h", "toggle_changes", "Changes", show=False, id="app.changes")
+"""Shows what an edited post's last edit changed: the reader names its key."""
 USER_INPUT = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
 """The events that say a person is using the app."""
 REDRAW_AT_ONCE = 25
@@ -116,6 +118,7 @@ class LivereadApp(PostKeys, Panes):
         Binding("K", "toggle_key_events", "Key events", show=False, id="app.key_events"),
         Binding("e", "export", "Export", id="app.export"),
         Binding("D", "demo", "Demo", show=False, id="app.demo"),
+        CHANGES_BINDING,
     ]
 
     def __init__(
@@ -199,7 +202,7 @@ class LivereadApp(PostKeys, Panes):
         with Horizontal(id="panes", classes="-auto"):
             yield FeedList(id="feeds")
             yield EntryList(id="entries")
-            yield Reader(id="reader")
+            yield Reader(id="reader", changes_key=self.keys_shown(CHANGES_BINDING))
         yield Footer()
 
     def on_mount(self) -> None:

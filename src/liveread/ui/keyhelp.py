@@ -34,6 +34,7 @@ DESCRIPTIONS = {
     "app.first_new": "To the first post new since your last visit",
     "app.mark_feed_read": "Mark this feed's posts read (asks first)",
     "app.mark_all_read": "Mark every post read (asks first)",
+    "app.changes": "Show or hide what the last edit of a post changed",
     "app.oldest_first": "This feed oldest first, or newest first (kept per feed)",
     "select": "Open: a feed's posts, or a post in the reader",
     "command_palette": "Command palette: every action, and themes",

@@ -10,6 +10,7 @@ from textual.app import SuspendNotSupported
 from liveread.store import Feed, NotFound
 from liveread.ui import screens
 from liveread.ui.lists import ALL_FEEDS, EntryList, FeedList
+from liveread.ui.reader import Reader
 from liveread.ui.reading import Reading
 
 if TYPE_CHECKING:  # `webbrowser` loads when a link is first opened
@@ -237,6 +238,13 @@ class PostKeys(Reading):
             self.notify(url, title="Copied")
         else:
             self.notify("This post has no web address.", severity="warning")
+
+    def action_toggle_changes(self) -> None:
+        reader = self.query_one(Reader)
+        if not reader.has_changes and not reader.changes_shown:
+            self.notify("This post has no earlier version to compare with.")
+            return
+        reader.toggle_changes()
 
     def action_toggle_key_events(self) -> None:
         self.key_events_only = not self.key_events_only

@@ -9,6 +9,8 @@ space. A post of any length opens as fast as a short one.
 from __future__ import annotations
 
 from collections import deque
+from datetime import datetime
+from typing import NamedTuple
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -18,6 +20,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static
 
 from liveread.model import Entry
+from liveread.store import PostVersion
 
 WELCOME = Text.assemble(
     ("Welcome to liveread\n\n", "bold"),
@@ -34,6 +37,14 @@ BATCH_CHARACTERS = 8_000
 """About how much text is laid out at once (some 30 ms here)."""
 
 
+class Edits(NamedTuple):
+    """What the reader tells of an edited post."""
+
+    edited_at: datetime
+    earlier: list[PostVersion]
+    """Its versions that edits replaced, oldest first (as many as the store keeps)."""
+
+
 Piece = tuple[RenderableType, bool]
 """A part of a post's body, and whether a blank line follows it (not so within a paragraph
 cut in pieces)."""
@@ -48,10 +59,17 @@ class Reader(VerticalScroll, can_focus=True):
         Binding("G", "scroll_end", "Bottom", show=False, id="reader.bottom"),
     ]
 
-    def __init__(self, *, id: str | None = None) -> None:
+    def __init__(self, *, id: str | None = None, changes_key: str = "h") -> None:
         super().__init__(id=id)
+        self.changes_key = changes_key
+        """The key that shows an edited post's changes, as the reader names it."""
         self._pending: deque[list[Piece]] = deque()
         self._shown_batches = 0
+        self._post: tuple[Entry, str, Edits | None] | None = None
+
+    changes_shown = False
+    """Whether an edited post shows what its last edit changed, in place (kept from post to
+    post until turned off)."""
 
     def compose(self):  # noqa: ANN201 - Textual's compose protocol
         yield Static(id="article")
@@ -60,20 +78,32 @@ class Reader(VerticalScroll, can_focus=True):
     shown: str | None = None
     """Which post is on show (the caller's key for it), None for other text."""
 
-    def show_entry(self, entry: Entry, feed_title: str = "", *, key: str | None = None) -> None:
+    def show_entry(
+        self,
+        entry: Entry,
+        feed_title: str = "",
+        *,
+        key: str | None = None,
+        edits: Edits | None = None,
+    ) -> None:
         """Show a post from the top; showing the post with the `key` already on show again
         (the list was reloaded by a refresh, or the post was edited) keeps the reading place,
-        with as much of it laid out as before."""
-        from liveread.ui.render import article_head, body  # with the first post shown
+        with as much of it laid out as before. `edits`: how an edited post was edited; with
+        `changes_shown`, the words its last edit changed are marked in its text."""
+        from liveread.ui.render import article_head, body, changes_body  # with the first post
 
         same = key is not None and key == self.shown
         wanted = self._shown_batches if same else 1
-        batches = deque(batched(body(entry), BATCH_CHARACTERS))
+        changes = self.changes_shown and edits is not None and bool(edits.earlier)
+        parts = changes_body(edits.earlier[-1], entry) if changes and edits else body(entry)
+        batches = deque(batched(parts, BATCH_CHARACTERS))
         first = batches.popleft() if batches else []
-        self._update(
-            Group(*article_head(entry, feed_title), *_spaced(first)), batches, home=not same
+        head = article_head(
+            entry, feed_title, edits=edits, changes_shown=changes, changes_key=self.changes_key
         )
+        self._update(Group(*head, *_spaced(first)), batches, home=not same)
         self.shown = key
+        self._post = (entry, feed_title, edits)
         while self._shown_batches < wanted and self._pending:
             self._show_next_batch()
         self._fill()
@@ -81,6 +111,20 @@ class Reader(VerticalScroll, can_focus=True):
     def show(self, renderable: RenderableType) -> None:
         self._update(renderable, deque(), home=True)
         self.shown = None
+        self._post = None
+
+    @property
+    def has_changes(self) -> bool:
+        """Whether the post on show has an earlier version to show its changes against."""
+        return self._post is not None and bool(self._post[2] and self._post[2].earlier)
+
+    def toggle_changes(self) -> None:
+        """Mark what the last edit changed in the post on show, or stop marking it (for the
+        posts shown next too), keeping the reading place."""
+        self.changes_shown = not self.changes_shown
+        if self._post is not None:
+            entry, feed_title, edits = self._post
+            self.show_entry(entry, feed_title, key=self.shown, edits=edits)
 
     def _update(self, renderable: RenderableType, rest: deque[list[Piece]], *, home: bool) -> None:
         self.query(".batch").remove()

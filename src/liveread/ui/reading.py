@@ -37,7 +37,7 @@ from liveread.ui.lists import (
     row_from_summary,
 )
 from liveread.ui.messages import Loaded, RowsLoaded, StoreFailed
-from liveread.ui.reader import WELCOME, Reader
+from liveread.ui.reader import WELCOME, Edits, Reader
 from liveread.ui.storecalls import StoreCalls
 from liveread.ui.titles import list_titles
 from liveread.ui.visits import Visits, new_refs, place_new
@@ -389,22 +389,26 @@ class Reading(StoreCalls):
             return
         post_id = int(ref[1:])
 
-        def read() -> StoredEntry | str | None:
+        def read() -> tuple[StoredEntry, Edits | None] | str | None:
             try:
-                return self.store.entry(post_id)
+                found = self.store.entry(post_id)
+                if found.edited_at is None:
+                    return found, None
+                return found, Edits(found.edited_at, self.store.history(post_id))
             except NotFound:
                 return None
             except StoreFault as error:
                 self.post_message(StoreFailed(error))
                 return UNREADABLE_POST
 
-        def show(found: StoredEntry | str | None) -> None:
+        def show(found: tuple[StoredEntry, Edits | None] | str | None) -> None:
             if found is None:
                 self._gone()
             elif isinstance(found, str):
                 reader.show(found)
             else:
-                reader.show_entry(found.entry, found.feed_title, key=ref)
+                stored, edits = found
+                reader.show_entry(stored.entry, stored.feed_title, key=ref, edits=edits)
 
         self.with_store(read, show, group="reader", exclusive=True)
 

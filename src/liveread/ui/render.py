@@ -12,8 +12,12 @@ from rich.style import Style
 from rich.text import Text
 
 from liveread.addresses import safe_address
+from liveread.diff import word_diff
+from liveread.history import changes_text
 from liveread.model import Embed, Entry, Heading, Image, Inline, ListBlock, Paragraph, Quote
+from liveread.store import PostVersion
 from liveread.timefmt import local, stamp
+from liveread.ui.reader import Edits
 from liveread.ui.wrapping import Wrapped
 
 
@@ -70,6 +74,24 @@ def byline(entry: Entry, feed_title: str = "", now: datetime | None = None) -> T
     return text
 
 
+def edits_line(edits: Edits, *, changes_shown: bool, changes_key: str = "h") -> Text:
+    """ "edited 12:02 · 2 earlier versions", and what the changes key does."""
+    count = len(edits.earlier)
+    text = Text(f"✎ edited {local(edits.edited_at).strftime('%H:%M')}", "dim")
+    if count:
+        text.append(f" · {count} earlier version{'s' * (count != 1)} · ")
+        text.append(changes_key, "not dim bold")
+        text.append(" hides the changes" if changes_shown else " shows what changed")
+    return text
+
+
+def changes_body(previous: PostVersion, entry: Entry) -> list[RenderableType]:
+    """The post's text with what its last edit changed marked in place: added words
+    underlined, removed ones struck through; a paragraph a part, as `body` gives them."""
+    marked = changes_text(word_diff(previous.text, entry.text), colour=True)
+    return list(marked.split("\n\n"))
+
+
 def body(entry: Entry) -> list[RenderableType]:
     parts: list[RenderableType] = []
     for block in entry.blocks:
@@ -114,15 +136,28 @@ def body(entry: Entry) -> list[RenderableType]:
 
 
 def article_head(
-    entry: Entry, feed_title: str = "", now: datetime | None = None
+    entry: Entry,
+    feed_title: str = "",
+    now: datetime | None = None,
+    *,
+    edits: Edits | None = None,
+    changes_shown: bool = False,
+    changes_key: str = "h",
 ) -> list[RenderableType]:
-    """What the reader shows above a post's body: flags, title, byline, permalink, a rule."""
+    """What the reader shows above a post's body: flags, title (with what the last edit
+    changed in it, when `changes_shown`), byline, how it was edited, permalink, a rule."""
     head: list[RenderableType] = []
     flags = flags_text(entry)
     if flags.plain:
         head.append(flags)
-    head.append(Text(entry.title or "(untitled post)", "bold"))
+    if changes_shown and edits and edits.earlier and edits.earlier[-1].title != entry.title:
+        runs = word_diff(edits.earlier[-1].title, entry.title)
+        head.append(changes_text(runs, colour=True, base_style="bold"))
+    else:
+        head.append(Text(entry.title or "(untitled post)", "bold"))
     head.append(byline(entry, feed_title, now))
+    if edits is not None:
+        head.append(edits_line(edits, changes_shown=changes_shown, changes_key=changes_key))
     if link := _safe_link(entry.url):
         head.append(Wrapped(Text(link, link_style(link, dim=True))))
     head.append(Rule(style="dim"))
