@@ -37,6 +37,8 @@ class Feed(NamedTuple):
     """When the feed was last opened: its posts first seen after that are new since."""
     oldest_first: bool = False
     """Whether its posts are listed oldest first (for catching up) rather than newest first."""
+    alerts: str | None = None
+    """Its own alert level ("all", "key" or "none"); None follows the config's `alerts`."""
 
     @property
     def label(self) -> str:

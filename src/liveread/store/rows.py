@@ -135,6 +135,7 @@ def feed_from_row(row: sqlite3.Row) -> Feed:
         canonical_url=row["canonical_url"],
         visited_at=from_iso_or_none(row["visited_at"]),
         oldest_first=bool(row["oldest_first"]),
+        alerts=row["alerts"],
     )
 
 

@@ -183,6 +183,11 @@ def _migrate_v8(con: sqlite3.Connection) -> None:
     con.execute("ALTER TABLE feeds ADD COLUMN last_reading TEXT")
 
 
+def _migrate_v9(con: sqlite3.Connection) -> None:
+    # A feed's own alert level (`liveread.alerts.LEVELS`); NULL follows the config's.
+    con.execute("ALTER TABLE feeds ADD COLUMN alerts TEXT CHECK (alerts IN ('all', 'key', 'none'))")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migrate_v1,
     _migrate_v2,
@@ -192,6 +197,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migrate_v6,
     _migrate_v7,
     _migrate_v8,
+    _migrate_v9,
 ]
 """MIGRATIONS[n] takes a database from schema version n to n + 1. Append; never edit."""
 SCHEMA_VERSION = len(MIGRATIONS)
