@@ -207,7 +207,7 @@ class CommandRunner:
         self._thread: threading.Thread | None = None
 
     def run(self, argv: list[str]) -> None:
-        if self._thread is None:
+        if self._thread is None or not self._thread.is_alive():
             self._thread = threading.Thread(target=self._work, name="liveread-alerts", daemon=True)
             self._thread.start()
         self._jobs.put(argv)
