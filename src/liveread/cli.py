@@ -234,6 +234,10 @@ def _set_alerts(core: Core, feed: Feed, level: str | None) -> list[str]:
     return [f"alerts: {level}"]
 
 
+FOLLOW_COMMANDS_WAIT = 2.0
+"""Seconds `follow`, ending, waits for the notify commands it started."""
+
+
 def cmd_follow(args: argparse.Namespace) -> int:
     """Follow one feed headless, printing each new post as it arrives, until Ctrl+C."""
     from liveread.alerts import Alerter
@@ -280,10 +284,6 @@ def cmd_follow(args: argparse.Namespace) -> int:
         for alerter in alerters:
             alerter.close(wait=FOLLOW_COMMANDS_WAIT)
     return 0
-
-
-FOLLOW_COMMANDS_WAIT = 2.0
-"""Seconds `follow`, ending, waits for the notify commands it started."""
 
 
 def _terminal_writer() -> Callable[[str], None] | None:
