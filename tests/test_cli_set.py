@@ -104,7 +104,9 @@ def test_set_interval_is_honoured_and_shown_then_undone_with_auto(run: Run, foll
         ),
         pytest.param(("9", "--interval", "60"), "no feed #9", id="unknown-feed"),
         pytest.param(
-            ("1",), "nothing to set: give --interval SECONDS (or --interval auto)", id="nothing"
+            ("1",),
+            "nothing to set: give --interval SECONDS (or --interval auto) or --alerts LEVEL",
+            id="nothing",
         ),
     ],
 )

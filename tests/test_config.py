@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from datetime import time
 from pathlib import Path
 
 import pytest
 
 from liveread import paths
+from liveread.alerts import QuietHours
 from liveread.config import EXAMPLE, Config, ConfigError, load
 
 
@@ -88,3 +90,54 @@ def test_default_location_follows_liveread_home(
     paths.config_file().parent.mkdir(parents=True)
     paths.config_file().write_text("refresh_interval = 45\n", encoding="utf-8")
     assert load().refresh_interval == 45
+
+
+def test_alert_settings_are_read(tmp_path: Path) -> None:
+    config = load(
+        write(
+            tmp_path,
+            'alerts = "all"\nterminal_notify = "osc777"\nbell = true\n'
+            "notify_command = \"notify-send -a 'live read' {title} {text}\"\n"
+            'quiet_hours = "22:30-06:15"\n',
+        )
+    )
+    assert (config.alerts, config.terminal_notify, config.bell) == ("all", "osc777", True)
+    assert config.notify_command == ("notify-send", "-a", "live read", "{title}", "{text}")
+    assert config.quiet_hours == QuietHours(time(22, 30), time(6, 15))
+
+
+def test_alert_settings_default_to_key_events_told_by_the_terminal() -> None:
+    config = Config()
+    assert (config.alerts, config.terminal_notify, config.bell) == ("key", "auto", False)
+    assert (config.notify_command, config.quiet_hours) == ((), None)
+
+
+def test_the_examples_commented_alert_settings_are_valid(tmp_path: Path) -> None:
+    lines = [line.removeprefix("# ") for line in EXAMPLE.splitlines()]
+    chosen = [line for line in lines if line.startswith(("notify_command", "quiet_hours"))]
+    config = load(write(tmp_path, "\n".join(chosen)))
+    assert config.notify_command == ("notify-send", "{title}", "{text}")
+    assert config.quiet_hours == QuietHours(time(22, 0), time(7, 0))
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("alerts = 'some'", "alerts must be one of all, key, none"),
+        ("alerts = true", "alerts must be one of all, key, none"),
+        ("terminal_notify = 'osc99'", "terminal_notify must be one of auto, osc9, osc777, off"),
+        ("bell = 'yes'", "bell must be true or false"),
+        ("notify_command = ['notify-send']", "notify_command must be a string"),
+        ("notify_command = ''", "notify_command: an empty command"),
+        ("notify_command = 'notify-send \"{title}'", "notify_command: cannot split"),
+        ("notify_command = 'notify-send {body}'", "notify_command: unknown placeholder {body}"),
+        ("quiet_hours = '22-7'", "quiet_hours: not a span of time"),
+        ("quiet_hours = 2200", "quiet_hours must be a string"),
+    ],
+)
+def test_invalid_alert_settings_name_the_problem(tmp_path: Path, text: str, message: str) -> None:
+    path = write(tmp_path, text)
+    with pytest.raises(ConfigError) as caught:
+        load(path)
+    assert message in str(caught.value)
+    assert str(path) in str(caught.value)

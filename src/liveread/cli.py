@@ -182,8 +182,9 @@ def cmd_add(args: argparse.Namespace) -> int:
 def cmd_feeds(args: argparse.Namespace) -> int:
     with command_core() as core:
         feeds = core.store.feeds()
+        levels = {feed.id: core.alert_level(feed) for feed in feeds}
     if args.json:
-        out(json.dumps([_feed_dict(f) for f in feeds], indent=2))
+        out(json.dumps([_feed_dict(f) | {"alerts": levels[f.id]} for f in feeds], indent=2))
         return 0
     if not feeds:
         out("No feeds yet. Add one with: liveread add URL   (or try: liveread demo)")
@@ -194,7 +195,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
         line = f"{feed.id:>3}  {feed.label}  [{state}]  {feed.unread}/{feed.total} unread"
         line += f"  refreshed {stamp(feed.last_ok_at)}" if feed.last_ok_at else "  never refreshed"
         line += f"  fetching: {_next_fetch(feed, now)}"
-        out(line)
+        out(f"{line}  alerts: {levels[feed.id]}")
         if feed.last_error:
             out(f"     error: {feed.last_error}")
     return 0
@@ -228,20 +229,29 @@ def _feed_dict(feed: Feed) -> dict[str, object]:
 
 
 def cmd_set(args: argparse.Namespace) -> int:
-    if args.interval is None:
-        raise CommandError("nothing to set: give --interval SECONDS (or --interval auto)")
+    """Change a feed's own settings: each option its own, in a function of its own."""
     with command_core() as core:
         feed = core.store.feed(args.feed)
-        _set_interval(core, feed, args.interval)
+        changes = [
+            *_set_interval(core, feed, args.interval),
+            *_set_alerts(core, feed, args.alerts),
+        ]
+    if not changes:
+        raise CommandError(
+            "nothing to set: give --interval SECONDS (or --interval auto) or --alerts LEVEL"
+        )
+    out(f"#{feed.id} {feed.label}: {'; '.join(changes)}")
     return 0
 
 
-def _set_interval(core: Core, feed: Feed, value: str) -> None:
+def _set_interval(core: Core, feed: Feed, value: str | None) -> list[str]:
     """`set --interval`: a number of seconds, or "auto" for the feed's own rhythm."""
     import math
 
     from liveread.schedule import duration
 
+    if value is None:
+        return []
     seconds: float | None = None
     if value.strip().casefold() != "auto":
         try:
@@ -251,11 +261,85 @@ def _set_interval(core: Core, feed: Feed, value: str) -> None:
         if not math.isfinite(seconds):
             raise CommandError(f"--interval takes a number of seconds or 'auto', not {value!r}")
     core.set_interval(feed, seconds)
-    name = f"#{feed.id} {feed.label}"
     if seconds is None:
-        out(f"{name}: fetched by its own rhythm")
-    else:
-        out(f"{name}: fetched every {duration(seconds)}")
+        return ["fetched by its own rhythm"]
+    return [f"fetched every {duration(seconds)}"]
+
+
+def _set_alerts(core: Core, feed: Feed, level: str | None) -> list[str]:
+    """`set --alerts`: the feed's own alert level, or "default" for the config's."""
+    if level is None:
+        return []
+    core.set_alerts(feed.id, None if level == "default" else level)
+    if level == "default":
+        return [f"alerts: {core.config.alerts} (the config's)"]
+    return [f"alerts: {level}"]
+
+
+FOLLOW_COMMANDS_WAIT = 2.0
+"""Seconds `follow`, ending, waits for the notify commands it started."""
+
+
+def cmd_follow(args: argparse.Namespace) -> int:
+    """Follow one feed headless, printing each new post as it arrives, until Ctrl+C."""
+    from liveread.alerts import Alerter
+    from liveread.config import MIN_REFRESH_SECONDS
+    from liveread.follow import follow, followed
+
+    if args.interval is not None and args.interval < MIN_REFRESH_SECONDS:
+        raise CommandError(f"--interval must be at least {MIN_REFRESH_SECONDS:g} seconds")
+    alerters: list[Alerter] = []
+
+    async def job(core: Core) -> None:
+        write = _terminal_writer()
+        alerter = Alerter(
+            core.config,
+            write=write,
+            ring=(lambda: write("\a")) if write else None,
+            report=warn,
+        )
+        alerters.append(alerter)
+        feed, added = await followed(core, args.feed)
+        interval = args.interval or core.config.refresh_interval
+        print(
+            f"Following #{feed.id} {feed.label} ({feed.url}) every {interval:g} s;"
+            " new posts appear as they arrive. Ctrl+C ends.",
+            file=sys.stderr,
+            flush=True,
+        )
+        await follow(
+            core,
+            feed,
+            interval=interval,
+            show=lambda text: out(text),
+            failed=lambda line: print(f"liveread: {line}", file=sys.stderr, flush=True),
+            alerter=alerter,
+            as_json=args.json,
+            wait_first=added,
+        )
+
+    try:
+        run_online(job)
+    except KeyboardInterrupt:
+        pass  # how following ends
+    finally:
+        for alerter in alerters:
+            alerter.close(wait=FOLLOW_COMMANDS_WAIT)
+    return 0
+
+
+def _terminal_writer() -> Callable[[str], None] | None:
+    """Where `follow` writes the terminal's notifications and bell: the terminal on stderr,
+    else on stdout; none when neither is one (output piped on, in the background)."""
+    stream = next((s for s in (sys.stderr, sys.stdout) if s.isatty()), None)
+    if stream is None:
+        return None
+
+    def write(sequence: str) -> None:
+        stream.write(sequence)
+        stream.flush()
+
+    return write
 
 
 def cmd_remove(args: argparse.Namespace) -> int:
@@ -747,6 +831,37 @@ def build_parser() -> argparse.ArgumentParser:
     feeds.add_argument("--json", action="store_true", help="print JSON")
     feeds.set_defaults(func=cmd_feeds)
 
+    set_cmd = sub.add_parser("set", help="change a feed's own settings")
+    set_cmd.add_argument("feed", help="feed id, URL or part of its title")
+    set_cmd.add_argument(
+        "--interval",
+        metavar="SECONDS|auto",
+        help="fetch it every SECONDS (at least min_interval), or 'auto': by its own rhythm",
+    )
+    set_cmd.add_argument(
+        "--alerts",
+        choices=("all", "key", "none", "default"),
+        help="alerts outside the app for every new post, key events only, none, or as the"
+        " config's `alerts` says (default)",
+    )
+    set_cmd.set_defaults(func=cmd_set)
+
+    follow_cmd = sub.add_parser(
+        "follow", help="follow one live blog: print its new posts as they arrive, until Ctrl+C"
+    )
+    follow_cmd.add_argument(
+        "feed", metavar="FEED|URL", help="feed id, URL or title; a URL not followed is added"
+    )
+    follow_cmd.add_argument("--json", action="store_true", help="one JSON object per post and line")
+    follow_cmd.add_argument(
+        "--interval",
+        type=float,
+        default=None,
+        metavar="SECONDS",
+        help="seconds between refreshes (config refresh_interval)",
+    )
+    follow_cmd.set_defaults(func=cmd_follow)
+
     remove = sub.add_parser("remove", help="stop following a live blog (favourites are kept)")
     remove.add_argument("feed", help="feed id, URL or whole title")
     remove.add_argument("-y", "--yes", action="store_true", help="do not ask first")
@@ -760,15 +875,6 @@ def build_parser() -> argparse.ArgumentParser:
         help="one JSON object per feed and line: id, title, new, edited, not_modified, error",
     )
     refresh.set_defaults(func=cmd_refresh)
-
-    set_cmd = sub.add_parser("set", help="change a feed's settings")
-    set_cmd.add_argument("feed", help="feed id, URL or part of its title")
-    set_cmd.add_argument(
-        "--interval",
-        metavar="SECONDS|auto",
-        help="fetch it every SECONDS (at least min_interval), or 'auto': by its own rhythm",
-    )
-    set_cmd.set_defaults(func=cmd_set)
 
     show = sub.add_parser("show", help="print a feed's stored posts, newest first")
     show.add_argument("feed", help="feed id, URL or part of its title")

@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from liveread import paths
+
+if TYPE_CHECKING:
+    from liveread.alerts import QuietHours
 
 DEFAULT_REFRESH_SECONDS = 60.0
 MIN_REFRESH_SECONDS = 10.0
@@ -22,6 +25,14 @@ min_interval = 30          # seconds: the fastest any feed is fetched by its rhy
 read_after = 2             # seconds a post is shown in the reader before it counts as read
 # theme = "textual-dark"   # any Textual theme; the app remembers the last one you picked
 # export_dir = "~/Documents/liveread"
+
+# Alerts outside the app, for new posts: alerts = "all", "key" (key events and breaking
+# news) or "none"; `liveread set FEED --alerts ...` sets a feed's own.
+alerts = "key"
+terminal_notify = "auto"   # "osc9", "osc777" or "off": the terminal's own notification
+bell = false
+# notify_command = "notify-send {title} {text}"   # also {feed}, {url}, {time}; no shell
+# quiet_hours = "22:00-07:00"   # local time: no bell, command or notification then
 
 [keys]
 # Remap any binding by its id; several keys separate with commas.
@@ -45,6 +56,13 @@ class Config:
     theme: str | None = None
     export_dir: Path | None = None
     keys: dict[str, str] = field(default_factory=dict)
+    alerts: str = "key"
+    """The alert level of a feed that has none of its own: "all", "key" or "none"."""
+    terminal_notify: str = "auto"
+    bell: bool = False
+    notify_command: tuple[str, ...] = ()
+    """The command run for each alert, split into arguments (`alerts.parse_command`)."""
+    quiet_hours: QuietHours | None = None
 
 
 def load(path: Path | None = None) -> Config:
@@ -77,7 +95,15 @@ def load_or_defaults(path: Path | None = None) -> tuple[Config, str | None]:
 
 
 def _validate(data: dict[str, Any], path: Path) -> Config:
-    known = {"refresh_interval", "min_interval", "read_after", "theme", "export_dir", "keys"}
+    known = {
+        "refresh_interval",
+        "min_interval",
+        "read_after",
+        "theme",
+        "export_dir",
+        "keys",
+        *ALERT_KEYS,
+    }
     if unknown := sorted(set(data) - known):
         raise ConfigError(
             f"{path}: unknown setting {unknown[0]!r} (known: {', '.join(sorted(known))})"
@@ -115,4 +141,40 @@ def _validate(data: dict[str, Any], path: Path) -> Config:
         theme=theme,
         export_dir=Path(export_dir).expanduser() if export_dir else None,
         keys=dict(keys),
+        **_alert_settings(data, path),
     )
+
+
+ALERT_KEYS = ("alerts", "terminal_notify", "bell", "notify_command", "quiet_hours")
+
+
+def _alert_settings(data: dict[str, Any], path: Path) -> dict[str, Any]:
+    """The alert settings `data` holds, checked, as Config's fields."""
+    if not any(key in data for key in ALERT_KEYS):
+        return {}
+    from liveread import alerts
+
+    settings: dict[str, Any] = {}
+    for key, choices in (("alerts", alerts.LEVELS), ("terminal_notify", alerts.TERMINAL_NOTIFY)):
+        if key in data:
+            if data[key] not in choices:
+                raise ConfigError(f"{path}: {key} must be one of {', '.join(choices)}")
+            settings[key] = data[key]
+    if "bell" in data:
+        if not isinstance(data["bell"], bool):
+            raise ConfigError(f"{path}: bell must be true or false")
+        settings["bell"] = data["bell"]
+    for key, parse in (
+        ("notify_command", alerts.parse_command),
+        ("quiet_hours", alerts.parse_quiet_hours),
+    ):
+        value = data.get(key)
+        if value is None:
+            continue
+        if not isinstance(value, str):
+            raise ConfigError(f"{path}: {key} must be a string")
+        try:
+            settings[key] = parse(value)
+        except ValueError as error:
+            raise ConfigError(f"{path}: {key}: {error}") from None
+    return settings

@@ -6,6 +6,7 @@
   (one feed, several or all, concurrently) and `due` (which feeds want refreshing now)
 - read state: `mark_read` (or unread) posts, `mark_feed_read` (or unread), `mark_all_read`,
   `record_visit`, `set_oldest_first`, and `find_posts` for posts named by id or key
+- alerts: `set_alerts` (a feed's own level) and `alert_level` (its own, else the config's)
 - favourites: `set_favourite`, `toggle_favourite`, `remove_favourite`, `favourites`
 - export: `export_dir` (config `export_dir`, else liveread's own folder), `export_target` and
   `export` (favourites written atomically)
@@ -197,6 +198,14 @@ class Core:
 
     def set_oldest_first(self, feed_id: int, on: bool) -> None:
         self.store.set_oldest_first(feed_id, on)
+
+    def set_alerts(self, feed_id: int, level: str | None) -> None:
+        """Set a feed's own alert level ("all", "key", "none"); None: the config's `alerts`."""
+        self.store.set_alerts(feed_id, level)
+
+    def alert_level(self, feed: Feed) -> str:
+        """The alert level a feed has: its own, else the config's."""
+        return feed.alerts or self.config.alerts
 
     def find_posts(self, feed: Feed, refs: Iterable[str]) -> list[EntrySummary]:
         """The feed's posts named by `refs`, in that order: `#12` is the post with id 12, any

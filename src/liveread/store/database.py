@@ -534,6 +534,16 @@ class Store:
             con.execute("UPDATE feeds SET oldest_first = ? WHERE id = ?", (int(on), feed_id))
 
     @_op
+    def set_alerts(self, feed_id: int, level: str | None) -> None:
+        """Set the feed's own alert level ("all", "key" or "none"); None: the config's."""
+        with self._write() as con:
+            self._require_feed(con, feed_id)
+            try:
+                con.execute("UPDATE feeds SET alerts = ? WHERE id = ?", (level, feed_id))
+            except sqlite3.IntegrityError:
+                raise StoreError(f"not an alert level: {level!r}") from None
+
+    @_op
     def prune(self, feed_id: int, *, keep: int) -> int:
         """Delete a feed's oldest entries beyond the newest `keep`; returns how many went.
         Favourites are copies and stay."""

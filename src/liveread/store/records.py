@@ -50,6 +50,8 @@ class Feed(NamedTuple):
     """The interval in seconds its rhythm had at the last fetch."""
     user_interval: float | None = None
     """The interval in seconds the user set for it (`liveread set --interval`); None: auto."""
+    alerts: str | None = None
+    """Its own alert level ("all", "key" or "none"); None follows the config's `alerts`."""
 
     @property
     def label(self) -> str:

@@ -139,6 +139,7 @@ def feed_from_row(row: sqlite3.Row) -> Feed:
         poll_reason=row["poll_reason"],
         poll_interval=row["interval_seconds"],
         user_interval=row["user_interval"],
+        alerts=row["alerts"],
     )
 
 

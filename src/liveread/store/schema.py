@@ -212,6 +212,11 @@ def _migrate_v10(con: sqlite3.Connection) -> None:
     con.execute("CREATE INDEX entry_versions_entry ON entry_versions (entry_id, id)")
 
 
+def _migrate_v11(con: sqlite3.Connection) -> None:
+    # A feed's own alert level (`liveread.alerts.LEVELS`); NULL follows the config's.
+    con.execute("ALTER TABLE feeds ADD COLUMN alerts TEXT CHECK (alerts IN ('all', 'key', 'none'))")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migrate_v1,
     _migrate_v2,
@@ -223,6 +228,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migrate_v8,
     _migrate_v9,
     _migrate_v10,
+    _migrate_v11,
 ]
 """MIGRATIONS[n] takes a database from schema version n to n + 1. Append; never edit."""
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -39,7 +39,7 @@ from textual.widgets import Footer, Header, OptionList
 from liveread import paths, timefmt
 from liveread.core import Core
 from liveread.output import OutputError
-from liveread.store import Favourite, Feed, NotFound, StoreError, StoreFault
+from liveread.store import EntrySummary, Favourite, Feed, NotFound, StoreError, StoreFault
 from liveread.ui import screens
 from liveread.ui.banner import StoreBanner
 from liveread.ui.errors import reports_store_errors
@@ -54,6 +54,7 @@ from liveread.ui.state import UiState
 from liveread.ui.visits import Visits
 
 if TYPE_CHECKING:  # the network layers (httpx, selectolax), key help: loaded after the first paint
+    from liveread.alerts import Alerter
     from liveread.background import Background
     from liveread.demo import DemoServer
     from liveread.service import FeedRefreshed
@@ -161,6 +162,7 @@ class LivereadApp(PostKeys, Panes):
         self.favourites: list[Favourite] = []
         self.new_posts = 0
         self._demo_server: DemoServer | None = None
+        self._alerter: Alerter | None = None
         self._signal_handlers_before: dict[int, Any] = {}
         self.full_collections = FullCollections(busy=lambda: bool(self.busy))
         if self.config.keys:
@@ -282,6 +284,8 @@ class LivereadApp(PostKeys, Panes):
         await self.close_store_thread()
         if self._demo_server is not None:
             self._demo_server.close()
+        if self._alerter is not None:
+            self._alerter.close()
         self.full_collections.give_back()
         thaw()
 
@@ -434,6 +438,51 @@ class LivereadApp(PostKeys, Panes):
         if self.view in (ALL_FEEDS, str(event.feed_id)):
             self.new_posts += len(event.new)
             self.reload_rows(keep=self.query_one(EntryList).current)
+        if event.new:
+            self._alert(event.feed_id, list(event.new))
+
+    # Alerts outside the app
+
+    def _alert(self, feed_id: int, keys: list[str]) -> None:
+        """Alert the new posts `keys` of a feed as its alert level and the config say."""
+
+        def read() -> tuple[Feed, list[EntrySummary]] | None:
+            try:
+                return self.store.feed(feed_id), self.store.named_summaries(feed_id, keys=keys)
+            except NotFound:  # removed meanwhile (the CLI shares the database)
+                return None
+
+        def deliver(found: tuple[Feed, list[EntrySummary]] | None) -> None:
+            from liveread.alerts import alerts_for
+
+            if found is not None:
+                feed, posts = found
+                level = self.core.alert_level(feed)
+                self.alerter.deliver(alerts_for(feed.label, feed.url, posts, level))
+
+        self.with_store(read, deliver)
+
+    @property
+    def alerter(self) -> Alerter:
+        """What delivers alerts outside the app (made on first use)."""
+        if self._alerter is None:
+            from liveread.alerts import Alerter
+
+            self._alerter = Alerter(
+                self.config,
+                write=self._write_terminal,
+                ring=self.bell,
+                report=lambda problem: self.notify(problem, title="Alerts", severity="warning"),
+            )
+        return self._alerter
+
+    def _write_terminal(self, sequence: str) -> None:
+        """Send the terminal an escape sequence (a notification). Textual has no public call
+        for it: its own bell and clipboard copy write through the driver like this, whose
+        writer thread keeps a sequence out of the middle of a frame."""
+        driver = self._driver
+        if driver is not None and not self.is_headless:
+            driver.write(sequence)
 
     def _offline_notice(self) -> bool:
         if self.offline:
