@@ -49,7 +49,9 @@ def test_feeds_show_when_each_feed_is_fetched_next_and_why(run: Run, followed: s
     code, out, _ = run("feeds")
     assert code == 0
     # Two undated posts, both first seen now: arriving, at the base interval (a minute).
-    assert re.search(r"  fetching: in (1 min|\d+ s) · posts arriving$", out.splitlines()[0])
+    assert re.search(
+        r"  fetching: in (1 min|\d+ s) · posts arriving  alerts: key$", out.splitlines()[0]
+    )
     (feed,) = json.loads(run("feeds", "--json")[1])
     assert (feed["poll_reason"], feed["poll_interval"], feed["interval"]) == ("arriving", 60, None)
     assert feed["next_fetch"].endswith("Z")
@@ -60,7 +62,7 @@ def test_set_interval_is_honoured_and_shown_then_undone_with_auto(run: Run, foll
     (before,) = json.loads(run("feeds", "--json")[1])
     assert run("set", "1", "--interval", "300") == (0, "#1 Small live: fetched every 5 min\n", "")
     out = run("feeds")[1]
-    assert out.splitlines()[0].endswith("  fetching: every 5 min (set)")
+    assert out.splitlines()[0].endswith("  fetching: every 5 min (set)  alerts: key")
     (feed,) = json.loads(run("feeds", "--json")[1])
     assert (feed["interval"], feed["poll_reason"], feed["schedule"]) == (
         300,
