@@ -30,7 +30,7 @@ if TYPE_CHECKING:
     from liveread.export import ExportItem
     from liveread.model import Entry, LiveBlog
     from liveread.service import Event, FeedFailed, FeedRefreshed
-    from liveread.store import Feed, SearchHit
+    from liveread.store import Feed, Pruned, PruneRule, SearchHit
 
 LAZY_ERRORS = (
     ("liveread.store", "StoreError"),
@@ -550,6 +550,62 @@ def cmd_export(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_prune(args: argparse.Namespace) -> int:
+    """Remove old posts by the config's rule (or the one given), or only say which would go."""
+    from liveread.config import MAX_KEEP_DAYS
+    from liveread.store import PruneRule
+
+    if args.keep_days is not None and args.keep_days > MAX_KEEP_DAYS:
+        raise CommandError(f"--keep-days must be at most {MAX_KEEP_DAYS:,}")
+    with command_core() as core:
+        rule = PruneRule(
+            core.prune_rule.keep_days if args.keep_days is None else args.keep_days or None,
+            core.prune_rule.max_posts if args.max_posts is None else args.max_posts or None,
+        )
+        if not rule.active:
+            raise CommandError(
+                "nothing to prune by: set keep_days or max_posts_per_feed in "
+                f"{paths.config_file()}, or give --keep-days or --max-posts"
+            )
+        feeds = [core.store.feed(args.feed)] if args.feed else None
+        results = core.prune(feeds, rule=rule, dry_run=args.dry_run)
+        for pruned in results:
+            if pruned.total:
+                out(prune_line(pruned, rule, dry_run=args.dry_run))
+        total = sum(pruned.total for pruned in results)
+        if args.vacuum and total and not args.dry_run:
+            core.store.vacuum()
+    out(prune_total(total, sum(1 for p in results if p.total), dry_run=args.dry_run))
+    return 0
+
+
+def prune_line(pruned: Pruned, rule: PruneRule, *, dry_run: bool) -> str:
+    """ "Guardian live: 1,204 posts older than 30 days removed" (and those beyond the newest N)."""
+    from liveread.text import scrub
+
+    reasons: list[tuple[int, str]] = []
+    if pruned.by_age:
+        reasons.append((pruned.by_age, f"older than {plural(rule.keep_days, 'day')}"))
+    if pruned.by_count:
+        reasons.append((pruned.by_count, f"beyond the newest {rule.max_posts or 0:,}"))
+    (first, why), *more = reasons
+    what = f"{plural(first, 'post')} {why}" + "".join(f" and {n:,} {w}" for n, w in more)
+    done = "would be removed" if dry_run else "removed"
+    return f"{one_line(scrub(pruned.feed_title))}: {what} {done}"
+
+
+def prune_total(total: int, feeds: int, *, dry_run: bool) -> str:
+    if not total:
+        return "Nothing to prune."
+    if dry_run:
+        return f"Would remove {plural(total, 'post')} from {plural(feeds, 'feed')} (dry run)."
+    return f"Removed {plural(total, 'post')} from {plural(feeds, 'feed')}."
+
+
+def plural(number: int | None, noun: str) -> str:
+    return f"{number or 0:,} {noun}{'s' * (number != 1)}"
+
+
 def cmd_doctor(args: argparse.Namespace) -> int:
     """Check the database; if it is damaged, save what can be read into a fresh one."""
     from liveread.store import doctor
@@ -746,6 +802,30 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="replace an existing file (never anything else)"
     )
     export_cmd.set_defaults(func=cmd_export)
+
+    prune = sub.add_parser(
+        "prune",
+        help="remove old posts by config keep_days / max_posts_per_feed (favourites stay)",
+    )
+    prune.add_argument("feed", nargs="?", help="only this feed (id, URL or title)")
+    prune.add_argument(
+        "--dry-run", action="store_true", help="say what would be removed, remove nothing"
+    )
+    prune.add_argument(
+        "--keep-days", type=count, metavar="N", help="instead of keep_days (0: no age limit)"
+    )
+    prune.add_argument(
+        "--max-posts",
+        type=count,
+        metavar="N",
+        help="instead of max_posts_per_feed (0: no count limit)",
+    )
+    prune.add_argument(
+        "--vacuum",
+        action="store_true",
+        help="then give the space back to the disk (rewrites the database file: slow if big)",
+    )
+    prune.set_defaults(func=cmd_prune)
 
     doctor = sub.add_parser(
         "doctor",

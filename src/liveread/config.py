@@ -12,6 +12,7 @@ from liveread import paths
 DEFAULT_REFRESH_SECONDS = 60.0
 MIN_REFRESH_SECONDS = 10.0
 DEFAULT_READ_AFTER_SECONDS = 2.0
+MAX_KEEP_DAYS = 36_500
 
 EXAMPLE = """\
 # liveread configuration
@@ -19,6 +20,8 @@ refresh_interval = 60      # seconds between refreshes of each feed
 read_after = 2             # seconds a post is shown in the reader before it counts as read
 # theme = "textual-dark"   # any Textual theme; the app remembers the last one you picked
 # export_dir = "~/Documents/liveread"
+# keep_days = 30           # remove posts first seen more than 30 days ago (favourites stay)
+# max_posts_per_feed = 5000  # each feed keeps its newest 5000 posts (favourites stay)
 
 [keys]
 # Remap any binding by its id; several keys separate with commas.
@@ -39,6 +42,10 @@ class Config:
     theme: str | None = None
     export_dir: Path | None = None
     keys: dict[str, str] = field(default_factory=dict)
+    keep_days: int | None = None
+    """Posts first seen more than this many days ago are pruned; None keeps them all."""
+    max_posts_per_feed: int | None = None
+    """Each feed keeps its newest this many posts; None keeps them all."""
 
 
 def load(path: Path | None = None) -> Config:
@@ -71,7 +78,15 @@ def load_or_defaults(path: Path | None = None) -> tuple[Config, str | None]:
 
 
 def _validate(data: dict[str, Any], path: Path) -> Config:
-    known = {"refresh_interval", "read_after", "theme", "export_dir", "keys"}
+    known = {
+        "refresh_interval",
+        "read_after",
+        "theme",
+        "export_dir",
+        "keys",
+        "keep_days",
+        "max_posts_per_feed",
+    }
     if unknown := sorted(set(data) - known):
         raise ConfigError(
             f"{path}: unknown setting {unknown[0]!r} (known: {', '.join(sorted(known))})"
@@ -97,10 +112,24 @@ def _validate(data: dict[str, Any], path: Path) -> Config:
         isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in keys.items()
     ):
         raise ConfigError(f'{path}: [keys] maps binding ids to keys, e.g. "app.quit" = "ctrl+q"')
+    keep_days = _limit(data, "keep_days", "days", MAX_KEEP_DAYS, path)
+    max_posts = _limit(data, "max_posts_per_feed", "posts", None, path)
     return Config(
         refresh_interval=float(interval),
         read_after=float(read_after),
         theme=theme,
         export_dir=Path(export_dir).expanduser() if export_dir else None,
         keys=dict(keys),
+        keep_days=keep_days,
+        max_posts_per_feed=max_posts,
     )
+
+
+def _limit(data: dict[str, Any], key: str, unit: str, most: int | None, path: Path) -> int | None:
+    """A pruning limit: a whole number of `unit` from 1 to `most`; 0 or absent: no limit."""
+    value = data.get(key, 0)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigError(f"{path}: {key} must be a whole number of {unit} (0: keep everything)")
+    if most is not None and value > most:
+        raise ConfigError(f"{path}: {key} must be at most {most:,} {unit}")
+    return value or None

@@ -6,6 +6,7 @@
   (one feed, several or all, concurrently) and `due` (which feeds want refreshing now)
 - read state: `mark_read` (or unread) posts, `mark_feed_read` (or unread), `mark_all_read`,
   `record_visit`, `set_oldest_first`, and `find_posts` for posts named by id or key
+- pruning: `prune` (config `keep_days`, `max_posts_per_feed`; refreshes prune too)
 - favourites: `set_favourite`, `toggle_favourite`, `remove_favourite`, `favourites`
 - export: `export_dir` (config `export_dir`, else liveread's own folder), `export_target` and
   `export` (favourites written atomically)
@@ -33,7 +34,16 @@ from typing import TYPE_CHECKING
 
 from liveread import paths, timefmt
 from liveread.config import Config
-from liveread.store import EntrySummary, Favourite, Feed, SearchHit, Store, StoreError
+from liveread.store import (
+    EntrySummary,
+    Favourite,
+    Feed,
+    Pruned,
+    PruneRule,
+    SearchHit,
+    Store,
+    StoreError,
+)
 
 if TYPE_CHECKING:
     from liveread.export import Format
@@ -71,7 +81,7 @@ class Core:
             from liveread.service import Service
 
             self._fetcher = Fetcher()
-            self._service = Service(self.store, self._fetcher)
+            self._service = Service(self.store, self._fetcher, prune_rule=self.prune_rule)
         return self._service
 
     async def disconnect(self) -> None:
@@ -149,6 +159,28 @@ class Core:
             for feed in self.store.feeds()
             if feed.id not in skipped and is_due(feed, self.config.refresh_interval, when)
         ]
+
+    # -- pruning ------------------------------------------------------------------------------
+
+    @property
+    def prune_rule(self) -> PruneRule:
+        """What the config lets go: `keep_days`, `max_posts_per_feed` (neither: nothing)."""
+        return PruneRule(self.config.keep_days, self.config.max_posts_per_feed)
+
+    def prune(
+        self,
+        feeds: Sequence[Feed] | None = None,
+        *,
+        rule: PruneRule | None = None,
+        now: datetime | None = None,
+        dry_run: bool = False,
+    ) -> list[Pruned]:
+        """Remove the posts `rule` (default: the config's) lets go from `feeds` (default:
+        all), or with `dry_run` only count them; favourites and pinned posts stay."""
+        chosen = self.store.feeds() if feeds is None else feeds
+        when = now or timefmt.clock()
+        use = rule or self.prune_rule
+        return [self.store.prune_feed(f.id, use, now=when, dry_run=dry_run) for f in chosen]
 
     # -- read state ---------------------------------------------------------------------------
 

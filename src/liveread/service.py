@@ -20,7 +20,7 @@ from liveread.fetch import Fetcher, FetchError, FetchResult, Validators
 from liveread.model import Entry, LiveBlog
 from liveread.parse import NotALiveBlog, is_current, parse
 from liveread.parsepool import ParseCrashed, ParsePool, pool_size
-from liveread.store import Feed, Refresh, Store, StoreError
+from liveread.store import Feed, PruneRule, Refresh, Store, StoreError
 
 MAX_OLDER_PAGES = 4
 """Pages of older posts followed (Guardian, BBC): when a feed is first fetched, and when
@@ -52,6 +52,8 @@ class FeedRefreshed:
     new: list[str] = field(default_factory=list)
     edited: list[str] = field(default_factory=list)
     not_modified: bool = False
+    pruned: int = 0
+    """Old posts removed after storing (config `keep_days`, `max_posts_per_feed`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,11 +107,20 @@ class Service:
     """Refreshes through `store` and `fetcher`. A refresh of several feeds parses their pages
     in a pool of `processes` worker processes (default: one per usable core, none on one
     core), started then and kept, for every feed, until `aclose()`; until then, and for pages
-    that belong to no followed feed yet, parsing runs in a thread."""
+    that belong to no followed feed yet, parsing runs in a thread. A refresh that stores
+    something then prunes the feed by `prune_rule`."""
 
-    def __init__(self, store: Store, fetcher: Fetcher, *, processes: int | None = None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        fetcher: Fetcher,
+        *,
+        processes: int | None = None,
+        prune_rule: PruneRule | None = None,
+    ) -> None:
         self.store = store
         self.fetcher = fetcher
+        self.prune_rule = prune_rule or PruneRule()
         self.processes = pool_size() if processes is None else processes
         self.pool: ParsePool | None = None
 
@@ -227,7 +238,14 @@ class Service:
             reading=blog.reading,
         )
         result = self.store.store_refresh(feed.id, refresh)
-        return FeedRefreshed(feed.id, blog.title or feed.label, result.new, result.edited)
+        pruned = 0
+        if self.prune_rule.active and (result.new or result.edited):
+            # Posts the page shows stay, or the next refresh would store them again as new.
+            on_page = [entry.key for entry in entries]
+            pruned = self.store.prune_feed(feed.id, self.prune_rule, now=now(), spare=on_page).total
+        return FeedRefreshed(
+            feed.id, blog.title or feed.label, result.new, result.edited, pruned=pruned
+        )
 
     def _overlaps(self, feed: Feed, blog: LiveBlog) -> bool:
         """Whether the page still shows a post stored before (pinned posts aside: they stay

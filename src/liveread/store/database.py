@@ -19,7 +19,7 @@ from types import TracebackType
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from liveread.model import Entry, content_hash
-from liveread.store import damage, sql
+from liveread.store import damage, pruning, sql
 from liveread.store.errors import (
     Fault,
     NotFound,
@@ -34,6 +34,8 @@ from liveread.store.records import (
     EntrySummary,
     Favourite,
     Feed,
+    Pruned,
+    PruneRule,
     Refresh,
     SearchHit,
     StoredEntry,
@@ -516,6 +518,41 @@ class Store:
             if cur.rowcount:  # posts a reading holds may be gone: its next one stores them
                 con.execute("UPDATE feeds SET last_reading = NULL WHERE id = ?", (feed_id,))
         return cur.rowcount
+
+    @_op
+    def prune_feed(
+        self,
+        feed_id: int,
+        rule: PruneRule,
+        *,
+        now: datetime,
+        spare: Iterable[str] = (),
+        dry_run: bool = False,
+    ) -> Pruned:
+        """Delete the feed's posts `rule` lets go at `now` (see `pruning`): never a
+        favourite's, a pinned one or one whose key is in `spare`. Deleted a batch per write
+        transaction; `dry_run` counts them and deletes nothing. The counts and the search
+        index follow (triggers)."""
+        feed = self._feed_by_id(feed_id)
+        if not rule.active:
+            return Pruned(feed.id, feed.label)
+        aged, beyond = pruning.choose(self._db, feed_id, rule, now=now, spare=spare)
+        if dry_run or not (aged or beyond):
+            return Pruned(feed.id, feed.label, len(aged), len(beyond))
+        removed = {"aged": 0, "beyond": 0}
+        for name, ids in (("aged", aged), ("beyond", beyond)):
+            for batch in pruning.batches(ids):
+                with self._write() as con:
+                    removed[name] += pruning.delete(con, feed.url, batch)
+                    # Posts the feed's last reading holds may be gone: its next one stores them.
+                    con.execute("UPDATE feeds SET last_reading = NULL WHERE id = ?", (feed_id,))
+        return Pruned(feed.id, feed.label, removed["aged"], removed["beyond"])
+
+    @_op
+    def vacuum(self) -> None:
+        """Rewrite the file without the space deleted posts left (takes a while on a big one)."""
+        self.check_writable()
+        self._db.execute("VACUUM")
 
     # -- favourites -------------------------------------------------------------------------
 

@@ -183,6 +183,12 @@ def _migrate_v8(con: sqlite3.Connection) -> None:
     con.execute("ALTER TABLE feeds ADD COLUMN last_reading TEXT")
 
 
+def _migrate_v9(con: sqlite3.Connection) -> None:
+    # Each feed's posts by when they were first seen: pruning by age (`keep_days`) finds a
+    # feed's old posts, or that it has none, without reading the rest.
+    con.execute("CREATE INDEX entries_feed_seen ON entries (feed_id, first_seen_at)")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migrate_v1,
     _migrate_v2,
@@ -192,6 +198,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migrate_v6,
     _migrate_v7,
     _migrate_v8,
+    _migrate_v9,
 ]
 """MIGRATIONS[n] takes a database from schema version n to n + 1. Append; never edit."""
 SCHEMA_VERSION = len(MIGRATIONS)
