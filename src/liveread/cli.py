@@ -536,7 +536,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     from liveread.output import is_taken
 
     with command_core() as core:
-        if not core.count_favourites():
+        feeds = args.format == "opml"
+        if feeds and not core.store.feeds():
+            raise CommandError("no feeds to export (follow one with: liveread add URL)")
+        if not feeds and not core.count_favourites():
             raise CommandError(
                 "no favourites to export (mark posts with f in the app, or liveread favourite)"
             )
@@ -545,9 +548,54 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
         if is_taken(path) and not args.force:
             raise CommandError(f"{path} exists (use --force to overwrite)")
-        count = core.export(path, args.format)
-    out(f"Exported {count} favourites to {path}")
+        count = core.export_feeds(path) if feeds else core.export(path, args.format)
+    out(f"Exported {plural(count, 'feed') if feeds else f'{count} favourites'} to {path}")
     return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Follow the feeds an OPML file lists; with --refresh, fetch them at once."""
+    from liveread.text import scrub
+
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CommandError(f"no such file: {args.file}") from None
+    except IsADirectoryError:
+        raise CommandError(f"{args.file} is a folder, not an OPML file") from None
+    with command_core() as core:
+        imported = core.import_opml(data, args.file)
+    for feed in imported.added:
+        out(scrub(f"Added #{feed.id} {feed.label} ({feed.url})"))
+    for address, feed in imported.known:
+        out(scrub(f"Already following {address} as #{feed.id} {feed.label}"))
+    for address in imported.invalid:
+        out(scrub(f"Not a web address, skipped: {one_line(address)[:200]}"))
+    added = len(imported.added)
+    out(
+        f"{args.file}: {plural(added, 'feed')} added, {len(imported.known):,} already followed, "
+        f"{len(imported.invalid):,} invalid."
+    )
+    if not added:
+        return 0
+    if not args.refresh:
+        out("They are fetched on the next refresh (liveread refresh, or in the app).")
+        return 0
+    return _refresh_added(imported.added)
+
+
+def _refresh_added(feeds: Sequence[Feed]) -> int:
+    from liveread.service import FeedFailed
+
+    async def job(core: Core) -> list[FeedRefreshed | FeedFailed]:
+        return await core.refresh([core.store.feed(feed.id) for feed in feeds])
+
+    by_id = {feed.id: feed for feed in feeds}
+    events = run_online(job)
+    for event in events:
+        out(refresh_line(event, by_id[event.feed_id]))
+    return 1 if any(isinstance(event, FeedFailed) for event in events) else 0
 
 
 def cmd_prune(args: argparse.Namespace) -> int:
@@ -793,8 +841,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     search.set_defaults(func=cmd_search)
 
-    export_cmd = sub.add_parser("export", help="write favourites to a Markdown, JSON or HTML file")
-    export_cmd.add_argument("--format", choices=("md", "json", "html"), default="md")
+    export_cmd = sub.add_parser(
+        "export",
+        help="write favourites to a Markdown, JSON or HTML file, or the feeds you follow to OPML",
+    )
+    export_cmd.add_argument(
+        "--format",
+        choices=("md", "json", "html", "opml"),
+        default="md",
+        help="md, json, html: your favourites; opml: the feeds you follow, for another reader"
+        " (or liveread import)",
+    )
     export_cmd.add_argument(
         "-o", "--output", metavar="PATH", help="file to write, or an existing folder to write into"
     )
@@ -826,6 +883,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="then give the space back to the disk (rewrites the database file: slow if big)",
     )
     prune.set_defaults(func=cmd_prune)
+
+    import_cmd = sub.add_parser(
+        "import", help="follow the feeds an OPML file lists (those not followed already)"
+    )
+    import_cmd.add_argument("file", metavar="FILE.opml")
+    import_cmd.add_argument(
+        "--refresh", action="store_true", help="fetch the feeds added now, not on the next refresh"
+    )
+    import_cmd.set_defaults(func=cmd_import)
 
     doctor = sub.add_parser(
         "doctor",

@@ -9,7 +9,7 @@
 - pruning: `prune` (config `keep_days`, `max_posts_per_feed`; refreshes prune too)
 - favourites: `set_favourite`, `toggle_favourite`, `remove_favourite`, `favourites`
 - export: `export_dir` (config `export_dir`, else liveread's own folder), `export_target` and
-  `export` (favourites written atomically)
+  `export` (favourites written atomically); `export_feeds` and `import_opml` (feeds as OPML)
 - search: `search`, a page at a time, on a read-only connection of its own (`searcher`)
 
 Reading what to show (the feeds, a feed's posts, one post) goes straight to `core.store`, the
@@ -30,7 +30,7 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from liveread import paths, timefmt
 from liveread.config import Config
@@ -49,6 +49,16 @@ if TYPE_CHECKING:
     from liveread.export import Format
     from liveread.fetch import Fetcher
     from liveread.service import FeedFailed, FeedRefreshed, Listener, Service
+
+
+class Imported(NamedTuple):
+    """What importing an OPML file did."""
+
+    added: list[Feed]
+    known: list[tuple[str, Feed]]
+    """(address in the file, the feed that follows it already)."""
+    invalid: list[str]
+    """Addresses in the file that are no web address liveread can follow."""
 
 
 class Offline(Exception):
@@ -254,16 +264,18 @@ class Core:
         return self.config.export_dir or paths.export_dir()
 
     def export_target(
-        self, given: str | None, fmt: Format, *, at: datetime, relative_to: Path
+        self, given: str | None, fmt: Format | Literal["opml"], *, at: datetime, relative_to: Path
     ) -> Path:
         """The file an export to `given` writes (None: a new file in `export_dir`); a folder
         means a new file in it (see `output.export_target`)."""
-        from liveread.export import default_filename
+        from liveread import export, opml
         from liveread.output import export_target
 
         return export_target(
             given,
-            filename=default_filename(fmt, at),
+            filename=opml.default_filename(at)
+            if fmt == "opml"
+            else export.default_filename(fmt, at),
             default_dir=self.export_dir,
             relative_to=relative_to,
         )
@@ -277,6 +289,38 @@ class Core:
         items = [ExportItem(f.entry, f.feed_title, f.feed_url) for f in self.favourites()]
         write_atomic(path, render(items, fmt, "Favourites"))
         return len(items)
+
+    def export_feeds(self, path: Path) -> int:
+        """Write every followed feed to `path` as OPML (replaced whole, never half written);
+        returns how many. OutputError when the file cannot be written."""
+        from liveread.opml import to_opml
+        from liveread.output import write_atomic
+
+        feeds = self.store.feeds()
+        write_atomic(path, to_opml(feeds, created=timefmt.clock()))
+        return len(feeds)
+
+    def import_opml(self, data: bytes, name: str) -> Imported:
+        """Follow every feed the OPML document `data` (the file `name`) lists that is not
+        followed yet (by its address or the one it is known by), all or none, fetching
+        nothing: the next refresh does. OpmlError, with nothing followed, for a file that is
+        not OPML."""
+        from liveread.addresses import feed_address
+        from liveread.opml import read_opml
+
+        wanted: list[tuple[str, str, str | None]] = []
+        invalid: list[str] = []
+        for outline in read_opml(data, name):
+            address = feed_address(outline.xml_url)
+            if address is None:
+                invalid.append(outline.xml_url)
+                continue
+            # Not `htmlUrl` as the address it is known by: most readers write the site's
+            # front page or section there, which many blogs share. The first refresh reads
+            # the page's own.
+            wanted.append((address, outline.title, None))
+        added, known = self.store.add_feeds(wanted)
+        return Imported(added, known, invalid)
 
     # -- search -------------------------------------------------------------------------------
 

@@ -175,14 +175,37 @@ class Store:
             raise StoreError("a feed needs a url")
         with self._write() as con:
             try:
-                cur = con.execute(
-                    "INSERT INTO feeds (url, canonical_url, title, added_at, position) VALUES "
-                    "(?, ?, ?, ?, (SELECT COALESCE(MAX(position), -1) + 1 FROM feeds))",
-                    (url, canonical or url.split("#", 1)[0], title, to_iso(datetime.now(UTC))),
-                )
+                feed_id = _insert_feed(con, url, title, canonical)
             except sqlite3.IntegrityError:
                 raise StoreError(f"already following {url}") from None
-        return self._feed_by_id(int(cur.lastrowid or 0))
+        return self._feed_by_id(feed_id)
+
+    @_op
+    def add_feeds(
+        self, wanted: Sequence[tuple[str, str, str | None]]
+    ) -> tuple[list[Feed], list[tuple[str, Feed]]]:
+        """Follow each of `wanted` (address, title, canonical address or None) that is not
+        followed yet under either address, all in one transaction (all or none). Returns the
+        feeds added, and (address, feed) for each one followed already (or earlier in
+        `wanted`)."""
+        added: list[int] = []
+        known: list[tuple[str, int]] = []
+        with self._write() as con:
+            for url, title, canonical in wanted:
+                addresses = json.dumps([url, canonical or url])
+                row = con.execute(
+                    "SELECT id FROM feeds WHERE url IN (SELECT value FROM json_each(:a)) "
+                    "OR canonical_url IN (SELECT value FROM json_each(:a)) ORDER BY id LIMIT 1",
+                    {"a": addresses},
+                ).fetchone()
+                if row is None:
+                    added.append(_insert_feed(con, url, title, canonical))
+                else:
+                    known.append((url, row[0]))
+        return (
+            [self._feed_by_id(feed_id) for feed_id in added],
+            [(url, self._feed_by_id(feed_id)) for url, feed_id in known],
+        )
 
     @_op
     def feed_known_as(self, *addresses: str) -> Feed | None:
@@ -681,6 +704,15 @@ class Store:
         if row is None:
             raise NotFound(f"no feed #{feed_id}")
         return str(row[0])
+
+
+def _insert_feed(con: sqlite3.Connection, url: str, title: str, canonical: str | None) -> int:
+    cur = con.execute(
+        "INSERT INTO feeds (url, canonical_url, title, added_at, position) VALUES "
+        "(?, ?, ?, ?, (SELECT COALESCE(MAX(position), -1) + 1 FROM feeds))",
+        (url, canonical or url.split("#", 1)[0], title, to_iso(datetime.now(UTC))),
+    )
+    return int(cur.lastrowid or 0)
 
 
 def _first_of_each_key(entries: Sequence[Entry]) -> list[Entry]:
