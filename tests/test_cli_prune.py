@@ -9,9 +9,11 @@ from pathlib import Path
 import pytest
 
 from conftest import Run
-from liveread import paths, timefmt
+from liveread import paths, service, timefmt
 from liveread.model import Entry, Paragraph, Span
 from liveread.store import Store
+from loopback import LoopbackServer, Route
+from test_service import bbc_page, text
 
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
 
@@ -98,3 +100,22 @@ def test_with_no_limit_set_it_says_how_to_set_one(run: Run):
     assert "nothing to prune by: set keep_days or max_posts_per_feed in" in err
     assert "or give --keep-days or --max-posts" in err
     assert totals() == {"Harbour live": 1206, "Quiet live": 1}
+
+
+def test_refresh_prunes_by_the_config_and_says_so(
+    run: Run, loopback: LoopbackServer, monkeypatch: pytest.MonkeyPatch
+):
+    pages = [bbc_page([("2", text(2)), ("1", text(1))]), bbc_page([("4", text(4)), ("3", text(3))])]
+    url = loopback.route("/live", [Route(body=body) for body in pages])
+    config("max_posts_per_feed = 3\n")
+    monkeypatch.setattr(service, "now", lambda: NOW)
+    assert run("add", url)[0] == 0
+    monkeypatch.setattr(service, "now", lambda: NOW + timedelta(minutes=1))
+
+    code, out, err = run("refresh", url)
+
+    assert (code, err) == (0, "")
+    # The oldest post the page no longer shows goes (undated posts: by when first seen).
+    assert out == f"#3 Small live ({url}): 2 new, 0 edited, 1 old post removed\n"
+    with Store(paths.database_file()) as store:
+        assert [s.entry.key for s in store.entries(3)] == ["4", "3", "2"]

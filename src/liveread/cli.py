@@ -295,7 +295,8 @@ def refresh_line(event: FeedRefreshed | FeedFailed, feed: Feed) -> str:
         return f"{name}: failed: {event.reason}"
     if event.not_modified:
         return f"{name}: no change"
-    return f"{name}: {len(event.new)} new, {len(event.edited)} edited"
+    line = f"{name}: {len(event.new)} new, {len(event.edited)} edited"
+    return line + (f", {plural(event.pruned, 'old post')} removed" if event.pruned else "")
 
 
 class _RefreshReport:
