@@ -109,3 +109,20 @@ async def test_no_rule_prunes_nothing(loopback: LoopbackServer, store: Store, cl
         event = await service.refresh(store.feed(feed.id))
         assert isinstance(event, FeedRefreshed) and event.pruned == 0
         assert keys(store, feed.id) == ["4", "3", "2", "1"]
+
+
+async def test_a_feed_pruned_empty_is_not_read_again_as_new(
+    loopback: LoopbackServer, store: Store, clock: Clock
+):
+    # An ended blog: its page stays as it was, and every post is older than keep_days.
+    url = loopback.route("/live", body=page(2, 1))
+    async for service in open_service(store, PruneRule(keep_days=30)):
+        feed, _ = await service.add_feed(url)
+        clock.at = START + timedelta(days=31)
+        pruned = store.prune_feed(feed.id, PruneRule(keep_days=30), now=clock.at)
+        assert (pruned.total, store.feed(feed.id).total) == (2, 0)
+
+        event = await service.refresh(store.feed(feed.id))
+
+        assert event == FeedRefreshed(feed.id, "Small live", [], [], pruned=0)
+        assert keys(store, feed.id) == []

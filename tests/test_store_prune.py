@@ -203,7 +203,7 @@ def test_posts_by_age_are_found_by_index(store: Store):
     assert "entries_feed_seen (feed_id=? AND first_seen_at<?)" in steps
 
 
-def test_a_database_of_the_version_before_gains_the_age_index(db: Path):
+def test_a_database_of_the_version_before_gains_the_age_index_and_pruned_keys(db: Path):
     before = MIGRATIONS.index(schema._migrate_v9)
     with closing(sqlite3.connect(db, isolation_level=None)) as con:
         for migrate in MIGRATIONS[:before]:
@@ -212,7 +212,29 @@ def test_a_database_of_the_version_before_gains_the_age_index(db: Path):
         con.execute("INSERT INTO feeds (url, added_at) VALUES (?, '2026-01-01T00:00:00Z')", (URL,))
     with Store(db) as store:
         assert store.schema_version == SCHEMA_VERSION
-        indexes = store._db.execute("SELECT name FROM sqlite_master WHERE type = 'index'")
-        assert "entries_feed_seen" in {name for (name,) in indexes}
+        names = store._db.execute("SELECT name FROM sqlite_master")
+        assert {"entries_feed_seen", "pruned"} <= {name for (name,) in names}
         store.upsert_entries(1, [post("a", 1)], seen_at=NOW - timedelta(days=9))
         assert store.prune_feed(1, PruneRule(keep_days=7), now=NOW).by_age == 1
+
+
+def test_a_pruned_post_is_not_stored_again_by_a_later_refresh(store: Store, db: Path):
+    feed = aged_feed(store)
+    store.prune_feed(feed, PruneRule(keep_days=30), now=NOW)
+
+    # The page still shows o1 and o4 (gone), n2 (kept) and a new post.
+    again = store.upsert_entries(
+        feed, [post("o1", 1), post("o4", 4), post("n2", 6), post("n3", 7)], seen_at=NOW
+    )
+
+    assert again.new == ["n3"]
+    assert keys(store, feed) == {"o2", "o3", "n1", "n2", "n3"}
+    assert kept_counts(store) == counted(db)
+
+
+def test_removing_a_feed_forgets_its_pruned_keys(store: Store):
+    feed = aged_feed(store)
+    store.prune_feed(feed, PruneRule(keep_days=30), now=NOW)
+    assert store._db.execute("SELECT count(*) FROM pruned").fetchone()[0] == 2
+    store.remove_feed(feed)
+    assert store._db.execute("SELECT count(*) FROM pruned").fetchone()[0] == 0

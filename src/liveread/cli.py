@@ -616,11 +616,13 @@ def cmd_prune(args: argparse.Namespace) -> int:
                 "nothing to prune by: set keep_days or max_posts_per_feed in "
                 f"{paths.config_file()}, or give --keep-days or --max-posts"
             )
-        feeds = [core.store.feed(args.feed)] if args.feed else None
-        results = core.prune(feeds, rule=rule, dry_run=args.dry_run)
-        for pruned in results:
+        results = []
+        # A feed at a time, each reported as it is done: a failure later loses no report.
+        for feed in [core.store.feed(args.feed)] if args.feed else core.store.feeds():
+            (pruned,) = core.prune([feed], rule=rule, dry_run=args.dry_run)
             if pruned.total:
                 out(prune_line(pruned, rule, dry_run=args.dry_run))
+            results.append(pruned)
         total = sum(pruned.total for pruned in results)
         if args.vacuum and total and not args.dry_run:
             core.store.vacuum()
@@ -629,7 +631,7 @@ def cmd_prune(args: argparse.Namespace) -> int:
 
 
 def prune_line(pruned: Pruned, rule: PruneRule, *, dry_run: bool) -> str:
-    """ "Guardian live: 1,204 posts older than 30 days removed" (and those beyond the newest N)."""
+    """One feed's report: "Guardian live: 1,204 posts older than 30 days removed"."""
     from liveread.text import scrub
 
     reasons: list[tuple[int, str]] = []

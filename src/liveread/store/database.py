@@ -771,6 +771,9 @@ def _upsert(
             continue
         params.update(content_hash=digest, feed_url=feed_url)
         (fresh if old_hash is None else reparsed if quiet else edited).append(params)
+    if fresh:  # a post pruned from the feed is not stored again
+        gone = pruning.pruned_keys(con, feed_id, (p["key"] for p in fresh))
+        fresh = [p for p in fresh if p["key"] not in gone]
     last_id = con.execute("SELECT COALESCE(MAX(id), 0) FROM entries").fetchone()[0]
     inserted = con.executemany(sql.INSERT_ENTRY, fresh).rowcount
     if inserted > 0:

@@ -3,8 +3,8 @@
 Finding them reads indexes only as far as there is something to find: posts by age through
 `entries_feed_seen` (feed, first seen), posts beyond the newest N only when the feed's kept
 count says it holds more than N. Favourites' live posts, pinned posts and the posts a
-refresh has just read on the page (`spare`) are never chosen: a post still on the page would
-otherwise come back as new on the next refresh.
+refresh has just read on the page (`spare`) are never chosen. The keys of the posts deleted
+are kept (table `pruned`), so a page that still shows one does not bring it back as new.
 
 Deleting goes through the triggers that keep the feed's counts and the search index (schema
 v1 and v7), so both stay right. The file keeps its size; `VACUUM` gives the space back.
@@ -45,9 +45,15 @@ _BEYOND = f"""
 """
 
 # Checked again as each batch is deleted: a post made a favourite since it was chosen stays.
-_DELETE = """
-    DELETE FROM entries WHERE id IN (SELECT value FROM json_each(:ids)) AND NOT EXISTS (
-        SELECT 1 FROM favourites AS fv WHERE fv.feed_url = :url AND fv.key = entries.key)
+_GOING = """id IN (SELECT value FROM json_each(:ids)) AND NOT EXISTS (
+        SELECT 1 FROM favourites AS fv WHERE fv.feed_url = :url AND fv.key = entries.key)"""
+_REMEMBER = (
+    f"INSERT OR IGNORE INTO pruned (feed_id, key) SELECT feed_id, key FROM entries WHERE {_GOING}"
+)
+_DELETE = f"DELETE FROM entries WHERE {_GOING}"
+
+_PRUNED_KEYS = """
+    SELECT key FROM pruned WHERE feed_id = ? AND key IN (SELECT value FROM json_each(?))
 """
 
 
@@ -78,8 +84,15 @@ def choose(
 
 def delete(con: sqlite3.Connection, url: str, ids: Sequence[int]) -> int:
     """Delete one batch of posts of the feed at `url` (inside the caller's write transaction)
-    but those made favourites meanwhile; returns how many went."""
-    return con.execute(_DELETE, {"ids": json.dumps(list(ids)), "url": url}).rowcount
+    but those made favourites meanwhile, remembering their keys; returns how many went."""
+    params = {"ids": json.dumps(list(ids)), "url": url}
+    con.execute(_REMEMBER, params)
+    return con.execute(_DELETE, params).rowcount
+
+
+def pruned_keys(con: sqlite3.Connection, feed_id: int, keys: Iterable[str]) -> set[str]:
+    """Which of `keys` name posts pruned from the feed: a refresh does not store them again."""
+    return {key for (key,) in con.execute(_PRUNED_KEYS, (feed_id, json.dumps(list(keys))))}
 
 
 def batches(ids: Sequence[int]) -> Iterator[Sequence[int]]:

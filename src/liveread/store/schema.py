@@ -185,8 +185,17 @@ def _migrate_v8(con: sqlite3.Connection) -> None:
 
 def _migrate_v9(con: sqlite3.Connection) -> None:
     # Each feed's posts by when they were first seen: pruning by age (`keep_days`) finds a
-    # feed's old posts, or that it has none, without reading the rest.
+    # feed's old posts, or that it has none, without reading the rest. And the keys of the
+    # posts pruned, so that a refresh whose page still shows one does not store it again
+    # as new (a key each: a few dozen bytes for a post of kilobytes).
     con.execute("CREATE INDEX entries_feed_seen ON entries (feed_id, first_seen_at)")
+    con.execute(
+        """CREATE TABLE pruned (
+            feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            PRIMARY KEY (feed_id, key)
+        ) WITHOUT ROWID"""
+    )
 
 
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
