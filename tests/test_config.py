@@ -28,6 +28,14 @@ def test_example_in_the_docs_is_valid(tmp_path: Path) -> None:
     assert config.min_interval == 30
     assert config.read_after == 2
     assert config.keys == {}
+    assert (config.keep_days, config.max_posts_per_feed) == (None, None)  # pruning is off
+
+
+def test_pruning_limits_are_read_and_zero_means_none(tmp_path: Path) -> None:
+    config = load(write(tmp_path, "keep_days = 30\nmax_posts_per_feed = 5000\n"))
+    assert (config.keep_days, config.max_posts_per_feed) == (30, 5000)
+    config = load(write(tmp_path, "keep_days = 0\nmax_posts_per_feed = 0\n"))
+    assert (config.keep_days, config.max_posts_per_feed) == (None, None)
 
 
 def test_values_are_read(tmp_path: Path) -> None:
@@ -63,6 +71,11 @@ def test_values_are_read(tmp_path: Path) -> None:
         ("theme = 3", "theme must be a string"),
         ("[keys]\n'app.quit' = 1", "[keys] maps binding ids"),
         ("keys = 'q'", "[keys] maps binding ids"),
+        ("keep_days = -1", "keep_days must be a whole number of days"),
+        ("keep_days = 1.5", "keep_days must be a whole number of days"),
+        ("keep_days = true", "keep_days must be a whole number of days"),
+        ("keep_days = 99999999", "keep_days must be at most 36,500 days"),
+        ("max_posts_per_feed = '100'", "max_posts_per_feed must be a whole number of posts"),
     ],
 )
 def test_invalid_files_name_the_problem_and_the_file(

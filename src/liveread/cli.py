@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from liveread.history import Version
     from liveread.model import Entry, LiveBlog
     from liveread.service import Event, FeedFailed, FeedRefreshed
-    from liveread.store import Feed, SearchHit
+    from liveread.store import Feed, Pruned, PruneRule, SearchHit
 
 LAZY_ERRORS = (
     ("liveread.store", "StoreError"),
@@ -425,7 +425,8 @@ def refresh_line(event: FeedRefreshed | FeedFailed, feed: Feed) -> str:
         return f"{name}: failed: {event.reason}"
     if event.not_modified:
         return f"{name}: no change"
-    return f"{name}: {len(event.new)} new, {len(event.edited)} edited"
+    line = f"{name}: {len(event.new)} new, {len(event.edited)} edited"
+    return line + (f", {plural(event.pruned, 'old post')} removed" if event.pruned else "")
 
 
 class _RefreshReport:
@@ -700,7 +701,10 @@ def cmd_export(args: argparse.Namespace) -> int:
     from liveread.output import is_taken
 
     with command_core() as core:
-        if not core.count_favourites():
+        feeds = args.format == "opml"
+        if feeds and not core.store.feeds():
+            raise CommandError("no feeds to export (follow one with: liveread add URL)")
+        if not feeds and not core.count_favourites():
             raise CommandError(
                 "no favourites to export (mark posts with f in the app, or liveread favourite)"
             )
@@ -709,9 +713,112 @@ def cmd_export(args: argparse.Namespace) -> int:
         )
         if is_taken(path) and not args.force:
             raise CommandError(f"{path} exists (use --force to overwrite)")
-        count = core.export(path, args.format)
-    out(f"Exported {count} favourites to {path}")
+        count = core.export_feeds(path) if feeds else core.export(path, args.format)
+    out(f"Exported {plural(count, 'feed') if feeds else f'{count} favourites'} to {path}")
     return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """Follow the feeds an OPML file lists; with --refresh, fetch them at once."""
+    from liveread.text import scrub
+
+    path = Path(args.file)
+    try:
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise CommandError(f"no such file: {args.file}") from None
+    except IsADirectoryError:
+        raise CommandError(f"{args.file} is a folder, not an OPML file") from None
+    with command_core() as core:
+        imported = core.import_opml(data, args.file)
+    for feed in imported.added:
+        out(scrub(f"Added #{feed.id} {feed.label} ({feed.url})"))
+    for address, feed in imported.known:
+        out(scrub(f"Already following {address} as #{feed.id} {feed.label}"))
+    for address in imported.invalid:
+        out(scrub(f"Not a web address, skipped: {one_line(address)[:200]}"))
+    added = len(imported.added)
+    out(
+        f"{args.file}: {plural(added, 'feed')} added, {len(imported.known):,} already followed, "
+        f"{len(imported.invalid):,} invalid."
+    )
+    if not added:
+        return 0
+    if not args.refresh:
+        out("They are fetched on the next refresh (liveread refresh, or in the app).")
+        return 0
+    return _refresh_added(imported.added)
+
+
+def _refresh_added(feeds: Sequence[Feed]) -> int:
+    from liveread.service import FeedFailed
+
+    async def job(core: Core) -> list[FeedRefreshed | FeedFailed]:
+        return await core.refresh([core.store.feed(feed.id) for feed in feeds])
+
+    by_id = {feed.id: feed for feed in feeds}
+    events = run_online(job)
+    for event in events:
+        out(refresh_line(event, by_id[event.feed_id]))
+    return 1 if any(isinstance(event, FeedFailed) for event in events) else 0
+
+
+def cmd_prune(args: argparse.Namespace) -> int:
+    """Remove old posts by the config's rule (or the one given), or only say which would go."""
+    from liveread.config import MAX_KEEP_DAYS
+    from liveread.store import PruneRule
+
+    if args.keep_days is not None and args.keep_days > MAX_KEEP_DAYS:
+        raise CommandError(f"--keep-days must be at most {MAX_KEEP_DAYS:,}")
+    with command_core() as core:
+        rule = PruneRule(
+            core.prune_rule.keep_days if args.keep_days is None else args.keep_days or None,
+            core.prune_rule.max_posts if args.max_posts is None else args.max_posts or None,
+        )
+        if not rule.active:
+            raise CommandError(
+                "nothing to prune by: set keep_days or max_posts_per_feed in "
+                f"{paths.config_file()}, or give --keep-days or --max-posts"
+            )
+        results = []
+        # A feed at a time, each reported as it is done: a failure later loses no report.
+        for feed in [core.store.feed(args.feed)] if args.feed else core.store.feeds():
+            (pruned,) = core.prune([feed], rule=rule, dry_run=args.dry_run)
+            if pruned.total:
+                out(prune_line(pruned, rule, dry_run=args.dry_run))
+            results.append(pruned)
+        total = sum(pruned.total for pruned in results)
+        if args.vacuum and total and not args.dry_run:
+            core.store.vacuum()
+    out(prune_total(total, sum(1 for p in results if p.total), dry_run=args.dry_run))
+    return 0
+
+
+def prune_line(pruned: Pruned, rule: PruneRule, *, dry_run: bool) -> str:
+    """One feed's report: "Guardian live: 1,204 posts older than 30 days removed"."""
+    from liveread.text import scrub
+
+    reasons: list[tuple[int, str]] = []
+    if pruned.by_age:
+        reasons.append((pruned.by_age, f"older than {plural(rule.keep_days, 'day')}"))
+    if pruned.by_count:
+        reasons.append((pruned.by_count, f"beyond the newest {rule.max_posts or 0:,}"))
+    (first, why), *more = reasons
+    what = f"{plural(first, 'post')} {why}" + "".join(f" and {n:,} {w}" for n, w in more)
+    done = "would be removed" if dry_run else "removed"
+    return f"{one_line(scrub(pruned.feed_title))}: {what} {done}"
+
+
+def prune_total(total: int, feeds: int, *, dry_run: bool) -> str:
+    if not total:
+        return "Nothing to prune."
+    if dry_run:
+        return f"Would remove {plural(total, 'post')} from {plural(feeds, 'feed')} (dry run)."
+    return f"Removed {plural(total, 'post')} from {plural(feeds, 'feed')}."
+
+
+def plural(number: int | None, noun: str) -> str:
+    return f"{number or 0:,} {noun}{'s' * (number != 1)}"
 
 
 def cmd_doctor(args: argparse.Namespace) -> int:
@@ -937,8 +1044,17 @@ def build_parser() -> argparse.ArgumentParser:
     )
     search.set_defaults(func=cmd_search)
 
-    export_cmd = sub.add_parser("export", help="write favourites to a Markdown, JSON or HTML file")
-    export_cmd.add_argument("--format", choices=("md", "json", "html"), default="md")
+    export_cmd = sub.add_parser(
+        "export",
+        help="write favourites to a Markdown, JSON or HTML file, or the feeds you follow to OPML",
+    )
+    export_cmd.add_argument(
+        "--format",
+        choices=("md", "json", "html", "opml"),
+        default="md",
+        help="md, json, html: your favourites; opml: the feeds you follow, for another reader"
+        " (or liveread import)",
+    )
     export_cmd.add_argument(
         "-o", "--output", metavar="PATH", help="file to write, or an existing folder to write into"
     )
@@ -946,6 +1062,39 @@ def build_parser() -> argparse.ArgumentParser:
         "--force", action="store_true", help="replace an existing file (never anything else)"
     )
     export_cmd.set_defaults(func=cmd_export)
+
+    prune = sub.add_parser(
+        "prune",
+        help="remove old posts by config keep_days / max_posts_per_feed (favourites stay)",
+    )
+    prune.add_argument("feed", nargs="?", help="only this feed (id, URL or title)")
+    prune.add_argument(
+        "--dry-run", action="store_true", help="say what would be removed, remove nothing"
+    )
+    prune.add_argument(
+        "--keep-days", type=count, metavar="N", help="instead of keep_days (0: no age limit)"
+    )
+    prune.add_argument(
+        "--max-posts",
+        type=count,
+        metavar="N",
+        help="instead of max_posts_per_feed (0: no count limit)",
+    )
+    prune.add_argument(
+        "--vacuum",
+        action="store_true",
+        help="then give the space back to the disk (rewrites the database file: slow if big)",
+    )
+    prune.set_defaults(func=cmd_prune)
+
+    import_cmd = sub.add_parser(
+        "import", help="follow the feeds an OPML file lists (those not followed already)"
+    )
+    import_cmd.add_argument("file", metavar="FILE.opml")
+    import_cmd.add_argument(
+        "--refresh", action="store_true", help="fetch the feeds added now, not on the next refresh"
+    )
+    import_cmd.set_defaults(func=cmd_import)
 
     doctor = sub.add_parser(
         "doctor",

@@ -16,6 +16,7 @@ DEFAULT_REFRESH_SECONDS = 60.0
 MIN_REFRESH_SECONDS = 10.0
 DEFAULT_READ_AFTER_SECONDS = 2.0
 DEFAULT_MIN_INTERVAL_SECONDS = 30.0
+MAX_KEEP_DAYS = 36_500
 
 EXAMPLE = """\
 # liveread configuration
@@ -25,6 +26,8 @@ min_interval = 30          # seconds: the fastest any feed is fetched by its rhy
 read_after = 2             # seconds a post is shown in the reader before it counts as read
 # theme = "textual-dark"   # any Textual theme; the app remembers the last one you picked
 # export_dir = "~/Documents/liveread"
+# keep_days = 30           # remove posts first seen more than 30 days ago (favourites stay)
+# max_posts_per_feed = 5000  # each feed keeps its newest 5000 posts (favourites stay)
 
 # Alerts outside the app, for new posts: alerts = "all", "key" (key events and breaking
 # news) or "none"; `liveread set FEED --alerts ...` sets a feed's own.
@@ -63,6 +66,10 @@ class Config:
     notify_command: tuple[str, ...] = ()
     """The command run for each alert, split into arguments (`alerts.parse_command`)."""
     quiet_hours: QuietHours | None = None
+    keep_days: int | None = None
+    """Posts first seen more than this many days ago are pruned; None keeps them all."""
+    max_posts_per_feed: int | None = None
+    """Each feed keeps its newest this many posts; None keeps them all."""
 
 
 def load(path: Path | None = None) -> Config:
@@ -103,6 +110,8 @@ def _validate(data: dict[str, Any], path: Path) -> Config:
         "export_dir",
         "keys",
         *ALERT_KEYS,
+        "keep_days",
+        "max_posts_per_feed",
     }
     if unknown := sorted(set(data) - known):
         raise ConfigError(
@@ -134,6 +143,8 @@ def _validate(data: dict[str, Any], path: Path) -> Config:
         isinstance(k, str) and isinstance(v, str) and v.strip() for k, v in keys.items()
     ):
         raise ConfigError(f'{path}: [keys] maps binding ids to keys, e.g. "app.quit" = "ctrl+q"')
+    keep_days = _limit(data, "keep_days", "days", MAX_KEEP_DAYS, path)
+    max_posts = _limit(data, "max_posts_per_feed", "posts", None, path)
     return Config(
         refresh_interval=float(interval),
         min_interval=float(min_interval),
@@ -141,6 +152,8 @@ def _validate(data: dict[str, Any], path: Path) -> Config:
         theme=theme,
         export_dir=Path(export_dir).expanduser() if export_dir else None,
         keys=dict(keys),
+        keep_days=keep_days,
+        max_posts_per_feed=max_posts,
         **_alert_settings(data, path),
     )
 
@@ -178,3 +191,13 @@ def _alert_settings(data: dict[str, Any], path: Path) -> dict[str, Any]:
         except ValueError as error:
             raise ConfigError(f"{path}: {key}: {error}") from None
     return settings
+
+
+def _limit(data: dict[str, Any], key: str, unit: str, most: int | None, path: Path) -> int | None:
+    """A pruning limit: a whole number of `unit` from 1 to `most`; 0 or absent: no limit."""
+    value = data.get(key, 0)
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+        raise ConfigError(f"{path}: {key} must be a whole number of {unit} (0: keep everything)")
+    if most is not None and value > most:
+        raise ConfigError(f"{path}: {key} must be at most {most:,} {unit}")
+    return value or None

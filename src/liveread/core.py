@@ -7,9 +7,10 @@
 - read state: `mark_read` (or unread) posts, `mark_feed_read` (or unread), `mark_all_read`,
   `record_visit`, `set_oldest_first`, and `find_posts` for posts named by id or key
 - alerts: `set_alerts` (a feed's own level) and `alert_level` (its own, else the config's)
+- pruning: `prune` (config `keep_days`, `max_posts_per_feed`; refreshes prune too)
 - favourites: `set_favourite`, `toggle_favourite`, `remove_favourite`, `favourites`
 - export: `export_dir` (config `export_dir`, else liveread's own folder), `export_target` and
-  `export` (favourites written atomically)
+  `export` (favourites written atomically); `export_feeds` and `import_opml` (feeds as OPML)
 - search: `search`, a page at a time, on a read-only connection of its own (`searcher`)
 
 Reading what to show (the feeds, a feed's posts, one post) goes straight to `core.store`, the
@@ -30,12 +31,21 @@ from collections.abc import Iterable, Sequence
 from datetime import datetime, timedelta
 from pathlib import Path
 from types import TracebackType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from liveread import paths, timefmt
 from liveread.config import Config
 from liveread.schedule import Reason, Rhythm
-from liveread.store import EntrySummary, Favourite, Feed, SearchHit, Store, StoreError
+from liveread.store import (
+    EntrySummary,
+    Favourite,
+    Feed,
+    Pruned,
+    PruneRule,
+    SearchHit,
+    Store,
+    StoreError,
+)
 
 if TYPE_CHECKING:
     from liveread.export import Format
@@ -45,6 +55,16 @@ if TYPE_CHECKING:
 
 MAX_SET_INTERVAL = 7 * 24 * 3600.0
 """The longest interval a feed may be given (`liveread set --interval`), in seconds."""
+
+
+class Imported(NamedTuple):
+    """What importing an OPML file did."""
+
+    added: list[Feed]
+    known: list[tuple[str, Feed]]
+    """(address in the file, the feed that follows it already)."""
+    invalid: list[str]
+    """Addresses in the file that are no web address liveread can follow."""
 
 
 class Offline(Exception):
@@ -77,7 +97,9 @@ class Core:
             from liveread.service import Service
 
             self._fetcher = Fetcher()
-            self._service = Service(self.store, self._fetcher, rhythm=self.rhythm)
+            self._service = Service(
+                self.store, self._fetcher, rhythm=self.rhythm, prune_rule=self.prune_rule
+            )
         return self._service
 
     async def disconnect(self) -> None:
@@ -178,6 +200,28 @@ class Core:
             if feed.id not in skipped and is_due(feed, self.config.refresh_interval, when)
         ]
 
+    # -- pruning ------------------------------------------------------------------------------
+
+    @property
+    def prune_rule(self) -> PruneRule:
+        """What the config lets go: `keep_days`, `max_posts_per_feed` (neither: nothing)."""
+        return PruneRule(self.config.keep_days, self.config.max_posts_per_feed)
+
+    def prune(
+        self,
+        feeds: Sequence[Feed] | None = None,
+        *,
+        rule: PruneRule | None = None,
+        now: datetime | None = None,
+        dry_run: bool = False,
+    ) -> list[Pruned]:
+        """Remove the posts `rule` (default: the config's) lets go from `feeds` (default:
+        all), or with `dry_run` only count them; favourites and pinned posts stay."""
+        chosen = self.store.feeds() if feeds is None else feeds
+        when = now or timefmt.clock()
+        use = rule or self.prune_rule
+        return [self.store.prune_feed(f.id, use, now=when, dry_run=dry_run) for f in chosen]
+
     # -- read state ---------------------------------------------------------------------------
 
     def mark_read(self, post_ids: Iterable[int], read: bool = True) -> int:
@@ -258,16 +302,18 @@ class Core:
         return self.config.export_dir or paths.export_dir()
 
     def export_target(
-        self, given: str | None, fmt: Format, *, at: datetime, relative_to: Path
+        self, given: str | None, fmt: Format | Literal["opml"], *, at: datetime, relative_to: Path
     ) -> Path:
         """The file an export to `given` writes (None: a new file in `export_dir`); a folder
         means a new file in it (see `output.export_target`)."""
-        from liveread.export import default_filename
+        from liveread import export, opml
         from liveread.output import export_target
 
         return export_target(
             given,
-            filename=default_filename(fmt, at),
+            filename=opml.default_filename(at)
+            if fmt == "opml"
+            else export.default_filename(fmt, at),
             default_dir=self.export_dir,
             relative_to=relative_to,
         )
@@ -281,6 +327,38 @@ class Core:
         items = [ExportItem(f.entry, f.feed_title, f.feed_url) for f in self.favourites()]
         write_atomic(path, render(items, fmt, "Favourites"))
         return len(items)
+
+    def export_feeds(self, path: Path) -> int:
+        """Write every followed feed to `path` as OPML (replaced whole, never half written);
+        returns how many. OutputError when the file cannot be written."""
+        from liveread.opml import to_opml
+        from liveread.output import write_atomic
+
+        feeds = self.store.feeds()
+        write_atomic(path, to_opml(feeds, created=timefmt.clock()))
+        return len(feeds)
+
+    def import_opml(self, data: bytes, name: str) -> Imported:
+        """Follow every feed the OPML document `data` (the file `name`) lists that is not
+        followed yet (by its address or the one it is known by), all or none, fetching
+        nothing: the next refresh does. OpmlError, with nothing followed, for a file that is
+        not OPML."""
+        from liveread.addresses import feed_address
+        from liveread.opml import read_opml
+
+        wanted: list[tuple[str, str, str | None]] = []
+        invalid: list[str] = []
+        for outline in read_opml(data, name):
+            address = feed_address(outline.xml_url)
+            if address is None:
+                invalid.append(outline.xml_url)
+                continue
+            # Not `htmlUrl` as the address it is known by: most readers write the site's
+            # front page or section there, which many blogs share. The first refresh reads
+            # the page's own.
+            wanted.append((address, outline.title, None))
+        added, known = self.store.add_feeds(wanted)
+        return Imported(added, known, invalid)
 
     # -- search -------------------------------------------------------------------------------
 

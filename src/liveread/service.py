@@ -28,7 +28,7 @@ from liveread.schedule import (
     Rhythm,
     next_fetch,
 )
-from liveread.store import Feed, Refresh, Store, StoreError
+from liveread.store import Feed, PruneRule, Refresh, Store, StoreError
 
 MAX_OLDER_PAGES = 4
 """Pages of older posts followed (Guardian, BBC): when a feed is first fetched, and when
@@ -60,6 +60,8 @@ class FeedRefreshed:
     new: list[str] = field(default_factory=list)
     edited: list[str] = field(default_factory=list)
     not_modified: bool = False
+    pruned: int = 0
+    """Old posts removed after storing (config `keep_days`, `max_posts_per_feed`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +121,8 @@ class Service:
     in a pool of `processes` worker processes (default: one per usable core, none on one
     core), started then and kept, for every feed, until `aclose()`; until then, and for pages
     that belong to no followed feed yet, parsing runs in a thread. After each fetch of a
-    feed it schedules the next (`liveread.schedule`) by `rhythm`, at times from `clock`."""
+    feed it schedules the next (`liveread.schedule`) by `rhythm`, at times from `clock`; a
+    refresh that stores something then prunes the feed by `prune_rule`."""
 
     def __init__(
         self,
@@ -129,9 +132,11 @@ class Service:
         processes: int | None = None,
         rhythm: Rhythm = DEFAULT_RHYTHM,
         clock: Callable[[], datetime] = now,
+        prune_rule: PruneRule | None = None,
     ) -> None:
         self.store = store
         self.fetcher = fetcher
+        self.prune_rule = prune_rule or PruneRule()
         self.processes = pool_size() if processes is None else processes
         self.pool: ParsePool | None = None
         self.rhythm = rhythm
@@ -289,7 +294,14 @@ class Service:
             ),
         )
         stored = self.store.store_refresh(feed.id, refresh)
-        return FeedRefreshed(feed.id, blog.title or feed.label, stored.new, stored.edited)
+        pruned = 0
+        if self.prune_rule.active and (stored.new or stored.edited):
+            # Posts the page shows stay, or the next refresh would store them again as new.
+            on_page = [entry.key for entry in entries]
+            pruned = self.store.prune_feed(feed.id, self.prune_rule, now=now(), spare=on_page).total
+        return FeedRefreshed(
+            feed.id, blog.title or feed.label, stored.new, stored.edited, pruned=pruned
+        )
 
     def _post_times(self, feed: Feed, entries: Sequence[Entry], at: datetime) -> list[datetime]:
         """The newest posts' times, of the page's (an undated one as arriving now) and the

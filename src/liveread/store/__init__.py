@@ -19,6 +19,7 @@ Import from `liveread.store`; the modules behind it are:
 - `schema`: DDL, migrations, opening a file and checking it is liveread's
 - `rows`: model <-> row conversion, time text
 - `sql`: the statements for feeds, entries and favourites
+- `pruning`: which posts a `PruneRule` lets go, deleted a batch at a time
 - `search`: FTS5 query quoting, index upkeep, the ranked search a page at a time
 - `database`: `Store` itself
 """
@@ -32,6 +33,8 @@ from liveread.store.records import (
     Favourite,
     Feed,
     PostVersion,
+    Pruned,
+    PruneRule,
     Refresh,
     SearchHit,
     StoredEntry,
@@ -52,6 +55,8 @@ __all__ = [
     "Feed",
     "NotFound",
     "PostVersion",
+    "PruneRule",
+    "Pruned",
     "Refresh",
     "SearchHit",
     "Store",

@@ -19,7 +19,7 @@ from types import TracebackType
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
 from liveread.model import Entry, content_hash
-from liveread.store import damage, sql
+from liveread.store import damage, pruning, sql
 from liveread.store.errors import (
     Fault,
     NotFound,
@@ -35,6 +35,8 @@ from liveread.store.records import (
     Favourite,
     Feed,
     PostVersion,
+    Pruned,
+    PruneRule,
     Refresh,
     Schedule,
     SearchHit,
@@ -176,14 +178,37 @@ class Store:
             raise StoreError("a feed needs a url")
         with self._write() as con:
             try:
-                cur = con.execute(
-                    "INSERT INTO feeds (url, canonical_url, title, added_at, position) VALUES "
-                    "(?, ?, ?, ?, (SELECT COALESCE(MAX(position), -1) + 1 FROM feeds))",
-                    (url, canonical or url.split("#", 1)[0], title, to_iso(datetime.now(UTC))),
-                )
+                feed_id = _insert_feed(con, url, title, canonical)
             except sqlite3.IntegrityError:
                 raise StoreError(f"already following {url}") from None
-        return self._feed_by_id(int(cur.lastrowid or 0))
+        return self._feed_by_id(feed_id)
+
+    @_op
+    def add_feeds(
+        self, wanted: Sequence[tuple[str, str, str | None]]
+    ) -> tuple[list[Feed], list[tuple[str, Feed]]]:
+        """Follow each of `wanted` (address, title, canonical address or None) that is not
+        followed yet under either address, all in one transaction (all or none). Returns the
+        feeds added, and (address, feed) for each one followed already (or earlier in
+        `wanted`)."""
+        added: list[int] = []
+        known: list[tuple[str, int]] = []
+        with self._write() as con:
+            for url, title, canonical in wanted:
+                addresses = json.dumps([url, canonical or url])
+                row = con.execute(
+                    "SELECT id FROM feeds WHERE url IN (SELECT value FROM json_each(:a)) "
+                    "OR canonical_url IN (SELECT value FROM json_each(:a)) ORDER BY id LIMIT 1",
+                    {"a": addresses},
+                ).fetchone()
+                if row is None:
+                    added.append(_insert_feed(con, url, title, canonical))
+                else:
+                    known.append((url, row[0]))
+        return (
+            [self._feed_by_id(feed_id) for feed_id in added],
+            [(url, self._feed_by_id(feed_id)) for url, feed_id in known],
+        )
 
     @_op
     def feed_known_as(self, *addresses: str) -> Feed | None:
@@ -559,6 +584,41 @@ class Store:
                 con.execute("UPDATE feeds SET last_reading = NULL WHERE id = ?", (feed_id,))
         return cur.rowcount
 
+    @_op
+    def prune_feed(
+        self,
+        feed_id: int,
+        rule: PruneRule,
+        *,
+        now: datetime,
+        spare: Iterable[str] = (),
+        dry_run: bool = False,
+    ) -> Pruned:
+        """Delete the feed's posts `rule` lets go at `now` (see `pruning`): never a
+        favourite's, a pinned one or one whose key is in `spare`. Deleted a batch per write
+        transaction; `dry_run` counts them and deletes nothing. The counts and the search
+        index follow (triggers)."""
+        feed = self._feed_by_id(feed_id)
+        if not rule.active:
+            return Pruned(feed.id, feed.label)
+        aged, beyond = pruning.choose(self._db, feed_id, rule, now=now, spare=spare)
+        if dry_run or not (aged or beyond):
+            return Pruned(feed.id, feed.label, len(aged), len(beyond))
+        removed = {"aged": 0, "beyond": 0}
+        for name, ids in (("aged", aged), ("beyond", beyond)):
+            for batch in pruning.batches(ids):
+                with self._write() as con:
+                    removed[name] += pruning.delete(con, feed.url, batch)
+                    # Posts the feed's last reading holds may be gone: its next one stores them.
+                    con.execute("UPDATE feeds SET last_reading = NULL WHERE id = ?", (feed_id,))
+        return Pruned(feed.id, feed.label, removed["aged"], removed["beyond"])
+
+    @_op
+    def vacuum(self) -> None:
+        """Rewrite the file without the space deleted posts left (takes a while on a big one)."""
+        self.check_writable()
+        self._db.execute("VACUUM")
+
     # -- favourites -------------------------------------------------------------------------
 
     @_op
@@ -698,6 +758,15 @@ def _schedule_params(feed_id: int, schedule: Schedule) -> dict[str, Any]:
     }
 
 
+def _insert_feed(con: sqlite3.Connection, url: str, title: str, canonical: str | None) -> int:
+    cur = con.execute(
+        "INSERT INTO feeds (url, canonical_url, title, added_at, position) VALUES "
+        "(?, ?, ?, ?, (SELECT COALESCE(MAX(position), -1) + 1 FROM feeds))",
+        (url, canonical or url.split("#", 1)[0], title, to_iso(datetime.now(UTC))),
+    )
+    return int(cur.lastrowid or 0)
+
+
 def _first_of_each_key(entries: Sequence[Entry]) -> list[Entry]:
     firsts: dict[str, Entry] = {}
     for entry in entries:
@@ -754,6 +823,9 @@ def _upsert(
             continue
         params.update(content_hash=digest, feed_url=feed_url)
         (fresh if old_hash is None else reparsed if quiet else edited).append(params)
+    if fresh:  # a post pruned from the feed is not stored again
+        gone = pruning.pruned_keys(con, feed_id, (p["key"] for p in fresh))
+        fresh = [p for p in fresh if p["key"] not in gone]
     last_id = con.execute("SELECT COALESCE(MAX(id), 0) FROM entries").fetchone()[0]
     inserted = con.executemany(sql.INSERT_ENTRY, fresh).rowcount
     if inserted > 0:

@@ -169,3 +169,32 @@ class SearchHit(NamedTuple):
     score: float
     """Lower is a better match: bm25, or for a query matching more than a window of posts
     (store/search.py) -1 for a match in the title and 0 for one in the text only."""
+
+
+class PruneRule(NamedTuple):
+    """Which posts a feed lets go (config `keep_days`, `max_posts_per_feed`); None: no limit.
+    Favourites and pinned posts stay whatever the rule says."""
+
+    keep_days: int | None = None
+    """Posts first seen more than this many days ago go."""
+    max_posts: int | None = None
+    """A feed keeps its newest this many posts (in the order it lists them)."""
+
+    @property
+    def active(self) -> bool:
+        return self.keep_days is not None or self.max_posts is not None
+
+
+class Pruned(NamedTuple):
+    """What pruning one feed removed (or, in a dry run, would remove)."""
+
+    feed_id: int
+    feed_title: str
+    by_age: int = 0
+    """Posts older than `PruneRule.keep_days`."""
+    by_count: int = 0
+    """Posts beyond the newest `PruneRule.max_posts` (those not gone by age already)."""
+
+    @property
+    def total(self) -> int:
+        return self.by_age + self.by_count

@@ -217,6 +217,21 @@ def _migrate_v11(con: sqlite3.Connection) -> None:
     con.execute("ALTER TABLE feeds ADD COLUMN alerts TEXT CHECK (alerts IN ('all', 'key', 'none'))")
 
 
+def _migrate_v12(con: sqlite3.Connection) -> None:
+    # Each feed's posts by when they were first seen: pruning by age (`keep_days`) finds a
+    # feed's old posts, or that it has none, without reading the rest. And the keys of the
+    # posts pruned, so that a refresh whose page still shows one does not store it again
+    # as new (a key each: a few dozen bytes for a post of kilobytes).
+    con.execute("CREATE INDEX entries_feed_seen ON entries (feed_id, first_seen_at)")
+    con.execute(
+        """CREATE TABLE pruned (
+            feed_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+            key TEXT NOT NULL,
+            PRIMARY KEY (feed_id, key)
+        ) WITHOUT ROWID"""
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migrate_v1,
     _migrate_v2,
@@ -229,6 +244,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migrate_v9,
     _migrate_v10,
     _migrate_v11,
+    _migrate_v12,
 ]
 """MIGRATIONS[n] takes a database from schema version n to n + 1. Append; never edit."""
 SCHEMA_VERSION = len(MIGRATIONS)

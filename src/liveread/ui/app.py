@@ -427,13 +427,15 @@ class LivereadApp(PostKeys, Panes):
                 title=f"{event.title}: refresh failed",
                 severity="error",
             )
-        elif isinstance(event, FeedRefreshed) and (event.new or event.edited):
+        elif isinstance(event, FeedRefreshed) and (event.new or event.edited or event.pruned):
             self._posts_arrived(event)
 
     def _posts_arrived(self, event: FeedRefreshed) -> None:
         parts = [f"{len(event.new)} new"] if event.new else []
         if event.edited:
             parts.append(f"{len(event.edited)} edited")
+        if event.pruned:  # config keep_days / max_posts_per_feed
+            parts.append(f"{event.pruned:,} old post{'s' * (event.pruned != 1)} removed")
         self.notify(", ".join(parts), title=event.title)
         if self.view in (ALL_FEEDS, str(event.feed_id)):
             self.new_posts += len(event.new)
