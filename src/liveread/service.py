@@ -131,7 +131,7 @@ class Service:
         *,
         processes: int | None = None,
         rhythm: Rhythm = DEFAULT_RHYTHM,
-        clock: Callable[[], datetime] = now,
+        clock: Callable[[], datetime] | None = None,
         prune_rule: PruneRule | None = None,
     ) -> None:
         self.store = store
@@ -140,7 +140,7 @@ class Service:
         self.processes = pool_size() if processes is None else processes
         self.pool: ParsePool | None = None
         self.rhythm = rhythm
-        self.clock = clock
+        self.clock = clock or (lambda: now())  # `now` as the module has it at each call
 
     async def aclose(self) -> None:
         """End the parse pool's processes, if it was started (the fetcher is its owner's)."""
@@ -298,7 +298,9 @@ class Service:
         if self.prune_rule.active and (stored.new or stored.edited):
             # Posts the page shows stay, or the next refresh would store them again as new.
             on_page = [entry.key for entry in entries]
-            pruned = self.store.prune_feed(feed.id, self.prune_rule, now=now(), spare=on_page).total
+            pruned = self.store.prune_feed(
+                feed.id, self.prune_rule, now=self.clock(), spare=on_page
+            ).total
         return FeedRefreshed(
             feed.id, blog.title or feed.label, stored.new, stored.edited, pruned=pruned
         )
