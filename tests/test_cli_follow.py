@@ -39,12 +39,7 @@ with open(sys.argv[1], "a", encoding="utf-8") as out:
 """
 
 
-@pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """Every test gets its own LIVEREAD_HOME (in-process and for subprocesses)."""
-    folder = tmp_path / "home"
-    monkeypatch.setenv(paths.HOME_ENV, str(folder))
-    return folder
+pytestmark = pytest.mark.usefixtures("home")  # liveread's home under tmp_path (conftest)
 
 
 @pytest.fixture

@@ -6,12 +6,10 @@ from __future__ import annotations
 import io
 import json
 import re
-from pathlib import Path
 
 import pytest
 
 from conftest import Run
-from liveread import paths
 from loopback import LoopbackServer, Route
 
 PAGE = """<!doctype html><html><head><title>Small live</title></head><body>
@@ -31,11 +29,7 @@ def page(*bodies: str) -> str:
     return PAGE.format(posts=posts)
 
 
-@pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "home"
-    monkeypatch.setenv(paths.HOME_ENV, str(folder))
-    return folder
+pytestmark = pytest.mark.usefixtures("home")  # liveread's home under tmp_path (conftest)
 
 
 @pytest.fixture
