@@ -32,13 +32,10 @@ ARTICLE = Path(__file__).parent / "fixtures" / "articles" / "harbour.html"
 FIRST_PARAGRAPH = "Engineers started work on the breached harbour wall"
 LAST_PARAGRAPH = "a decision on raising the wall would be made before next winter"
 
-pytestmark = [
-    pytest.mark.usefixtures("home"),
-    pytest.mark.skipif(
-        articles.trafilatura_missing(),
-        reason="trafilatura is not installed: uv sync --extra articles",
-    ),
-]
+pytestmark = pytest.mark.usefixtures("home")
+needs_trafilatura = pytest.mark.skipif(
+    articles.trafilatura_missing(), reason="trafilatura is not installed: uv sync --extra articles"
+)
 
 
 def teaser(article_url: str) -> Entry:
@@ -86,6 +83,7 @@ async def open_article(pilot: Pilot) -> None:
     await settle(pilot)
 
 
+@needs_trafilatura
 async def test_l_shows_the_linked_article_and_l_or_escape_goes_back(
     store: Store, loopback: LoopbackServer
 ):
@@ -115,6 +113,7 @@ async def test_l_shows_the_linked_article_and_l_or_escape_goes_back(
         assert reopened.cached_article(loopback.url("/news/harbour-wall")).title
 
 
+@needs_trafilatura
 async def test_a_kept_article_opens_offline_and_a_restart_keeps_it(
     store: Store, loopback: LoopbackServer
 ):
@@ -147,6 +146,7 @@ async def test_offline_an_article_never_fetched_is_not_cached(
     assert loopback.hits("/news/harbour-wall") == 0
 
 
+@needs_trafilatura
 async def test_a_dead_link_leaves_the_post_with_a_one_line_note(
     store: Store, loopback: LoopbackServer
 ):
