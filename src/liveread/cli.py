@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from liveread.core import Core
     from liveread.export import ExportItem
     from liveread.history import Version
-    from liveread.model import Entry, LiveBlog
+    from liveread.model import Article, Entry, LiveBlog
     from liveread.service import Event, FeedFailed, FeedRefreshed
     from liveread.store import Feed, Pruned, PruneRule, SearchHit
 
@@ -39,6 +39,7 @@ LAZY_ERRORS = (
     ("liveread.service", "ServiceError"),
     ("liveread.fetch", "FetchError"),
     ("liveread.parse", "NotALiveBlog"),
+    ("liveread.articles", "ArticleError"),
 )
 """Errors reported as one line, from modules that load lazily (module, class name)."""
 
@@ -66,27 +67,28 @@ def warn(text: str) -> None:
     print(f"liveread: warning: {text}", file=sys.stderr, flush=True)
 
 
-def command_core() -> Core:
-    """The core over the user's data and config file; a config file that cannot be used is
-    reported in one line, as the app reports it, and the defaults are used."""
+def command_core(*, offline: bool = False) -> Core:
+    """The core over the user's data and config file (`offline`: it never fetches); a config
+    file that cannot be used is reported in one line, as the app reports it, and the
+    defaults are used."""
     from liveread.config import load_or_defaults
     from liveread.core import open_core
 
     config, problem = load_or_defaults()
     if problem:
         warn(f"{problem} (using defaults)")
-    return open_core(config)
+    return open_core(config, offline=offline)
 
 
 Result = TypeVar("Result")
 
 
-def run_online(job: Callable[[Core], Awaitable[Result]]) -> Result:
+def run_online(job: Callable[[Core], Awaitable[Result]], *, offline: bool = False) -> Result:
     """Run `job(core)` (a coroutine factory) on an event loop, then close the core (its
-    fetcher too, when the job fetched)."""
+    fetcher too, when the job fetched); `offline`: a core that never fetches."""
 
     async def main() -> Result:
-        async with command_core() as core:
+        async with command_core(offline=offline) as core:
             return await job(core)
 
     return asyncio.run(main())
@@ -470,8 +472,12 @@ class _RefreshReport:
 
 
 def cmd_show(args: argparse.Namespace) -> int:
+    if args.history is not None and args.article is not None:
+        raise CommandError("--history and --article each show one post: choose one")
     if args.history is not None:
         return _show_history(args)
+    if args.article is not None:
+        return _show_article(args)
     with command_core() as core:
         feed = core.store.feed(args.feed)
         stored = core.store.entries(feed.id, unread_only=args.new, limit=args.limit)
@@ -504,6 +510,50 @@ def _show_history(args: argparse.Namespace) -> int:
     else:
         out(history_text(versions, colour=False).plain)
     return 0
+
+
+def _show_article(args: argparse.Namespace) -> int:
+    """The article a link post points to: as kept, else fetched (and kept) now."""
+    from liveread.articles import linked_address
+    from liveread.codec import article_to_dict
+
+    if args.new or args.limit is not None or args.format == "markdown":
+        raise CommandError(
+            "--article shows one post's linked article: no --new, --limit or --markdown"
+        )
+
+    async def job(core: Core) -> Article:
+        feed = core.store.feed(args.feed)
+        (post,) = core.find_posts(feed, [args.article])
+        stored = core.store.entry(post.id)
+        url = linked_address(stored.entry, feed.url)
+        if url is None:
+            raise CommandError(f"post {args.article} is not a link to an article")
+        return await core.linked_article(url)
+
+    article = run_online(job, offline=args.offline)
+    if args.format == "json":
+        out(json.dumps(article_to_dict(article), ensure_ascii=False, indent=2))
+    else:
+        out(article_text(article))
+    return 0
+
+
+def article_text(article: Article) -> str:
+    """A linked article as text: where it comes from, its title and byline, its paragraphs."""
+    from liveread.articles import article_date, source_name
+
+    entry = article.as_entry()
+    source = source_name(article)
+    meta = " · ".join(x for x in (article_date(article), ", ".join(article.authors)) if x)
+    lines = [f"── linked article from {source}: {article.url}"]
+    if article.title:
+        lines.append(article.title)
+    if meta:
+        lines.append(meta)
+    if entry.text:
+        lines += ["", entry.text]
+    return "\n".join(lines) + "\n"
 
 
 def _version_dict(version: Version) -> dict[str, object]:
@@ -994,6 +1044,12 @@ def build_parser() -> argparse.ArgumentParser:
         "--history",
         metavar="POST",
         help="the versions of one post (#id or key), oldest first, with what each edit changed",
+    )
+    show.add_argument(
+        "--article",
+        metavar="POST",
+        help="the text of the article a link post (#id or key) points to, fetched and kept"
+        " on first use (needs the articles extra)",
     )
     show.set_defaults(func=cmd_show, format="text")
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from liveread.model import (
     BLOCK_TYPES,
+    Article,
     Block,
     Embed,
     Entry,
@@ -19,6 +20,7 @@ from liveread.model import (
     Paragraph,
     Quote,
     Span,
+    block_text,
     block_type,
     iso_z,
 )
@@ -141,6 +143,35 @@ def entry_from_dict(data: dict[str, Any]) -> Entry:
         breaking=bool(data.get("breaking")),
         blocks=[block_from_dict(b) for b in data.get("blocks", [])],
         label=data.get("label") or "",
+    )
+
+
+def article_to_dict(article: Article) -> dict[str, Any]:
+    """A linked article as `liveread show --article --json` prints it and the store keeps it."""
+    return {
+        "url": article.url,
+        "fetched_at": iso_z(article.fetched_at),
+        "title": article.title,
+        "authors": list(article.authors),
+        "published": iso_z(article.published),
+        "site": article.site,
+        "text": "\n\n".join(t for t in (block_text(b) for b in article.blocks) if t),
+        "blocks": [block_to_dict(b) for b in article.blocks],
+    }
+
+
+def article_from_dict(data: dict[str, Any]) -> Article:
+    fetched_at = _parse_time(data.get("fetched_at"))
+    if fetched_at is None:
+        raise ValueError("an article without the time it was fetched")
+    return Article(
+        url=data["url"],
+        fetched_at=fetched_at,
+        title=data.get("title", ""),
+        authors=list(data.get("authors", [])),
+        published=_parse_time(data.get("published")),
+        site=data.get("site", ""),
+        blocks=[block_from_dict(b) for b in data.get("blocks", [])],
     )
 
 

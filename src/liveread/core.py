@@ -11,6 +11,8 @@
 - favourites: `set_favourite`, `toggle_favourite`, `remove_favourite`, `favourites`
 - export: `export_dir` (config `export_dir`, else liveread's own folder), `export_target` and
   `export` (favourites written atomically); `export_feeds` and `import_opml` (feeds as OPML)
+- linked articles: `linked_article` (the article a link post points to, fetched on demand
+  and kept) and `cached_article` (as kept, without the network)
 - search: `search`, a page at a time, on a read-only connection of its own (`searcher`)
 
 Reading what to show (the feeds, a feed's posts, one post) goes straight to `core.store`, the
@@ -50,6 +52,7 @@ from liveread.store import (
 if TYPE_CHECKING:
     from liveread.export import Format
     from liveread.fetch import Fetcher
+    from liveread.model import Article
     from liveread.service import FeedFailed, FeedRefreshed, Listener, Service
 
 
@@ -359,6 +362,45 @@ class Core:
             wanted.append((address, outline.title, None))
         added, known = self.store.add_feeds(wanted)
         return Imported(added, known, invalid)
+
+    # -- linked articles ----------------------------------------------------------------------
+
+    def cached_article(self, url: str) -> Article:
+        """The article at `url` as kept from an earlier fetch; NotCached when it never was."""
+        from liveread.articles import NotCached
+
+        article = self.store.article(url)
+        if article is None:
+            raise NotCached(f"not cached: the linked article was never fetched ({url})")
+        return article
+
+    async def linked_article(self, url: str) -> Article:
+        """The article at `url` (the address a link post points to): as kept, else fetched
+        now, its text extracted and kept. ArticleError (one line) when it cannot be read:
+        ExtraMissing without trafilatura, NotCached when offline and never fetched."""
+        import asyncio
+
+        from liveread import articles
+        from liveread.fetch import FetchError
+
+        kept = self.store.article(url)
+        if kept is not None:
+            return kept
+        if self.offline:
+            return self.cached_article(url)
+        articles.trafilatura()  # before fetching: without it the page could not be read
+        try:
+            page = await self.connect().fetcher.fetch(url)
+        except FetchError as error:
+            raise articles.ArticleError(f"could not fetch the linked article: {error}") from None
+        if page.text is None:  # not modified: nothing was asked to compare with
+            raise articles.ArticleError("the linked article's server sent no page")
+        # trafilatura takes some tens of ms a page: off this loop, where refreshes run.
+        fetched_at = timefmt.clock().replace(microsecond=0)  # as the store keeps times
+        article = await asyncio.to_thread(articles.extract, page.text, url, fetched_at=fetched_at)
+        if not self.store.read_only:  # a database opened read-only shows it, keeping nothing
+            self.store.save_article(article)
+        return article
 
     # -- search -------------------------------------------------------------------------------
 

@@ -158,6 +158,22 @@ class Entry:
         return content_hash(self.title, self.authors, self.text)
 
 
+def link_target(entry: Entry, page_url: str) -> str | None:
+    """The single article the body points to, if the body is nothing but links (to pages
+    other than `page_url`)."""
+    targets: list[str] = []
+    for block in entry.blocks:
+        if not isinstance(block, Paragraph | Heading):
+            return None
+        for span in block.spans:
+            if not span.text or span.text.isspace():
+                continue
+            if span.href is None or span.href.split("#")[0] == page_url.split("#")[0]:
+                return None
+            targets.append(span.href)
+    return targets[0] if targets and len(set(targets)) == 1 else None
+
+
 def content_hash(title: str, authors: list[str], text: str) -> str:
     """`Entry.content_hash` for callers that already hold the entry's text."""
     import hashlib  # on first use: OpenSSL's bindings take some 2 ms to load, at start-up too
@@ -167,6 +183,31 @@ def content_hash(title: str, authors: list[str], text: str) -> str:
         digest.update(part.encode())
         digest.update(b"\x1e")
     return digest.hexdigest()[:32]
+
+
+@dataclass(slots=True)
+class Article:
+    """The article a link post points to, as its text was extracted from its page."""
+
+    url: str
+    """The address the link post gave (the page may have been reached by redirects)."""
+    fetched_at: datetime
+    title: str = ""
+    authors: list[str] = field(default_factory=list)
+    published: datetime | None = None
+    site: str = ""
+    blocks: list[Block] = field(default_factory=list)
+
+    def as_entry(self) -> Entry:
+        """The article as a post, for what renders posts."""
+        return Entry(
+            key=self.url,
+            url=self.url,
+            published=self.published,
+            title=self.title,
+            authors=list(self.authors),
+            blocks=list(self.blocks),
+        )
 
 
 @dataclass(frozen=True, slots=True)

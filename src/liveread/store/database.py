@@ -18,7 +18,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Concatenate, ParamSpec, TypeVar
 
-from liveread.model import Entry, content_hash
+from liveread import codec
+from liveread.model import Article, Entry, content_hash
 from liveread.store import damage, pruning, sql
 from liveread.store.errors import (
     Fault,
@@ -57,6 +58,8 @@ from liveread.store.rows import (
 from liveread.store.schema import open_database
 from liveread.store.search import index_new_entries, search_rows
 
+MAX_ARTICLES = 500
+"""How many linked articles are kept, the ones fetched last (a few kilobytes each)."""
 LOCKED_RETRY_MS = 100
 """How long a write waits for the lock while the last one failed as locked."""
 
@@ -618,6 +621,34 @@ class Store:
         """Rewrite the file without the space deleted posts left (takes a while on a big one)."""
         self.check_writable()
         self._db.execute("VACUUM")
+
+    # -- linked articles ----------------------------------------------------------------------
+
+    @_op
+    def article(self, url: str) -> Article | None:
+        """The article kept for the address `url`, if any."""
+        row = self._db.execute("SELECT data FROM articles WHERE url = ?", (url,)).fetchone()
+        return None if row is None else codec.article_from_dict(json.loads(row["data"]))
+
+    @_op
+    def save_article(self, article: Article, *, keep: int = MAX_ARTICLES) -> None:
+        """Keep `article` under its address (replacing any kept before), and of all the
+        articles kept only the `keep` fetched last."""
+        data = json.dumps(codec.article_to_dict(article), ensure_ascii=False)
+        with self._write() as con:
+            con.execute(
+                "INSERT OR REPLACE INTO articles (url, fetched_at, data) VALUES (?, ?, ?)",
+                (article.url, to_iso(article.fetched_at), data),
+            )
+            con.execute(
+                "DELETE FROM articles WHERE url IN (SELECT url FROM articles"
+                " ORDER BY fetched_at DESC, url LIMIT -1 OFFSET ?)",
+                (keep,),
+            )
+
+    @_op
+    def count_articles(self) -> int:
+        return int(self._db.execute("SELECT count(*) FROM articles").fetchone()[0])
 
     # -- favourites -------------------------------------------------------------------------
 

@@ -232,6 +232,19 @@ def _migrate_v12(con: sqlite3.Connection) -> None:
     )
 
 
+def _migrate_v13(con: sqlite3.Connection) -> None:
+    # The articles link posts point to, as read in place: kept by address so that opening
+    # one again, or offline, needs no network; the oldest go first (`Store.save_article`).
+    con.execute(
+        """CREATE TABLE articles (
+            url TEXT PRIMARY KEY,
+            fetched_at TEXT NOT NULL,
+            data TEXT NOT NULL
+        )"""
+    )
+    con.execute("CREATE INDEX articles_fetched ON articles (fetched_at)")
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migrate_v1,
     _migrate_v2,
@@ -245,6 +258,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migrate_v10,
     _migrate_v11,
     _migrate_v12,
+    _migrate_v13,
 ]
 """MIGRATIONS[n] takes a database from schema version n to n + 1. Append; never edit."""
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -69,6 +69,10 @@ AGE_SECONDS = 60.0
 """How often the rows' ages ("5 min") are redrawn."""
 CHANGES_BINDING = Binding("h", "toggle_changes", "Changes", show=False, id="app.changes")
 """Shows what an edited post's last edit changed: the reader names its key."""
+ARTICLE_BINDING = Binding("l", "toggle_article", "Article", show=False, id="app.article")
+"""Reads the article a link post points to in its place, and goes back to the post."""
+BACK_BINDING = Binding("escape", "back_to_post", "Back to the post", show=False, id="app.back")
+"""From a linked article back to its post: the reader names it with `ARTICLE_BINDING`."""
 USER_INPUT = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
 """The events that say a person is using the app."""
 REDRAW_AT_ONCE = 25
@@ -120,6 +124,8 @@ class LivereadApp(PostKeys, Panes):
         Binding("e", "export", "Export", id="app.export"),
         Binding("D", "demo", "Demo", show=False, id="app.demo"),
         CHANGES_BINDING,
+        ARTICLE_BINDING,
+        BACK_BINDING,
     ]
 
     def __init__(
@@ -204,7 +210,11 @@ class LivereadApp(PostKeys, Panes):
         with Horizontal(id="panes", classes="-auto"):
             yield FeedList(id="feeds")
             yield EntryList(id="entries")
-            yield Reader(id="reader", changes_key=self.keys_shown(CHANGES_BINDING))
+            yield Reader(
+                id="reader",
+                changes_key=self.keys_shown(CHANGES_BINDING),
+                back_keys=" or ".join(self.keys_shown(b) for b in (ARTICLE_BINDING, BACK_BINDING)),
+            )
         yield Footer()
 
     def on_mount(self) -> None:

@@ -35,6 +35,8 @@ DESCRIPTIONS = {
     "app.mark_feed_read": "Mark this feed's posts read (asks first)",
     "app.mark_all_read": "Mark every post read (asks first)",
     "app.changes": "Show or hide what the last edit of a post changed",
+    "app.article": "Read a link post's article in place, or go back to the post",
+    "app.back": "From a link post's article back to the post",
     "app.oldest_first": "This feed oldest first, or newest first (kept per feed)",
     "select": "Open: a feed's posts, or a post in the reader",
     "command_palette": "Command palette: every action, and themes",

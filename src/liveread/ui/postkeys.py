@@ -5,9 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
+from textual import work
 from textual.app import SuspendNotSupported
 
-from liveread.store import Feed, NotFound
+from liveread.model import Entry
+from liveread.store import Feed, NotFound, StoreError
 from liveread.ui import screens
 from liveread.ui.lists import ALL_FEEDS, EntryList, FeedList
 from liveread.ui.reader import Reader
@@ -16,9 +18,13 @@ from liveread.ui.reading import Reading
 if TYPE_CHECKING:  # `webbrowser` loads when a link is first opened
     import webbrowser
 
+    from liveread.background import Background
+
 
 class PostKeys(Reading):
     """The actions behind the app's keys for the post under the cursor and the view on show."""
+
+    network: Background | None
 
     def action_next_unread(self) -> None:
         entries = self.query_one(EntryList)
@@ -238,6 +244,73 @@ class PostKeys(Reading):
             self.notify(url, title="Copied")
         else:
             self.notify("This post has no web address.", severity="warning")
+
+    def action_toggle_article(self) -> None:
+        """Read the article the link post on show points to in its place; on the article,
+        go back to the post."""
+        reader = self.query_one(Reader)
+        if reader.back_to_post():
+            return
+        ref = self.query_one(EntryList).current
+        if ref is None:
+            return
+        if ref.startswith("f"):
+            favourite = self.favourites[int(ref[1:])]
+            self._read_article(reader.shown, favourite.entry, favourite.feed_url)
+            return
+        post_id = int(ref[1:])
+
+        def read() -> tuple[Entry, str] | None:
+            try:
+                stored = self.store.entry(post_id)
+                return stored.entry, self.store.feed(stored.feed_id).url
+            except NotFound:
+                return None
+
+        def found(post: tuple[Entry, str] | None) -> None:
+            if post is None:
+                self._gone()
+            else:
+                self._read_article(reader.shown, *post)
+
+        self.with_store(read, found)
+
+    def _read_article(self, shown: str | None, entry: Entry, page_url: str) -> None:
+        from liveread.articles import linked_address
+
+        url = linked_address(entry, page_url)
+        if url is None:
+            self.notify("This post is not a link to another article.")
+            return
+        reader = self.query_one(Reader)
+        reader.note(f"Opening the linked article: {url}")
+        self.load_article(url, shown)
+
+    @work(exclusive=True, group="article")
+    async def load_article(self, url: str, shown: str | None) -> None:
+        """The linked article at `url`: as kept, else fetched on the network thread (or,
+        offline, only as kept). Shown if the reader still shows the post `shown`; a one-line
+        note above the post says why, when it cannot be read."""
+        from liveread.articles import ArticleError
+
+        core = self.core
+        try:
+            if self.network is not None:
+                article = await self.network.run(lambda core: core.linked_article(url))
+            else:
+                article = await self.in_store_thread(lambda: core.cached_article(url))
+        except (ArticleError, StoreError) as error:
+            article, problem = None, str(error)
+        reader = self.query_one(Reader)
+        if reader.shown != shown or reader.article_shown is not None:
+            return  # the reader moved on meanwhile
+        if article is None:
+            reader.note(problem)
+        else:
+            reader.show_article(article)
+
+    def action_back_to_post(self) -> None:
+        self.query_one(Reader).back_to_post()
 
     def action_toggle_changes(self) -> None:
         reader = self.query_one(Reader)

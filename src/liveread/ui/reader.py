@@ -19,7 +19,7 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from liveread.model import Entry
+from liveread.model import Article, Entry
 from liveread.store import PostVersion
 
 WELCOME = Text.assemble(
@@ -59,10 +59,16 @@ class Reader(VerticalScroll, can_focus=True):
         Binding("G", "scroll_end", "Bottom", show=False, id="reader.bottom"),
     ]
 
-    def __init__(self, *, id: str | None = None, changes_key: str = "h") -> None:
+    def __init__(
+        self, *, id: str | None = None, changes_key: str = "h", back_keys: str = "l, esc"
+    ) -> None:
         super().__init__(id=id)
         self.changes_key = changes_key
         """The key that shows an edited post's changes, as the reader names it."""
+        self.back_keys = back_keys
+        """The keys that go from a linked article back to its post, as the reader names them."""
+        self.article_shown: Article | None = None
+        """The linked article on show in place of the post `shown` (None: the post is)."""
         self._pending: deque[list[Piece]] = deque()
         self._shown_batches = 0
         self._post: tuple[Entry, str, Edits | None] | None = None
@@ -72,6 +78,9 @@ class Reader(VerticalScroll, can_focus=True):
     post until turned off)."""
 
     def compose(self):  # noqa: ANN201 - Textual's compose protocol
+        note = Static(id="note")
+        note.display = False
+        yield note
         yield Static(id="article")
         yield Static(id="more")
 
@@ -93,6 +102,12 @@ class Reader(VerticalScroll, can_focus=True):
         from liveread.ui.render import article_head, body, changes_body  # with the first post
 
         same = key is not None and key == self.shown
+        if same and self.article_shown is not None:
+            self._post = (entry, feed_title, edits)  # shown again on the way back
+            return
+        if not same:
+            self.note("")
+            self.article_shown = None
         wanted = self._shown_batches if same else 1
         changes = self.changes_shown and edits is not None and bool(edits.earlier)
         parts = changes_body(edits.earlier[-1], entry) if changes and edits else body(entry)
@@ -109,9 +124,41 @@ class Reader(VerticalScroll, can_focus=True):
         self._fill()
 
     def show(self, renderable: RenderableType) -> None:
+        self.note("")
+        self.article_shown = None
         self._update(renderable, deque(), home=True)
         self.shown = None
         self._post = None
+
+    def show_article(self, article: Article) -> None:
+        """Show the article the post on show links to, in its place, from the top."""
+        from liveread.ui.render import body, linked_head
+
+        self.note("")
+        self.article_shown = article
+        batches = deque(batched(body(article.as_entry()), BATCH_CHARACTERS))
+        first = batches.popleft() if batches else []
+        head = linked_head(article, self.back_keys)
+        self._update(Group(*head, *_spaced(first)), batches, home=True)
+        self._fill()
+
+    def back_to_post(self) -> bool:
+        """Show the post again in place of its linked article; False when none was shown."""
+        if self.article_shown is None:
+            return False
+        self.article_shown = None
+        if self._post is not None:
+            entry, feed_title, edits = self._post
+            key, self.shown = self.shown, None
+            self.show_entry(entry, feed_title, key=key, edits=edits)
+        return True
+
+    def note(self, line: str) -> None:
+        """A line above what is shown (a linked article that could not be read, say); an
+        empty one hides it."""
+        note = self.query_one("#note", Static)
+        note.update(Text(line))
+        note.display = bool(line)
 
     @property
     def has_changes(self) -> bool:

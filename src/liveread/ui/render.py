@@ -14,7 +14,17 @@ from rich.text import Text
 from liveread.addresses import safe_address
 from liveread.diff import word_diff
 from liveread.history import changes_text
-from liveread.model import Embed, Entry, Heading, Image, Inline, ListBlock, Paragraph, Quote
+from liveread.model import (
+    Article,
+    Embed,
+    Entry,
+    Heading,
+    Image,
+    Inline,
+    ListBlock,
+    Paragraph,
+    Quote,
+)
 from liveread.store import PostVersion
 from liveread.timefmt import local, stamp
 from liveread.ui.reader import Edits
@@ -133,6 +143,30 @@ def body(entry: Entry) -> list[RenderableType]:
                     label.append(link, link_style(link, dim=True))
                 parts.append(label)
     return parts
+
+
+def linked_head(article: Article, back_keys: str) -> list[RenderableType]:
+    """What the reader shows above a linked article's body: where it comes from and how to go
+    back to the post, its title, date and authors, its address, a rule."""
+    from liveread.articles import article_date, source_name
+
+    source = Text("↗ linked article from ", "dim")
+    source.append(source_name(article), "not dim bold")
+    source.append(" · ")
+    source.append(back_keys, "not dim bold")
+    source.append(" back to the post")
+    head: list[RenderableType] = [source, Text(article.title or "(untitled article)", "bold")]
+    meta = Text(style="dim")
+    meta.append(article_date(article))
+    if article.authors:
+        meta.append(" · " if meta.plain else "")
+        meta.append(", ".join(article.authors), "not dim bold")
+    if meta.plain:
+        head.append(meta)
+    if link := _safe_link(article.url):
+        head.append(Wrapped(Text(link, link_style(link, dim=True))))
+    head.append(Rule(style="dim"))
+    return head
 
 
 def article_head(
