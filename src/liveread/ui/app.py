@@ -420,7 +420,14 @@ class LivereadApp(PostKeys, Panes):
             self.busy.add(event.feed_id)
         else:
             self.busy.discard(event.feed_id)
-        self.reload_feed(event.feed_id)
+        if isinstance(event, FeedRefreshed) and event.found:  # a source found live blogs
+            self.reload_feeds()
+            self.notify(
+                f"{len(event.found)} live blog{'s' * (len(event.found) != 1)} found",
+                title=event.title,
+            )
+        else:
+            self.reload_feed(event.feed_id)
         if isinstance(event, FeedFailed):
             self.notify(
                 event.reason,
