@@ -339,3 +339,17 @@ async def test_blogs_a_source_found_appear_in_the_pane_when_it_reports_them(
         assert "source: 1 live blog found" in row(app, str(source.id))
         assert "via World news" in row(app, str(blog.id))
         assert "World news" in [n.title for n in app._notifications]
+
+
+async def test_opening_a_source_says_where_its_blogs_are(store: Store, feeds: list[Feed]) -> None:
+    from test_ui_app import choose_feed, reader_text
+
+    source = store.add_feed("https://example.com/rss", "World news", kind="source")
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await choose_feed(pilot, str(source.id))
+
+        shown = " ".join(reader_text(app).split())  # as wrapped to the pane
+        assert "A source has no posts of its own" in shown
+        assert 'marked "via World news"' in shown
