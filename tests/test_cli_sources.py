@@ -95,3 +95,17 @@ def test_a_broken_feed_is_refused_with_its_reason(run: Run, loopback: LoopbackSe
     assert code != 0
     assert out == ""
     assert f"{url}: not a readable feed" in err
+
+
+def test_following_a_source_headless_points_to_its_blogs(run: Run, loopback: LoopbackServer):
+    strike = loopback.route("/live/strike", body=live_page("Strike"))
+    url = loopback.route(
+        "/rss", body=rss([("Strike live", strike, [])]), content_type="application/rss+xml"
+    )
+    run("add", url)
+
+    code, out, err = run("follow", "1")
+
+    assert (code, out) == (1, "")
+    assert "#1 World news is a source, with no posts of its own" in err
+    assert "1 live blog it found" in err

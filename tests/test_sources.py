@@ -14,11 +14,12 @@ import pytest
 from liveread import sources
 from liveread.fetch import FetchConfig, Fetcher
 from liveread.schedule import Reason
-from liveread.service import FeedFailed, FeedRefreshed, Service, ServiceError
+from liveread.service import FeedFailed, FeedRefreshed, Service, ServiceError, is_due
 from liveread.sources import compile_pattern
 from liveread.store import Feed, Store
 from loopback import LoopbackServer, Route
 from test_service import NOT_LIVE, bbc_page, text
+from test_service_schedule import page as demo_page
 
 FAST = FetchConfig(connect_timeout=1.0, read_timeout=1.0, retries=0)
 START = datetime(2026, 4, 26, 11, 0, tzinfo=UTC)
@@ -347,3 +348,24 @@ async def test_removing_a_source_keeps_the_blogs_it_found(
 
     [kept] = store.feeds()
     assert (kept.url, kept.total, kept.source_id, kept.source_title) == (blog, 2, None, None)
+
+
+async def test_a_found_blog_that_has_ended_is_no_longer_fetched_and_keeps_its_posts(
+    loopback: LoopbackServer, service: Service, store: Store
+):
+    blog = loopback.url("/live/over")
+    loopback.route("/live/over", body=demo_page(blog, -30, -20, -10, ended=True))
+    url = loopback.route(
+        "/feed", body=rss([("Race: as it happened", blog, [])]), content_type="application/rss+xml"
+    )
+
+    source, _ = await service.add_feed(url)
+
+    [found] = blogs_of(store, source).values()
+    assert (found.is_live, found.poll_reason, found.total) == (False, Reason.ENDED, 3)
+    later = START + timedelta(days=1)
+    assert not is_due(found, 60, later)
+    assert is_due(store.feed(source.id), 60, later)  # the source itself goes on
+    await service.refresh_all([feed for feed in store.feeds() if is_due(feed, 60, later)])
+    assert loopback.hits("/live/over") == 1
+    assert store.feed(found.id).total == 3

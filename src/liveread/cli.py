@@ -321,6 +321,11 @@ def cmd_follow(args: argparse.Namespace) -> int:
         )
         alerters.append(alerter)
         feed, added = await followed(core, args.feed)
+        if feed.is_source:
+            raise CommandError(
+                f"#{feed.id} {feed.label} is a source, with no posts of its own: follow one of "
+                f"the {_blogs(feed.blogs_found)} it found (liveread feeds lists them)"
+            )
         interval = args.interval or core.config.refresh_interval
         print(
             f"Following #{feed.id} {feed.label} ({feed.url}) every {interval:g} s;"

@@ -527,7 +527,12 @@ class LivereadApp(PostKeys, Panes):
     def _feed_added(self, feed: Feed | None) -> None:
         if feed is None:
             return
-        self.notify(f"{feed.total} posts", title=f"Following {feed.label}")
+        if feed.is_source:
+            found = feed.blogs_found
+            what = f"a source: {found} live blog{'s' * (found != 1)} found now"
+        else:
+            what = f"{feed.total} posts"
+        self.notify(what, title=f"Following {feed.label}")
         self._select_feed(feed)
 
     def _select_feed(self, feed: Feed) -> None:
