@@ -58,6 +58,8 @@ def test_adding_a_feed_says_it_is_a_source_and_feeds_marks_it(run: Run, loopback
 
     code, out, _ = run("refresh", "1")
     assert (code, out) == (0, f"#1 World news ({url}): 0 live blogs found\n")
+    code, out, _ = run("refresh", "1", "--json")
+    assert (code, json.loads(out)["found"]) == (0, 0)
 
 
 def test_a_newsboat_opml_of_rss_feeds_is_imported_as_sources(

@@ -431,7 +431,13 @@ def refresh_json(event: FeedRefreshed | FeedFailed, feed: Feed) -> str:
 
     result: dict[str, object] = {"id": feed.id, "title": event.title}
     if isinstance(event, FeedFailed):
-        result |= {"new": 0, "edited": 0, "not_modified": False, "error": event.reason}
+        result |= {
+            "new": 0,
+            "edited": 0,
+            "not_modified": False,
+            "found": 0,
+            "error": event.reason,
+        }
     else:
         result |= {
             "new": len(event.new),
