@@ -369,3 +369,20 @@ async def test_a_found_blog_that_has_ended_is_no_longer_fetched_and_keeps_its_po
     await service.refresh_all([feed for feed in store.feeds() if is_due(feed, 60, later)])
     assert loopback.hits("/live/over") == 1
     assert store.feed(found.id).total == 3
+
+
+async def test_an_item_that_is_gone_is_looked_at_once_and_one_that_failed_again(
+    loopback: LoopbackServer, service: Service, store: Store
+):
+    failing = loopback.route("/live/busy", [Route(status=503), Route(body=live_page("Busy"))])
+    gone = loopback.url("/live/gone")  # 404
+    items: list[Item] = [("Busy live", failing, []), ("Gone live", gone, [])]
+    url = loopback.route("/feed", body=rss(items), content_type="application/rss+xml")
+    source, event = await service.add_feed(url)
+    assert event.found == []
+
+    again = await service.refresh(store.feed(source.id))
+
+    assert isinstance(again, FeedRefreshed)
+    assert list(blogs_of(store, source)) == [failing]
+    assert (loopback.hits("/live/busy"), loopback.hits("/live/gone")) == (2, 1)

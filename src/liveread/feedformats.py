@@ -63,7 +63,7 @@ def looks_like_feed(text: str) -> bool:
 def read_feed(text: str, url: str) -> FeedDocument:
     """The feed in `text`, fetched from `url` (relative item addresses resolve against it).
     NotAFeed, with the reason, for a document that is not one or cannot be read."""
-    if text.lstrip("\ufeff \t\r\n").startswith("{"):
+    if text.lstrip("\ufeff \t\r\n").startswith(("{", "[")):
         return read_json_feed(text, url)
     return _read_xml_feed(text, url)
 

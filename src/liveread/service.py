@@ -289,9 +289,8 @@ class Service:
         looked_at = self.store.looked_at(source.id, [item.url for item in document.items])
         chosen = sources.items_to_check(document.items, looked_at, self.source_pattern)
         outcomes = await asyncio.gather(*(self._follow_item(source, item) for item in chosen))
-        self.store.note_looked_at(
-            source.id, [item.url for item, outcome in zip(chosen, outcomes, strict=True) if outcome]
-        )
+        looked = zip(chosen, outcomes, strict=True)
+        self.store.note_looked_at(source.id, [item.url for item, o in looked if o is not False])
         at = self.clock()
         current = self.store.feed(source.id)
         interval = current.user_interval or max(sources.SOURCE_SECONDS, self.rhythm.base)
@@ -314,8 +313,8 @@ class Service:
 
     async def _follow_item(self, source: Feed, item: FeedItem) -> Feed | bool:
         """Follow the item's page when it is a live blog: the feed, once followed; True when
-        it was looked at and is not one to follow (no live blog, or followed already); False
-        when it could not be looked at this time (to try again at the next refresh)."""
+        it was looked at and is not one to follow (no live blog, followed already, or gone);
+        False when it could not be looked at this time (to try again at the next refresh)."""
         address = feed_address(item.url)
         if address is None:
             return True
@@ -328,7 +327,9 @@ class Service:
             return True
         except ServiceError:  # followed already, under this address or another
             return True
-        except (FetchError, ParseCrashed, StoreError):
+        except FetchError as error:  # a page that is not there is not worth asking for again
+            return error.status is not None and 400 <= error.status < 500 and error.status != 429
+        except (ParseCrashed, StoreError):
             return False
         return feed
 
