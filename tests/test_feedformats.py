@@ -125,7 +125,7 @@ def test_json_feed_items_by_the_spec():
         ("<rss><channel><title>Broken", "not a readable feed"),
         ("<html><body><p>Hello</p></body></html>", "not a readable feed"),
         ('{"version": "https://jsonfeed.org/version/1.1", "items": [', "not a readable feed (JSON"),
-        ('["https://jsonfeed.org/version/1.1"]', "JSON without a JSON Feed version"),
+        ('["https://jsonfeed.org/version/1.1"]', "not a readable feed (JSON without a JSON Feed"),
     ],
 )
 def test_what_cannot_be_read_says_so(text: str, reason: str):

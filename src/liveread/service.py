@@ -288,7 +288,7 @@ class Service:
         then schedule its next fetch."""
         looked_at = self.store.looked_at(source.id, [item.url for item in document.items])
         chosen = sources.items_to_check(document.items, looked_at, self.source_pattern)
-        outcomes = await asyncio.gather(*(self._follow_item(source, item) for item in chosen))
+        outcomes = await self._follow_items(source, chosen)
         looked = zip(chosen, outcomes, strict=True)
         self.store.note_looked_at(source.id, [item.url for item, o in looked if o is not False])
         at = self.clock()
@@ -311,27 +311,45 @@ class Service:
             source=True,
         )
 
-    async def _follow_item(self, source: Feed, item: FeedItem) -> Feed | bool:
-        """Follow the item's page when it is a live blog: the feed, once followed; True when
-        it was looked at and is not one to follow (no live blog, followed already, or gone);
-        False when it could not be looked at this time (to try again at the next refresh)."""
+    async def _look_at(self, item: FeedItem) -> tuple[str, FetchResult, LiveBlog] | bool:
+        """The item's page, fetched and read, when it is a live blog: (its address, the
+        fetch, the blog); True when it was looked at and is not one (or is gone); False when
+        it could not be looked at this time (to try again at the next refresh)."""
         address = feed_address(item.url)
         if address is None:
             return True
         try:
             result, blog = await self._load(address)
-            if blog is None:
-                return False
-            feed, _ = await self._follow_blog(item.url, address, result, blog, source_id=source.id)
         except NotALiveBlog:
-            return True
-        except ServiceError:  # followed already, under this address or another
             return True
         except FetchError as error:  # a page that is not there is not worth asking for again
             return error.status is not None and 400 <= error.status < 500 and error.status != 429
-        except (ParseCrashed, StoreError):
+        except ParseCrashed:
             return False
-        return feed
+        return False if blog is None else (address, result, blog)
+
+    async def _follow_items(self, source: Feed, items: list[FeedItem]) -> list[Feed | bool]:
+        """Look at the items' pages at once, then follow the live blogs among them in the
+        items' order: the feed followed, else as `_look_at` says (True too for a blog
+        followed already)."""
+        looked = await asyncio.gather(*(self._look_at(item) for item in items))
+        outcomes: list[Feed | bool] = []
+        for item, page in zip(items, looked, strict=True):
+            if isinstance(page, bool):
+                outcomes.append(page)
+                continue
+            address, result, blog = page
+            try:
+                feed, _ = await self._follow_blog(
+                    item.url, address, result, blog, source_id=source.id
+                )
+            except ServiceError:  # followed already, under this address or another
+                outcomes.append(True)
+            except StoreError:
+                outcomes.append(False)
+            else:
+                outcomes.append(feed)
+        return outcomes
 
     def _plan(
         self, feed: Feed, outcome: Outcome, *, is_live: bool | None = None
