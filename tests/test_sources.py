@@ -386,3 +386,23 @@ async def test_an_item_that_is_gone_is_looked_at_once_and_one_that_failed_again(
     assert isinstance(again, FeedRefreshed)
     assert list(blogs_of(store, source)) == [failing]
     assert (loopback.hits("/live/busy"), loopback.hits("/live/gone")) == (2, 1)
+
+
+async def test_a_json_feed_served_as_plain_json_is_a_source_and_other_json_or_xml_is_refused(
+    loopback: LoopbackServer, service: Service, store: Store
+):
+    blog = loopback.route("/live/strike", body=live_page("Strike"))
+    url = loopback.route(
+        "/feed.json", body=json_feed([("Strike live", blog, [])]), content_type="application/json"
+    )
+    source, _ = await service.add_feed(url)
+    assert list(blogs_of(store, source)) == [blog]
+
+    sitemap = loopback.route(
+        "/sitemap.xml",
+        body='<?xml version="1.0"?><urlset><url><loc>x</loc></url></urlset>',
+        content_type="application/xml",
+    )
+    with pytest.raises(ServiceError) as info:
+        await service.add_feed(sitemap)
+    assert str(info.value) == f"{sitemap}: not an HTML page or feed (application/xml)"

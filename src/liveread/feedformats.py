@@ -17,9 +17,9 @@ FEED_ONLY_TYPES = frozenset(
     {"application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/feed+json"}
 )
 """Media types that say a document is a feed."""
-FEED_TYPES = FEED_ONLY_TYPES | {"application/xml", "text/xml"}
-"""Media types a feed is served as (the plain XML ones carry other documents too: the
-document's root element tells)."""
+MAYBE_FEED_TYPES = frozenset({"application/xml", "text/xml", "application/json"})
+"""Media types feeds are served as among other documents: the document's first bytes tell."""
+FEED_TYPES = FEED_ONLY_TYPES | MAYBE_FEED_TYPES
 
 # The document's first element, past an XML declaration, comments and a doctype.
 _XML_ROOT = re.compile(

@@ -25,7 +25,7 @@ from email.utils import parsedate_to_datetime
 import httpx
 
 from liveread import __version__
-from liveread.feedformats import FEED_TYPES
+from liveread.feedformats import FEED_TYPES, MAYBE_FEED_TYPES, looks_like_feed
 from liveread.inflate import (
     ACCEPT_ENCODING,
     BodyTooLarge,
@@ -311,10 +311,13 @@ class Fetcher:
             raise FetchError(f"not an HTML page or feed ({media})", url=url)
         progress.reading = True
         body = await self._read_body(response, url)
+        text = _decode(body, response.charset_encoding)
+        if media in MAYBE_FEED_TYPES and not looks_like_feed(text):
+            raise FetchError(f"not an HTML page or feed ({media})", url=url)
         return FetchResult(
             url=url,
             status=status,
-            text=_decode(body, response.charset_encoding),
+            text=text,
             validators=_validators(response),
             content_type=content_type,
             max_age=_max_age(response),
