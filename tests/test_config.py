@@ -54,6 +54,20 @@ def test_values_are_read(tmp_path: Path) -> None:
     assert config.keys == {"app.favourite": "x"}
 
 
+def test_the_source_pattern_is_read_and_matches_any_case(tmp_path: Path) -> None:
+    from liveread.feedformats import FeedItem
+    from liveread.sources import announces_live, compile_pattern
+
+    config = load(write(tmp_path, "source_pattern = '\\bticker\\b'\n"))
+    pattern = compile_pattern(config.source_pattern)
+    assert announces_live(FeedItem("https://example.com/a", "Der TICKER zum Streik"), pattern)
+    assert not announces_live(FeedItem("https://example.com/b", "Strike: live updates"), pattern)
+    default = compile_pattern(Config().source_pattern)
+    for title in ("Strike – as it happened", "Grève : en direct", "Sciopero in diretta", "LIVE"):
+        assert announces_live(FeedItem("https://example.com/c", title), default), title
+    assert not announces_live(FeedItem("https://example.com/d", "Liverpool sign striker"), default)
+
+
 @pytest.mark.parametrize(
     ("text", "message"),
     [
@@ -76,6 +90,9 @@ def test_values_are_read(tmp_path: Path) -> None:
         ("keep_days = true", "keep_days must be a whole number of days"),
         ("keep_days = 99999999", "keep_days must be at most 36,500 days"),
         ("max_posts_per_feed = '100'", "max_posts_per_feed must be a whole number of posts"),
+        ("source_pattern = '(live'", "source_pattern: not a regular expression"),
+        ("source_pattern = 3", "source_pattern must be a regular expression string"),
+        ("source_pattern = ' '", "source_pattern must be a regular expression string"),
     ],
 )
 def test_invalid_files_name_the_problem_and_the_file(

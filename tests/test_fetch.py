@@ -372,7 +372,7 @@ async def test_the_result_carries_a_retry_after_sent_with_the_page(loopback: Loo
 async def test_wrong_content_type_is_refused_without_retry(loopback: LoopbackServer):
     url = loopback.route("/doc.pdf", body=b"%PDF-1.7", content_type="application/pdf")
     error = await fetch_error(url, FetchConfig(retries=3), sleep=RecordingSleep())
-    assert error.reason == "not an HTML page (application/pdf)"
+    assert error.reason == "not an HTML page or feed (application/pdf)"
     assert error.status is None
     assert loopback.hits("/doc.pdf") == 1
 

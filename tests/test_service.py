@@ -126,7 +126,7 @@ async def test_add_feed_stores_posts_and_validators(
         pytest.param(Route(body=PAGE_A, delay=2.0), "timed out after 0.3 s", id="timeout"),
         pytest.param(
             Route(body=b'{"live": true}', content_type="application/json"),
-            "not an HTML page (application/json)",
+            "not an HTML page or feed (application/json)",
             id="not-html",
         ),
         pytest.param(Route(body=NOT_LIVE), "no live entries found", id="not-live"),

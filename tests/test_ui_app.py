@@ -214,6 +214,35 @@ async def test_add_feed_through_the_dialog(
         assert ("Following " + feed.title, "12 posts") in [n[:2] for n in notes(app)]
 
 
+async def test_adding_a_source_through_the_dialog_lists_the_blogs_it_found(
+    store: Store, loopback: LoopbackServer, demo: DemoServer
+) -> None:
+    from test_sources import rss
+
+    blog = loopback.route("/live", body=demo.page().body)
+    url = loopback.route(
+        "/rss", body=rss([("Regatta live", blog, [])]), content_type="application/rss+xml"
+    )
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("a")
+        await settle(pilot)
+        dialog = app.screen
+        dialog.query_one("#add-url", Input).value = url
+        await pilot.press("enter")
+        await wait_until(pilot, lambda: app.screen is not dialog, "the dialog to close")
+        await settle(pilot)
+
+        source, found = store.feeds()
+        assert found.source_id == source.id
+        assert ("Following World news", "a source: 1 live blog found now") in [
+            n[:2] for n in notes(app)
+        ]
+        assert app.view == str(source.id)
+        assert "via World news" in feed_row(app, str(found.id))
+
+
 # ---------------------------------------------------------------------------------------------
 # Refreshing: new and edited posts, failures
 

@@ -304,3 +304,52 @@ def test_a_feeds_row_shows_when_it_is_fetched_next(
     state = "ended" if feed.is_live is False else "live"
     offline = feed_prompt(feed, False, True, NOW).plain.split("\n")[1]
     assert offline == f"  {state} · updated 5 min ago"
+
+
+def test_a_source_row_says_how_many_blogs_it_found_and_a_blog_by_which_source() -> None:
+    source = LIVE._replace(
+        title="World news",
+        kind="source",
+        is_live=None,
+        total=0,
+        blogs_found=3,
+        next_fetch_at=NOW + timedelta(minutes=10),
+        poll_reason="source",
+    )
+    assert feed_prompt(source, False, False, NOW).plain.split("\n")[1] == (
+        "  source: 3 live blogs found · next in 10 min · updated 5 min ago"
+    )
+    found = LIVE._replace(source_id=7, source_title="World news")
+    assert feed_prompt(found, False, False, NOW).plain.split("\n")[1] == (
+        "  live · via World news · updated 5 min ago"
+    )
+
+
+async def test_blogs_a_source_found_appear_in_the_pane_when_it_reports_them(
+    store: Store, feeds: list[Feed], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        source = store.add_feed("https://example.com/rss", "World news", kind="source")
+        blog = store.add_feed("https://example.com/strike", "Strike live", source_id=source.id)
+        await send(pilot, FeedStarted(source.id, source.title))
+        await send(pilot, FeedRefreshed(source.id, "World news", found=[blog.id], source=True))
+
+        assert "source: 1 live blog found" in row(app, str(source.id))
+        assert "via World news" in row(app, str(blog.id))
+        assert "World news" in [n.title for n in app._notifications]
+
+
+async def test_opening_a_source_says_where_its_blogs_are(store: Store, feeds: list[Feed]) -> None:
+    from test_ui_app import choose_feed, reader_text
+
+    source = store.add_feed("https://example.com/rss", "World news", kind="source")
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await choose_feed(pilot, str(source.id))
+
+        shown = " ".join(reader_text(app).split())  # as wrapped to the pane
+        assert "A source has no posts of its own" in shown
+        assert 'marked "via World news"' in shown

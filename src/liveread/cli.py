@@ -175,6 +175,15 @@ def cmd_add(args: argparse.Namespace) -> int:
         except AlreadyFollowing as known:
             out(f"Already following as #{known.feed.id} {known.feed.label} ({known.feed.url})")
             return
+        if feed.is_source:
+            out(
+                f"Following {feed.label} (id {feed.id}), a source: liveread follows the live "
+                f"blogs it announces; found {feed.blogs_found} now"
+            )
+            for blog in core.store.feeds():
+                if blog.source_id == feed.id:
+                    out(f"  #{blog.id} {blog.label} ({blog.total} posts)")
+            return
         out(f"Following {feed.label} ({feed.total} posts, id {feed.id})")
 
     run_online(job)
@@ -193,14 +202,23 @@ def cmd_feeds(args: argparse.Namespace) -> int:
         return 0
     now = timefmt.clock()
     for feed in feeds:
-        state = {True: "live", False: "ended", None: "?"}[feed.is_live]
-        line = f"{feed.id:>3}  {feed.label}  [{state}]  {feed.unread}/{feed.total} unread"
+        if feed.is_source:
+            line = f"{feed.id:>3}  {feed.label}  [source: {_blogs(feed.blogs_found)} found]"
+        else:
+            state = {True: "live", False: "ended", None: "?"}[feed.is_live]
+            line = f"{feed.id:>3}  {feed.label}  [{state}]  {feed.unread}/{feed.total} unread"
+            if feed.source_title is not None:
+                line += f"  via {feed.source_title or 'a source'}"
         line += f"  refreshed {stamp(feed.last_ok_at)}" if feed.last_ok_at else "  never refreshed"
         line += f"  fetching: {_next_fetch(feed, now)}"
         out(f"{line}  alerts: {levels[feed.id]}")
         if feed.last_error:
             out(f"     error: {feed.last_error}")
     return 0
+
+
+def _blogs(count: int) -> str:
+    return f"{count} live blog" + ("" if count == 1 else "s")
 
 
 def _next_fetch(feed: Feed, now: datetime) -> str:
@@ -217,6 +235,9 @@ def _feed_dict(feed: Feed) -> dict[str, object]:
         "id": feed.id,
         "url": feed.url,
         "title": feed.title,
+        "kind": feed.kind,
+        "source_id": feed.source_id,
+        "blogs_found": feed.blogs_found if feed.is_source else None,
         "live": feed.is_live,
         "unread": feed.unread,
         "total": feed.total,
@@ -302,6 +323,11 @@ def cmd_follow(args: argparse.Namespace) -> int:
         )
         alerters.append(alerter)
         feed, added = await followed(core, args.feed)
+        if feed.is_source:
+            raise CommandError(
+                f"#{feed.id} {feed.label} is a source, with no posts of its own: follow one of "
+                f"the {_blogs(feed.blogs_found)} it found (liveread feeds lists them)"
+            )
         interval = args.interval or core.config.refresh_interval
         print(
             f"Following #{feed.id} {feed.label} ({feed.url}) every {interval:g} s;"
@@ -407,12 +433,19 @@ def refresh_json(event: FeedRefreshed | FeedFailed, feed: Feed) -> str:
 
     result: dict[str, object] = {"id": feed.id, "title": event.title}
     if isinstance(event, FeedFailed):
-        result |= {"new": 0, "edited": 0, "not_modified": False, "error": event.reason}
+        result |= {
+            "new": 0,
+            "edited": 0,
+            "not_modified": False,
+            "found": 0,
+            "error": event.reason,
+        }
     else:
         result |= {
             "new": len(event.new),
             "edited": len(event.edited),
             "not_modified": event.not_modified,
+            "found": len(event.found),
             "error": None,
         }
     return json.dumps(result, ensure_ascii=False)
@@ -427,6 +460,8 @@ def refresh_line(event: FeedRefreshed | FeedFailed, feed: Feed) -> str:
         return f"{name}: failed: {event.reason}"
     if event.not_modified:
         return f"{name}: no change"
+    if event.source:
+        return f"{name}: {_blogs(len(event.found))} found"
     line = f"{name}: {len(event.new)} new, {len(event.edited)} edited"
     return line + (f", {plural(event.pruned, 'old post')} removed" if event.pruned else "")
 

@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from liveread import paths
+from liveread.sources import DEFAULT_SOURCE_PATTERN, compile_pattern
 
 if TYPE_CHECKING:
     from liveread.alerts import QuietHours
@@ -28,6 +29,8 @@ read_after = 2             # seconds a post is shown in the reader before it cou
 # export_dir = "~/Documents/liveread"
 # keep_days = 30           # remove posts first seen more than 30 days ago (favourites stay)
 # max_posts_per_feed = 5000  # each feed keeps its newest 5000 posts (favourites stay)
+# source_pattern = '\\b(live|as it happened)\\b'   # a source's items whose title or category
+                           # matches (a regex, any case) are followed as live blogs
 
 # Alerts outside the app, for new posts: alerts = "all", "key" (key events and breaking
 # news) or "none"; `liveread set FEED --alerts ...` sets a feed's own.
@@ -70,6 +73,9 @@ class Config:
     """Posts first seen more than this many days ago are pruned; None keeps them all."""
     max_posts_per_feed: int | None = None
     """Each feed keeps its newest this many posts; None keeps them all."""
+    source_pattern: str = DEFAULT_SOURCE_PATTERN
+    """A regex (any case): a source's items whose title or a category matches it are live
+    blogs by their own account (`liveread.sources`)."""
 
 
 def load(path: Path | None = None) -> Config:
@@ -112,6 +118,7 @@ def _validate(data: dict[str, Any], path: Path) -> Config:
         *ALERT_KEYS,
         "keep_days",
         "max_posts_per_feed",
+        "source_pattern",
     }
     if unknown := sorted(set(data) - known):
         raise ConfigError(
@@ -145,6 +152,13 @@ def _validate(data: dict[str, Any], path: Path) -> Config:
         raise ConfigError(f'{path}: [keys] maps binding ids to keys, e.g. "app.quit" = "ctrl+q"')
     keep_days = _limit(data, "keep_days", "days", MAX_KEEP_DAYS, path)
     max_posts = _limit(data, "max_posts_per_feed", "posts", None, path)
+    source_pattern = data.get("source_pattern", DEFAULT_SOURCE_PATTERN)
+    if not isinstance(source_pattern, str) or not source_pattern.strip():
+        raise ConfigError(f"{path}: source_pattern must be a regular expression string")
+    try:
+        compile_pattern(source_pattern)
+    except ValueError as error:
+        raise ConfigError(f"{path}: source_pattern: {error}") from None
     return Config(
         refresh_interval=float(interval),
         min_interval=float(min_interval),
@@ -154,6 +168,7 @@ def _validate(data: dict[str, Any], path: Path) -> Config:
         keys=dict(keys),
         keep_days=keep_days,
         max_posts_per_feed=max_posts,
+        source_pattern=source_pattern,
         **_alert_settings(data, path),
     )
 

@@ -98,10 +98,15 @@ class Core:
         if self._service is None:
             from liveread.fetch import Fetcher
             from liveread.service import Service
+            from liveread.sources import compile_pattern
 
             self._fetcher = Fetcher()
             self._service = Service(
-                self.store, self._fetcher, rhythm=self.rhythm, prune_rule=self.prune_rule
+                self.store,
+                self._fetcher,
+                rhythm=self.rhythm,
+                prune_rule=self.prune_rule,
+                source_pattern=compile_pattern(self.config.source_pattern),
             )
         return self._service
 
@@ -152,7 +157,8 @@ class Core:
     # -- feeds ------------------------------------------------------------------------------
 
     async def add(self, url: str) -> Feed:
-        """Follow the live blog at `url` (ServiceError, with the reason, when it is not one;
+        """Follow the live blog at `url`, or the source (a feed of articles) whose live blogs
+        are then followed (ServiceError, with the reason, when it is neither;
         AlreadyFollowing when it is followed already)."""
         feed, _ = await self.connect().add_feed(url)
         return feed

@@ -25,6 +25,7 @@ from email.utils import parsedate_to_datetime
 import httpx
 
 from liveread import __version__
+from liveread.feedformats import FEED_TYPES, MAYBE_FEED_TYPES, looks_like_feed
 from liveread.inflate import (
     ACCEPT_ENCODING,
     BodyTooLarge,
@@ -43,7 +44,10 @@ __all__ = [
 ]
 
 USER_AGENT = f"liveread/{__version__} (+https://github.com/liveread/liveread)"
-ACCEPT = "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5"
+ACCEPT = (
+    "text/html,application/xhtml+xml;q=0.9,application/rss+xml;q=0.8,application/atom+xml;q=0.8,"
+    "application/feed+json;q=0.8,application/xml;q=0.7,*/*;q=0.5"
+)
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 
 
@@ -303,14 +307,17 @@ class Fetcher:
         if not 200 <= status < 300:
             raise FetchError(f"HTTP {status}", url=url, status=status)
         media = (content_type or "").split(";")[0].strip().lower()
-        if media and media not in HTML_TYPES:
-            raise FetchError(f"not an HTML page ({media})", url=url)
+        if media and media not in HTML_TYPES and media not in FEED_TYPES:
+            raise FetchError(f"not an HTML page or feed ({media})", url=url)
         progress.reading = True
         body = await self._read_body(response, url)
+        text = _decode(body, response.charset_encoding)
+        if media in MAYBE_FEED_TYPES and not looks_like_feed(text):
+            raise FetchError(f"not an HTML page or feed ({media})", url=url)
         return FetchResult(
             url=url,
             status=status,
-            text=_decode(body, response.charset_encoding),
+            text=text,
             validators=_validators(response),
             content_type=content_type,
             max_age=_max_age(response),

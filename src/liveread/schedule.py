@@ -38,6 +38,7 @@ class Reason(StrEnum):
     SERVER = "server"
     ERROR = "error"
     ENDED = "ended"
+    SOURCE = "source"
 
 
 REASON_TEXT: dict[str, str] = {
@@ -47,6 +48,7 @@ REASON_TEXT: dict[str, str] = {
     Reason.SERVER: "server asked",
     Reason.ERROR: "after an error",
     Reason.ENDED: "ended",
+    Reason.SOURCE: "source",
 }
 
 

@@ -9,12 +9,15 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
 
+from liveread import sources
 from liveread.addresses import feed_address
+from liveread.feedformats import FeedDocument, FeedItem, NotAFeed, is_feed, read_feed
 from liveread.feedparse import parse_feed_page
 from liveread.fetch import Fetcher, FetchError, FetchResult, Validators
 from liveread.model import Entry, LiveBlog
@@ -62,6 +65,10 @@ class FeedRefreshed:
     not_modified: bool = False
     pruned: int = 0
     """Old posts removed after storing (config `keep_days`, `max_posts_per_feed`)."""
+    found: list[int] = field(default_factory=list)
+    """For a source: the live blogs it found that are now followed (their feed ids)."""
+    source: bool = False
+    """The feed is a source (`liveread.sources`): it has no posts of its own."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,7 +129,9 @@ class Service:
     core), started then and kept, for every feed, until `aclose()`; until then, and for pages
     that belong to no followed feed yet, parsing runs in a thread. After each fetch of a
     feed it schedules the next (`liveread.schedule`) by `rhythm`, at times from `clock`; a
-    refresh that stores something then prunes the feed by `prune_rule`."""
+    refresh that stores something then prunes the feed by `prune_rule`. A source follows the
+    live blogs among its items whose title or category matches `source_pattern`, and those
+    its newest other items turn out to be (`liveread.sources`)."""
 
     def __init__(
         self,
@@ -133,8 +142,10 @@ class Service:
         rhythm: Rhythm = DEFAULT_RHYTHM,
         clock: Callable[[], datetime] | None = None,
         prune_rule: PruneRule | None = None,
+        source_pattern: re.Pattern[str] = sources.DEFAULT_PATTERN,
     ) -> None:
         self.store = store
+        self.source_pattern = source_pattern
         self.fetcher = fetcher
         self.prune_rule = prune_rule or PruneRule()
         self.processes = pool_size() if processes is None else processes
@@ -151,9 +162,14 @@ class Service:
     async def _load(
         self, url: str, validators: Validators | None = None, *, feed_id: int | None = None
     ) -> tuple[FetchResult, LiveBlog | None]:
-        """Fetch a page and parse it off the event loop's thread, in the feed's worker process
+        """Fetch a page and parse it (`_parsed`)."""
+        return await self._parsed(await self.fetcher.fetch(url, validators), feed_id=feed_id)
+
+    async def _parsed(
+        self, result: FetchResult, *, feed_id: int | None = None
+    ) -> tuple[FetchResult, LiveBlog | None]:
+        """The fetched page parsed off the event loop's thread, in the feed's worker process
         once the pool runs (None when not modified)."""
-        result = await self.fetcher.fetch(url, validators)
         if result.not_modified or result.text is None:
             return result, None
         if feed_id is not None and self.pool is not None:
@@ -162,27 +178,56 @@ class Service:
         return result, blog
 
     async def add_feed(self, url: str) -> tuple[Feed, FeedRefreshed]:
-        """Follow a live blog: it is fetched and parsed first, so a bad URL is refused with a
-        reason and nothing is stored. A blog is followed once: under the address given (its
-        fragment aside), the address it redirects to, or the one it names as canonical."""
+        """Follow a live blog, or a source (an RSS, Atom or JSON Feed address: its live blogs
+        are followed, `liveread.sources`): it is fetched and read first, so a bad URL is
+        refused with a reason and nothing is stored. A feed is followed once: under the
+        address given (its fragment aside), the address it redirects to, or the one it names
+        as canonical."""
         url = url.strip()
         address = feed_address(url) or url
         self.store.check_writable()
         self._refuse_if_followed(url, address)
         try:
-            result, blog = await self._load(address)
+            result = await self.fetcher.fetch(address)
+            if result.text is not None and is_feed(result.text, result.content_type):
+                return await self._add_source(url, address, result)
+            result, blog = await self._parsed(result)
             if blog is None:  # a server answering "not modified" to a plain GET
                 raise NotALiveBlog("no live entries found")
-        except (FetchError, NotALiveBlog) as error:
+        except (FetchError, NotALiveBlog, NotAFeed) as error:
             raise ServiceError(f"{url}: {error}") from None
+        return await self._follow_blog(url, address, result, blog)
+
+    async def _follow_blog(
+        self,
+        url: str,
+        address: str,
+        result: FetchResult,
+        blog: LiveBlog,
+        *,
+        source_id: int | None = None,
+    ) -> tuple[Feed, FeedRefreshed]:
         final = feed_address(result.url) or address
         canonical = known_as(final, blog.canonical)
         self._refuse_if_followed(url, final, canonical or "")
         try:
-            feed = self.store.add_feed(final, blog.title, canonical=canonical)
+            feed = self.store.add_feed(final, blog.title, canonical=canonical, source_id=source_id)
         except StoreError as error:
             raise ServiceError(str(error)) from None
         event = await self._store_blog(feed, blog, result=result, first=True)
+        return self.store.feed(feed.id), event
+
+    async def _add_source(
+        self, url: str, address: str, result: FetchResult
+    ) -> tuple[Feed, FeedRefreshed]:
+        final = feed_address(result.url) or address
+        self._refuse_if_followed(url, final)
+        document = read_feed(result.text or "", result.url)
+        try:
+            feed = self.store.add_feed(final, document.title, kind=sources.SOURCE)
+        except StoreError as error:
+            raise ServiceError(str(error)) from None
+        event = await self._store_source(feed, document)
         return self.store.feed(feed.id), event
 
     def _refuse_if_followed(self, url: str, *addresses: str) -> None:
@@ -199,19 +244,27 @@ class Service:
         # page in full once, so that it is read again.
         current = feed.total and is_current(feed.reader_version)
         validators = Validators(feed.etag, feed.last_modified) if current else None
+        event: FeedRefreshed | FeedFailed
         try:
-            result, blog = await self._load(feed.url, validators, feed_id=feed.id)
+            fetched = await self.fetcher.fetch(feed.url, None if feed.is_source else validators)
+            if fetched.text is not None and (
+                feed.is_source or (feed.total == 0 and is_feed(fetched.text, fetched.content_type))
+            ):
+                # A source; or an address followed before it was fetched (an OPML import)
+                # that turns out to be one.
+                event = await self._refresh_source(feed, fetched)
+                emit(event)
+                return event
+            result, blog = await self._parsed(fetched, feed_id=feed.id)
             if blog is None:
                 at = self.clock()
                 hints = Outcome(at, max_age=result.max_age, retry_after=result.retry_after)
                 plan = self._plan(feed, hints)
                 self.store.record_fetch(feed.id, at=at, error=None, schedule=plan)
-                event: FeedRefreshed | FeedFailed = FeedRefreshed(
-                    feed.id, feed.label, not_modified=True
-                )
+                event = FeedRefreshed(feed.id, feed.label, not_modified=True)
             else:
                 event = await self._store_blog(feed, blog, result=result, first=feed.total == 0)
-        except (FetchError, NotALiveBlog, ParseCrashed, StoreError) as error:
+        except (FetchError, NotALiveBlog, NotAFeed, ParseCrashed, StoreError) as error:
             reason = str(error)
             with contextlib.suppress(StoreError):  # the feed may have been removed meanwhile
                 at = self.clock()
@@ -223,6 +276,80 @@ class Service:
             event = FeedFailed(feed.id, feed.label, reason)
         emit(event)
         return event
+
+    async def _refresh_source(self, feed: Feed, result: FetchResult) -> FeedRefreshed:
+        document = read_feed(result.text or "", result.url)
+        if not feed.is_source:
+            self.store.make_source(feed.id, document.title)
+        return await self._store_source(self.store.feed(feed.id), document)
+
+    async def _store_source(self, source: Feed, document: FeedDocument) -> FeedRefreshed:
+        """Follow the live blogs among the source's items not looked at before (`sources`),
+        then schedule its next fetch."""
+        looked_at = self.store.looked_at(source.id, [item.url for item in document.items])
+        chosen = sources.items_to_check(document.items, looked_at, self.source_pattern)
+        outcomes = await self._follow_items(source, chosen)
+        looked = zip(chosen, outcomes, strict=True)
+        self.store.note_looked_at(source.id, [item.url for item, o in looked if o is not False])
+        at = self.clock()
+        current = self.store.feed(source.id)
+        interval = current.user_interval or max(sources.SOURCE_SECONDS, self.rhythm.base)
+        reason = Reason.SET if current.user_interval else Reason.SOURCE
+        self.store.record_fetch(
+            source.id,
+            at=at,
+            error=None,
+            schedule=(at + timedelta(seconds=interval), reason, interval),
+        )
+        if document.title:
+            self.store.update_feed_meta(source.id, title=document.title)
+        found = [outcome for outcome in outcomes if isinstance(outcome, Feed)]
+        return FeedRefreshed(
+            source.id,
+            document.title or source.label,
+            found=[blog.id for blog in found],
+            source=True,
+        )
+
+    async def _look_at(self, item: FeedItem) -> tuple[str, FetchResult, LiveBlog] | bool:
+        """The item's page, fetched and read, when it is a live blog: (its address, the
+        fetch, the blog); True when it was looked at and is not one (or is gone); False when
+        it could not be looked at this time (to try again at the next refresh)."""
+        address = feed_address(item.url)
+        if address is None:
+            return True
+        try:
+            result, blog = await self._load(address)
+        except NotALiveBlog:
+            return True
+        except FetchError as error:  # a page that is not there is not worth asking for again
+            return error.status is not None and 400 <= error.status < 500 and error.status != 429
+        except ParseCrashed:
+            return False
+        return False if blog is None else (address, result, blog)
+
+    async def _follow_items(self, source: Feed, items: list[FeedItem]) -> list[Feed | bool]:
+        """Look at the items' pages at once, then follow the live blogs among them in the
+        items' order: the feed followed, else as `_look_at` says (True too for a blog
+        followed already)."""
+        looked = await asyncio.gather(*(self._look_at(item) for item in items))
+        outcomes: list[Feed | bool] = []
+        for item, page in zip(items, looked, strict=True):
+            if isinstance(page, bool):
+                outcomes.append(page)
+                continue
+            address, result, blog = page
+            try:
+                feed, _ = await self._follow_blog(
+                    item.url, address, result, blog, source_id=source.id
+                )
+            except ServiceError:  # followed already, under this address or another
+                outcomes.append(True)
+            except StoreError:
+                outcomes.append(False)
+            else:
+                outcomes.append(feed)
+        return outcomes
 
     def _plan(
         self, feed: Feed, outcome: Outcome, *, is_live: bool | None = None

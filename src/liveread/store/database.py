@@ -174,8 +174,17 @@ class Store:
     # -- feeds ------------------------------------------------------------------------------
 
     @_op
-    def add_feed(self, url: str, title: str = "", *, canonical: str | None = None) -> Feed:
-        """Follow `url`, known also by `canonical` (the page's rel=canonical) when given."""
+    def add_feed(
+        self,
+        url: str,
+        title: str = "",
+        *,
+        canonical: str | None = None,
+        kind: str = "blog",
+        source_id: int | None = None,
+    ) -> Feed:
+        """Follow `url`, known also by `canonical` (the page's rel=canonical) when given: a
+        live blog (found by the source `source_id`, if given), or a source (`kind`)."""
         url = url.strip()
         if not url:
             raise StoreError("a feed needs a url")
@@ -184,7 +193,42 @@ class Store:
                 feed_id = _insert_feed(con, url, title, canonical)
             except sqlite3.IntegrityError:
                 raise StoreError(f"already following {url}") from None
+            con.execute(
+                "UPDATE feeds SET kind = ?, source_id = ? WHERE id = ?", (kind, source_id, feed_id)
+            )
         return self._feed_by_id(feed_id)
+
+    @_op
+    def make_source(self, feed_id: int, title: str) -> None:
+        """Follow the feed as a source from now on (an address added before it was fetched,
+        by an OPML import, that turned out to be a feed of articles)."""
+        with self._write() as con:
+            self._require_feed(con, feed_id)
+            con.execute(
+                "UPDATE feeds SET kind = 'source', title = CASE WHEN ? = '' THEN title ELSE ? END"
+                " WHERE id = ?",
+                (title, title, feed_id),
+            )
+
+    @_op
+    def looked_at(self, source_id: int, urls: Iterable[str]) -> set[str]:
+        """Which of the item addresses `urls` the source has looked at already."""
+        rows = self._db.execute(
+            "SELECT url FROM source_items WHERE source_id = ? "
+            "AND url IN (SELECT value FROM json_each(?))",
+            (source_id, json.dumps(list(urls))),
+        )
+        return {row[0] for row in rows}
+
+    @_op
+    def note_looked_at(self, source_id: int, urls: Iterable[str]) -> None:
+        """Remember that the source has looked at the items `urls`: none is looked at again."""
+        with self._write() as con:
+            self._require_feed(con, source_id)
+            con.executemany(
+                "INSERT OR IGNORE INTO source_items (source_id, url) VALUES (?, ?)",
+                [(source_id, url) for url in urls],
+            )
 
     @_op
     def add_feeds(

@@ -52,6 +52,18 @@ class Feed(NamedTuple):
     """The interval in seconds the user set for it (`liveread set --interval`); None: auto."""
     alerts: str | None = None
     """Its own alert level ("all", "key" or "none"); None follows the config's `alerts`."""
+    kind: str = "blog"
+    """"blog" (a live blog) or "source" (a feed announcing live blogs: `liveread.sources`)."""
+    source_id: int | None = None
+    """The source that found this blog; None for one the user added."""
+    source_title: str | None = None
+    """That source's title."""
+    blogs_found: int = 0
+    """For a source: how many of the feeds followed it found."""
+
+    @property
+    def is_source(self) -> bool:
+        return self.kind == "source"
 
     @property
     def label(self) -> str:

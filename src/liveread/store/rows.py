@@ -140,6 +140,10 @@ def feed_from_row(row: sqlite3.Row) -> Feed:
         poll_interval=row["interval_seconds"],
         user_interval=row["user_interval"],
         alerts=row["alerts"],
+        kind=row["kind"],
+        source_id=row["source_id"],
+        source_title=row["source_title"],
+        blogs_found=row["blogs_found"],
     )
 
 

@@ -245,6 +245,24 @@ def _migrate_v13(con: sqlite3.Connection) -> None:
     con.execute("CREATE INDEX articles_fetched ON articles (fetched_at)")
 
 
+def _migrate_v14(con: sqlite3.Connection) -> None:
+    # Sources (feeds that announce live blogs) and the blogs they found: a feed's kind, the
+    # source a blog was found by (kept when the source goes, the link only cleared), and
+    # the item addresses each source has looked at, so that each is looked at once.
+    con.execute("ALTER TABLE feeds ADD COLUMN kind TEXT NOT NULL DEFAULT 'blog'")
+    con.execute(
+        "ALTER TABLE feeds ADD COLUMN source_id INTEGER REFERENCES feeds (id) ON DELETE SET NULL"
+    )
+    con.execute("CREATE INDEX feeds_source ON feeds (source_id)")
+    con.execute(
+        """CREATE TABLE source_items (
+            source_id INTEGER NOT NULL REFERENCES feeds (id) ON DELETE CASCADE,
+            url TEXT NOT NULL,
+            PRIMARY KEY (source_id, url)
+        ) WITHOUT ROWID"""
+    )
+
+
 MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migrate_v1,
     _migrate_v2,
@@ -259,6 +277,7 @@ MIGRATIONS: list[Callable[[sqlite3.Connection], None]] = [
     _migrate_v11,
     _migrate_v12,
     _migrate_v13,
+    _migrate_v14,
 ]
 """MIGRATIONS[n] takes a database from schema version n to n + 1. Append; never edit."""
 SCHEMA_VERSION = len(MIGRATIONS)

@@ -8,7 +8,9 @@ from typing import Any
 
 # The counts are the feed's own columns, kept by triggers on entries (schema v7).
 FEEDS_SQL = """
-    SELECT f.*, f.unread_count AS unread, f.total_count AS total
+    SELECT f.*, f.unread_count AS unread, f.total_count AS total,
+        (SELECT s.title FROM feeds AS s WHERE s.id = f.source_id) AS source_title,
+        (SELECT count(*) FROM feeds AS b WHERE b.source_id = f.id) AS blogs_found
     FROM feeds AS f
 """
 FEEDS_ORDER = " ORDER BY f.position, f.added_at, f.id"

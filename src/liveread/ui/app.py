@@ -430,7 +430,14 @@ class LivereadApp(PostKeys, Panes):
             self.busy.add(event.feed_id)
         else:
             self.busy.discard(event.feed_id)
-        self.reload_feed(event.feed_id)
+        if isinstance(event, FeedRefreshed) and event.found:  # a source found live blogs
+            self.reload_feeds()
+            self.notify(
+                f"{len(event.found)} live blog{'s' * (len(event.found) != 1)} found",
+                title=event.title,
+            )
+        else:
+            self.reload_feed(event.feed_id)
         if isinstance(event, FeedFailed):
             self.notify(
                 event.reason,
@@ -530,7 +537,12 @@ class LivereadApp(PostKeys, Panes):
     def _feed_added(self, feed: Feed | None) -> None:
         if feed is None:
             return
-        self.notify(f"{feed.total} posts", title=f"Following {feed.label}")
+        if feed.is_source:
+            found = feed.blogs_found
+            what = f"a source: {found} live blog{'s' * (found != 1)} found now"
+        else:
+            what = f"{feed.total} posts"
+        self.notify(what, title=f"Following {feed.label}")
         self._select_feed(feed)
 
     def _select_feed(self, feed: Feed) -> None:

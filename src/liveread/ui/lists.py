@@ -150,10 +150,15 @@ def feed_prompt(feed: Feed, busy: bool, offline: bool, now: datetime | None) -> 
     if feed.unread:
         text.append(f"  {feed.unread}", "bold")
     state = {True: ("live", "bold green"), False: ("ended", "dim"), None: ("", "")}[feed.is_live]
+    if feed.is_source:
+        found = feed.blogs_found
+        state = (f"source: {found} live blog{'s' * (found != 1)} found", "bold cyan")
     details = Text("\n  ", "dim")
     if state[0]:
         details.append(state[0], state[1])
         details.append(" · ")
+    if feed.source_title is not None:
+        details.append(f"via {feed.source_title or 'a source'} · ")
     # The next fetch before the last one's age: a narrow pane cuts the line's end.
     if not busy and not offline and (plan := _next_fetch(feed, now)):
         details.append(f"{plan} · ")

@@ -305,6 +305,11 @@ class Reading(StoreCalls):
             return WELCOME
         if self.view == FAVOURITES:
             return "No favourites yet: press f on a post to keep it."
+        if (feed := self.current_feed()) is not None and feed.is_source:
+            return (
+                "A source has no posts of its own: it finds live blogs, which liveread follows "
+                f'as feeds of their own (marked "via {feed.label}"). Press r to look for new ones.'
+            )
         if self.key_events_only:
             return "No key events here. Press K to show every post."
         if self.unread_only:
