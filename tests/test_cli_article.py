@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from conftest import Run
-from liveread import articles, paths
+from liveread import articles
 from loopback import LoopbackServer
 
 ARTICLE = Path(__file__).parent / "fixtures" / "articles" / "harbour.html"
@@ -25,11 +25,7 @@ POST = (
 FIRST_PARAGRAPH = "Engineers started work on the breached harbour wall on Saturday morning"
 
 
-@pytest.fixture(autouse=True)
-def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "home"
-    monkeypatch.setenv(paths.HOME_ENV, str(folder))
-    return folder
+pytestmark = pytest.mark.usefixtures("home")  # liveread's home under tmp_path (conftest)
 
 
 @pytest.fixture

@@ -5,7 +5,6 @@ counts and the search index follow what is deleted."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from contextlib import closing
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
@@ -28,17 +27,6 @@ def post(key: str, minute: int, *, pinned: bool = False) -> Entry:
         pinned=pinned,
         blocks=[Paragraph((Span(body),))],
     )
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "liveread.db"
-
-
-@pytest.fixture
-def store(db: Path) -> Iterator[Store]:
-    with Store(db) as opened:
-        yield opened
 
 
 def counted(db: Path) -> dict[int, tuple[int, int]]:

@@ -4,27 +4,13 @@ found a blog, and the items each source has looked at."""
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
 from contextlib import closing
 from pathlib import Path
-
-import pytest
 
 from liveread.store import MIGRATIONS, SCHEMA_VERSION, Store, schema
 
 URL = "https://example.com/live/a"
 RSS = "https://example.com/rss.xml"
-
-
-@pytest.fixture
-def db(tmp_path: Path) -> Path:
-    return tmp_path / "liveread.db"
-
-
-@pytest.fixture
-def store(db: Path) -> Iterator[Store]:
-    with Store(db) as opened:
-        yield opened
 
 
 def test_a_database_of_the_version_before_opens_with_its_feeds_as_blogs(db: Path):
