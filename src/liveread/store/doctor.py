@@ -92,6 +92,14 @@ def salvage(path: Path, *, now: datetime) -> Salvage:
         feed_ids = {row[0] for row in new.execute("SELECT id FROM feeds")}
         favourites = _copy(old, new, "favourites", _favourite_is_whole)
         posts = _copy(old, new, "entries", lambda row: _post_is_whole(row, feed_ids))
+        # What liveread keeps beside the posts: the versions edits replaced, the articles
+        # link posts were read as, and (tables without rowids: read whole or not at all)
+        # the keys of pruned posts and the items each source has looked at.
+        entry_ids = {row[0] for row in new.execute("SELECT id FROM entries")}
+        _copy(old, new, "entry_versions", lambda row: row["entry_id"] in entry_ids)
+        _copy(old, new, "articles", lambda row: True)
+        _copy_whole(old, new, "pruned", lambda row: row["feed_id"] in feed_ids)
+        _copy_whole(old, new, "source_items", lambda row: row["source_id"] in feed_ids)
         # The counts copied with the feeds are the damaged file's, and the posts' inserts
         # added to them: count afresh what was kept.
         recount_posts(new)
@@ -147,6 +155,29 @@ def _copy(
         with suppress(sqlite3.IntegrityError):  # a constraint the damage broke
             kept += new.execute(insert, tuple(row)).rowcount
     return Kept(kept, _count(old, table))
+
+
+def _copy_whole(
+    old: sqlite3.Connection,
+    new: sqlite3.Connection,
+    table: str,
+    is_whole: Callable[[sqlite3.Row], bool],
+) -> None:
+    """Copy the whole rows of a table without rowids (no ranges to read it by): all of it
+    that is whole, or nothing when it cannot be read at all."""
+    columns = [c for c in _columns(old, table) if c in _columns(new, table)]
+    if not columns:
+        return
+    names = ", ".join(columns)
+    try:
+        rows = old.execute(f"SELECT {names} FROM {table}").fetchall()
+    except sqlite3.Error:
+        return
+    insert = f"INSERT OR IGNORE INTO {table} ({names}) VALUES ({', '.join('?' * len(columns))})"
+    for row in rows:
+        if is_whole(row):
+            with suppress(sqlite3.IntegrityError):  # a constraint the damage broke
+                new.execute(insert, tuple(row))
 
 
 def _columns(con: sqlite3.Connection, table: str) -> list[str]:
