@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import time
 from pathlib import Path
 
@@ -171,3 +172,24 @@ def test_invalid_alert_settings_name_the_problem(tmp_path: Path, text: str, mess
         load(path)
     assert message in str(caught.value)
     assert str(path) in str(caught.value)
+
+
+def test_feeds_own_intervals_are_read_from_the_intervals_table(tmp_path: Path) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text('[intervals]\n"https://example.com/live" = 300\n')
+    assert load(path).intervals == {"https://example.com/live": 300.0}
+
+
+@pytest.mark.parametrize(
+    ("table", "message"),
+    [
+        ("intervals = 5\n", "[intervals] maps feed addresses to seconds"),
+        ('[intervals]\n"https://example.com/live" = "5m"\n', "must be a number of seconds"),
+        ('[intervals]\n"https://example.com/live" = 10\n', "must be at least min_interval (30 s)"),
+    ],
+)
+def test_a_bad_interval_is_named(tmp_path: Path, table: str, message: str) -> None:
+    path = tmp_path / "config.toml"
+    path.write_text(table)
+    with pytest.raises(ConfigError, match=re.escape(message)):
+        load(path)

@@ -230,6 +230,27 @@ async def test_a_set_interval_is_honoured_exactly(
     assert store.feed(feed.id).poll_reason == "arriving"
 
 
+async def test_an_interval_in_the_config_is_honoured_and_liveread_set_wins(
+    loopback: LoopbackServer, store: Store, clock: Clock
+):
+    url = loopback.url("/live")
+    loopback.route("/live", body=page(url, -3, -2, -1, 4, 4.5, 5))  # posts arriving fast
+    async with Fetcher(FAST) as fetcher:
+        configured = Service(
+            store, fetcher, processes=0, rhythm=RHYTHM, clock=clock, intervals={url: 600.0}
+        )
+        try:
+            feed, _ = await configured.add_feed(url)
+            first = store.feed(feed.id)
+            assert (first.poll_reason, waits(first, T0)) == ("set", 600.0)
+            Core(store, Config()).set_interval(first, 300.0)
+            at = clock.advance(minutes=5)
+            await configured.refresh(store.feed(feed.id))
+            assert waits(store.feed(feed.id), at) == 300.0
+        finally:
+            await configured.aclose()
+
+
 def test_an_interval_below_the_floor_is_refused(store: Store):
     feed = store.add_feed("https://example.org/live")
     core = Core(store, Config(min_interval=45.0))

@@ -40,6 +40,10 @@ bell = false
 # notify_command = "notify-send {title} {text}"   # also {feed}, {url}, {time}; no shell
 # quiet_hours = "22:00-07:00"   # local time: no bell, command or notification then
 
+[intervals]
+# A feed's own interval in seconds, by its address (`liveread set FEED --interval` wins).
+# "https://www.theguardian.com/world/live/2024/jul/18/example" = 300
+
 [keys]
 # Remap any binding by its id; several keys separate with commas.
 # "entries.next" = "j,down"
@@ -62,6 +66,8 @@ class Config:
     theme: str | None = None
     export_dir: Path | None = None
     keys: dict[str, str] = field(default_factory=dict)
+    intervals: dict[str, float] = field(default_factory=dict)
+    """Feeds' own intervals in seconds by address (config `[intervals]`)."""
     alerts: str = "key"
     """The alert level of a feed that has none of its own: "all", "key" or "none"."""
     terminal_notify: str = "auto"
@@ -115,6 +121,7 @@ def _validate(data: dict[str, Any], path: Path) -> Config:
         "theme",
         "export_dir",
         "keys",
+        "intervals",
         *ALERT_KEYS,
         "keep_days",
         "max_posts_per_feed",
@@ -166,6 +173,7 @@ def _validate(data: dict[str, Any], path: Path) -> Config:
         theme=theme,
         export_dir=Path(export_dir).expanduser() if export_dir else None,
         keys=dict(keys),
+        intervals=_intervals(data, float(min_interval), path),
         keep_days=keep_days,
         max_posts_per_feed=max_posts,
         source_pattern=source_pattern,
@@ -206,6 +214,21 @@ def _alert_settings(data: dict[str, Any], path: Path) -> dict[str, Any]:
         except ValueError as error:
             raise ConfigError(f"{path}: {key}: {error}") from None
     return settings
+
+
+def _intervals(data: dict[str, Any], floor: float, path: Path) -> dict[str, float]:
+    """The `[intervals]` table: feed addresses to seconds, none below `min_interval`."""
+    table = data.get("intervals", {})
+    if not isinstance(table, dict):
+        raise ConfigError(f'{path}: [intervals] maps feed addresses to seconds, e.g. "URL" = 300')
+    for url, seconds in table.items():
+        if isinstance(seconds, bool) or not isinstance(seconds, int | float):
+            raise ConfigError(f"{path}: [intervals] {url!r} must be a number of seconds")
+        if not floor <= seconds < float("inf"):
+            raise ConfigError(
+                f"{path}: [intervals] {url!r} must be at least min_interval ({floor:g} s)"
+            )
+    return {url: float(seconds) for url, seconds in table.items()}
 
 
 def _limit(data: dict[str, Any], key: str, unit: str, most: int | None, path: Path) -> int | None:

@@ -107,6 +107,7 @@ class Core:
                 rhythm=self.rhythm,
                 prune_rule=self.prune_rule,
                 source_pattern=compile_pattern(self.config.source_pattern),
+                intervals=self.config.intervals,
             )
         return self._service
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from urllib.parse import urlsplit
@@ -128,7 +128,8 @@ class Service:
     in a pool of `processes` worker processes (default: one per usable core, none on one
     core), started then and kept, for every feed, until `aclose()`; until then, and for pages
     that belong to no followed feed yet, parsing runs in a thread. After each fetch of a
-    feed it schedules the next (`liveread.schedule`) by `rhythm`, at times from `clock`; a
+    feed it schedules the next (`liveread.schedule`) by `rhythm` (a feed in `intervals`, by
+    address, every so many seconds), at times from `clock`; a
     refresh that stores something then prunes the feed by `prune_rule`. A source follows the
     live blogs among its items whose title or category matches `source_pattern`, and those
     its newest other items turn out to be (`liveread.sources`)."""
@@ -143,8 +144,10 @@ class Service:
         clock: Callable[[], datetime] | None = None,
         prune_rule: PruneRule | None = None,
         source_pattern: re.Pattern[str] = sources.DEFAULT_PATTERN,
+        intervals: Mapping[str, float] | None = None,
     ) -> None:
         self.store = store
+        self.intervals = intervals or {}
         self.source_pattern = source_pattern
         self.fetcher = fetcher
         self.prune_rule = prune_rule or PruneRule()
@@ -293,8 +296,9 @@ class Service:
         self.store.note_looked_at(source.id, [item.url for item, o in looked if o is not False])
         at = self.clock()
         current = self.store.feed(source.id)
-        interval = current.user_interval or max(sources.SOURCE_SECONDS, self.rhythm.base)
-        reason = Reason.SET if current.user_interval else Reason.SOURCE
+        own = self._own_interval(current)
+        interval = own or max(sources.SOURCE_SECONDS, self.rhythm.base)
+        reason = Reason.SET if own else Reason.SOURCE
         self.store.record_fetch(
             source.id,
             at=at,
@@ -365,10 +369,17 @@ class Service:
         plan = next_fetch(
             outcome._replace(ended=live is False),
             self.rhythm,
-            user_interval=current.user_interval,
+            user_interval=self._own_interval(current),
             previous=current.poll_interval,
         )
         return plan.next_at, plan.reason, plan.interval
+
+    def _own_interval(self, feed: Feed) -> float | None:
+        """The interval set for the feed: with `liveread set`, else in the config's
+        `[intervals]` by its address (or the address it is known by); None: its rhythm."""
+        if feed.user_interval is not None:
+            return feed.user_interval
+        return self.intervals.get(feed.url) or self.intervals.get(feed.canonical_url or "")
 
     async def refresh_all(
         self, feeds: Sequence[Feed] | None = None, listener: Listener | None = None
