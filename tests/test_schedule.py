@@ -169,10 +169,11 @@ def test_describe(next_in: float | None, reason: str | None, user: float | None,
 
 
 def test_brief():
-    assert brief(AT + timedelta(minutes=2), "arriving", None, AT) == "next in 2 min"
-    assert brief(AT - timedelta(seconds=1), "quiet", None, AT) == "due now"
+    assert brief(AT + timedelta(minutes=2), "arriving", None, AT) == "next in 2 min · arriving"
+    assert brief(AT - timedelta(seconds=1), "quiet", None, AT) == "due now · quiet"
     assert brief(None, "ended", None, AT) == "stopped"
-    assert brief(AT, "set", 600.0, AT) == "every 10 min"
+    assert brief(AT, "set", 600.0, AT) == "every 10 min (set)"
+    assert brief(AT + timedelta(minutes=10), "source", None, AT) == "next in 10 min"
     assert brief(None, None, None, AT) == ""
 
 

@@ -275,12 +275,12 @@ LIVE = Feed(
     [
         pytest.param(
             {"next_fetch_at": NOW + timedelta(minutes=2), "poll_reason": "arriving"},
-            "  live · next in 2 min · updated 5 min ago",
+            "  next in 2 min · arriving · updated 5 min ago",
             id="scheduled",
         ),
         pytest.param(
             {"next_fetch_at": NOW, "poll_reason": "set", "user_interval": 600.0},
-            "  live · every 10 min · updated 5 min ago",
+            "  every 10 min (set) · updated 5 min ago",
             id="set",
         ),
         pytest.param(

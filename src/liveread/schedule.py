@@ -172,22 +172,33 @@ def describe(
     return f"{when} · {why}" if why else when
 
 
+BRIEF_REASON: dict[str, str] = {
+    Reason.ARRIVING: "arriving",
+    Reason.QUIET: "quiet",
+    Reason.SERVER: "server asked",
+    Reason.ERROR: "after an error",
+}
+"""Why, in a word or two, for a feed's row (a source's row says it is one already)."""
+
+
 def brief(
     next_at: datetime | None,
     reason: str | None,
     user_interval: float | None,
     now: datetime,
 ) -> str:
-    """`describe` in a word or two, for a feed's row: "next in 2 min", "every 5 min",
-    "stopped"; empty where there is nothing to say (no schedule yet)."""
+    """`describe` in a few words, for a feed's row: "next in 2 min · arriving", "every 5 min
+    (set)", "stopped"; empty where there is nothing to say (no schedule yet)."""
     if reason == Reason.ENDED:
         return "stopped"
     if user_interval is not None and reason == Reason.SET:
-        return f"every {duration(user_interval)}"
+        return f"every {duration(user_interval)} (set)"
     if next_at is None:
         return ""
     seconds = (next_at - now).total_seconds()
-    return "due now" if seconds <= 0 else f"next in {duration(seconds)}"
+    when = "due now" if seconds <= 0 else f"next in {duration(seconds)}"
+    why = BRIEF_REASON.get(reason or "", "")
+    return f"{when} · {why}" if why else when
 
 
 def duration(seconds: float) -> str:

@@ -154,13 +154,16 @@ def feed_prompt(feed: Feed, busy: bool, offline: bool, now: datetime | None) -> 
         found = feed.blogs_found
         state = (f"source: {found} live blog{'s' * (found != 1)} found", "bold cyan")
     details = Text("\n  ", "dim")
+    plan = "" if busy or offline else _next_fetch(feed, now)
+    if plan and plan != "stopped" and feed.is_live and not feed.is_source:
+        state = ("", "")  # polled: live, and the plan says when and why
     if state[0]:
         details.append(state[0], state[1])
         details.append(" · ")
     if feed.source_title is not None:
         details.append(f"via {feed.source_title or 'a source'} · ")
     # The next fetch before the last one's age: a narrow pane cuts the line's end.
-    if not busy and not offline and (plan := _next_fetch(feed, now)):
+    if plan:
         details.append(f"{plan} · ")
     if busy:
         details.append("fetching…")
