@@ -25,6 +25,7 @@ import threading
 from collections.abc import Callable, Iterable
 from functools import partial
 from itertools import islice
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import events, on, work
@@ -56,6 +57,7 @@ from liveread.ui.visits import Visits
 if TYPE_CHECKING:  # the network layers (httpx, selectolax), key help: loaded after the first paint
     from liveread.alerts import Alerter
     from liveread.background import Background
+    from liveread.core import Imported
     from liveread.demo import DemoServer
     from liveread.service import FeedRefreshed
     from liveread.ui.keyhelp import HelpRow, HelpSection
@@ -627,6 +629,96 @@ class LivereadApp(PostKeys, Panes):
             return
         self.notify(str(request.path), title=f"Exported {count} favourites")
 
+    # The feeds in and out as OPML (from the command palette)
+
+    def action_import_opml(self) -> None:
+        screen = screens.PathScreen(
+            "Follow the feeds an OPML file lists", base=Path.home(), action="Import"
+        )
+        self.push_screen(screen, self._import_opml)
+
+    def _import_opml(self, path: Path | None) -> None:
+        if path is None:
+            return
+
+        def follow() -> Imported | str:
+            from liveread.opml import OpmlError
+
+            try:
+                data = path.read_bytes()
+            except OSError as error:
+                return f"{path}: {error.strerror or error}"
+            try:
+                return self.core.import_opml(data, str(path))
+            except OpmlError as error:
+                return str(error)
+
+        self.with_store(follow, self._imported, unsaved="Feeds not imported")
+
+    def _imported(self, result: Imported | str) -> None:
+        if isinstance(result, str):
+            self.notify(result, title="Not imported", severity="error")
+            return
+        added, known, invalid = len(result.added), len(result.known), len(result.invalid)
+        self.notify(
+            f"{added} added, {known} already followed, {invalid} not web addresses;"
+            " new ones are fetched on the next refresh",
+            title="Imported feeds",
+        )
+        if added:
+            self.reload_feeds()
+
+    def action_export_opml(self) -> None:
+        from liveread.opml import default_filename
+
+        folder = self.core.export_dir
+        name = default_filename(timefmt.local(timefmt.clock()))
+        screen = screens.PathScreen(
+            "Export the feeds you follow as OPML",
+            base=folder,
+            path=str(folder / name),
+            action="Export",
+        )
+        self.push_screen(screen, self._export_opml)
+
+    def _export_opml(self, path: Path | None) -> None:
+        from liveread.output import is_taken
+
+        if path is None:
+            return
+        try:
+            taken = is_taken(path)
+        except OutputError as error:
+            self.notify(str(error), title="Export failed", severity="error")
+            return
+        if not taken:
+            self._write_opml(path)
+            return
+
+        def answered(overwrite: bool | None) -> None:
+            if overwrite:
+                self._write_opml(path)
+
+        self.push_screen(screens.ConfirmScreen(f"{path} exists. Overwrite it?"), answered)
+
+    def _write_opml(self, path: Path) -> None:
+        def write() -> str:
+            try:
+                count = self.core.export_feeds(path)
+            except OutputError as error:
+                return str(error)
+            return f"Exported {count} feed{'s' * (count != 1)} to {path}"
+
+        def written(message: str) -> None:
+            failed = not message.startswith("Exported ")
+            self.notify(
+                message,
+                title="Export failed" if failed else "Feeds exported",
+                severity="error" if failed else "information",
+            )
+
+        self.with_store(write, written, unsaved="Feeds not exported")
+
     # Help and commands
 
     def action_help(self) -> None:
@@ -677,3 +769,11 @@ class LivereadApp(PostKeys, Panes):
                 f"{binding.id} ({self.keys_shown(binding)})",
                 getattr(self, f"action_{binding.action}"),
             )
+        yield SystemCommand(
+            "Import feeds (OPML)", "follow the feeds an OPML file lists", self.action_import_opml
+        )
+        yield SystemCommand(
+            "Export feeds (OPML)",
+            "write the feeds you follow to an OPML file",
+            self.action_export_opml,
+        )

@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from liveread.ui.screens.confirm import ConfirmScreen
     from liveread.ui.screens.export import NO_FAVOURITES, ExportRequest, ExportScreen
     from liveread.ui.screens.help import HelpScreen
+    from liveread.ui.screens.path import PathScreen
     from liveread.ui.screens.search import SearchScreen, hit_prompt
     from liveread.ui.screens.text import HIGHLIGHT_STYLE, highlight_snippet, one_line
 
@@ -30,6 +31,7 @@ _MODULES = {
     "ExportRequest": "export",
     "ExportScreen": "export",
     "HelpScreen": "help",
+    "PathScreen": "path",
     "SearchScreen": "search",
     "hit_prompt": "search",
     "HIGHLIGHT_STYLE": "text",
@@ -60,6 +62,7 @@ __all__ = [
     "ExportRequest",
     "ExportScreen",
     "HelpScreen",
+    "PathScreen",
     "SearchScreen",
     "check_url",
     "highlight_snippet",
