@@ -19,12 +19,15 @@ _NOW = r"(?:now |hiermit |nun |jetzt |désormais |maintenant |à présent |ormai
 
 PHRASES: dict[str, tuple[str, ...]] = {
     "en": (
-        r"\b(?:this|our|the) live[ -]?(?:blog|coverage|updates|page|feed|stream)"
-        r"(?: (?:of|on|for) [^.!?:;]{1,60}?)? (?:has|have|is|are) " + _NOW + r""
-        r"(?:ended|closed|finished|over|concluded|paused)\b",
-        r"\b(?:this|our) (?:blog|coverage) (?:has|is) (?:now )?(?:ended|closed|finished|over)\b",
-        r"\bwe(?: are|'re| have|'ve| will be|'ll be| will|'ll)? (?:now )?"
-        r"(?:paus|clos|end|wrapp?|suspend|conclud)\w* (?:up )?(?:our|this|the) live\b",
+        # "the live coverage" may be a broadcaster's, "the live stream" a video: only a blog
+        # goes with "the"; coverage and updates need "this" or "our".
+        r"\b(?:(?:this|our|the) live[ -]?blog|(?:this|our) (?:live[ -]?)?(?:coverage|updates)"
+        r"|(?:this|our) (?:blog|live page))(?: (?:of|on|for) [^.!?:;]{1,60}?)? (?:has|have|is|are) "
+        + _NOW
+        + r"(?:ended|closed|finished|over|concluded|paused)\b",
+        r"\bwe(?: are|'re| have|'ve| will be|'ll be)? (?:now )?(?:pausing|paused|closing|closed"
+        r"|ending|ended|wrapping up|wrapped up|suspending|suspended|concluding|concluded) "
+        r"(?:our|this|the) live\b",
         r"\bthis (?:live[ -]?)?(?:blog|page|coverage) is no longer being updated\b",
     ),
     "de": (
