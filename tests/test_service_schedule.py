@@ -146,6 +146,44 @@ async def test_a_blog_with_no_post_for_a_day_stops_being_polled(
     assert not Core(store).due(at=clock.advance(days=1))
 
 
+def generic_page(*minutes: float, closing: str = "") -> str:
+    """A live blog with no structured data, its posts timed `minutes` after T0 (negative:
+    before), newest first; `closing` opens the newest post."""
+    posts = []
+    for n, minute in enumerate(sorted(minutes)):
+        at = (T0 + timedelta(minutes=minute)).isoformat()
+        text = f"Update {n}: the leaders pass marker {n} on the harbour course."
+        if closing and n == len(minutes) - 1:
+            text = closing
+        posts.append(
+            f"<article class='update' id='u{n}'><time datetime='{at}'>{at[11:16]}</time>"
+            f"<p>{text}</p><p>The fleet is stretched along the bay, the wind steady.</p></article>"
+        )
+    return (
+        "<html lang='en'><head><title>Harbour race: live</title></head><body><main>"
+        f"{''.join(reversed(posts))}</main></body></html>"
+    )
+
+
+async def test_a_blog_whose_newest_post_says_it_has_ended_stops_being_polled(
+    loopback: LoopbackServer, service: Service, store: Store, clock: Clock
+):
+    url = loopback.url("/live")
+    loopback.route("/live", body=generic_page(-30, -20, -10))
+    feed, _ = await service.add_feed(url)
+    assert (feed.is_live, feed.poll_reason) == (None, "arriving")
+
+    closing = "That's all from us: this live blog is now closed. Thanks for following."
+    loopback.route("/live", body=generic_page(-30, -20, -10, 1, closing=closing))
+    clock.advance(minutes=2)
+    await service.refresh(store.feed(feed.id))
+    ended = store.feed(feed.id)
+    assert store.entries(ended.id)[0].entry.text.startswith("That's all from us")
+    assert (ended.is_live, ended.poll_reason, ended.next_fetch_at) == (False, "ended", None)
+    assert not Core(store).due(at=clock.advance(hours=1))
+    assert loopback.hits("/live") == 2
+
+
 @pytest.mark.parametrize(
     ("route", "reason", "expected"),
     [

@@ -157,6 +157,15 @@ def test_a_spec_added_to_the_registry_reads_its_template(monkeypatch: pytest.Mon
     assert blog.is_live is True
 
 
+def test_a_live_badge_wins_over_words_saying_the_blog_ended(monkeypatch: pytest.MonkeyPatch):
+    monkeypatch.setattr(sites, "SPECS", (*sites.SPECS, EXAMPLE))
+    closing = "<p>That's all from us: this live blog is now closed.</p>"
+    closed = STORM_PAGE.replace(f"<p>{SENTENCE}</p>", closing, 1)
+    assert parse(closed, URL).is_live is True  # the badge says "LIVE now"
+    badge = '<span class="status">LIVE now</span>'
+    assert parse(closed.replace(badge, ""), URL).is_live is False  # no badge: the words
+
+
 # -- reading a spec ---------------------------------------------------------------------------
 
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
 from urllib.parse import urlsplit
@@ -20,6 +21,7 @@ from liveread.parse.blocks import BlockBuilder, Outline
 from liveread.parse.contest import MIN_POSTS, MIN_TEXT, Proposal, choose, judge, measure
 from liveread.parse.contest import explain as explain_contest
 from liveread.parse.depth import limit_depth, may_nest_too_deeply
+from liveread.parse.ended import page_says_ended
 from liveread.parse.facts import page_facts, stated_zone
 from liveread.parse.flat import Flat
 from liveread.parse.generic import DayHeadings, Generic
@@ -117,7 +119,7 @@ def parse(
         title=data.title or _page_title(tree),
         description=data.description or _meta(tree, "description"),
         entries=entries,
-        is_live=_is_live(data, page),
+        is_live=_is_live(data, page, lambda: page_says_ended(tree, nodes, entries[0])),
         updated=page.updated or data.updated or _latest(entries),
         older_pages=[older for link in page.older_pages if (older := safe_address(link, url))],
         removals=cleaner.removals,
@@ -646,11 +648,15 @@ def _newest_first(entry: Entry) -> tuple[int, float]:
     return (0, -entry.published.timestamp())
 
 
-def _is_live(data: StructuredBlog, page: PageInfo) -> bool | None:
+def _is_live(data: StructuredBlog, page: PageInfo, says_ended: Callable[[], bool]) -> bool | None:
+    """The site's live badge, else structured data's `coverageEndTime`, else the page's own
+    words that its coverage has ended."""
     if page.is_live is not None:
         return page.is_live
     if data.coverage_end is not None:
         return data.coverage_end > datetime.now(UTC)
+    if says_ended():
+        return False
     return True if data.found else None
 
 
