@@ -152,24 +152,13 @@ def _clamp(value: float, low: float, high: float) -> float:
     return min(max(value, low), high)
 
 
-def describe(
-    next_at: datetime | None,
-    reason: str | None,
-    user_interval: float | None,
-    now: datetime,
-) -> str:
-    """When a feed is fetched next and why, in a few words: "in 2 min · posts arriving",
-    "ended", "every 5 min (set)", "due now"."""
-    if reason == Reason.ENDED:
-        return "ended"
-    if user_interval is not None and reason == Reason.SET:
-        return f"every {duration(user_interval)} (set)"
-    if next_at is None:
-        return "due now"
-    seconds = (next_at - now).total_seconds()
-    when = "due now" if seconds <= 0 else f"in {duration(seconds)}"
-    why = REASON_TEXT.get(reason or "", "")  # a StrEnum key is found by its text
-    return f"{when} · {why}" if why else when
+class _Wording(NamedTuple):
+    ended: str
+    unscheduled: str
+    """Said of a feed with no next fetch yet."""
+    soon: str
+    """What comes before the time to wait ("in", "next in")."""
+    reasons: dict[str, str]
 
 
 BRIEF_REASON: dict[str, str] = {
@@ -180,6 +169,20 @@ BRIEF_REASON: dict[str, str] = {
 }
 """Why, in a word or two, for a feed's row (a source's row says it is one already)."""
 
+_FULL = _Wording("ended", "due now", "in", REASON_TEXT)
+_BRIEF = _Wording("stopped", "", "next in", BRIEF_REASON)
+
+
+def describe(
+    next_at: datetime | None,
+    reason: str | None,
+    user_interval: float | None,
+    now: datetime,
+) -> str:
+    """When a feed is fetched next and why, in a few words: "in 2 min · posts arriving",
+    "ended", "every 5 min (set)", "due now"."""
+    return _worded(_FULL, next_at, reason, user_interval, now)
+
 
 def brief(
     next_at: datetime | None,
@@ -189,15 +192,25 @@ def brief(
 ) -> str:
     """`describe` in a few words, for a feed's row: "next in 2 min · arriving", "every 5 min
     (set)", "stopped"; empty where there is nothing to say (no schedule yet)."""
+    return _worded(_BRIEF, next_at, reason, user_interval, now)
+
+
+def _worded(
+    wording: _Wording,
+    next_at: datetime | None,
+    reason: str | None,
+    user_interval: float | None,
+    now: datetime,
+) -> str:
     if reason == Reason.ENDED:
-        return "stopped"
+        return wording.ended
     if user_interval is not None and reason == Reason.SET:
         return f"every {duration(user_interval)} (set)"
     if next_at is None:
-        return ""
+        return wording.unscheduled
     seconds = (next_at - now).total_seconds()
-    when = "due now" if seconds <= 0 else f"next in {duration(seconds)}"
-    why = BRIEF_REASON.get(reason or "", "")
+    when = "due now" if seconds <= 0 else f"{wording.soon} {duration(seconds)}"
+    why = wording.reasons.get(reason or "", "")  # a StrEnum key is found by its text
     return f"{when} · {why}" if why else when
 
 
