@@ -18,6 +18,7 @@ from liveread.core import Core
 from liveread.model import Article, Entry, Heading, Paragraph, Quote, Span
 from liveread.store import MIGRATIONS, Store, schema
 from loopback import LoopbackServer, Route
+from schemas import at_version
 
 FIXTURE = Path(__file__).parent / "fixtures" / "articles" / "harbour.html"
 FIRST_PARAGRAPH = "Engineers started work on the breached harbour wall on Saturday morning"
@@ -180,9 +181,7 @@ def test_a_database_of_the_version_before_gains_the_articles_table(tmp_path: Pat
     db = tmp_path / "liveread.db"
     before = MIGRATIONS.index(schema._migrate_v13)
     with closing(sqlite3.connect(db)) as con:
-        for migrate in MIGRATIONS[:before]:
-            migrate(con)
-        con.execute(f"PRAGMA user_version = {before}")
+        at_version(con, before)
         con.commit()
     with Store(db) as store:
         assert store.schema_version == len(MIGRATIONS)

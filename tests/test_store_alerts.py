@@ -12,6 +12,7 @@ import pytest
 from liveread.config import Config
 from liveread.core import Core
 from liveread.store import MIGRATIONS, SCHEMA_VERSION, NotFound, Store, StoreError
+from schemas import at_version
 
 URL = "https://example.com/live/a"
 
@@ -58,9 +59,7 @@ def test_a_level_that_is_not_one_is_refused_and_nothing_changes(store: Store) ->
 def test_a_database_from_before_alert_levels_gains_them_and_keeps_its_feeds(db: Path) -> None:
     before = version_before_alerts()
     with closing(sqlite3.connect(db, isolation_level=None)) as con:
-        for migrate in MIGRATIONS[:before]:
-            migrate(con)
-        con.execute(f"PRAGMA user_version = {before}")
+        at_version(con, before)
         assert "alerts" not in feed_columns(con)
         con.execute(
             "INSERT INTO feeds (url, title, added_at) VALUES (?, 'Feed A', '2024-05-01T11:00:00Z')",

@@ -11,6 +11,7 @@ from pathlib import Path
 from liveread.model import Entry, Paragraph, Span
 from liveread.store import MIGRATIONS, SCHEMA_VERSION, Store
 from liveread.store.rows import entry_params
+from schemas import at_version
 
 T0 = datetime(2024, 5, 1, 12, 0, tzinfo=UTC)
 URL = "https://example.com/live"
@@ -133,9 +134,7 @@ def version_before_history() -> int:
 def test_a_database_from_before_history_gains_it_and_keeps_its_posts(db: Path) -> None:
     before = version_before_history()
     with closing(sqlite3.connect(db, isolation_level=None)) as con:
-        for migrate in MIGRATIONS[:before]:
-            migrate(con)
-        con.execute(f"PRAGMA user_version = {before}")
+        at_version(con, before)
         con.execute("INSERT INTO feeds (url, added_at) VALUES (?, '2024-05-01T11:00:00Z')", (URL,))
         old = post("The Ministry said so.")
         con.execute(

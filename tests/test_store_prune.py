@@ -13,6 +13,7 @@ import pytest
 
 from liveread.model import Entry, Paragraph, Span
 from liveread.store import MIGRATIONS, SCHEMA_VERSION, Pruned, PruneRule, Store, pruning, schema
+from schemas import at_version
 
 NOW = datetime(2026, 6, 1, 12, 0, tzinfo=UTC)
 URL = "https://example.com/live/a"
@@ -192,11 +193,9 @@ def test_posts_by_age_are_found_by_index(store: Store):
 
 
 def test_a_database_of_the_version_before_gains_the_age_index_and_pruned_keys(db: Path):
-    before = MIGRATIONS.index(schema._migrate_v9)
+    before = MIGRATIONS.index(schema._migrate_v12)
     with closing(sqlite3.connect(db, isolation_level=None)) as con:
-        for migrate in MIGRATIONS[:before]:
-            migrate(con)
-        con.execute(f"PRAGMA user_version = {before}")
+        at_version(con, before)
         con.execute("INSERT INTO feeds (url, added_at) VALUES (?, '2026-01-01T00:00:00Z')", (URL,))
     with Store(db) as store:
         assert store.schema_version == SCHEMA_VERSION

@@ -13,7 +13,8 @@ from pathlib import Path
 import pytest
 
 from liveread.model import Entry, Paragraph, Span
-from liveread.store import MIGRATIONS, SCHEMA_VERSION, Refresh, Store
+from liveread.store import MIGRATIONS, SCHEMA_VERSION, Refresh, Store, schema
+from schemas import at_version
 
 URL = "https://example.com/live"
 T0 = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
@@ -34,11 +35,9 @@ def test_a_database_of_the_version_before_gains_the_schedule_and_keeps_its_feeds
     tmp_path: Path,
 ):
     path = tmp_path / "old.db"
-    before = SCHEMA_VERSION - 1
+    before = MIGRATIONS.index(schema._migrate_v9)
     with closing(sqlite3.connect(path, isolation_level=None)) as con:
-        for migrate in MIGRATIONS[:before]:
-            migrate(con)
-        con.execute(f"PRAGMA user_version = {before}")
+        at_version(con, before)
         con.execute(
             "INSERT INTO feeds (url, title, added_at, last_fetch_at, is_live)"
             f" VALUES ('{URL}', 'Old', '2024-05-01T11:00:00Z', '2024-05-01T11:30:00Z', 1)"

@@ -8,6 +8,7 @@ from contextlib import closing
 from pathlib import Path
 
 from liveread.store import MIGRATIONS, SCHEMA_VERSION, Store, schema
+from schemas import at_version
 
 URL = "https://example.com/live/a"
 RSS = "https://example.com/rss.xml"
@@ -16,9 +17,7 @@ RSS = "https://example.com/rss.xml"
 def test_a_database_of_the_version_before_opens_with_its_feeds_as_blogs(db: Path):
     before = MIGRATIONS.index(schema._migrate_v14)
     with closing(sqlite3.connect(db, isolation_level=None)) as con:
-        for migrate in MIGRATIONS[:before]:
-            migrate(con)
-        con.execute(f"PRAGMA user_version = {before}")
+        at_version(con, before)
         con.execute("INSERT INTO feeds (url, added_at) VALUES (?, '2026-01-01T00:00:00Z')", (URL,))
     with Store(db) as store:
         assert store.schema_version == SCHEMA_VERSION
