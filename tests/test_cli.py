@@ -431,6 +431,30 @@ def test_parse_file_explain_lists_removals_with_rules(
     assert f"\n{len(blog.removals)} removals ({blog.source}):\n" in err
 
 
+def test_parse_explain_says_why_a_page_is_refused(run: Run, tmp_path: Path):
+    """The readings are what a person needs most when no post is found: each is listed with
+    why it was refused, before the one-line error."""
+    headlines = "".join(
+        f"<li><time datetime='2024-07-24T1{n}:00:00Z'>1{n}:00</time>"
+        f"<a href='/news/{n}'>Headline number {n} about the council budget</a></li>"
+        for n in range(6)
+    )
+    path = tmp_path / "headlines.html"
+    path.write_text(f"<html><body><h1>Latest</h1><ul>{headlines}</ul></body></html>")
+
+    code, out, err = run("parse", str(path), "--explain")
+
+    assert (code, out) == (1, "")
+    lines = err.splitlines()
+    assert lines[0] == "2 readings of the page, none read:"
+    assert lines[1].lstrip().startswith("generic: 6 posts, score")
+    assert "refused, mostly links: a list of teasers" in lines[1]
+    assert lines[-1] == "liveread: error: no live entries found"
+
+    code, out, err = run("parse", str(path))
+    assert (code, err) == (1, "liveread: error: no live entries found\n")
+
+
 def test_parse_url(run: Run, live_url: str, independent: bytes):
     blog = parse(independent, live_url)
     code, out, err = run("parse", live_url)

@@ -268,3 +268,55 @@ def test_an_authors_picture_does_not_hide_the_authors_name() -> None:
 
     blog = parse(page("".join(signed(n) for n in (3, 2, 1))), URL)
     assert [entry.authors for entry in blog.entries] == [["Lena Forsberg"]] * 3
+
+
+def test_a_longer_list_of_timed_teasers_above_the_feed_is_not_the_posts() -> None:
+    """A key-events carousel: more timed items than the feed has posts, each a link."""
+    cards = "".join(
+        f"<li><a href='#entry-60{n}'><time datetime='2024-07-24T1{n}:05:00Z'>{n}h ago</time>"
+        f"Key event {n}: crews reach the bridge</a></li>"
+        for n in range(6)
+    )
+    carousel = f"<ul class='key-events'>{cards}</ul>"
+    feed = "".join(
+        f"<article class='block' id='entry-60{n}'>"
+        f"<time datetime='2024-07-24T1{n}:05:00Z'>1{n}.05 BST</time><p>Update {n}. {BODY}</p>"
+        "</article>"
+        for n in (3, 2, 1)
+    )
+    blog = parse(page(feed, before=carousel), URL)
+    assert [entry.key for entry in blog.entries] == ["603", "602", "601"]
+    assert all(BODY in entry.text for entry in blog.entries)
+
+
+def test_a_posts_own_creation_time_wins_over_the_time_it_shows() -> None:
+    """`data-sort-time` on the post is when it was made; the `<time>` it shows may be edited."""
+    made = datetime(2024, 7, 24, 9, 30, tzinfo=UTC)
+    shown = made + timedelta(hours=3)
+    feed = "".join(
+        f"<div class='entry' id='entry-{n}' data-sort-time='{int(made.timestamp()) - n * 600}'>"
+        f"<time datetime='{(shown - timedelta(minutes=10 * n)).isoformat()}'>earlier</time>"
+        f"<p>Update {n}. {BODY}</p></div>"
+        for n in (0, 1, 2)
+    )
+    blog = parse(page(feed), URL)
+    assert [entry.published for entry in blog.entries] == [
+        made - timedelta(minutes=10 * n) for n in (0, 1, 2)
+    ]
+
+
+def test_a_video_box_is_one_video_without_its_title() -> None:
+    """A box of the site's own player (`section.inline-video` around a custom element): one
+    video embed; the title of the video it plays is the player's, not the post's."""
+    video = (
+        "<section class='inline-video'><h3 class='inline-video__title'>Watch: the river from"
+        " the air</h3><figure><site-video-component data-src='https://video.example.com/embed/"
+        "881'><img src='https://img.example.com/881.jpg'></site-video-component></figure>"
+        "</section>"
+    )
+    feed = post(3) + post(2).replace("</p>", f"</p>{video}") + post(1)
+    blog = parse(page(feed), URL)
+    entry = blog.entries[1]
+    assert "Watch: the river" not in entry.text
+    videos = [block for block in entry.blocks if getattr(block, "provider", "") == "video"]
+    assert [video.url for video in videos] == ["https://video.example.com/embed/881"]

@@ -661,8 +661,13 @@ def cmd_favourite(args: argparse.Namespace) -> int:
 
 def cmd_parse(args: argparse.Namespace) -> int:
     from liveread.codec import blog_to_dict
+    from liveread.parse import NotALiveBlog
 
-    blog = _parse_source(args.source, explain=args.explain)
+    try:
+        blog = _parse_source(args.source, explain=args.explain)
+    except NotALiveBlog as refusal:
+        _explain_refusal(refusal.contest)
+        raise
     if args.json:
         out(json.dumps(blog_to_dict(blog), ensure_ascii=False, indent=2))
     elif not args.explain:
@@ -684,6 +689,14 @@ def _parse_source(source: str, *, explain: bool = False) -> LiveBlog:
     if not path.is_file():
         raise CommandError(f"no such file: {source}")
     return parse(path.read_bytes(), path.resolve().as_uri(), explain=explain)
+
+
+def _explain_refusal(contest: list[str]) -> None:
+    """How each reader read a page none of them found posts in (with `--explain`)."""
+    if contest:
+        print(f"{len(contest)} readings of the page, none read:", file=sys.stderr)
+        for reading in contest:
+            print(f"  {reading}", file=sys.stderr)
 
 
 def _explain(blog: LiveBlog, *, to_stderr: bool) -> None:

@@ -198,3 +198,11 @@ def fingerprint(text: str, limit: int = 300) -> str:
     if _single_spaced(text):  # case folding makes no whitespace
         return text.casefold()
     return " ".join(text.casefold().split())
+
+
+def letter_count(text: str) -> int:
+    """The length of `text` without its whitespace: text as a reader sees it, measured."""
+    return len(text) - sum(map(text.count, _WHITESPACE))
+
+
+_WHITESPACE = (" ", "\n", "\t", "\r", "\xa0")

@@ -54,13 +54,18 @@ __all__ = ["PARSER_VERSION", "NotALiveBlog", "is_current", "parse", "reading_ver
 
 MAX_POSTS = 5000
 
-PARSER_VERSION = 9
+PARSER_VERSION = 10
 """Bump it whenever parsing or cleaning changes what a post's text is, for any reader; a
 change to one site's spec bumps that spec's version instead."""
 
 
 class NotALiveBlog(ValueError):
-    """The page holds no live entries; str() is the reason shown to a person."""
+    """The page holds no live entries; str() is the reason shown to a person. `contest`: how
+    each reader read the page (as `LiveBlog.contest`), when the parse was asked to explain."""
+
+    def __init__(self, reason: str, contest: list[str] | None = None) -> None:
+        super().__init__(reason)
+        self.contest = contest or []
 
 
 def parse(
@@ -112,7 +117,8 @@ def parse(
     mark_link_posts(entries, url)
     entries = _without_empty_and_doubles(entries)
     if not entries:
-        raise NotALiveBlog("no live entries found")
+        explained = explain_contest(proposals, None, data) if explain else []
+        raise NotALiveBlog("no live entries found", explained)
     entries.sort(key=_newest_first)
     blog = LiveBlog(
         url=url,
@@ -504,6 +510,8 @@ def _site_for(tree: LexborHTMLParser) -> Adapter | None:
     """The reader of the site spec whose signature the page's first post-like element matches
     (the first such spec, in `sites.SPECS` order): one query over the page for all of them."""
     readers = [SiteAdapter(spec) for spec in sites.SPECS]
+    if not readers:
+        return None
     first = tree.css_first(", ".join(reader.signature for reader in readers))
     if first is not None:
         for reader in readers:

@@ -556,6 +556,8 @@ class BlockBuilder:
         )
         if address is None and (inner := node.css_first("video[src], source[src], iframe[src]")):
             address = absolute_http(inner.attributes.get("src"), self.base_url)
+        if address is None and (player := _player_element(node)) is not None:
+            address = absolute_http(player.attributes.get("data-src"), self.base_url)
         caption = node.css_first("figcaption, [class*='caption'], [class*='Caption']")
         text = visible_text(caption) if caption is not None else ""
         if caption is not None and (credit := caption.css_first("small, [class*='credit']")):
@@ -811,14 +813,39 @@ more holds more than the player."""
 
 
 def _is_video_player(node: Node, attrs: Mapping[str, str | None]) -> bool:
-    """A video player's box: it names its video (`data-video`, `data-video-id`, …) or calls
-    itself one (`class="video-player"`), and shows little text."""
+    """A video player's box: it names its video (`data-video`, `data-video-id`, …), calls
+    itself one (`class="video-player"`) or a video box holding a player (`section.inline-video`
+    around a `<gdwc-video-component>`), and shows little text."""
     names = attrs.get("class") or ""
     if _VIDEO_ATTRIBUTES.isdisjoint(attrs) and not (
-        "ideo" in names and _VIDEO_PLAYER_CLASS.search(names)  # the substring first: faster
+        "ideo" in names  # the substring first: faster
+        and (
+            _VIDEO_PLAYER_CLASS.search(names)
+            or (_VIDEO_WORD.search(names) and _player_element(node) is not None)
+        )
     ):
         return False
     return len(node.text(deep=True)) <= PLAYER_TEXT
+
+
+_VIDEO_WORD = re.compile(r"(?:^|[\s_-])video(?:$|[\s_-])", re.I)
+""""video" as a word of a class name: "inline-video", "video_box", "post video"."""
+_PLAYER_NAME = re.compile(r"video|player")
+
+
+def _player_element(node: Node) -> Node | None:
+    """The player in a video box: a `video` or frame, or an element of the site's own making
+    named for one (`<gdwc-video-component>`, `<media-player>`)."""
+    if (found := node.css_first("video, iframe")) is not None:
+        return found
+    return next(
+        (
+            element
+            for element in node.traverse()
+            if "-" in (tag := element.tag or "") and _PLAYER_NAME.search(tag)
+        ),
+        None,
+    )
 
 
 def _credit_text(node: Node, shown: str) -> str:

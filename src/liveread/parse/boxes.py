@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Iterable
 
 from liveread.parse.adapter import Node
 from liveread.parse.tree import only_element
+from liveread.text import letter_count
 
 MAX_DEPTH = 8
 """How far up from a time its post is looked for."""
@@ -17,7 +19,8 @@ MAX_DEPTH = 8
 
 def best_group(markers: list[Node]) -> list[Node]:
     """The same-tag siblings under one parent that hold the most markers; among equals, the
-    deeper group (smaller posts)."""
+    deeper group (smaller posts). A group that is a list of teasers (a key-events carousel
+    above the feed, timed headlines in a sidebar) gives way to the next largest."""
     groups: dict[tuple[int, str | None], dict[int, Node]] = defaultdict(dict)
     climbed: dict[int, int] = {}
     """Element -> how many more steps a walk went from it: a walk that reaches an element
@@ -38,9 +41,39 @@ def best_group(markers: list[Node]) -> list[Node]:
             parent_ident = parent.mem_id
             groups[(parent_ident, tag)][ident] = node
             node, ident, tag = parent, parent_ident, parent_tag
-    most = max((len(group) for group in groups.values()), default=0)
-    tied = [group for group in groups.values() if len(group) == most]
-    return list(min(tied, key=_size, default={}).values())
+    largest = [list(group.values()) for group in _largest(groups.values(), TEASER_LISTS + 1)]
+    return next((group for group in largest if not _teasers(group)), largest[0] if largest else [])
+
+
+def _largest(groups: Iterable[dict[int, Node]], count: int) -> list[dict[int, Node]]:
+    """The `count` largest `groups`, the smaller posts first among equals (only those are
+    measured: a group's size is its members' HTML)."""
+    by_length: dict[int, list[dict[int, Node]]] = defaultdict(list)
+    for group in groups:
+        by_length[len(group)].append(group)
+    found: list[dict[int, Node]] = []
+    for length in sorted(by_length, reverse=True):
+        tied = by_length[length]
+        found += sorted(tied, key=_size) if len(tied) > 1 else tied
+        if len(found) >= count:
+            break
+    return found[:count]
+
+
+TEASER_LISTS = 3
+"""How many lists of teasers, largest first, may stand before the posts' list."""
+TEASER_LINKS = 0.5
+"""The share of a list's text inside links above which it is a list of teasers."""
+
+
+def _teasers(members: list[Node]) -> bool:
+    """Whether the list `members` belong to is mostly link text: headlines, not posts."""
+    parent = members[0].parent
+    if parent is None:
+        return False
+    total = letter_count(parent.text(deep=True))
+    linked = sum(letter_count(link.text(deep=True)) for link in parent.css("a"))
+    return linked > TEASER_LINKS * total
 
 
 def _size(group: dict[int, Node]) -> int:

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from liveread.parse.adapter import Adapter, Node
 from liveread.parse.structured import StructuredBlog
 from liveread.parse.tree import Owners, common_ancestor
+from liveread.text import letter_count
 
 SITE_PRIOR = 2.0
 """How far ahead a site spec's reading starts: its template is known."""
@@ -87,7 +88,7 @@ def measure(
         text = 0
         for part in extent:
             if (part_letters := letters.get(part.mem_id)) is None:
-                part_letters = letters[part.mem_id] = _letters(part.text(deep=True))
+                part_letters = letters[part.mem_id] = letter_count(part.text(deep=True))
             text += part_letters
         links = link_text.get(node.mem_id, 0)
         texts.append(text)
@@ -125,16 +126,8 @@ def _link_text(reader: Adapter, nodes: list[Node]) -> dict[int, int]:
         part = owners.of(link)
         if part is not None:
             post = post_of[part]
-            found[post] = found.get(post, 0) + _letters(link.text(deep=True))
+            found[post] = found.get(post, 0) + letter_count(link.text(deep=True))
     return found
-
-
-def _letters(text: str) -> int:
-    """The length of `text` without its whitespace: text as a reader sees it, measured."""
-    return len(text) - sum(map(text.count, WHITESPACE))
-
-
-WHITESPACE = (" ", "\n", "\t", "\r", "\xa0")
 
 
 def judge(proposal: Proposal, *, site: bool, structured: bool, live_signal: bool) -> None:

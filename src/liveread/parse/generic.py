@@ -219,14 +219,20 @@ class Generic(Adapter):
         return self._marks.get(node.mem_id, 0)
 
     def times(self, node: Node) -> tuple[datetime | None, datetime | None]:
+        attributes = node.attributes
+        for attribute in EPOCH_ATTRIBUTES:
+            if own := from_epoch(attributes.get(attribute)):
+                break
         stamps = [
             parse_time(t.attributes.get("datetime"), local_zone=self.facts.zone)
             for t in self.all(node, "[datetime]")
         ]
         found = [stamp for stamp in stamps if stamp is not None]
+        if own:
+            return own, max(found) if found and max(found) > own else None
         if found:
             return found[0], max(found) if max(found) > found[0] else None
-        for element in (node, *self.all(node, EPOCH_SELECTOR)):  # the post's own first
+        for element in self.all(node, EPOCH_SELECTOR):
             attributes = element.attributes
             for attribute in EPOCH_ATTRIBUTES:
                 if when := from_epoch(attributes.get(attribute)):
