@@ -320,3 +320,32 @@ def test_a_video_box_is_one_video_without_its_title() -> None:
     assert "Watch: the river" not in entry.text
     videos = [block for block in entry.blocks if getattr(block, "provider", "") == "video"]
     assert [video.url for video in videos] == ["https://video.example.com/embed/881"]
+
+
+@pytest.mark.parametrize(
+    ("divider", "language"),
+    [("Half-time", "en"), ("Mi-temps", "fr"), ("2. Halbzeit", "de"), ("Fine primo tempo", "it")],
+)
+def test_a_commentarys_match_dividers_of_the_posts_shape_are_no_posts(
+    divider: str, language: str
+) -> None:
+    """A commentary with no class names: the stage of the match between its minutes
+    ("45+2' Half-time") is written like a post, and is none."""
+    comment = "The keeper tips a long shot over the bar after a quick break down the left."
+    def item(minute: int) -> str:
+        return f"<li><span>{minute}'</span><p>{comment} ({minute})</p></li>"
+
+    items = [
+        *(item(minute) for minute in (67, 58, 51)),
+        "<li><span>46'</span>Second half under way, no changes at the break.</li>",
+        f"<li><div>45+2'<span class='icon'></span>{divider}</div></li>",
+        *(item(minute) for minute in (44, 31)),
+    ]
+    html = (
+        f"<html lang='{language}'><head><title>Live</title></head><body><main>"
+        f"<ol>{''.join(items)}</ol></main></body></html>"
+    )
+    blog = parse(html, URL, explain=True)
+    assert blog.contest[0].startswith("* generic: 6 posts")  # the reader never took it
+    assert [entry.label for entry in blog.entries] == ["67'", "58'", "51'", "46'", "44'", "31'"]
+    assert not any(divider in entry.text for entry in blog.entries)

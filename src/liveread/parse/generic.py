@@ -23,6 +23,7 @@ from liveread.parse.facts import PageFacts
 from liveread.parse.markers import (
     Found,
     bounds_a_period,
+    marks_a_match_period,
     minute_label,
     newest_first,
     out_of_order_first,
@@ -103,6 +104,10 @@ class Generic(Adapter):
         if not members:
             return []
         feed = with_their_shape(members)
+        if any(found.marker.kind == "minute" for found in self._written.values()):
+            feed = [node for node in feed if not marks_a_match_period(node.text(deep=True))]
+            if not feed:
+                return []
         before, after = lists_beside(feed)
         self._apart = {node.mem_id for node in (*before, *after)}
         posts = [*before, *feed, *after]

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from liveread.model import Block, Heading, Paragraph, Span
+from liveread.parse import timewords as words
 from liveread.parse.adapter import Node
 from liveread.parse.texttimes import Marker, may_start_marker, read_marker
 
@@ -106,6 +107,30 @@ _PERIOD_AFTER = re.compile(
     r"\s*(?:until|till|to|and|bis|und|à|au|jusqu'à|al|alle|hasta|a|y|do|tot|til|–|—|-)\s*\d",
     re.IGNORECASE,
 )
+
+
+_MATCH_PERIOD = re.compile(
+    r"\d{1,3}(?:\+\d{1,2})?['’]\W*(?:"
+    + words.spellings_pattern(
+        phrase.strip() for phrases in words.MATCH_PERIODS for phrase in phrases.split(",")
+    )
+    + "|"
+    + words.MATCH_PERIOD_ORDINAL
+    + r")\W*",
+    re.IGNORECASE,
+)
+
+
+def marks_a_match_period(text: str) -> bool:
+    """Whether `text` is a minute of play and the stage of the match it opens or ends and
+    nothing more ("48' Mi-temps", "90+4' Full-time"): a divider of a commentary, not a post."""
+    if len(text) > MATCH_PERIOD_TEXT:
+        return False
+    return _MATCH_PERIOD.fullmatch(" ".join(text.split())) is not None
+
+
+MATCH_PERIOD_TEXT = 60
+"""The longest text, as written, a match's divider has."""
 
 
 def bounds_a_period(node: Node) -> bool:

@@ -441,6 +441,32 @@ LANGUAGE_ZONES: dict[str, str] = {
 }
 
 
+MATCH_PERIODS = (
+    # The stages of a match a commentary marks between its posts ("48' Mi-temps"), in the
+    # commentary's own list: not posts. Per language, phrases parted by commas.
+    "kick-off, kick off, half-time, half time, halftime, full-time, full time, end of match,"
+    " end of the match, extra time, extra-time, penalties, penalty shoot-out, first half,"
+    " second half, ht, ft",
+    "anpfiff, abpfiff, halbzeit, halbzeitpause, spielende, spielbeginn, erste halbzeit,"
+    " zweite halbzeit, verlängerung, elfmeterschießen",
+    "coup d'envoi, mi-temps, fin du match, début du match, prolongations, prolongation,"
+    " tirs au but, première période, seconde période",
+    "inizio partita, calcio d'inizio, fine primo tempo, intervallo, primo tempo, secondo tempo,"
+    " fine partita, supplementari, rigori",
+    "inicio del partido, descanso, final del partido, primera parte, segunda parte,"
+    " primer tiempo, segundo tiempo, prórroga, penaltis",
+    "aftrap, rust, eerste helft, tweede helft, einde wedstrijd, verlenging, strafschoppen",
+    "początek meczu, przerwa, koniec meczu, pierwsza połowa, druga połowa, dogrywka, rzuty karne",
+)
+"""English, German, French, Italian, Spanish, Dutch, Polish."""
+
+MATCH_PERIOD_ORDINAL = (
+    r"[1-4]\s*(?:st|nd|rd|th|ère|ere|re|ème|éme|eme|e|\.)?\s*"
+    r"(?:half|halbzeit|période|periode|mi-temps|tempo|parte|tiempo|helft|połowa)"
+)
+"""A numbered period: "2ème période", "1st half", "2. Halbzeit"."""
+
+
 # --- matching the words -------------------------------------------------------------------
 
 
