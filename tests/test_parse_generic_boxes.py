@@ -332,6 +332,7 @@ def test_a_commentarys_match_dividers_of_the_posts_shape_are_no_posts(
     """A commentary with no class names: the stage of the match between its minutes
     ("45+2' Half-time") is written like a post, and is none."""
     comment = "The keeper tips a long shot over the bar after a quick break down the left."
+
     def item(minute: int) -> str:
         return f"<li><span>{minute}'</span><p>{comment} ({minute})</p></li>"
 
