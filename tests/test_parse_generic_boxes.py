@@ -350,3 +350,25 @@ def test_a_commentarys_match_dividers_of_the_posts_shape_are_no_posts(
     assert blog.contest[0].startswith("* generic: 6 posts")  # the reader never took it
     assert [entry.label for entry in blog.entries] == ["67'", "58'", "51'", "46'", "44'", "31'"]
     assert not any(divider in entry.text for entry in blog.entries)
+
+
+def test_a_clock_written_before_its_date_dates_the_post() -> None:
+    """ "12:42 a.m. ET, June 5, 2024": on a page that states no date of its own, each post
+    is dated by its stamp, across midnight."""
+    stamps = ["12:42 a.m. ET, June 5, 2024", "11:58 p.m. ET, June 4, 2024", "6:30 p.m. ET, June 4"]
+    feed = "".join(
+        f"<article class='live-post' id='post-{n}'><header><div class='live-post__stamp'>"
+        f"{stamp}</div><h2>Result {n}</h2></header><p>Update {n}. {BODY}</p></article>"
+        for n, stamp in enumerate(stamps)
+    )
+    html = (
+        "<html lang='en-US'><head><title>Primaries: live results</title></head><body><main>"
+        f"<div class='live-story'>{feed}</div></main></body></html>"
+    )
+    blog = parse(html, "https://news.example.com/politics/live-news/primaries")
+    assert [entry.published for entry in blog.entries] == [
+        datetime(2024, 6, 5, 4, 42, tzinfo=UTC),
+        datetime(2024, 6, 5, 3, 58, tzinfo=UTC),
+        datetime(2024, 6, 4, 22, 30, tzinfo=UTC),
+    ]
+    assert not any("June" in entry.text for entry in blog.entries)

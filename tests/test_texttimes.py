@@ -409,6 +409,11 @@ QUICK_FORMS = [
     "11.04 Uhr:12",
     "14.30 uur Kabinet",
     "18.07.2024, 11.08 Uhr",
+    "10:15 June 4, 2024",
+    "10:15 June 4, 2024 Text",
+    "10:15 Junior doctors",
+    "10:15 Juni",
+    "10:15 août 2024",
 ]
 
 
@@ -525,6 +530,13 @@ def test_swedish_day_words_before_a_clock(text: str, back: int, hour: int) -> No
         ("2024-07-18 11:04 Text", date(2024, 7, 18), None, 11, 4, "Text"),
         ("18/07/2024 11:04 Text", date(2024, 7, 18), None, 11, 4, "Text"),
         ("17.07.2024 • 23:10 Uhr Text", date(2024, 7, 17), None, 23, 10, "Text"),
+        # The clock first, then its date.
+        ("12:42 a.m. ET, June 5, 2024", date(2024, 6, 5), None, 0, 42, ""),
+        ("11:58 p.m. ET, June 4, 2024 - Text", date(2024, 6, 4), None, 23, 58, "Text"),
+        ("2:31 PM on Jun 4, 2024 Text", date(2024, 6, 4), None, 14, 31, "Text"),
+        ("14:23, 18 July 2024", date(2024, 7, 18), None, 14, 23, ""),
+        ("14:23 Uhr, 18.07.2024: Text", date(2024, 7, 18), None, 14, 23, "Text"),
+        ("9:05 a.m., 5 June", None, (6, 5), 9, 5, ""),
     ],
 )
 def test_moments(
@@ -560,6 +572,19 @@ def test_the_language_orders_a_slashed_date() -> None:
 )
 def test_no_moment(text: str) -> None:
     assert read_marker(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("13:47 5 August marks the anniversary", "5 August marks the anniversary"),
+        ("14:00 18 July, the day before, was calmer", "18 July, the day before, was calmer"),
+    ],
+)
+def test_a_date_running_on_into_text_after_a_clock_is_not_its_date(text: str, rest: str) -> None:
+    found = read_marker(text)
+    assert found is not None and found.kind == "clock"
+    assert text[found.end :] == rest
 
 
 # --------------------------------------------------------------------------------------------

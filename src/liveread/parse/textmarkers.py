@@ -270,6 +270,8 @@ def _quick_marker(text: str) -> Marker | None:
         hour = int(text[:digits])
         if hour > 23 or (rest := _word_after(text, stamp, clock=True)) is None:
             return None
+        if _may_name_a_day(text[rest : rest + 3]):
+            return None  # "10:15 June 4, 2024": the clock's date, read the general way
         return Marker("clock", hour=hour, minute=int(minutes), label=text[:stamp], end=rest)
     if mark == "." and digits <= 2:
         return _quick_hours(text, digits)
@@ -280,6 +282,15 @@ def _quick_marker(text: str) -> Marker | None:
             return None
         return Marker("minute", minute=minute, label=text[:stamp], end=rest)
     return None
+
+
+def _may_name_a_day(head: str) -> bool:
+    """Whether a word starting with `head` (three characters) may be a month or weekday."""
+    lowered = head.lower()
+    return lowered in _DATE_HEADS or not lowered.isascii()
+
+
+_DATE_HEADS = frozenset(word[:3] for word in DATE_WORDS)
 
 
 def _quick_hours(text: str, digits: int) -> Marker | None:
@@ -486,13 +497,17 @@ def _follows_well(strength: _Strength, follow: _Follow) -> bool:
 
 
 def _plain_clock(text: str, start: int, language: str | None) -> Marker | None:
-    return _clock_marker(text, start, prefixed=False)
+    return _clock_marker(text, start, prefixed=False, language=language)
 
 
-def _clock_marker(text: str, start: int, *, prefixed: bool) -> Marker | None:
+def _clock_marker(
+    text: str, start: int, *, prefixed: bool, language: str | None = None
+) -> Marker | None:
     found = _clock_at(text, start, prefixed=prefixed)
     if found is None:
         return None
+    if (dated := _date_after(text, start, found, language)) is not None:
+        return dated
     return Marker(
         "clock",
         hour=found.hour,
@@ -501,6 +516,39 @@ def _clock_marker(text: str, start: int, *, prefixed: bool) -> Marker | None:
         label=_label(text, start, found.end),
         end=found.rest.start,
     )
+
+
+def _date_after(text: str, start: int, clock: _Time, language: str | None) -> Marker | None:
+    """A clock followed by its date: "12:42 a.m. ET, June 5, 2024", "14:23, 18 July 2024",
+    "2:31 PM on Jun 4". Only where the date ends the text or a separator or a capitalised
+    word follows it: "13:47 5 August marks the day" is a clock, then text about a date."""
+    glue = _CLOCK_DATE_GLUE.match(text, clock.end)
+    at = glue.end() if glue is not None else len(text)
+    if not text[at : at + 1].isdigit():  # most clocks: a word, a date only if it names one
+        word = _WORD.match(text, at)
+        if word is None or words.fold(word[0]) not in DATE_WORDS:
+            return None
+    match = DATE.match(text, at)
+    if match is None or (parts := day_parts(match, language)) is None:
+        return None
+    rest = _rest(text, match.end())
+    if rest is None or rest.follow not in ("separator", "capital"):
+        return None
+    year = parts.year
+    return Marker(
+        "moment",
+        hour=clock.hour,
+        minute=clock.minute,
+        day=date(year, parts.month, parts.day) if year is not None else None,
+        month_day=(parts.month, parts.day) if year is None else None,
+        zone=clock.zone,
+        label=_label(text, start, match.end()),
+        end=rest.start,
+    )
+
+
+_CLOCK_DATE_GLUE = re.compile(r"(?:\s*[,|•·–—-])?\s*(?:on\s+)?", re.IGNORECASE)
+"""Between a clock and the date after it: ", ", " · ", " on "."""
 
 
 def _cjk_clock(text: str, start: int, language: str | None) -> Marker | None:
