@@ -496,6 +496,13 @@ def test_half_of_a_time_written_around_is_none(text: str) -> None:
     assert read_marker(text) is None
 
 
+@pytest.mark.parametrize("text", ["Aujourd'hui à 14h23", "Aujourd’hui, 14:23", "aujourd'hui 14h23"])
+def test_french_today_before_a_clock(text: str) -> None:
+    found = marker(text, "fr")
+    assert (found.kind, found.days_back, found.hour, found.minute) == ("clock", 0, 14, 23)
+    assert text[found.end :] == ""
+
+
 @pytest.mark.parametrize(
     ("text", "back", "hour"),
     [("i går 23:15", 1, 23), ("Igår, 21:40", 1, 21), ("i dag 14:00", 0, 14)],

@@ -189,6 +189,12 @@ def read_marker(text: str, language: str | None = None) -> Marker | None:
     if (word := _WORD.match(text, start)) is None:
         return None
     lead = words.fold(word[0])
+    if text[word.end() : word.end() + 1] in ("'", "’") and (
+        joined := _WORD.match(text, word.end() + 1)
+    ):
+        whole = f"{lead}'{words.fold(joined[0])}"  # "aujourd'hui"
+        if whole in _DAYS_BACK:
+            lead, word = whole, joined
     if lead in _DAY_PHRASE_STARTS and (second := _WORD.match(text, _skip_spaces(text, word.end()))):
         phrase = f"{lead} {words.fold(second[0])}"  # "i går 21:40"
         if phrase in _DAYS_BACK:
