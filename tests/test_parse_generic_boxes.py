@@ -372,3 +372,28 @@ def test_a_clock_written_before_its_date_dates_the_post() -> None:
         datetime(2024, 6, 4, 22, 30, tzinfo=UTC),
     ]
     assert not any("June" in entry.text for entry in blog.entries)
+
+
+def test_a_ticker_in_a_table_is_read_row_by_row() -> None:
+    """Rows of a table, the time in the first cell; the page states only when it was first
+    published (08:00), so its evening rows are that day's, not the day before's."""
+    rows = "".join(
+        f"<tr><td class='zeit'>{stamp}</td><td>Meldung {n}: {BODY}</td></tr>"
+        for n, stamp in enumerate(["19:42", "18:00", "16:30"])
+    )
+    html = (
+        "<html lang='de'><head><title>Liveticker: Wahlabend</title>"
+        "<meta property='article:published_time' content='2024-09-01T08:00:00+02:00'>"
+        f"</head><body><main><table><tbody>{rows}</tbody></table></main></body></html>"
+    )
+    blog = parse(html, "https://www.zeitung.example.de/politik/liveticker-wahl")
+    assert [entry.published for entry in blog.entries] == [
+        datetime(2024, 9, 1, 17, 42, tzinfo=UTC),
+        datetime(2024, 9, 1, 16, 0, tzinfo=UTC),
+        datetime(2024, 9, 1, 14, 30, tzinfo=UTC),
+    ]
+    assert [entry.text.split(":")[0] for entry in blog.entries] == [
+        "Meldung 0",
+        "Meldung 1",
+        "Meldung 2",
+    ]

@@ -948,6 +948,16 @@ def test_a_time_after_the_pages_own_time_is_the_day_before() -> None:
     )
 
 
+def test_times_after_the_pages_start_are_that_day() -> None:
+    """A page that says only when it was first published: its posts come after that."""
+    clock = Clock(UTC, reference=utc("2024-03-10T08:00"), reference_is_start=True)
+    assert run(clock, ["19:42", "18:00", "08:05"]) == [
+        utc("2024-03-10T19:42"),
+        utc("2024-03-10T18:00"),
+        utc("2024-03-10T08:05"),
+    ]
+
+
 def test_a_pinned_post_out_of_order_moves_nothing() -> None:
     clock = Clock(UTC, date(2024, 3, 10))
     assert clock.time_of(read_marker("13:00"), in_order=False) == utc("2024-03-10T13:00")

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
+from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -20,6 +21,10 @@ DATE_PROPERTIES = frozenset(("article:modified_time", "og:updated_time", "articl
 DATE_ITEMPROPS = frozenset(("dateModified", "datePublished"))
 DATE_NAMES = frozenset(("last-modified", "date", "DC.date.issued", "publish-date"))
 """The meta tags that date a page, by the exact value of their property, itemprop or name."""
+PUBLISHED_NAMES = frozenset(
+    ("article:published_time", "datePublished", "DC.date.issued", "publish-date")
+)
+"""Of those, the ones that say when the page was first published: its posts come later."""
 _LD_DATE = re.compile(r'"(dateModified|datePublished)"\s*:\s*"([^"]{10,40})"')
 _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b|\b(\d{4})-(\d{2})-(\d{2})\b")
 LIVE_WORDS = re.compile(
@@ -50,11 +55,14 @@ class PageFacts:
     """When the page was last changed (aware UTC), for times written as "16 min ago"."""
     live: bool
     """The page calls itself live (its title, heading or address)."""
+    reference_is_start: bool = False
+    """The page says only when it was first published (`reference`): its posts come after."""
 
 
 def page_facts(tree: LexborHTMLParser, url: str, data: StructuredBlog) -> PageFacts:
     language = _language(tree)
-    reference = data.updated or data.published or _stated_moment(tree)
+    stated = _stated_moment(tree)
+    reference = data.updated or stated.changed or data.published or stated.published
     zone = zone_for(url, language)
     return PageFacts(
         language=language,
@@ -62,6 +70,7 @@ def page_facts(tree: LexborHTMLParser, url: str, data: StructuredBlog) -> PageFa
         day=_day(reference, zone) or _date_in_title(tree),
         reference=reference,
         live=_calls_itself_live(tree, url),
+        reference_is_start=reference is not None and not (data.updated or stated.changed),
     )
 
 
@@ -89,7 +98,7 @@ def stated_zone(facts: PageFacts, notes: list[str]) -> PageFacts:
     if zone is None:
         return facts
     day = _day(facts.reference, zone) or facts.day
-    return PageFacts(facts.language, zone, day, facts.reference, facts.live)
+    return replace(facts, zone=zone, day=day)
 
 
 _TEXT_BREAK = "\x00"
@@ -149,23 +158,33 @@ def _language(tree: LexborHTMLParser) -> str | None:
     return lang.strip().replace("_", "-").lower() or None if lang else None
 
 
-def _stated_moment(tree: LexborHTMLParser) -> datetime | None:
-    """The page's last change (or first publication) from its meta tags or JSON-LD."""
-    found: list[datetime] = []
+class _Stated(NamedTuple):
+    changed: datetime | None
+    """The latest change the page states."""
+    published: datetime | None
+    """The latest first publication it states (a page that states no change)."""
+
+
+def _stated_moment(tree: LexborHTMLParser) -> _Stated:
+    """The page's last change and first publication, from its meta tags or JSON-LD."""
+    changed: list[datetime] = []
+    published: list[datetime] = []
     for meta in tree.css("meta"):  # told apart here: a query by their attributes costs 4x
         attributes = meta.attributes
-        dating = (
-            attributes.get("property") in DATE_PROPERTIES
-            or attributes.get("itemprop") in DATE_ITEMPROPS
-            or attributes.get("name") in DATE_NAMES
-        )
-        if dating and (when := parse_time(attributes.get("content"))):
-            found.append(when)
+        name = attributes.get("property")
+        if name not in DATE_PROPERTIES:
+            name = attributes.get("itemprop")
+            if name not in DATE_ITEMPROPS:
+                name = attributes.get("name")
+                if name not in DATE_NAMES:
+                    continue
+        if when := parse_time(attributes.get("content")):
+            (published if name in PUBLISHED_NAMES else changed).append(when)
     for script in tree.css("script[type='application/ld+json']"):
-        for _, value in _LD_DATE.findall(script.text() or ""):
+        for name, value in _LD_DATE.findall(script.text() or ""):
             if when := parse_time(value):
-                found.append(when)
-    return max(found, default=None)
+                (published if name in PUBLISHED_NAMES else changed).append(when)
+    return _Stated(max(changed, default=None), max(published, default=None))
 
 
 def _date_in_title(tree: LexborHTMLParser) -> date | None:

@@ -75,7 +75,13 @@ class Flat(Adapter):
     def _read_runs(self, parent: Node, openers: dict[int, Found]) -> list[Node]:
         facts = self.facts
         newest = newest_first([found.marker for found in openers.values()])
-        clock = Clock(facts.zone, facts.day, facts.reference, newest_first=newest)
+        clock = Clock(
+            facts.zone,
+            facts.day,
+            facts.reference,
+            newest_first=newest,
+            reference_is_start=facts.reference_is_start,
+        )
         posts: list[Node] = []
         run: list[Node] | None = None
         for child in parent.iter():

@@ -189,7 +189,13 @@ class Generic(Adapter):
         facts = self.facts
         written = [found.marker if (found := self._own.get(p.mem_id)) else None for p in posts]
         newest = newest_first(written)
-        clock = Clock(facts.zone, facts.day, facts.reference, newest_first=newest)
+        clock = Clock(
+            facts.zone,
+            facts.day,
+            facts.reference,
+            newest_first=newest,
+            reference_is_start=facts.reference_is_start,
+        )
         aside = {p.mem_id for p in posts if _marked_pinned(p)}
         if out_of_order_first(written, newest):
             aside.add(posts[0].mem_id)

@@ -19,7 +19,7 @@ from liveread.parse.adapter import Node
 from liveread.parse.texttimes import Marker, may_start_marker, read_marker
 
 CANDIDATES = (
-    ":is(strong, b, em, span, small, time, h2, h3, h4, h5, h6, p, li, dt,"
+    ":is(strong, b, em, span, small, time, h2, h3, h4, h5, h6, p, li, dt, td,"
     " div[class*='time'], div[class*='date'], div[class*='stamp']):not(:empty, [class*='uration'])"
 )
 """Elements a written time is found in: not the empty ones (icons, spacers), nor a video's

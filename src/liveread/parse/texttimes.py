@@ -44,13 +44,15 @@ class Clock:
     `zone`: the page's (`zone_statement`, else `zone_for`). `page_day`: the day of the post
     the list starts with, in that zone: the page's modified date for a newest-first list,
     its published date for an oldest-first one; when None, the day of `reference`.
-    `reference`: the page's own modified time (aware), for relative markers.
+    `reference`: the page's own modified time (aware), for relative markers; with
+    `reference_is_start`, the only time the page gives is when it was first published.
 
     In a newest-first list a clock time later than the previous post's means the day before
     (the list crossed midnight), and the current day moves back; in an oldest-first list
     (`newest_first=False`) an earlier time means the day after. After a day heading the
     posts are on that heading's day: no crossing until the next heading. A time from the
-    page day that lies more than `FUTURE_SLACK` after `reference` is the day before.
+    page day that lies more than `FUTURE_SLACK` after `reference` is the day before (not
+    when `reference` is the page's start: its posts come after that).
     Wall times a clock change skips or repeats are read as zoneinfo does (fold 0: a Swiss
     2.30 on the night summer time ends is the first, summer-time one).
     """
@@ -62,6 +64,7 @@ class Clock:
         reference: datetime | None = None,
         *,
         newest_first: bool = True,
+        reference_is_start: bool = False,
     ) -> None:
         if reference is not None and reference.utcoffset() is None:
             raise ValueError("the reference time must be aware")
@@ -70,6 +73,7 @@ class Clock:
         self.zone = zone
         self.reference = reference
         self.newest_first = newest_first
+        self.reference_is_start = reference_is_start
         self._day = page_day
         self._page_day = page_day
         self._day_named = False
@@ -145,10 +149,10 @@ class Clock:
         return (
             self.newest_first
             and not self._day_named
+            and not self.reference_is_start
             and self.reference is not None
             and when > self.reference + FUTURE_SLACK
         )
-
 
 def _at(day: date, wall: tuple[int, int], zone: tzinfo) -> datetime:
     return datetime.combine(day, time(*wall), tzinfo=zone).astimezone(UTC)
