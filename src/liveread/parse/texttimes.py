@@ -154,5 +154,6 @@ class Clock:
             and when > self.reference + FUTURE_SLACK
         )
 
+
 def _at(day: date, wall: tuple[int, int], zone: tzinfo) -> datetime:
     return datetime.combine(day, time(*wall), tzinfo=zone).astimezone(UTC)
