@@ -397,3 +397,24 @@ def test_a_ticker_in_a_table_is_read_row_by_row() -> None:
         "Meldung 1",
         "Meldung 2",
     ]
+
+
+def test_a_pinned_copy_without_an_id_above_the_feed_leaves_the_post_its_own_id() -> None:
+    """The copy comes first in the page; the post is kept once, under the id the page
+    gives it in the feed, and pinned."""
+
+    def block(number: int, attributes: str = "") -> str:
+        return (
+            f"<div class='block' {attributes}><time datetime='2024-07-24T1{number}:05:00Z'>"
+            f"1{number}.05</time><p>Update {number}. {BODY}</p></div>"
+        )
+
+    pinned = f"<div class='pinned-box'><span>Pinned post</span>{block(2)}</div>"
+    feed = "".join(block(n, f"id='block-{n}'") for n in (4, 3, 2, 1))
+    blog = parse(page(pinned + feed), URL)
+    assert [(entry.key, entry.pinned) for entry in blog.entries] == [
+        ("4", False),
+        ("3", False),
+        ("2", True),
+        ("1", False),
+    ]

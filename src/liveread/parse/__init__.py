@@ -25,6 +25,7 @@ from liveread.parse.ended import page_says_ended
 from liveread.parse.facts import page_facts, stated_zone
 from liveread.parse.flat import Flat
 from liveread.parse.generic import DayHeadings, Generic
+from liveread.parse.ids import is_derived
 from liveread.parse.links import mark_link_posts
 from liveread.parse.markers import Scan, cut_opening, find_markers
 from liveread.parse.memory import (
@@ -602,20 +603,26 @@ def _without_empty_and_doubles(entries: list[Entry]) -> list[Entry]:
     shared = Counter(shapes)
     # The titles kept for each text: raw while there is one, compared loosely from the second.
     titles_by_text: dict[str, list[str] | set[str]] = {}
-    first_with_text: dict[str, Entry] = {}
-    kept = []
+    first_with_text: dict[str, int] = {}
+    """Text -> where in `kept` the first post with it is."""
+    kept: list[Entry] = []
     for (entry, body), shape in zip(bodies, shapes, strict=True):
         if shared[shape] > 1 and len(text := f"{len(body)}:{fingerprint(body, FINGERPRINT)}") > 60:
             seen = titles_by_text.get(text)
             if seen is None:
                 titles_by_text[text] = [entry.title]
-                first_with_text[text] = entry
+                first_with_text[text] = len(kept)
             else:
                 if isinstance(seen, list):
                     seen = titles_by_text[text] = {comparable(title) for title in seen}
                 title = comparable(entry.title)
                 if not title or title in seen or "" in seen:
-                    first_with_text[text].pinned |= entry.pinned  # a pinned copy pins it
+                    place = first_with_text[text]
+                    if is_derived(kept[place].key) and not is_derived(entry.key):
+                        # The first was a copy with no id (pinned above the feed): the post
+                        # is kept under the id the page gives it, the copy dropped.
+                        kept[place], entry = entry, kept[place]
+                    kept[place].pinned |= entry.pinned  # a pinned copy pins it
                     continue
                 seen.add(title)
         kept.append(entry)

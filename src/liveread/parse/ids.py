@@ -67,3 +67,12 @@ def derived_key(published: datetime | None, title: str, text: str) -> str:
     """A key for posts with no id of their own: a hash of time and title (or opening words)."""
     basis = f"{published.isoformat() if published else ''}\x1f{title or text[:200]}"
     return "h" + hashlib.sha1(basis.encode()).hexdigest()[:16]
+
+
+def is_derived(key: str) -> bool:
+    """Whether `key` is one `derived_key` made (the page gave the post no id of its own)."""
+    return len(key) == DERIVED_LENGTH and key[0] == "h" and _HEX.fullmatch(key, 1) is not None
+
+
+DERIVED_LENGTH = 17
+_HEX = re.compile(r"[0-9a-f]+")
