@@ -5,6 +5,7 @@ WordPress Liveblog plugin) write them."""
 from __future__ import annotations
 
 from datetime import UTC, datetime, timedelta
+from zoneinfo import ZoneInfo
 
 import pytest
 
@@ -418,3 +419,35 @@ def test_a_pinned_copy_without_an_id_above_the_feed_leaves_the_post_its_own_id()
         ("2", True),
         ("1", False),
     ]
+
+
+@pytest.mark.parametrize(
+    ("language", "zone", "byline"),
+    [
+        ("en-GB", "Europe/London", "Posted by {name} at {hour}:{minute}"),
+        ("de", "Europe/Berlin", "Von {name} um {hour}.{minute} Uhr"),
+        ("fr", "Europe/Paris", "Par {name}, {hour}h{minute}"),
+    ],
+)
+def test_a_closing_byline_with_a_clock_time_times_the_post_and_names_its_author(
+    language: str, zone: str, byline: str
+) -> None:
+    """The only time each post has is in the line that closes it: read as the post's time
+    and author, and not left in its text."""
+    stamps = [("Sarah Jones", 23, 12), ("Tom Hall", 22, 40), ("Sarah Jones", 18, 5)]
+    feed = "".join(
+        f"<div class='post'><p>Update {n}. {BODY}</p>"
+        f"<p class='meta'>{byline.format(name=name, hour=hour, minute=f'{minute:02}')}</p></div>"
+        for n, (name, hour, minute) in enumerate(stamps)
+    )
+    html = (
+        f"<html lang='{language}'><head><title>Festival: live</title>"
+        "<meta property='article:modified_time' content='2024-06-28T22:30:00Z'></head>"
+        f"<body><main><div class='posts'>{feed}</div></main></body></html>"
+    )
+    blog = parse(html, "https://www.example.com/live/festival")
+    assert [(entry.published, entry.authors) for entry in blog.entries] == [
+        (datetime(2024, 6, 28, hour, minute, tzinfo=ZoneInfo(zone)), [name])
+        for name, hour, minute in stamps
+    ]
+    assert all(entry.text == f"Update {n}. {BODY}" for n, entry in enumerate(blog.entries))

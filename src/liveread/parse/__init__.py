@@ -405,7 +405,11 @@ def _contest(
     letters: dict[int, int] = {}  # and measure mostly the same elements
 
     def hear(kind: type[Generic] | type[Flat]) -> Proposal:
-        reader = kind(facts, markers, days)
+        reader = (
+            Generic(facts, markers, days, scan.notes)
+            if kind is Generic
+            else kind(facts, markers, days)
+        )
         reader.prepare(tree, url)
         nodes = reader.post_nodes(tree)[:MAX_POSTS]
         return _judged(Proposal(reader, nodes), data, url, letters, live=facts.live)

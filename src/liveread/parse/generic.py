@@ -10,7 +10,7 @@ shape between them (an advert, a newsletter sign-up).
 from __future__ import annotations
 
 import re
-from collections.abc import Container
+from collections.abc import Container, Sequence
 from datetime import date, datetime
 
 from selectolax.lexbor import LexborHTMLParser
@@ -28,7 +28,7 @@ from liveread.parse.markers import (
     newest_first,
     out_of_order_first,
 )
-from liveread.parse.texttimes import Clock, Marker, read_day
+from liveread.parse.texttimes import Clock, Marker, read_day, read_marker
 from liveread.parse.times import from_epoch, parse_day_month_time, parse_time
 from liveread.parse.tree import Owners
 from liveread.text import squash
@@ -48,6 +48,15 @@ fast as the same repeated one to two times."""
 BYLINE_YEAR = re.compile(r" \d{4},? \d")
 """The year and the hour after it that every `BYLINE_WHEN` holds: searched for first, as it
 opens with a space, which is found faster than a digit (most pages have no byline dates)."""
+CLOCK_BYLINE = re.compile(
+    r"^(?:(?:posted|published|updated|written|filed)\s+)?"
+    r"(?:by|von|par|di|door|por|przez)\s+(?P<author>[^\W\d_][^\d,|·]{1,60}?)\s*"
+    r"(?:,|·|\||–|—|-|\bat\b|\bum\b|\bà\b|\balle\b|\bom\b|\ba las\b|\bo\b)\s*"
+    r"(?P<when>\d.{2,40})$",
+    re.IGNORECASE,
+)
+"""A closing byline with a clock time: "Posted by Sarah Jones at 23:12", "Von Anna Berg um
+14.05 Uhr", "Par Léa Martin, 14h23"."""
 BYLINE_PARTS = "p, div, span, footer, small"
 MIN_BYLINES = 2
 """Fewer closing bylines than this make no list of posts."""
@@ -69,13 +78,21 @@ class Generic(Adapter):
     title_selector = "h1, h2, h3, h4, h5, h6"
 
     def __init__(
-        self, facts: PageFacts, markers: list[Found], days: DayHeadings | None = None
+        self,
+        facts: PageFacts,
+        markers: list[Found],
+        days: DayHeadings | None = None,
+        notes: Sequence[str] = (),
     ) -> None:
+        """`notes`: the page's short texts (`markers.Scan.notes`), where closing bylines
+        with a clock time are looked for before the page's elements are."""
         self.facts = facts
+        self._notes = notes
         self.days = days or DayHeadings(facts)
         self.zone = facts.zone  # type: ignore[assignment]
         self._written = {found.node.mem_id: found for found in markers}
-        self._bylines: dict[int, tuple[str, datetime]] = {}
+        self._bylines: dict[int, tuple[str, datetime | None]] = {}
+        """Byline -> its author and time (None for a clock time: read as a written one)."""
         self._marks: dict[int, int] = {}
         """Post -> how many times it holds."""
         self._minutes: dict[int, Found] = {}
@@ -99,6 +116,8 @@ class Generic(Adapter):
         # Bylines are looked for element by element only where the page's text holds some.
         text = body.text()
         stated = len(BYLINE_WHEN.findall(text)) if BYLINE_YEAR.search(text) else 0
+        if stated < MIN_BYLINES:
+            stated = sum(1 for note in self._notes if _clock_byline(note) is not None)
         bylined = self._byline_nodes(body) if stated >= MIN_BYLINES else []
         members = best_group([*timed, *written, *bylined])
         if not members:
@@ -249,7 +268,7 @@ class Generic(Adapter):
                 if when := from_epoch(attributes.get(attribute)):
                     return when, None
         byline = self._byline(node)
-        if byline:
+        if byline and byline[2] is not None:
             return byline[2], None
         return self._clocked.get(node.mem_id), None
 
@@ -277,14 +296,26 @@ class Generic(Adapter):
 
     def _is_byline(self, node: Node, text: str) -> bool:
         if not (match := BYLINE.match(text)):
-            return False
+            return self._is_clock_byline(node, text)
         when = parse_day_month_time(match["when"], local_zone=self.facts.zone)
         if when is None:
             return False
         self._bylines[node.mem_id] = (match["author"].strip(), when)
         return True
 
-    def _byline(self, node: Node) -> tuple[Node, str, datetime] | None:
+    def _is_clock_byline(self, node: Node, text: str) -> bool:
+        """A byline ending in a clock time: the time is read as one written where the post
+        begins would be (its day from the page and the posts around it)."""
+        if not (match := _clock_byline(text)):
+            return False
+        marker = read_marker(match["when"], self.facts.language)
+        if marker is None or marker.kind not in ("clock", "moment") or match["when"][marker.end :]:
+            return False
+        self._bylines[node.mem_id] = (match["author"].strip(), None)
+        self._written[node.mem_id] = Found(node, marker, label=False)
+        return True
+
+    def _byline(self, node: Node) -> tuple[Node, str, datetime | None] | None:
         if not self._bylines:
             return None
         candidates = [n for n in node.css(BYLINE_PARTS) if n.mem_id in self._bylines]
@@ -454,6 +485,23 @@ def _says_more(post: Node, opening: str) -> bool:
 _EXACTNESS = {"minute": 0, "relative": 1, "clock": 2, "moment": 2}
 """Of the times written in a post, the one it is read by: a clock time over "16 min ago"
 ("hace 2 horas · 18:10" is 18:10), and either over a minute of play ("67' 19:42")."""
+
+
+def _clock_byline(text: str) -> re.Match[str] | None:
+    """`CLOCK_BYLINE` in `text`, if it ends as a clock time does (a digit, "Uhr", "h")."""
+    if not CLOCK_BYLINE_TEXT <= len(text) <= BYLINE_RAW_TEXT or not _BYLINE_START.match(text):
+        return None  # most texts: anchored at their start, this fails at once
+    tail = text.rstrip()[-3:]
+    if not (tail[-1].isdigit() or tail in ("Uhr", "uur") or tail[-1] == "h"):
+        return None
+    return CLOCK_BYLINE.match(squash(text))
+
+
+CLOCK_BYLINE_TEXT = 12
+"""The shortest closing byline with a clock time: "By Al at 9:05"."""
+_BYLINE_START = re.compile(
+    r"\s*(?:posted|published|updated|written|filed|by|von|par|di|door|por|przez)\s", re.I
+)
 
 
 def _marked_above(mark: Node, post: int, marked: Container[int]) -> int | None:
