@@ -451,3 +451,32 @@ def test_a_closing_byline_with_a_clock_time_times_the_post_and_names_its_author(
         for name, hour, minute in stamps
     ]
     assert all(entry.text == f"Update {n}. {BODY}" for n, entry in enumerate(blog.entries))
+
+
+@pytest.mark.parametrize(
+    ("language", "zone", "dateline"),
+    [
+        ("en-GB", "Europe/London", "Last updated: Monday 15 July 2024, 14:30"),
+        ("de", "Europe/Berlin", "Aktualisiert am 15.07.2024 um 14.30 Uhr"),
+        ("fr", "Europe/Paris", "Mis à jour le 15 juillet 2024 à 14h30"),
+    ],
+)
+def test_a_visible_dateline_dates_posts_stamped_with_a_clock_alone(
+    language: str, zone: str, dateline: str
+) -> None:
+    """No meta tag or structured data dates the page: the dateline under its heading does."""
+    feed = "".join(
+        f"<article class='entry'><span class='entry-time'>{stamp}</span>"
+        f"<p>Update {n}. {BODY}</p></article>"
+        for n, stamp in enumerate(["14:28", "12:10", "10:45"])
+    )
+    html = (
+        f"<html lang='{language}'><head><title>Flooding: live</title></head><body><main>"
+        f"<h1>Flooding: live</h1><p class='dateline'>{dateline}</p>"
+        f"<div class='live'>{feed}</div></main></body></html>"
+    )
+    blog = parse(html, "https://www.example.com/news/flooding-live")
+    assert [entry.published for entry in blog.entries] == [
+        datetime(2024, 7, 15, hour, minute, tzinfo=ZoneInfo(zone))
+        for hour, minute in [(14, 28), (12, 10), (10, 45)]
+    ]

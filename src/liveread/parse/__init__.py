@@ -22,7 +22,7 @@ from liveread.parse.contest import MIN_POSTS, MIN_TEXT, Proposal, choose, judge,
 from liveread.parse.contest import explain as explain_contest
 from liveread.parse.depth import limit_depth, may_nest_too_deeply
 from liveread.parse.ended import page_says_ended
-from liveread.parse.facts import page_facts, stated_zone
+from liveread.parse.facts import dated_by_dateline, page_facts, stated_zone
 from liveread.parse.flat import Flat
 from liveread.parse.generic import DayHeadings, Generic
 from liveread.parse.ids import is_derived
@@ -400,7 +400,7 @@ def _contest(
     scan = find_markers(tree.body, facts.language) if tree.body is not None else Scan([], [])
     markers = scan.markers
     if markers:
-        facts = stated_zone(facts, scan.notes)
+        facts = dated_by_dateline(stated_zone(facts, scan.notes), scan.notes)
     days = DayHeadings(facts)  # both readers walk the same column of posts
     letters: dict[int, int] = {}  # and measure mostly the same elements
 

@@ -6,13 +6,19 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import date, datetime, tzinfo
+from datetime import UTC, date, datetime, time, tzinfo
 from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser
 
 from liveread.parse.structured import StructuredBlog
-from liveread.parse.texttimes import dateline_zone, read_marker, zone_for, zone_statement
+from liveread.parse.texttimes import (
+    dateline_zone,
+    read_day,
+    read_marker,
+    zone_for,
+    zone_statement,
+)
 from liveread.parse.textzones import ZONE_WORD
 from liveread.parse.times import parse_time
 from liveread.text import squash
@@ -99,6 +105,52 @@ def stated_zone(facts: PageFacts, notes: list[str]) -> PageFacts:
         return facts
     day = _day(facts.reference, zone) or facts.day
     return replace(facts, zone=zone, day=day)
+
+
+def dated_by_dateline(facts: PageFacts, notes: list[str]) -> PageFacts:
+    """`facts` dated by the page's own visible dateline ("Last updated: Monday 15 July 2024,
+    14:30", "Aktualisiert am 18.07.2024 um 11.04 Uhr"), when the page states no date in its
+    meta tags or structured data: the day its bare clock times are on."""
+    if facts.day is not None:
+        return facts
+    for note in notes:
+        if len(note) > DATELINE_TEXT or (lead := _DATELINE_LEAD.match(note)) is None:
+            continue
+        rest = squash(note[lead.end() :])
+        marker = read_marker(rest, facts.language)
+        if marker is not None and marker.kind == "moment" and marker.day is not None:
+            assert marker.hour is not None and marker.minute is not None
+            wall = datetime.combine(marker.day, time(marker.hour, marker.minute))
+            when = wall.replace(tzinfo=marker.zone or facts.zone).astimezone(UTC)
+            published = lead["word"].casefold() in _PUBLISHED_WORDS
+            return replace(facts, day=marker.day, reference=when, reference_is_start=published)
+        if (day := read_day(rest, facts.language)) is not None:
+            return replace(facts, day=day)
+    return facts
+
+
+_DATELINE_LEAD = re.compile(
+    r"\s*(?:last\s+)?(?P<word>updated|published|posted|aktualisiert|veröffentlicht"
+    r"|mis à jour|publié|aggiornato|pubblicato|actualizado|publicado|atualizado|bijgewerkt"
+    r"|gepubliceerd|uppdaterad|publicerad|zaktualizowano|opublikowano)"
+    r"(?:\s+(?:on|am|le|il|el|em|op|den|dnia))?\s*:?\s*",
+    re.IGNORECASE,
+)
+"""The words a dateline opens with, and the "on"/"am"/"le" after them."""
+_PUBLISHED_WORDS = frozenset(
+    [
+        "published",
+        "posted",
+        "veröffentlicht",
+        "publié",
+        "pubblicato",
+        "publicado",
+        "gepubliceerd",
+        "publicerad",
+        "opublikowano",
+    ]
+)
+"""Datelines that say when the page was first published: its posts come after."""
 
 
 _TEXT_BREAK = "\x00"
