@@ -5,6 +5,7 @@ one structured post with two page posts, so no post is shown twice."""
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
 from liveread.parse import parse
 
@@ -104,3 +105,54 @@ def test_a_time_two_page_posts_share_pairs_neither():
     # either of them, and each shows once.
     assert sum(1 for e in blog.entries if e.text.startswith("Schools have shut")) == 1
     assert sum(1 for e in blog.entries if e.text.startswith("Crews are clearing")) == 1
+
+
+def test_structured_posts_of_other_types_and_fields_with_local_times() -> None:
+    """Updates typed NewsArticle or SocialMediaPosting, with their body in `text` or only in
+    `description`, and times written without an offset (the site's own zone, here a German
+    one): read as the posts of a page whose markup shows none."""
+    data = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebPage", "@id": "https://www.example.de/#page"},
+            {
+                "@type": "LiveBlogPosting",
+                "headline": "Hochwasser: Liveblog",
+                "liveBlogUpdate": [
+                    {
+                        "@type": "NewsArticle",
+                        "headline": "Pegel steigt",
+                        "datePublished": "2024-06-02T14:45:00",
+                        "text": "Der Pegel der Donau in Passau ist auf 9,20 Meter gestiegen.",
+                        "url": "https://www.example.de/hochwasser-liveblog#post-2",
+                    },
+                    {
+                        "@type": "SocialMediaPosting",
+                        "headline": "Strecke gesperrt",
+                        "datePublished": "2024-06-02T13:10:00+02:00",
+                        "description": "Die Bahnstrecke Augsburg-Ulm bleibt bis Montag gesperrt.",
+                        "url": "https://www.example.de/hochwasser-liveblog#post-1",
+                    },
+                ],
+            },
+        ],
+    }
+    html = (
+        "<!doctype html><html lang='de'><head><title>Hochwasser: Liveblog</title>"
+        f'<script type="application/ld+json">{json.dumps(data)}</script></head>'
+        "<body><h1>Hochwasser</h1><div id='app'>Bitte JavaScript aktivieren.</div></body></html>"
+    )
+    blog = parse(html, "https://www.example.de/hochwasser-liveblog")
+    got = [(entry.key, entry.published, entry.text) for entry in blog.entries]
+    assert got == [
+        (
+            "2",
+            datetime(2024, 6, 2, 12, 45, tzinfo=UTC),
+            "Der Pegel der Donau in Passau ist auf 9,20 Meter gestiegen.",
+        ),
+        (
+            "1",
+            datetime(2024, 6, 2, 11, 10, tzinfo=UTC),
+            "Die Bahnstrecke Augsburg-Ulm bleibt bis Montag gesperrt.",
+        ),
+    ]

@@ -66,7 +66,7 @@ class PageFacts:
 
 
 def page_facts(tree: LexborHTMLParser, url: str, data: StructuredBlog) -> PageFacts:
-    language = _language(tree)
+    language = page_language(tree)
     stated = _stated_moment(tree)
     reference = data.updated or stated.changed or data.published or stated.published
     zone = zone_for(url, language)
@@ -201,7 +201,7 @@ def _day(moment: datetime | None, zone: tzinfo) -> date | None:
     return moment.astimezone(zone).date() if moment is not None else None
 
 
-def _language(tree: LexborHTMLParser) -> str | None:
+def page_language(tree: LexborHTMLParser) -> str | None:
     html = tree.css_first("html")
     lang = html.attributes.get("lang") if html is not None else None
     if not lang:

@@ -11,9 +11,9 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import datetime, tzinfo
 from functools import lru_cache
-from typing import Any
+from typing import Any, NamedTuple
 
 import orjson
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -110,16 +110,22 @@ class StructuredBlog:
 
 
 def read_structured(
-    tree: LexborHTMLParser, page_url: str, json_ld: list[str] | None = None
+    tree: LexborHTMLParser,
+    page_url: str,
+    json_ld: list[str] | None = None,
+    *,
+    zone: tzinfo | None = None,
 ) -> StructuredBlog:
-    """The page's structured data; `json_ld`, the page's `json_ld_texts` if already taken."""
+    """The page's structured data; `json_ld`, the page's `json_ld_texts` if already taken.
+    A time written without an offset is read in `zone` (the site's), else as UTC."""
     blog = StructuredBlog()
     bodies = _Bodies()
     bylines = _Bylines()
+    read = _Reading(page_url, bodies, bylines, zone)
     for node in _live_objects(json_ld_texts(tree) if json_ld is None else json_ld):
-        _merge_object(blog, node, page_url, bodies, bylines)
+        _merge_object(blog, node, read)
     if not blog.found:
-        _read_microdata(tree, blog, page_url)
+        _read_microdata(tree, blog, read)
     if not blog.posts:
         from liveread.parse.pagestate import read_page_state  # it builds on this module
 
@@ -202,36 +208,39 @@ def _is_live(obj: dict[str, Any]) -> bool:
     return bool(_types(obj) & LIVE_TYPES) or any(k in obj for k in UPDATE_KEYS[:1])
 
 
-def _merge_object(
-    blog: StructuredBlog,
-    obj: dict[str, Any],
-    page_url: str,
-    bodies: _Bodies,
-    bylines: _Bylines,
-) -> None:
+class _Reading(NamedTuple):
+    """What reading one page's structured posts needs besides each post's object."""
+
+    page_url: str
+    bodies: _Bodies
+    bylines: _Bylines
+    zone: tzinfo | None
+
+    def time(self, value: str | None) -> datetime | None:
+        return parse_time(value, local_zone=self.zone)
+
+
+def _merge_object(blog: StructuredBlog, obj: dict[str, Any], read: _Reading) -> None:
     blog.found = True
     blog.source = "jsonld"
     blog.title = blog.title or plain(str(obj.get("headline") or obj.get("name") or ""))
     blog.description = blog.description or plain(str(obj.get("description") or ""))
-    blog.published = blog.published or parse_time(_str(obj.get("datePublished")))
-    blog.updated = blog.updated or parse_time(_str(obj.get("dateModified")))
-    blog.coverage_end = blog.coverage_end or parse_time(_str(obj.get("coverageEndTime")))
+    blog.published = blog.published or read.time(_str(obj.get("datePublished")))
+    blog.updated = blog.updated or read.time(_str(obj.get("dateModified")))
+    blog.coverage_end = blog.coverage_end or read.time(_str(obj.get("coverageEndTime")))
     blog.authors = blog.authors or _authors(obj.get("author"))
     for key in UPDATE_KEYS:
         updates = obj.get(key)
         if isinstance(updates, dict):
             updates = [updates]
         if isinstance(updates, list):
-            blog.posts.extend(
-                _post(update, page_url, bodies, bylines)
-                for update in updates
-                if isinstance(update, dict)
-            )
+            blog.posts.extend(_post(update, read) for update in updates if isinstance(update, dict))
 
 
-def _post(obj: dict[str, Any], page_url: str, bodies: _Bodies, bylines: _Bylines) -> StructuredPost:
+def _post(obj: dict[str, Any], read: _Reading) -> StructuredPost:
     """The post `obj` describes; its body is left to `bodies` to decode when needed. Its
-    address, if it gives one, is resolved against the page's and kept only if safe."""
+    address, if it gives one, is resolved against the page's and kept only if safe. The
+    body is its `articleBody`, else its `text` (a CreativeWork's), else its `description`."""
     get = obj.get
     url = _str(get("url"))
     key = key_from_url(url) if url else None
@@ -239,13 +248,14 @@ def _post(obj: dict[str, Any], page_url: str, bodies: _Bodies, bylines: _Bylines
         key = key_from_url(ident) or squash(ident) or None
     post = StructuredPost(
         key=key,
-        url=safe_address(url, page_url),
-        published=parse_time(_str(get("datePublished"))),
-        updated=parse_time(_str(get("dateModified"))),
+        url=safe_address(url, read.page_url),
+        published=read.time(_str(get("datePublished"))),
+        updated=read.time(_str(get("dateModified"))),
         title=plain(_str(get("headline")) or _str(get("name")) or ""),
-        authors=bylines.read(get("author")),
+        authors=read.bylines.read(get("author")),
     )
-    bodies.add(post, _str(get("articleBody")) or "")
+    body = _str(get("articleBody")) or _str(get("text")) or _str(get("description"))
+    read.bodies.add(post, body or "")
     return post
 
 
@@ -409,7 +419,7 @@ def _names(raw: tuple[str, ...]) -> tuple[str, ...]:
 # Microdata: itemscope itemtype=".../LiveBlogPosting" with itemprop="liveBlogUpdate" children.
 
 
-def _read_microdata(tree: LexborHTMLParser, blog: StructuredBlog, page_url: str) -> None:
+def _read_microdata(tree: LexborHTMLParser, blog: StructuredBlog, read: _Reading) -> None:
     root = tree.css_first('[itemtype$="/LiveBlogPosting"]')
     if root is None:
         return
@@ -424,9 +434,9 @@ def _read_microdata(tree: LexborHTMLParser, blog: StructuredBlog, page_url: str)
         blog.posts.append(
             StructuredPost(
                 key=key,
-                url=safe_address(url, page_url),
-                published=parse_time(_prop_value(update, "datePublished")),
-                updated=parse_time(_prop_value(update, "dateModified")),
+                url=safe_address(url, read.page_url),
+                published=read.time(_prop_value(update, "datePublished")),
+                updated=read.time(_prop_value(update, "dateModified")),
                 title=_prop_text(update, "headline"),
                 authors=[a for a in (_prop_text(update, "author"),) if a],
                 decoded=_prop_text(update, "articleBody"),
