@@ -41,6 +41,11 @@ READ_MORE: Words = {
         "more on this",
         "further reading",
         "you may also like",
+        "read the full story",
+        "read the full article",
+        "read the full report",
+        "read our full story",
+        "full story",
     ),
     "de": (
         "lesen sie auch",
@@ -55,6 +60,9 @@ READ_MORE: Words = {
         "passend zum thema",
         "siehe auch",
         "weiterlesen",
+        "hier weiterlesen",
+        "den ganzen artikel lesen",
+        "zum artikel",
     ),
     "fr": (
         "à lire aussi",
@@ -66,6 +74,8 @@ READ_MORE: Words = {
         "voir aussi",
         "à voir aussi",
         "sur le même sujet",
+        "lire l'article complet",
+        "lire notre article",
     ),
     "it": (
         "leggi anche",
@@ -76,6 +86,7 @@ READ_MORE: Words = {
         "vedi anche",
         "guarda anche",
         "articoli correlati",
+        "leggi l'articolo completo",
     ),
     "es": (
         "te puede interesar",
@@ -90,6 +101,8 @@ READ_MORE: Words = {
         "contenido relacionado",
         "relacionado",
         "relacionada",
+        "lee la noticia completa",
+        "lea la noticia completa",
     ),
     "pt": (
         "leia também",
