@@ -237,6 +237,9 @@ def test_promotion_under_a_byline_goes_with_it() -> None:
         ),
         (para("14:23 · By ", "Jane Doe", " · Share"), ["Jane Doe"], None),
         (para("Lesezeit: 3 Min."), [], None),
+        (para("Updated at 17:31 BST"), [], None),
+        (para("Aktualisiert um 17.31 Uhr"), [], None),
+        (para("Mis à jour à 17h31"), [], None),
     ],
     ids=lambda value: value.text if isinstance(value, Paragraph) else str(value),
 )

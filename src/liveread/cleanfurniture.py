@@ -104,7 +104,7 @@ _READING = (
     rf"(?i:\d+\s*{_MINUTES}\s*(?:{words.READING_TIME})"
     rf"|(?:{words.READING_TIME})\s*:?\s*(?:ca\.?\s*)?\d+\s*{_MINUTES})"
 )
-_PREFIX = rf"(?i:(?:{words.META_PREFIXES})\b\.?\s*:?\s*)"
+_PREFIX = rf"(?i:(?:(?:{words.META_PREFIXES})\b\.?\s*:?\s*){{1,2}})"
 _META = re.compile(
     rf"{_PREFIX}?(?:{_DATE}(?:,?\s*{_PREFIX}?{_CLOCK})?|{_CLOCK}|{_RELATIVE})|{_READING}"
 )
