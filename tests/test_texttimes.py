@@ -300,6 +300,11 @@ def test_no_opening_of_a_real_page_with_a_marker_is_turned_away() -> None:
         ("een uur geleden", 3600),
         ("2 dagen geleden", 172800),
         ("zojuist", 0),
+        ("1 hr 5 min ago", 3900),
+        ("1h 5m ago", 3900),
+        ("2 hours, 3 minutes ago", 7380),
+        ("vor 1 Std. 5 Min.", 3900),
+        ("hace 1 hora 20 minutos", 4800),
     ],
 )
 def test_relative_markers(text: str, seconds: int) -> None:
@@ -314,6 +319,9 @@ def test_the_text_after_a_relative_marker() -> None:
     assert ("16 min ago Police said"[found.end :], found.label) == ("Police said", "16 min ago")
     found = marker("vor 2 Stunden | Berlin")
     assert "vor 2 Stunden | Berlin"[found.end :] == "Berlin"
+    # A number and a word after the time are the text's, not more of the time.
+    found = marker("vor 2 Stunden 3 Tote bei Unfall")
+    assert (found.ago, found.label) == (timedelta(hours=2), "vor 2 Stunden")
 
 
 @pytest.mark.parametrize(

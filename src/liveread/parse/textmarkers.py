@@ -125,6 +125,7 @@ _RELATIVE = re.compile(
     (?:(?P<before>{_AGO_BEFORE})\s+)?
     (?:(?P<count>[0-9]{{1,3}}|{_ONE_ALTERNATIVES})\s?)?
     (?P<unit>[^\W\d_]+)\.?
+    (?P<more>(?:,?\s*[0-9]{{1,3}}\s?[^\W\d_]+\.?){{1,2}})?        # 1 hr 5 min, 1h 5m
     (?:\s+(?P<after>{_AGO_AFTER})(?![^\W\d_]))?
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -624,14 +625,38 @@ def _relative(text: str, start: int, language: str | None = None) -> Marker | No
     if seconds is None or (count_text is None and words.fold(match["after"] or "") != "temu"):
         return None
     count = int(count_text) if count_text and count_text.isdigit() else 1
-    if (rest := _rest(text, match.end())) is None:
+    ago, end = count * seconds, match.end()
+    if match["more"]:
+        more = _more_ago(match["more"]) if match["before"] or match["after"] else None
+        if more is None:  # "vor 2 Stunden 3 Tote": the text goes on after the unit
+            if match["after"]:
+                return None
+            end = match.start("more")
+        else:
+            ago += more
+    if (rest := _rest(text, end)) is None:
         return None
     return Marker(
         "relative",
-        ago=timedelta(seconds=count * seconds),
-        label=_label(text, start, match.end()),
+        ago=timedelta(seconds=ago),
+        label=_label(text, start, end),
         end=rest.start,
     )
+
+
+def _more_ago(text: str) -> int | None:
+    """The seconds of the smaller units after the first of a time ago ("5 min" of "1 hr 5 min
+    ago"), or None if one of them is no unit."""
+    total = 0
+    for count, unit in _AGO_PART.findall(text):
+        seconds = _UNITS.get(words.fold(unit))
+        if seconds is None:
+            return None
+        total += int(count) * seconds
+    return total
+
+
+_AGO_PART = re.compile(r"([0-9]{1,3})\s?([^\W\d_]+)")
 
 
 def _ago_words_agree(before: str | None, after: str | None) -> bool:
