@@ -237,14 +237,25 @@ AGO_AROUND = {"for": "siden", "för": "sedan"}
 minutter siden", Swedish "för 6 minuter sedan" ("for 2 hours" alone is no time)."""
 JUST_NOW = (
     "just now",
+    "moments ago",
+    "a moment ago",
+    "a few seconds ago",
+    "seconds ago",
     "gerade eben",
     "soeben",
+    "vor wenigen sekunden",
     "à l'instant",
     "a l'instant",
+    "il y a quelques secondes",
     "adesso",
+    "pochi secondi fa",
     "ahora mismo",
+    "hace un momento",
+    "hace unos segundos",
     "przed chwilą",
+    "kilka sekund temu",
     "zojuist",
+    "enkele seconden geleden",
 )
 """A stamp that says "now": read only when nothing but a separator follows it."""
 
