@@ -13,6 +13,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from liveread.parse.structured import StructuredBlog
 from liveread.parse.texttimes import (
+    Clock,
     dateline_zone,
     read_day,
     read_marker,
@@ -63,6 +64,16 @@ class PageFacts:
     """The page calls itself live (its title, heading or address)."""
     reference_is_start: bool = False
     """The page says only when it was first published (`reference`): its posts come after."""
+
+    def clock(self, *, newest_first: bool) -> Clock:
+        """The clock that reads the times written in a list of the page's posts."""
+        return Clock(
+            self.zone,
+            self.day,
+            self.reference,
+            newest_first=newest_first,
+            reference_is_start=self.reference_is_start,
+        )
 
 
 def page_facts(tree: LexborHTMLParser, url: str, data: StructuredBlog) -> PageFacts:

@@ -16,7 +16,7 @@ from liveread.parse.facts import PageFacts
 from liveread.parse.generic import DayHeadings, heading_like
 from liveread.parse.ids import normalise_id
 from liveread.parse.markers import Found, holders, minute_label, newest_first, opener
-from liveread.parse.texttimes import Clock, Marker
+from liveread.parse.texttimes import Marker
 from liveread.parse.tree import Owners
 from liveread.text import squash
 
@@ -75,13 +75,7 @@ class Flat(Adapter):
     def _read_runs(self, parent: Node, openers: dict[int, Found]) -> list[Node]:
         facts = self.facts
         newest = newest_first([found.marker for found in openers.values()])
-        clock = Clock(
-            facts.zone,
-            facts.day,
-            facts.reference,
-            newest_first=newest,
-            reference_is_start=facts.reference_is_start,
-        )
+        clock = facts.clock(newest_first=newest)
         posts: list[Node] = []
         run: list[Node] | None = None
         for child in parent.iter():

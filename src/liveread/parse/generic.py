@@ -28,7 +28,7 @@ from liveread.parse.markers import (
     newest_first,
     out_of_order_first,
 )
-from liveread.parse.texttimes import Clock, Marker, read_day, read_marker
+from liveread.parse.texttimes import Marker, read_day, read_marker
 from liveread.parse.times import from_epoch, parse_day_month_time, parse_time
 from liveread.parse.tree import Owners
 from liveread.text import squash
@@ -208,13 +208,7 @@ class Generic(Adapter):
         facts = self.facts
         written = [found.marker if (found := self._own.get(p.mem_id)) else None for p in posts]
         newest = newest_first(written)
-        clock = Clock(
-            facts.zone,
-            facts.day,
-            facts.reference,
-            newest_first=newest,
-            reference_is_start=facts.reference_is_start,
-        )
+        clock = facts.clock(newest_first=newest)
         aside = {p.mem_id for p in posts if _marked_pinned(p)}
         if out_of_order_first(written, newest):
             aside.add(posts[0].mem_id)

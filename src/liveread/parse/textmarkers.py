@@ -28,7 +28,7 @@ from functools import lru_cache
 from typing import Literal, NamedTuple
 
 from liveread.parse import timewords as words
-from liveread.parse.textdays import DATE, DATE_WORDS, day_parts
+from liveread.parse.textdays import DATE, DATE_WORDS, DayParts, day_parts
 from liveread.parse.textzones import OFFSET, ZONE_WORD, written_zone
 
 __all__ = ["Marker", "may_start_marker", "read_marker"]
@@ -541,6 +541,12 @@ def _date_after(text: str, start: int, clock: _Time, language: str | None) -> Ma
     rest = _rest(text, match.end())
     if rest is None or rest.follow not in ("separator", "capital"):
         return None
+    return _moment_marker(parts, clock, _label(text, start, match.end()), rest.start)
+
+
+def _moment_marker(parts: DayParts, clock: _Time, label: str, end: int) -> Marker:
+    """The moment of a written date (`parts`) and clock time: a day if the year is written,
+    else only the month and day (the `Clock` finds the year)."""
     year = parts.year
     return Marker(
         "moment",
@@ -549,8 +555,8 @@ def _date_after(text: str, start: int, clock: _Time, language: str | None) -> Ma
         day=date(year, parts.month, parts.day) if year is not None else None,
         month_day=(parts.month, parts.day) if year is None else None,
         zone=clock.zone,
-        label=_label(text, start, match.end()),
-        end=rest.start,
+        label=label,
+        end=end,
     )
 
 
@@ -601,17 +607,7 @@ def _moment(text: str, start: int, language: str | None) -> Marker | None:
     found = _clock_at(text, glue.end(), prefixed=False)
     if found is None:
         return None
-    year = parts.year
-    return Marker(
-        "moment",
-        hour=found.hour,
-        minute=found.minute,
-        day=date(year, parts.month, parts.day) if year is not None else None,
-        month_day=(parts.month, parts.day) if year is None else None,
-        zone=found.zone,
-        label=_label(text, start, found.end),
-        end=found.rest.start,
-    )
+    return _moment_marker(parts, found, _label(text, start, found.end), found.rest.start)
 
 
 def _relative(text: str, start: int, language: str | None = None) -> Marker | None:
