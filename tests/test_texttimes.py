@@ -772,6 +772,7 @@ def test_no_day_heading(text: str) -> None:
         ("heure française", "Europe/Paris"),
         ("Gli orari sono in ora italiana", "Europe/Rome"),
         ("Todas las horas en hora peninsular", "Europe/Madrid"),
+        ("Horario peninsular", "Europe/Madrid"),
         ("Wszystkie godziny podano według czasu polskiego", "Europe/Warsaw"),
         ("Alle tijden zijn in Nederlandse tijd", "Europe/Amsterdam"),
     ],

@@ -347,7 +347,7 @@ ZONE_PHRASES: tuple[tuple[str, str], ...] = (
     (r"heures?\s+(?:belge|de\s+bruxelles)|belgische\s+tijd", "Europe/Brussels"),
     (r"heures?\s+(?:de\s+montréal|de\s+l['’]est)", "America/Toronto"),
     (r"ora\s+(?:locale\s+)?italiana|ora\s+di\s+roma|orario\s+italiano", "Europe/Rome"),
-    (r"hora\s+(?:peninsular|española|de\s+españa|de\s+madrid)", "Europe/Madrid"),
+    (r"(?:hora|horario)\s+(?:peninsular|española|de\s+españa|de\s+madrid)", "Europe/Madrid"),
     (r"hora\s+canaria|hora\s+de\s+canarias", "Atlantic/Canary"),
     (
         r"hora\s+(?:del\s+centro\s+de\s+méxico|de\s+(?:la\s+)?ciudad\s+de\s+méxico)",
