@@ -343,3 +343,20 @@ def test_a_picture_authors_line_in_the_caption_is_its_credit() -> None:
     [image] = BlockBuilder(URL).build([tree.css_first("#body")])
     assert isinstance(image, Image)
     assert (image.caption, image.credit) == ("Ciągniki na obwodnicy Kutna", "PAP/Tomasz Wierzbicki")
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<img src="/static/placeholder.svg" data-lazy-src="/p.jpg" alt="">',
+        '<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=" data-src="/p.jpg" alt="">',
+        '<img class="lazy" data-original="/p.jpg" alt="">',
+        '<img src="javascript:void(0)" data-lazy="/p.jpg" alt="">',
+    ],
+)
+def test_a_lazily_loaded_picture_is_the_picture_it_will_show(markup: str) -> None:
+    """Its `src` is a placeholder (or none) until the page's script swaps in the picture."""
+    tree = LexborHTMLParser(f'<div id="body"><figure>{markup}</figure></div>')
+    [block] = BlockBuilder(URL).build([tree.css_first("#body")])
+    assert isinstance(block, Image)
+    assert block.src == "https://news.example/p.jpg"

@@ -903,15 +903,22 @@ def _is_icon(img: Node) -> bool:
 
 
 def _image_src(img: Node, base: str) -> str | None:
+    """The address of the picture `img` shows: a lazy loader's attribute first (its `src` is
+    a placeholder until the page's script swaps it), then `src`, then a `srcset`'s first."""
     attrs = img.attributes
-    for key in ("data-src", "src", "data-original"):
+    for key in _IMAGE_ADDRESSES:
         value = attrs.get(key)
-        if value and not value.startswith("data:"):
-            return absolute_http(value.replace("{width}", "640"), base)
+        if not value or value.startswith("data:"):
+            continue
+        if address := absolute_http(value.replace("{width}", "640"), base):
+            return address
     srcset = attrs.get("srcset") or attrs.get("data-srcset")
     if srcset:
         return absolute_http(srcset.split(",")[0].strip().split(" ")[0], base)
     return None
+
+
+_IMAGE_ADDRESSES = ("data-src", "data-lazy-src", "data-original", "data-lazy", "src")
 
 
 def _dedupe_repeated(text: str) -> str:
