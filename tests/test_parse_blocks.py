@@ -360,3 +360,36 @@ def test_a_lazily_loaded_picture_is_the_picture_it_will_show(markup: str) -> Non
     [block] = BlockBuilder(URL).build([tree.css_first("#body")])
     assert isinstance(block, Image)
     assert block.src == "https://news.example/p.jpg"
+
+
+@pytest.mark.parametrize(
+    ("markup", "provider", "url"),
+    [
+        (
+            '<blockquote class="bluesky-embed"><p>Polls close in one hour.</p>&mdash; Jane'
+            ' (<a href="https://bsky.app/profile/jane">@jane</a>) <a href="https://bsky.app/'
+            'profile/jane/post/3k">5 November 2024 at 20:00</a></blockquote>',
+            "bluesky",
+            "https://bsky.app/profile/jane/post/3k",
+        ),
+        (
+            '<blockquote class="text-post-media"><a href="https://www.threads.net/@jane/post/'
+            'C1">View on Threads</a></blockquote>',
+            "threads",
+            "https://www.threads.net/@jane/post/C1",
+        ),
+        (
+            '<blockquote class="reddit-embed-bq"><a href="https://www.reddit.com/r/news/'
+            'comments/abc/title/">Post title</a></blockquote>',
+            "reddit",
+            "https://www.reddit.com/r/news/comments/abc/title/",
+        ),
+    ],
+)
+def test_a_social_post_embedded_in_a_quote_is_an_embed(
+    markup: str, provider: str, url: str
+) -> None:
+    tree = LexborHTMLParser(f'<div id="body">{markup}</div>')
+    [block] = BlockBuilder(URL).build([tree.css_first("#body")])
+    assert isinstance(block, Embed)
+    assert (block.provider, block.url) == (provider, url)

@@ -81,7 +81,16 @@ INLINE_TAGS = frozenset(
 HEADINGS = {f"h{n}": n for n in range(1, 7)}
 TEXT_BLOCKS = "p, ul, ol, blockquote, h1, h2, h3, h4, h5, h6, table, iframe"
 MEDIA_TAGS = frozenset({"img", "picture", "amp-img", "figure"})
-EMBED_CLASSES = ("twitter-tweet", "instagram-media", "tiktok-embed", "twitter-video")
+EMBED_CLASSES = (
+    "twitter-tweet",
+    "instagram-media",
+    "tiktok-embed",
+    "twitter-video",
+    "bluesky-embed",
+    "text-post-media",  # Threads
+    "reddit-embed-bq",
+    "fb-xfbml-parse-ignore",  # a Facebook post's fallback
+)
 EMBED_TEXT = 280
 """The longest embed text kept (a tweet's length): the rest is at the embed's link."""
 _EMBED_CLASS = re.compile("|".join(re.escape(name) for name in EMBED_CLASSES))
@@ -96,6 +105,7 @@ _PROVIDERS = (
     ("facebook.com", "facebook"),
     ("tiktok.com", "tiktok"),
     ("bsky.app", "bluesky"),
+    ("reddit.com", "reddit"),
     ("threads.net", "threads"),
     ("t.me", "telegram"),
     ("spotify.com", "audio"),
