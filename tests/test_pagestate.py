@@ -552,3 +552,34 @@ def test_arc_fusion_state_after_other_statements_is_read_with_its_ans_keys() -> 
     ]
     assert blog.posts[0].published == _utc("2024-09-12T22:12:31.482+00:00")
     assert blog.posts[0].body == "State inspectors found crack 2.\nIt held."
+
+
+def test_a_time_without_an_offset_is_the_sites_own() -> None:
+    """A German site's state writes its posts' times as Berlin wall clock times."""
+    state = {
+        "props": {
+            "pageProps": {
+                "liveblog": {
+                    "posts": [
+                        {
+                            "id": f"p{n}",
+                            "publishedAt": f"2024-06-02T1{n}:45:00",
+                            "title": f"Meldung {n}",
+                            "body": f"<p>Der Pegel der Donau ist weiter gestiegen ({n}).</p>",
+                        }
+                        for n in (4, 3)
+                    ]
+                }
+            }
+        }
+    }
+    html = (
+        "<html lang='de'><head><title>Hochwasser: Liveblog</title></head><body><div id=app>"
+        "</div><script id='__NEXT_DATA__' type='application/json'>"
+        f"{json.dumps(state)}</script></body></html>"
+    )
+    blog = parse(html, "https://www.zeitung.example.de/hochwasser-liveblog")
+    assert [entry.published for entry in blog.entries] == [
+        _utc("2024-06-02T14:45:00+02:00"),
+        _utc("2024-06-02T13:45:00+02:00"),
+    ]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import datetime, tzinfo
 from typing import Any
 
 from selectolax.lexbor import LexborHTMLParser
@@ -70,8 +70,11 @@ _POSTS = re.compile(r"post|update|entr(?:y|ies)|live|feed|timeline|ticker|event"
 """A name an array of posts is often held under: it wins a tie."""
 
 
-def read_page_state(tree: LexborHTMLParser, page_url: str) -> StructuredBlog:
-    """The posts of the page's state JSON, if any blob of it holds an array of posts."""
+def read_page_state(
+    tree: LexborHTMLParser, page_url: str, zone: tzinfo | None = None
+) -> StructuredBlog:
+    """The posts of the page's state JSON, if any blob of it holds an array of posts. A time
+    written without an offset is read in `zone` (the site's), else as UTC."""
     best: _Array | None = None
     for data in state_blobs(tree):
         for array in _post_arrays(data):
@@ -82,7 +85,7 @@ def read_page_state(tree: LexborHTMLParser, page_url: str) -> StructuredBlog:
         return blog
     bodies = _Bodies()
     budget = Budget(MAX_NODES)
-    posts = (_post(member, page_url, bodies, best.resolve, budget) for member in best.members)
+    posts = (_post(member, page_url, bodies, best.resolve, budget, zone) for member in best.members)
     blog.posts = [post for post in posts if post is not None]
     if not blog.posts:
         return blog
@@ -220,6 +223,7 @@ def _post(
     bodies: _Bodies,
     resolve: Callable[[Any], Any],
     budget: Budget,
+    zone: tzinfo | None = None,
 ) -> StructuredPost | None:
     """The post `obj` describes, or None if it has neither body nor headline."""
     title = _title(obj)
@@ -239,8 +243,8 @@ def _post(
     post = StructuredPost(
         key=key,
         url=safe_address(url, page_url),
-        published=_first_time(obj, PUBLISHED_KEYS),
-        updated=_first_time(obj, UPDATED_KEYS),
+        published=_first_time(obj, PUBLISHED_KEYS, zone),
+        updated=_first_time(obj, UPDATED_KEYS, zone),
         title=title,
         authors=_authors(resolve(authors)),
     )
@@ -276,10 +280,10 @@ def _address(value: Any) -> str | None:
     return value if isinstance(value, str) else None
 
 
-def _first_time(obj: dict[str, Any], keys: tuple[str, ...]) -> datetime | None:
+def _first_time(obj: dict[str, Any], keys: tuple[str, ...], zone: tzinfo | None) -> datetime | None:
     for held in _time_holders(obj):
         for key in keys:
-            if (when := _time(held.get(key))) is not None:
+            if (when := _time(held.get(key), zone)) is not None:
                 return when
     return None
 
@@ -289,11 +293,13 @@ def _time_holders(obj: dict[str, Any]) -> list[dict[str, Any]]:
     return [obj, *(held for key in TIME_HOLDERS if isinstance(held := obj.get(key), dict))]
 
 
-def _time(value: Any) -> datetime | None:
-    """An ISO (or other written) time, or epoch seconds or milliseconds; small numbers (a
-    match minute, a duration) are no time."""
+def _time(value: Any, zone: tzinfo | None = None) -> datetime | None:
+    """An ISO (or other written) time, one without an offset in `zone`, or epoch seconds or
+    milliseconds; small numbers (a match minute, a duration) are no time."""
     if isinstance(value, str):
-        return from_epoch(value) if value.isdigit() and len(value) >= 9 else parse_time(value)
+        if value.isdigit() and len(value) >= 9:
+            return from_epoch(value)
+        return parse_time(value, local_zone=zone)
     if isinstance(value, int | float) and not isinstance(value, bool) and value >= 1e8:
         return from_epoch(value)
     return None

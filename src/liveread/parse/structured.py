@@ -129,7 +129,7 @@ def read_structured(
     if not blog.posts:
         from liveread.parse.pagestate import read_page_state  # it builds on this module
 
-        if (state := read_page_state(tree, page_url)).posts:
+        if (state := read_page_state(tree, page_url, zone)).posts:
             return state
     blog.judge_sources()
     return blog
