@@ -480,3 +480,17 @@ def test_a_visible_dateline_dates_posts_stamped_with_a_clock_alone(
         datetime(2024, 7, 15, hour, minute, tzinfo=ZoneInfo(zone))
         for hour, minute in [(14, 28), (12, 10), (10, 45)]
     ]
+
+
+def test_a_byline_whose_by_has_a_class_of_its_own_names_the_authors() -> None:
+    """`<span class="byline-prefix">By </span>` matches an author element too, and names no
+    one: the box around it is read for the names."""
+    byline = (
+        "<div class='post-byline'><span class='byline-prefix'>By </span>"
+        "<a href='/by/lena-ortiz'>Lena Ortiz</a> and <a href='/by/sam-okafor'>Sam Okafor</a>"
+        "</div>"
+    )
+    feed = post(3).replace("</span>", f"</span>{byline}", 1) + post(2) + post(1)
+    blog = parse(page(feed), URL)
+    assert blog.entries[0].authors == ["Lena Ortiz", "Sam Okafor"]
+    assert "Lena Ortiz" not in blog.entries[0].text

@@ -354,16 +354,25 @@ class Generic(Adapter):
     def authors(self, node: Node) -> list[str]:
         if byline := self._byline(node):
             return [byline[1]]
-        names: list[str] = []
-        found = self.all(node, AUTHORS)
-        holders = _holders([named for named in found if named.tag != "img"], node)
-        for named in found:
-            if _in_figure(named, node) or named.mem_id in holders:
-                continue  # a picture's credit; a box holding the name and a role
-            text = squash(named.text(deep=True))
-            if 0 < len(text) < AUTHOR_TEXT:
-                names.extend(names_in(text))
-        return list(dict.fromkeys(names))
+        naming: dict[int, tuple[Node, list[str]]] = {}
+        """Author elements that name someone, with the names."""
+        for element in self.all(node, AUTHORS):
+            if element.tag == "img" or _in_figure(element, node):
+                continue  # a picture's credit
+            text = squash(element.text(deep=True))
+            if 0 < len(text) < AUTHOR_TEXT and (names := names_in(text)):
+                naming[element.mem_id] = (element, names)
+        # A box holding a naming element (the name beside a role) is read by that element;
+        # one that holds only a "By" of its own class is read itself.
+        holders = _holders([element for element, _ in naming.values()], node)
+        return list(
+            dict.fromkeys(
+                name
+                for ident, (_, names) in naming.items()
+                if ident not in holders
+                for name in names
+            )
+        )
 
     def body(self, node: Node) -> list[Node]:
         byline = self._byline(node)
