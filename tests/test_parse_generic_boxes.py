@@ -494,3 +494,40 @@ def test_a_byline_whose_by_has_a_class_of_its_own_names_the_authors() -> None:
     blog = parse(page(feed), URL)
     assert blog.entries[0].authors == ["Lena Ortiz", "Sam Okafor"]
     assert "Lena Ortiz" not in blog.entries[0].text
+
+
+def test_a_title_linking_to_its_own_post_is_not_repeated_in_the_text() -> None:
+    """`<h2><a href="#post-7">Title</a></h2>`: the post's permalink, not a link post's
+    headline (which stays, see the link-post tests)."""
+    feed = "".join(
+        f"<article class='post' id='post-{n}'><time datetime='2024-07-24T1{n}:05:00Z'>"
+        f"1{n}:05</time><h2><a href='#post-{n}'>Headline {n}</a></h2><p>Update {n}. {BODY}</p>"
+        "</article>"
+        for n in (3, 2, 1)
+    )
+    blog = parse(page(feed), URL)
+    assert [(entry.title, entry.text) for entry in blog.entries] == [
+        (f"Headline {n}", f"Update {n}. {BODY}") for n in (3, 2, 1)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "byline", "authors"),
+    [
+        (
+            "en",
+            "<div data-qa='byline'><span>By </span><a rel='author' href='/p/dana'>Dana Whitfield"
+            "</a> and <a rel='author' href='/p/marc'>Marcus Lee</a></div>",
+            ["Dana Whitfield", "Marcus Lee"],
+        ),
+        ("pl", "<p class='author'>Oprac. Anna Nowak</p>", ["Anna Nowak"]),
+    ],
+)
+def test_a_byline_leaves_neither_its_word_nor_its_names_in_the_text(
+    language: str, byline: str, authors: list[str]
+) -> None:
+    feed = post(3).replace("</span>", f"</span>{byline}", 1) + post(2) + post(1)
+    blog = parse(page(feed).replace("lang='en'", f"lang='{language}'"), URL)
+    newest = blog.entries[0]
+    assert newest.authors == authors
+    assert newest.text == f"Update 3. {BODY}"

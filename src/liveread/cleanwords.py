@@ -635,7 +635,7 @@ BYLINE_WORDS: Words = {
     "it": ("di", "a cura di", "testo di"),
     "es": ("por", "texto:"),
     "pt": ("por", "texto:"),
-    "pl": ("przez", "autor:", "autorka:", "tekst:"),
+    "pl": ("przez", "autor:", "autorka:", "tekst:", "oprac.", "opr."),
     "nl": ("door", "tekst:"),
     "sv": ("av", "text:"),
     "no": ("av", "tekst:"),

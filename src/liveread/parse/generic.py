@@ -17,6 +17,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from liveread.clean import promo_line
 from liveread.cleanfurniture import label_flag, names_in
+from liveread.cleanwords import BYLINE_WORDS
 from liveread.parse.adapter import Adapter, Flags, Node
 from liveread.parse.boxes import best_group, lists_beside, with_their_shape
 from liveread.parse.facts import PageFacts
@@ -397,14 +398,19 @@ class Generic(Adapter):
             if part.tag in ("time", "header") or (
                 not _in_figure(part, node) and (self._names(part) or self._byline_box(part, boxes))
             ):
+                box = part.parent
                 part.decompose()
+                if box is not None and box.mem_id != node.mem_id and _bare_byline(box):
+                    box.decompose()  # "By" and commas, the names it stood before taken
         heading = self._headings.get(node.mem_id)
         lines = f"{self.title_selector}, p"
         if (heading is None or heading.parent is None) and self.all(node, lines):
             # Asked again: what was just removed may have been running text before it.
             heading = self._title_heading(node.css(lines), node)
-        if heading is not None and not (
-            self.first(node, "a[href]") is not None and heading.css_first("a[href]")
+        if heading is not None and (
+            self.first(node, "a[href]") is None
+            or (link := heading.css_first("a[href]")) is None
+            or _links_to(link, node)  # the post's own permalink, not a link post's article
         ):
             heading.decompose()
         return [node]
@@ -521,6 +527,35 @@ def _marked_above(mark: Node, post: int, marked: Container[int]) -> int | None:
             return None
         node = node.parent
     return None
+
+
+def _bare_byline(box: Node) -> bool:
+    """Whether all `box` says is a byline's word with the names gone: "By", "By , and"."""
+    text = box.text(deep=True)
+    if len(text) > BARE_BYLINE_TEXT:
+        return False
+    said = [word for word in _WORDS.findall(text.casefold()) if word not in _NAME_JOINERS]
+    return len(said) == 1 and said[0] in _BY_WORDS
+
+
+BARE_BYLINE_TEXT = 40
+_WORDS = re.compile(r"[^\W\d_]+")
+_BY_WORDS = frozenset(
+    word for words in BYLINE_WORDS.values() for word in words if " " not in word and ":" not in word
+)
+"""The words a byline opens with before the names ("by", "von", "par")."""
+_NAME_JOINERS = frozenset({"and", "und", "et", "e", "y", "en", "i", "oraz", "och", "og"})
+
+
+def _links_to(link: Node, post: Node) -> bool:
+    """Whether `link` points at `post` itself: its fragment is the post's id, or the id of an
+    element in it ("#post-7", "?page=with:block-7#block-7")."""
+    fragment = (link.attributes.get("href") or "").partition("#")[2]
+    if not fragment:
+        return False
+    if post.attributes.get("id") == fragment:
+        return True
+    return any(element.attributes.get("id") == fragment for element in post.css("[id]"))
 
 
 def _holders(elements: list[Node], post: Node) -> set[int]:
