@@ -129,6 +129,7 @@ def test_a_coverage_end_time_in_the_future_wins_over_the_words() -> None:
         "La diretta è terminata",
         "Esta cobertura ha finalizado",
         "Deze liveblog is gesloten",
+        "Dit liveblog is afgesloten",
         "Relacja na żywo zakończona",
     ],
 )

@@ -531,3 +531,11 @@ def test_a_byline_leaves_neither_its_word_nor_its_names_in_the_text(
     newest = blog.entries[0]
     assert newest.authors == authors
     assert newest.text == f"Update 3. {BODY}"
+
+
+def test_a_page_describing_itself_only_in_open_graph_has_that_description() -> None:
+    described = page(post(2) + post(1)).replace(
+        "</head>",
+        "<meta property='og:description' content='Roads closed as the river rises'></head>",
+    )
+    assert parse(described, URL).description == "Roads closed as the river rises"

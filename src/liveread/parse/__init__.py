@@ -125,7 +125,7 @@ def parse(
     blog = LiveBlog(
         url=url,
         title=data.title or _page_title(tree),
-        description=data.description or _meta(tree, "description"),
+        description=data.description or _meta(tree, "description") or _meta(tree, "og:description"),
         entries=entries,
         is_live=_is_live(data, page, lambda: page_says_ended(tree, nodes, entries[0])),
         updated=page.updated or data.updated or _latest(entries),

@@ -66,7 +66,9 @@ PHRASES: dict[str, tuple[str, ...]] = {
     ),
     "nl": (
         r"\b(?:deze|dit|de|het|ons|onze) (?:live-?blog|live-?verslag|live-?ticker|blog|"
-        r"verslaggeving) (?:is|wordt) " + _NOW + r"(?:afgelopen|gesloten|beëindigd|ten einde|"
+        r"verslaggeving) (?:is|wordt) "
+        + _NOW
+        + r"(?:afgelopen|afgesloten|gesloten|beëindigd|ten einde|"
         r"gestopt|niet (?:meer|langer) bijgewerkt)",
         r"\b(?:we|wij) (?:sluiten|stoppen|beëindigen) (?:\w+ )?(?:dit|deze|ons|onze|het) "
         r"(?:live-?blog|live-?verslag|verslag)",
