@@ -539,3 +539,30 @@ def test_a_page_describing_itself_only_in_open_graph_has_that_description() -> N
         "<meta property='og:description' content='Roads closed as the river rises'></head>",
     )
     assert parse(described, URL).description == "Roads closed as the river rises"
+
+
+def _linked_feed(before: str) -> str:
+    feed = "".join(post(n, attributes=f"id='entry-{n}'") for n in (6, 5, 4, 3, 2, 1))
+    return page(feed, before=before)
+
+
+def _links(*numbers: int) -> str:
+    return "".join(f"<li><a href='#entry-{n}'>Headline {n}</a></li>" for n in numbers)
+
+
+@pytest.mark.parametrize(
+    "box",
+    [
+        f"<section><h2>Key events</h2><ul>{_links(5, 2)}</ul></section>",
+        f"<nav aria-label='Die wichtigsten Ereignisse'><ol>{_links(5, 2)}</ol></nav>",
+        f"<ul class='summary'>{_links(5, 2)}<li>Two people are missing</li></ul>",
+    ],
+)
+def test_posts_a_list_of_key_events_links_to_are_key_events(box: str) -> None:
+    blog = parse(_linked_feed(box), URL)
+    assert [entry.key for entry in blog.entries if entry.key_event] == ["5", "2"]
+
+
+def test_a_list_linking_to_most_posts_is_a_table_of_contents() -> None:
+    blog = parse(_linked_feed(f"<ul>{_links(6, 5, 4, 3, 2)}</ul>"), URL)
+    assert not any(entry.key_event for entry in blog.entries)

@@ -627,6 +627,19 @@ LABELS: dict[str, Words] = {
     },
 }
 
+KEY_EVENT_LISTS: Words = {
+    # what a page calls its list of links to the posts that matter most
+    "en": ("key events", "key developments", "key moments", "key updates", "highlights"),
+    "de": ("die wichtigsten ereignisse", "wichtigste ereignisse", "das wichtigste", "highlights"),
+    "fr": ("les moments clés", "moments clés", "les temps forts", "temps forts"),
+    "it": ("momenti chiave", "i momenti chiave", "i punti chiave", "in evidenza"),
+    "es": ("momentos clave", "lo más destacado", "los momentos clave"),
+    "pt": ("momentos-chave", "destaques"),
+    "pl": ("najważniejsze wydarzenia", "najważniejsze"),
+    "nl": ("belangrijkste momenten", "hoogtepunten", "belangrijkste gebeurtenissen"),
+    "sv": ("viktigaste händelserna", "höjdpunkter"),
+}
+
 BYLINE_WORDS: Words = {
     # what a byline starts with: a word before the name, or a label and a colon
     "en": ("by", "written by", "reporting by", "words by"),
