@@ -6,14 +6,16 @@ each opened by an element that begins with a written time ("<p><strong>13:47</st
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from datetime import datetime
 
 from selectolax.lexbor import LexborHTMLParser
 
+from liveread.clean import promo_line
 from liveread.parse.adapter import Adapter, Node
 from liveread.parse.facts import PageFacts
-from liveread.parse.generic import DayHeadings, heading_like
+from liveread.parse.generic import BOLD, HEADINGS, TITLE_TEXT, DayHeadings, heading_like
 from liveread.parse.ids import normalise_id
 from liveread.parse.markers import Found, holders, minute_label, newest_first, opener
 from liveread.parse.texttimes import Marker
@@ -25,6 +27,21 @@ TEXT_OPENERS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "dt", "strong
 """What a flat column's posts open with: a paragraph or a heading, not a box."""
 ENDS_A_RUN = frozenset({"h1", "h2", "h3", "footer", "aside", "section", "nav", "form"})
 """Elements that close the last run instead of joining it (a new section of the page)."""
+SOURCE_LINE = re.compile(
+    r"(?:quellen?|sources?|fonte|fonti|fuentes?|bron|źródło|kilde|källa)\s*:", re.I
+)
+"""How a line naming where the news came from starts ("Quelle: ntv.de, dpa")."""
+AGENCY_INITIALS = re.compile(r"\s*\((?:[a-zA-Z]{1,5}\s*/\s*)*[a-zA-Z]{1,5}\)$")
+"""Initials of agencies or editors closing an article: "(dpa/rts)", "(lb/tm)"."""
+FURNITURE_CLASS = re.compile("footer|source|disclaimer|footnote|copyright")
+"""What the class of a closing line of the article (not of a post) names."""
+NOTE_TEXT = 300
+"""The longest line read as a note that closes the article."""
+ITALIC = frozenset({"em", "i"})
+NOTE_WORDS = 4
+"""The fewest words of an editor's note (fewer: a sign-off, a credit)."""
+BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
+"""A bold run written as a style, not as `<strong>` or `<b>`."""
 
 
 class Flat(Adapter):
@@ -46,6 +63,8 @@ class Flat(Adapter):
         self._boxes = False
         """Most openers are boxes: the page is the box reader's."""
         self._title_lines: dict[int, bool] = {}
+        self._headed_by: dict[int, Node] = {}
+        """A subheading right above a post's opener: its title when it has none of its own."""
         self.cuts: dict[int, Marker] = {}
 
     def post_nodes(self, tree: LexborHTMLParser) -> list[Node]:
@@ -78,9 +97,14 @@ class Flat(Adapter):
         clock = facts.clock(newest_first=newest)
         posts: list[Node] = []
         run: list[Node] | None = None
+        heading: Node | None = None
+        """The heading just passed, while nothing else with text has come after it."""
         for child in parent.iter():
             found = openers.get(child.mem_id)
             if found is not None:
+                if heading is not None:
+                    self._take_heading(heading, child, run)
+                heading = None
                 run = self._runs[child.mem_id] = [child]
                 posts.append(child)
                 self._opened_by[child.mem_id] = found
@@ -88,14 +112,32 @@ class Flat(Adapter):
                 self._marks[child.mem_id] = 1
             elif (day := self.days.of(child)) is not None:
                 clock.day_heading(day)
-                run = None
-            elif run is not None:
+                run = heading = None
+            else:
+                if child.tag in HEADINGS:
+                    heading = child
+                elif heading is not None and squash(child.text(deep=True)):
+                    heading = None
+                if run is None:
+                    continue
                 if child.tag in ENDS_A_RUN and squash(child.text(deep=True)):
                     run = None
                     continue
                 run.append(child)
+        if posts:
+            _end_at_furniture(self._runs[posts[-1].mem_id])
         self._count_swallowed(posts)
         return posts
+
+    def _take_heading(self, heading: Node, opener: Node, run: list[Node] | None) -> None:
+        """Read `heading`, right above `opener`, as the title of the post it opens (when
+        that post has none of its own), not as the last line of the post above it."""
+        text = squash(heading.text(deep=True))
+        if not text or len(text) > TITLE_TEXT or promo_line(text):
+            return
+        self._headed_by[opener.mem_id] = heading
+        if run and run[-1].mem_id == heading.mem_id:
+            run.pop()
 
     def _count_swallowed(self, posts: list[Node]) -> None:
         """Times written inside a run beyond its opener's: other posts, swallowed by it."""
@@ -119,7 +161,10 @@ class Flat(Adapter):
         """Whether the post's opening element is its title line (see `generic.heading_like`)."""
         known = self._title_lines.get(node.mem_id)
         if known is None:
-            known = self._title_lines[node.mem_id] = heading_like(node)
+            known = heading_like(node) or _bold_paragraph(node)
+            if known and node.tag not in HEADINGS:
+                known = _says_more(self._runs.get(node.mem_id, [node])[1:])
+            self._title_lines[node.mem_id] = known
         return known
 
     def extent(self, node: Node) -> list[Node]:
@@ -143,9 +188,12 @@ class Flat(Adapter):
 
     def title(self, node: Node) -> str:
         found = self._opened_by.get(node.mem_id)
-        if found is None or not self._titled(node):
+        if found is None:
             return ""
-        return squash(node.text(deep=True))[found.marker.end :].strip(" :–-|")
+        if self._titled(node):
+            return squash(node.text(deep=True))[found.marker.end :].strip(" :–-|")
+        heading = self._headed_by.get(node.mem_id)
+        return squash(heading.text(deep=True)) if heading is not None else ""
 
     def body(self, node: Node) -> list[Node]:
         run = self._runs.get(node.mem_id, [node])
@@ -158,3 +206,111 @@ class Flat(Adapter):
             else:
                 self.cuts[node.mem_id] = found.marker
         return run
+
+
+def _bold_paragraph(node: Node) -> bool:
+    """A short paragraph that is all bold where the bold is written as a class or a style
+    ("<p><span class='text-bold'>12.40am: Title</span></p>"): `heading_like` reads tags."""
+    if node.tag != "p":
+        return False
+    markup = (node.html or "").casefold()
+    if "bold" not in markup and "font-weight" not in markup:
+        return False  # most paragraphs: no bold of any kind
+    text = squash(node.text(deep=True))
+    if not text or len(text) > TITLE_TEXT:
+        return False
+    plain = "".join(
+        part.text_content or ""
+        for part in node.traverse(include_text=True)
+        if part.tag == "-text" and not _in(part, node, BOLD, styled=True)
+    )
+    return not plain.strip()
+
+
+def _in(part: Node, outer: Node, tags: frozenset[str], styled: bool = False) -> bool:
+    """Whether the text `part` lies, within `outer`, in one of the elements `tags` (or,
+    if `styled`, in one whose class or style makes it bold)."""
+    element = part.parent
+    while element is not None and element.mem_id != outer.mem_id:
+        if element.tag in tags or (styled and _styled_bold(element)):
+            return True
+        element = element.parent
+    return False
+
+
+def _styled_bold(element: Node) -> bool:
+    attributes = element.attributes
+    return "bold" in (attributes.get("class") or "").casefold() or bool(
+        BOLD_STYLE.search(attributes.get("style") or "")
+    )
+
+
+def _says_more(rest: list[Node]) -> bool:
+    """Whether a post's elements after its opening line hold anything: a title needs a body."""
+    return any(
+        squash(element.text(deep=True)) or element.css_first("img, iframe, video, blockquote")
+        for element in rest
+    )
+
+
+def _end_at_furniture(run: list[Node]) -> None:
+    """Cut the lines that close the article from the last `run`, which runs to the end of
+    the column: from the first closing line (see `_closing_line`) that only short lines
+    follow, and the italic notes right above it ("Frühere Entwicklungen können Sie hier
+    nachlesen.")."""
+    cut = next(
+        (
+            place
+            for place in range(1, len(run))
+            if _closing_line(run[place]) and _short_lines(run[place + 1 :])
+        ),
+        None,
+    )
+    if cut is None:
+        return
+    while cut > 2 and _note(run[cut - 1]):  # never the post's first line after its opener
+        cut -= 1
+    del run[cut:]
+
+
+def _closing_line(element: Node) -> bool:
+    """A line that closes the article rather than a post: where the news came from
+    ("Quelle: …", "(dpa/rts)", an italic note signed "(lb/tm)"), a `*` footnote, an element
+    whose class names a footer, a source or a disclaimer."""
+    text = squash(element.text(deep=True))
+    if len(text) > NOTE_TEXT:
+        return False
+    if FURNITURE_CLASS.search((element.attributes.get("class") or "").casefold()):
+        return True
+    if not text:
+        return False
+    if SOURCE_LINE.match(text) or (text.startswith("*") and not text.startswith("**")):
+        return True
+    signed = AGENCY_INITIALS.search(text)
+    if signed is None:
+        return False
+    return signed.start() == 0 or _note(element, signed.start())
+
+
+def _short_lines(elements: list[Node]) -> bool:
+    """Whether `elements` hold no more than a few short lines (buttons, a footer): no post."""
+    return sum(len(squash(element.text(deep=True))) for element in elements) <= NOTE_TEXT
+
+
+def _note(element: Node, length: int | None = None) -> bool:
+    """Whether `element` (its first `length` characters) is an editor's note: a sentence in
+    italics ("Die Nachrichten in diesem Ticker werden laufend aktualisiert."), not an
+    italic sign-off ("— Jane Doe")."""
+    text = squash(element.text(deep=True))[:length].rstrip()
+    if len(text) > NOTE_TEXT or not text.endswith((".", "!", "?", "…")):
+        return False
+    if len(text.split()) < NOTE_WORDS:
+        return False
+    if element.tag in ITALIC:
+        return True
+    plain = "".join(
+        part.text_content or ""
+        for part in element.traverse(include_text=True)
+        if part.tag == "-text" and not _in(part, element, ITALIC)
+    )
+    return not AGENCY_INITIALS.sub("", plain).strip()

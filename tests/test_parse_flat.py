@@ -1,0 +1,132 @@
+"""The flat reader on small pages: posts as runs of paragraphs in one column, each opened by
+a written time, with the title lines, subheadings and closing lines such columns carry."""
+
+from __future__ import annotations
+
+import pytest
+
+from liveread.model import LiveBlog
+from liveread.parse import parse
+
+URL = "https://news.example.com/live/storm-updates"
+BODY = "Crews from three counties are working through the night to clear the river banks."
+SPARE = "Residents on the lower streets have been told to move their cars to higher ground."
+
+
+def page(column: str, language: str = "en") -> str:
+    return (
+        f"<html lang='{language}'><head><title>Storm: live</title>"
+        "<meta property='article:modified_time' content='2024-07-24T14:00:00Z'></head><body>"
+        "<main><article><h1>Storm: live</h1>"
+        f"<div class='article-text'><p>The storm reached the coast this morning.</p>{column}</div>"
+        "</article></main></body></html>"
+    )
+
+
+def read(column: str, language: str = "en") -> LiveBlog:
+    blog = parse(page(column, language), URL)
+    assert blog.source == "generic-flat"
+    return blog
+
+
+@pytest.mark.parametrize(
+    "bold",
+    [
+        "<span class='text-bold'>{}</span>",
+        "<span style='font-weight: 700'>{}</span>",
+        "<strong>{}</strong>",
+    ],
+)
+def test_a_bold_opening_line_is_the_title_of_its_post(bold: str) -> None:
+    lines = [("1.40pm", "Last ferries cancelled"), ("12.55pm", "Family rescued from car")]
+    column = "".join(
+        f"<p>{bold.format(f'{time}: {title}')}</p><p>{BODY}</p><p>{SPARE}</p>"
+        for time, title in lines
+    )
+    blog = read(column)
+    assert [entry.title for entry in blog.entries] == [title for _, title in lines]
+    for entry in blog.entries:
+        assert entry.text.startswith(BODY)
+        assert entry.title not in entry.text
+
+
+def test_a_bold_line_with_nothing_below_it_is_the_text_of_its_post() -> None:
+    column = (
+        "<p><strong>1.40pm: The bridge on the coast road has reopened to traffic</strong></p>"
+        f"<p><strong>12.55pm: Family rescued from car</strong></p><p>{BODY}</p>"
+    )
+    first, second = read(column).entries
+    assert (first.title, first.text) == ("", "The bridge on the coast road has reopened to traffic")
+    assert (second.title, second.text) == ("Family rescued from car", BODY)
+
+
+def test_a_subheading_above_an_opening_time_is_the_title_of_its_post() -> None:
+    column = (
+        "<h2>Pegel steigt weiter</h2>"
+        f"<p><strong>8.20 Uhr:</strong> Der Pegel am Hafen steigt seit Mitternacht. {BODY}</p>"
+        f"<p><strong>7.15 Uhr:</strong> Die Fähre ruht bis auf Weiteres. {SPARE}</p>"
+        f"<p>{BODY}</p>"
+        "<h4>Feuerwehr im Dauereinsatz</h4>"
+        f"<p><strong>6.05 Uhr:</strong> Im Landkreis sind alle Wehren im Einsatz. {BODY}</p>"
+        "<h2>Eigener Titel davor</h2>"
+        f"<p><strong>5.30 Uhr: Straße gesperrt</strong></p><p>{SPARE}</p>"
+    )
+    blog = read(column, "de")
+    titles = [entry.title for entry in blog.entries]
+    assert titles == ["Pegel steigt weiter", "", "Feuerwehr im Dauereinsatz", "Straße gesperrt"]
+    assert "Feuerwehr" not in blog.entries[1].text  # not the last line of the post above it
+    assert blog.entries[2].text.startswith("Im Landkreis")
+
+
+CLOSING_LINES = {
+    "source line": (
+        "<p><em>Frühere Entwicklungen zum Sturm können Sie hier nachlesen.</em></p>"
+        "<p>Quelle: nachrichten.example, ab/dpa/rts</p>"
+    ),
+    "initials after a note": (
+        "<p><em>Die Nachrichten in diesem Ticker werden laufend aktualisiert.</em> (ab/cd)</p>"
+    ),
+    "footnote and footer": (
+        "<p><i>Dieser Ticker wird laufend aktualisiert.</i></p>"
+        "<p>*nachrichten.example ist ein Angebot des Beispielverlags.</p>"
+        "<div class='story-interaction'><button>Kommentare</button><button>Teilen</button></div>"
+    ),
+    "a footer's class": (
+        "<p class='article__disclaimer'>Mit Material der Agenturen.</p>"
+        "<div class='story-interaction'><button>Teilen</button></div>"
+    ),
+}
+
+
+@pytest.mark.parametrize("closing", CLOSING_LINES.values(), ids=CLOSING_LINES.keys())
+def test_the_closing_lines_of_the_article_are_not_the_last_post(closing: str) -> None:
+    column = (
+        f"<p><strong>8.20 Uhr:</strong> Der Pegel am Hafen steigt. {BODY}</p>"
+        f"<p><strong>7.15 Uhr:</strong> Die Fähre ruht bis auf Weiteres.</p><p>{SPARE}</p>"
+        f"{closing}"
+    )
+    last = read(column, "de").entries[-1]
+    assert last.text == f"Die Fähre ruht bis auf Weiteres.\n\n{SPARE}"
+
+
+def test_a_source_line_with_more_of_the_post_below_it_stays() -> None:
+    credit = "Quelle: Wetterdienst"
+    column = (
+        f"<p><strong>8.20 Uhr:</strong> Der Pegel am Hafen steigt. {BODY}</p>"
+        f"<p><strong>7.15 Uhr:</strong> Die Fähre ruht.</p><p>{credit}</p>"
+        f"<p>{BODY} {SPARE} {BODY} {SPARE}</p>"
+    )
+    last = read(column, "de").entries[-1]
+    assert credit in last.text
+    assert last.text.endswith(SPARE)
+
+
+def test_an_italic_sign_off_above_a_closing_line_stays_with_the_post() -> None:
+    column = (
+        f"<p><strong>8.20 Uhr:</strong> Der Pegel am Hafen steigt. {BODY}</p>"
+        f"<p><strong>7.15 Uhr:</strong> Die Fähre ruht.</p><p>{SPARE}</p>"
+        "<p><em>— Jana Beispiel</em></p><p>Quelle: dpa</p>"
+    )
+    last = read(column, "de").entries[-1]
+    assert "Jana Beispiel" in last.text or last.authors == ["Jana Beispiel"]
+    assert "Quelle" not in last.text
