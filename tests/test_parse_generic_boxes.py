@@ -480,3 +480,38 @@ def test_a_visible_dateline_dates_posts_stamped_with_a_clock_alone(
         datetime(2024, 7, 15, hour, minute, tzinfo=ZoneInfo(zone))
         for hour, minute in [(14, 28), (12, 10), (10, 45)]
     ]
+
+
+def test_a_ticker_whose_times_open_with_a_word_of_update_is_read() -> None:
+    """Paragraphs opened by "Update vom 15. März, 8.20 Uhr:" or "Update, 7.15 Uhr:": a post
+    each, timed by what follows the word (an undated one on the day of the dated one above
+    it), the whole stamp cut from the text."""
+    stamps = [
+        "Update vom 15. März, 8.20 Uhr:",
+        "Update, 7.15 Uhr:",
+        "Update vom 14. März, 23.05 Uhr:",
+        "Erstmeldung vom 14. März, 17.30 Uhr:",
+    ]
+    paragraphs = "".join(
+        f"<p><strong>{stamp}</strong> Meldung {n}: Die Pegel an den Flüssen im Tal steigen"
+        f" weiter, die Feuerwehr sichert Keller und sperrt die Uferwege.</p>"
+        f"<p>Nachtrag {n}: Die Lage bleibt angespannt, heißt es aus dem Landratsamt.</p>"
+        for n, stamp in enumerate(stamps)
+    )
+    html = (
+        "<html lang='de'><head><title>Hochwasser: News-Ticker</title>"
+        "<meta property='article:modified_time' content='2024-03-15T08:24:00+01:00'>"
+        f"</head><body><main><article><h1>Hochwasser im Tal</h1>{paragraphs}</article></main>"
+        "</body></html>"
+    )
+    blog = parse(html, "https://www.zeitung.example.de/region/hochwasser-ticker")
+    assert [entry.published for entry in blog.entries] == [
+        datetime(2024, 3, 15, 7, 20, tzinfo=UTC),
+        datetime(2024, 3, 15, 6, 15, tzinfo=UTC),
+        datetime(2024, 3, 14, 22, 5, tzinfo=UTC),
+        datetime(2024, 3, 14, 16, 30, tzinfo=UTC),
+    ]
+    assert [entry.text.split(":")[0] for entry in blog.entries] == [
+        f"Meldung {n}" for n in range(4)
+    ]
+    assert all(f"Nachtrag {n}" in entry.text for n, entry in enumerate(blog.entries))
