@@ -208,6 +208,39 @@ def test_a_ticker_titles_plus_signs_are_no_part_of_it() -> None:
     assert [entry.title for entry in blog.entries] == [f"Strike {n} begins" for n in (3, 2, 1)]
 
 
+def test_a_ticker_title_after_its_time_keeps_no_closing_plus_signs() -> None:
+    def titled(n: int) -> str:
+        return (
+            f"<div class='entry'><h2>+++ {10 + n}:05 Strike {n} begins +++</h2><p>{BODY}</p></div>"
+        )
+
+    blog = parse(page("".join(titled(n) for n in (3, 2, 1))), URL)
+    assert [entry.title for entry in blog.entries] == [f"Strike {n} begins" for n in (3, 2, 1)]
+    assert [entry.published for entry in blog.entries] == [
+        datetime(2024, 7, 24, 10 + n, 5, tzinfo=UTC) for n in (3, 2, 1)
+    ]
+
+
+def test_a_flat_tickers_headings_keep_no_closing_plus_signs() -> None:
+    """A column of "+++ 07:30 Title +++" headings, each followed by its paragraphs."""
+    runs = "".join(
+        f"<h2><strong>+++ {9 - n:02}:30 Meldung {n} zum Streik +++</strong></h2>"
+        f"<p>Absatz {n}: Die Gewerkschaft und die Bahn verhandeln am Nachmittag weiter, ein"
+        f" Ergebnis wird erst für den Abend erwartet, heißt es aus Verhandlungskreisen.</p>"
+        f"<p>Die Pendler müssen sich auf volle Bahnsteige und ausfallende Züge einstellen.</p>"
+        for n in range(3)
+    )
+    html = (
+        "<html lang='de'><head><title>Streik im Liveticker</title>"
+        "<meta property='article:modified_time' content='2024-03-12T09:40:00+01:00'>"
+        f"</head><body><main><article><h1>Streik</h1><div class='text'>{runs}</div>"
+        "</article></main></body></html>"
+    )
+    blog = parse(html, "https://www.sender.example.de/wirtschaft/streik-liveticker")
+    assert [entry.title for entry in blog.entries] == [f"Meldung {n} zum Streik" for n in range(3)]
+    assert [entry.text.split(":")[0] for entry in blog.entries] == [f"Absatz {n}" for n in range(3)]
+
+
 def test_a_box_whose_data_says_promo_is_no_post() -> None:
     promo = (
         "<div class='entry' data-testid='hys-promo'><p>Get in touch: send us your pictures and"

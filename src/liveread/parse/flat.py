@@ -145,7 +145,8 @@ class Flat(Adapter):
         found = self._opened_by.get(node.mem_id)
         if found is None or not self._titled(node):
             return ""
-        return squash(node.text(deep=True))[found.marker.end :].strip(" :–-|")
+        title = squash(node.text(deep=True))[found.marker.end :].strip(" :–-|")
+        return title.rstrip("+ ") if title.endswith("+++") else title  # "+++ 07:30 Title +++"
 
     def body(self, node: Node) -> list[Node]:
         run = self._runs.get(node.mem_id, [node])
