@@ -208,6 +208,39 @@ def test_a_ticker_titles_plus_signs_are_no_part_of_it() -> None:
     assert [entry.title for entry in blog.entries] == [f"Strike {n} begins" for n in (3, 2, 1)]
 
 
+def test_a_ticker_title_after_its_time_keeps_no_closing_plus_signs() -> None:
+    def titled(n: int) -> str:
+        return (
+            f"<div class='entry'><h2>+++ {10 + n}:05 Strike {n} begins +++</h2><p>{BODY}</p></div>"
+        )
+
+    blog = parse(page("".join(titled(n) for n in (3, 2, 1))), URL)
+    assert [entry.title for entry in blog.entries] == [f"Strike {n} begins" for n in (3, 2, 1)]
+    assert [entry.published for entry in blog.entries] == [
+        datetime(2024, 7, 24, 10 + n, 5, tzinfo=UTC) for n in (3, 2, 1)
+    ]
+
+
+def test_a_flat_tickers_headings_keep_no_closing_plus_signs() -> None:
+    """A column of "+++ 07:30 Title +++" headings, each followed by its paragraphs."""
+    runs = "".join(
+        f"<h2><strong>+++ {9 - n:02}:30 Meldung {n} zum Streik +++</strong></h2>"
+        f"<p>Absatz {n}: Die Gewerkschaft und die Bahn verhandeln am Nachmittag weiter, ein"
+        f" Ergebnis wird erst für den Abend erwartet, heißt es aus Verhandlungskreisen.</p>"
+        f"<p>Die Pendler müssen sich auf volle Bahnsteige und ausfallende Züge einstellen.</p>"
+        for n in range(3)
+    )
+    html = (
+        "<html lang='de'><head><title>Streik im Liveticker</title>"
+        "<meta property='article:modified_time' content='2024-03-12T09:40:00+01:00'>"
+        f"</head><body><main><article><h1>Streik</h1><div class='text'>{runs}</div>"
+        "</article></main></body></html>"
+    )
+    blog = parse(html, "https://www.sender.example.de/wirtschaft/streik-liveticker")
+    assert [entry.title for entry in blog.entries] == [f"Meldung {n} zum Streik" for n in range(3)]
+    assert [entry.text.split(":")[0] for entry in blog.entries] == [f"Absatz {n}" for n in range(3)]
+
+
 def test_a_box_whose_data_says_promo_is_no_post() -> None:
     promo = (
         "<div class='entry' data-testid='hys-promo'><p>Get in touch: send us your pictures and"
@@ -566,3 +599,38 @@ def test_posts_a_list_of_key_events_links_to_are_key_events(box: str) -> None:
 def test_a_list_linking_to_most_posts_is_a_table_of_contents() -> None:
     blog = parse(_linked_feed(f"<ul>{_links(6, 5, 4, 3, 2)}</ul>"), URL)
     assert not any(entry.key_event for entry in blog.entries)
+
+
+def test_a_ticker_whose_times_open_with_a_word_of_update_is_read() -> None:
+    """Paragraphs opened by "Update vom 15. März, 8.20 Uhr:" or "Update, 7.15 Uhr:": a post
+    each, timed by what follows the word (an undated one on the day of the dated one above
+    it), the whole stamp cut from the text."""
+    stamps = [
+        "Update vom 15. März, 8.20 Uhr:",
+        "Update, 7.15 Uhr:",
+        "Update vom 14. März, 23.05 Uhr:",
+        "Erstmeldung vom 14. März, 17.30 Uhr:",
+    ]
+    paragraphs = "".join(
+        f"<p><strong>{stamp}</strong> Meldung {n}: Die Pegel an den Flüssen im Tal steigen"
+        f" weiter, die Feuerwehr sichert Keller und sperrt die Uferwege.</p>"
+        f"<p>Nachtrag {n}: Die Lage bleibt angespannt, heißt es aus dem Landratsamt.</p>"
+        for n, stamp in enumerate(stamps)
+    )
+    html = (
+        "<html lang='de'><head><title>Hochwasser: News-Ticker</title>"
+        "<meta property='article:modified_time' content='2024-03-15T08:24:00+01:00'>"
+        f"</head><body><main><article><h1>Hochwasser im Tal</h1>{paragraphs}</article></main>"
+        "</body></html>"
+    )
+    blog = parse(html, "https://www.zeitung.example.de/region/hochwasser-ticker")
+    assert [entry.published for entry in blog.entries] == [
+        datetime(2024, 3, 15, 7, 20, tzinfo=UTC),
+        datetime(2024, 3, 15, 6, 15, tzinfo=UTC),
+        datetime(2024, 3, 14, 22, 5, tzinfo=UTC),
+        datetime(2024, 3, 14, 16, 30, tzinfo=UTC),
+    ]
+    assert [entry.text.split(":")[0] for entry in blog.entries] == [
+        f"Meldung {n}" for n in range(4)
+    ]
+    assert all(f"Nachtrag {n}" in entry.text for n, entry in enumerate(blog.entries))

@@ -525,6 +525,81 @@ def test_swedish_day_words_before_a_clock(text: str, back: int, hour: int) -> No
     assert (found.kind, found.days_back, found.hour) == ("clock", back, hour)
 
 
+@pytest.mark.parametrize(
+    ("text", "kind", "month_day", "hour", "minute", "label", "rest"),
+    [
+        (
+            "Update vom 15. März, 8.20 Uhr: Der Pegel",
+            "moment",
+            (3, 15),
+            8,
+            20,
+            "Update vom 15. März, 8.20 Uhr",
+            "Der Pegel",
+        ),
+        ("Update, 7.15 Uhr: Auch", "clock", None, 7, 15, "Update, 7.15 Uhr", "Auch"),
+        (
+            "Erstmeldung vom 14. März, 17.30 Uhr: Nach",
+            "moment",
+            (3, 14),
+            17,
+            30,
+            "Erstmeldung vom 14. März, 17.30 Uhr",
+            "Nach",
+        ),
+        ("UPDATE 14:20 – Police say", "clock", None, 14, 20, "UPDATE 14:20", "Police say"),
+        ("Aktualisierung, 9.05 Uhr:", "clock", None, 9, 5, "Aktualisierung, 9.05 Uhr", ""),
+        ("Mise à jour 14h20 : Le maire", "clock", None, 14, 20, "Mise à jour 14h20", "Le maire"),
+        ("mise a jour du 5 mars à 14h20 : Le", "moment", (3, 5), 14, 20, None, "Le"),
+        ("Aggiornamento ore 14.20: Il", "clock", None, 14, 20, "Aggiornamento ore 14.20", "Il"),
+        ("Actualización 14:20", "clock", None, 14, 20, "Actualización 14:20", ""),
+        ("Actualización a las 14:20 El", "clock", None, 14, 20, None, "El"),
+        ("Update 2:31 p.m.: Officials", "clock", None, 14, 31, "Update 2:31 p.m.", "Officials"),
+        ("Bijgewerkt om 14.20 uur: De", "clock", None, 14, 20, "Bijgewerkt om 14.20 uur", "De"),
+        ("Aktualizacja, godz. 14:20 Policja", "clock", None, 14, 20, None, "Policja"),
+        ("+++ Update, 14:20 Uhr +++ Text", "clock", None, 14, 20, "Update, 14:20 Uhr", "Text"),
+    ],
+)
+def test_a_word_of_update_before_a_time(
+    text: str,
+    kind: str,
+    month_day: tuple[int, int] | None,
+    hour: int,
+    minute: int,
+    label: str | None,
+    rest: str,
+) -> None:
+    """The update word is part of the marker: its label, and cut from the text with it."""
+    found = marker(text, "de")
+    assert (found.kind, found.month_day, found.hour, found.minute) == (
+        kind,
+        month_day,
+        hour,
+        minute,
+    )
+    assert text[found.end :] == rest
+    if label is not None:
+        assert found.label == label
+    assert may_start_marker(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Update your app to 14:20",
+        "Update: 14 people died",
+        "Update 2: the police",
+        "Update vom 15. März: Text",
+        "Updated 14:20",
+        "Aktualisierung der Daten um 14 Uhr",
+        "Erstmeldung",
+        "Update 16 min ago",
+    ],
+)
+def test_a_word_of_update_with_no_time_after_it_is_no_marker(text: str) -> None:
+    assert read_marker(text) is None
+
+
 # --------------------------------------------------------------------------------------------
 # Moments: a date, then a time
 

@@ -191,7 +191,8 @@ class Flat(Adapter):
         if found is None:
             return ""
         if self._titled(node):
-            return squash(node.text(deep=True))[found.marker.end :].strip(" :–-|")
+            title = squash(node.text(deep=True))[found.marker.end :].strip(" :–-|")
+            return title.rstrip("+ ") if title.endswith("+++") else title  # "+++ 07:30 Title +++"
         heading = self._headed_by.get(node.mem_id)
         return squash(heading.text(deep=True)) if heading is not None else ""
 

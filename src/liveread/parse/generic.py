@@ -442,7 +442,9 @@ class Generic(Adapter):
         found = self._own.get(node.mem_id)
         if found is not None and found.node.mem_id == heading.mem_id:
             text = text[found.marker.end :].strip() if not found.label else ""
-        return text.strip("+ ") if text.startswith("+++") else text  # "+++ Title +++"
+        if text.startswith("+++") or text.endswith("+++"):
+            return text.strip("+ ")  # "+++ Title +++", "+++ 07:30 Title +++"
+        return text
 
     def _byline_box(self, element: Node, boxes: set[int]) -> bool:
         """Whether an author element is a short box around another ("From CNB Meteorologist

@@ -14,6 +14,9 @@ Strictness, as decided here:
   followed by text that mentions a date.
 - "HT", "FT", "Mi-temps" are period markers, not times: no marker. "just now" and its kin
   are read only when nothing but a separator follows them ("Just now, police said" is prose).
+- A word of update before a clock or moment ("Update vom 15. März, 8.20 Uhr:", "Mise à jour
+  14h20 :", "UPDATE 14:20 –") is part of the marker, so long as the time follows it: "Update
+  your app" is prose.
 - Two-letter US zones (ET, CT, MT, PT) count after a 12-hour time or before a separator only,
   so "13:47 CT scans show…" keeps its "CT".
 """
@@ -21,7 +24,7 @@ Strictness, as decided here:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date, timedelta, tzinfo
 from functools import lru_cache
@@ -80,7 +83,15 @@ _RELATIVE_LEADS = (
 _DAYS_BACK = {words.fold(word): back for word, back in words.DAYS_BACK.items()}
 _DAY_PHRASE_STARTS = frozenset(phrase.split()[0] for phrase in _DAYS_BACK if " " in phrase)
 """First words of day names of two words ("i går")."""
-_LEADS = _CLOCK_PREFIXES | _RELATIVE_LEADS | DATE_WORDS | frozenset(_DAYS_BACK) | _DAY_PHRASE_STARTS
+_UPDATE_LEADS = frozenset(words.fold(phrase.split()[0]) for phrase in words.UPDATE_WORDS)
+_LEADS = (
+    _CLOCK_PREFIXES
+    | _RELATIVE_LEADS
+    | DATE_WORDS
+    | frozenset(_DAYS_BACK)
+    | _DAY_PHRASE_STARTS
+    | _UPDATE_LEADS
+)
 """The words (folded) a marker may start with."""
 _LEAD_HEADS = frozenset(word[:4] for word in _LEADS if len(word) >= 4) | frozenset(
     word + end for word in _LEADS if len(word) < 4 for end in " .,:'"
@@ -205,6 +216,8 @@ def read_marker(text: str, language: str | None = None) -> Marker | None:
     if lead in _DAYS_BACK and (marker := _day_word_clock(text, word.end(), language)):
         return replace(marker, days_back=_DAYS_BACK[lead], label=_label(text, start, marker.end))
     if lead in _RELATIVE_LEADS and (marker := _relative(text, start) or _just_now(text, start)):
+        return marker
+    if lead in _UPDATE_LEADS and (marker := _updated(text, start, language)):
         return marker
     if lead in DATE_WORDS:
         return _moment(text, start, language)
@@ -608,6 +621,42 @@ def _moment(text: str, start: int, language: str | None) -> Marker | None:
     if found is None:
         return None
     return _moment_marker(parts, found, _label(text, start, found.end), found.rest.start)
+
+
+def _phrases(phrases: Iterable[str]) -> str:
+    """A regex for any of `phrases`, as written or folded, any spaces between their words."""
+    forms = {form for phrase in phrases for form in (phrase, words.fold(phrase))}
+    escaped = (re.escape(form).replace(r"\ ", r"\s+") for form in forms)
+    return "|".join(sorted(escaped, key=len, reverse=True))
+
+
+_UPDATE_GLUE = _phrases(glue.strip() for glue in words.UPDATE_GLUE.split(","))
+_UPDATE = re.compile(
+    rf"(?:{_phrases(words.UPDATE_WORDS)})(?![^\W\d_])\s*[,:|–—-]?\s*(?:(?:{_UPDATE_GLUE})\s+)?",
+    re.IGNORECASE,
+)
+"""A word of update, and what leads from it to its time: "Update vom ", "Mise à jour du "."""
+
+
+def _updated(text: str, start: int, language: str | None) -> Marker | None:
+    """The clock or moment after a word of update: "Update vom 15. März, 8.20 Uhr: Text",
+    "Aggiornamento ore 14.20:", "Update 2:31 p.m.:"; None when no time follows the word."""
+    match = _UPDATE.match(text, start)
+    if match is None:
+        return None
+    at = match.end()
+    if at >= len(text) or not (text[at].isdigit() or _may_lead(text, at)):
+        return None
+    found = read_marker(text[at:], language)
+    if found is None or found.kind not in ("clock", "moment"):
+        return None
+    end = at + found.end
+    label = _label(text, start, end).rstrip(_SEPARATORS_AFTER)  # "ore 14.20", as written
+    return replace(found, label=label, end=end)
+
+
+_SEPARATORS_AFTER = " :|–—-,•·+"
+"""What may follow a stamp before its text (not "."; "2:31 p.m." ends with one)."""
 
 
 def _relative(text: str, start: int, language: str | None = None) -> Marker | None:

@@ -262,6 +262,25 @@ JUST_NOW = (
 CLOCK_PREFIXES = "ore", "h", "godz", "godz.", "godzina", "kl", "kl.", "klo", "klo."
 """Words written before a clock time: Italian "ore 14.30", Polish "godz. 14:30"."""
 
+UPDATE_WORDS = (
+    "update",
+    "aktualisierung",
+    "erstmeldung",
+    "mise à jour",
+    "aggiornamento",
+    "actualización",
+    "bijgewerkt",
+    "aktualizacja",
+)
+"""Words that open a post's time as the moment of an update or first report: "Update vom
+15. März, 8.20 Uhr:", "Erstmeldung, 17.30 Uhr:", "Mise à jour 14h20 :", "Aktualizacja 14:20"."""
+UPDATE_GLUE = (
+    "vom, von, um, from, of, at, on, du, de, des, à, a, del, della, delle, dei, alle, de las,"
+    " a las, las, om, van, z, o"
+)
+"""Words (parted by commas) between such a word and its time: "Update vom 15. März", "Mise à jour du 15 mars",
+"Actualización a las 14:20", "Aktualizacja z 15 marca"."""
+
 ZONE_NAMES: dict[str, str] = {
     # Zone abbreviations written after a time ("2:02 p.m. ET", "14:00 GMT", "11.04 Uhr MESZ").
     # An abbreviation stands for its region's zone rather than one fixed offset: editors
