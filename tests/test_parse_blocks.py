@@ -151,6 +151,11 @@ def test_tables_nested_a_thousand_deep_are_read_once() -> None:
         ("Bild: dpa", "dpa"),
         ("(c) Reuters", "Reuters"),
         ("Image source: EPA", "EPA"),
+        ("Credit...Ines Varga for The Harbour Post", "Ines Varga for The Harbour Post"),
+        ("Credit…Ines Varga", "Ines Varga"),
+        ("<span>Credit...</span><span>Ines Varga</span>", "Ines Varga"),
+        ("<span>Credit</span><span>Ines Varga</span>", "Ines Varga"),
+        ("<span>Photo</span> <span>Ines Varga</span>", "Ines Varga"),
     ],
 )
 def test_a_credit_is_given_without_its_label(shown: str, credit: str) -> None:
@@ -393,3 +398,71 @@ def test_a_social_post_embedded_in_a_quote_is_an_embed(
     [block] = BlockBuilder(URL).build([tree.css_first("#body")])
     assert isinstance(block, Embed)
     assert (block.provider, block.url) == (provider, url)
+
+
+def test_a_paragraph_beside_a_captioned_figure_is_the_posts_text() -> None:
+    """A figure with its own caption and credit, then one short paragraph: the paragraph is
+    not the picture's caption but the post's text."""
+    tree = LexborHTMLParser(
+        '<div id="body"><div class="b"><figure><img src="/p.jpg"><figcaption>Waves hit the '
+        'pier. <span class="credit">AFP</span></figcaption></figure>'
+        "<p>The strongest gust so far.</p></div></div>"
+    )
+    blocks = BlockBuilder(URL, judge=Cleaner().judge).build([tree.css_first("#body")])
+    assert [(type(block).__name__, block.text) for block in blocks] == [
+        ("Image", "Waves hit the pier."),
+        ("Paragraph", "The strongest gust so far."),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("caption", "expected"),
+    [
+        (
+            'Fitters at work near the junction<span class="x7b2c-2">ANP</span>',
+            ("Fitters at work near the junction", "ANP"),
+        ),
+        (
+            '<span class="c_c">Cars stopped on the ring road on Wednesday.</span>'
+            '<span class="c_a">J. MORENO VIDAL (EFE)</span>',
+            ("Cars stopped on the ring road on Wednesday.", "J. MORENO VIDAL (EFE)"),
+        ),
+        (
+            "Cars stopped on the ring road. <span>Dale Ortman via Getty Images</span>",
+            ("Cars stopped on the ring road.", "Dale Ortman via Getty Images"),
+        ),
+        (
+            '<div><span class="c_c">Fitters at work</span> <span class="c_a">ANP</span></div>',
+            ("Fitters at work", "ANP"),
+        ),
+    ],
+)
+def test_a_captions_last_element_that_reads_as_a_credit_is_the_credit(
+    caption: str, expected: tuple[str, str]
+) -> None:
+    image = _image(caption)
+    assert (image.caption, image.credit) == expected
+
+
+@pytest.mark.parametrize(
+    ("caption", "expected"),
+    [
+        ("The headquarters of the <abbr>ECB</abbr>", "The headquarters of the ECB"),
+        ("Queues at the <b>AFP</b> office", "Queues at the AFP office"),
+        ("Queues at the office<span>of the mayor</span>", "Queues at the officeof the mayor"),
+        ("<span>Queues at the office.</span><span>AFP OFFICES WERE SHUT.</span>", None),
+        ("<span>ANP</span>", "ANP"),
+    ],
+)
+def test_a_captions_last_element_that_is_caption_text_stays_in_the_caption(
+    caption: str, expected: str | None
+) -> None:
+    image = _image(caption)
+    assert image.credit is None
+    if expected is not None:
+        assert image.caption == expected
+
+
+def test_elements_laid_apart_after_a_sentence_are_read_with_a_space() -> None:
+    image = _image("<span>Cars stopped on the ring road.</span><span>Traffic is diverted</span>")
+    assert image.caption == "Cars stopped on the ring road. Traffic is diverted"

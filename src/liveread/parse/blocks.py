@@ -112,13 +112,17 @@ _PROVIDERS = (
     ("soundcloud.com", "audio"),
 )
 _CAPTION_PREFIX = re.compile(r"^(?:Image caption|Media caption|Caption)\s*:\s*", re.IGNORECASE)
+_CREDIT_LABELS = (
+    r"(?:Copyright|Image source|Credits?|Crédits?|Créditos?|Image|Photo|Photograph|Picture|Pic"
+    r"|Fotos?|Fotografía|Fotografia|Fot\.|Bild|Zdjęcie|Quelle|Source)"
+)
 _CREDIT_PREFIX = re.compile(
-    r"^(?:(?:©|\(c\))\s*:?\s*|(?:Copyright|Image source|Credits?|Crédits?|Créditos?|Image|Photo"
-    r"|Photograph|Picture|Pic|Fotos?|Fotografía|Fotografia|Fot\.|Bild|Zdjęcie|Quelle|Source)"
-    r"\s*:\s*|(?:Fotos?|Fot\.|Bild)\s+)+",
+    rf"^(?:(?:©|\(c\))\s*:?\s*|{_CREDIT_LABELS}\s*(?::|\.\.\.|…)\s*|(?:Fotos?|Fot\.|Bild)\s+)+",
     re.IGNORECASE,
 )
-"""The labels before a credit's name: "Image source:", "© Foto:", "Fot.", "Bild"."""
+"""The labels before a credit's name: "Image source:", "© Foto:", "Fot.", "Bild", "Credit…"."""
+_LABEL_ALONE = re.compile(rf"{_CREDIT_LABELS}\s*(?::|\.\.\.|…)?", re.IGNORECASE)
+"""A credit's label in an element of its own, where a colon is not needed: "Credit"."""
 _TRAILING_CREDIT = re.compile(
     r"\s*\((?:Image|Picture|Pic|Photo|Photograph|Foto|Fot\.|Bild)\s*:\s*([^()]+)\)$", re.I
 )
@@ -592,12 +596,16 @@ class BlockBuilder:
         if src is None and parts.source is not None:
             srcset = parts.source.attributes.get("srcset") or ""
             src = absolute_http(srcset.split(" ")[0], self.base_url)
-        credit_node = parts.credit
-        credit_shown = visible_text(credit_node) if credit_node is not None else ""
-        credit = _credit_text(credit_node, credit_shown) if credit_node is not None else ""
         # The first caption-like element with visible text: an empty `p.withoutCaption` around
         # the picture (Express) is not the caption, its sibling `span.newsCaption` is.
-        caption = next((text for c in parts.captions if (text := visible_text(c))), "")
+        caption, caption_node = next(
+            ((text, c) for c in parts.captions if (text := visible_text(c))), ("", None)
+        )
+        credit_node = parts.credit
+        if credit_node is None and caption_node is not None:
+            credit_node = _unnamed_credit(caption_node)
+        credit_shown = visible_text(credit_node) if credit_node is not None else ""
+        credit = _credit_text(credit_node, credit_shown) if credit_node is not None else ""
         if not caption and parts.line is not None:  # a plain paragraph under the picture
             caption = visible_text(parts.line)
         if caption:
@@ -735,11 +743,20 @@ def _visible_parts(node: Node, parts: list[str]) -> None:
         elif child.tag == "br":
             parts.append(" ")
         elif child.tag in INLINE_TAGS:
+            start = len(parts)
             _visible_parts(child, parts)
+            if 0 < start < len(parts) and _glued_sentences(parts[start - 1], parts[start]):
+                parts.insert(start, " ")  # "… miércoles.</span><span>A. CARRASCO …"
         else:
             parts.append(" ")
             _visible_parts(child, parts)
             parts.append(" ")
+
+
+def _glued_sentences(before: str, after: str) -> bool:
+    """Whether an element's text starts a sentence right after the text before it ends one,
+    with no space between them: the page's style lays the two apart."""
+    return before[-1:] in ".!?" and after[:1].isupper()
 
 
 def _is_media_wrapper(node: Node, outline: Outline) -> bool:
@@ -753,15 +770,17 @@ def _is_media_wrapper(node: Node, outline: Outline) -> bool:
     # Text blocks with text mean running copy; an empty `p` around the picture does not, nor
     # a `p.image-caption` or `p.image-source` under it, nor, in a box that credits its
     # picture, one short line (the caption of "Bild: picture alliance/dpa").
-    texts = [
-        text
+    lines = [
+        (block, text)
         for block in node.css(TEXT_BLOCKS)
         if not _CAPTION_OR_CREDIT.search(block.attributes.get("class") or "")
         and (text := squash(block.text(deep=True)))
     ]
-    if not texts:
+    if not lines:
         return True
-    return len(texts) == 1 and len(texts[0]) <= CAPTION_TEXT and _credited_and_captioned(node)
+    if len(lines) > 1 or len(lines[0][1]) > CAPTION_TEXT:
+        return False
+    return not _captioned_elsewhere(lines[0][0], node) and _credited_and_captioned(node)
 
 
 CAPTION_TEXT = 300
@@ -782,6 +801,17 @@ def _credited_and_captioned(node: Node) -> bool:
         names = element.attributes.get("class") or ""
         credited = credited or bool(_CREDIT_CLASS.search(names) and "aption" not in names)
     return credited
+
+
+def _captioned_elsewhere(line: Node, box: Node) -> bool:
+    """Whether the picture in `box` has a `figcaption` with text while `line` stands outside
+    every `figure`: the figure's caption is the picture's, the line beside it is a post's."""
+    node = line.parent
+    while node is not None and node.mem_id != box.mem_id:
+        if node.tag == "figure":
+            return False
+        node = node.parent
+    return any(visible_text(caption) for caption in box.css("figcaption"))
 
 
 _CREDIT_CLASS = re.compile(r"credit|copyright|(?<![a-z])source(?![a-z])", re.I)
@@ -858,11 +888,60 @@ def _player_element(node: Node) -> Node | None:
     )
 
 
+def _unnamed_credit(caption: Node) -> Node | None:
+    """A credit whose class does not say so (`span.sc-7b2c1a4e-2`): the caption's last child
+    element, after the caption's own text and set apart from it, short, not a sentence, and
+    mostly capitals ("ANP", "A. CARRASCO RAGEL (EFE)") or the name of an agency."""
+    last = _last_filled(caption.last_child)
+    while last is not None and last.is_element_node and _last_filled(last.prev) is None:
+        last = _last_filled(last.last_child)  # a caption that is a box around its text
+    if last is None or not last.is_element_node or last.tag in SKIP_TAGS:
+        return None
+    if _last_filled(last.prev) is None:
+        return None  # nothing before it: the caption's own text
+    before = last.prev
+    if before is not None and before.is_text_node:
+        text = before.text_content or ""
+        # Text glued to the credit's element is laid apart from it by the page's style; text
+        # and a space before it must end a sentence ("… woensdag. <span>ANP</span>").
+        if (
+            text[-1:].isspace()
+            and not text.isspace()
+            and not text.rstrip().endswith(_CLOSES_SENTENCE)
+        ):
+            return None
+    credit = visible_text(last)
+    if not credit or len(credit) > CREDIT_TEXT or credit.endswith((".", "!", "?")):
+        return None
+    letters = [char for char in credit if char.isalpha()]
+    capitals = sum(char.isupper() for char in letters)
+    return last if capitals * 2 > len(letters) or _names_an_agency(credit) else None
+
+
+CREDIT_TEXT = 60
+"""The longest credit `_unnamed_credit` takes from a caption's last element."""
+_CLOSES_SENTENCE = (".", "!", "?", '"', "”", "’", ")")
+
+
+def _last_filled(node: Node | None) -> Node | None:
+    """`node` or the nearest sibling before it that is not blank text."""
+    while node is not None and node.is_text_node and (node.text_content or "").isspace():
+        node = node.prev
+    return node
+
+
 def _credit_text(node: Node, shown: str) -> str:
     """A credit without its brackets and label: BBC prints it twice, once for screen readers
     ("Copyright: EPA"); Reach titles wrap it as "(Image: Getty Images)" with the label in a
     child element and the name in a bare text node. `shown` is its `visible_text`."""
     text = shown or squash(node.text(deep=True))
+    label = node.first_child
+    while label is not None and label.is_text_node and (label.text_content or "").isspace():
+        label = label.next
+    if label is not None and label.is_element_node:
+        named = squash(label.text(deep=True))
+        if _LABEL_ALONE.fullmatch(named):  # "<span>Credit</span><span>Jo Doe</span>"
+            text = text.removeprefix(named).strip()
     text = _unbracket(text)
     return _unbracket(_CREDIT_PREFIX.sub("", text).strip())
 
