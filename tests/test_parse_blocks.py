@@ -466,3 +466,22 @@ def test_a_captions_last_element_that_is_caption_text_stays_in_the_caption(
 def test_elements_laid_apart_after_a_sentence_are_read_with_a_space() -> None:
     image = _image("<span>Cars stopped on the ring road.</span><span>Traffic is diverted</span>")
     assert image.caption == "Cars stopped on the ring road. Traffic is diverted"
+
+
+@pytest.mark.parametrize(
+    "fallback",
+    [
+        "View this post on Instagram",
+        "Ver esta publicación en Instagram",
+        "Diesen Beitrag auf Instagram ansehen",
+        "Voir cette publication sur Instagram",
+    ],
+)
+def test_an_embeds_view_on_fallback_is_no_text_of_the_post(fallback: str) -> None:
+    tree = LexborHTMLParser(
+        '<div id="body"><blockquote class="instagram-media"><a href="https://www.instagram.com/'
+        f'p/C1/">{fallback}</a></blockquote></div>'
+    )
+    [block] = BlockBuilder(URL).build([tree.css_first("#body")])
+    assert isinstance(block, Embed)
+    assert (block.url, block.text) == ("https://www.instagram.com/p/C1/", "")

@@ -537,6 +537,8 @@ class BlockBuilder:
             url = absolute_http(self.embed_link(node), self.base_url)
         paragraph = node.css_first("p")
         text = visible_text(paragraph or node)
+        if _VIEW_ON_PROVIDER.fullmatch(text):
+            text = ""  # the embed's own "View this post on Instagram": no text of the post
         return Embed(url=url, provider=provider_of(url), text=_clip(text, EMBED_TEXT))
 
     def _embed_element(self, node: Node) -> Embed | None:
@@ -886,6 +888,16 @@ def _player_element(node: Node) -> Node | None:
         ),
         None,
     )
+
+
+_VIEW_ON_PROVIDER = re.compile(
+    r"(?:view|see|watch|ver|voir|visualizza|vedi|bekijk|zobacz|diesen beitrag|dieses video)"
+    r"\b.{0,40}\b(?:instagram\w*|threads|facebook|tiktok|youtube|twitter|x)"
+    r"(?:\s+(?:ansehen|anzeigen|an))?\W*",
+    re.IGNORECASE,
+)
+"""An embed's fallback that only says where to see the post: "View this post on Instagram",
+"Ver esta publicación en Instagram", "Diesen Beitrag auf Instagram ansehen"."""
 
 
 def _unnamed_credit(caption: Node) -> Node | None:
