@@ -67,13 +67,17 @@ TEASER_LINKS = 0.5
 
 
 def _teasers(members: list[Node]) -> bool:
-    """Whether the list `members` belong to is mostly link text: headlines, not posts."""
-    parent = members[0].parent
-    if parent is None:
-        return False
-    total = letter_count(parent.text(deep=True))
-    linked = sum(letter_count(link.text(deep=True)) for link in parent.css("a"))
+    """Whether the list `members` make is mostly link text: headlines, not posts (judged by
+    its first few: a list of teasers is one of a kind)."""
+    total = linked = 0
+    for member in members[:TEASER_SAMPLE]:
+        total += letter_count(member.text(deep=True))
+        linked += sum(letter_count(link.text(deep=True)) for link in member.css("a"))
     return linked > TEASER_LINKS * total
+
+
+TEASER_SAMPLE = 5
+"""How many members of a list are measured for its link text."""
 
 
 def _size(group: dict[int, Node]) -> int:

@@ -121,7 +121,9 @@ class Generic(Adapter):
         # Bylines are looked for element by element only where the page's text holds some.
         text = body.text()
         stated = len(BYLINE_WHEN.findall(text)) if BYLINE_YEAR.search(text) else 0
-        if stated < MIN_BYLINES:
+        if stated < MIN_BYLINES and len(timed) + len(written) < MIN_BYLINES:
+            # Closing bylines with a clock are looked for only where posts have no time
+            # otherwise: the page's short texts are many.
             stated = sum(1 for note in self._notes if _clock_byline(note) is not None)
         bylined = self._byline_nodes(body) if stated >= MIN_BYLINES else []
         members = best_group([*timed, *written, *bylined])
