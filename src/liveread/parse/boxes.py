@@ -20,7 +20,8 @@ MAX_DEPTH = 8
 def best_group(markers: list[Node]) -> list[Node]:
     """The same-tag siblings under one parent that hold the most markers; among equals, the
     deeper group (smaller posts). A group that is a list of teasers (a key-events carousel
-    above the feed, timed headlines in a sidebar) gives way to the next largest."""
+    above the feed, timed headlines in a sidebar) gives way to the next largest list; when
+    every list is one, the largest is the reading (and is refused as teasers)."""
     groups: dict[tuple[int, str | None], dict[int, Node]] = defaultdict(dict)
     climbed: dict[int, int] = {}
     """Element -> how many more steps a walk went from it: a walk that reaches an element
@@ -42,7 +43,10 @@ def best_group(markers: list[Node]) -> list[Node]:
             groups[(parent_ident, tag)][ident] = node
             node, ident, tag = parent, parent_ident, parent_tag
     largest = [list(group.values()) for group in _largest(groups.values(), TEASER_LISTS + 1)]
-    return next((group for group in largest if not _teasers(group)), largest[0] if largest else [])
+    return next(
+        (group for group in largest if len(group) >= 2 and not _teasers(group)),
+        largest[0] if largest else [],
+    )
 
 
 def _largest(groups: Iterable[dict[int, Node]], count: int) -> list[dict[int, Node]]:
