@@ -156,3 +156,22 @@ def test_structured_posts_of_other_types_and_fields_with_local_times() -> None:
             "Die Bahnstrecke Augsburg-Ulm bleibt bis Montag gesperrt.",
         ),
     ]
+
+
+def test_a_closing_line_naming_the_structured_author_is_the_byline() -> None:
+    """ "JAVIER RUIZ | Madrid" in an element no class names as a byline: the structured post
+    names Javier Ruiz as its author, so the line is the byline, not text."""
+    updates = [
+        update(ident) | {"author": {"@type": "Person", "name": "Javier Ruiz"}}
+        for ident in ("7783", "7782", "7781")
+    ]
+    posts = "".join(
+        article(ident, dom_id=f"post-{ident}", text=BODIES[ident]).replace(
+            "</article>", "<div class='x1'>JAVIER RUIZ | Madrid</div></article>"
+        )
+        for ident in ("7783", "7782", "7781")
+    )
+    blog = parse(page(posts, updates), URL)
+    assert [(entry.authors, entry.text) for entry in blog.entries] == [
+        (["Javier Ruiz"], BODIES[ident]) for ident in ("7783", "7782", "7781")
+    ]

@@ -248,6 +248,26 @@ def _fill_from(
         entry.authors = list(match.authors)
     if not entry.blocks and match.body:
         entry.blocks = _paragraphs(match.body)
+    _drop_closing_author(entry, match.authors)
+
+
+def _drop_closing_author(entry: Entry, authors: Iterable[str]) -> None:
+    """Drop the line closing `entry` that only names one of its structured post's `authors`
+    ("JAVIER RUIZ | Madrid", "Javier Ruiz"): a byline in an element no class names as one."""
+    if len(entry.blocks) < 2 or not isinstance(last := entry.blocks[-1], Paragraph):
+        return
+    text = block_text(last)
+    if len(text) > AUTHOR_LINE:
+        return
+    name = _PLACE_AFTER_NAME.sub("", text).strip(" —–-").casefold()
+    if name and name in {author.casefold() for author in authors}:
+        entry.blocks = entry.blocks[:-1]
+
+
+AUTHOR_LINE = 80
+"""The longest closing line read as its post's byline."""
+_PLACE_AFTER_NAME = re.compile(r"\s*[|/·,]\s*[^|/·,]{1,40}$")
+"""Where the author wrote from, after the name: " | Madrid", ", Brussels"."""
 
 
 def entry_from_structured(post: StructuredPost, data: StructuredBlog) -> Entry:
