@@ -198,8 +198,13 @@ def _blocks(markup: str) -> list[Block]:
             "<p>Loading video…</p></div>",
             "https://news.example/v/clip.mp4",
         ),
+        (
+            '<div class="video-resource" data-video-id="w/2024/06/14/flood.cnn"'
+            ' data-canonical-url="https://news.example/video/flood"><span>01:12</span></div>',
+            "https://news.example/video/flood",
+        ),
     ],
-    ids=["data-video", "data-video-src", "data-video-id", "class"],
+    ids=["data-video", "data-video-src", "data-video-id", "class", "data-canonical-url"],
 )
 def test_a_video_player_is_one_video_embed_without_its_notices(
     markup: str, address: str | None

@@ -844,7 +844,7 @@ def _embed_by_attributes(names: str, kind: str) -> bool | None:
     return None if "embed" in names.split("--")[-1] else False
 
 
-_VIDEO_ADDRESSES = ("data-video-src", "data-video-url", "data-video")
+_VIDEO_ADDRESSES = ("data-video-src", "data-video-url", "data-video", "data-canonical-url")
 """Attributes of a video player's box that may hold the address of its video."""
 _VIDEO_ATTRIBUTES = frozenset({"data-video", "data-video-id", "data-video-src", "data-video-url"})
 _VIDEO_PLAYER_CLASS = re.compile(r"video[-_]?(?:player|resource)|player[-_]?video", re.I)
