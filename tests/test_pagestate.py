@@ -583,3 +583,27 @@ def test_a_time_without_an_offset_is_the_sites_own() -> None:
         _utc("2024-06-02T14:45:00+02:00"),
         _utc("2024-06-02T13:45:00+02:00"),
     ]
+
+
+def test_a_state_posts_own_flags_flag_it() -> None:
+    """`"keyEvent": true` on a post of the state, `"attributes": {"pinned": true}` on another:
+    a key event and a pinned post, whether or not the markup renders them."""
+    items = [
+        {"id": "p3", "publishedAt": "2024-06-02T14:45:00Z", "keyEvent": True},
+        {"id": "p2", "publishedAt": "2024-06-02T13:45:00Z", "attributes": {"pinned": True}},
+        {"id": "p1", "publishedAt": "2024-06-02T12:45:00Z", "keyEvent": False},
+    ]
+    for number, item in enumerate(items):
+        item |= {"title": f"Update {number}", "body": f"<p>The river rose again ({number}).</p>"}
+    state = {"props": {"pageProps": {"liveblog": {"posts": items}}}}
+    html = (
+        "<html lang='en'><head><title>Flood: live</title></head><body><div id=app></div>"
+        "<script id='__NEXT_DATA__' type='application/json'>"
+        f"{json.dumps(state)}</script></body></html>"
+    )
+    blog = parse(html, URL)
+    assert [(entry.key, entry.key_event, entry.pinned) for entry in blog.entries] == [
+        ("p3", True, False),
+        ("p2", False, True),
+        ("p1", False, False),
+    ]

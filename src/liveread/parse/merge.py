@@ -248,6 +248,8 @@ def _fill_from(
         entry.authors = list(match.authors)
     if not entry.blocks and match.body:
         entry.blocks = _paragraphs(match.body)
+    entry.key_event |= match.key_event
+    entry.pinned |= match.pinned
     _drop_closing_author(entry, match.authors)
 
 
@@ -283,6 +285,8 @@ def entry_from_structured(post: StructuredPost, data: StructuredBlog) -> Entry:
         updated=updated,
         title=title,
         authors=list(post.authors) if data.per_post_authors else [],
+        key_event=post.key_event,
+        pinned=post.pinned,
         blocks=_paragraphs(body),
     )
 

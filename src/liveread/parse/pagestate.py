@@ -61,6 +61,9 @@ TITLE_KEYS = ("headline", "title", "headlines")
 PAGE_TITLE_KEYS = (*TITLE_KEYS, "name")
 URL_KEYS = ("url", "permalink", "link", "shareUrl")
 AUTHOR_KEYS = ("author", "authors", "byline", "bylines", "credits")
+KEY_EVENT_KEYS = ("keyEvent", "isKeyEvent", "key_event", "isKey", "highlighted", "isHighlighted")
+PINNED_KEYS = ("pinned", "isPinned", "sticky", "isSticky")
+"""Keys whose `true` flags a post (a key event, pinned to the top)."""
 REPLY_KEYS = ("parentId", "inReplyTo", "replyTo", "replies", "replyCount", "upvotes")
 """Keys of comments: an array most of whose members have one is not the posts."""
 
@@ -247,9 +250,25 @@ def _post(
         updated=_first_time(obj, UPDATED_KEYS, zone),
         title=title,
         authors=_authors(resolve(authors)),
+        key_event=any(_flagged(obj, key) for key in KEY_EVENT_KEYS),
+        pinned=any(_flagged(obj, key) for key in PINNED_KEYS),
     )
     bodies.add(post, raw)
     return post
+
+
+def _flagged(obj: dict[str, Any], key: str) -> bool:
+    """Whether `obj` says `key` of itself: `true`, or a flags object's (`"attributes":
+    {"keyEvent": true}`)."""
+    if obj.get(key) is True:
+        return True
+    return any(
+        isinstance(held := obj.get(name), dict) and held.get(key) is True for name in FLAG_HOLDERS
+    )
+
+
+FLAG_HOLDERS = ("attributes", "flags", "meta")
+"""Objects a post keeps its flags in (the Guardian's `attributes`)."""
 
 
 def _title(obj: dict[str, Any], keys: tuple[str, ...] = TITLE_KEYS) -> str:

@@ -38,6 +38,9 @@ class StructuredPost:
     authors: list[str]
     decoded: str | None = None
     """The body once decoded: see `body`."""
+    key_event: bool = False
+    pinned: bool = False
+    """Flags the source gives the post (page state's `"keyEvent": true`, `"pinned": true`)."""
     bodies: _Bodies | None = field(default=None, repr=False, compare=False)
     """Decodes `decoded` (with the rest of the blog's bodies) when it is first read."""
 
