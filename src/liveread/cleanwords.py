@@ -658,7 +658,7 @@ NAME_PARTICLES = _split(
     " st. y"
 )
 """Lower-case words inside a person's name ("Sanne de Wit", "Ludwig von Mises")."""
-NAME_JOINERS = _split("and und et e y i en och og &")
+NAME_JOINERS = _split("and und et e y i oraz en och og &")
 """Words between two names in one byline."""
 ROLE_WORDS = _split(
     # after a comma or a bar, a byline names a role or a place, not another person

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
-from datetime import UTC, date, datetime, time, tzinfo
+from datetime import date, datetime, tzinfo
 from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser
@@ -130,9 +130,7 @@ def dated_by_dateline(facts: PageFacts, notes: list[str]) -> PageFacts:
         rest = squash(note[lead.end() :])
         marker = read_marker(rest, facts.language)
         if marker is not None and marker.kind == "moment" and marker.day is not None:
-            assert marker.hour is not None and marker.minute is not None
-            wall = datetime.combine(marker.day, time(marker.hour, marker.minute))
-            when = wall.replace(tzinfo=marker.zone or facts.zone).astimezone(UTC)
+            when = Clock(facts.zone).time_of(marker)
             published = lead["word"].casefold() in _PUBLISHED_WORDS
             return replace(facts, day=marker.day, reference=when, reference_is_start=published)
         if (day := read_day(rest, facts.language)) is not None:

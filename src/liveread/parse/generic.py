@@ -17,7 +17,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from liveread.clean import promo_line
 from liveread.cleanfurniture import label_flag, names_in
-from liveread.cleanwords import BYLINE_WORDS
+from liveread.cleanwords import BYLINE_WORDS, NAME_JOINERS
 from liveread.parse.adapter import Adapter, Flags, Node
 from liveread.parse.boxes import best_group, lists_beside, with_their_shape
 from liveread.parse.facts import PageFacts
@@ -32,7 +32,7 @@ from liveread.parse.markers import (
 )
 from liveread.parse.texttimes import Marker, read_day, read_marker
 from liveread.parse.times import from_epoch, parse_day_month_time, parse_time
-from liveread.parse.tree import Owners
+from liveread.parse.tree import Owners, link_fragment
 from liveread.text import squash
 
 TIME_SELECTOR = (
@@ -544,7 +544,7 @@ def _bare_byline(box: Node) -> bool:
     text = box.text(deep=True)
     if len(text) > BARE_BYLINE_TEXT:
         return False
-    said = [word for word in _WORDS.findall(text.casefold()) if word not in _NAME_JOINERS]
+    said = [word for word in _WORDS.findall(text.casefold()) if word not in NAME_JOINERS]
     return len(said) == 1 and said[0] in _BY_WORDS
 
 
@@ -554,13 +554,12 @@ _BY_WORDS = frozenset(
     word for words in BYLINE_WORDS.values() for word in words if " " not in word and ":" not in word
 )
 """The words a byline opens with before the names ("by", "von", "par")."""
-_NAME_JOINERS = frozenset({"and", "und", "et", "e", "y", "en", "i", "oraz", "och", "og"})
 
 
 def _links_to(link: Node, post: Node) -> bool:
     """Whether `link` points at `post` itself: its fragment is the post's id, or the id of an
     element in it ("#post-7", "?page=with:block-7#block-7")."""
-    fragment = (link.attributes.get("href") or "").partition("#")[2]
+    fragment = link_fragment(link)
     if not fragment:
         return False
     if post.attributes.get("id") == fragment:

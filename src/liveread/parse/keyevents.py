@@ -16,7 +16,7 @@ from liveread.cleanwords import KEY_EVENT_LISTS
 from liveread.parse.adapter import Node
 from liveread.parse.blocks import HEADINGS
 from liveread.parse.timewords import spellings_pattern
-from liveread.parse.tree import Owners
+from liveread.parse.tree import Owners, link_fragment
 from liveread.text import squash
 
 
@@ -35,7 +35,7 @@ def key_events_listed(body: Node, posts: list[Node]) -> set[int]:
     owners = Owners(post.mem_id for post in posts)
     lists: dict[int, set[int]] = defaultdict(set)
     for link in body.css("li a[href*='#']"):
-        target = by_id.get((link.attributes.get("href") or "").partition("#")[2])
+        target = by_id.get(link_fragment(link))
         item = link.parent
         while item is not None and item.tag != "li":
             item = item.parent
@@ -67,7 +67,7 @@ def _labelled_key_event_boxes(body: Node) -> Iterator[Node]:
 
 def _targets(box: Node, by_id: dict[str, int]) -> Iterator[int]:
     for link in box.css("a[href*='#']"):
-        if (post := by_id.get((link.attributes.get("href") or "").partition("#")[2])) is not None:
+        if (post := by_id.get(link_fragment(link))) is not None:
             yield post
 
 

@@ -101,3 +101,8 @@ SHORT_WALK = 8
 """Walks up to this long are not remembered. A longer one is, so every walk ends within this
 many steps of a remembered element or is remembered itself: each element is passed over
 once, plus a few short steps per walk, however deep the nesting."""
+
+
+def link_fragment(link: Node) -> str:
+    """The fragment of the address `link` points to ("post-7" of "#post-7"), or ""."""
+    return (link.attributes.get("href") or "").partition("#")[2]
