@@ -91,3 +91,27 @@ async def test_the_feeds_exported_in_the_app_are_the_ones_followed(
         await answer(pilot, target)
         await press(pilot, "y")
         assert {o.xml_url for o in read_opml(target.read_bytes(), target.name)} == urls
+
+
+async def test_the_export_goes_to_a_new_default_folder_or_into_a_folder_typed(
+    store: Store, tmp_path: Path
+) -> None:
+    """The dialog's own suggestion works on a fresh install (its folder is made), and a folder
+    typed in means a new file in it, as `liveread export -o FOLDER` does."""
+    store.add_feed("https://example.com/live/a", "a")
+    app = app_on(store)
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await settle(pilot)
+        assert not app.core.export_dir.exists()
+        app.action_export_opml()
+        await settle(pilot)
+        await press(pilot, "enter")
+        [written] = list(app.core.export_dir.glob("*.opml"))
+        assert [o.xml_url for o in read_opml(written.read_bytes(), written.name)] == [
+            "https://example.com/live/a"
+        ]
+
+        app.action_export_opml()
+        await answer(pilot, tmp_path)
+        [inside] = list(tmp_path.glob("*.opml"))
+        assert ("Feeds exported", f"Exported 1 feed to {inside}") in notes(app)

@@ -686,7 +686,11 @@ class LivereadApp(PostKeys, Panes):
 
         if path is None:
             return
-        try:
+        try:  # as `liveread export --format opml -o` takes it: the default folder made, a folder
+            # given meaning a new file in it
+            path = self.core.export_target(
+                str(path), "opml", at=timefmt.clock(), relative_to=self.core.export_dir
+            )
             taken = is_taken(path)
         except OutputError as error:
             self.notify(str(error), title="Export failed", severity="error")
