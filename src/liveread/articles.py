@@ -25,7 +25,7 @@ from liveread.model import (
     Span,
     link_target,
 )
-from liveread.text import scrub, squash
+from liveread.text import squash
 
 if TYPE_CHECKING:
     from types import ModuleType
@@ -141,7 +141,7 @@ def _text_of(element: Any) -> str:
 
 
 def _clean(text: str) -> str:
-    return squash(scrub(text))
+    return squash(text)
 
 
 def _date(value: str | None) -> datetime | None:

@@ -20,8 +20,8 @@ from liveread.model import (
     Paragraph,
     Quote,
     Span,
-    block_text,
     block_type,
+    blocks_text,
     iso_z,
 )
 
@@ -155,7 +155,7 @@ def article_to_dict(article: Article) -> dict[str, Any]:
         "authors": list(article.authors),
         "published": iso_z(article.published),
         "site": article.site,
-        "text": "\n\n".join(t for t in (block_text(b) for b in article.blocks) if t),
+        "text": blocks_text(article.blocks),
         "blocks": [block_to_dict(b) for b in article.blocks],
     }
 

@@ -8,15 +8,16 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from liveread import paths
+from liveread.schedule import DEFAULT_BASE_SECONDS, DEFAULT_MIN_SECONDS
 from liveread.sources import DEFAULT_SOURCE_PATTERN, compile_pattern
 
 if TYPE_CHECKING:
     from liveread.alerts import QuietHours
 
-DEFAULT_REFRESH_SECONDS = 60.0
+DEFAULT_REFRESH_SECONDS = DEFAULT_BASE_SECONDS
 MIN_REFRESH_SECONDS = 10.0
 DEFAULT_READ_AFTER_SECONDS = 2.0
-DEFAULT_MIN_INTERVAL_SECONDS = 30.0
+DEFAULT_MIN_INTERVAL_SECONDS = DEFAULT_MIN_SECONDS
 MAX_KEEP_DAYS = 36_500
 
 EXAMPLE = """\

@@ -390,11 +390,11 @@ class Core:
         from liveread import articles
         from liveread.fetch import FetchError
 
+        if self.offline:
+            return self.cached_article(url)
         kept = self.store.article(url)
         if kept is not None:
             return kept
-        if self.offline:
-            return self.cached_article(url)
         articles.trafilatura()  # before fetching: without it the page could not be read
         try:
             page = await self.connect().fetcher.fetch(url)

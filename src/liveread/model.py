@@ -9,6 +9,7 @@ dataclass costs about four times as much to make.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import Literal, TypeAlias
@@ -118,6 +119,11 @@ def block_type(block: Block) -> str:
     raise TypeError(f"not a block: {block!r}")
 
 
+def blocks_text(blocks: Iterable[Block]) -> str:
+    """Blocks as plain text, each block's text a paragraph, a blank line between them."""
+    return "\n\n".join(t for t in (block_text(b) for b in blocks) if t)
+
+
 def block_text(block: Block) -> str:
     if type(block) is Paragraph:  # the usual block, read without the property's overhead
         spans = block.spans
@@ -150,7 +156,7 @@ class Entry:
     @property
     def text(self) -> str:
         """The body as plain text, paragraphs separated by a blank line."""
-        return "\n\n".join(t for t in (block_text(b) for b in self.blocks) if t)
+        return blocks_text(self.blocks)
 
     @property
     def content_hash(self) -> str:

@@ -18,7 +18,7 @@ from email.utils import format_datetime
 from typing import NamedTuple
 
 from liveread.store import Feed
-from liveread.text import scrub
+from liveread.text import squash
 
 MAX_BYTES = 10_000_000
 """A bigger file is refused unread: a list of feeds is a few kilobytes."""
@@ -96,7 +96,7 @@ def read_opml(data: bytes, name: str) -> list[Outline]:
 
 
 def _xml_text(title: str) -> str:
-    return _NOT_XML.sub("", " ".join(scrub(title).split()))
+    return _NOT_XML.sub("", squash(title))
 
 
 class _DoctypeRefused(Exception):

@@ -22,6 +22,7 @@ from enum import StrEnum
 from typing import NamedTuple
 
 DEFAULT_MIN_SECONDS = 30.0
+DEFAULT_BASE_SECONDS = 60.0
 CEILING_SECONDS = 30 * 60.0
 ENDED_AFTER = timedelta(days=1)
 """A blog with no post for this long has ended, whatever the page says."""
@@ -55,7 +56,7 @@ REASON_TEXT: dict[str, str] = {
 class Rhythm(NamedTuple):
     """The bounds of the automatic rhythm, in seconds."""
 
-    base: float = 60.0
+    base: float = DEFAULT_BASE_SECONDS
     floor: float = DEFAULT_MIN_SECONDS
     ceiling: float = CEILING_SECONDS
 

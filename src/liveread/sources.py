@@ -19,8 +19,7 @@ from datetime import UTC, datetime
 from liveread.feedformats import FeedItem
 
 SOURCE = "source"
-BLOG = "blog"
-"""A feed's kind: a source announces live blogs; a blog is one."""
+"""A feed's kind when it announces live blogs (a live blog's own kind is "blog")."""
 
 DEFAULT_SOURCE_PATTERN = (
     r"\b(?:live|liveblog|live blog|live updates|latest updates|as it happened|ticker"

@@ -11,7 +11,7 @@ from datetime import datetime
 from types import MappingProxyType
 from typing import NamedTuple
 
-from liveread.model import Block, Entry, block_text
+from liveread.model import Block, Entry, blocks_text
 
 Schedule = tuple[datetime | None, str | None, float | None]
 """A feed's next fetch as stored: when (None: when due by the base interval, or not until
@@ -96,7 +96,7 @@ class PostVersion(NamedTuple):
     @property
     def text(self) -> str:
         """The body as plain text, as `Entry.text`."""
-        return "\n\n".join(t for t in (block_text(b) for b in self.blocks) if t)
+        return blocks_text(self.blocks)
 
 
 class EntrySummary(NamedTuple):
