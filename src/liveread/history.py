@@ -69,14 +69,15 @@ def history_text(versions: Sequence[Version], *, colour: bool) -> Text:
         ):
             if new or old:
                 out.append(label, "dim")
-                out.append_text(_changes(old, new, colour=colour))
+                out.append_text(changes(old, new, colour=colour))
                 out.append("\n")
         out.append("\n")
-        out.append_text(_changes(before.text, version.text, colour=colour))
+        out.append_text(changes(before.text, version.text, colour=colour))
         if number < count:
             out.append("\n\n")
     return out
 
 
-def _changes(old: str, new: str, *, colour: bool) -> Text:
-    return changes_text(word_diff(scrub(old), scrub(new)), colour=colour)
+def changes(old: str, new: str, *, colour: bool, base_style: str = "") -> Text:
+    """What changed from `old` to `new`, marked word by word (see `changes_text`)."""
+    return changes_text(word_diff(scrub(old), scrub(new)), colour=colour, base_style=base_style)

@@ -12,8 +12,7 @@ from rich.style import Style
 from rich.text import Text
 
 from liveread.addresses import safe_address
-from liveread.diff import word_diff
-from liveread.history import changes_text
+from liveread.history import changes
 from liveread.model import (
     Article,
     Embed,
@@ -98,7 +97,7 @@ def edits_line(edits: Edits, *, changes_shown: bool, changes_key: str = "h") -> 
 def changes_body(previous: PostVersion, entry: Entry) -> list[RenderableType]:
     """The post's text with what its last edit changed marked in place: added words
     underlined, removed ones struck through; a paragraph a part, as `body` gives them."""
-    marked = changes_text(word_diff(previous.text, entry.text), colour=True)
+    marked = changes(previous.text, entry.text, colour=True)
     return list(marked.split("\n\n"))
 
 
@@ -185,8 +184,7 @@ def article_head(
     if flags.plain:
         head.append(flags)
     if changes_shown and edits and edits.earlier and edits.earlier[-1].title != entry.title:
-        runs = word_diff(edits.earlier[-1].title, entry.title)
-        head.append(changes_text(runs, colour=True, base_style="bold"))
+        head.append(changes(edits.earlier[-1].title, entry.title, colour=True, base_style="bold"))
     else:
         head.append(Text(entry.title or "(untitled post)", "bold"))
     head.append(byline(entry, feed_title, now))
