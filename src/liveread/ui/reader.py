@@ -111,12 +111,10 @@ class Reader(VerticalScroll, can_focus=True):
         wanted = self._shown_batches if same else 1
         changes = self.changes_shown and edits is not None and bool(edits.earlier)
         parts = changes_body(edits.earlier[-1], entry) if changes and edits else body(entry)
-        batches = deque(batched(parts, BATCH_CHARACTERS))
-        first = batches.popleft() if batches else []
         head = article_head(
             entry, feed_title, edits=edits, changes_shown=changes, changes_key=self.changes_key
         )
-        self._update(Group(*head, *_spaced(first)), batches, home=not same)
+        self._show_parts(head, parts, home=not same)
         self.shown = key
         self._post = (entry, feed_title, edits)
         while self._shown_batches < wanted and self._pending:
@@ -136,11 +134,16 @@ class Reader(VerticalScroll, can_focus=True):
 
         self.note("")
         self.article_shown = article
-        batches = deque(batched(body(article.as_entry()), BATCH_CHARACTERS))
-        first = batches.popleft() if batches else []
-        head = linked_head(article, self.back_keys)
-        self._update(Group(*head, *_spaced(first)), batches, home=True)
+        self._show_parts(linked_head(article, self.back_keys), body(article.as_entry()), home=True)
         self._fill()
+
+    def _show_parts(
+        self, head: list[RenderableType], parts: list[RenderableType], *, home: bool
+    ) -> None:
+        """Show `head` and the first batch of `parts` at once, the rest batch by batch."""
+        batches = deque(batched(parts, BATCH_CHARACTERS))
+        first = batches.popleft() if batches else []
+        self._update(Group(*head, *_spaced(first)), batches, home=home)
 
     def back_to_post(self) -> bool:
         """Show the post again in place of its linked article; False when none was shown."""
