@@ -190,12 +190,9 @@ class Store:
             raise StoreError("a feed needs a url")
         with self._write() as con:
             try:
-                feed_id = _insert_feed(con, url, title, canonical)
+                feed_id = _insert_feed(con, url, title, canonical, kind, source_id)
             except sqlite3.IntegrityError:
                 raise StoreError(f"already following {url}") from None
-            con.execute(
-                "UPDATE feeds SET kind = ?, source_id = ? WHERE id = ?", (kind, source_id, feed_id)
-            )
         return self._feed_by_id(feed_id)
 
     @_op
@@ -242,16 +239,11 @@ class Store:
         known: list[tuple[str, int]] = []
         with self._write() as con:
             for url, title, canonical in wanted:
-                addresses = json.dumps([url, canonical or url])
-                row = con.execute(
-                    "SELECT id FROM feeds WHERE url IN (SELECT value FROM json_each(:a)) "
-                    "OR canonical_url IN (SELECT value FROM json_each(:a)) ORDER BY id LIMIT 1",
-                    {"a": addresses},
-                ).fetchone()
-                if row is None:
+                known_id = _known_id(con, url, canonical or url)
+                if known_id is None:
                     added.append(_insert_feed(con, url, title, canonical))
                 else:
-                    known.append((url, row[0]))
+                    known.append((url, known_id))
         return (
             [self._feed_by_id(feed_id) for feed_id in added],
             [(url, self._feed_by_id(feed_id)) for url, feed_id in known],
@@ -260,13 +252,8 @@ class Store:
     @_op
     def feed_known_as(self, *addresses: str) -> Feed | None:
         """The feed followed under any of `addresses` (as its address or its canonical one)."""
-        wanted = json.dumps([a for a in addresses if a])
-        row = self._db.execute(
-            "SELECT id FROM feeds WHERE url IN (SELECT value FROM json_each(:a)) "
-            "OR canonical_url IN (SELECT value FROM json_each(:a)) ORDER BY id LIMIT 1",
-            {"a": wanted},
-        ).fetchone()
-        return None if row is None else self._feed_by_id(row[0])
+        known_id = _known_id(self._db, *addresses)
+        return None if known_id is None else self._feed_by_id(known_id)
 
     @_op
     def feeds(self) -> list[Feed]:
@@ -833,13 +820,30 @@ def _schedule_params(feed_id: int, schedule: Schedule) -> dict[str, Any]:
     }
 
 
-def _insert_feed(con: sqlite3.Connection, url: str, title: str, canonical: str | None) -> int:
+def _insert_feed(
+    con: sqlite3.Connection,
+    url: str,
+    title: str,
+    canonical: str | None,
+    kind: str = "blog",
+    source_id: int | None = None,
+) -> int:
     cur = con.execute(
-        "INSERT INTO feeds (url, canonical_url, title, added_at, position) VALUES "
-        "(?, ?, ?, ?, (SELECT COALESCE(MAX(position), -1) + 1 FROM feeds))",
-        (url, canonical or url.split("#", 1)[0], title, to_iso(datetime.now(UTC))),
+        "INSERT INTO feeds (url, canonical_url, title, added_at, position, kind, source_id)"
+        " VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(position), -1) + 1 FROM feeds), ?, ?)",
+        (url, canonical or url.split("#", 1)[0], title, to_iso(datetime.now(UTC)), kind, source_id),
     )
     return int(cur.lastrowid or 0)
+
+
+def _known_id(con: sqlite3.Connection, *addresses: str) -> int | None:
+    """The id of the feed followed under any of `addresses` (its own or its canonical one)."""
+    row = con.execute(
+        "SELECT id FROM feeds WHERE url IN (SELECT value FROM json_each(:a)) "
+        "OR canonical_url IN (SELECT value FROM json_each(:a)) ORDER BY id LIMIT 1",
+        {"a": json.dumps([a for a in addresses if a])},
+    ).fetchone()
+    return None if row is None else int(row[0])
 
 
 def _first_of_each_key(entries: Sequence[Entry]) -> list[Entry]:
