@@ -84,6 +84,16 @@ def test_by_age_removes_old_posts_but_favourites_and_pinned_ones(store: Store, d
     assert kept.entry.key == "o2" and kept.entry_id is not None  # the live post stays too
 
 
+def test_pruned_posts_are_still_known_to_their_feed(store: Store):
+    """A page still showing a pruned post shows nothing new: a refresh neither stores it
+    again nor counts it as arriving."""
+    feed = aged_feed(store)
+    store.prune_feed(feed, PruneRule(keep_days=30), now=NOW)
+    assert keys(store, feed) == {"o2", "o3", "n1", "n2"}
+
+    assert store.known_keys(feed, ["o1", "o4", "n2", "new"]) == {"o1", "o4", "n2"}
+
+
 def test_the_search_index_forgets_pruned_posts(store: Store):
     feed = aged_feed(store)
     assert [s.entry.key for s in store.search("wordo4")] == ["o4"]

@@ -541,13 +541,14 @@ class Store:
 
     @_op
     def known_keys(self, feed_id: int, keys: Iterable[str]) -> set[str]:
-        """Which of `keys` the feed already has entries under."""
-        wanted = json.dumps(list(keys))
+        """Which of `keys` the feed already has entries under, or had before they were pruned
+        (a page still showing a pruned post shows nothing new)."""
+        keys = list(keys)
         rows = self._db.execute(
             "SELECT key FROM entries WHERE feed_id = ? AND key IN (SELECT value FROM json_each(?))",
-            (feed_id, wanted),
+            (feed_id, json.dumps(keys)),
         )
-        return {key for (key,) in rows}
+        return {key for (key,) in rows} | pruning.pruned_keys(self._db, feed_id, keys)
 
     @_op
     def mark_read(self, entry_ids: Iterable[int], read: bool = True) -> int:
