@@ -203,7 +203,7 @@ def cmd_feeds(args: argparse.Namespace) -> int:
     now = timefmt.clock()
     for feed in feeds:
         if feed.is_source:
-            line = f"{feed.id:>3}  {feed.label}  [source: {_blogs(feed.blogs_found)} found]"
+            line = f"{feed.id:>3}  {feed.label}  [source: {plural(feed.blogs_found, 'live blog')} found]"
         else:
             state = {True: "live", False: "ended", None: "?"}[feed.is_live]
             line = f"{feed.id:>3}  {feed.label}  [{state}]  {feed.unread}/{feed.total} unread"
@@ -215,10 +215,6 @@ def cmd_feeds(args: argparse.Namespace) -> int:
         if feed.last_error:
             out(f"     error: {feed.last_error}")
     return 0
-
-
-def _blogs(count: int) -> str:
-    return f"{count} live blog" + ("" if count == 1 else "s")
 
 
 def _next_fetch(feed: Feed, now: datetime) -> str:
@@ -326,7 +322,7 @@ def cmd_follow(args: argparse.Namespace) -> int:
         if feed.is_source:
             raise CommandError(
                 f"#{feed.id} {feed.label} is a source, with no posts of its own: follow one of "
-                f"the {_blogs(feed.blogs_found)} it found (liveread feeds lists them)"
+                f"the {plural(feed.blogs_found, 'live blog')} it found (liveread feeds lists them)"
             )
         interval = args.interval or core.config.refresh_interval
         print(
@@ -461,7 +457,7 @@ def refresh_line(event: FeedRefreshed | FeedFailed, feed: Feed) -> str:
     if event.not_modified:
         return f"{name}: no change"
     if event.source:
-        return f"{name}: {_blogs(len(event.found))} found"
+        return f"{name}: {plural(len(event.found), 'live blog')} found"
     line = f"{name}: {len(event.new)} new, {len(event.edited)} edited"
     return line + (f", {plural(event.pruned, 'old post')} removed" if event.pruned else "")
 
