@@ -7,6 +7,7 @@ from datetime import UTC, datetime, timedelta
 import pytest
 
 from liveread.schedule import (
+    SOURCE_SECONDS,
     Outcome,
     Reason,
     Rhythm,
@@ -95,6 +96,24 @@ def test_the_users_interval_is_exact():
     for outcome in (fast, quiet, Outcome(AT, failed=True, status=500)):
         plan = next_fetch(outcome, RHYTHM, user_interval=300.0)
         assert (wait(plan.next_at), plan.reason, plan.interval) == (300.0, Reason.SET, 300.0)
+
+
+def test_a_source_keeps_its_own_pace_unless_set_and_hints_push_it_later():
+    plan = next_fetch(Outcome(AT), RHYTHM, source=True)
+    assert (wait(plan.next_at), plan.reason, plan.interval) == (
+        SOURCE_SECONDS,
+        Reason.SOURCE,
+        SOURCE_SECONDS,
+    )
+    slow = next_fetch(Outcome(AT), Rhythm(base=3600.0, ceiling=7200.0), source=True)
+    assert (wait(slow.next_at), slow.reason) == (3600.0, Reason.SOURCE)  # the base if longer
+    assert next_fetch(Outcome(AT), RHYTHM, source=True, user_interval=90.0).reason == Reason.SET
+    hinted = next_fetch(Outcome(AT, retry_after=1200.0), RHYTHM, source=True)
+    assert (wait(hinted.next_at), hinted.reason, hinted.interval) == (
+        1200.0,
+        Reason.SERVER,
+        SOURCE_SECONDS,
+    )
 
 
 def test_failures_back_off_doubling_up_to_the_ceiling():

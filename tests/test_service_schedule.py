@@ -18,6 +18,7 @@ from liveread.schedule import Rhythm
 from liveread.service import FeedFailed, Service
 from liveread.store import Feed, Store
 from loopback import LoopbackServer, Route
+from test_service import bbc_page, text
 
 FAST = FetchConfig(connect_timeout=1.0, read_timeout=1.0, retries=0)
 T0 = datetime(2026, 5, 1, 12, 0, tzinfo=UTC)
@@ -312,3 +313,23 @@ async def test_the_demo_blog_stops_being_polled_when_its_coverage_ends(
     newest = store.entries(ended.id)[0].entry
     assert "where we will leave our live coverage" in newest.text
     assert not Core(store).due(at=clock.advance(hours=1))
+
+
+async def test_an_unchanged_page_of_undated_posts_goes_quiet(
+    loopback: LoopbackServer, service: Service, store: Store, clock: Clock
+):
+    # Posts with no time of their own are dated by when they were first seen: the same page
+    # fetched again later shows nothing new, so the blog has gone quiet, not busy.
+    url = loopback.route("/live", body=bbc_page([(str(n), text(n)) for n in (3, 2, 1)]))
+    feed, _ = await service.add_feed(url)
+    assert feed.poll_reason == "arriving"
+
+    clock.advance(minutes=40)
+    await service.refresh(store.feed(feed.id))
+    assert store.feed(feed.id).poll_reason == "quiet"
+
+    # A new undated post arrives when it is first seen.
+    loopback.route("/live", body=bbc_page([(str(n), text(n)) for n in (4, 3, 2, 1)]))
+    clock.advance(minutes=40)
+    await service.refresh(store.feed(feed.id))
+    assert (store.feed(feed.id).total, store.feed(feed.id).poll_reason) == (4, "arriving")

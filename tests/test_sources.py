@@ -13,7 +13,7 @@ import pytest
 
 from liveread import sources
 from liveread.fetch import FetchConfig, Fetcher
-from liveread.schedule import Reason
+from liveread.schedule import SOURCE_SECONDS, Reason
 from liveread.service import FeedFailed, FeedRefreshed, Service, ServiceError, is_due
 from liveread.sources import compile_pattern
 from liveread.store import Feed, Store
@@ -142,7 +142,41 @@ async def test_a_source_leads_to_the_live_blog_it_announces(
     assert loopback.hits("/news/budget") == 1
     # Its next fetch is the source's own interval, not a blog's rhythm.
     assert source.poll_reason == Reason.SOURCE
-    assert source.next_fetch_at == START + timedelta(seconds=sources.SOURCE_SECONDS)
+    assert source.next_fetch_at == START + timedelta(seconds=SOURCE_SECONDS)
+
+
+@pytest.mark.parametrize(
+    ("headers", "wait"),
+    [
+        pytest.param({"Cache-Control": "max-age=1500"}, 1500, id="max-age"),
+        pytest.param({"Retry-After": "7200"}, 7200, id="retry-after"),
+    ],
+)
+async def test_a_sources_server_can_push_its_next_fetch_back(
+    loopback: LoopbackServer, service: Service, store: Store, headers: dict[str, str], wait: int
+):
+    url = loopback.route("/feed", body=rss([]), content_type="application/rss+xml", headers=headers)
+    source, _ = await service.add_feed(url)
+    assert source.poll_reason == Reason.SERVER
+    assert source.next_fetch_at == START + timedelta(seconds=wait)
+    assert source.poll_interval == SOURCE_SECONDS  # the source's own pace, pushed later
+
+
+async def test_a_source_refused_with_429_backs_off(
+    loopback: LoopbackServer, service: Service, store: Store
+):
+    url = loopback.route(
+        "/feed",
+        [
+            Route(body=rss([]), content_type="application/rss+xml"),
+            Route(status=429, body="slow down"),
+        ],
+    )
+    source, _ = await service.add_feed(url)
+    event = await service.refresh(store.feed(source.id))
+    backed_off = store.feed(source.id)
+    assert isinstance(event, FeedFailed) and backed_off.poll_reason == Reason.SERVER
+    assert backed_off.next_fetch_at == START + timedelta(seconds=2 * SOURCE_SECONDS)
 
 
 @pytest.mark.parametrize(

@@ -7,6 +7,8 @@ found and when the blog's recent posts arrived (no clock, no store, no network).
 - Going quiet: a quarter of the time since the newest post, from the base up to the
   ceiling, so the interval grows as the silence does (about doubling each hour or so).
 - The user's interval for the feed, when set, exactly.
+- A source (a feed that announces live blogs) has no posts to set a rhythm by: every
+  `SOURCE_SECONDS`, or the base if that is longer.
 - Server hints push the next fetch later: `Retry-After`, `Cache-Control: max-age`; a 429
   with no Retry-After backs off, doubling the interval; other failures double it too.
 - Ended (the page says so, or no post for a day): no next fetch at all, until a manual
@@ -30,6 +32,9 @@ MAX_HINT_SECONDS = 24 * 3600.0
 """The furthest a server's hint pushes the next fetch (a bad header is not a ban)."""
 RECENT_POSTS = 5
 """How many of the newest posts tell the blog's usual gap between posts."""
+SOURCE_SECONDS = 10 * 60.0
+"""How often a source is fetched, unless an interval is set for it (it has no posts of its
+own to set a rhythm by)."""
 
 
 class Reason(StrEnum):
@@ -94,8 +99,10 @@ def next_fetch(
     *,
     user_interval: float | None = None,
     previous: float | None = None,
+    source: bool = False,
 ) -> Schedule:
-    """The feed's next fetch after `outcome`; `previous` is the interval it last had."""
+    """The feed's next fetch after `outcome`; `previous` is the interval it last had;
+    `source`: the feed is a source, fetched at its own pace rather than by post times."""
     at = outcome.at
     quiet = _quiet_for(outcome)
     if outcome.ended or (quiet is not None and quiet >= ENDED_AFTER and not outcome.changed):
@@ -110,6 +117,8 @@ def next_fetch(
         interval, reason = user_interval, Reason.SET
     elif outcome.failed:
         interval, reason = min(backing_off, ceiling), Reason.ERROR
+    elif source:
+        interval, reason = max(SOURCE_SECONDS, base), Reason.SOURCE
     else:
         interval, reason = _rhythm(outcome, quiet, floor, base, ceiling)
     wait = interval

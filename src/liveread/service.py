@@ -230,7 +230,7 @@ class Service:
             feed = self.store.add_feed(final, document.title, kind=sources.SOURCE)
         except StoreError as error:
             raise ServiceError(str(error)) from None
-        event = await self._store_source(feed, document)
+        event = await self._store_source(feed, document, result)
         return self.store.feed(feed.id), event
 
     def _refuse_if_followed(self, url: str, *addresses: str) -> None:
@@ -284,9 +284,11 @@ class Service:
         document = read_feed(result.text or "", result.url)
         if not feed.is_source:
             self.store.make_source(feed.id, document.title)
-        return await self._store_source(self.store.feed(feed.id), document)
+        return await self._store_source(self.store.feed(feed.id), document, result)
 
-    async def _store_source(self, source: Feed, document: FeedDocument) -> FeedRefreshed:
+    async def _store_source(
+        self, source: Feed, document: FeedDocument, result: FetchResult
+    ) -> FeedRefreshed:
         """Follow the live blogs among the source's items not looked at before (`sources`),
         then schedule its next fetch."""
         looked_at = self.store.looked_at(source.id, [item.url for item in document.items])
@@ -295,16 +297,9 @@ class Service:
         looked = zip(chosen, outcomes, strict=True)
         self.store.note_looked_at(source.id, [item.url for item, o in looked if o is not False])
         at = self.clock()
-        current = self.store.feed(source.id)
-        own = self._own_interval(current)
-        interval = own or max(sources.SOURCE_SECONDS, self.rhythm.base)
-        reason = Reason.SET if own else Reason.SOURCE
-        self.store.record_fetch(
-            source.id,
-            at=at,
-            error=None,
-            schedule=(at + timedelta(seconds=interval), reason, interval),
-        )
+        hints = Outcome(at, max_age=result.max_age, retry_after=result.retry_after)
+        plan = self._plan(self.store.feed(source.id), hints)
+        self.store.record_fetch(source.id, at=at, error=None, schedule=plan)
         if document.title:
             self.store.update_feed_meta(source.id, title=document.title)
         found = [outcome for outcome in outcomes if isinstance(outcome, Feed)]
@@ -362,15 +357,16 @@ class Service:
         Post times not given are the stored ones; the blog has ended when the page says so
         (`is_live` False, else None and known to have ended). The interval set for the feed
         is read afresh: it may have been set since `feed` was read."""
-        if not outcome.post_times:
+        if not outcome.post_times and not feed.is_source:
             outcome = outcome._replace(post_times=self.store.post_times(feed.id, RECENT_POSTS))
         live = feed.is_live if is_live is None else is_live
         current = self.store.feed(feed.id)
         plan = next_fetch(
-            outcome._replace(ended=live is False),
+            outcome._replace(ended=live is False and not feed.is_source),
             self.rhythm,
             user_interval=self._own_interval(current),
             previous=current.poll_interval,
+            source=current.is_source,
         )
         return plan.next_at, plan.reason, plan.interval
 
@@ -402,6 +398,7 @@ class Service:
         elif blog.older_pages and not self._overlaps(feed, blog):
             entries += await self._older_posts(blog, until_known_in=feed)
         at = self.clock()
+        known = set() if first else self.store.known_keys(feed.id, {e.key for e in entries})
         validators = result.validators
         refresh = Refresh(
             entries,
@@ -423,8 +420,8 @@ class Service:
                 feed,
                 Outcome(
                     at,
-                    post_times=self._post_times(feed, entries, at),
-                    changed=not first and self._has_new_posts(feed, entries),
+                    post_times=self._post_times(feed, entries, at, known),
+                    changed=not first and len(known) < len({entry.key for entry in entries}),
                     max_age=result.max_age,
                     retry_after=result.retry_after,
                 ),
@@ -443,16 +440,20 @@ class Service:
             feed.id, blog.title or feed.label, stored.new, stored.edited, pruned=pruned
         )
 
-    def _post_times(self, feed: Feed, entries: Sequence[Entry], at: datetime) -> list[datetime]:
-        """The newest posts' times, of the page's (an undated one as arriving now) and the
-        stored ones together, newest first: the blog's rhythm as this refresh leaves it."""
-        found = {entry.published or at for entry in entries if not entry.pinned}
+    def _post_times(
+        self, feed: Feed, entries: Sequence[Entry], at: datetime, known: set[str]
+    ) -> list[datetime]:
+        """The newest posts' times, of the page's and the stored ones together, newest first:
+        the blog's rhythm as this refresh leaves it. An undated post arrives now when it is
+        new (`known`: the keys stored before); one stored before keeps when it was first seen,
+        or an unchanged page of undated posts would look busy at every refresh."""
+        found = {
+            entry.published or at
+            for entry in entries
+            if not entry.pinned and (entry.published or entry.key not in known)
+        }
         found.update(self.store.post_times(feed.id, RECENT_POSTS))
         return sorted(found, reverse=True)[:RECENT_POSTS]
-
-    def _has_new_posts(self, feed: Feed, entries: Sequence[Entry]) -> bool:
-        keys = {entry.key for entry in entries}
-        return len(self.store.known_keys(feed.id, keys)) < len(keys)
 
     def _overlaps(self, feed: Feed, blog: LiveBlog) -> bool:
         """Whether the page still shows a post stored before (pinned posts aside: they stay

@@ -27,10 +27,6 @@ DEFAULT_SOURCE_PATTERN = (
 )
 """What a live blog's title (or category) says of it, in a few languages; case-insensitive."""
 
-SOURCE_SECONDS = 10 * 60.0
-"""How often a source is fetched, unless an interval is set for it (it has no posts of its
-own to set a rhythm by)."""
-
 MAX_MATCHED = 10
 """Items that match the pattern looked at in one refresh of a source (newest first)."""
 MAX_CHECKS = 3
