@@ -7,7 +7,7 @@ import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from liveread.clean import Cleaner
-from liveread.model import Block, Embed, Image, ListBlock, Paragraph, inline_text
+from liveread.model import Block, Embed, Image, ListBlock, Paragraph, Span, inline_text
 from liveread.parse.blocks import EMBED_TEXT, BlockBuilder
 
 URL = "https://news.example/live"
@@ -76,6 +76,18 @@ def _image(caption: str) -> Image:
             "Simpatizantes frente a la sede del partido.Pablo Ferreira (EFE)",
             ("Simpatizantes frente a la sede del partido.", "Pablo Ferreira (EFE)"),
         ),
+        (
+            "Lorries queue at the border late on Sunday [Tomas Brink/Reuters]",
+            ("Lorries queue at the border late on Sunday", "Tomas Brink/Reuters"),
+        ),
+        (
+            "Lorries queue at the border [File: Ana Ruiz/AFP]",
+            ("Lorries queue at the border", "File: Ana Ruiz/AFP"),
+        ),
+        (
+            "Lorries queue at the border [Harbour Times]",
+            ("Lorries queue at the border", "Harbour Times"),
+        ),
     ],
 )
 def test_a_credit_written_into_the_caption_is_taken_out(
@@ -95,6 +107,11 @@ def test_a_credit_written_into_the_caption_is_taken_out(
         "Officers stand guard. Reuters reported the arrests on Friday",  # running text
         "Fans celebrate in Berlin. Thousands Gathered On The Square",  # no agency named
         "Foto: the crowd outside the town hall",
+        "The second of three pictures [2/3]",
+        'The minister wrote that the vote was "their" choice [sic]',
+        "Lorries queue at the border [updated]",
+        "Lorries queue at the border [Updated]",
+        "Lorries [Harbour Times] queue at the border",  # not at the caption's end
     ],
 )
 def test_a_caption_without_a_written_credit_stays_whole(caption: str) -> None:
@@ -189,11 +206,6 @@ def _blocks(markup: str) -> list[Block]:
             "https://media.example/radar.mp4",
         ),
         (
-            '<div class="player" data-video-id="x8k2"><img src="/poster.jpg" alt="">'
-            "<span>Cliquez pour lancer la vidéo</span></div>",
-            None,
-        ),
-        (
             '<div class="video-player"><img src="/poster.jpg"><video src="/v/clip.mp4"></video>'
             "<p>Loading video…</p></div>",
             "https://news.example/v/clip.mp4",
@@ -204,7 +216,7 @@ def _blocks(markup: str) -> list[Block]:
             "https://news.example/video/flood",
         ),
     ],
-    ids=["data-video", "data-video-src", "data-video-id", "class", "data-canonical-url"],
+    ids=["data-video", "data-video-src", "class", "data-canonical-url"],
 )
 def test_a_video_player_is_one_video_embed_without_its_notices(
     markup: str, address: str | None
@@ -212,6 +224,14 @@ def test_a_video_player_is_one_video_embed_without_its_notices(
     blocks = _blocks(f"<p>The river rose again.</p>{markup}")
     assert [block.text for block in blocks] == ["The river rose again.", ""]
     assert blocks[1] == Embed(url=address, provider="video")
+
+
+def test_a_video_with_no_address_and_no_caption_leaves_no_block() -> None:
+    blocks = _blocks(
+        '<p>The river rose again.</p><div class="player" data-video-id="x8k2">'
+        '<img src="/poster.jpg" alt=""><span>Cliquez pour lancer la vidéo</span></div>'
+    )
+    assert blocks == [Paragraph((Span("The river rose again."),))]
 
 
 def test_a_video_players_caption_stays_with_its_video() -> None:
@@ -490,3 +510,107 @@ def test_an_embeds_view_on_fallback_is_no_text_of_the_post(fallback: str) -> Non
     [block] = BlockBuilder(URL).build([tree.css_first("#body")])
     assert isinstance(block, Embed)
     assert (block.url, block.text) == ("https://www.instagram.com/p/C1/", "")
+
+
+@pytest.mark.parametrize(
+    "tool",
+    [
+        '<a href="https://agency.example/licensing">Purchase Licensing Rights</a>',
+        '<a href="/shop/p123">Buy this photo</a>',
+        '<a href="/boutique/p123">Acheter cette photo</a>',
+        '<a href="/shop/p123">Bild kaufen</a>',
+        '<a href="#share">Share</a>',
+        '<span role="button">Expand</span>',
+    ],
+)
+def test_a_tool_in_a_caption_is_no_part_of_it(tool: str) -> None:
+    [image] = _blocks(
+        '<figure><img src="/p.jpg"><figcaption><span>Ferries wait in the harbour on Monday.'
+        f'</span> <span class="pic-credit">HARBOUR TIMES/Jo Brandt</span> {tool}</figcaption>'
+        "</figure>"
+    )
+    assert image == Image(
+        src="https://news.example/p.jpg",
+        caption="Ferries wait in the harbour on Monday.",
+        credit="HARBOUR TIMES/Jo Brandt",
+    )
+
+
+def test_a_tool_after_an_unnamed_credit_leaves_the_credit_found() -> None:
+    [image] = _blocks(
+        '<figure><img src="/p.jpg"><figcaption><span>Ferries wait in the harbour.</span> '
+        '<span>HARBOUR TIMES</span> <a href="/shop/p1">Buy this photo</a></figcaption></figure>'
+    )
+    assert isinstance(image, Image)
+    assert (image.caption, image.credit) == ("Ferries wait in the harbour.", "HARBOUR TIMES")
+
+
+@pytest.mark.parametrize(
+    "markup",
+    [
+        '<figure class="media-box media-box--video"><div class="video-player" data-video-id="v9">'
+        '<iframe src="https://media.example/embed/v9"></iframe></div><figcaption>'
+        '<span>Ferries leave the harbour</span> <span class="clip-duration">1:02:33</span>'
+        "</figcaption></figure>",
+        '<figure class="video-player" data-video-id="v9"><figcaption>Ferries leave the harbour'
+        " <span>00:48</span></figcaption></figure>",
+        '<figure><iframe src="https://www.dailymotion.com/embed/video/x9"></iframe><figcaption>'
+        "<b>00:48</b> Ferries leave the harbour</figcaption></figure>",
+        '<div class="social-embed"><iframe src="https://player.vimeo.com/video/9"></iframe>'
+        '<p>Ferries leave the harbour <span class="video-length">Duration 0:48</span></p></div>',
+    ],
+    ids=["classed", "bare", "frame-caption", "embed-box"],
+)
+def test_a_videos_duration_is_no_part_of_its_title(markup: str) -> None:
+    [embed] = _blocks(markup)
+    assert isinstance(embed, Embed)
+    assert (embed.provider, embed.text) == ("video", "Ferries leave the harbour")
+
+
+def test_a_duration_beside_a_player_is_no_text_of_the_post() -> None:
+    blocks = _blocks(
+        '<div class="clip"><iframe src="https://www.youtube.com/embed/abc"></iframe>'
+        '<div class="clip__duration">01:12</div></div><p>The harbour closed at 01:12.</p>'
+    )
+    assert [block.text for block in blocks] == ["", "The harbour closed at 01:12."]
+
+
+def test_a_time_in_a_pictures_caption_stays() -> None:
+    [image] = _blocks(
+        '<figure><img src="/p.jpg"><figcaption>The harbour at <span>06:30</span> on Monday'
+        "</figcaption></figure>"
+    )
+    assert isinstance(image, Image)
+    assert image.caption == "The harbour at 06:30 on Monday"
+
+
+@pytest.mark.parametrize(
+    "address",
+    [
+        "https://www.dailymotion.com/embed/video/x9abc",
+        "https://dai.ly/x9abc",
+        "https://player.twitch.tv/?video=v123&parent=news.example",
+        "https://players.brightcove.net/1234/default_default/index.html?videoId=5678",
+        "https://cdn.jwplayer.com/players/Ab12Cd34-Ef56Gh78.html",
+        "https://cdnapisec.kaltura.com/p/1234/sp/123400/embedIframeJs/uiconf_id/5/partner_id/1",
+        "https://www.facebook.com/plugins/video.php?href=https%3A%2F%2Fwww.facebook.com%2Fx",
+        "https://player.vimeo.com/video/123",
+    ],
+)
+def test_a_frame_from_a_video_host_is_a_video_with_its_title(address: str) -> None:
+    [embed] = _blocks(f'<iframe src="{address}" title="Ferries leave the harbour"></iframe>')
+    assert embed == Embed(url=address, provider="video", text="Ferries leave the harbour")
+
+
+@pytest.mark.parametrize(
+    "title", ["YouTube video player", "Embedded content", "Advertisement", "vimeo-player", ""]
+)
+def test_a_frames_title_that_only_says_what_it_is_is_no_text(title: str) -> None:
+    [embed] = _blocks(f'<iframe src="https://www.youtube.com/embed/abc" title="{title}"></iframe>')
+    assert embed == Embed(url="https://www.youtube.com/embed/abc", provider="video")
+
+
+def test_a_facebook_post_stays_a_facebook_embed() -> None:
+    [embed] = _blocks('<iframe src="https://www.facebook.com/plugins/post.php?href=x"></iframe>')
+    assert isinstance(embed, Embed)
+    assert embed.provider == "facebook"

@@ -101,6 +101,15 @@ _PROVIDERS = (
     ("youtube.com", "video"),
     ("youtu.be", "video"),
     ("vimeo.com", "video"),
+    ("dailymotion.com", "video"),
+    ("dai.ly", "video"),
+    ("twitch.tv", "video"),
+    ("brightcove.net", "video"),
+    ("brightcove.com", "video"),
+    ("jwplayer.com", "video"),
+    ("jwplatform.com", "video"),
+    ("kaltura.com", "video"),
+    ("fb.watch", "video"),
     ("instagram.com", "instagram"),
     ("facebook.com", "facebook"),
     ("tiktok.com", "tiktok"),
@@ -164,11 +173,19 @@ def absolute_http(href: str | None, base: str) -> str | None:
 
 
 def provider_of(url: str | None) -> str:
-    host = (urlsplit(url).hostname or "") if url else ""
+    if not url:
+        return "embed"
+    parts = urlsplit(url)
+    host = parts.hostname or ""
     for domain, name in _PROVIDERS:
         if host == domain or host.endswith("." + domain):
+            if name == "facebook" and _FACEBOOK_VIDEO.search(parts.path):
+                return "video"  # Facebook's video player, not a post
             return name
     return "embed"
+
+
+_FACEBOOK_VIDEO = re.compile(r"/plugins/video\.php|/videos?/|/watch/?$|/reel/")
 
 
 def classes(node: Node) -> str:
@@ -467,8 +484,11 @@ class BlockBuilder:
         if self.judge is not None and (rule := self.judge(node, self._outline, attrs)):
             self.removed.append((rule, squash(node.text(deep=True)), node))
             return
+        names = attrs.get("class") or ""
+        if ("uration" in names or "ength" in names) and _is_duration(node, names):
+            return  # a video's running time beside its player: "01:12"
         if tag in _PLAYER_TAGS and _is_video_player(node, attrs):
-            out.append(self._video(node, attrs))
+            _add(out, self._video(node, attrs))
         elif tag in HEADINGS:
             if spans := inline_spans(node, self.base_url):
                 out.append(Heading(spans, level=HEADINGS[tag]))
@@ -480,16 +500,15 @@ class BlockBuilder:
             else:
                 self._list(node, out)
         elif tag == "blockquote":
-            out.append(self._quote_or_embed(node))
+            _add(out, self._quote_or_embed(node))
         elif tag in MEDIA_TAGS or _is_media_wrapper(node, self._outline):
             self._media(node, out)
         elif tag in ("iframe", "video", "audio", "amp-iframe", "amp-youtube", "amp-twitter"):
-            if embed := self._embed_element(node):
-                out.append(embed)
+            _add(out, self._embed_element(node))
         elif tag == "table":
             self._table(node, out)
         elif _is_embed_container(node, attrs):
-            out.append(self._embed_from(node))
+            _add(out, self._embed_from(node))
         elif tag in INLINE_TAGS:
             if spans := inline_spans(node, self.base_url):
                 out.append(Paragraph(spans))
@@ -535,13 +554,18 @@ class BlockBuilder:
         url = urls[-1] if urls else None
         if url is None and self.embed_link is not None:
             url = absolute_http(self.embed_link(node), self.base_url)
+        provider = provider_of(url)
         paragraph = node.css_first("p")
-        text = visible_text(paragraph or node)
+        text = caption_text(paragraph or node, bare_durations=provider == "video")
         if _VIEW_ON_PROVIDER.fullmatch(text):
             text = ""  # the embed's own "View this post on Instagram": no text of the post
-        return Embed(url=url, provider=provider_of(url), text=_clip(text, EMBED_TEXT))
+        if not text and frame is not None:
+            text = frame_title(frame)
+        return Embed(url=url, provider=provider, text=_clip(text, EMBED_TEXT))
 
-    def _embed_element(self, node: Node) -> Embed | None:
+    def _embed_element(self, node: Node, text: str = "") -> Embed | None:
+        """The embed a frame, video or audio element shows; `text` is its caption, if any
+        (else a frame's title)."""
         attrs = node.attributes
         if node.tag == "amp-twitter" and attrs.get("data-tweetid"):
             url = safe_address(f"https://twitter.com/i/status/{attrs['data-tweetid']}")
@@ -556,7 +580,11 @@ class BlockBuilder:
         if address is None:
             return None
         provider = "video" if node.tag == "video" else provider_of(address)
-        return Embed(url=address, provider="audio" if node.tag == "audio" else provider)
+        if node.tag == "audio":
+            provider = "audio"
+        return Embed(
+            url=address, provider=provider, text=_clip(text or frame_title(node), EMBED_TEXT)
+        )
 
     def _video(self, node: Node, attrs: Mapping[str, str | None]) -> Embed:
         """A video player's box (a poster, a play button, "Video wird geladen …") as the one
@@ -575,19 +603,24 @@ class BlockBuilder:
         if address is None and (player := _player_element(node)) is not None:
             address = absolute_http(player.attributes.get("data-src"), self.base_url)
         caption = node.css_first("figcaption, [class*='caption'], [class*='Caption']")
-        text = visible_text(caption) if caption is not None else ""
+        text = caption_text(caption, bare_durations=True) if caption is not None else ""
         if caption is not None and (credit := caption.css_first("small, [class*='credit']")):
             text = squash(text.replace(visible_text(credit), ""))  # "Video: Jonas Åberg/SRT"
+        if not text and (frame := node.css_first("iframe[title]")) is not None:
+            text = frame_title(frame)
         return Embed(url=address, provider="video", text=_clip(text, EMBED_TEXT))
 
     def _media(self, node: Node, out: list[Block]) -> None:
         if _is_embed_container(node):
-            out.append(self._embed_from(node))
+            _add(out, self._embed_from(node))
             return
         parts = _MediaParts(node)
         if parts.frame is not None and parts.img is None:
-            if embed := self._embed_element(parts.frame):
-                out.append(embed)
+            caption = next(
+                (text for c in parts.captions if (text := caption_text(c, bare_durations=True))),
+                "",
+            )
+            _add(out, self._embed_element(parts.frame, caption))
             return
         if image := self._image(parts):
             out.append(image)
@@ -601,7 +634,7 @@ class BlockBuilder:
         # The first caption-like element with visible text: an empty `p.withoutCaption` around
         # the picture (Express) is not the caption, its sibling `span.newsCaption` is.
         caption, caption_node = next(
-            ((text, c) for c in parts.captions if (text := visible_text(c))), ("", None)
+            ((text, c) for c in parts.captions if (text := caption_text(c))), ("", None)
         )
         credit_node = parts.credit
         if credit_node is None and caption_node is not None:
@@ -631,6 +664,13 @@ class BlockBuilder:
                 rows.append((Span(" | ".join(cells)),))
         if rows:
             out.append(ListBlock(tuple(rows)))
+
+
+def _add(out: list[Block], block: Block | None) -> None:
+    """Append `block` unless it is none or an embed that says nothing: no address to follow
+    and no text, only "[video]"."""
+    if block is not None and not (isinstance(block, Embed) and not block.url and not block.text):
+        out.append(block)
 
 
 def _is_gallery(node: Node) -> bool:
@@ -725,34 +765,99 @@ def _screen_reader_only(node: Node) -> bool:
     return _SCREEN_READER_ONLY.search(classes(node)) is not None
 
 
-def visible_text(node: Node) -> str:
+def visible_text(node: Node, leave_out: frozenset[int] = frozenset()) -> str:
     """The text a sighted reader sees in a small element (caption, credit, embed): text nodes
-    included, screen-reader-only copies left out, line breaks and block boundaries as spaces."""
+    included, screen-reader-only copies left out, line breaks and block boundaries as spaces.
+    `leave_out` holds the `mem_id`s of elements whose text is not wanted either."""
     whole = node.text(deep=True)
     if not whole or whole.isspace():
         return ""  # no text to show (a caption box around a picture and nothing else)
     parts: list[str] = []
-    _visible_parts(node, parts)
+    _visible_parts(node, parts, leave_out)
     return squash("".join(parts))
 
 
-def _visible_parts(node: Node, parts: list[str]) -> None:
+def _visible_parts(node: Node, parts: list[str], leave_out: frozenset[int]) -> None:
     for child in node.iter(include_text=True):
         if child.is_text_node:
             parts.append(child.text_content or "")
-        elif not child.is_element_node or child.tag in SKIP_TAGS or _screen_reader_only(child):
+        elif (
+            not child.is_element_node
+            or child.tag in SKIP_TAGS
+            or _screen_reader_only(child)
+            or (leave_out and child.mem_id in leave_out)
+        ):
             continue
         elif child.tag == "br":
             parts.append(" ")
         elif child.tag in INLINE_TAGS:
             start = len(parts)
-            _visible_parts(child, parts)
+            _visible_parts(child, parts, leave_out)
             if 0 < start < len(parts) and _glued_sentences(parts[start - 1], parts[start]):
                 parts.insert(start, " ")  # "… miércoles.</span><span>A. CARRASCO …"
         else:
             parts.append(" ")
-            _visible_parts(child, parts)
+            _visible_parts(child, parts, leave_out)
             parts.append(" ")
+
+
+_DURATION = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
+"""A video's running time as players print it: "00:48", "1:02:33"."""
+_DURATION_CLASS = re.compile(r"duration|length", re.I)
+DURATION_TEXT = 20
+"""The most text an element classed as a duration holds ("Duration 1:02:33", "2 min")."""
+_CAPTION_TOOL = re.compile(
+    r"(?:purchase\s+)?licens(?:ing|e)\s+rights|buy\s+(?:this\s+)?(?:photo|image|picture|print)"
+    r"|acheter\s+(?:cette\s+)?(?:photo|image)|(?:bild|foto)(?:rechte)?\s+(?:kaufen|erwerben)"
+    r"|comprar\s+(?:esta\s+)?(?:foto|imagen)|share(?:\s+this\s+(?:photo|image|picture))?"
+    r"|teilen|partager|compartir|condividi|delen|udostępnij|expand|enlarge|zoom|vergrößern"
+    r"|agrandir|ampliar|ingrandisci|vergroten|powiększ|full\s*screen|vollbild|plein\s+écran",
+    re.IGNORECASE,
+)
+"""The whole text of a button or link in a picture's caption that is a tool, not caption:
+"Purchase Licensing Rights", "Buy this photo", "Acheter cette photo", "Bild kaufen"."""
+
+
+def _caption_furniture(caption: Node, bare_durations: bool = False) -> frozenset[int]:
+    """The `mem_id`s of the elements in a caption that are not its text: tools ("Purchase
+    Licensing Rights", "Share", "Expand") and a video's duration, whether classed as one
+    (`span.duration`) or, with `bare_durations`, an element that holds "01:12" alone."""
+    if _only_text(caption) is not None:
+        return frozenset()  # the caption's text alone, as most are
+    found: set[int] = set()
+    for element in caption.traverse(include_text=False):
+        if element.mem_id == caption.mem_id or element.tag in SKIP_TAGS:
+            continue
+        text = element.text(deep=True)
+        if not text or len(text) > 60:
+            continue
+        text = squash(text)
+        names = element.attributes.get("class") or ""
+        if (
+            _CAPTION_TOOL.fullmatch(text.rstrip(" ›»→↗+"))
+            or (_DURATION_CLASS.search(names) and len(text) <= DURATION_TEXT)
+            or (bare_durations and _DURATION.fullmatch(text))
+        ):
+            found.add(element.mem_id)
+    return frozenset(found)
+
+
+def _is_duration(node: Node, names: str) -> bool:
+    """Whether an element is a video's running time: classed as one, and "01:12" or little
+    more ("Duration 1:02:33")."""
+    if not _DURATION_CLASS.search(names):
+        return False
+    text = node.text(deep=True)
+    return (
+        len(text) <= 4 * DURATION_TEXT
+        and len(text := squash(text)) <= DURATION_TEXT
+        and (_DURATION.search(text) is not None)
+    )
+
+
+def caption_text(caption: Node, bare_durations: bool = False) -> str:
+    """The visible text of a caption without its tools and a video's duration."""
+    return visible_text(caption, _caption_furniture(caption, bare_durations))
 
 
 def _glued_sentences(before: str, after: str) -> bool:
@@ -890,6 +995,24 @@ def _player_element(node: Node) -> Node | None:
     )
 
 
+def frame_title(frame: Node) -> str:
+    """A frame's `title` when it names what the frame shows ("Floodwater in the old town"),
+    not what it is ("YouTube video player", "Embedded content", "Advertisement")."""
+    title = squash(frame.attributes.get("title") or "") if frame.tag == "iframe" else ""
+    return "" if _GENERIC_TITLE.fullmatch(title) else title
+
+
+_GENERIC_TITLE = re.compile(
+    r"(?:[\W\d_]|\b(?:youtube|vimeo|dailymotion|twitch|brightcove|jw\s?player|kaltura|twitter|x"
+    r"|tweet|facebook|instagram|tiktok|bluesky|reddit|threads|telegram|spotify|soundcloud"
+    r"|datawrapper|flourish|google|maps?|video|audio|player|embed(?:ded)?|content|i?frame"
+    r"|media|widget|post|podcast|chart|3rd|third|party|ads?|advertisement|sponsored"
+    r"|untitled|title|the|a|an|of)\b)*",
+    re.IGNORECASE,
+)
+"""A title made only of these words: the kind of frame, not what it shows."""
+
+
 _VIEW_ON_PROVIDER = re.compile(
     r"(?:view|see|watch|ver|voir|visualizza|vedi|bekijk|zobacz|diesen beitrag|dieses video)"
     r"\b.{0,40}\b(?:instagram\w*|threads|facebook|tiktok|youtube|twitter|x)"
@@ -907,6 +1030,11 @@ def _unnamed_credit(caption: Node) -> Node | None:
     last = _last_filled(caption.last_child)
     while last is not None and last.is_element_node and _last_filled(last.prev) is None:
         last = _last_filled(last.last_child)  # a caption that is a box around its text
+    while last is not None and last.tag in ("a", "button") and last.prev is not None:
+        # "… <span>REUTERS/Jo Doe</span> <a>Purchase Licensing Rights</a>": a tool last
+        if not _CAPTION_TOOL.fullmatch(squash(last.text(deep=True))):
+            break
+        last = _last_filled(last.prev)
     if last is None or not last.is_element_node or last.tag in SKIP_TAGS:
         return None
     if _last_filled(last.prev) is None:
@@ -976,7 +1104,33 @@ def _credit_in_caption(caption: str) -> tuple[str, str]:
             return caption[: written.start()].strip(), written.group(1).strip()
     if (last := _LAST_WORDS.search(caption)) and _names_an_agency(last.group(1)):
         return caption[: last.start()].strip(), last.group(1).strip()
+    if (
+        caption.endswith("]")
+        and (square := _SQUARE_CREDIT.search(caption))
+        and _reads_as_credit(words := square.group(1).strip())
+    ):
+        return caption[: square.start()].strip(), words
     return caption, ""
+
+
+_SQUARE_CREDIT = re.compile(r"\s*\[([^\[\]]{2,80})\]$")
+"""A credit in square brackets closing a caption: "Trucks at the crossing [Jo Doe/Reuters]"."""
+_NAME_LINKS = frozenset({"of", "via", "and", "&", "/", "for"})
+
+
+def _reads_as_credit(words: str) -> bool:
+    """Whether bracketed words name who took a picture: capitalised words, none a sentence's,
+    and either a "/" between a name and an outlet, an agency, or a name of two words or
+    more ("Samir Haddad/Reuters", "File: Ana Ruiz/AFP", "AFP", "Al Jazeera")."""
+    tokens = words.replace("/", " / ").split()
+    if len(tokens) > 8 or not any(token[0].isupper() for token in tokens):
+        return False
+    if not all(
+        token[0].isupper() or not token[0].isalpha() or token.lower() in _NAME_LINKS
+        for token in tokens
+    ):
+        return False
+    return "/" in tokens or _AGENCY.search(words) is not None or len(tokens) >= 2
 
 
 def _names_an_agency(words: str) -> bool:
