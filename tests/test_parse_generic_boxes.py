@@ -515,6 +515,120 @@ def test_a_visible_dateline_dates_posts_stamped_with_a_clock_alone(
     ]
 
 
+def clock_page(stamps: list[str], head: str = "", dateline: str = "", lang: str = "en") -> str:
+    """A live page whose posts carry a bare clock time each, in page order."""
+    feed = "".join(
+        f"<article class='entry{' entry--pinned' if stamp.endswith('*') else ''}'>"
+        f"<span class='entry-time'>{stamp.rstrip('*')}</span><p>Update {n}. {BODY}</p></article>"
+        for n, stamp in enumerate(stamps)
+    )
+    return (
+        f"<html lang='{lang}'><head><title>Count night: live</title>{head}</head><body><main>"
+        f"<h1>Count night: live</h1><p class='dateline'>{dateline}</p>"
+        f"<div class='live'>{feed}</div></main></body></html>"
+    )
+
+
+def published_times(html: str) -> list[datetime | None]:
+    blog = parse(html, "https://www.example.com/news/count-live")
+    return [entry.published for entry in blog.entries]
+
+
+def test_an_oldest_first_list_past_midnight_starts_on_the_day_the_page_was_published() -> None:
+    """Published on the 8th, last changed on the 9th: the oldest post, on top, is the 8th's."""
+    head = (
+        "<meta property='article:published_time' content='2024-06-08T21:55:00+01:00'>"
+        "<meta property='article:modified_time' content='2024-06-09T01:40:00+01:00'>"
+    )
+    html = clock_page(["22:10", "23:05", "23:52", "00:20"], head, lang="en-IE")
+    dublin = ZoneInfo("Europe/Dublin")
+    assert published_times(html) == [  # listed newest first
+        datetime(2024, 6, 9, 0, 20, tzinfo=dublin),
+        datetime(2024, 6, 8, 23, 52, tzinfo=dublin),
+        datetime(2024, 6, 8, 23, 5, tzinfo=dublin),
+        datetime(2024, 6, 8, 22, 10, tzinfo=dublin),
+    ]
+
+
+def test_no_post_is_before_the_start_of_a_page_that_gives_only_its_start() -> None:
+    """Newest first, published at 21:00: "00:52" above "23:48" is after midnight, the day
+    after the page began, not a day before it."""
+    head = "<meta property='article:published_time' content='2025-02-03T21:00:00Z'>"
+    html = clock_page(["00:52", "00:15", "23:48", "21:05"], head, lang="en")
+    assert published_times(html) == [
+        datetime(2025, 2, 4, 0, 52, tzinfo=UTC),
+        datetime(2025, 2, 4, 0, 15, tzinfo=UTC),
+        datetime(2025, 2, 3, 23, 48, tzinfo=UTC),
+        datetime(2025, 2, 3, 21, 5, tzinfo=UTC),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("language", "zone", "dateline"),
+    [
+        (
+            "fr",
+            "Europe/Paris",
+            "Publié le 19 octobre 2024 à 19h20 - Mis à jour le 20 octobre 2024 à 00h15",
+        ),
+        (
+            "en-GB",
+            "Europe/London",
+            "Published 19 October 2024, 19:20 | Updated 20 October 2024, 00:15",
+        ),
+        (
+            "de",
+            "Europe/Berlin",
+            "Veröffentlicht am 19.10.2024 um 19:20 Uhr Aktualisiert am 20.10.2024 um 00:15 Uhr",
+        ),
+        (
+            "it",
+            "Europe/Rome",
+            "Pubblicato il 19 ottobre 2024 alle 19:20 Aggiornato il 20 ottobre 2024 alle 00:15",
+        ),
+        ("es", "Europe/Madrid", "Publicado el 19/10/2024 19:20 Actualizado el 20/10/2024 00:15"),
+        (
+            "fr",
+            "Europe/Paris",
+            "Publié le 19 octobre 2024 à 19h20</p><p>Mis à jour le 20 octobre 2024 à 00h15",
+        ),
+    ],
+)
+def test_a_dateline_in_two_parts_dates_the_page_by_its_update(
+    language: str, zone: str, dateline: str
+) -> None:
+    """Published on the 19th, updated just after midnight: the newest posts, on top, are the
+    20th's and the list crosses midnight below them."""
+    html = clock_page(["00:12", "23:48", "20:05"], dateline=dateline, lang=language)
+    local = ZoneInfo(zone)
+    assert published_times(html) == [
+        datetime(2024, 10, 20, 0, 12, tzinfo=local),
+        datetime(2024, 10, 19, 23, 48, tzinfo=local),
+        datetime(2024, 10, 19, 20, 5, tzinfo=local),
+    ]
+
+
+def test_a_list_crossing_midnight_below_its_first_post_is_not_a_pinned_post_on_top() -> None:
+    """00:12 above 23:48 is the list crossing midnight, not a post out of its order: the
+    20th's, then the 19th's, with or without a pinned post (out of the walk) on top."""
+    dateline = "Mis à jour le 20 octobre 2024"  # a day, no time to check the posts against
+    paris = ZoneInfo("Europe/Paris")
+    expected = [
+        datetime(2024, 10, 20, 0, 12, tzinfo=paris),
+        datetime(2024, 10, 19, 23, 48, tzinfo=paris),
+        datetime(2024, 10, 19, 20, 5, tzinfo=paris),
+        datetime(2024, 10, 19, 19, 30, tzinfo=paris),
+    ]
+    unpinned = clock_page(["00:12", "23:48", "20:05", "19:30"], dateline=dateline, lang="fr")
+    assert published_times(unpinned) == expected
+    pinned = clock_page(
+        ["09:15*", "00:12", "23:48", "20:05", "19:30"], dateline=dateline, lang="fr"
+    )
+    assert sorted(published_times(pinned)) == sorted(  # type: ignore[type-var]
+        [datetime(2024, 10, 20, 9, 15, tzinfo=paris), *expected]
+    )
+
+
 def test_a_byline_whose_by_has_a_class_of_its_own_names_the_authors() -> None:
     """`<span class="byline-prefix">By </span>` matches an author element too, and names no
     one: the box around it is read for the names."""

@@ -1047,6 +1047,25 @@ def test_times_after_the_pages_start_are_that_day() -> None:
     ]
 
 
+def test_the_newest_post_is_not_before_the_pages_start() -> None:
+    """Published at 21:00: "00:52" on top is the day after; the walk back from there may
+    still pass the start (a page shows what it shows), and an oldest-first list, whose
+    first post is its oldest, is left as written."""
+    start = utc("2025-02-03T21:00")
+    clock = Clock(UTC, reference=start, reference_is_start=True)
+    assert run(clock, ["00:52", "00:15", "23:48", "20:30"]) == [
+        utc("2025-02-04T00:52"),
+        utc("2025-02-04T00:15"),
+        utc("2025-02-03T23:48"),
+        utc("2025-02-03T20:30"),
+    ]
+    oldest_first = Clock(UTC, reference=start, reference_is_start=True, newest_first=False)
+    assert run(oldest_first, ["10:05", "18:02"]) == [
+        utc("2025-02-03T10:05"),
+        utc("2025-02-03T18:02"),
+    ]
+
+
 def test_a_pinned_post_out_of_order_moves_nothing() -> None:
     clock = Clock(UTC, date(2024, 3, 10))
     assert clock.time_of(read_marker("13:00"), in_order=False) == utc("2024-03-10T13:00")

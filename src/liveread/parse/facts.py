@@ -64,12 +64,17 @@ class PageFacts:
     """The page calls itself live (its title, heading or address)."""
     reference_is_start: bool = False
     """The page says only when it was first published (`reference`): its posts come after."""
+    published: datetime | None = None
+    """When the page was first published (aware UTC), if it says."""
 
     def clock(self, *, newest_first: bool) -> Clock:
-        """The clock that reads the times written in a list of the page's posts."""
+        """The clock that reads the times written in a list of the page's posts: a
+        newest-first list starts on the page's day, an oldest-first one on the day it was
+        first published (when it says)."""
+        start = None if newest_first else _day(self.published, self.zone)
         return Clock(
             self.zone,
-            self.day,
+            start or self.day,
             self.reference,
             newest_first=newest_first,
             reference_is_start=self.reference_is_start,
@@ -88,6 +93,7 @@ def page_facts(tree: LexborHTMLParser, url: str, data: StructuredBlog) -> PageFa
         reference=reference,
         live=_calls_itself_live(tree, url),
         reference_is_start=reference is not None and not (data.updated or stated.changed),
+        published=data.published or stated.published,
     )
 
 
@@ -121,23 +127,60 @@ def stated_zone(facts: PageFacts, notes: list[str]) -> PageFacts:
 def dated_by_dateline(facts: PageFacts, notes: list[str]) -> PageFacts:
     """`facts` dated by the page's own visible dateline ("Last updated: Monday 15 July 2024,
     14:30", "Aktualisiert am 18.07.2024 um 11.04 Uhr"), when the page states no date in its
-    meta tags or structured data: the day its bare clock times are on."""
+    meta tags or structured data: the day its bare clock times are on. A dateline in two
+    parts ("Published 19 October 2024 19:20 | Updated 20 October 2024 00:15", in one text
+    or in two texts one after the other) dates the page by its update and starts it at its
+    publication."""
     if facts.day is not None:
         return facts
-    for note in notes:
-        if len(note) > DATELINE_TEXT or (lead := _DATELINE_LEAD.match(note)) is None:
+    for index, note in enumerate(notes):
+        if len(note) > _DATELINE_PARTS * DATELINE_TEXT or not (lead := _DATELINE_LEAD.match(note)):
             continue
         rest = squash(note[lead.end() :])
-        marker = read_marker(rest, facts.language)
-        if marker is not None and marker.kind == "moment" and marker.day is not None:
-            when = Clock(facts.zone).time_of(marker)
-            published = lead["word"].casefold() in _PUBLISHED_WORDS
-            return replace(facts, day=marker.day, reference=when, reference_is_start=published)
-        if (day := read_day(rest, facts.language)) is not None:
-            return replace(facts, day=day)
+        moments = _dateline_moments(lead, rest, facts)
+        if moments is None:
+            if (day := read_day(rest, facts.language)) is not None:
+                return replace(facts, day=day)
+            continue
+        for after in notes[index + 1 : index + 1 + _DATELINE_PARTS]:
+            if len(after) <= DATELINE_TEXT and (lead := _DATELINE_LEAD.match(after)) is not None:
+                moments |= _dateline_moments(lead, squash(after[lead.end() :]), facts) or {}
+        reference = moments.get(False) or moments[True]
+        return replace(
+            facts,
+            day=_day(reference, facts.zone),
+            reference=reference,
+            reference_is_start=False not in moments,
+            published=moments.get(True),
+        )
     return facts
 
 
+def _dateline_moments(
+    lead: re.Match[str], rest: str, facts: PageFacts
+) -> dict[bool, datetime] | None:
+    """The moments a dateline states, by whether each is its first publication: the one
+    after its opening word (`lead`), and another after it with a word of its own ("… -
+    Mis à jour le 20 octobre 2024 à 00h15"); None when none follows the opening word."""
+    found: dict[bool, datetime] = {}
+    for _ in range(_DATELINE_PARTS):
+        marker = read_marker(rest, facts.language)
+        if marker is None or marker.kind != "moment" or marker.day is None:
+            break
+        when = Clock(facts.zone).time_of(marker)
+        if when is not None:
+            found.setdefault(lead["word"].casefold() in _PUBLISHED_WORDS, when)
+        rest = rest[marker.end :].lstrip(_DATELINE_SEPARATORS)
+        if (next_lead := _DATELINE_LEAD.match(rest)) is None:
+            break
+        lead, rest = next_lead, rest[next_lead.end() :]
+    return found or None
+
+
+_DATELINE_PARTS = 2
+"""A dateline states when the page was published and when it was updated: two moments."""
+_DATELINE_SEPARATORS = " -–—|·•,;/()"
+"""What may stand between a dateline's two parts."""
 _DATELINE_LEAD = re.compile(
     r"\s*(?:last\s+)?(?P<word>updated|published|posted|aktualisiert|veröffentlicht"
     r"|mis à jour|publié|aggiornato|pubblicato|actualizado|publicado|atualizado|bijgewerkt"

@@ -213,12 +213,13 @@ class Generic(Adapter):
         if not self._own:
             return
         facts = self.facts
-        written = [found.marker if (found := self._own.get(p.mem_id)) else None for p in posts]
+        aside = {p.mem_id for p in posts if _marked_pinned(p)}
+        in_walk = [p for p in posts if p.mem_id not in aside]  # pinned: out of the list's order
+        written = [found.marker if (found := self._own.get(p.mem_id)) else None for p in in_walk]
         newest = newest_first(written)
         clock = facts.clock(newest_first=newest)
-        aside = {p.mem_id for p in posts if _marked_pinned(p)}
         if out_of_order_first(written, newest):
-            aside.add(posts[0].mem_id)
+            aside.add(in_walk[0].mem_id)
         for ident in self._apart:  # a list of its own above the feed: out of its order
             found = self._own.get(ident)
             self._clocked[ident] = clock.time_of(found.marker if found else None, in_order=False)

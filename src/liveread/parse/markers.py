@@ -235,7 +235,8 @@ def newest_first(markers: list[Marker | None]) -> bool:
 def out_of_order_first(markers: list[Marker | None], newest: bool) -> bool:
     """Whether the first post stands outside the list's order (a pinned post on top): its
     clock time is out of step with the next one's while the next two keep the order (times
-    written as "16 min ago" between them skipped)."""
+    written as "16 min ago" between them skipped), and the step is not the list crossing
+    midnight: 00:12 above 23:48 in a newest-first list is 24 minutes on, not 23 hours back."""
     walls = [_wall(markers[0])] if markers else []
     walls += [wall for marker in markers[1:] if (wall := _wall(marker)) is not None][:2]
     if len(walls) < 3:
@@ -244,7 +245,17 @@ def out_of_order_first(markers: list[Marker | None], newest: bool) -> bool:
     if first is None or second is None or third is None:
         return False
     in_step = (second >= third) if newest else (second <= third)
-    return in_step and ((first < second) if newest else (first > second))
+    if not (in_step and ((first < second) if newest else (first > second))):
+        return False
+    back = _minutes(second) - _minutes(first)  # how far out of step, read as one day
+    return abs(back) <= DAY_MINUTES - abs(back)  # else nearer read across midnight
+
+
+DAY_MINUTES = 24 * 60
+
+
+def _minutes(wall: tuple[int, int]) -> int:
+    return wall[0] * 60 + wall[1]
 
 
 def _wall(marker: Marker | None) -> tuple[int, int] | None:

@@ -45,7 +45,9 @@ class Clock:
     the list starts with, in that zone: the page's modified date for a newest-first list,
     its published date for an oldest-first one; when None, the day of `reference`.
     `reference`: the page's own modified time (aware), for relative markers; with
-    `reference_is_start`, the only time the page gives is when it was first published.
+    `reference_is_start`, the only time the page gives is when it was first published: the
+    newest post of a newest-first list is not before it (by more than `FUTURE_SLACK`), and a
+    time that would be is the day after.
 
     In a newest-first list a clock time later than the previous post's means the day before
     (the list crossed midnight), and the current day moves back; in an oldest-first list
@@ -136,6 +138,9 @@ class Clock:
         if self._in_future(when):
             day -= timedelta(days=1)
             when = _at(day, wall, zone)
+        elif self._before_start(when):
+            day += timedelta(days=1)
+            when = _at(day, wall, zone)
         if in_order:
             self._day, self._previous = day, wall
         return when
@@ -152,6 +157,19 @@ class Clock:
             and not self.reference_is_start
             and self.reference is not None
             and when > self.reference + FUTURE_SLACK
+        )
+
+    def _before_start(self, when: datetime) -> bool:
+        """Whether the newest post of a list, its first, lies before the page began: then
+        the walk back starts the day after (a post below it may still be before the start,
+        as pages show)."""
+        return (
+            self.reference_is_start
+            and self.newest_first
+            and self._previous is None
+            and not self._day_named
+            and self.reference is not None
+            and when < self.reference - FUTURE_SLACK
         )
 
 
