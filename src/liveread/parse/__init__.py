@@ -8,6 +8,7 @@ from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
 from functools import partial
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
@@ -121,7 +122,8 @@ def parse(
     if not entries:
         explained = explain_contest(proposals, None, data) if explain else []
         raise NotALiveBlog("no live entries found", explained)
-    entries.sort(key=_newest_first)
+    in_page = {id(post) for post in originals}
+    entries.sort(key=_newest_first(entries, in_page))
     blog = LiveBlog(
         url=url,
         title=data.title or _page_title(tree),
@@ -663,10 +665,46 @@ def _blank(text: str) -> bool:
     return not text or text.isspace()
 
 
-def _newest_first(entry: Entry) -> tuple[int, float]:
-    if entry.published is None:
-        return (1, 0.0)
-    return (0, -entry.published.timestamp())
+_Order = tuple[int, float, int, int]
+
+
+def _newest_first(entries: list[Entry], in_page: set[int]) -> Callable[[Entry], _Order]:
+    """A sort key for `entries`, newest first. A post of the page's list (`id` in `in_page`,
+    in page order in `entries`) with no time keeps its place between its page neighbours: a
+    match's posts, stamped only "67'", stay between the timed posts before and after the
+    match. It is put beside the timed post below it in the page (beside the one above it at
+    the end of the list): one pinned on top, out of order, moves no other post. Untimed
+    posts elsewhere (structured data alone, pinned copies) sink below every timed one."""
+    page = [entry for entry in entries if id(entry) in in_page]
+    stamps = [entry.published.timestamp() for entry in page if entry.published is not None]
+    placed: dict[int, _Order] = {}
+    if stamps and len(stamps) < len(page):
+        rises = sum(1 for before, after in pairwise(stamps) if after > before)
+        newest = rises * 2 <= len(stamps) - 1
+        run: list[Entry] = []
+        above: float | None = None
+        for entry in page:
+            if entry.published is None:
+                run.append(entry)
+                continue
+            stamp = entry.published.timestamp()
+            # Newest first, the run is newer than the post below it: just above it, in page
+            # order. Oldest first, it is older: just below it, the run turned round.
+            step = -1 if newest else 1
+            for place, post in enumerate(run):
+                placed[id(post)] = (0, -stamp, step, place * -step)
+            run, above = [], stamp
+        if run and above is not None:  # the list ends untimed: beside the post above it
+            step = 1 if newest else -1
+            for place, post in enumerate(run):
+                placed[id(post)] = (0, -above, step, place * step)
+
+    def order(entry: Entry) -> _Order:
+        if entry.published is not None:
+            return (0, -entry.published.timestamp(), 0, 0)
+        return placed.get(id(entry), (1, 0.0, 0, 0))
+
+    return order
 
 
 def _is_live(data: StructuredBlog, page: PageInfo, says_ended: Callable[[], bool]) -> bool | None:

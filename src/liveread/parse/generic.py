@@ -10,6 +10,7 @@ shape between them (an advert, a newsletter sign-up).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Container, Sequence
 from datetime import date, datetime
 
@@ -27,8 +28,10 @@ from liveread.parse.markers import (
     bounds_a_period,
     marks_a_match_period,
     minute_label,
+    names_a_match_period,
     newest_first,
     out_of_order_first,
+    stamp_of,
 )
 from liveread.parse.texttimes import Marker, read_day, read_marker
 from liveread.parse.times import from_epoch, parse_day_month_time, parse_time
@@ -99,6 +102,9 @@ class Generic(Adapter):
         """Post -> how many times it holds."""
         self._minutes: dict[int, Found] = {}
         """Post -> the minute of play it is stamped with, beside a clock time or alone."""
+        self._periods: dict[int, tuple[Node, str]] = {}
+        """Post -> the stamp naming the stage of the match where others have a minute
+        ("HT", "Mi-temps"), and its text."""
         self._own: dict[int, Found] = {}
         """Post -> the time written where it begins (or first in it)."""
         self._clocked: dict[int, datetime | None] = {}
@@ -139,6 +145,8 @@ class Generic(Adapter):
         self._key_listed = key_events_listed(body, posts)
         bylines = self._bylines_in(body) if self._bylines else []
         self._count_marks(posts, [*timed, *written, *bylines])
+        if self._minutes:
+            self._stamp_periods(posts)
         self._clock(feed)
         return posts
 
@@ -198,6 +206,28 @@ class Generic(Adapter):
                 continue  # a byline inside a byline, a time element inside a stamped one
             self._marks[post] = self._marks.get(post, 0) + 1
 
+    def _stamp_periods(self, posts: list[Node]) -> None:
+        """The posts whose minute-of-play slot (the element and class, at the place in the
+        post, that holds "67'" in other posts) names a stage of the match instead ("HT")."""
+        slots = Counter(
+            path
+            for post in posts
+            if (found := self._minutes.get(post.mem_id)) is not None
+            if (stamp := stamp_of(found)) is not None and (path := _path(stamp, post))
+        )
+        paths = [path for path, count in slots.most_common() if count >= MIN_SLOT_POSTS]
+        for post in posts:
+            if post.mem_id in self._minutes:
+                continue
+            for path in paths:
+                stamp = _follow(post, path)
+                if stamp is None:
+                    continue
+                text = squash(stamp.text(deep=True))
+                if names_a_match_period(text):
+                    self._periods[post.mem_id] = (stamp, text)
+                    break
+
     def _holding_times(self, marks: list[Node], written: Owners) -> set[int]:
         """The written times (`written`) whose element holds a time element (`<time>` or a
         `datetime` attribute) below it: one time, written twice."""
@@ -245,6 +275,8 @@ class Generic(Adapter):
         return set(self._apart)
 
     def label(self, node: Node) -> str:
+        if (period := self._periods.get(node.mem_id)) is not None:
+            return period[1]
         return minute_label(self._minutes.get(node.mem_id))
 
     def time_marks(self, node: Node) -> int:
@@ -397,6 +429,9 @@ class Generic(Adapter):
         minute = self._minutes.get(node.mem_id)
         if minute is not None and minute.label and minute.node.parent is not None:
             minute.node.decompose()  # "67'" beside the post's clock time
+        period = self._periods.get(node.mem_id)
+        if period is not None and period[0].parent is not None:
+            period[0].decompose()  # "HT" where others have their minute: the label
         parts = self._furniture(node)
         boxes = _holders(
             [part for part in parts if part.tag not in ("time", "header", "img")], node
@@ -522,6 +557,41 @@ CLOCK_BYLINE_TEXT = 12
 _BYLINE_START = re.compile(
     r"\s*(?:posted|published|updated|written|filed|by|von|par|di|door|por|przez)\s", re.I
 )
+
+
+MIN_SLOT_POSTS = 2
+"""Posts that must hold their minute of play in one slot for it to be the posts' stamp."""
+SLOT_DEPTH = 6
+"""The deepest a post's stamp is looked for below it."""
+_Slot = tuple[tuple[str, str], ...]
+
+
+def _path(stamp: Node, post: Node) -> _Slot | None:
+    """The elements (tag and class) from `post` down to `stamp`, or None if it lies deeper."""
+    path: list[tuple[str, str]] = []
+    node: Node | None = stamp
+    while node is not None and node.mem_id != post.mem_id:
+        if len(path) == SLOT_DEPTH:
+            return None
+        path.append((node.tag or "", node.attributes.get("class") or ""))
+        node = node.parent
+    return tuple(reversed(path)) if node is not None else None
+
+
+def _follow(post: Node, path: _Slot) -> Node | None:
+    """The element `path` leads to in `post` (the first child of its tag and class at each
+    step), if there is one."""
+    node = post
+    for tag, classes in path:
+        child = node.child
+        while child is not None and not (
+            child.tag == tag and (child.attributes.get("class") or "") == classes
+        ):
+            child = child.next
+        if child is None:
+            return None
+        node = child
+    return node
 
 
 def _marked_above(mark: Node, post: int, marked: Container[int]) -> int | None:

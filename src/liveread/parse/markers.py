@@ -109,16 +109,15 @@ _PERIOD_AFTER = re.compile(
 )
 
 
-_MATCH_PERIOD = re.compile(
-    r"\d{1,3}(?:\+\d{1,2})?['’]\W*(?:"
-    + words.spellings_pattern(
+_PERIODS = (
+    words.spellings_pattern(
         phrase.strip() for phrases in words.MATCH_PERIODS for phrase in phrases.split(",")
     )
     + "|"
     + words.MATCH_PERIOD_ORDINAL
-    + r")\W*",
-    re.IGNORECASE,
 )
+_MATCH_PERIOD = re.compile(r"\d{1,3}(?:\+\d{1,2})?['’]\W*(?:" + _PERIODS + r")\W*", re.IGNORECASE)
+_PERIOD_NAME = re.compile(r"\W*(?:" + _PERIODS + r")\W*", re.IGNORECASE)
 
 
 def marks_a_match_period(text: str) -> bool:
@@ -131,6 +130,16 @@ def marks_a_match_period(text: str) -> bool:
 
 MATCH_PERIOD_TEXT = 60
 """The longest text, as written, a match's divider has."""
+
+
+def names_a_match_period(text: str) -> bool:
+    """Whether `text` names a stage of the match and nothing more ("HT", "Mi-temps",
+    "Descanso"): where a post's minute of play would stand, its stamp."""
+    return len(text) <= PERIOD_NAME_TEXT and _PERIOD_NAME.fullmatch(text) is not None
+
+
+PERIOD_NAME_TEXT = 30
+"""The longest text, squashed, a stage of the match is named by in a post's stamp."""
 
 
 def bounds_a_period(node: Node) -> bool:
@@ -146,6 +155,25 @@ def _is_label(text: str, marker: Marker) -> bool:
     """Whether `text` is the time and little else: a label, not a heading or paragraph."""
     length = len(" ".join(text.split()))
     return length <= LONGEST_LABEL and length <= marker.end + 12
+
+
+def stamp_of(found: Found, depth: int = MAX_CLIMB) -> Node | None:
+    """The element that holds `found`'s time and little else: its own, or the first element
+    it opens with, down to `depth` ("<li><div>67'</div><p>Goal…</p></li>" -> the div)."""
+    node = found.node
+    for _ in range(depth + 1):
+        text = node.text(deep=True)
+        if len(text) <= 4 * LONGEST_LABEL and _is_label(text, found.marker):
+            return node
+        child = node.child
+        while child is not None and not child.is_element_node:
+            if (child.text_content or "").strip():
+                return None  # text before any element: the time is written in it
+            child = child.next
+        if child is None:
+            return None
+        node = child
+    return None
 
 
 def minute_label(found: Found | None) -> str:

@@ -473,20 +473,22 @@ LANGUAGE_ZONES: dict[str, str] = {
 
 MATCH_PERIODS = (
     # The stages of a match a commentary marks between its posts ("48' Mi-temps"), in the
-    # commentary's own list: not posts. Per language, phrases parted by commas.
+    # commentary's own list: not posts; alone in a post's stamp ("MT"), the post's label.
+    # Per language, phrases parted by commas.
     "kick-off, kick off, half-time, half time, halftime, full-time, full time, end of match,"
     " end of the match, extra time, extra-time, penalties, penalty shoot-out, first half,"
     " second half, ht, ft",
     "anpfiff, abpfiff, halbzeit, halbzeitpause, spielende, spielbeginn, erste halbzeit,"
-    " zweite halbzeit, verlängerung, elfmeterschießen",
+    " zweite halbzeit, verlängerung, elfmeterschießen, pause",
     "coup d'envoi, mi-temps, fin du match, début du match, prolongations, prolongation,"
-    " tirs au but, première période, seconde période",
+    " tirs au but, première période, seconde période, mt, fin",
     "inizio partita, calcio d'inizio, fine primo tempo, intervallo, primo tempo, secondo tempo,"
-    " fine partita, supplementari, rigori",
+    " fine partita, supplementari, rigori, fine",
     "inicio del partido, descanso, final del partido, primera parte, segunda parte,"
-    " primer tiempo, segundo tiempo, prórroga, penaltis",
-    "aftrap, rust, eerste helft, tweede helft, einde wedstrijd, verlenging, strafschoppen",
-    "początek meczu, przerwa, koniec meczu, pierwsza połowa, druga połowa, dogrywka, rzuty karne",
+    " primer tiempo, segundo tiempo, prórroga, penaltis, final",
+    "aftrap, rust, eerste helft, tweede helft, einde wedstrijd, verlenging, strafschoppen, einde",
+    "początek meczu, przerwa, koniec meczu, pierwsza połowa, druga połowa, dogrywka, rzuty karne,"
+    " koniec",
 )
 """English, German, French, Italian, Spanish, Dutch, Polish."""
 

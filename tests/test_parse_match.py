@@ -1,0 +1,121 @@
+"""Match commentaries on small pages: posts stamped only with a minute of play ("67'") among
+posts with a clock time, and posts stamped with the stage of the match ("HT") instead."""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+
+import pytest
+
+from liveread.parse import parse
+
+URL = "https://sport.example.com/live/city-united"
+PLAY = "The home side press high and win the ball back in the opposition half once more."
+
+
+def commentary(stamps: list[tuple[str, str]], language: str = "en") -> str:
+    """A commentary whose posts are `(stamp, opening)`, in page order."""
+    posts = "".join(
+        f"<div class=i><span class=t>{stamp}</span><p>{opening}. {PLAY}</p></div>"
+        for stamp, opening in stamps
+    )
+    return (
+        f"<html lang={language}><head><title>City v United: live</title>"
+        "<meta property='article:published_time' content='2024-10-19T12:30:00Z'></head>"
+        f"<body><main><div class=feed>{posts}</div></main></body></html>"
+    )
+
+
+def at(hour: int, minute: int) -> datetime:
+    return datetime(2024, 10, 19, hour, minute, tzinfo=UTC)
+
+
+def read(html: str) -> list[tuple[str, datetime | None]]:
+    return [(entry.text.split(".")[0], entry.published) for entry in parse(html, URL).entries]
+
+
+def test_match_posts_above_the_timed_posts_before_kick_off_stay_above_them() -> None:
+    html = commentary(
+        [("67'", "Goal"), ("1'", "Kick-off"), ("14:41", "Welcome"), ("14:10", "News")]
+    )
+    assert read(html) == [
+        ("Goal", None),
+        ("Kick-off", None),
+        ("Welcome", at(14, 41)),
+        ("News", at(14, 10)),
+    ]
+
+
+def test_match_posts_stay_between_the_timed_posts_around_them() -> None:
+    html = commentary(
+        [("17:02", "Reaction"), ("90'", "Whistle"), ("1'", "Kick-off"), ("14:41", "Welcome")]
+    )
+    assert read(html) == [
+        ("Reaction", at(17, 2)),
+        ("Whistle", None),
+        ("Kick-off", None),
+        ("Welcome", at(14, 41)),
+    ]
+
+
+def test_a_commentary_written_oldest_first_is_read_newest_first_match_posts_too() -> None:
+    stamps = [("14:10", "News"), ("14:41", "Welcome"), ("1'", "Kick-off"), ("67'", "Goal")]
+    html = commentary([*stamps, ("17:02", "Reaction")])
+    assert read(html) == [
+        ("Reaction", at(17, 2)),
+        ("Goal", None),
+        ("Kick-off", None),
+        ("Welcome", at(14, 41)),
+        ("News", at(14, 10)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("stamp", "language"),
+    [
+        ("HT", "en"),
+        ("Halbzeit", "de"),
+        ("Pause", "de"),
+        ("MT", "fr"),
+        ("FIN", "fr"),
+        ("Descanso", "es"),
+        ("Intervallo", "it"),
+        ("Rust", "nl"),
+        ("Przerwa", "pl"),
+    ],
+)
+def test_the_stage_of_the_match_in_a_minutes_place_is_the_posts_label(
+    stamp: str, language: str
+) -> None:
+    html = commentary(
+        [("88’", "Corner"), (stamp, "Break"), ("40’", "Shot"), ("12’", "Goal")], language
+    )
+    entries = parse(html, URL).entries
+    assert [entry.label for entry in entries] == ["88’", stamp, "40’", "12’"]
+    assert entries[1].text.startswith("Break. ")
+
+
+def test_the_stage_of_the_match_is_a_label_where_the_minute_opens_the_post_box() -> None:
+    """The minute is the first line of a box whose text runs on ("<li><div>31'</div><h3>…"):
+    the stage of the match in that line's element is the label too."""
+    posts = "".join(
+        f"<li class=c><div class=c__when>{stamp}</div><h3>{title}</h3><p>{PLAY}</p></li>"
+        for stamp, title in [("61'", "Equaliser"), ("Descanso", "Break"), ("31'", "Opener")]
+    )
+    html = (
+        "<html lang=es><head><title>Directo</title></head><body><main>"
+        f"<ul class=list>{posts}</ul></main></body></html>"
+    )
+    entries = parse(html, URL).entries
+    assert [(entry.label, entry.title) for entry in entries] == [
+        ("61'", "Equaliser"),
+        ("Descanso", "Break"),
+        ("31'", "Opener"),
+    ]
+    assert entries[1].text == PLAY
+
+
+def test_a_short_text_in_a_minutes_place_naming_no_stage_of_the_match_is_no_label() -> None:
+    html = commentary([("88’", "Corner"), ("Video", "Replay"), ("40’", "Shot"), ("12’", "Goal")])
+    entries = parse(html, URL).entries
+    assert [entry.label for entry in entries] == ["88’", "", "40’", "12’"]
