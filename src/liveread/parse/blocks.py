@@ -181,6 +181,9 @@ PLAIN: Style = (False, False, None)
 _NOT_INLINE = SKIP_TAGS | {"img", "picture", "amp-img", "figure", "iframe"}
 """Elements whose content never joins the running text."""
 _ENDS_LINE = frozenset({"p", "div", "li", *HEADINGS})
+_LABELLED_INLINE = frozenset({"a", "span"})
+"""Inline elements whose class is read: links, and the spans that hold text for screen
+readers only (other inline elements are styles, rarely so used)."""
 
 
 class _Inline:
@@ -221,8 +224,12 @@ class _Inline:
                 continue
             bold, italic, href = style
             link = href
-            if tag == "a":
-                link = absolute_http(child.attributes.get("href"), self.base_url) or href
+            if tag in _LABELLED_INLINE:  # the inline elements that may be for screen readers
+                attrs = child.attributes
+                if _screen_reader_class(attrs.get("class") or ""):
+                    continue  # "Posted at" before a time: not what the page shows
+                if tag == "a":
+                    link = absolute_http(attrs.get("href"), self.base_url) or href
             self.walk(
                 child, (bold or tag in ("b", "strong"), italic or tag in ("i", "em", "cite"), link)
             )
@@ -701,7 +708,7 @@ _FRAME_TAGS = frozenset({"iframe", "video", "amp-youtube", "amp-twitter"})
 def wrapper_walk(collector: _Inline, node: Node) -> None:
     """Walk one inline element (with its own emphasis or link) into `collector`."""
     tag = node.tag
-    if tag in SKIP_TAGS:
+    if tag in SKIP_TAGS or (tag in _LABELLED_INLINE and _screen_reader_only(node)):
         return
     if tag == "br":
         collector.add("\n", PLAIN)
@@ -711,18 +718,33 @@ def wrapper_walk(collector: _Inline, node: Node) -> None:
 
 
 def _hidden(attrs: Mapping[str, str | None]) -> bool:
-    return "hidden" in attrs or attrs.get("aria-hidden") == "true"
+    """Hidden from sight: by the `hidden` attribute, `aria-hidden`, or a class that keeps
+    it for screen readers only."""
+    return (
+        "hidden" in attrs
+        or attrs.get("aria-hidden") == "true"
+        or _screen_reader_class(attrs.get("class") or "")
+    )
 
 
 _SCREEN_READER_ONLY = re.compile(
-    r"(?:^|[\s_-])(?:vh|visually-hidden|sr-only|screen-reader-text)(?=\s|\Z)"
+    r"(?:^|[\s_-])(?:vh|visually-?hidden|sr-only|screen-reader-text|a11y-hidden)(?=\s|\Z)",
+    re.IGNORECASE,
 )
 """A class name that ends in one of these words (after a `-` or `_`, or as all of it)."""
 
 
+@lru_cache(maxsize=1024)
+def _screen_reader_class(names: str) -> bool:
+    """Whether a class attribute keeps its element for screen readers only (`sr-only`,
+    `screen-reader-text`, `visually-hidden`, BBC `gs-u-vh`). A page's elements share a few
+    class attributes: each is read once."""
+    return bool(names) and _SCREEN_READER_ONLY.search(names) is not None
+
+
 def _screen_reader_only(node: Node) -> bool:
     """A copy of visible text for screen readers only (BBC `gs-u-vh`, `sr-only`)."""
-    return _SCREEN_READER_ONLY.search(classes(node)) is not None
+    return _screen_reader_class(classes(node))
 
 
 def visible_text(node: Node) -> str:

@@ -1,0 +1,67 @@
+"""Furniture inside posts that is no part of their text, on small pages of liveread's own
+read by the generic reader: words kept for screen readers, a heading that links to the post
+itself, the links under a "Read more" label, a lone promotional link, and the placeholder a
+page shows for an embed until a reader consents to it."""
+
+from __future__ import annotations
+
+from liveread.model import LiveBlog
+from liveread.parse import parse
+
+URL = "https://news.example.com/live/storm-updates"
+BODY = "Crews from three counties worked through the night to clear the fallen trees."
+
+
+def page(*posts: str) -> str:
+    return (
+        "<html lang='en'><head><title>Storm: live updates</title>"
+        f"<link rel='canonical' href='{URL}'>"
+        "<meta property='article:modified_time' content='2024-07-24T14:00:00Z'></head><body>"
+        f"<main><div class='feed'>{''.join(posts)}</div></main></body></html>"
+    )
+
+
+def post(number: int, inside: str = "", *, title: str = "", stamp: str = "") -> str:
+    """A post with an id, a time element, a title and the text `inside` (by default one
+    paragraph)."""
+    when = f"<time datetime='2024-07-24T1{number}:05:00Z'>1{number}:05</time>"
+    heading = title or f"<h2>Update number {number}</h2>"
+    text = inside or f"<p>{said(number)}</p>"
+    return (
+        f"<article class='entry' id='post-{number}'><div class='entry__meta'>{stamp}{when}</div>"
+        f"{heading}<div class='entry__body'>{text}</div></article>"
+    )
+
+
+def said(number: int) -> str:
+    """The default text of post `number` (each post's its own: text repeated across posts
+    is boilerplate)."""
+    return f"Update {number}. {BODY}"
+
+
+def read(*posts: str) -> LiveBlog:
+    return parse(page(*posts), URL)
+
+
+def texts(blog: LiveBlog) -> list[str]:
+    return [entry.text for entry in blog.entries]
+
+
+def test_words_for_screen_readers_before_a_time_are_no_text() -> None:
+    hidden = (
+        "<span class='screen-reader-text'>Posted at </span>",
+        "<span class='sr-only'>Updated </span>",
+        "<span class='c-visually-hidden'>Published </span>",
+        "<span class='visuallyhidden'>Posted </span>",
+    )
+    blog = read(*(post(n, stamp=words) for n, words in enumerate(hidden, 1)))
+    assert texts(blog) == [said(n) for n in (4, 3, 2, 1)]
+
+
+def test_text_for_screen_readers_only_inside_a_paragraph_is_left_out() -> None:
+    inside = (
+        "<p>Crews <a href='/roads'>closed the road<span class='a11y-hidden'> (opens in a new"
+        " tab)</span></a> for the night.</p>"
+    )
+    blog = read(post(3, inside), post(2), post(1))
+    assert blog.entries[0].text == "Crews closed the road for the night."
