@@ -5,7 +5,7 @@ page shows for an embed until a reader consents to it."""
 
 from __future__ import annotations
 
-from liveread.model import LiveBlog
+from liveread.model import Heading, LiveBlog
 from liveread.parse import parse
 
 URL = "https://news.example.com/live/storm-updates"
@@ -65,3 +65,34 @@ def test_text_for_screen_readers_only_inside_a_paragraph_is_left_out() -> None:
     )
     blog = read(post(3, inside), post(2), post(1))
     assert blog.entries[0].text == "Crews closed the road for the night."
+
+
+def test_a_heading_that_links_to_the_post_itself_is_its_title_and_no_part_of_its_text() -> None:
+    blog = read(
+        post(3, title="<h2><a href='?update=3'>Roads reopen in the north</a></h2>"),
+        post(2, title=f"<h2><a href='{URL}?update=2'>Power back for most homes</a></h2>"),
+        post(1, title="<h2><a href='/storm/explainer?update=1'>What the warning means</a></h2>"),
+    )
+    titles = [entry.title for entry in blog.entries]
+    assert titles == [
+        "Roads reopen in the north",
+        "Power back for most homes",
+        "What the warning means",
+    ]
+    headings = [[b for b in entry.blocks if isinstance(b, Heading)] for entry in blog.entries]
+    assert headings[:2] == [[], []]
+    # A heading linking to another page is a link post's article: it stays.
+    assert [heading.text for heading in headings[2]] == ["What the warning means"]
+
+
+def test_a_heading_linking_to_the_id_a_data_attribute_gives_the_post_is_its_title() -> None:
+    def boxed(number: int) -> str:
+        return (
+            f"<div class='entry' data-post-id='{number}'>"
+            f"<time datetime='2024-07-24T1{number}:05:00Z'>1{number}:05</time>"
+            f"<h3><a href='#post-{number}'>Headline {number}</a></h3><p>{said(number)}</p></div>"
+        )
+
+    blog = read(boxed(3), boxed(2), boxed(1))
+    assert [entry.title for entry in blog.entries] == ["Headline 3", "Headline 2", "Headline 1"]
+    assert texts(blog) == [said(n) for n in (3, 2, 1)]
