@@ -96,3 +96,43 @@ def test_a_heading_linking_to_the_id_a_data_attribute_gives_the_post_is_its_titl
     blog = read(boxed(3), boxed(2), boxed(1))
     assert [entry.title for entry in blog.entries] == ["Headline 3", "Headline 2", "Headline 1"]
     assert texts(blog) == [said(n) for n in (3, 2, 1)]
+
+
+def test_the_headlines_listed_under_a_read_more_label_go_with_it() -> None:
+    headlines = (
+        "<ul><li><a href='/storm/roads'>* Which roads are closed</a></li>"
+        "<li><a href='/storm/schools'>* Schools shut for a second day</a></li></ul>"
+    )
+    notes = "<ul><li>Pumps are running in the square.</li><li>The ferry is not.</li></ul>"
+    blog = read(
+        post(3, f"<p>{said(3)}</p><p><strong>READ MORE:</strong></p>{headlines}"),
+        post(2, f"<p>{said(2)}</p><p><strong>Read more:</strong></p>{notes}"),
+        post(1),
+    )
+    assert blog.entries[0].text == said(3)
+    # A list of the post's own words under the label is the post's.
+    assert "Pumps are running in the square." in blog.entries[1].text
+    assert any(r.rule == "read more" and "Which roads" in r.text for r in blog.removals)
+
+
+def test_a_lone_link_in_capitals_or_bold_that_sends_the_reader_elsewhere_goes() -> None:
+    app = "<p><strong><a href='/apps'>CLICK HERE TO GET THE NEWS APP</a></strong></p>"
+    video = "<p><b><a href='/wideo/powodz'>Zobacz wideo: Woda w centrum miasta</a></b></p>"
+    results = "<p><a href='/results'>STORM DAMAGE MAP</a></p>"  # no imperative: stays
+    blog = read(
+        post(4, f"<p>{said(4)}</p>{app}"),
+        post(3, f"<p>{said(3)}</p>{video}"),
+        post(2, f"<p>{said(2)}</p>{results}"),
+        post(1),
+    )
+    assert texts(blog)[:3] == [said(4), said(3), f"{said(2)}\n\nSTORM DAMAGE MAP"]
+    assert [r.text for r in blog.removals if r.rule == "promo link"] == [
+        "CLICK HERE TO GET THE NEWS APP",
+        "Zobacz wideo: Woda w centrum miasta",
+    ]
+
+
+def test_a_post_that_is_one_such_link_keeps_it() -> None:
+    watch = "<p><strong><a href='https://video.example/flood'>CLICK HERE FOR THE FLOOD VIDEO</a>"
+    blog = read(post(3, f"{watch}</strong></p>"), post(2), post(1))
+    assert blog.entries[0].text == "CLICK HERE FOR THE FLOOD VIDEO"

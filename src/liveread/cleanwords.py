@@ -140,6 +140,19 @@ READ_MORE: Words = {
     "sv": ("läs också", "läs även", "läs mer", "se även", "relaterat"),
     "no": ("les også", "les mer", "se også", "relatert"),
 }
+PROMO_LINK_LEADS: Words = {
+    # How a paragraph that is one link, bold or in capitals, sends the reader elsewhere:
+    # "CLICK HERE TO GET THE … APP", "WATCH: …", "Zobacz wideo: …".
+    "en": ("click here", "get", "download", "sign up", "watch", "listen", "subscribe"),
+    "de": ("hier klicken", "klicken sie hier", "jetzt", "laden sie", "sehen sie", "hören sie"),
+    "fr": ("cliquez ici", "regardez", "téléchargez", "écoutez", "abonnez-vous"),
+    "it": ("clicca qui", "guarda", "scarica", "ascolta", "iscriviti"),
+    "es": ("haz clic aquí", "pincha aquí", "mira", "descarga", "escucha", "suscríbete"),
+    "pt": ("clique aqui", "assista", "veja", "baixe", "ouça", "inscreva-se"),
+    "pl": ("kliknij tutaj", "zobacz wideo", "zobacz również", "zobacz też", "pobierz", "posłuchaj"),
+    "nl": ("klik hier", "bekijk", "download", "luister"),
+    "sv": ("klicka här", "se videon", "ladda ner", "lyssna"),
+}
 READ_MORE_BRACKETED = ("【関連記事】", "【関連】", "【あわせて読みたい】")
 """Kickers that stand apart by their own brackets: whatever follows them is the headline."""
 
