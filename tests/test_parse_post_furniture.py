@@ -5,7 +5,7 @@ page shows for an embed until a reader consents to it."""
 
 from __future__ import annotations
 
-from liveread.model import Heading, LiveBlog
+from liveread.model import Embed, Heading, LiveBlog, Paragraph
 from liveread.parse import parse
 
 URL = "https://news.example.com/live/storm-updates"
@@ -136,3 +136,34 @@ def test_a_post_that_is_one_such_link_keeps_it() -> None:
     watch = "<p><strong><a href='https://video.example/flood'>CLICK HERE FOR THE FLOOD VIDEO</a>"
     blog = read(post(3, f"{watch}</strong></p>"), post(2), post(1))
     assert blog.entries[0].text == "CLICK HERE FOR THE FLOOD VIDEO"
+
+
+PLACEHOLDER_DE = (
+    "<div class='box'><p class='label'>Empfohlener externer Inhalt</p>"
+    "<p>An dieser Stelle finden Sie einen externen Inhalt von X.com, der den Artikel ergänzt."
+    "</p><button data-consent-button='x'>Externer Inhalt</button>"
+    "<p>Ich bin damit einverstanden, dass mir externe Inhalte angezeigt werden. Mehr dazu in"
+    " unserer <a href='/datenschutz'>Datenschutzerklärung</a>.</p></div>"
+)
+PLACEHOLDER_EN = (
+    "<div class='social-embed'><p>This content is provided by Instagram, which may use"
+    " cookies.</p><button>Click to load</button>"
+    "<a href='https://www.instagram.com/p/Cx7aBc/'>View on Instagram</a></div>"
+)
+
+
+def test_a_consent_placeholder_is_the_embed_it_names_or_nothing() -> None:
+    tweet = "https://twitter.com/harbour_office/status/1989111111111111111"
+    blog = read(
+        post(3, f"<p>{said(3)}</p><div data-embed-src='{tweet}'>{PLACEHOLDER_DE}</div>"),
+        post(2, f"<p>{said(2)}</p><figure>{PLACEHOLDER_EN}</figure>"),
+        post(1, f"<p>{said(1)}</p><div class='embed'>{PLACEHOLDER_DE}</div>"),
+    )
+    paragraphs = [[b.text for b in e.blocks if isinstance(b, Paragraph)] for e in blog.entries]
+    assert paragraphs == [[said(3)], [said(2)], [said(1)]]
+    embeds = [[b for b in entry.blocks if isinstance(b, Embed)] for entry in blog.entries]
+    assert [[(e.url, e.provider) for e in found] for found in embeds] == [
+        [(tweet, "tweet")],
+        [("https://www.instagram.com/p/Cx7aBc/", "instagram")],
+        [],
+    ]

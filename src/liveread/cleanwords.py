@@ -491,6 +491,25 @@ LEADING: dict[str, Words] = {
             r"dalsza część (?:artykułu|wpisu|tekstu) (?:pod|poniżej) (?:materiałem wideo|wideo|reklamą)",
         ),
     },
+    # What a page shows in place of an embed until a reader consents to load it.
+    "consent placeholder": {
+        "en": (
+            r"(?:recommended )?external content$",
+            r"this (?:content|embed|post) is (?:provided|hosted) by\b",
+            r"(?:click|tap) (?:here )?to (?:load|show|accept|view) (?:the )?(?:external )?content\b",
+            r"by (?:clicking|accepting)\b.{0,80}\b(?:third[- ]part(?:y|ies)|external)\b",
+        ),
+        "de": (
+            r"(?:empfohlener )?externer inhalt$",
+            r"an dieser stelle finden sie (?:einen )?externen inhalt\b",
+            r"ich bin damit einverstanden, dass mir externe inhalte angezeigt werden\b",
+        ),
+        "fr": (r"contenu externe$", r"ce contenu (?:est )?(?:fourni|hébergé) par\b"),
+        "it": (r"contenuto esterno$",),
+        "es": (r"contenido externo$",),
+        "nl": (r"externe inhoud$",),
+        "pl": (r"treść zewnętrzna$",),
+    },
     # A gallery's counter standing alone: "1 di 4", "2 / 12", "3 of 9".
     "gallery counter": {"any": (r"\d{1,3} ?(?:/|of|di|von|de|sur|z|van|av|da) ?\d{1,3}$",)},
     # A video's length left standing alone by its player: "0:58", "1:48 min".
