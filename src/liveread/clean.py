@@ -21,7 +21,8 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborNode
 
 from liveread.cleanfurniture import Furniture, looks_like_byline, strip_furniture
-from liveread.cleanphrases import PHRASE_LIMIT, WHOLE_BLOCKS, bare, phrase_rule
+from liveread.cleanphrases import PHRASE_LIMIT, WHOLE_BLOCKS, alternatives, bare, every, phrase_rule
+from liveread.cleanwords import PROMO_LINK_LEADS
 from liveread.model import (
     Block,
     Entry,
@@ -214,8 +215,14 @@ class Cleaner:
     def clean_blocks(self, blocks: list[Block], entry_key: str | None = None) -> list[Block]:
         kept: list[Block] = []
         in_donation = 0
+        after_kicker = False
+        """The block before was a "Read more:" label standing alone, now removed."""
         for block in blocks:
             text = squash(block_text(block))
+            if after_kicker and isinstance(block, ListBlock) and _all_links(block):
+                self.record("read more", text, entry_key)  # the headlines the label led
+                continue
+            after_kicker = False
             if in_donation:
                 self.record("donation ask", text, entry_key)
                 in_donation = 0 if _DONATION_END.search(text) else in_donation - 1
@@ -230,10 +237,15 @@ class Cleaner:
                     continue
                 if cleaned is not block:
                     block, text = cleaned, squash(cleaned.text)
-            elif type(block) is Paragraph and len(block.spans) > 1 and block.spans[-1].href:
-                block, text = self._without_closing_link(block, text, entry_key)
+            elif type(block) is Paragraph and block.spans and block.spans[-1].href:
+                if len(block.spans) > 1:
+                    block, text = self._without_closing_link(block, text, entry_key)
+                if len(blocks) > 1 and _promo_link(block, text):  # never a post's only block
+                    self.record("promo link", text, entry_key)
+                    continue
             if len(text) <= PHRASE_LIMIT and (rule := phrase_rule(block, text)):
                 self.record(rule, text, entry_key)
+                after_kicker = rule == "read more" and WHOLE_BLOCKS.get(bare(text)) == rule
                 continue
             kept.append(block)
         return kept
@@ -363,6 +375,38 @@ def promo_line(text: str) -> str | None:
     if _DONATION_START.match(text):
         return "donation ask"
     return phrase_rule(Heading((Span(text),)), text)
+
+
+def _all_links(block: ListBlock) -> bool:
+    """Whether every item of a list is a link and little else ("* Headline"): headlines."""
+    return all(_linked_share(item) >= LINKED_ITEM for item in block.items)
+
+
+LINKED_ITEM = 0.8
+"""The least share of an item's letters in links for the item to be a linked headline."""
+
+
+def _linked_share(spans: tuple[Span, ...]) -> float:
+    letters = sum(len("".join(span.text.split())) for span in spans)
+    linked = sum(len("".join(span.text.split())) for span in spans if span.href)
+    return linked / letters if letters else 0.0
+
+
+def _promo_link(block: Paragraph, text: str) -> bool:
+    """A paragraph that is one link, in bold or in capitals, opening with an imperative
+    ("CLICK HERE TO GET THE … APP", "Zobacz wideo: …"): it sends the reader elsewhere."""
+    href = block.spans[0].href
+    if not href or len(text) > PROMO_LINK_TEXT or any(span.href != href for span in block.spans):
+        return False
+    if not (text.isupper() or all(span.bold for span in block.spans)):
+        return False
+    return _PROMO_LEAD.match(text) is not None
+
+
+PROMO_LINK_TEXT = 160
+"""The longest paragraph read as a promotional link."""
+_PROMO_LEAD = re.compile(rf"\W*(?:{alternatives(every(PROMO_LINK_LEADS))})(?![^\W\d_])", re.I)
+"""An imperative opening a promotional link, as a word of its own."""
 
 
 def _fingerprinted_text(block: Block) -> str | None:

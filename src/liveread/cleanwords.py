@@ -140,6 +140,19 @@ READ_MORE: Words = {
     "sv": ("läs också", "läs även", "läs mer", "se även", "relaterat"),
     "no": ("les også", "les mer", "se også", "relatert"),
 }
+PROMO_LINK_LEADS: Words = {
+    # How a paragraph that is one link, bold or in capitals, sends the reader elsewhere:
+    # "CLICK HERE TO GET THE … APP", "WATCH: …", "Zobacz wideo: …".
+    "en": ("click here", "get", "download", "sign up", "watch", "listen", "subscribe"),
+    "de": ("hier klicken", "klicken sie hier", "jetzt", "laden sie", "sehen sie", "hören sie"),
+    "fr": ("cliquez ici", "regardez", "téléchargez", "écoutez", "abonnez-vous"),
+    "it": ("clicca qui", "guarda", "scarica", "ascolta", "iscriviti"),
+    "es": ("haz clic aquí", "pincha aquí", "mira", "descarga", "escucha", "suscríbete"),
+    "pt": ("clique aqui", "assista", "veja", "baixe", "ouça", "inscreva-se"),
+    "pl": ("kliknij tutaj", "zobacz wideo", "zobacz również", "zobacz też", "pobierz", "posłuchaj"),
+    "nl": ("klik hier", "bekijk", "download", "luister"),
+    "sv": ("klicka här", "se videon", "ladda ner", "lyssna"),
+}
 READ_MORE_BRACKETED = ("【関連記事】", "【関連】", "【あわせて読みたい】")
 """Kickers that stand apart by their own brackets: whatever follows them is the headline."""
 
@@ -477,6 +490,25 @@ LEADING: dict[str, Words] = {
         "pl": (
             r"dalsza część (?:artykułu|wpisu|tekstu) (?:pod|poniżej) (?:materiałem wideo|wideo|reklamą)",
         ),
+    },
+    # What a page shows in place of an embed until a reader consents to load it.
+    "consent placeholder": {
+        "en": (
+            r"(?:recommended )?external content$",
+            r"this (?:content|embed|post) is (?:provided|hosted) by\b",
+            r"(?:click|tap) (?:here )?to (?:load|show|accept|view) (?:the )?(?:external )?content\b",
+            r"by (?:clicking|accepting)\b.{0,80}\b(?:third[- ]part(?:y|ies)|external)\b",
+        ),
+        "de": (
+            r"(?:empfohlener )?externer inhalt$",
+            r"an dieser stelle finden sie (?:einen )?externen inhalt\b",
+            r"ich bin damit einverstanden, dass mir externe inhalte angezeigt werden\b",
+        ),
+        "fr": (r"contenu externe$", r"ce contenu (?:est )?(?:fourni|hébergé) par\b"),
+        "it": (r"contenuto esterno$",),
+        "es": (r"contenido externo$",),
+        "nl": (r"externe inhoud$",),
+        "pl": (r"treść zewnętrzna$",),
     },
     # A gallery's counter standing alone: "1 di 4", "2 / 12", "3 of 9".
     "gallery counter": {"any": (r"\d{1,3} ?(?:/|of|di|von|de|sur|z|van|av|da) ?\d{1,3}$",)},

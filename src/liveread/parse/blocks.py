@@ -11,7 +11,19 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborNode
 
 from liveread.addresses import safe_address
-from liveread.model import Block, Embed, Heading, Image, ListBlock, Paragraph, Quote, Span
+from liveread.cleanphrases import every
+from liveread.cleanwords import LEADING
+from liveread.model import (
+    Block,
+    Embed,
+    Heading,
+    Image,
+    ListBlock,
+    Paragraph,
+    Quote,
+    Span,
+    block_text,
+)
 from liveread.parse.tree import Owners, common_ancestor
 from liveread.text import html_spaces, squash
 
@@ -198,6 +210,9 @@ PLAIN: Style = (False, False, None)
 _NOT_INLINE = SKIP_TAGS | {"img", "picture", "amp-img", "figure", "iframe"}
 """Elements whose content never joins the running text."""
 _ENDS_LINE = frozenset({"p", "div", "li", *HEADINGS})
+_LABELLED_INLINE = frozenset({"a", "span"})
+"""Inline elements whose class is read: links, and the spans that hold text for screen
+readers only (other inline elements are styles, rarely so used)."""
 
 
 class _Inline:
@@ -238,8 +253,12 @@ class _Inline:
                 continue
             bold, italic, href = style
             link = href
-            if tag == "a":
-                link = absolute_http(child.attributes.get("href"), self.base_url) or href
+            if tag in _LABELLED_INLINE:  # the inline elements that may be for screen readers
+                attrs = child.attributes
+                if _screen_reader_class(attrs.get("class") or ""):
+                    continue  # "Posted at" before a time: not what the page shows
+                if tag == "a":
+                    link = absolute_http(attrs.get("href"), self.base_url) or href
             self.walk(
                 child, (bold or tag in ("b", "strong"), italic or tag in ("i", "em", "cite"), link)
             )
@@ -502,18 +521,59 @@ class BlockBuilder:
         elif tag == "blockquote":
             _add(out, self._quote_or_embed(node))
         elif tag in MEDIA_TAGS or _is_media_wrapper(node, self._outline):
-            self._media(node, out)
+            if not self._read_as_placeholder(node, out):
+                self._media(node, out)
         elif tag in ("iframe", "video", "audio", "amp-iframe", "amp-youtube", "amp-twitter"):
             _add(out, self._embed_element(node))
         elif tag == "table":
             self._table(node, out)
         elif _is_embed_container(node, attrs):
-            _add(out, self._embed_from(node))
+            if not self._read_as_placeholder(node, out):
+                _add(out, self._embed_from(node))
         elif tag in INLINE_TAGS:
             if spans := inline_spans(node, self.base_url):
                 out.append(Paragraph(spans))
         else:
+            start = len(out)
             self._visit_children(node, out)
+            if start < len(out) <= start + CONSENT_BLOCKS:
+                self._consent_placeholder(node, out, start)
+
+    def _read_as_placeholder(self, node: Node, out: list[Block]) -> bool:
+        """Read an embed's or a picture's box as a consent placeholder if it is one (the
+        embed it names, or nothing); False, with nothing read, if it is not."""
+        text = node.text(deep=True)
+        if len(text) > CONSENT_BLOCKS * CONSENT_TEXT or not _CONSENT_OPENING.match(text[:200]):
+            return False  # most boxes: their text opens otherwise
+        blocks: list[Block] = []
+        removed = len(self.removed)
+        self._visit_children(node, blocks)
+        read = any(rule == "consent placeholder" for rule, _, _ in self.removed[removed:])
+        if read or (blocks and self._consent_placeholder(node, blocks, 0)):
+            out.extend(blocks)  # the embed, if a box inside it named one
+            return True
+        del self.removed[removed:]  # read again as what it is
+        return False
+
+    def _consent_placeholder(self, node: Node, out: list[Block], start: int) -> bool:
+        """A box that stands in for an embed until the reader consents to load it
+        ("Empfohlener externer Inhalt … Ich bin damit einverstanden …", "This content is
+        provided by X"), whose blocks are `out[start:]`: the embed when the box or the one
+        around it names the address, else nothing."""
+        first = out[start]
+        if not isinstance(first, Paragraph | Heading):
+            return False
+        opening = block_text(first)  # the opening first: most boxes open otherwise
+        if len(opening) > CONSENT_TEXT or _CONSENT.match(opening) is None:
+            return False
+        texts = [squash(block_text(block)) for block in out[start:]]
+        if any(len(text) > CONSENT_TEXT for text in texts):
+            return False  # more than a notice and its buttons: the post's own text
+        self.removed.append(("consent placeholder", " ".join(texts), node))
+        del out[start:]
+        if address := _consent_address(node, self.base_url):
+            out.append(Embed(url=address, provider=provider_of(address)))
+        return True
 
     def _paragraph(self, node: Node, out: list[Block]) -> None:
         text = _only_text(node)
@@ -673,6 +733,47 @@ def _add(out: list[Block], block: Block | None) -> None:
         out.append(block)
 
 
+CONSENT_BLOCKS = 6
+"""The most blocks a consent placeholder shows: a label, a notice, a consent line, a link."""
+CONSENT_TEXT = 320
+"""The longest line of a consent placeholder."""
+_CONSENT = re.compile(rf"\W*(?:{'|'.join(every(LEADING['consent placeholder']))})", re.IGNORECASE)
+"""How a consent placeholder opens: "Empfohlener externer Inhalt", "This content is provided
+by …"."""
+_CONSENT_OPENING = re.compile(
+    rf"\W*(?:{'|'.join(p.removesuffix('$') for p in every(LEADING['consent placeholder']))})",
+    re.IGNORECASE,
+)
+"""How a box holding a consent placeholder's lines opens (a label's end not seen in the
+box's text, glued to the next line)."""
+_EMBED_ADDRESS_WORDS = ("embed", "consent")
+_ADDRESS_ATTRIBUTE = re.compile(r"data-[\w-]*(?:src|url|href)")
+"""An attribute that holds an address: `data-src`, `data-embed-src`, `data-consent-url`."""
+
+
+def _consent_address(node: Node, base: str) -> str | None:
+    """The address a consent placeholder names for its embed: an attribute of its (or the
+    box around it, when that shows nothing else) that names an embed's source
+    (`data-embed-src`, `data-consent-url`), or a link or `data-src` to a known provider."""
+    scope = node
+    parent = node.parent
+    if parent is not None and squash(parent.text(deep=True)) == squash(node.text(deep=True)):
+        scope = parent
+    for element in scope.traverse():
+        if element.tag in _PICTURE_TAGS or element.tag in ("picture", "source"):
+            continue
+        for name, value in element.attributes.items():
+            if not value or not (name == "href" or _ADDRESS_ATTRIBUTE.fullmatch(name)):
+                continue
+            address = absolute_http(value, base)
+            if address is None:
+                continue
+            named = any(word in name for word in _EMBED_ADDRESS_WORDS)
+            if named or provider_of(address) != "embed":
+                return address
+    return None
+
+
 def _is_gallery(node: Node) -> bool:
     """A list whose every item holds a picture: the slides of a gallery, not a list."""
     items = [item for item in node.iter() if item.tag == "li"]
@@ -741,7 +842,7 @@ _FRAME_TAGS = frozenset({"iframe", "video", "amp-youtube", "amp-twitter"})
 def wrapper_walk(collector: _Inline, node: Node) -> None:
     """Walk one inline element (with its own emphasis or link) into `collector`."""
     tag = node.tag
-    if tag in SKIP_TAGS:
+    if tag in SKIP_TAGS or (tag in _LABELLED_INLINE and _screen_reader_only(node)):
         return
     if tag == "br":
         collector.add("\n", PLAIN)
@@ -751,18 +852,33 @@ def wrapper_walk(collector: _Inline, node: Node) -> None:
 
 
 def _hidden(attrs: Mapping[str, str | None]) -> bool:
-    return "hidden" in attrs or attrs.get("aria-hidden") == "true"
+    """Hidden from sight: by the `hidden` attribute, `aria-hidden`, or a class that keeps
+    it for screen readers only."""
+    return (
+        "hidden" in attrs
+        or attrs.get("aria-hidden") == "true"
+        or _screen_reader_class(attrs.get("class") or "")
+    )
 
 
 _SCREEN_READER_ONLY = re.compile(
-    r"(?:^|[\s_-])(?:vh|visually-hidden|sr-only|screen-reader-text)(?=\s|\Z)"
+    r"(?:^|[\s_-])(?:vh|visually-?hidden|sr-only|screen-reader-text|a11y-hidden)(?=\s|\Z)",
+    re.IGNORECASE,
 )
 """A class name that ends in one of these words (after a `-` or `_`, or as all of it)."""
 
 
+@lru_cache(maxsize=1024)
+def _screen_reader_class(names: str) -> bool:
+    """Whether a class attribute keeps its element for screen readers only (`sr-only`,
+    `screen-reader-text`, `visually-hidden`, BBC `gs-u-vh`). A page's elements share a few
+    class attributes: each is read once."""
+    return bool(names) and _SCREEN_READER_ONLY.search(names) is not None
+
+
 def _screen_reader_only(node: Node) -> bool:
     """A copy of visible text for screen readers only (BBC `gs-u-vh`, `sr-only`)."""
-    return _SCREEN_READER_ONLY.search(classes(node)) is not None
+    return _screen_reader_class(classes(node))
 
 
 def visible_text(node: Node, leave_out: frozenset[int] = frozenset()) -> str:

@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from collections.abc import Container, Sequence
 from datetime import date, datetime
+from urllib.parse import parse_qsl, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -22,6 +23,7 @@ from liveread.cleanwords import BYLINE_WORDS, NAME_JOINERS
 from liveread.parse.adapter import Adapter, Flags, Node
 from liveread.parse.boxes import best_group, lists_beside, with_their_shape
 from liveread.parse.facts import PageFacts
+from liveread.parse.ids import data_id, normalise_id
 from liveread.parse.keyevents import key_events_listed
 from liveread.parse.markers import (
     Found,
@@ -116,6 +118,11 @@ class Generic(Adapter):
         """Posts of the feed's shape in a list of their own beside it (pinned ones on top)."""
         self.cuts: dict[int, Marker] = {}
         """Post -> a written time its first paragraph opens with, to cut from its text."""
+        self._page_path = ""
+        """The path of the page's address: a link with it (or none) points at the page."""
+
+    def prepare(self, tree: LexborHTMLParser, page_url: str) -> None:
+        self._page_path = _path_of(page_url) or ""
 
     def post_nodes(self, tree: LexborHTMLParser) -> list[Node]:
         body = tree.body
@@ -454,7 +461,9 @@ class Generic(Adapter):
         if heading is not None and (
             self.first(node, "a[href]") is None
             or (link := heading.css_first("a[href]")) is None
-            or _links_to(link, node)  # the post's own permalink, not a link post's article
+            # the post's own permalink, not a link post's article
+            or _links_to(link, node)
+            or _links_to_post(link.attributes.get("href") or "", node, self._page_path)
         ):
             heading.decompose()
         return [node]
@@ -636,6 +645,33 @@ def _links_to(link: Node, post: Node) -> bool:
     if post.attributes.get("id") == fragment:
         return True
     return any(element.attributes.get("id") == fragment for element in post.css("[id]"))
+
+
+def _links_to_post(href: str, post: Node, page_path: str) -> bool:
+    """Whether `href` is the post's own address: this page (its path, or none), with the
+    post's id as the fragment or a query value ("?update=3512907" of `#update-3512907`,
+    "#post-88214" of a post whose `data-post-id` is 88214)."""
+    if "?" not in href and "#" not in href:
+        return False  # most links: another page
+    try:
+        parts = urlsplit(href.strip())
+    except ValueError:
+        return False
+    if parts.path and parts.path != page_path:
+        return False
+    attributes = post.attributes
+    own = {key for key in (normalise_id(attributes.get("id") or ""), data_id(attributes)) if key}
+    if not own:
+        return False
+    named = [value for _, value in parse_qsl(parts.query)] + [parts.fragment]
+    return any(value and normalise_id(value) in own for value in named)
+
+
+def _path_of(url: str) -> str | None:
+    try:
+        return urlsplit(url).path
+    except ValueError:
+        return None
 
 
 def _holders(elements: list[Node], post: Node) -> set[int]:
