@@ -587,6 +587,26 @@ def test_an_author_element_naming_a_desk_or_agency_is_a_byline(
     ]
 
 
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<span>By <a href='/p/jane-roe'>Jane Roe</a></span> <span class='source'>Harbour News"
+        "</span>",
+        "By Jane Roe, Harbour Press",
+        "By Jane Roe | Associated Press",
+    ],
+)
+def test_the_outlet_after_a_byline_is_no_part_of_the_author(byline: str) -> None:
+    feed = "".join(
+        post(n).replace("</span>", f"</span><div class='entry__byline'>{byline}</div>", 1)
+        for n in (3, 2, 1)
+    )
+    blog = parse(page(feed), URL)
+    assert [(entry.authors, entry.text) for entry in blog.entries] == [
+        (["Jane Roe"], f"Update {n}. {BODY}") for n in (3, 2, 1)
+    ]
+
+
 def test_a_page_describing_itself_only_in_open_graph_has_that_description() -> None:
     described = page(post(2) + post(1)).replace(
         "</head>",

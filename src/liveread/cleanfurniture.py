@@ -225,9 +225,19 @@ def _people(text: str) -> list[str] | None:
             people[-1].append(token)
         else:
             return None
+    people = [_without_outlet(tokens) for tokens in people]
     if not all(_is_name(tokens) for tokens in people):
         return None
     return [" ".join(tokens) for tokens in people]
+
+
+def _without_outlet(tokens: list[str]) -> list[str]:
+    """A name without the outlet's name its byline runs on into ("Jane Roe Harbour News",
+    "Jane Roe The Harbour News"): the last two words when the last is an outlet's."""
+    if len(tokens) < 4 or tokens[-1].casefold() not in words.OUTLET_WORDS:
+        return tokens
+    kept = tokens[:-2]
+    return kept[:-1] if len(kept) > 2 and kept[-1] == "The" else kept
 
 
 def _is_name(tokens: list[str]) -> bool:
@@ -263,15 +273,8 @@ def _names(text: str, *, roles: bool = True) -> list[str]:
     for n, part in enumerate(_NAME_PARTS.split(text.strip())):
         part = part.strip()
         tokens = part.split()
-        if (
-            n
-            and roles
-            and (
-                any(token.casefold() in words.ROLE_WORDS for token in tokens)
-                or " ".join(tokens).casefold() in words.NEWS_AGENCIES
-            )
-        ):
-            break  # "Political Editor", "Associated Press": capitalised words, no person
+        if n and roles and tokens and _no_person(tokens):
+            break  # "Political Editor", "Associated Press", "Fox News": capitalised, no person
         people = _people(part) if part else None
         if people is None:
             if n and roles and _is_role(part):
@@ -279,6 +282,15 @@ def _names(text: str, *, roles: bool = True) -> list[str]:
             return []
         found.extend(people)
     return found
+
+
+def _no_person(tokens: list[str]) -> bool:
+    """Whether the words after a byline's name name a role, an agency or an outlet."""
+    return (
+        any(token.casefold() in words.ROLE_WORDS for token in tokens)
+        or " ".join(tokens).casefold() in words.NEWS_AGENCIES
+        or tokens[-1].casefold() in words.OUTLET_WORDS
+    )
 
 
 def label_flag(text: str) -> str | None:

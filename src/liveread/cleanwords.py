@@ -678,6 +678,11 @@ NEWS_AGENCIES = _split(
     " ritzau stt lusa ctk čtk mti hina ata bta tass ria interfax ukrinform xinhua kyodo yonhap"
     " bloomberg rts rtr"
 ) | {"associated press", "agence france-presse", "europa press", "pa media", "press association"}
+OUTLET_WORDS = _split(
+    # what an outlet's name ends with, never a person's ("Harbour News", "Sky News")
+    "news nachrichten nieuws noticias notizie nyheter wiadomości press presse prensa media"
+    " medien tv"
+)
 DESK_WORDS = _split(
     # what names a newsroom rather than a person, in an author element without "By"
     "redaktion redactie redacción redazione rédaction redação redakcja redaktionen newsroom"
