@@ -169,7 +169,6 @@ def test_a_byline_at_the_end_gives_the_authors(line: str, authors: list[str]) ->
         "Di notte la situazione è peggiorata.",
         "Por la tarde llegarán refuerzos.",
         "Door de regen is het terrein modderig.",
-        "By Reuters",  # one word: an agency, or a sentence cut short
         "BY THE NUMBERS",
     ],
 )
@@ -178,6 +177,62 @@ def test_a_line_that_only_starts_like_a_byline_stays(line: str) -> None:
         kept, found, removed = strip(list(blocks))
         assert kept == blocks
         assert (found.authors, removed) == ([], [])
+
+
+DESK_BYLINES = [
+    ("Door ANP", ["ANP"]),
+    ("By Reuters", ["Reuters"]),
+    ("Door Redactie Rivierpost.nl", ["Redactie Rivierpost.nl"]),
+    ("Von dpa", ["dpa"]),
+    ("BY AP", ["AP"]),
+    ("By Jane Doe, Associated Press", ["Jane Doe"]),
+]
+
+
+@pytest.mark.parametrize(("line", "authors"), DESK_BYLINES, ids=[line for line, _ in DESK_BYLINES])
+def test_a_byline_naming_a_desk_or_agency_is_a_byline(line: str, authors: list[str]) -> None:
+    for blocks in ([para(line), para(BODY)], [para(BODY), para(MORE), para(line)]):
+        kept, found, removed = strip(list(blocks))
+        assert kept == [block for block in blocks if block != para(line)]
+        assert (found.authors, removed) == (authors, [("byline", line)])
+
+
+@pytest.mark.parametrize(
+    "line", ["mrc/dpa", "flo", "(flo/AFP)", "(ANSA)", "(EFE)", "ani/Reuters", "(dpa/rts)"]
+)
+def test_closing_initials_of_agencies_or_editors_go_and_name_no_author(line: str) -> None:
+    kept, found, removed = strip([para(BODY), para(MORE), para(line)])
+    assert kept == [para(BODY), para(MORE)]
+    assert (found.authors, removed) == ([], [("initials", line)])
+
+
+@pytest.mark.parametrize("line", ["Video", "Berlin", "USA", "Fazit"])
+def test_a_short_closing_word_that_is_no_initials_stays(line: str) -> None:
+    blocks = [para(BODY), para(MORE), para(line)]
+    kept, found, removed = strip(list(blocks))
+    assert kept == blocks
+    assert (found.authors, removed) == ([], [])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Reporting by Jane Doe in Oslo; Editing by John Roe",
+        "Additional reporting by Ana Ruiz; Writing by Tom Hale; Editing by Kim Voss",
+        "Harbour News' Jane Doe contributed to this report.",
+        "Jane Doe and John Roe contributed reporting.",
+    ],
+)
+def test_a_closing_credit_line_goes_and_names_no_author(line: str) -> None:
+    kept, found, removed = strip([para(BODY), para(MORE), para(line)])
+    assert kept == [para(BODY), para(MORE)]
+    assert (found.authors, removed) == ([], [("credit line", line)])
+
+
+def test_a_sentence_about_a_report_stays() -> None:
+    blocks = [para(BODY), para("Nobody in the council said who contributed to this report.")]
+    kept, found, removed = strip(list(blocks))
+    assert (kept, found.authors, removed) == (blocks, [], [])
 
 
 def test_a_sign_off_closing_a_post_gives_its_author() -> None:

@@ -680,6 +680,47 @@ def test_a_byline_leaves_neither_its_word_nor_its_names_in_the_text(
     assert newest.text == f"Update 3. {BODY}"
 
 
+@pytest.mark.parametrize(
+    ("language", "byline", "author"),
+    [
+        ("nl", "Door ANP", "ANP"),
+        ("nl", "Door Redactie Rivierpost.nl", "Redactie Rivierpost.nl"),
+        ("es", "Redacción 24horas", "Redacción 24horas"),
+        ("de", "Von dpa", "dpa"),
+    ],
+)
+def test_an_author_element_naming_a_desk_or_agency_is_a_byline(
+    language: str, byline: str, author: str
+) -> None:
+    feed = "".join(
+        post(n).replace("</p>", f"</p><div class='entry__author'>{byline}</div>") for n in (3, 2, 1)
+    )
+    blog = parse(page(feed).replace("lang='en'", f"lang='{language}'"), URL)
+    assert [(entry.authors, entry.text) for entry in blog.entries] == [
+        ([author], f"Update {n}. {BODY}") for n in (3, 2, 1)
+    ]
+
+
+@pytest.mark.parametrize(
+    "byline",
+    [
+        "<span>By <a href='/p/jane-roe'>Jane Roe</a></span> <span class='source'>Harbour News"
+        "</span>",
+        "By Jane Roe, Harbour Press",
+        "By Jane Roe | Associated Press",
+    ],
+)
+def test_the_outlet_after_a_byline_is_no_part_of_the_author(byline: str) -> None:
+    feed = "".join(
+        post(n).replace("</span>", f"</span><div class='entry__byline'>{byline}</div>", 1)
+        for n in (3, 2, 1)
+    )
+    blog = parse(page(feed), URL)
+    assert [(entry.authors, entry.text) for entry in blog.entries] == [
+        (["Jane Roe"], f"Update {n}. {BODY}") for n in (3, 2, 1)
+    ]
+
+
 def test_a_page_describing_itself_only_in_open_graph_has_that_description() -> None:
     described = page(post(2) + post(1)).replace(
         "</head>",

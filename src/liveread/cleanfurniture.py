@@ -85,6 +85,24 @@ _BYLINE = re.compile(
 _SIGN_OFF = re.compile(r"(?:[—–]|-(?=\s))\s*(?P<names>.+)", re.S)
 """A sign-off closing a post: "— Jane Doe"."""
 _NAME_PARTS = re.compile(r"[,|·/]|\s[–—-]\s")
+_OUTLET_WORD = re.compile(
+    r"[A-Z]{2,}[^\W\d_]*|[^\W\d_]+(?:\.[^\W\d_]+)+|\d+[^\W\d_]{3,}|[^\W\d_]{3,}\d+"
+)
+"""A word of an outlet's name that no person's has: "ANP", "NU.nl", "20minutos"."""
+_INITIALS = rf"(?:[a-zA-Z]{{1,5}}|(?i:{alternatives(sorted(words.NEWS_AGENCIES))}))"
+_INITIALS_LIST = rf"{_INITIALS}(?:\s*/\s*{_INITIALS})*"
+AGENCY_INITIALS = re.compile(rf"\s*\({_INITIALS_LIST}\)$")
+"""Initials of agencies or editors closing an article or a post: "(dpa/rts)", "(lb/tm)"."""
+_CLOSING_INITIALS = re.compile(rf"\(\s*{_INITIALS_LIST}\s*\)|{_INITIALS_LIST}")
+INITIALS_TEXT = 40
+"""The longest line of closing initials ("(mrc/dpa/Reuters)")."""
+_CREDIT_LINE = re.compile(
+    rf"(?:(?:{alternatives(every(words.CREDIT_LINES))})\s+[^;]+?(?:;\s*|$))+"
+    rf"|(?P<who>[^.!?;]{{3,80}}?)\s(?:{words.CONTRIBUTED})\.?",
+    re.I | re.S,
+)
+"""A closing credit line: "Reporting by Jane Doe; Editing by John Roe", "Fox News' Jane Doe
+contributed to this report."."""
 _META_WORDS = {bare(word) for word in every(words.META_WORDS)}
 _CLOCK = (
     r"\d{1,2}(?:[:.h]\d{2}(?:\s*(?i:uhr|h|uur|[ap]\.?\s?m\.?))?|\s*(?i:uhr|h|[ap]\.?\s?m\.?))"
@@ -207,9 +225,19 @@ def _people(text: str) -> list[str] | None:
             people[-1].append(token)
         else:
             return None
+    people = [_without_outlet(tokens) for tokens in people]
     if not all(_is_name(tokens) for tokens in people):
         return None
     return [" ".join(tokens) for tokens in people]
+
+
+def _without_outlet(tokens: list[str]) -> list[str]:
+    """A name without the outlet's name its byline runs on into ("Jane Roe Harbour News",
+    "Jane Roe The Harbour News"): the last two words when the last is an outlet's."""
+    if len(tokens) < 4 or tokens[-1].casefold() not in words.OUTLET_WORDS:
+        return tokens
+    kept = tokens[:-2]
+    return kept[:-1] if len(kept) > 2 and kept[-1] == "The" else kept
 
 
 def _is_name(tokens: list[str]) -> bool:
@@ -245,8 +273,8 @@ def _names(text: str, *, roles: bool = True) -> list[str]:
     for n, part in enumerate(_NAME_PARTS.split(text.strip())):
         part = part.strip()
         tokens = part.split()
-        if n and roles and any(token.casefold() in words.ROLE_WORDS for token in tokens):
-            break  # "Political Editor": capitalised words, but a role
+        if n and roles and tokens and _no_person(tokens):
+            break  # "Political Editor", "Associated Press", "Fox News": capitalised, no person
         people = _people(part) if part else None
         if people is None:
             if n and roles and _is_role(part):
@@ -254,6 +282,15 @@ def _names(text: str, *, roles: bool = True) -> list[str]:
             return []
         found.extend(people)
     return found
+
+
+def _no_person(tokens: list[str]) -> bool:
+    """Whether the words after a byline's name name a role, an agency or an outlet."""
+    return (
+        any(token.casefold() in words.ROLE_WORDS for token in tokens)
+        or " ".join(tokens).casefold() in words.NEWS_AGENCIES
+        or tokens[-1].casefold() in words.OUTLET_WORDS
+    )
 
 
 def label_flag(text: str) -> str | None:
@@ -272,9 +309,49 @@ _SHOUTED = re.compile(r"(\w)\1{2,}")
 
 
 def names_in(text: str) -> list[str]:
-    """The people a post's author element names: a byline ("By Jane Doe") or names alone
-    ("Piotr Kowal"); none if the text is anything else (a bio, a date)."""
-    return _byline(text) or _names(text)
+    """The people a post's author element names: a byline ("By Jane Doe", "Door ANP") or
+    names alone ("Piotr Kowal"), or the newsroom it names ("Redacción 20minutos"); none if
+    the text is anything else (a bio, a date)."""
+    return _byline(text) or _names(text) or _newsroom(text)
+
+
+def closing_initials(text: str) -> bool:
+    """Whether `text` is nothing but the initials of the agencies or editors that close a
+    post ("(dpa/rts)", "mrc/dpa", "flo", "(EFE)"): without brackets, several with "/"
+    between them, lower-case ones, or an agency's name."""
+    if not 2 <= len(text) <= INITIALS_TEXT or _CLOSING_INITIALS.fullmatch(text) is None:
+        return False
+    return text[0] == "(" or "/" in text or text.islower() or text.casefold() in words.NEWS_AGENCIES
+
+
+def _desk(text: str) -> list[str]:
+    """The desk or agency `text` names instead of people ("ANP", "Redactie NU.nl", "dpa"):
+    a few capitalised words, one of which no person's name has (capitals, a dot or a digit
+    in it, an agency's name)."""
+    tokens = text.split()
+    if not 0 < len(tokens) <= 5:
+        return []
+    outlet = False
+    for token in tokens:
+        if token.casefold() in words.NEWS_AGENCIES or _OUTLET_WORD.fullmatch(token):
+            outlet = True
+        elif not (
+            token in words.NAME_PARTICLES
+            or token.casefold() in words.NAME_JOINERS
+            or (token[0].isupper() and token.replace("-", "").isalpha())
+        ):
+            return []
+    return [text] if outlet else []
+
+
+def _newsroom(text: str) -> list[str]:
+    """The newsroom an author element names without "By" ("Redacción 20minutos", "Reuters"):
+    a desk with a newsroom's word in it, or an agency."""
+    if text.casefold() in words.NEWS_AGENCIES or any(
+        token.casefold() in words.DESK_WORDS for token in text.split()
+    ):
+        return _desk(text)
+    return []
 
 
 def _byline(text: str) -> list[str]:
@@ -287,8 +364,12 @@ def _byline(text: str) -> list[str]:
     if capitals and not text.isupper():
         # "By NINA CALDWELL": after "By", capitals are the names' style ("BY THE NUMBERS" is
         # a heading in capitals)
-        names = " ".join(_title_case(word) for word in names.split())
-    return _names(_in_place(names))
+        people = _names(_in_place(" ".join(_title_case(word) for word in names.split())))
+    else:
+        people = _names(_in_place(names))
+    if people or (text.isupper() and names.casefold() not in words.NEWS_AGENCIES):
+        return people
+    return _desk(names)  # "Door ANP", "Door Redactie NU.nl": a desk or agency, no person
 
 
 def _title_case(word: str) -> str:
@@ -423,11 +504,17 @@ def _head_furniture(block: Paragraph | Heading, text: str) -> _Found | None:
 
 def _tail_furniture(block: Block, text: str, before: Block | None) -> _Found | None:
     """What `block`, at the end of a post after `before`, is as furniture, if it is."""
-    if len(text) > FURNITURE_TEXT or _is_sentence(text):
+    if len(text) > FURNITURE_TEXT:
+        return None
+    if isinstance(block, Paragraph) and _credit_line(text):
+        return _Found("credit line")  # "Reporting by …; Editing by …": no byline of the post
+    if _is_sentence(text):
         return None
     if isinstance(block, Paragraph | Heading):
         if authors := _byline(text):
             return _Found("byline", authors=authors)
+        if closing_initials(text):  # "mrc/dpa", "(EFE)": who sent it, no author
+            return _Found("initials")
         # After a quote, "— Name" says who spoke, not who wrote the post.
         sign_off = None if isinstance(before, Quote) else _SIGN_OFF.fullmatch(text)
         if sign_off and (authors := _names(sign_off["names"])):
@@ -438,6 +525,21 @@ def _tail_furniture(block: Block, text: str, before: Block | None) -> _Found | N
     if len(text) <= WHOLE_LIMIT and (rule := phrase_rule(block, text)):
         return _Found(rule)
     return None
+
+
+def _credit_line(text: str) -> bool:
+    """Whether `text` credits who reported and edited the post ("Reporting by Jane Doe;
+    Editing by John Roe", "Jane Doe contributed to this report."); a lone "Reporting by Jane
+    Doe" is its byline."""
+    match = _CREDIT_LINE.fullmatch(text)
+    if match is None:
+        return False
+    if who := match["who"]:  # names, with "and" or commas between them
+        return all(
+            token[0].isupper() or token.casefold() in words.NAME_JOINERS
+            for token in who.replace(",", " ").split()
+        )
+    return ";" in text or not _byline(text)
 
 
 def _is_sentence(text: str) -> bool:

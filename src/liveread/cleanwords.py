@@ -704,6 +704,39 @@ ROLE_WORDS = _split(
     " from at"
 )
 
+NEWS_AGENCIES = _split(
+    # what a byline or a post's closing initials may name instead of a person (case-folded)
+    "ap afp reuters dpa epd kna efe ansa agi adnkronos anp belga apa sda keystone-sda pap tt ntb"
+    " ritzau stt lusa ctk čtk mti hina ata bta tass ria interfax ukrinform xinhua kyodo yonhap"
+    " bloomberg rts rtr"
+) | {"associated press", "agence france-presse", "europa press", "pa media", "press association"}
+OUTLET_WORDS = _split(
+    # what an outlet's name ends with, never a person's ("Harbour News", "Sky News")
+    "news nachrichten nieuws noticias notizie nyheter wiadomości press presse prensa media"
+    " medien tv"
+)
+DESK_WORDS = _split(
+    # what names a newsroom rather than a person, in an author element without "By"
+    "redaktion redactie redacción redazione rédaction redação redakcja redaktionen newsroom"
+    " staff desk agencias agencies agenturen agences agenzie agências agencje agentschappen"
+)
+CREDIT_LINES: Words = {
+    # how a closing credit line names who reported and who edited the post, not its author
+    "en": (
+        "reporting by",
+        "additional reporting by",
+        "writing by",
+        "editing by",
+        "compiled by",
+        "research by",
+        "graphics by",
+    ),
+}
+CONTRIBUTED = (
+    # the end of a closing line crediting a colleague ("Jane Doe contributed to this report.")
+    r"contributed (?:reporting )?to this (?:report|story|article)|contributed reporting"
+)
+
 META_WORDS: Words = {
     # words a post's meta row may hold besides times, names and labels
     "en": ("today", "yesterday", "just now", "updated", "published", "posted", "last updated"),

@@ -13,6 +13,7 @@ from datetime import datetime
 from selectolax.lexbor import LexborHTMLParser
 
 from liveread.clean import promo_line
+from liveread.cleanfurniture import AGENCY_INITIALS
 from liveread.parse.adapter import Adapter, Node
 from liveread.parse.facts import PageFacts
 from liveread.parse.generic import BOLD, HEADINGS, TITLE_TEXT, DayHeadings, heading_like
@@ -31,8 +32,6 @@ SOURCE_LINE = re.compile(
     r"(?:quellen?|sources?|fonte|fonti|fuentes?|bron|źródło|kilde|källa)\s*:", re.I
 )
 """How a line naming where the news came from starts ("Quelle: ntv.de, dpa")."""
-AGENCY_INITIALS = re.compile(r"\s*\((?:[a-zA-Z]{1,5}\s*/\s*)*[a-zA-Z]{1,5}\)$")
-"""Initials of agencies or editors closing an article: "(dpa/rts)", "(lb/tm)"."""
 FURNITURE_CLASS = re.compile("footer|source|disclaimer|footnote|copyright")
 """What the class of a closing line of the article (not of a post) names."""
 NOTE_TEXT = 300
