@@ -634,3 +634,60 @@ def test_a_ticker_whose_times_open_with_a_word_of_update_is_read() -> None:
         f"Meldung {n}" for n in range(4)
     ]
     assert all(f"Nachtrag {n}" in entry.text for n, entry in enumerate(blog.entries))
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Posted {hour}:{minute} a.m. ET",
+        "Published {hour}:{minute} AM EDT",
+        "Posted at {hour}:{minute} AM ET",
+    ],
+)
+def test_boxes_whose_time_opens_with_a_word_of_posting_are_read(stamp: str) -> None:
+    """A time box reading "Posted 1:14 AM ET" is the post's time, the word cut with it."""
+    times = [(1, 14), (0, 42), (0, 5)]
+    feed = "".join(
+        f"<article><span>{stamp.format(hour=12 if hour == 0 else hour, minute=f'{minute:02}')}"
+        f"</span><h2>Headline {n}</h2><p>Update {n}. {BODY}</p></article>"
+        for n, (hour, minute) in enumerate(times)
+    )
+    html = (
+        "<html lang='en'><head><title>Primary night: live results</title>"
+        "<meta property='article:modified_time' content='2024-06-05T01:20:00-04:00'></head>"
+        f"<body><main><div class='feed'>{feed}</div></main></body></html>"
+    )
+    blog = parse(html, "https://www.example.com/live/primary-night")
+    new_york = ZoneInfo("America/New_York")
+    assert [(entry.published, entry.title, entry.text) for entry in blog.entries] == [
+        (
+            datetime(2024, 6, 5, hour, minute, tzinfo=new_york),
+            f"Headline {n}",
+            f"Update {n}. {BODY}",
+        )
+        for n, (hour, minute) in enumerate(times)
+    ]
+
+
+def test_a_stamp_parting_its_date_and_clock_with_a_slash_dates_its_post() -> None:
+    """ "April 14, 2026 / 7:10 PM EDT" on a page that states no date of its own."""
+    stamps = [
+        "April 15, 2026 / 12:35 AM EDT",
+        "April 14, 2026 / 11:58 PM EDT",
+        "April 14, 2026 / 7:10 PM EDT",
+    ]
+    feed = "".join(
+        f"<article class='update'><time>{stamp}</time><h2>Headline {n}</h2>"
+        f"<p>Update {n}. {BODY}</p></article>"
+        for n, stamp in enumerate(stamps)
+    )
+    html = (
+        "<html lang='en'><head><title>Storms: live updates</title></head><body><main>"
+        f"<div class='feed'>{feed}</div></main></body></html>"
+    )
+    blog = parse(html, "https://www.example.com/live/storms")
+    assert [entry.published for entry in blog.entries] == [
+        datetime(2026, 4, 15, 4, 35, tzinfo=UTC),
+        datetime(2026, 4, 15, 3, 58, tzinfo=UTC),
+        datetime(2026, 4, 14, 23, 10, tzinfo=UTC),
+    ]
