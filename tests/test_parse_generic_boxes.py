@@ -492,6 +492,8 @@ def test_a_closing_byline_with_a_clock_time_times_the_post_and_names_its_author(
         ("en-GB", "Europe/London", "Last updated: Monday 15 July 2024, 14:30"),
         ("de", "Europe/Berlin", "Aktualisiert am 15.07.2024 um 14.30 Uhr"),
         ("fr", "Europe/Paris", "Mis à jour le 15 juillet 2024 à 14h30"),
+        ("en-GB", "Europe/London", "Last update 15 July 2024"),
+        ("en-GB", "Europe/London", "Published On 15 July 2024 15 July 2024"),
     ],
 )
 def test_a_visible_dateline_dates_posts_stamped_with_a_clock_alone(
@@ -691,3 +693,28 @@ def test_a_stamp_parting_its_date_and_clock_with_a_slash_dates_its_post() -> Non
         datetime(2026, 4, 15, 3, 58, tzinfo=UTC),
         datetime(2026, 4, 14, 23, 10, tzinfo=UTC),
     ]
+
+
+def test_a_dateline_of_the_last_update_dates_the_newest_posts_not_one_of_publication() -> None:
+    """The page was published on the 3rd and last updated on the 4th: its newest posts,
+    after midnight, are on the 4th; the older ones, before midnight, on the 3rd."""
+    feed = "".join(
+        f"<div class='card'><div class='card__stamp'>Posted at {stamp} GMT</div>"
+        f"<h2>Headline {n}</h2><p>Update {n}. {BODY}</p></div>"
+        for n, stamp in enumerate(["00:52", "00:15", "23:48", "23:10"])
+    )
+    html = (
+        "<html lang='en'><head><title>Ceasefire talks: live</title></head><body><main>"
+        "<div class='date'><span class='sr-only'>Published On 3 Feb 2025</span>"
+        "<span aria-hidden='true'>3 Feb 2025</span></div>"
+        "<div class='last-updated'>Last update 4 Feb 2025</div>"
+        f"<div class='feed'>{feed}</div></main></body></html>"
+    )
+    blog = parse(html, "https://www.example.com/news/liveblog/ceasefire-talks")
+    assert [entry.published for entry in blog.entries] == [
+        datetime(2025, 2, 4, 0, 52, tzinfo=UTC),
+        datetime(2025, 2, 4, 0, 15, tzinfo=UTC),
+        datetime(2025, 2, 3, 23, 48, tzinfo=UTC),
+        datetime(2025, 2, 3, 23, 10, tzinfo=UTC),
+    ]
+    assert not any("Posted" in entry.text for entry in blog.entries)

@@ -26,10 +26,32 @@ from liveread.text import squash
 
 DATE_PROPERTIES = frozenset(("article:modified_time", "og:updated_time", "article:published_time"))
 DATE_ITEMPROPS = frozenset(("dateModified", "datePublished"))
-DATE_NAMES = frozenset(("last-modified", "date", "DC.date.issued", "publish-date"))
-"""The meta tags that date a page, by the exact value of their property, itemprop or name."""
+DATE_NAMES = frozenset(
+    (
+        "last-modified",
+        "date",
+        "publish-date",
+        "dc.date",
+        "dc.date.modified",
+        "dc.date.issued",
+        "dc.date.created",
+        "dcterms.modified",
+        "dcterms.issued",
+        "dcterms.created",
+    )
+)
+"""The meta tags that date a page, by the exact value of their property or itemprop, or by
+their name in lower case (Dublin Core's are written "DC.date.issued" and "dc.date.issued")."""
 PUBLISHED_NAMES = frozenset(
-    ("article:published_time", "datePublished", "DC.date.issued", "publish-date")
+    (
+        "article:published_time",
+        "datePublished",
+        "publish-date",
+        "dc.date.issued",
+        "dc.date.created",
+        "dcterms.issued",
+        "dcterms.created",
+    )
 )
 """Of those, the ones that say when the page was first published: its posts come later."""
 _LD_DATE = re.compile(r'"(dateModified|datePublished)"\s*:\s*"([^"]{10,40})"')
@@ -120,26 +142,47 @@ def stated_zone(facts: PageFacts, notes: list[str]) -> PageFacts:
 
 def dated_by_dateline(facts: PageFacts, notes: list[str]) -> PageFacts:
     """`facts` dated by the page's own visible dateline ("Last updated: Monday 15 July 2024,
-    14:30", "Aktualisiert am 18.07.2024 um 11.04 Uhr"), when the page states no date in its
-    meta tags or structured data: the day its bare clock times are on."""
+    14:30", "Aktualisiert am 18.07.2024 um 11.04 Uhr", "Last update 4 Feb 2025"), when the
+    page states no date in its meta tags or structured data: the day its bare clock times
+    are on. A dateline of its last change wins over one of its first publication, as in its
+    meta tags: the newest posts of a list are on the day it last changed."""
     if facts.day is not None:
         return facts
+    first_published: PageFacts | None = None
     for note in notes:
         if len(note) > DATELINE_TEXT or (lead := _DATELINE_LEAD.match(note)) is None:
             continue
-        rest = squash(note[lead.end() :])
-        marker = read_marker(rest, facts.language)
-        if marker is not None and marker.kind == "moment" and marker.day is not None:
-            when = Clock(facts.zone).time_of(marker)
-            published = lead["word"].casefold() in _PUBLISHED_WORDS
-            return replace(facts, day=marker.day, reference=when, reference_is_start=published)
-        if (day := read_day(rest, facts.language)) is not None:
-            return replace(facts, day=day)
-    return facts
+        published = lead["word"].casefold() in _PUBLISHED_WORDS
+        dated = _dated_by(facts, _said_once(squash(note[lead.end() :])), published=published)
+        if dated is not None and not published:
+            return dated
+        first_published = first_published or dated
+    return first_published or facts
+
+
+def _dated_by(facts: PageFacts, dateline: str, *, published: bool) -> PageFacts | None:
+    """`facts` dated by the date (and time) a dateline gives after its opening words, or
+    None when it gives none."""
+    marker = read_marker(dateline, facts.language)
+    if marker is not None and marker.kind == "moment" and marker.day is not None:
+        when = Clock(facts.zone).time_of(marker)
+        return replace(facts, day=marker.day, reference=when, reference_is_start=published)
+    if (day := read_day(dateline, facts.language)) is not None:
+        return replace(facts, day=day)
+    return None
+
+
+def _said_once(text: str) -> str:
+    """`text` once where it is written twice, once to be heard and once to be seen ("3 Feb
+    2025 3 Feb 2025", a screen reader's text then the visible one), else as it is."""
+    half = len(text) // 2
+    if text[half : half + 1] == " " and text[:half] == text[half + 1 :]:
+        return text[:half]
+    return text
 
 
 _DATELINE_LEAD = re.compile(
-    r"\s*(?:last\s+)?(?P<word>updated|published|posted|aktualisiert|veröffentlicht"
+    r"\s*(?:last\s+)?(?P<word>updated|last\s+update|published|posted|aktualisiert|veröffentlicht"
     r"|mis à jour|publié|aggiornato|pubblicato|actualizado|publicado|atualizado|bijgewerkt"
     r"|gepubliceerd|uppdaterad|publicerad|zaktualizowano|opublikowano)"
     r"(?:\s+(?:on|am|le|il|el|em|op|den|dnia))?\s*:?\s*",
@@ -237,7 +280,7 @@ def _stated_moment(tree: LexborHTMLParser) -> _Stated:
             name = attributes.get("itemprop")
             if name not in DATE_ITEMPROPS:
                 name = attributes.get("name")
-                if name not in DATE_NAMES:
+                if name is None or (name := name.lower()) not in DATE_NAMES:
                     continue
         if when := parse_time(attributes.get("content")):
             (published if name in PUBLISHED_NAMES else changed).append(when)
