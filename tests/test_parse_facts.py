@@ -103,9 +103,37 @@ def test_notes_holding_a_nul_are_read_one_by_one_as_well():
 
 def test_a_page_dated_by_its_meta_tags_only_by_the_dating_ones():
     head = (
-        '<meta name="Date" content="2024-07-19T10:00:00Z">'  # names are exact: no date
+        '<meta name="Datum" content="2024-07-19T10:00:00Z">'
         '<meta property="article:published_time" content="2024-07-18T09:00:00Z">'
         '<meta name="description" content="2024-07-20T09:00:00Z">'
     )
     facts = facts_of(head)
     assert facts.reference == datetime(2024, 7, 18, 9, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    ("meta", "is_start"),
+    [
+        ('<meta name="dcterms.modified" content="2024-07-18T01:20:00-04:00">', False),
+        ('<meta name="DCTERMS.modified" content="2024-07-18T01:20:00-04:00">', False),
+        ('<meta name="dc.date" content="2024-07-18T05:20:00Z">', False),
+        ('<meta name="DC.Date.Issued" content="2024-07-18T05:20:00Z">', True),
+        ('<meta name="dcterms.created" content="2024-07-18T05:20:00Z">', True),
+    ],
+)
+def test_dublin_core_meta_tags_date_a_page_whatever_their_case(meta: str, is_start: bool):
+    facts = facts_of(meta)
+    assert facts.reference == datetime(2024, 7, 18, 5, 20, tzinfo=UTC)
+    assert facts.reference_is_start is is_start
+
+
+def test_a_dublin_core_change_wins_over_its_creation():
+    head = (
+        '<meta name="dcterms.created" content="2024-07-17T23:02:00Z">'
+        '<meta name="dcterms.modified" content="2024-07-18T05:20:00Z">'
+    )
+    facts = facts_of(head)
+    assert (facts.reference, facts.reference_is_start) == (
+        datetime(2024, 7, 18, 5, 20, tzinfo=UTC),
+        False,
+    )

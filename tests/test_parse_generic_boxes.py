@@ -492,6 +492,8 @@ def test_a_closing_byline_with_a_clock_time_times_the_post_and_names_its_author(
         ("en-GB", "Europe/London", "Last updated: Monday 15 July 2024, 14:30"),
         ("de", "Europe/Berlin", "Aktualisiert am 15.07.2024 um 14.30 Uhr"),
         ("fr", "Europe/Paris", "Mis à jour le 15 juillet 2024 à 14h30"),
+        ("en-GB", "Europe/London", "Last update 15 July 2024"),
+        ("en-GB", "Europe/London", "Published On 15 July 2024 15 July 2024"),
     ],
 )
 def test_a_visible_dateline_dates_posts_stamped_with_a_clock_alone(
@@ -789,3 +791,85 @@ def test_a_ticker_whose_times_open_with_a_word_of_update_is_read() -> None:
         f"Meldung {n}" for n in range(4)
     ]
     assert all(f"Nachtrag {n}" in entry.text for n, entry in enumerate(blog.entries))
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "Posted {hour}:{minute} a.m. ET",
+        "Published {hour}:{minute} AM EDT",
+        "Posted at {hour}:{minute} AM ET",
+    ],
+)
+def test_boxes_whose_time_opens_with_a_word_of_posting_are_read(stamp: str) -> None:
+    """A time box reading "Posted 1:14 AM ET" is the post's time, the word cut with it."""
+    times = [(1, 14), (0, 42), (0, 5)]
+    feed = "".join(
+        f"<article><span>{stamp.format(hour=12 if hour == 0 else hour, minute=f'{minute:02}')}"
+        f"</span><h2>Headline {n}</h2><p>Update {n}. {BODY}</p></article>"
+        for n, (hour, minute) in enumerate(times)
+    )
+    html = (
+        "<html lang='en'><head><title>Primary night: live results</title>"
+        "<meta property='article:modified_time' content='2024-06-05T01:20:00-04:00'></head>"
+        f"<body><main><div class='feed'>{feed}</div></main></body></html>"
+    )
+    blog = parse(html, "https://www.example.com/live/primary-night")
+    new_york = ZoneInfo("America/New_York")
+    assert [(entry.published, entry.title, entry.text) for entry in blog.entries] == [
+        (
+            datetime(2024, 6, 5, hour, minute, tzinfo=new_york),
+            f"Headline {n}",
+            f"Update {n}. {BODY}",
+        )
+        for n, (hour, minute) in enumerate(times)
+    ]
+
+
+def test_a_stamp_parting_its_date_and_clock_with_a_slash_dates_its_post() -> None:
+    """ "April 14, 2026 / 7:10 PM EDT" on a page that states no date of its own."""
+    stamps = [
+        "April 15, 2026 / 12:35 AM EDT",
+        "April 14, 2026 / 11:58 PM EDT",
+        "April 14, 2026 / 7:10 PM EDT",
+    ]
+    feed = "".join(
+        f"<article class='update'><time>{stamp}</time><h2>Headline {n}</h2>"
+        f"<p>Update {n}. {BODY}</p></article>"
+        for n, stamp in enumerate(stamps)
+    )
+    html = (
+        "<html lang='en'><head><title>Storms: live updates</title></head><body><main>"
+        f"<div class='feed'>{feed}</div></main></body></html>"
+    )
+    blog = parse(html, "https://www.example.com/live/storms")
+    assert [entry.published for entry in blog.entries] == [
+        datetime(2026, 4, 15, 4, 35, tzinfo=UTC),
+        datetime(2026, 4, 15, 3, 58, tzinfo=UTC),
+        datetime(2026, 4, 14, 23, 10, tzinfo=UTC),
+    ]
+
+
+def test_a_dateline_of_the_last_update_dates_the_newest_posts_not_one_of_publication() -> None:
+    """The page was published on the 3rd and last updated on the 4th: its newest posts,
+    after midnight, are on the 4th; the older ones, before midnight, on the 3rd."""
+    feed = "".join(
+        f"<div class='card'><div class='card__stamp'>Posted at {stamp} GMT</div>"
+        f"<h2>Headline {n}</h2><p>Update {n}. {BODY}</p></div>"
+        for n, stamp in enumerate(["00:52", "00:15", "23:48", "23:10"])
+    )
+    html = (
+        "<html lang='en'><head><title>Ceasefire talks: live</title></head><body><main>"
+        "<div class='date'><span class='sr-only'>Published On 3 Feb 2025</span>"
+        "<span aria-hidden='true'>3 Feb 2025</span></div>"
+        "<div class='last-updated'>Last update 4 Feb 2025</div>"
+        f"<div class='feed'>{feed}</div></main></body></html>"
+    )
+    blog = parse(html, "https://www.example.com/news/liveblog/ceasefire-talks")
+    assert [entry.published for entry in blog.entries] == [
+        datetime(2025, 2, 4, 0, 52, tzinfo=UTC),
+        datetime(2025, 2, 4, 0, 15, tzinfo=UTC),
+        datetime(2025, 2, 3, 23, 48, tzinfo=UTC),
+        datetime(2025, 2, 3, 23, 10, tzinfo=UTC),
+    ]
+    assert not any("Posted" in entry.text for entry in blog.entries)

@@ -594,10 +594,58 @@ def test_a_word_of_update_before_a_time(
         "Aktualisierung der Daten um 14 Uhr",
         "Erstmeldung",
         "Update 16 min ago",
+        "Posted by Dana Whitfield",
+        "Published 2024 figures show",
+        "Posted 95' Goal",
+        "Publié le 19/07/2024 à 17h42",
+        "Published June 4, 2024 at 2:31 p.m.",
+        "Posted 2:31 PM, June 4, 2024",
     ],
 )
 def test_a_word_of_update_with_no_time_after_it_is_no_marker(text: str) -> None:
     assert read_marker(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "hour", "minute", "label", "rest"),
+    [
+        (
+            "Posted 2:31 p.m. ET Officials said",
+            "clock",
+            14,
+            31,
+            "Posted 2:31 p.m. ET",
+            "Officials said",
+        ),
+        ("Published 3:05 PM EDT", "clock", 15, 5, None, ""),
+        ("Published: 14:20 – Text", "clock", 14, 20, "Published: 14:20", "Text"),
+        ("Posted at 00:52 GMT", "clock", 0, 52, "Posted at 00:52 GMT", ""),
+        ("Veröffentlicht um 14.20 Uhr: Text", "clock", 14, 20, None, "Text"),
+        ("Publié à 14h20 : Le maire", "clock", 14, 20, "Publié à 14h20", "Le maire"),
+        ("Pubblicato alle 14.20", "clock", 14, 20, None, ""),
+        ("Publicado a las 14:20", "clock", 14, 20, None, ""),
+        ("Geplaatst om 14.20 uur", "clock", 14, 20, None, ""),
+        ("Opublikowano o godz. 14:20", "clock", 14, 20, None, ""),
+        ("Posted 5 min ago", "relative", None, None, "Posted 5 min ago", ""),
+        ("Veröffentlicht vor 2 Stunden", "relative", None, None, None, ""),
+    ],
+)
+def test_a_word_of_posting_before_a_time(
+    text: str, kind: str, hour: int | None, minute: int | None, label: str | None, rest: str
+) -> None:
+    """ "Posted", "Published" and their kin in the other languages open a clock or a time
+    ago as a word of update does: part of the marker, cut from the text with it."""
+    found = marker(text, "en")
+    assert (found.kind, found.hour, found.minute) == (kind, hour, minute)
+    assert text[found.end :] == rest
+    if label is not None:
+        assert found.label == label
+    assert may_start_marker(text)
+
+
+def test_a_word_of_posting_before_a_time_ago_reads_the_time_ago() -> None:
+    assert marker("Published 5 min ago").ago == timedelta(minutes=5)
+    assert marker("Posted an hour ago").ago == timedelta(hours=1)
 
 
 # --------------------------------------------------------------------------------------------
@@ -625,6 +673,7 @@ def test_a_word_of_update_with_no_time_after_it_is_no_marker(text: str) -> None:
         ("2024-07-18 11:04 Text", date(2024, 7, 18), None, 11, 4, "Text"),
         ("18/07/2024 11:04 Text", date(2024, 7, 18), None, 11, 4, "Text"),
         ("17.07.2024 • 23:10 Uhr Text", date(2024, 7, 17), None, 23, 10, "Text"),
+        ("April 14, 2026 / 7:10 PM EDT Text", date(2026, 4, 14), None, 19, 10, "Text"),
         # The clock first, then its date.
         ("12:42 a.m. ET, June 5, 2024", date(2024, 6, 5), None, 0, 42, ""),
         ("11:58 p.m. ET, June 4, 2024 - Text", date(2024, 6, 4), None, 23, 58, "Text"),

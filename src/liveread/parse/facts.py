@@ -26,10 +26,32 @@ from liveread.text import squash
 
 DATE_PROPERTIES = frozenset(("article:modified_time", "og:updated_time", "article:published_time"))
 DATE_ITEMPROPS = frozenset(("dateModified", "datePublished"))
-DATE_NAMES = frozenset(("last-modified", "date", "DC.date.issued", "publish-date"))
-"""The meta tags that date a page, by the exact value of their property, itemprop or name."""
+DATE_NAMES = frozenset(
+    (
+        "last-modified",
+        "date",
+        "publish-date",
+        "dc.date",
+        "dc.date.modified",
+        "dc.date.issued",
+        "dc.date.created",
+        "dcterms.modified",
+        "dcterms.issued",
+        "dcterms.created",
+    )
+)
+"""The meta tags that date a page, by the exact value of their property or itemprop, or by
+their name in lower case (Dublin Core's are written "DC.date.issued" and "dc.date.issued")."""
 PUBLISHED_NAMES = frozenset(
-    ("article:published_time", "datePublished", "DC.date.issued", "publish-date")
+    (
+        "article:published_time",
+        "datePublished",
+        "publish-date",
+        "dc.date.issued",
+        "dc.date.created",
+        "dcterms.issued",
+        "dcterms.created",
+    )
 )
 """Of those, the ones that say when the page was first published: its posts come later."""
 _LD_DATE = re.compile(r'"(dateModified|datePublished)"\s*:\s*"([^"]{10,40})"')
@@ -126,34 +148,56 @@ def stated_zone(facts: PageFacts, notes: list[str]) -> PageFacts:
 
 def dated_by_dateline(facts: PageFacts, notes: list[str]) -> PageFacts:
     """`facts` dated by the page's own visible dateline ("Last updated: Monday 15 July 2024,
-    14:30", "Aktualisiert am 18.07.2024 um 11.04 Uhr"), when the page states no date in its
-    meta tags or structured data: the day its bare clock times are on. A dateline in two
-    parts ("Published 19 October 2024 19:20 | Updated 20 October 2024 00:15", in one text
-    or in two texts one after the other) dates the page by its update and starts it at its
-    publication."""
+    14:30", "Aktualisiert am 18.07.2024 um 11.04 Uhr", "Last update 4 Feb 2025"), when the
+    page states no date in its meta tags or structured data: the day its bare clock times
+    are on. A dateline of its last change wins over one of its first publication, as in its
+    meta tags, and the publication starts the page: "Published 19 October 2024 19:20 |
+    Updated 20 October 2024 00:15", in one text or in two."""
     if facts.day is not None:
         return facts
-    for index, note in enumerate(notes):
+    moments: dict[bool, datetime] = {}
+    """By whether it is the first publication: the moments the datelines state."""
+    days: dict[bool, date] = {}
+    """The same, for datelines giving a day alone."""
+    for note in notes:
         if len(note) > _DATELINE_PARTS * DATELINE_TEXT or not (lead := _DATELINE_LEAD.match(note)):
             continue
-        rest = squash(note[lead.end() :])
-        moments = _dateline_moments(lead, rest, facts)
-        if moments is None:
-            if (day := read_day(rest, facts.language)) is not None:
-                return replace(facts, day=day)
-            continue
-        for after in notes[index + 1 : index + 1 + _DATELINE_PARTS]:
-            if len(after) <= DATELINE_TEXT and (lead := _DATELINE_LEAD.match(after)) is not None:
-                moments |= _dateline_moments(lead, squash(after[lead.end() :]), facts) or {}
-        reference = moments.get(False) or moments[True]
+        rest = _said_once(squash(note[lead.end() :]))
+        if found := _dateline_moments(lead, rest, facts):
+            moments = found | moments  # the first of each kind
+        elif (day := read_day(rest, facts.language)) is not None:
+            days.setdefault(lead["word"].casefold() in _PUBLISHED_WORDS, day)
+    published = moments.get(True)
+    if (updated := moments.get(False)) is not None:
         return replace(
             facts,
-            day=_day(reference, facts.zone),
-            reference=reference,
-            reference_is_start=False not in moments,
-            published=moments.get(True),
+            day=_day(updated, facts.zone),
+            reference=updated,
+            reference_is_start=False,
+            published=published,
         )
+    if False in days:
+        return replace(facts, day=days[False], published=published)
+    if published is not None:
+        return replace(
+            facts,
+            day=_day(published, facts.zone),
+            reference=published,
+            reference_is_start=True,
+            published=published,
+        )
+    if True in days:
+        return replace(facts, day=days[True])
     return facts
+
+
+def _said_once(text: str) -> str:
+    """`text` once where it is written twice, once to be heard and once to be seen ("3 Feb
+    2025 3 Feb 2025", a screen reader's text then the visible one), else as it is."""
+    half = len(text) // 2
+    if text[half : half + 1] == " " and text[:half] == text[half + 1 :]:
+        return text[:half]
+    return text
 
 
 def _dateline_moments(
@@ -182,7 +226,7 @@ _DATELINE_PARTS = 2
 _DATELINE_SEPARATORS = " -–—|·•,;/()"
 """What may stand between a dateline's two parts."""
 _DATELINE_LEAD = re.compile(
-    r"\s*(?:last\s+)?(?P<word>updated|published|posted|aktualisiert|veröffentlicht"
+    r"\s*(?:last\s+)?(?P<word>updated|last\s+update|published|posted|aktualisiert|veröffentlicht"
     r"|mis à jour|publié|aggiornato|pubblicato|actualizado|publicado|atualizado|bijgewerkt"
     r"|gepubliceerd|uppdaterad|publicerad|zaktualizowano|opublikowano)"
     r"(?:\s+(?:on|am|le|il|el|em|op|den|dnia))?\s*:?\s*",
@@ -280,7 +324,7 @@ def _stated_moment(tree: LexborHTMLParser) -> _Stated:
             name = attributes.get("itemprop")
             if name not in DATE_ITEMPROPS:
                 name = attributes.get("name")
-                if name not in DATE_NAMES:
+                if name is None or (name := name.lower()) not in DATE_NAMES:
                     continue
         if when := parse_time(attributes.get("content")):
             (published if name in PUBLISHED_NAMES else changed).append(when)

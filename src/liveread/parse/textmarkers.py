@@ -16,7 +16,9 @@ Strictness, as decided here:
   are read only when nothing but a separator follows them ("Just now, police said" is prose).
 - A word of update before a clock or moment ("Update vom 15. März, 8.20 Uhr:", "Mise à jour
   14h20 :", "UPDATE 14:20 –") is part of the marker, so long as the time follows it: "Update
-  your app" is prose.
+  your app" is prose. So is a word of posting before a clock or a time ago ("Posted 2:31
+  p.m. ET", "Published 5 min ago"), not before a date ("Publié le 19/07/2024 à 17h42": an
+  article list's dateline).
 - Two-letter US zones (ET, CT, MT, PT) count after a 12-hour time or before a separator only,
   so "13:47 CT scans show…" keeps its "CT".
 """
@@ -84,6 +86,7 @@ _DAYS_BACK = {words.fold(word): back for word, back in words.DAYS_BACK.items()}
 _DAY_PHRASE_STARTS = frozenset(phrase.split()[0] for phrase in _DAYS_BACK if " " in phrase)
 """First words of day names of two words ("i går")."""
 _UPDATE_LEADS = frozenset(words.fold(phrase.split()[0]) for phrase in words.UPDATE_WORDS)
+_POSTING_LEADS = frozenset(words.fold(word) for word in words.POSTING_WORDS)
 _LEADS = (
     _CLOCK_PREFIXES
     | _RELATIVE_LEADS
@@ -91,6 +94,7 @@ _LEADS = (
     | frozenset(_DAYS_BACK)
     | _DAY_PHRASE_STARTS
     | _UPDATE_LEADS
+    | _POSTING_LEADS
 )
 """The words (folded) a marker may start with."""
 _LEAD_HEADS = frozenset(word[:4] for word in _LEADS if len(word) >= 4) | frozenset(
@@ -145,13 +149,13 @@ _JUST_NOW = re.compile(
     "|".join(re.escape(phrase).replace("'", "['’]") for phrase in words.JUST_NOW), re.IGNORECASE
 )
 _GLUE = re.compile(
-    r"(?:\s*[,|–—•·-]\s*|\s+)"
+    r"(?:\s*[,|–—•·/-]\s*|\s+)"
     r"(?:(?:at|um|à|a\s+las|alle|a|ore|o\s+godz\.?|godz\.?|om|o)\s+)?(?=[0-9])",
     re.IGNORECASE,
 )
 """Between the date and the time of a moment: "5 August 2024, 14:00", "18. Juli um 11.04 Uhr",
-"17.07.2024 • 23:10 Uhr", "5 août à 14h", "18 luglio alle 14.30", "3 de agosto a las 14:00",
-"18 lipca o godz. 14:00"."""
+"17.07.2024 • 23:10 Uhr", "April 14, 2026 / 7:10 PM", "5 août à 14h", "18 luglio alle 14.30",
+"3 de agosto a las 14:00", "18 lipca o godz. 14:00"."""
 _HOURS = ("Uhr", "uur")
 _STRONG_SEPARATORS = ":|–—•·-"
 _SEPARATORS = _STRONG_SEPARATORS + ",."
@@ -219,6 +223,8 @@ def read_marker(text: str, language: str | None = None) -> Marker | None:
         return marker
     if lead in _UPDATE_LEADS and (marker := _updated(text, start, language)):
         return marker
+    if lead in _POSTING_LEADS:
+        return _posted(text, start, language)
     if lead in DATE_WORDS:
         return _moment(text, start, language)
     return None
@@ -636,19 +642,42 @@ _UPDATE = re.compile(
     re.IGNORECASE,
 )
 """A word of update, and what leads from it to its time: "Update vom ", "Mise à jour du "."""
+_POSTED = re.compile(
+    rf"(?:{_phrases(words.POSTING_WORDS)})(?![^\W\d_])\s*:?\s*(?:(?:{_UPDATE_GLUE})\s+)?",
+    re.IGNORECASE,
+)
+"""A word of posting, and what leads from it to its time: "Posted at ", "Publié à "."""
 
 
 def _updated(text: str, start: int, language: str | None) -> Marker | None:
     """The clock or moment after a word of update: "Update vom 15. März, 8.20 Uhr: Text",
     "Aggiornamento ore 14.20:", "Update 2:31 p.m.:"; None when no time follows the word."""
-    match = _UPDATE.match(text, start)
+    return _led(_UPDATE, text, start, language, ("clock", "moment"))
+
+
+def _posted(text: str, start: int, language: str | None) -> Marker | None:
+    """The clock or time ago after a word of posting: "Posted 2:31 p.m. ET", "Posted at
+    00:52 GMT", "Veröffentlicht vor 5 Min."; None when neither follows the word."""
+    return _led(_POSTED, text, start, language, ("clock", "relative"))
+
+
+def _led(
+    lead: re.Pattern[str],
+    text: str,
+    start: int,
+    language: str | None,
+    kinds: tuple[str, ...],
+) -> Marker | None:
+    """The marker of one of `kinds` after the words `lead` matches at `start`, read as one
+    with them."""
+    match = lead.match(text, start)
     if match is None:
         return None
     at = match.end()
     if at >= len(text) or not (text[at].isdigit() or _may_lead(text, at)):
         return None
     found = read_marker(text[at:], language)
-    if found is None or found.kind not in ("clock", "moment"):
+    if found is None or found.kind not in kinds:
         return None
     end = at + found.end
     label = _label(text, start, end).rstrip(_SEPARATORS_AFTER)  # "ore 14.20", as written

@@ -274,6 +274,20 @@ UPDATE_WORDS = (
 )
 """Words that open a post's time as the moment of an update or first report: "Update vom
 15. März, 8.20 Uhr:", "Erstmeldung, 17.30 Uhr:", "Mise à jour 14h20 :", "Aktualizacja 14:20"."""
+POSTING_WORDS = (
+    "posted",
+    "published",
+    "veröffentlicht",
+    "publié",
+    "pubblicato",
+    "publicado",
+    "geplaatst",
+    "opublikowano",
+)
+"""Words that open a post's time as the moment it was posted: "Posted 2:31 p.m. ET",
+"Published 3:05 PM EDT", "Posted at 00:52 GMT", "Veröffentlicht vor 5 Min.". Read before a
+clock or a time ago only: before a date ("Publié le 19/07/2024 à 17h42") they date the
+items of article lists, archives and search results, not posts."""
 UPDATE_GLUE = (
     "vom, von, um, from, of, at, on, du, de, des, à, a, del, della, delle, dei, alle, de las,"
     " a las, las, om, van, z, o"
