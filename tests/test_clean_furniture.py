@@ -134,6 +134,7 @@ BYLINES = [
     ("Autor: Jan Kowalski", ["Jan Kowalski"]),
     ("By Jane Doe, Reporter", ["Jane Doe"]),
     ("By Jane Doe, Political Editor", ["Jane Doe"]),
+    ("By Megan Alvarez, Chief Meteorologist", ["Megan Alvarez"]),
     ("Von Lisa Gruber | Wien", ["Lisa Gruber"]),
     ("By Jane Doe in Kyiv", ["Jane Doe"]),
     ("By Jane Doe and John O'Brien", ["Jane Doe", "John O'Brien"]),

@@ -350,3 +350,38 @@ def test_a_new_core_version_outdates_every_reading(monkeypatch: pytest.MonkeyPat
 @pytest.mark.parametrize("stored", [None, "", str(PARSER_VERSION), f"{PARSER_VERSION}/gone-1"])
 def test_no_version_an_old_number_or_an_unknown_reader_is_outdated(stored: str | None):
     assert not is_current(stored)
+
+
+AMP_LIVE_LIST = """<html lang="en"><head><title>Storms: live updates</title>
+<meta property="article:modified_time" content="2026-05-19T05:00:00Z"></head><body>
+<amp-live-list id="live"><div items>{posts}</div></amp-live-list></body></html>"""
+AMP_POST = """<div id="post-{n}" data-sort-time="{ms}"><div class="meta"><span>{clock}</span>
+<span>Tom Reddick</span></div><h2>Update {n} on the storm</h2><div class="body"><p>The line of
+storms moved east over the bay, and crews reported {n} more roads closed by fallen trees.</p>
+</div></div>"""
+
+
+def test_an_amp_live_list_of_another_template_is_not_read_as_the_independents():
+    # Any AMP live list has `div[items] > div#post-N[data-sort-time]`: the Independent's spec
+    # claims only its own posts, opening with their permalink around the time.
+    start = datetime(2026, 5, 19, 4, 0, tzinfo=UTC)
+    posts = "".join(
+        AMP_POST.format(n=n, ms=int(start.timestamp() * 1000) - n * 600_000, clock=f"{n} min")
+        for n in range(1, 5)
+    )
+    blog = parse(AMP_LIVE_LIST.format(posts=posts), "https://news.example/live")
+    assert blog.source != "independent"
+    assert [entry.key for entry in blog.entries] == ["1", "2", "3", "4"]
+    assert all("more roads closed" in entry.text for entry in blog.entries)
+
+
+def test_the_independents_byline_hook_never_takes_the_post_for_its_row():
+    from liveread.parse.sites.independent import closing_byline
+
+    post = LexborHTMLParser(
+        '<div id="post-1"><div class="meta"><span>9 p.m.</span><span>Ann Lee</span></div>'
+        "<h2>T</h2><p>Text of the post.</p></div>"
+    ).css_first("div#post-1")
+    assert post is not None
+    row = closing_byline(post)
+    assert row is not None and row.attributes.get("class") == "meta"

@@ -694,7 +694,9 @@ NAME_JOINERS = _split("and und et e y i oraz en och og &")
 """Words between two names in one byline."""
 ROLE_WORDS = _split(
     # after a comma or a bar, a byline names a role or a place, not another person
-    "reporter correspondent editor writer journalist columnist producer staff redakteur"
+    "reporter correspondent editor writer journalist columnist producer staff anchor host"
+    " meteorologist forecaster photographer photojournalist videographer analyst contributor"
+    " chief senior redakteur"
     " redakteurin redaktion korrespondent korrespondentin reporterin journaliste correspondant"
     " correspondante envoyé envoyée rédacteur rédactrice rédaction inviato inviata"
     " corrispondente giornalista redattore redattrice redazione enviado enviada corresponsal"

@@ -12,22 +12,27 @@ from selectolax.lexbor import LexborNode
 from liveread.parse.spec import SiteSpec, Stamp
 
 POSTS = "amp-live-list div[items] > div[id^='post-'][data-sort-time]"
+SIGNATURE = f"{POSTS}:has(> a[href^='#post-'] > amp-timeago)"
+"""A post opening with its permalink around its time: any AMP live list has `POSTS`, only
+this template has the permalink so."""
 
 
 def closing_byline(node: LexborNode) -> LexborNode | None:
-    """The closing "Author / 14 August 2023 10:01" row: the last div holding two spans."""
+    """The closing "Author / 14 August 2023 10:01" row: the last div holding two spans, in
+    the box around it (never the post itself: its body would go with it)."""
     for div in reversed(node.css("div")):
         # One walk over the (small) div rather than a query for its spans and one for a `p`.
         tags = [element.tag for element in div.traverse()]
         if tags.count("span") == 2 and "p" not in tags:
-            return div.parent
+            box = div.parent
+            return div if box is None or box.mem_id == node.mem_id else box
     return None
 
 
 SPEC = SiteSpec(
     name="independent",
     version=1,
-    signature=POSTS,
+    signature=SIGNATURE,
     posts=POSTS,
     title="h3",
     published=(
