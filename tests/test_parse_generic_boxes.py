@@ -873,3 +873,24 @@ def test_a_dateline_of_the_last_update_dates_the_newest_posts_not_one_of_publica
         datetime(2025, 2, 3, 23, 10, tzinfo=UTC),
     ]
     assert not any("Posted" in entry.text for entry in blog.entries)
+
+
+@pytest.mark.parametrize("box", ["live-updates", "timeline", "update-list"])
+def test_a_box_whose_class_sounds_like_a_time_leaves_its_posts_their_times(box: str) -> None:
+    # "live-updates" holds "date", "timeline" "time": the box opens with its first post's
+    # time, yet each post in it keeps its own.
+    posts = "".join(
+        f"<div class='update'><span>{stamp}</span><p>Update {n}. {BODY}</p></div>"
+        for n, stamp in ((3, "13:43"), (2, "13:16"), (1, "12:48"))
+    )
+    blog = parse(page(f"<div class='{box}'>{posts}</div>"), URL)
+    assert [entry.published for entry in blog.entries] == [
+        datetime(2024, 7, 24, 13, 43, tzinfo=UTC),
+        datetime(2024, 7, 24, 13, 16, tzinfo=UTC),
+        datetime(2024, 7, 24, 12, 48, tzinfo=UTC),
+    ]
+    assert [entry.text.split(".")[0] for entry in blog.entries] == [
+        "Update 3",
+        "Update 2",
+        "Update 1",
+    ]

@@ -26,6 +26,9 @@ CANDIDATES = (
 length ("01:58"), never a post's time."""
 LONGEST_LABEL = 40
 """A marker's element of at most this many characters is a label: the time and little else."""
+LONGEST_TIME_BOX = 4 * LONGEST_LABEL
+"""The most text a `div` chosen by its class (`post-time`, `entry-date`) holds: a time and
+its byline, never a post's body."""
 MAX_CLIMB = 4
 MARKER_TEXT = 200
 """How much of an element's opening a written time is looked for in."""
@@ -71,7 +74,9 @@ def find_markers(root: Node, language: str | None) -> Scan:
             continue
         text = node.text(deep=True, separator=" ")
         opening = text[:MARKER_TEXT].lstrip()
-        if not opening:
+        if not opening or (node.tag == "div" and len(text) > LONGEST_TIME_BOX):
+            # A box whose class only sounds like a time ("live-updates", "timeline"): the
+            # posts in it hold their own times.
             continue
         openings[node_id] = opening
         before = openings.get(parent_id)
