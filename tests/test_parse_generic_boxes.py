@@ -894,3 +894,18 @@ def test_a_box_whose_class_sounds_like_a_time_leaves_its_posts_their_times(box: 
         "Update 2",
         "Update 1",
     ]
+
+
+@pytest.mark.parametrize(
+    ("classes", "flag"),
+    [
+        ("entry--essential", "key_event"),
+        ("entry--important", "key_event"),
+        ("LiveFeedItem_important__x1Ab", "key_event"),
+        ("LiveFeedItem_pinned__Rz0Y1", "pinned"),
+    ],
+)
+def test_a_posts_modifier_class_flags_it(classes: str, flag: str) -> None:
+    feed = post(3, classes=classes) + post(2) + post(1)
+    first, *others = parse(page(feed), URL).entries
+    assert getattr(first, flag) and not any(getattr(entry, flag) for entry in others)

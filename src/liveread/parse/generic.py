@@ -532,8 +532,12 @@ AUTHORS = (
 widget's "lb24-base-user-name")."""
 LABELS = "[class*='label'], [class*='tag'], [class*='badge'], [class*='flag'], [class*='kicker']"
 """Elements that may hold a post's label ("Eilmeldung", "Pinned")."""
-KEY_EVENT_CLASS = re.compile("key-event|keyevent|key_event|type-key|highlight")
-PINNED_CLASS = re.compile("is-pinned|pinned-post|--pinned")
+KEY_EVENT_CLASS = re.compile(
+    "key-event|keyevent|key_event|type-key|highlight|--essential|--important|_important_"
+)
+PINNED_CLASS = re.compile("is-pinned|pinned-post|--pinned|_pinned_")
+"""A post's own class names flagging it; `_pinned_`, `_important_`: CSS modules' spelling
+("LiveFeedItem_pinned__Rz0Y1")."""
 BREAKING_CLASS = re.compile("breaking")
 SUMMARY_CLASS = re.compile("is-summary")
 """What a post's class holds (lower-cased) where the template marks it as one of these."""
