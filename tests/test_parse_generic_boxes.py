@@ -826,6 +826,37 @@ def test_boxes_whose_time_opens_with_a_word_of_posting_are_read(stamp: str) -> N
     ]
 
 
+def _data_page(note: str = "", stamp: str = "Updated {clock} CET") -> str:
+    """A page of boxes of figures, each stamped "Updated 09:41 CET", under a live badge."""
+    rows = "".join(
+        f"<tr><td>{name}</td><td>{price:,.2f}</td><td>{change:+.2f}%</td></tr>"
+        for name, price, change in (
+            ("Northfield Grain", 1812.5, 0.42),
+            ("Eastmoor Wool", 96.1, -1.3),
+        )
+    )
+    boxes = "".join(
+        f"<section class='panel'><div class='panel__head'><h2>{heading}</h2>"
+        f"<span class='panel__stamp'>{stamp.format(clock=f'09:{41 - n:02}')}</span></div>{note}"
+        f"<table><tr><th>Name</th><th>Price</th><th>Change</th></tr>{rows}</table></section>"
+        for n, heading in enumerate(("Grain futures", "Wool auctions", "Freight rates"))
+    )
+    return (
+        "<html lang='en'><head><title>Commodities live: prices today</title>"
+        "<meta property='article:modified_time' content='2024-07-24T07:41:00Z'></head>"
+        f"<body><main><span class='badge'>LIVE</span><h1>Commodities live</h1>{boxes}</main>"
+        "</body></html>"
+    )
+
+
+@pytest.mark.parametrize("stamp", ["Updated {clock} CET", "{clock} CET"])
+def test_boxes_of_figures_stamped_with_a_time_are_no_live_blog(stamp: str) -> None:
+    """Tables of prices, each box stamped "Updated 09:41 CET": timed boxes, but not one of
+    them holds a sentence, so they are data, not posts."""
+    with pytest.raises(NotALiveBlog):
+        parse(_data_page(stamp=stamp), "https://markets.example.com/commodities/live")
+
+
 def test_a_stamp_parting_its_date_and_clock_with_a_slash_dates_its_post() -> None:
     """ "April 14, 2026 / 7:10 PM EDT" on a page that states no date of its own."""
     stamps = [
