@@ -799,10 +799,13 @@ def test_a_ticker_whose_times_open_with_a_word_of_update_is_read() -> None:
         "Posted {hour}:{minute} a.m. ET",
         "Published {hour}:{minute} AM EDT",
         "Posted at {hour}:{minute} AM ET",
+        "Updated {hour}:{minute} AM ET",
+        "Last updated {hour}:{minute} AM EDT",
     ],
 )
 def test_boxes_whose_time_opens_with_a_word_of_posting_are_read(stamp: str) -> None:
-    """A time box reading "Posted 1:14 AM ET" is the post's time, the word cut with it."""
+    """A time box reading "Posted 1:14 AM ET" or "Updated 1:14 AM ET" is the post's time,
+    the word cut with it."""
     times = [(1, 14), (0, 42), (0, 5)]
     feed = "".join(
         f"<article><span>{stamp.format(hour=12 if hour == 0 else hour, minute=f'{minute:02}')}"
@@ -855,6 +858,16 @@ def test_boxes_of_figures_stamped_with_a_time_are_no_live_blog(stamp: str) -> No
     them holds a sentence, so they are data, not posts."""
     with pytest.raises(NotALiveBlog):
         parse(_data_page(stamp=stamp), "https://markets.example.com/commodities/live")
+
+
+def test_the_same_boxes_with_a_sentence_of_their_own_are_posts() -> None:
+    note = "<p>Prices edged higher after the morning auction drew more buyers than expected.</p>"
+    blog = parse(_data_page(note), "https://markets.example.com/commodities/live")
+    assert [(entry.title, entry.published) for entry in blog.entries] == [
+        ("Grain futures", datetime(2024, 7, 24, 7, 41, tzinfo=UTC)),
+        ("Wool auctions", datetime(2024, 7, 24, 7, 40, tzinfo=UTC)),
+        ("Freight rates", datetime(2024, 7, 24, 7, 39, tzinfo=UTC)),
+    ]
 
 
 def test_a_stamp_parting_its_date_and_clock_with_a_slash_dates_its_post() -> None:
