@@ -799,10 +799,13 @@ def test_a_ticker_whose_times_open_with_a_word_of_update_is_read() -> None:
         "Posted {hour}:{minute} a.m. ET",
         "Published {hour}:{minute} AM EDT",
         "Posted at {hour}:{minute} AM ET",
+        "Updated {hour}:{minute} AM ET",
+        "Last updated {hour}:{minute} AM EDT",
     ],
 )
 def test_boxes_whose_time_opens_with_a_word_of_posting_are_read(stamp: str) -> None:
-    """A time box reading "Posted 1:14 AM ET" is the post's time, the word cut with it."""
+    """A time box reading "Posted 1:14 AM ET" or "Updated 1:14 AM ET" is the post's time,
+    the word cut with it."""
     times = [(1, 14), (0, 42), (0, 5)]
     feed = "".join(
         f"<article><span>{stamp.format(hour=12 if hour == 0 else hour, minute=f'{minute:02}')}"
@@ -823,6 +826,47 @@ def test_boxes_whose_time_opens_with_a_word_of_posting_are_read(stamp: str) -> N
             f"Update {n}. {BODY}",
         )
         for n, (hour, minute) in enumerate(times)
+    ]
+
+
+def _data_page(note: str = "", stamp: str = "Updated {clock} CET") -> str:
+    """A page of boxes of figures, each stamped "Updated 09:41 CET", under a live badge."""
+    rows = "".join(
+        f"<tr><td>{name}</td><td>{price:,.2f}</td><td>{change:+.2f}%</td></tr>"
+        for name, price, change in (
+            ("Northfield Grain", 1812.5, 0.42),
+            ("Eastmoor Wool", 96.1, -1.3),
+        )
+    )
+    boxes = "".join(
+        f"<section class='panel'><div class='panel__head'><h2>{heading}</h2>"
+        f"<span class='panel__stamp'>{stamp.format(clock=f'09:{41 - n:02}')}</span></div>{note}"
+        f"<table><tr><th>Name</th><th>Price</th><th>Change</th></tr>{rows}</table></section>"
+        for n, heading in enumerate(("Grain futures", "Wool auctions", "Freight rates"))
+    )
+    return (
+        "<html lang='en'><head><title>Commodities live: prices today</title>"
+        "<meta property='article:modified_time' content='2024-07-24T07:41:00Z'></head>"
+        f"<body><main><span class='badge'>LIVE</span><h1>Commodities live</h1>{boxes}</main>"
+        "</body></html>"
+    )
+
+
+@pytest.mark.parametrize("stamp", ["Updated {clock} CET", "{clock} CET"])
+def test_boxes_of_figures_stamped_with_a_time_are_no_live_blog(stamp: str) -> None:
+    """Tables of prices, each box stamped "Updated 09:41 CET": timed boxes, but not one of
+    them holds a sentence, so they are data, not posts."""
+    with pytest.raises(NotALiveBlog):
+        parse(_data_page(stamp=stamp), "https://markets.example.com/commodities/live")
+
+
+def test_the_same_boxes_with_a_sentence_of_their_own_are_posts() -> None:
+    note = "<p>Prices edged higher after the morning auction drew more buyers than expected.</p>"
+    blog = parse(_data_page(note), "https://markets.example.com/commodities/live")
+    assert [(entry.title, entry.published) for entry in blog.entries] == [
+        ("Grain futures", datetime(2024, 7, 24, 7, 41, tzinfo=UTC)),
+        ("Wool auctions", datetime(2024, 7, 24, 7, 40, tzinfo=UTC)),
+        ("Freight rates", datetime(2024, 7, 24, 7, 39, tzinfo=UTC)),
     ]
 
 

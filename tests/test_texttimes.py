@@ -590,7 +590,6 @@ def test_a_word_of_update_before_a_time(
         "Update: 14 people died",
         "Update 2: the police",
         "Update vom 15. März: Text",
-        "Updated 14:20",
         "Aktualisierung der Daten um 14 Uhr",
         "Erstmeldung",
         "Update 16 min ago",
@@ -600,6 +599,12 @@ def test_a_word_of_update_before_a_time(
         "Publié le 19/07/2024 à 17h42",
         "Published June 4, 2024 at 2:31 p.m.",
         "Posted 2:31 PM, June 4, 2024",
+        "Updated guidance says",
+        "Updated on 5 March 2024",
+        "Last updated June 4, 2024 at 2:31 p.m.",
+        "Last night 14 people died",
+        "Aktualisiert am 15.03.2024",
+        "Mis à jour le 19/07/2024 à 17h42",
     ],
 )
 def test_a_word_of_update_with_no_time_after_it_is_no_marker(text: str) -> None:
@@ -628,13 +633,23 @@ def test_a_word_of_update_with_no_time_after_it_is_no_marker(text: str) -> None:
         ("Opublikowano o godz. 14:20", "clock", 14, 20, None, ""),
         ("Posted 5 min ago", "relative", None, None, "Posted 5 min ago", ""),
         ("Veröffentlicht vor 2 Stunden", "relative", None, None, None, ""),
+        ("Updated 1:14 AM ET Voters", "clock", 1, 14, "Updated 1:14 AM ET", "Voters"),
+        ("Last updated 3:05 PM EDT", "clock", 15, 5, "Last updated 3:05 PM EDT", ""),
+        ("Updated 5 min ago", "relative", None, None, "Updated 5 min ago", ""),
+        ("Aktualisiert 14:20 Uhr: Text", "clock", 14, 20, "Aktualisiert 14:20 Uhr", "Text"),
+        ("Zuletzt aktualisiert: 14.20 Uhr", "clock", 14, 20, None, ""),
+        ("Mis à jour à 14h20 : Le maire", "clock", 14, 20, "Mis à jour à 14h20", "Le maire"),
+        ("Aggiornato alle 14.20", "clock", 14, 20, None, ""),
+        ("Actualizado 14:20", "clock", 14, 20, None, ""),
+        ("Bijgewerkt 14:20", "clock", 14, 20, None, ""),
+        ("Zaktualizowano 14:20", "clock", 14, 20, None, ""),
     ],
 )
 def test_a_word_of_posting_before_a_time(
     text: str, kind: str, hour: int | None, minute: int | None, label: str | None, rest: str
 ) -> None:
-    """ "Posted", "Published" and their kin in the other languages open a clock or a time
-    ago as a word of update does: part of the marker, cut from the text with it."""
+    """ "Posted", "Published", "Updated" and their kin in the other languages open a clock
+    or a time ago as a word of update does: part of the marker, cut from the text with it."""
     found = marker(text, "en")
     assert (found.kind, found.hour, found.minute) == (kind, hour, minute)
     assert text[found.end :] == rest

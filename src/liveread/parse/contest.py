@@ -8,7 +8,9 @@ the best supported one is read:
 - the share of posts with a time (an attribute, or a time written at their start);
 - text per post, and the share of it that is link text (teaser lists are mostly links);
 - regularity: posts of one shape (tag and class), not a run of unlike boxes;
-- markers swallowed: a reading whose posts hold other posts' times has merged posts.
+- markers swallowed: a reading whose posts hold other posts' times has merged posts;
+- prose: a reading none of whose posts holds a sentence is boxes of data (price tables,
+  results, timetables stamped "Updated 14:23"), not posts.
 
 A site spec's reading starts ahead (its template is known); a generic reading must also pass
 a floor (enough posts, mostly timed, with text of their own) or the page is not a live blog.
@@ -17,6 +19,7 @@ a floor (enough posts, mostly timed, with text of their own) or the page is not 
 from __future__ import annotations
 
 import math
+import re
 import statistics
 from dataclasses import dataclass, field
 
@@ -161,6 +164,8 @@ def judge(proposal: Proposal, *, site: bool, structured: bool, live_signal: bool
         proposal.refused = f"only {e.timed:.0%} of posts carry a time"
     elif not live_signal and not _plainly_posts(e):
         proposal.refused = "the page does not say it is live, and its timed items are short"
+    elif not _some_prose(proposal.reader, proposal.nodes):
+        proposal.refused = "no post holds a sentence of prose: boxes of data, not posts"
 
 
 def _plainly_posts(e: Evidence) -> bool:
@@ -172,6 +177,42 @@ def _plainly_posts(e: Evidence) -> bool:
         and e.text >= UNSAID_TEXT
         and e.links <= UNSAID_LINKS
         and e.swallowed <= UNSAID_SWALLOWED
+    )
+
+
+SENTENCE_WORDS = 5
+"""Words of letters a sentence ends with, its full stop after the last."""
+_FULL_STOP = re.compile(r"[.!?…؟۔।]")
+_STOPS_WITHOUT_SPACES = ("。", "！", "？")
+_SCRIPT_WITHOUT_SPACES = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]{20}")
+"""Thai, Lao, Myanmar, Khmer: no spaces between words, nor full stops."""
+_WORD_PUNCTUATION = str.maketrans("", "", ",;:'’-\"“”„«»(")
+"""What may stand in or around a word of a sentence: "l’homme", "said:", "\"we"."""
+
+
+def _some_prose(reader: Adapter, nodes: list[Node]) -> bool:
+    """Whether any of the posts holds a sentence (the first post mostly does: one look)."""
+    return any(
+        _has_sentence(part.text(deep=True)) for node in nodes for part in reader.extent(node)
+    )
+
+
+def _has_sentence(text: str) -> bool:
+    """Whether `text` holds a sentence: `SENTENCE_WORDS` words of letters, then a full stop.
+    A row of figures, a headline, a team and its score, a train's destination hold none."""
+    for stop in _FULL_STOP.finditer(text):
+        after = text[stop.end() : stop.end() + 1]
+        if after.isdigit() or after.islower():
+            continue  # the point of "80,542.10" or "example.com", not a full stop
+        before = text[max(0, stop.start() - 30 * SENTENCE_WORDS) : stop.start()].split()
+        if len(before) >= SENTENCE_WORDS and all(
+            word.translate(_WORD_PUNCTUATION).isalpha() for word in before[-SENTENCE_WORDS:]
+        ):
+            return True
+    if text.isascii():
+        return False
+    return any(stop in text for stop in _STOPS_WITHOUT_SPACES) or bool(
+        _SCRIPT_WITHOUT_SPACES.search(text)
     )
 
 

@@ -16,9 +16,9 @@ Strictness, as decided here:
   are read only when nothing but a separator follows them ("Just now, police said" is prose).
 - A word of update before a clock or moment ("Update vom 15. März, 8.20 Uhr:", "Mise à jour
   14h20 :", "UPDATE 14:20 –") is part of the marker, so long as the time follows it: "Update
-  your app" is prose. So is a word of posting before a clock or a time ago ("Posted 2:31
-  p.m. ET", "Published 5 min ago"), not before a date ("Publié le 19/07/2024 à 17h42": an
-  article list's dateline).
+  your app" is prose. So is a word of posting or of the last update before a clock or a
+  time ago ("Posted 2:31 p.m. ET", "Published 5 min ago", "Updated 1:14 AM ET"), not before
+  a date ("Publié le 19/07/2024 à 17h42": an article list's dateline).
 - Two-letter US zones (ET, CT, MT, PT) count after a 12-hour time or before a separator only,
   so "13:47 CT scans show…" keeps its "CT".
 """
@@ -86,7 +86,7 @@ _DAYS_BACK = {words.fold(word): back for word, back in words.DAYS_BACK.items()}
 _DAY_PHRASE_STARTS = frozenset(phrase.split()[0] for phrase in _DAYS_BACK if " " in phrase)
 """First words of day names of two words ("i går")."""
 _UPDATE_LEADS = frozenset(words.fold(phrase.split()[0]) for phrase in words.UPDATE_WORDS)
-_POSTING_LEADS = frozenset(words.fold(word) for word in words.POSTING_WORDS)
+_POSTING_LEADS = frozenset(words.fold(phrase.split()[0]) for phrase in words.POSTING_WORDS)
 _LEADS = (
     _CLOCK_PREFIXES
     | _RELATIVE_LEADS
@@ -656,8 +656,9 @@ def _updated(text: str, start: int, language: str | None) -> Marker | None:
 
 
 def _posted(text: str, start: int, language: str | None) -> Marker | None:
-    """The clock or time ago after a word of posting: "Posted 2:31 p.m. ET", "Posted at
-    00:52 GMT", "Veröffentlicht vor 5 Min."; None when neither follows the word."""
+    """The clock or time ago after a word of posting or of the last update: "Posted 2:31
+    p.m. ET", "Posted at 00:52 GMT", "Veröffentlicht vor 5 Min.", "Last updated 3:05 PM
+    EDT"; None when neither follows the word."""
     return _led(_POSTED, text, start, language, ("clock", "relative"))
 
 

@@ -283,9 +283,18 @@ POSTING_WORDS = (
     "publicado",
     "geplaatst",
     "opublikowano",
+    "updated",
+    "last updated",
+    "aktualisiert",
+    "zuletzt aktualisiert",
+    "mis à jour",
+    "aggiornato",
+    "actualizado",
+    "zaktualizowano",
 )
-"""Words that open a post's time as the moment it was posted: "Posted 2:31 p.m. ET",
-"Published 3:05 PM EDT", "Posted at 00:52 GMT", "Veröffentlicht vor 5 Min.". Read before a
+"""Words that open a post's time as the moment it was posted or last updated: "Posted 2:31
+p.m. ET", "Published 3:05 PM EDT", "Posted at 00:52 GMT", "Veröffentlicht vor 5 Min.",
+"Updated 1:14 AM ET", "Aktualisiert 14:20 Uhr", "Mis à jour à 14h20". Read before a
 clock or a time ago only: before a date ("Publié le 19/07/2024 à 17h42") they date the
 items of article lists, archives and search results, not posts."""
 UPDATE_GLUE = (
