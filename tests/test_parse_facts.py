@@ -48,10 +48,43 @@ def test_a_date_in_the_title_dates_a_page_with_no_other():
         ("Latest news from the county", False),
         ("How the warehouse fire spread", False),
         ("Delivery times for Christmas", False),
+        ("Nahost-Krieg: Live-Updates aus der Region", True),
+        ("Unwetter im Live-Ticker", True),
+        ("We are live-blogging the count", True),
+        ("Türkamera: Live-Ansicht lädt nicht mehr", False),
+        ("Why live-action remakes keep coming", False),
     ],
 )
 def test_a_page_that_calls_itself_live(title: str, live: bool):
     assert facts_of(f"<title>{title}</title>").live is live
+
+
+@pytest.mark.parametrize(
+    ("title", "heading", "url", "live"),
+    [
+        # the slug of a title whose live word names a topic ("Live-Ansicht") says no more
+        (
+            "Live-Ansicht lädt nicht",
+            "",
+            "https://forum.example.de/threads/live-ansicht-laedt.9/",
+            False,
+        ),
+        (
+            "Live-Ansicht lädt nicht",
+            "Live-Ansicht lädt nicht",
+            "https://forum.example.de/t/9",
+            False,
+        ),
+        # an address that says live by itself still does
+        ("Storm Bert: roads closed", "", "https://news.example.com/live/storm-bert", True),
+        ("Storm Bert: roads closed", "", "https://news.example.com/storm-bert-live-updates", True),
+        ("Live-Ansicht lädt nicht", "", "https://forum.example.de/live/live-ansicht-laedt", True),
+        ("Storm Bert: roads closed", "Storm Bert live", "https://news.example.com/a", True),
+    ],
+)
+def test_a_compound_noun_live_begins_names_a_topic(title: str, heading: str, url: str, live: bool):
+    body = f"<h1>{heading}</h1>" if heading else ""
+    assert facts_of(f"<title>{title}</title>", body, url=url).live is live
 
 
 def test_a_note_that_speaks_of_time_states_the_zone():

@@ -416,7 +416,14 @@ def _contest(
         )
         reader.prepare(tree, url)
         nodes = reader.post_nodes(tree)[:MAX_POSTS]
-        return _judged(Proposal(reader, nodes), data, url, letters, live=facts.live)
+        return _judged(
+            Proposal(reader, nodes),
+            data,
+            url,
+            letters,
+            live=facts.live,
+            published=facts.published,
+        )
 
     last = _last_winner(remembered) if site is None and not explain else None
     if last is not None and remembered is not None:
@@ -480,12 +487,19 @@ def _judged(
     letters: dict[int, int],
     *,
     live: bool = True,
+    published: datetime | None = None,
 ) -> Proposal:
     if (refusal := proposal.reader.refusal()) is not None:
         proposal.refused = refusal  # whatever it would score: not measured
         return proposal
     proposal.evidence = measure(proposal.reader, proposal.nodes, data, url, letters)
-    judge(proposal, site=not proposal.reader.generic, structured=data.found, live_signal=live)
+    judge(
+        proposal,
+        site=not proposal.reader.generic,
+        structured=data.found,
+        live_signal=live,
+        published=published,
+    )
     return proposal
 
 

@@ -13,7 +13,10 @@ the best supported one is read:
   results, timetables stamped "Updated 14:23"), not posts.
 
 A site spec's reading starts ahead (its template is known); a generic reading must also pass
-a floor (enough posts, mostly timed, with text of their own) or the page is not a live blog.
+a floor (enough posts, mostly timed, with text of their own) or the page is not a live blog,
+and its posts' times must be the moments of posts: not dates alone, not a table of times of
+which none is a post's, and, on a page that does not call itself live, neither a schedule's
+(all on the quarter hour) nor all older than the page that quotes them.
 """
 
 from __future__ import annotations
@@ -22,6 +25,7 @@ import math
 import re
 import statistics
 from dataclasses import dataclass, field
+from datetime import datetime, timedelta
 
 from liveread.parse.adapter import Adapter, Node
 from liveread.parse.structured import StructuredBlog
@@ -133,9 +137,17 @@ def _link_text(reader: Adapter, nodes: list[Node]) -> dict[int, int]:
     return found
 
 
-def judge(proposal: Proposal, *, site: bool, structured: bool, live_signal: bool) -> None:
+def judge(
+    proposal: Proposal,
+    *,
+    site: bool,
+    structured: bool,
+    live_signal: bool,
+    published: datetime | None = None,
+) -> None:
     """Score `proposal` (its `evidence` measured), and say why; refuse a generic reading the
-    page gives too little evidence for."""
+    page gives too little evidence for. `published`: when the page says it was first
+    published."""
     e = proposal.evidence
     assert e is not None
     parts = [
@@ -166,6 +178,10 @@ def judge(proposal: Proposal, *, site: bool, structured: bool, live_signal: bool
         proposal.refused = "the page does not say it is live, and its timed items are short"
     elif not _some_prose(proposal.reader, proposal.nodes):
         proposal.refused = "no post holds a sentence of prose: boxes of data, not posts"
+    else:
+        proposal.refused = _not_post_times(
+            proposal, e, live_signal=live_signal, published=published
+        )
 
 
 def _plainly_posts(e: Evidence) -> bool:
@@ -219,6 +235,57 @@ def _has_sentence(text: str) -> bool:
 UNSAID_SWALLOWED = 0.5
 """Times beyond its own a post of such a page may hold on average: more, and the "posts" are
 groups of timed items (a programme's days), not posts."""
+
+
+def _not_post_times(
+    proposal: Proposal, e: Evidence, *, live_signal: bool, published: datetime | None
+) -> str | None:
+    """Why the times of a reading's posts are not the moments of posts, if they are not.
+    Each post's time is read only while a reason may still hold (most readings are cleared
+    by their first two posts)."""
+    reader = proposal.reader
+    times = (reader.times(node)[0] for node in proposal.nodes)
+    if e.swallowed >= SEVERAL_TIMES:
+        if all(when is None for when in times):
+            return "its items each hold several times, none of them an item's: a table of times"
+        return None
+    dates = True  # every time so far at one time of day: dates alone, each read as midnight
+    schedule = not live_signal and e.posts >= UNSAID_POSTS  # every time on the quarter hour
+    latest = published - QUOTED_BEFORE if published is not None and not live_signal else None
+    older = latest is not None  # every time so far before the page was published
+    seen: set[datetime] = set()
+    day_time: float | None = None
+    for when in times:
+        if when is None:
+            return None  # a post without a time: none of the reasons is about all posts
+        seen.add(when)
+        day_time = _time_of_day(when) if day_time is None else day_time
+        dates = dates and _time_of_day(when) == day_time
+        schedule = schedule and when.minute % 15 == 0 and when.second == 0
+        older = older and latest is not None and when < latest
+        if not (dates or schedule or older):
+            return None
+    if dates and len(seen) >= MIN_POSTS:
+        return "its times are dates alone, all at one time of day: a dated list"
+    if schedule:
+        return "its times are all on the quarter hour: a schedule"
+    if older and seen:
+        return "every item is older than the page: times an article quotes"
+    return None
+
+
+SEVERAL_TIMES = 1.0
+"""Times beyond its own each post holds on average, in a reading none of whose posts has a
+time of its own: the "posts" are boxes of timed rows (a league's fixtures), not posts."""
+QUOTED_BEFORE = timedelta(minutes=30)
+"""How long before the page's first publication its newest item must be for every item to be
+older than the page (a page's stated publication may come minutes after its last post)."""
+
+
+def _time_of_day(when: datetime) -> float:
+    """The instant's place in its day (UTC): the same for every date written without a time
+    (each read as midnight in one zone), whatever the zone."""
+    return when.timestamp() % 86400
 
 
 def choose(proposals: list[Proposal]) -> Proposal | None:

@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from datetime import date, datetime, tzinfo
+from itertools import chain
 from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser
@@ -64,6 +65,13 @@ LIVE_WORDS = re.compile(
     r"en continu|en tiempo real|na bieżąco|news-?blog|news-?ticker",
     re.IGNORECASE,
 )
+LIVE_TOPIC = re.compile(
+    r"\blive-(?!blog|ticker|updat|news|coverage|report|stream|feed|text|thread|chat|tv|bericht"
+    r"|übertrag|sendung)\w+",
+    re.IGNORECASE,
+)
+"""A compound noun "live" begins ("Live-Ansicht", "live-action"): the topic of the page, not
+what it is, unless it names a live page ("Live-Updates", "Live-Ticker", "live-blogging")."""
 HEADINGS = 20
 """How many of the page's first headings may say it is live."""
 TIME_WORDS = re.compile(
@@ -352,17 +360,39 @@ def _date_in_title(tree: LexborHTMLParser) -> date | None:
 
 
 def _calls_itself_live(tree: LexborHTMLParser, url: str) -> bool:
-    """Its address, title or a heading says it is live ("live updates", "en direct", "Liveticker", ...)."""
-    return any(LIVE_WORDS.search(squash(text[:200])) for text in _own_names(tree, url))
+    """Its address, title or a heading says it is live ("live updates", "en direct",
+    "Liveticker", ...); not a compound noun "live" begins ("Live-Ansicht lädt nicht"), which
+    names a topic, nor the same words in the address (its slug)."""
+    titles = _titles(tree)
+    topics = [topic for title in titles for topic in LIVE_TOPIC.findall(title)]
+    address = _without(topics, url)
+    return LIVE_WORDS.search(address) is not None or any(
+        LIVE_WORDS.search(LIVE_TOPIC.sub(" ", squash(text[:200])))
+        for text in chain(titles, _headings(tree))
+    )
 
 
-def _own_names(tree: LexborHTMLParser, url: str) -> Iterator[str]:
-    """Its address, title and first headings, each looked up only when the ones before it
-    did not say the page is live."""
-    yield url
+def _without(topics: list[str], address: str) -> str:
+    """`address` without the `topics` its slug spells ("…/live-ansicht-laedt-nicht")."""
+    for topic in topics:
+        slug = re.escape(topic.casefold()).replace("\\-", "[-_]")
+        address = re.sub(slug, " ", address, flags=re.IGNORECASE)
+    return address
+
+
+def _titles(tree: LexborHTMLParser) -> list[str]:
+    """Its title and og:title."""
+    found = []
     for selector in ("title", "meta[property='og:title']"):
         node = tree.css_first(selector)
         if node is not None:
-            yield node.attributes.get("content") or "" if node.tag == "meta" else node.text()
+            found.append(
+                node.attributes.get("content") or "" if node.tag == "meta" else node.text()
+            )
+    return found
+
+
+def _headings(tree: LexborHTMLParser) -> Iterator[str]:
+    """Its first headings, looked up only when its address and titles did not say it is live."""
     for heading in tree.css("h1, h2")[:HEADINGS]:
         yield heading.text()
