@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from liveread.clean import Cleaner
-from liveread.cleanfurniture import Furniture
+from liveread.cleanfurniture import Furniture, label_flag
 from liveread.model import Block, Entry, Heading, Image, LiveBlog, Paragraph, Quote, Span
 from liveread.parse import parse
 
@@ -411,3 +411,23 @@ def test_a_labelled_post_of_a_generic_page_carries_its_flag(name: str, key: str,
     assert getattr(by_key(blog, key), flag)
     others = [entry.key for entry in blog.entries if getattr(entry, flag)]
     assert len(others) <= 3, others  # the labelled few, not every post
+
+
+@pytest.mark.parametrize(
+    ("label", "flag"),
+    [
+        ("Fastgjort", "pinned"),
+        ("Fäst inlägg", "pinned"),
+        ("Kiinnitetty", "pinned"),
+        ("Festet", "pinned"),
+        ("📌 Fixado", "pinned"),
+        ("Vigtigt", "key_event"),
+        ("Tärkeä", "key_event"),
+        ("Viktig", "key_event"),
+        ("⚡ Destaque", "key_event"),
+        ("Importante", "key_event"),
+        ("Urgente", "breaking"),
+    ],
+)
+def test_post_labels_in_nordic_languages_and_portuguese(label: str, flag: str) -> None:
+    assert label_flag(label) == flag

@@ -196,6 +196,15 @@ PROMO = {
         ("Dela", "share tools"),
         ("Vi använder cookies för att ge dig en bättre upplevelse.", "cookie notice"),
     ],
+    "da": [
+        ("Læs også: Sådan sikrer du din kælder mod vand", "read more"),
+        ("Læs mere: Her er DMI's varsel for weekenden", "read more"),
+    ],
+    "no": [("Les også: Dette må du vite om streiken", "read more")],
+    "fi": [
+        ("Lue myös: Näin varaudut talvimyrskyyn", "read more"),
+        ("Lue lisää: Ajokeli on huono koko maassa", "read more"),
+    ],
 }
 
 LOOKALIKES = {
@@ -249,6 +258,18 @@ LOOKALIKES = {
         "Annonsen för regattan syntes på bussarna i hela stan.",
         "Dela upp loppet i två etapper, föreslår arrangören nu.",
     ],
+    "da": [
+        "Læs også mere om varslet i DMI's egen oversigt, opfordrer beredskabet.",
+        "Politiet beder folk læse mere om de lukkede veje, før de kører hjemmefra.",
+    ],
+    "no": [
+        "Les også rådene fra Statens vegvesen før du kjører ut i kveld.",
+        "Forbundet vil lese mer om tilbudet før de svarer, sier lederen.",
+    ],
+    "fi": [
+        "Lue myös kaupungin tiedote ennen kuin lähdet liikkeelle aamulla.",
+        "Poliisi pyytää lukemaan lisää ajokelistä ennen matkaa.",
+    ],
 }
 
 
@@ -282,7 +303,7 @@ def test_real_paragraph_with_the_same_words_stays(language: str, text: str) -> N
 
 
 def test_every_language_has_promo_lines_and_lookalikes() -> None:
-    languages = {"en", "de", "fr", "it", "es", "pt", "pl", "nl", "sv"}
+    languages = {"en", "de", "fr", "it", "es", "pt", "pl", "nl", "sv", "da", "no", "fi"}
     assert set(PROMO) == set(LOOKALIKES) == languages
     assert all(len(LOOKALIKES[language]) >= 2 for language in languages)
 

@@ -497,6 +497,17 @@ def test_the_quick_reading_reads_the_common_forms() -> None:
         ("for 1 time siden", 3600),
         ("há 5 minutos", 300),
         ("5 minutos atrás", 300),
+        ("5 min. siden", 300),
+        ("for 5 min. siden", 300),
+        ("5 minutter siden", 300),
+        ("2 timer siden", 7200),
+        ("3 minuuttia sitten", 180),
+        ("2 tuntia sitten", 7200),
+        ("minuutti sitten", 60),
+        ("tunti sitten", 3600),
+        ("há 2 horas", 7200),
+        ("há um minuto", 60),
+        ("há uma hora", 3600),
     ],
 )
 def test_times_ago_in_more_languages(text: str, seconds: int) -> None:
@@ -504,9 +515,64 @@ def test_times_ago_in_more_languages(text: str, seconds: int) -> None:
     assert (found.kind, found.ago) == ("relative", timedelta(seconds=seconds))
 
 
-@pytest.mark.parametrize("text", ["for 2 hours the road was shut", "6 minutter siden", "for 6 ago"])
+def test_a_time_ago_before_the_text() -> None:
+    found = marker("41 min. siden Vejen er spærret")
+    assert (found.ago, found.label) == (timedelta(minutes=41), "41 min. siden")
+
+
+@pytest.mark.parametrize(
+    "text", ["for 2 hours the road was shut", "for 6 siden", "for 6 ago", "vor 6 minutter siden"]
+)
 def test_half_of_a_time_written_around_is_none(text: str) -> None:
     assert read_marker(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "days_back", "hour", "minute"),
+    [
+        ("Ontem, 23:50", "pt", 1, 23, 50),
+        ("Ontem às 23:50 Texto", "pt", 1, 23, 50),
+        ("Hoje, 09:40", "pt", 0, 9, 40),
+        ("Anteontem, 21:05", "pt", 2, 21, 5),
+        ("eilen klo 23.12", "fi", 1, 23, 12),
+        ("Tänään klo 8.15 Teksti", "fi", 0, 8, 15),
+        ("i går kl. 23.41 Tekst", "da", 1, 23, 41),
+        ("I dag kl. 09.12 Tekst", "nb", 0, 9, 12),
+        ("i forgårs kl. 22.00", "da", 2, 22, 0),
+    ],
+)
+def test_days_named_in_nordic_and_portuguese(
+    text: str, language: str, days_back: int, hour: int, minute: int
+) -> None:
+    found = marker(text, language)
+    assert (found.kind, found.days_back, found.hour, found.minute) == (
+        "clock",
+        days_back,
+        hour,
+        minute,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "month_day", "hour", "minute"),
+    [
+        ("16/02 às 01:52", (2, 16), 1, 52),
+        ("16/02 as 01:52 Texto", (2, 16), 1, 52),
+        ("15 de fevereiro às 23:48", (2, 15), 23, 48),
+        ("13. juni kl. 09.12 Tekst", (6, 13), 9, 12),
+        ("21.11. klo 14.02 Teksti", (11, 21), 14, 2),
+    ],
+)
+def test_a_date_then_its_clock_after_a_word(
+    text: str, month_day: tuple[int, int], hour: int, minute: int
+) -> None:
+    found = marker(text, "pt")
+    assert (found.kind, found.month_day, found.hour, found.minute) == (
+        "moment",
+        month_day,
+        hour,
+        minute,
+    )
 
 
 @pytest.mark.parametrize("text", ["Aujourd'hui à 14h23", "Aujourd’hui, 14:23", "aujourd'hui 14h23"])

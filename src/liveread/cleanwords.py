@@ -3,7 +3,8 @@
 Phrases are written in lower case as pages spell them, with "'" for any apostrophe; `clean`
 compares them with a block's text case-folded and stripped of the punctuation around it.
 Entries that are regular expressions say so. Languages: English, German, French, Italian,
-Spanish, Portuguese, Polish, Dutch, Swedish, and a few Japanese labels.
+Spanish, Portuguese, Polish, Dutch, Swedish, Danish, Norwegian, Finnish (some of them), and a
+few Japanese labels.
 """
 
 from __future__ import annotations
@@ -139,6 +140,8 @@ READ_MORE: Words = {
     ),
     "sv": ("läs också", "läs även", "läs mer", "se även", "relaterat"),
     "no": ("les også", "les mer", "se også", "relatert"),
+    "da": ("læs også", "læs mere", "se også", "relateret"),
+    "fi": ("lue myös", "lue lisää", "katso myös", "aiheesta lisää"),
 }
 PROMO_LINK_LEADS: Words = {
     # How a paragraph that is one link, bold or in capitals, sends the reader elsewhere:
@@ -616,8 +619,10 @@ LABELS: dict[str, Words] = {
         "pt": ("fixado", "fixada", "post fixado"),
         "pl": ("przypięty", "przypięte", "przypięta", "przypięty wpis"),
         "nl": ("vastgepind", "vastgezet"),
-        "sv": ("fäst", "fastnålad"),
+        "sv": ("fäst", "fäst inlägg", "fastnålad"),
         "no": ("festet", "festet innlegg", "fast innlegg"),
+        "da": ("fastgjort", "fastgjort indlæg", "fastgjort opslag"),
+        "fi": ("kiinnitetty", "kiinnitetty viesti"),
         "ja": ("固定",),
     },
     "breaking": {
@@ -631,6 +636,7 @@ LABELS: dict[str, Words] = {
         "nl": ("net binnen", "breaking"),
         "sv": ("just nu", "senaste nytt"),
         "no": ("siste nytt", "nyhetsvarsel"),
+        "da": ("breaking", "seneste nyt"),
         "ja": ("速報",),
     },
     "key_event": {
@@ -644,6 +650,8 @@ LABELS: dict[str, Words] = {
         "nl": ("belangrijk", "uitgelicht", "doelpunt"),
         "sv": ("viktigt",),
         "no": ("viktig",),
+        "da": ("vigtigt",),
+        "fi": ("tärkeä",),
         "ja": ("重要",),
     },
     "update": {  # labels of no flag: an update, and what kind of post it is
@@ -656,6 +664,9 @@ LABELS: dict[str, Words] = {
         "pl": ("aktualizacja", "zaktualizowano", "wideo", "analiza", "komentarz"),
         "nl": ("update", "bijgewerkt", "video", "analyse"),
         "sv": ("uppdatering", "uppdaterad", "uppdaterat", "video", "analys"),
+        "no": ("oppdatering", "oppdatert", "video", "analyse"),
+        "da": ("opdatering", "opdateret", "video", "analyse"),
+        "fi": ("päivitys", "päivitetty", "video", "analyysi"),
     },
 }
 
@@ -751,22 +762,25 @@ META_WORDS: Words = {
     "nl": ("vandaag", "gisteren", "zojuist", "bijgewerkt", "gepubliceerd"),
     "sv": ("idag", "i dag", "igår", "i går", "nyss", "uppdaterad", "publicerad"),
     "no": ("i dag", "i går", "nettopp", "oppdatert", "publisert"),
+    "da": ("i dag", "i går", "i forgårs", "lige nu", "opdateret", "publiceret"),
+    "fi": ("tänään", "eilen", "juuri nyt", "päivitetty", "julkaistu"),
 }
 META_PREFIXES = (
     # words that may stand before a time or date in a meta row ("Updated 14:23")
     r"(?:last )?updated|published|posted|aktualisiert|veröffentlicht|erstellt|mis à jour"
     r"|publié(?: le)?|modifié(?: le)?|aggiornato|pubblicato|actualizado|publicado|atualizado"
     r"|zaktualizowano|opublikowano|aktualizacja|bijgewerkt|gepubliceerd|geplaatst|uppdaterad"
-    r"|uppdaterat|publicerad|publicerat|kl\.?|ore|godz\.?|um|à|alle|a las|às|om|at|on|am|le"
+    r"|uppdaterat|publicerad|publicerat|oppdatert|opdateret|päivitetty|kl\.?|klo|ore|godz\.?|um|à"
+    r"|alle|a las|às|om|at|on|am|le|i dag|i går|i forgårs|tänään|eilen|hoje|ontem"
 )
 TIME_UNITS = (
     r"s|secs?|seconds?|sek(?:unden?)?|m|mins?|minutes?|minuten?|minuti|minutos?|minuter"
-    r"|minut[ey]?|minutt(?:er)?|h|hrs?|hours?|std|stunden?|heures?|ore|horas?|godz(?:in[ay]?)?"
-    r"|uur|timm(?:e|ar)|timer"
-    r"|d|days?|tagen?|jours?|giorni|días?|dias?|dni|dagen?"
+    r"|minut[ey]?|minutt(?:er)?|minuutti|minuuttia|h|hrs?|hours?|std|stunden?|heures?|ore|horas?"
+    r"|godz(?:in[ay]?)?|uur|timm(?:e|ar)|timer|time|tunti|tuntia"
+    r"|d|days?|tagen?|jours?|giorni|días?|dias?|dni|dagen?|dage|dager|päivää"
 )
 AGO_BEFORE = r"vor|il y a|hace|há|przed|for|för"
-AGO_AFTER = r"ago|fa|temu|geleden|sedan|siden|atrás"
+AGO_AFTER = r"ago|fa|temu|geleden|sedan|siden|sitten|atrás"
 READING_TIME = (
     r"read|reading time|lesezeit|lesedauer|de lecture|temps de lecture|di lettura"
     r"|tempo di lettura|de lectura|tiempo de lectura|de leitura|tempo de leitura|czytania"

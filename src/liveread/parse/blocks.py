@@ -135,7 +135,7 @@ _PROVIDERS = (
 _CAPTION_PREFIX = re.compile(r"^(?:Image caption|Media caption|Caption)\s*:\s*", re.IGNORECASE)
 _CREDIT_LABELS = (
     r"(?:Copyright|Image source|Credits?|Crédits?|Créditos?|Image|Photo|Photograph|Picture|Pic"
-    r"|Fotos?|Fotografía|Fotografia|Fot\.|Bild|Zdjęcie|Quelle|Source)"
+    r"|Fotos?|Fotografía|Fotografia|Fot\.|Bild|Bilde|Billede|Kuva|Zdjęcie|Quelle|Source)"
 )
 _CREDIT_PREFIX = re.compile(
     rf"^(?:(?:©|\(c\))\s*:?\s*|{_CREDIT_LABELS}\s*(?::|\.\.\.|…)\s*|(?:Fotos?|Fot\.|Bild)\s+)+",
@@ -159,7 +159,7 @@ _NAMED_OUTLET_CREDIT = re.compile(
 Capital Courier)"."""
 _LABELLED_CREDIT = re.compile(
     r"(?:(?<=[.!?\"”’)])|\s[—–])\s*(?:©\s*)?(?:(?:Photograph|Photo|Picture|Composite|Illustration|Foto"
-    r"|Bild|Crédit|Crédito|Credit|Zdjęcie)s?\s*:|Fot\.|©)\s*([^:©]{1,80})$"
+    r"|Bild|Bilde|Billede|Kuva|Crédit|Crédito|Credit|Zdjęcie)s?\s*:|Fot\.|©)\s*([^:©]{1,80})$"
 )
 """A credit written after the caption's last sentence, as the Guardian does: "… on his
 arrival. Photograph: Reuters"; so too "…del club.Foto: Unión Almendralejo", "… Wolności.

@@ -62,7 +62,8 @@ LIVE_WORDS = re.compile(
     r"en direct|\bdirect\b|\bdirecto\b|en vivo|\bdiretta\b|na żywo|\brelacja\b|\bticker\b|"
     r"ao vivo|em direto|tempo real|direktrapport|\bdirekt\b|minuto a minuto|"
     r"minute par minute|\bminuto per minuto\b|latest updates|as it happens|rolling coverage|"
-    r"en continu|en tiempo real|na bieżąco|news-?blog|news-?ticker",
+    r"en continu|en tiempo real|na bieżąco|news-?blog|news-?ticker|\bdirekte\b|\bseuranta\b|"
+    r"\bsuora(?:na)?\b|\bseuraamme\b|hetki hetkeltä",
     re.IGNORECASE,
 )
 LIVE_TOPIC = re.compile(

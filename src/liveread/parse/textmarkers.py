@@ -134,7 +134,8 @@ _ONE_ALTERNATIVES = "|".join(
 _AGO_BEFORE = "|".join(word.replace(" ", r"\s+") for word in (*words.AGO_BEFORE, *words.AGO_AROUND))
 _AGO_AFTER = "|".join((*words.AGO_AFTER, *words.AGO_AROUND.values()))
 _AROUND = {(words.fold(before), words.fold(after)) for before, after in words.AGO_AROUND.items()}
-_AROUND_WORDS = {word for pair in _AROUND for word in pair}
+_AROUND_FIRST = {before for before, _ in _AROUND}
+_ONE_UNIT_AGO = frozenset(words.fold(word) for word in words.ONE_UNIT_AGO)
 _RELATIVE = re.compile(
     rf"""
     (?:(?P<before>{_AGO_BEFORE})\s+)?
@@ -150,12 +151,13 @@ _JUST_NOW = re.compile(
 )
 _GLUE = re.compile(
     r"(?:\s*[,|–—•·/-]\s*|\s+)"
-    r"(?:(?:at|um|à|a\s+las|alle|a|ore|o\s+godz\.?|godz\.?|om|o)\s+)?(?=[0-9])",
+    r"(?:(?P<word>at|um|à|às|as|a\s+las|alle|a|ore|o\s+godz\.?|godz\.?|kl\.?|klo|om|o)\s+)?"
+    r"(?=[0-9])",
     re.IGNORECASE,
 )
 """Between the date and the time of a moment: "5 August 2024, 14:00", "18. Juli um 11.04 Uhr",
 "17.07.2024 • 23:10 Uhr", "April 14, 2026 / 7:10 PM", "5 août à 14h", "18 luglio alle 14.30",
-"3 de agosto a las 14:00", "18 lipca o godz. 14:00"."""
+"3 de agosto a las 14:00", "18 lipca o godz. 14:00", "16/02 às 01:52", "13. juni kl. 09.12"."""
 _HOURS = ("Uhr", "uur")
 _STRONG_SEPARATORS = ":|–—•·-"
 _SEPARATORS = _STRONG_SEPARATORS + ",."
@@ -612,7 +614,9 @@ def _day_word_clock(text: str, end: int, language: str | None) -> Marker | None:
     return replace(clock, end=clock.end + glue.end())
 
 
-_DAY_WORD_GLUE = re.compile(r",?\s*(?:(?:at|um|à|alle|a las|o|om|kl\.?)\s+)?")
+_DAY_WORD_GLUE = re.compile(r",?\s*(?:(?:at|um|à|às|as|alle|a las|o|om)\s+)?")
+"""Between the day and its clock: "Yesterday at", "Ontem às"; a clock's own word ("kl.",
+"klo") is left to the clock, as it makes "23.41" a time."""
 
 
 def _moment(text: str, start: int, language: str | None) -> Marker | None:
@@ -623,7 +627,9 @@ def _moment(text: str, start: int, language: str | None) -> Marker | None:
     glue = _GLUE.match(text, match.end())
     if glue is None:
         return None
-    found = _clock_at(text, glue.end(), prefixed=False)
+    word = glue["word"]
+    prefixed = word is not None and words.fold(word.split()[-1]).rstrip(".") in _CLOCK_PREFIXES
+    found = _clock_at(text, glue.end(), prefixed=prefixed)
     if found is None:
         return None
     return _moment_marker(parts, found, _label(text, start, found.end), found.rest.start)
@@ -697,7 +703,9 @@ def _relative(text: str, start: int, language: str | None = None) -> Marker | No
         return None
     seconds = _UNITS.get(words.fold(match["unit"]))
     count_text = match["count"]
-    if seconds is None or (count_text is None and words.fold(match["after"] or "") != "temu"):
+    if seconds is None or (
+        count_text is None and words.fold(match["after"] or "") not in _ONE_UNIT_AGO
+    ):
         return None
     count = int(count_text) if count_text and count_text.isdigit() else 1
     ago, end = count * seconds, match.end()
@@ -736,9 +744,9 @@ _AGO_PART = re.compile(r"([0-9]{1,3})\s?([^\W\d_]+)")
 
 def _ago_words_agree(before: str | None, after: str | None) -> bool:
     """One word before the amount or one after it ("vor 2 Stunden", "2 hours ago"), or the
-    two written around it ("for 6 minutter siden"), each only with the other."""
+    two written around it ("for 6 minutter siden"), the first only with the second."""
     before_word, after_word = words.fold(before or ""), words.fold(after or "")
-    if before_word in _AROUND_WORDS or after_word in _AROUND_WORDS:
+    if before_word in _AROUND_FIRST:
         return (before_word, after_word) in _AROUND
     return bool(before_word) != bool(after_word)
 

@@ -2,7 +2,8 @@
 
 Words are written as the pages spell them; lookups `fold` them (lower case, accents and "ł"
 removed), so "août", "aout" and "AOÛT" are one word. Languages: English, German, French,
-Italian, Spanish, Polish, Dutch. Read by `textmarkers`, `textdays` and `textzones`.
+Italian, Spanish, Polish, Dutch, Portuguese, Danish, Norwegian, Finnish (some lists Swedish too).
+Read by `textmarkers`, `textdays` and `textzones`.
 """
 
 from __future__ import annotations
@@ -113,6 +114,65 @@ MONTHS: dict[str, tuple[str, ...]] = {
         "november nov",
         "december dec",
     ),
+    # Portuguese: "out." (outubro) is left out, as English "out" is no month.
+    "pt": (
+        "janeiro jan",
+        "fevereiro fev",
+        "março mar",
+        "abril abr",
+        "maio mai",
+        "junho jun",
+        "julho jul",
+        "agosto",
+        "setembro set",
+        "outubro",
+        "novembro nov",
+        "dezembro dez",
+    ),
+    "da": (
+        "januar jan",
+        "februar feb",
+        "marts mar",
+        "april apr",
+        "maj",
+        "juni jun",
+        "juli jul",
+        "august aug",
+        "september sep sept",
+        "oktober okt",
+        "november nov",
+        "december dec",
+    ),
+    # Norwegian: "des." (desember) is left out, as French "des" is no month.
+    "no": (
+        "januar jan",
+        "februar feb",
+        "mars mar",
+        "april apr",
+        "mai",
+        "juni jun",
+        "juli jul",
+        "august aug",
+        "september sep sept",
+        "oktober okt",
+        "november nov",
+        "desember",
+    ),
+    # Finnish: the nominative and the partitive that dates use ("15. helmikuuta").
+    "fi": (
+        "tammikuu tammikuuta",
+        "helmikuu helmikuuta",
+        "maaliskuu maaliskuuta",
+        "huhtikuu huhtikuuta",
+        "toukokuu toukokuuta",
+        "kesäkuu kesäkuuta",
+        "heinäkuu heinäkuuta",
+        "elokuu elokuuta",
+        "syyskuu syyskuuta",
+        "lokakuu lokakuuta",
+        "marraskuu marraskuuta",
+        "joulukuu joulukuuta",
+    ),
 }
 
 WEEKDAYS: dict[str, tuple[str, ...]] = {
@@ -180,6 +240,28 @@ WEEKDAYS: dict[str, tuple[str, ...]] = {
         "zaterdag za",
         "zondag zo",
     ),
+    # Portuguese: the short "segunda", "terça"... are left out ("segunda parte" is no day).
+    "pt": (
+        "segunda-feira",
+        "terça-feira",
+        "quarta-feira",
+        "quinta-feira",
+        "sexta-feira",
+        "sábado sáb",
+        "domingo dom",
+    ),
+    # Danish and Norwegian: "man" and "tor" are left out, as English words.
+    "da": ("mandag", "tirsdag", "onsdag", "torsdag", "fredag", "lørdag", "søndag"),
+    # Finnish: the nominative and the essive of headings ("torstaina 21.11.").
+    "fi": (
+        "maanantai maanantaina",
+        "tiistai tiistaina",
+        "keskiviikko keskiviikkona",
+        "torstai torstaina",
+        "perjantai perjantaina",
+        "lauantai lauantaina",
+        "sunnuntai sunnuntaina",
+    ),
 }
 
 DAYS_BACK: dict[str, int] = {
@@ -203,6 +285,13 @@ DAYS_BACK: dict[str, int] = {
     "i dag": 0,
     "igår": 1,
     "i går": 1,
+    "i forgårs": 2,  # Danish and Norwegian
+    "hoje": 0,
+    "ontem": 1,
+    "anteontem": 2,
+    "tänään": 0,
+    "eilen": 1,
+    "toissapäivänä": 2,
 }
 HERE_LANGUAGES = frozenset({"de", "nl"})
 """Languages in which a heading "Hier" is not "yesterday"."""
@@ -211,30 +300,34 @@ UNIT_SECONDS: dict[int, str] = {
     # The units of relative times ("16 min ago", "vor 2 Std.", "3 ore fa"), any language.
     1: (
         "s sec secs second seconds sek sekunde sekunden seconde secondes secondo secondi "
-        "segundo segundos sekunda sekundy sekund sekundę seconden"
+        "segundo segundos sekunda sekundy sekund sekundę seconden sekunder sekunti sekuntia"
     ),
     60: (
         "m min mins minute minutes minuten minuto minuti minutos minuta minuty minut minutę "
-        "minuut minutt minutter minuter"
+        "minuut minutt minutter minuter minuutti minuuttia"
     ),
     3600: (
         "h hr hrs hour hours std stunde stunden heure heures ora ore hora horas "
-        "godz godzina godziny godzin godzinę uur u time timer timme timmar"
+        "godz godzina godziny godzin godzinę uur u time timer timme timmar tunti tuntia"
     ),
     86400: (
-        "d day days tag tage tagen jour jours giorno giorni día días dzień dni dag dagen "
-        "dager dagar"
+        "d day days tag tage tagen jour jours giorno giorni día días dia dias dzień dni dag dagen "
+        "dage dager dagar päivä päivää"
     ),
 }
-ONE_WORDS = "a an one ein eine einer einem un une una uno un' un’ een één jedną"
+ONE_WORDS = "a an one ein eine einer einem un une una uno un' un’ een één jedną um uma"
 """Words that stand for the number 1 in a relative time ("an hour ago", "vor einer Stunde")."""
 AGO_BEFORE = "vor", "il y a", "hace", "há"
 """Words written before the amount: "vor 2 Stunden", "il y a 3 heures", "hace 2 horas"."""
-AGO_AFTER = "ago", "fa", "temu", "geleden", "atrás"
-"""Words written after it: "2 hours ago", "3 ore fa", "2 godziny temu", "3 uur geleden"."""
+AGO_AFTER = "ago", "fa", "temu", "geleden", "atrás", "siden", "sedan", "sitten"
+"""Words written after it: "2 hours ago", "3 ore fa", "2 godziny temu", "3 uur geleden",
+Danish and Norwegian "5 min. siden", Swedish "5 minuter sedan", Finnish "3 minuuttia sitten"."""
 AGO_AROUND = {"for": "siden", "för": "sedan"}
-"""Words written around it, the first with the second only: Norwegian and Danish "for 6
+"""Words written around it, the first only with the second: Norwegian and Danish "for 6
 minutter siden", Swedish "för 6 minuter sedan" ("for 2 hours" alone is no time)."""
+ONE_UNIT_AGO = "temu", "sitten"
+"""Words after which a unit alone is one of it: Polish "godzinę temu" (an hour ago), Finnish
+"minuutti sitten" (a minute ago)."""
 JUST_NOW = (
     "just now",
     "moments ago",
@@ -256,6 +349,10 @@ JUST_NOW = (
     "kilka sekund temu",
     "zojuist",
     "enkele seconden geleden",
+    "agora mesmo",
+    "há instantes",
+    "nettopp",
+    "hetki sitten",
 )
 """A stamp that says "now": read only when nothing but a separator follows it."""
 
@@ -271,6 +368,8 @@ UPDATE_WORDS = (
     "actualización",
     "bijgewerkt",
     "aktualizacja",
+    "atualização",
+    "actualização",
 )
 """Words that open a post's time as the moment of an update or first report: "Update vom
 15. März, 8.20 Uhr:", "Erstmeldung, 17.30 Uhr:", "Mise à jour 14h20 :", "Aktualizacja 14:20"."""
@@ -299,10 +398,10 @@ clock or a time ago only: before a date ("Publié le 19/07/2024 à 17h42") they 
 items of article lists, archives and search results, not posts."""
 UPDATE_GLUE = (
     "vom, von, um, from, of, at, on, du, de, des, à, a, del, della, delle, dei, alle, de las,"
-    " a las, las, om, van, z, o"
+    " a las, las, om, van, z, o, às, as"
 )
 """Words (parted by commas) between such a word and its time: "Update vom 15. März", "Mise à jour du 15 mars",
-"Actualización a las 14:20", "Aktualizacja z 15 marca"."""
+"Actualización a las 14:20", "Aktualizacja z 15 marca", "Atualização às 14:20"."""
 
 ZONE_NAMES: dict[str, str] = {
     # Zone abbreviations written after a time ("2:02 p.m. ET", "14:00 GMT", "11.04 Uhr MESZ").
