@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+from liveread.model import Paragraph
 from liveread.parse import parse
 
 URL = "https://news.example.org/weather/storm-follow"
@@ -59,3 +60,37 @@ def test_a_short_structured_list_of_headlines_leaves_the_page_its_own_posts() ->
     assert [entry.key for entry in blog.entries[:4]] == [str(n) for n in numbers[:4]]
     assert {entry.key for entry in blog.entries} == {str(n) for n in numbers}
     assert all(entry.text.startswith(f"Note {entry.key}.") for entry in blog.entries)
+
+
+def bylined(n: int, byline: str) -> str:
+    return (
+        f"<article class='note' id='p-{n}'><time datetime='2024-11-22T{n:02d}:10:00Z'>"
+        f"{n:02d}.10</time><h3>Storm note {n}</h3><p>Note {n}. {BODY}</p>{byline}</article>"
+    )
+
+
+def test_a_bylines_name_and_role_in_separate_elements_are_the_name_alone() -> None:
+    roles = {12: "reporter", 11: "Political reporter", 10: "Reporter"}
+    feed = "".join(
+        bylined(
+            n,
+            "<div class='byline'><img src='/faces/jonas-ek.png' alt='' width='40' height='40'>"
+            f"<span>Jonas Ek</span><span>{role}</span></div>",
+        )
+        for n, role in roles.items()
+    )
+    blog = parse(page(feed, title="Snowstorm: live"), URL)
+    assert [entry.authors for entry in blog.entries] == [["Jonas Ek"]] * 3
+    for entry in blog.entries:
+        assert entry.text == f"Note {entry.key}. {BODY}"
+        assert [type(block) for block in entry.blocks] == [Paragraph]
+
+
+def test_a_byline_whose_parts_run_on_is_still_one_line() -> None:
+    # "By" and the name in elements of their own, nothing between them: one line.
+    feed = "".join(
+        bylined(n, "<div class='author'><span>By</span><a href='/people/ek'>Jonas Ek</a></div>")
+        for n in (12, 11, 10)
+    )
+    blog = parse(page(feed, title="Snowstorm: live"), URL)
+    assert [entry.authors for entry in blog.entries] == [["Jonas Ek"]] * 3
