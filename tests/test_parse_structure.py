@@ -5,6 +5,7 @@ stamps, rendered embeds) that are no part of its title or text."""
 from __future__ import annotations
 
 import json
+from datetime import UTC, datetime
 
 from liveread.model import Paragraph
 from liveread.parse import parse
@@ -94,3 +95,19 @@ def test_a_byline_whose_parts_run_on_is_still_one_line() -> None:
     )
     blog = parse(page(feed, title="Snowstorm: live"), URL)
     assert [entry.authors for entry in blog.entries] == [["Jonas Ek"]] * 3
+
+
+def test_a_posts_update_time_attribute_is_when_it_was_changed() -> None:
+    def stamped(n: int) -> str:
+        sort = int(datetime(2024, 11, 22, n, 10, tzinfo=UTC).timestamp() * 1000)
+        update = f" data-update-time='{sort + 25 * 60_000}'" if n == 11 else ""
+        return (
+            f"<div class='item' id='u{n}' data-sort-time='{sort}'{update}>"
+            f"<h3>Storm note {n}</h3><p>Note {n}. {BODY}</p></div>"
+        )
+
+    blog = parse(page("".join(stamped(n) for n in (12, 11, 10)), title="Snowstorm: live"), URL)
+    by_key = {entry.key: entry for entry in blog.entries}
+    assert by_key["u11"].published == datetime(2024, 11, 22, 11, 10, tzinfo=UTC)
+    assert by_key["u11"].updated == datetime(2024, 11, 22, 11, 35, tzinfo=UTC)
+    assert by_key["u12"].updated is None

@@ -44,6 +44,8 @@ TIME_SELECTOR = (
     "time, [datetime], [data-timestamp], [data-post-time], [data-sort-time], [data-published]"
 )
 EPOCH_ATTRIBUTES = ("data-post-time", "data-sort-time", "data-timestamp", "data-published")
+UPDATE_ATTRIBUTE = "data-update-time"
+"""When a post with its own time attribute was last changed, in the same style (AMP)."""
 EPOCH_SELECTOR = ", ".join(f"[{attribute}]" for attribute in EPOCH_ATTRIBUTES)
 BYLINE = re.compile(
     r"^(?P<author>\D{2,80}?)\s*(?P<when>\d{1,2} [A-Z][a-z]+ \d{4},? \d{1,2}[:.]\d{2})$"
@@ -300,6 +302,8 @@ class Generic(Adapter):
         ]
         found = [stamp for stamp in stamps if stamp is not None]
         if own:
+            if edited := from_epoch(attributes.get(UPDATE_ATTRIBUTE)):
+                found.append(edited)
             return own, max(found) if found and max(found) > own else None
         if found:
             return found[0], max(found) if max(found) > found[0] else None
