@@ -135,6 +135,8 @@ BYLINES = [
     ("By Jane Doe, Reporter", ["Jane Doe"]),
     ("By Jane Doe, Political Editor", ["Jane Doe"]),
     ("By Megan Alvarez, Chief Meteorologist", ["Megan Alvarez"]),
+    ("By Jonas Ek reporter", ["Jonas Ek"]),
+    ("By Anna Berg Chief Correspondent", ["Anna Berg"]),
     ("Von Lisa Gruber | Wien", ["Lisa Gruber"]),
     ("By Jane Doe in Kyiv", ["Jane Doe"]),
     ("By Jane Doe and John O'Brien", ["Jane Doe", "John O'Brien"]),

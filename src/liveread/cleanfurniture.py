@@ -216,9 +216,10 @@ def looks_like_byline(text: str) -> bool:
 
 def _people(text: str) -> list[str] | None:
     """The people `text` names ("Jane Doe and John Smith"), or None if it is not only names:
-    each two to five capitalised words, with particles ("de", "von") between them."""
+    each two to five capitalised words, with particles ("de", "von") between them. A role
+    the last name runs on into is dropped ("Jonas Ek reporter", "Anna Berg Chief Reporter")."""
     people: list[list[str]] = [[]]
-    for token in text.split():
+    for token in _without_role(text.split()):
         if token.casefold() in words.NAME_JOINERS:
             people.append([])
         elif token[0].isupper() or token in words.NAME_PARTICLES:
@@ -229,6 +230,14 @@ def _people(text: str) -> list[str] | None:
     if not all(_is_name(tokens) for tokens in people):
         return None
     return [" ".join(tokens) for tokens in people]
+
+
+def _without_role(tokens: list[str]) -> list[str]:
+    """`tokens` without the role words they end with, if two words or more are left."""
+    end = len(tokens)
+    while end > 2 and tokens[end - 1].casefold() in words.ROLE_WORDS:
+        end -= 1
+    return tokens[:end]
 
 
 def _without_outlet(tokens: list[str]) -> list[str]:

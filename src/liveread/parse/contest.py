@@ -61,6 +61,9 @@ class Evidence:
     """Share of posts of the most common shape."""
     swallowed: float
     """Times found inside posts beyond their own, per post."""
+    holds_structured: bool = False
+    """The posts hold every post structured data lists, and more, and those list no bodies:
+    the structured list is only the page's newest posts, by headline."""
 
 
 @dataclass(slots=True)
@@ -85,6 +88,7 @@ def measure(
     measured (readings of one page share most of their elements), added to as it goes."""
     letters = {} if letters is None else letters
     keys = {post.key for post in data.posts if post.key}
+    held: set[str] = set()
     texts: list[int] = []
     linked = total = timed = matched = swallowed = 0
     shapes: dict[tuple[str, str], int] = {}
@@ -104,8 +108,9 @@ def measure(
         marks = reader.time_marks(node)
         timed += marks > 0
         swallowed += max(0, marks - 1)
-        if keys and post_keys[node.mem_id] in keys:
+        if keys and (key := post_keys[node.mem_id]) in keys:
             matched += 1
+            held.add(key)
         shape = (node.tag or "", (node.attributes.get("class") or "").split(" ")[0])
         shapes[shape] = shapes.get(shape, 0) + 1
     count = len(nodes)
@@ -118,7 +123,15 @@ def measure(
         links=linked / total if total else 0.0,
         regular=max(shapes.values()) / count if count else 0.0,
         swallowed=swallowed / count if count else 0.0,
+        holds_structured=(
+            count > len(data.posts) and bool(keys) and held == keys and _headlines_only(data)
+        ),
     )
+
+
+def _headlines_only(data: StructuredBlog) -> bool:
+    """Whether none of the posts structured data lists has a body."""
+    return all(not post.body.strip() for post in data.posts)
 
 
 def _link_text(reader: Adapter, nodes: list[Node]) -> dict[int, int]:
@@ -164,7 +177,7 @@ def judge(
         parts.append(("known template", SITE_PRIOR))
     proposal.score = sum(value for _, value in parts)
     proposal.reasons = [f"{name} {value:+.2f}" for name, value in parts if value]
-    if site or (structured and e.structured >= 0.5):
+    if site or (structured and (e.structured >= 0.5 or e.holds_structured)):
         return
     if e.posts < MIN_POSTS:
         proposal.refused = f"{e.posts} post{'s' * (e.posts != 1)}"

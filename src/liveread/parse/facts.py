@@ -92,7 +92,8 @@ class PageFacts:
     reference: datetime | None
     """When the page was last changed (aware UTC), for times written as "16 min ago"."""
     live: bool
-    """The page calls itself live (its title, heading or address)."""
+    """The page calls itself live (its title, heading or address, or its own structured data
+    is a live blog's)."""
     reference_is_start: bool = False
     """The page says only when it was first published (`reference`): its posts come after."""
     published: datetime | None = None
@@ -122,7 +123,7 @@ def page_facts(tree: LexborHTMLParser, url: str, data: StructuredBlog) -> PageFa
         zone=zone,
         day=_day(reference, zone) or _date_in_title(tree),
         reference=reference,
-        live=_calls_itself_live(tree, url),
+        live=data.found or _calls_itself_live(tree, url),
         reference_is_start=reference is not None and not (data.updated or stated.changed),
         published=data.published or stated.published,
     )

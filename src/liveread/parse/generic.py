@@ -44,6 +44,8 @@ TIME_SELECTOR = (
     "time, [datetime], [data-timestamp], [data-post-time], [data-sort-time], [data-published]"
 )
 EPOCH_ATTRIBUTES = ("data-post-time", "data-sort-time", "data-timestamp", "data-published")
+UPDATE_ATTRIBUTE = "data-update-time"
+"""When a post with its own time attribute was last changed, in the same style (AMP)."""
 EPOCH_SELECTOR = ", ".join(f"[{attribute}]" for attribute in EPOCH_ATTRIBUTES)
 BYLINE = re.compile(
     r"^(?P<author>\D{2,80}?)\s*(?P<when>\d{1,2} [A-Z][a-z]+ \d{4},? \d{1,2}[:.]\d{2})$"
@@ -300,6 +302,8 @@ class Generic(Adapter):
         ]
         found = [stamp for stamp in stamps if stamp is not None]
         if own:
+            if edited := from_epoch(attributes.get(UPDATE_ATTRIBUTE)):
+                found.append(edited)
             return own, max(found) if found and max(found) > own else None
         if found:
             return found[0], max(found) if max(found) > found[0] else None
@@ -408,8 +412,7 @@ class Generic(Adapter):
         for element in self.all(node, AUTHORS):
             if element.tag == "img" or _in_figure(element, node):
                 continue  # a picture's credit
-            text = squash(element.text(deep=True))
-            if 0 < len(text) < AUTHOR_TEXT and (names := names_in(text)):
+            if names := _byline_names(element):
                 naming[element.mem_id] = (element, names)
         # A box holding a naming element (the name beside a role) is read by that element;
         # one that holds only a "By" of its own class is read itself.
@@ -499,8 +502,7 @@ class Generic(Adapter):
 
     def _names(self, element: Node) -> bool:
         """Whether an author element holds names and nothing else (not a bio paragraph)."""
-        text = squash(element.text(deep=True))
-        return 0 < len(text) < AUTHOR_TEXT and bool(names_in(text))
+        return bool(_byline_names(element))
 
     def _title_heading(self, candidates: list[Node], post: Node) -> Node | None:
         """The post's own heading among its headings and paragraphs (`candidates`, in page
@@ -543,6 +545,23 @@ SUMMARY_CLASS = re.compile("is-summary")
 """What a post's class holds (lower-cased) where the template marks it as one of these."""
 AUTHOR_TEXT = 120
 """The longest author element read for names."""
+_RUN_ON = re.compile(r"(?<=\w)\x00(?=\w)")
+"""Where one element's words end and the next's begin, with nothing between them."""
+
+
+def _byline_names(element: Node) -> list[str]:
+    """The people an author element names. Its elements are its fields where nothing parts
+    them ("<span>Jonas Ek</span><span>reporter</span>": a name, then a role), else words of
+    one line ("<span>By</span><a>Jonas Ek</a>")."""
+    text = element.text(deep=True, separator="\x00")
+    joined = squash(text.replace("\x00", ""))
+    if not 0 < len(joined) < AUTHOR_TEXT:
+        return []
+    if "\x00" in text and _RUN_ON.search(text):
+        for boundary in (" · ", " "):
+            if names := names_in(squash(_RUN_ON.sub(boundary, text).replace("\x00", ""))):
+                return names
+    return names_in(joined)
 
 
 def _says_more(post: Node, opening: str) -> bool:
