@@ -873,3 +873,48 @@ def test_a_dateline_of_the_last_update_dates_the_newest_posts_not_one_of_publica
         datetime(2025, 2, 3, 23, 10, tzinfo=UTC),
     ]
     assert not any("Posted" in entry.text for entry in blog.entries)
+
+
+def _ball_by_ball(stamps: list[str]) -> str:
+    """A cricket commentary: each ball a box whose stamp column holds the over ("30.4") and
+    a bubble with the runs; two notes before play stamped with a clock time."""
+    balls = "".join(
+        f"<div class='ball'><div class='ball__col'><span class='ball__over'>{stamp}</span>"
+        f"<span class='ball__runs'>{n % 5}</span></div>"
+        f"<div class='ball__text'><p>Bowler to batter, {n % 5} runs. Pushed into the covers "
+        f"for a quick single as the field spreads ({n}).</p></div></div>"
+        for n, stamp in enumerate(stamps)
+    )
+    notes = "".join(
+        f"<div class='ball'><div class='ball__text'><p><strong>{clock}</strong> {text}</p>"
+        "</div></div>"
+        for clock, text in [
+            ("10.02am", "The players walk out to warm applause under grey skies."),
+            ("9.31am", "The hosts have won the toss and will bat first on a green pitch."),
+        ]
+    )
+    return (
+        "<html lang='en'><head><title>Harbour v Valley, day 2: live</title></head><body><main>"
+        f"<div class='commentary'>{balls}{notes}</div></main></body></html>"
+    )
+
+
+def test_overs_in_sequence_in_a_stamp_slot_are_the_balls_labels() -> None:
+    """ "30.4" in each ball's stamp slot, running down the list, is the cricket counterpart of
+    a minute of play: the post's label, no time, the list's order kept; its runs bubble
+    beside it is no text of the post."""
+    overs = ["31.2", "31.1", "30.6", "30.5", "30.4", "30.3"]
+    blog = parse(_ball_by_ball(overs), URL)
+    assert [entry.label for entry in blog.entries[:6]] == overs
+    assert all(entry.published is None for entry in blog.entries[:6])
+    assert blog.entries[0].text == (
+        "Bowler to batter, 0 runs. Pushed into the covers for a quick single as the field "
+        "spreads (0)."
+    )
+    assert blog.entries[6].text.startswith("The players walk out")
+
+
+def test_decimals_out_of_sequence_are_no_stamps() -> None:
+    """Prices or scores in the same slot, jumping about, time nothing: the page is refused."""
+    with pytest.raises(NotALiveBlog):
+        parse(_ball_by_ball(["31.2", "12.5", "44.1", "3.6", "27.3", "30.3"]), URL)
