@@ -918,3 +918,17 @@ def test_decimals_out_of_sequence_are_no_stamps() -> None:
     """Prices or scores in the same slot, jumping about, time nothing: the page is refused."""
     with pytest.raises(NotALiveBlog):
         parse(_ball_by_ball(["31.2", "12.5", "44.1", "3.6", "27.3", "30.3"]), URL)
+
+
+def test_a_betting_box_in_the_list_is_no_post() -> None:
+    odds = (
+        "<div class='entry'><span class='entry__time'>11:30</span>"
+        "<p>Live odds: Harbour +145 · Draw +210 · Valley +180 Bet Now</p>"
+        "<p>21+ only. Gambling problem? Call 1-800-GAMBLER.</p></div>"
+    )
+    blog = parse(page(post(3) + odds + post(2) + post(1)), URL)
+    assert [entry.text.split(".")[0] for entry in blog.entries] == [
+        "Update 3",
+        "Update 2",
+        "Update 1",
+    ]
