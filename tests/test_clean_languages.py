@@ -21,6 +21,10 @@ REAL = "Firefighters were called to the warehouse shortly after 3am, the fire se
 
 PROMO = {
     "en": [
+        ("Live odds: Home +145 · Draw +210 · Away +180 Bet Now", "betting ad"),
+        ("21+ only. Gambling problem? Call 1-800-GAMBLER.", "betting ad"),
+        ("18+ | Please gamble responsibly | BeGambleAware.org", "betting ad"),
+        ("Bet now", "ad label"),
         ("Also Read: Infra stocks rally as government keeps up capex push", "read more"),
         ("Related: Storm Bert leaves thousands without power", "read more"),
         ("Farming Ledger newsletter", "newsletter"),
@@ -52,6 +56,10 @@ PROMO = {
         ),
     ],
     "de": [
+        (
+            "18+ | Glücksspiel kann süchtig machen | Hilfe unter www.check-dein-spiel.de",
+            "betting ad",
+        ),
         (
             "Lesen Sie auch: Unwetter-Bilanz: So teuer wird der Sommer für die Versicherer",
             "read more",
@@ -90,6 +98,7 @@ PROMO = {
         ("Bitte aktivieren Sie JavaScript, um dieses Video zu sehen.", "javascript note"),
     ],
     "fr": [
+        ("Jouer comporte des risques : endettement, isolement, dépendance.", "betting ad"),
         (
             "À lire aussi : Incendies dans les Landes : les chiffres d'un été sous tension",
             "read more",
@@ -113,6 +122,7 @@ PROMO = {
         ),
     ],
     "it": [
+        ("18+. Gioca responsabilmente.", "betting ad"),
         ("Leggi anche: Vacanze, quanto costa un ombrellone quest'estate", "read more"),
         ("Pubblicità", "ad label"),
         ("La newsletter della Gazzetta", "newsletter"),
@@ -129,6 +139,7 @@ PROMO = {
         ("Utilizziamo i cookie per migliorare la tua esperienza.", "cookie notice"),
     ],
     "es": [
+        ("+18. Juega con responsabilidad.", "betting ad"),
         (
             "Te puede interesar: Calendario de amistosos de pretemporada de los equipos de LaLiga",
             "read more",
@@ -148,6 +159,7 @@ PROMO = {
         ("Utilizamos cookies propias y de terceros.", "cookie notice"),
     ],
     "pt": [
+        ("18+. Jogue com responsabilidade.", "betting ad"),
         ("Leia também: Calor recorde faz consumo de energia bater máxima histórica", "read more"),
         ("Publicidade", "ad label"),
         ("Cadastre-se na newsletter Primeira Hora", "newsletter"),
@@ -158,6 +170,7 @@ PROMO = {
         ("Copiar link", "share tools"),
     ],
     "pl": [
+        ("18+. Graj odpowiedzialnie.", "betting ad"),
         ("Zobacz też: Nowe bilety okresowe od sierpnia. Sprawdź ceny", "read more"),
         ("REKLAMA", "ad label"),
         ("Zapisz się do newslettera", "newsletter"),
@@ -174,6 +187,7 @@ PROMO = {
         ("Używamy plików cookies, aby ułatwić korzystanie z serwisu.", "cookie notice"),
     ],
     "nl": [
+        ("Wat kost gokken? Stop op tijd. 18+", "betting ad"),
         ("Lees ook: NS zet extra treinen in tijdens festivalweekend", "read more"),
         ("Advertentie", "ad label"),
         ("Meld je aan voor de nieuwsbrief van de Noordkust Courant", "newsletter"),
@@ -185,6 +199,7 @@ PROMO = {
         ("Wij en onze partners gebruiken cookies om content te personaliseren.", "cookie notice"),
     ],
     "sv": [
+        ("18+. Spela ansvarsfullt. Stodlinjen.se", "betting ad"),
         ("Läs också: Så följer du Kustregattan live på sjökortet", "read more"),
         ("Annons", "ad label"),
         (
@@ -209,6 +224,8 @@ PROMO = {
 
 LOOKALIKES = {
     "en": [
+        "Punters were urged to gamble responsibly after the club's sponsorship deal was announced.",
+        "The favourite is no safe bet now that the going has turned soft, trainers said.",
         "Related to the fire, police closed two roads near the warehouse on Sunday.",
         "The company's newsletter, sent to 40,000 subscribers, first reported the merger.",
         "Residents were told to follow the council's advice on WhatsApp and Facebook.",
@@ -217,6 +234,7 @@ LOOKALIKES = {
         "Loading of the ferries resumed at noon after the wind dropped.",
     ],
     "de": [
+        "Die Beratungsstelle warnt, dass Sportwetten gerade junge Männer in Schulden treiben.",
         "Lesen Sie auch die Stellungnahme des Bürgermeisters, die wir unten dokumentieren.",
         "Die Anzeige gegen den Bürgermeister wurde am Montag erstattet.",
         "Die Werbung für das Stadtfest hing an jeder Laterne in der Innenstadt.",

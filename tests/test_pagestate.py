@@ -267,6 +267,72 @@ def test_comments_outnumbering_the_posts_lose(name: str, marks: dict[str, object
     assert [p.key for p in _read(_island(state)).posts] == ["p8", "p9"]
 
 
+def _ball(number: int, **extra: object) -> dict[str, object]:
+    """One entry of a cricket commentary: an over stamp, a body as a list of HTML items."""
+    return {
+        "id": 900 + number,
+        "overNumber": 30,
+        "ballNumber": number,
+        "timestamp": 1_739_000_000_000 + number * 40_000,
+        "textItems": [{"type": "HTML", "html": f"<p>Ball {number} is driven to the fence.</p>"}],
+        **extra,
+    }
+
+
+def test_a_match_commentary_held_as_comments_is_read_with_its_item_bodies():
+    """Stamped with overs, no handle nor likes: commentary, whatever its array is named."""
+    commentary = [_ball(n) for n in range(6, 0, -1)]
+    commentary.append(
+        {
+            "id": 800,
+            "overNumber": None,
+            "timestamp": 1_738_999_000_000,
+            "textItems": [{"html": "The toss is won by the hosts."}],
+        }
+    )
+    blog = _read(_island({"match": {"content": {"comments": commentary}}}))
+    assert [p.key for p in blog.posts] == [*(str(900 + n) for n in range(6, 0, -1)), "800"]
+    assert _lines(blog.posts[0].body) == ["Ball 6 is driven to the fence."]
+    assert blog.posts[0].published == datetime.fromtimestamp(1_739_000_240, UTC)
+
+
+def test_reader_comments_stamped_with_a_minute_still_lose():
+    """A handle and likes make a reader's comment, even one that names the minute."""
+    comments = [_post(n, minute=n * 10, handle=f"fan{n}", likes=n) for n in range(1, 8)]
+    state = {"comments": comments, "live": {"items": [_post(8), _post(9)]}}
+    assert [p.key for p in _read(_island(state)).posts] == ["p8", "p9"]
+
+
+def test_a_state_post_opening_with_the_time_the_page_shows_apart_is_one_post():
+    """The page shows "9.51am" as its post's stamp; the state's body opens with it, the exact
+    time beside: the two are one post, timed by the state."""
+    notes = [
+        (3, "10.40am", "Rain has stopped and the covers are coming off at the ground."),
+        (2, "10.12am", "A short delay: drizzle drifts over the ground from the west."),
+        (1, "9.51am", "The players are out in the middle to warm applause from the crowd."),
+    ]
+    state = {
+        "feed": {
+            "items": [
+                {
+                    "id": n,
+                    "timestamp": 1_739_000_000_000 + n * 60_000,
+                    "html": f"<p><b>{clock}</b> {text}</p>",
+                }
+                for n, clock, text in notes
+            ]
+        }
+    }
+    boxes = "".join(
+        f"<div class='note'><p><strong>{clock}</strong> {text}</p></div>"
+        for _, clock, text in notes
+    )
+    html = f"<html lang='en'><body><main><div class='notes'>{boxes}</div></main>{_island(state)}</body></html>"
+    blog = parse(html, URL)
+    assert [entry.text for entry in blog.entries] == [text for *_, text in notes]
+    assert blog.entries[0].published == datetime.fromtimestamp(1_739_000_180, UTC)
+
+
 def test_teasers_without_bodies_are_no_posts():
     teasers = [
         {"id": n, "title": f"Story {n}", "publishedAt": "2025-02-01T10:00:00Z", "url": f"/s/{n}"}

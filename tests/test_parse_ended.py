@@ -71,6 +71,11 @@ BANNERS = [
     pytest.param("it", "<div class='alert-box'>La diretta è terminata</div>", id="it"),
     pytest.param("es", "<div class='status'>Esta cobertura ha finalizado</div>", id="es"),
     pytest.param("nl", "<div class='banner'>Deze liveblog is gesloten</div>", id="nl"),
+    pytest.param(
+        "en",
+        "<p><span class='coverage-note'>Coverage for this event has ended.</span></p>",
+        id="en-event-first",
+    ),
 ]
 
 
@@ -131,6 +136,9 @@ def test_a_coverage_end_time_in_the_future_wins_over_the_words() -> None:
         "Deze liveblog is gesloten",
         "Dit liveblog is afgesloten",
         "Relacja na żywo zakończona",
+        "Coverage for this event has ended.",
+        "Thanks for reading. Live coverage of this match has now ended",
+        "Updates on this story have concluded",
     ],
 )
 def test_phrases_that_name_the_coverage_say_it_ended(text: str) -> None:
@@ -150,6 +158,9 @@ def test_phrases_that_name_the_coverage_say_it_ended(text: str) -> None:
         "The live coverage on BBC One has ended, but we carry on here",
         "La partita è terminata",
         "Het stembureau is gesloten",
+        "TV coverage of this race has ended, but we carry on here",
+        "Coverage of this year's race on the state broadcaster has ended",
+        "Coverage for this event will end at midnight",
     ],
 )
 def test_phrases_about_something_else_do_not(text: str) -> None:

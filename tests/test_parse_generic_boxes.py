@@ -933,6 +933,60 @@ def test_a_box_whose_class_sounds_like_a_time_leaves_its_posts_their_times(box: 
         datetime(2024, 7, 24, 13, 16, tzinfo=UTC),
         datetime(2024, 7, 24, 12, 48, tzinfo=UTC),
     ]
+
+
+def _ball_by_ball(stamps: list[str]) -> str:
+    """A cricket commentary: each ball a box whose stamp column holds the over ("30.4") and
+    a bubble with the runs; two notes before play stamped with a clock time."""
+    balls = "".join(
+        f"<div class='ball'><div class='ball__col'><span class='ball__over'>{stamp}</span>"
+        f"<span class='ball__runs'>{n % 5}</span></div>"
+        f"<div class='ball__text'><p>Bowler to batter, {n % 5} runs. Pushed into the covers "
+        f"for a quick single as the field spreads ({n}).</p></div></div>"
+        for n, stamp in enumerate(stamps)
+    )
+    notes = "".join(
+        f"<div class='ball'><div class='ball__text'><p><strong>{clock}</strong> {text}</p>"
+        "</div></div>"
+        for clock, text in [
+            ("10.02am", "The players walk out to warm applause under grey skies."),
+            ("9.31am", "The hosts have won the toss and will bat first on a green pitch."),
+        ]
+    )
+    return (
+        "<html lang='en'><head><title>Harbour v Valley, day 2: live</title></head><body><main>"
+        f"<div class='commentary'>{balls}{notes}</div></main></body></html>"
+    )
+
+
+def test_overs_in_sequence_in_a_stamp_slot_are_the_balls_labels() -> None:
+    """ "30.4" in each ball's stamp slot, running down the list, is the cricket counterpart of
+    a minute of play: the post's label, no time, the list's order kept; its runs bubble
+    beside it is no text of the post."""
+    overs = ["31.2", "31.1", "30.6", "30.5", "30.4", "30.3"]
+    blog = parse(_ball_by_ball(overs), URL)
+    assert [entry.label for entry in blog.entries[:6]] == overs
+    assert all(entry.published is None for entry in blog.entries[:6])
+    assert blog.entries[0].text == (
+        "Bowler to batter, 0 runs. Pushed into the covers for a quick single as the field "
+        "spreads (0)."
+    )
+    assert blog.entries[6].text.startswith("The players walk out")
+
+
+def test_decimals_out_of_sequence_are_no_stamps() -> None:
+    """Prices or scores in the same slot, jumping about, time nothing: the page is refused."""
+    with pytest.raises(NotALiveBlog):
+        parse(_ball_by_ball(["31.2", "12.5", "44.1", "3.6", "27.3", "30.3"]), URL)
+
+
+def test_a_betting_box_in_the_list_is_no_post() -> None:
+    odds = (
+        "<div class='entry'><span class='entry__time'>11:30</span>"
+        "<p>Live odds: Harbour +145 · Draw +210 · Valley +180 Bet Now</p>"
+        "<p>21+ only. Gambling problem? Call 1-800-GAMBLER.</p></div>"
+    )
+    blog = parse(page(post(3) + odds + post(2) + post(1)), URL)
     assert [entry.text.split(".")[0] for entry in blog.entries] == [
         "Update 3",
         "Update 2",

@@ -179,9 +179,12 @@ AD_LABELS: Words = {
         "story continues below advertisement",
         "article continues below",
         "continue reading below",
+        "bet now",
+        "place your bet",
     ),
     "de": (
         "anzeige",
+        "jetzt wetten",
         "werbung",
         "gesponsert",
         "bezahlter inhalt",
@@ -196,9 +199,10 @@ AD_LABELS: Words = {
         "contenu partenaire",
         "la suite après cette publicité",
         "la suite après la publicité",
+        "pariez maintenant",
     ),
-    "it": ("pubblicità", "sponsorizzato", "contenuto sponsorizzato", "adv"),
-    "es": ("publicidad", "patrocinado", "contenido patrocinado", "anuncio"),
+    "it": ("pubblicità", "sponsorizzato", "contenuto sponsorizzato", "adv", "scommetti ora"),
+    "es": ("publicidad", "patrocinado", "contenido patrocinado", "anuncio", "apuesta ya"),
     "pt": ("publicidade", "patrocinado", "conteúdo patrocinado", "anúncio"),
     "pl": ("reklama", "sponsorowane", "artykuł sponsorowany", "materiał sponsorowany"),
     "nl": ("advertentie", "gesponsord", "gesponsorde inhoud"),
@@ -575,6 +579,26 @@ ANYWHERE: dict[str, dict[str, tuple[str, ...]]] = {
     "subscription prompt": {
         "prenumerant": (r"\bbli prenumerant\b",),
         "abonnieren": (r"\bjetzt (?:kostenlos )?abonnieren\b",),
+    },
+    "betting ad": {
+        # A bookmaker's promotion: its button, and the warnings the law makes it carry. Few
+        # keywords (each is a substring test of every short block): one serves languages
+        # that share it.
+        "bet now": (r"^bet now\b", r"\bodds\b.{0,240}\bbet now[.!]?$"),
+        "gambl": (
+            r"\bgambling problem\?|\b1-800-gambler\b|\bbegambleaware\b",
+            r"(?:^|\s)(?:18|19|21)\+.{0,60}\bgambl|\bgambl\w* responsibly\b.{0,60}(?:18|19|21)\+",
+        ),
+        "+ only": (r"(?:^|\s)(?:18|19|21)\+ only\b",),
+        "glücksspiel": (r"\bglücksspiel kann süchtig machen\b",),
+        "jouer comporte": (r"\bjouer comporte des risques\b",),
+        "responsab": (
+            r"\bjuega con responsabilidad\b|\bgioca responsabilmente\b",
+            r"\bjogue com responsabilidade\b",
+        ),
+        "odpowiedzialnie": (r"\bgraj odpowiedzialnie\b",),
+        "gokken": (r"\bwat kost gokken\b",),
+        "ansvar": (r"\bspela ansvarsfullt\b|\bspill ansvarlig\b",),
     },
     "javascript note": {
         "javascript": (

@@ -29,6 +29,10 @@ PHRASES: dict[str, tuple[str, ...]] = {
         r"|ending|ended|wrapping up|wrapped up|suspending|suspended|concluding|concluded) "
         r"(?:our|this|the) live\b",
         r"\bthis (?:live[ -]?)?(?:blog|page|coverage) is no longer being updated\b",
+        # The event named first, at a sentence's start (not "TV coverage of this race…"):
+        # "Coverage for this event has ended."
+        r"(?:^|[.!?:] )(?:live[ -]?)?(?:coverage|updates) (?:of|for|on) this(?: [\w'-]+){1,3} "
+        r"(?:has|have|is|are) " + _NOW + r"(?:ended|closed|finished|over|concluded)\b",
     ),
     "de": (
         r"\b(?:dieser|der|unser|dieses|das|diese|unsere) (?:live-?)?(?:ticker|blog|"
@@ -89,8 +93,9 @@ MAX_TEXT = 400
 
 MAX_BANNERS = 100
 
-BANNER_WORDS = ("banner", "notice", "alert", "status", "-end", "-fin")
-"""Words in the class of a page's own notices ("live-banner", "blog-ended", "su-direct-fin");
+BANNER_WORDS = ("banner", "notice", "alert", "status", "coverage", "-end", "-fin")
+"""Words in the class of a page's own notices ("live-banner", "blog-ended", "su-direct-fin",
+"coverage-note");
 "end" and "fin" only after a hyphen, or every "trending" and "infinite" would be read too.
 Few words: each is a substring test of every class on the page (~0.13 ms on a large one)."""
 

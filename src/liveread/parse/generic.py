@@ -432,13 +432,15 @@ class Generic(Adapter):
             byline[0].decompose()
         found = self._own.get(node.mem_id)
         if found is not None and found.node.parent is not None:
-            if found.label:
+            if found.label and found.marker.kind == "minute":
+                _stamp_column(found.node, node).decompose()  # "95'", "14.3" and its mark
+            elif found.label:
                 found.node.decompose()  # a time label: "95'", "2:02 p.m. ET"
             elif found.node.tag not in HEADINGS:
                 self.cuts[node.mem_id] = found.marker
         minute = self._minutes.get(node.mem_id)
         if minute is not None and minute.label and minute.node.parent is not None:
-            minute.node.decompose()  # "67'" beside the post's clock time
+            _stamp_column(minute.node, node).decompose()  # "67'" beside the post's clock time
         period = self._periods.get(node.mem_id)
         if period is not None and period[0].parent is not None:
             period[0].decompose()  # "HT" where others have their minute: the label
@@ -591,6 +593,24 @@ _BYLINE_START = re.compile(
 )
 
 
+def _stamp_column(stamp: Node, post: Node) -> Node:
+    """A minute-of-play stamp, or the column it stands in if that holds no more than a
+    mark of the play beside it ("15.1" over a bubble "W", "67'" over a card's icon)."""
+    column = stamp.parent
+    if column is None or column.mem_id == post.mem_id:
+        return stamp
+    rest = _letters(column.text(deep=True)) - _letters(stamp.text(deep=True))
+    if rest > STAMP_MARK_TEXT or column.css_first("img, picture, figure, iframe, video"):
+        return stamp
+    return column
+
+
+def _letters(text: str) -> int:
+    return len(text) - sum(1 for char in text if char.isspace())
+
+
+STAMP_MARK_TEXT = 2
+"""The most characters a mark beside a minute stamp shows: a run ("4"), "W", "nb"."""
 MIN_SLOT_POSTS = 2
 """Posts that must hold their minute of play in one slot for it to be the posts' stamp."""
 SLOT_DEPTH = 6

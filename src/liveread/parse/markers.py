@@ -65,6 +65,9 @@ def find_markers(root: Node, language: str | None) -> Scan:
     openings: dict[int, str] = {}
     read: dict[str, Marker | None] = {}
     """Openings read already: a page repeats its labels ("74'", "Live")."""
+    overs: list[tuple[int, Node, re.Match[str]]] = []
+    """Decimals standing alone ("14.3"), each with its place among `found`: overs of a
+    cricket commentary if they run in sequence (`over_stamps`)."""
     for node in root.css(CANDIDATES):
         node_id = node.mem_id
         parent = node.parent
@@ -94,13 +97,65 @@ def find_markers(root: Node, language: str | None) -> Scan:
         else:
             marker = read[plain] = read_marker(plain, language)
         if marker is None:
+            if len(plain) <= OVER_TEXT and (over := _OVER.fullmatch(plain.strip())):
+                overs.append((len(found), node, over))
             continue
         seen.add(node_id)
         label = len(text) <= 4 * LONGEST_LABEL and _is_label(text, marker)
         if label and bounds_a_period(node):
             continue  # "valid from <time>14:00</time> until <time>22:00</time>": no stamp
         found.append(Found(node, marker, label))
+    for place, stamp in reversed(over_stamps(overs) if overs else []):
+        found.insert(place, stamp)
     return Scan(found, notes)
+
+
+OVER_TEXT = 8
+"""The longest text, as written, an over's stamp has ("14.3" and its spaces)."""
+_OVER = re.compile(r"(?P<over>\d{1,3})\.(?P<ball>\d)")
+MIN_OVERS = 3
+"""Stamps of overs that must stand in one slot, in sequence, for them to be the posts'."""
+BALLS_PER_OVER = 6
+
+
+def over_stamps(candidates: list[tuple[int, Node, re.Match[str]]]) -> list[tuple[int, Found]]:
+    """The cricket overs ("14.3": the 3rd ball of the 15th over) standing alone in a slot
+    the posts repeat (the same element and class, in the same parent), running in sequence
+    down the list: the cricket counterpart of a minute of play, read as a post's label. A
+    decimal alone is no stamp otherwise (a price, a score, a rating). `candidates`: each
+    decimal standing alone, with the place among the found markers it takes."""
+    slots: dict[tuple[str, str, str, str], list[tuple[int, Node, re.Match[str]]]] = {}
+    for candidate in candidates:
+        node = candidate[1]
+        parent = node.parent
+        slot = (node.tag or "", node.attributes.get("class") or "", "", "")
+        if parent is not None:
+            slot = (*slot[:2], parent.tag or "", parent.attributes.get("class") or "")
+        slots.setdefault(slot, []).append(candidate)
+    stamps: list[tuple[int, Found]] = []
+    for members in slots.values():
+        if len(members) >= MIN_OVERS and _in_sequence([over for *_, over in members]):
+            stamps += [
+                (place, Found(node, Marker("minute", label=over[0], end=over.end()), label=True))
+                for place, node, over in members
+            ]
+    stamps.sort(key=lambda stamp: stamp[0])
+    return stamps
+
+
+def _in_sequence(overs: list[re.Match[str]]) -> bool:
+    """Whether `overs`, in page order, are balls of an innings running one way (newest
+    first or oldest first), most a ball or a few from the one before; each ball of an over
+    is numbered 1 to 6."""
+    if any(not "1" <= over["ball"] <= "6" for over in overs):
+        return False
+    balls = [int(over["over"]) * BALLS_PER_OVER + int(over["ball"]) for over in overs]
+    steps = [after - before for before, after in pairwise(balls)]
+    if all(step == 0 for step in steps):
+        return False
+    falling = sum(1 for step in steps if -BALLS_PER_OVER <= step <= 0)
+    rising = sum(1 for step in steps if 0 <= step <= BALLS_PER_OVER)
+    return max(falling, rising) * 5 >= len(steps) * 4
 
 
 _PERIOD_BEFORE = re.compile(

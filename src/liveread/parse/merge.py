@@ -18,6 +18,7 @@ from liveread.model import Block, Entry, Paragraph, Span, block_text
 from liveread.parse.adapter import Adapter
 from liveread.parse.ids import derived_key
 from liveread.parse.structured import StructuredBlog, StructuredPost
+from liveread.parse.texttimes import read_marker
 from liveread.text import comparable, fingerprint, unescape
 
 OPENING = 80
@@ -25,6 +26,19 @@ OPENING = 80
 
 def _opening(text: str) -> str:
     return fingerprint(unescape(text[: OPENING * 2]), OPENING)
+
+
+def _openings(body: str) -> set[str]:
+    """A structured post's opening, and the one after the time its text starts with if it
+    does ("9.51am Players are out…"): the page shows that time apart, or not at all."""
+    openings = {_opening(body)}
+    if "0" <= body[:1] <= "9" and (marker := read_marker(body[:MARKER_TEXT])) is not None:
+        openings.add(_opening(body[marker.end :]))
+    return openings
+
+
+MARKER_TEXT = 200
+"""How much of a structured post's opening a written time is looked for in."""
 
 
 class _Index:
@@ -57,7 +71,10 @@ class _Index:
         if not self.unmatched or not texts:
             return [None] * len(texts)
         openings = _unique(
-            (_opening(p.body), p) for p in self.unmatched.values() if len(p.body) > 40
+            (opening, p)
+            for p in self.unmatched.values()
+            if len(p.body) > 40
+            for opening in _openings(p.body)
         )
         return [
             self._claim(openings.get(_opening(text))) if len(text) > 40 else None for text in texts

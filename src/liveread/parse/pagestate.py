@@ -57,6 +57,10 @@ BODY_KEYS = (
     *("body", "bodyHtml", "html", "content", "articleBody", "text", "blocks", "elements"),
     *("descriptor", "richText", "document", "content_elements"),
 )
+ITEM_BODY = re.compile(r"text|html|body|content", re.I)
+"""Other names a body is held under as a list of items with HTML or text in each
+(`"commentTextItems": [{"type": "HTML", "html": …}]`)."""
+ITEM_TEXT_KEYS = ("html", "text")
 TITLE_KEYS = ("headline", "title", "headlines")
 PAGE_TITLE_KEYS = (*TITLE_KEYS, "name")
 URL_KEYS = ("url", "permalink", "link", "shareUrl")
@@ -66,9 +70,24 @@ PINNED_KEYS = ("pinned", "isPinned", "sticky", "isSticky")
 """Keys whose `true` flags a post (a key event, pinned to the top)."""
 REPLY_KEYS = ("parentId", "inReplyTo", "replyTo", "replies", "replyCount", "upvotes")
 """Keys of comments: an array most of whose members have one is not the posts."""
+READER_KEYS = (
+    *("user", "username", "userName", "handle", "screenName", "nickname", "commenter"),
+    *("likes", "likeCount", "votes", "voteCount", "upvotes", "downvotes", "reactions"),
+    *REPLY_KEYS,
+)
+"""Keys of a reader's comment: who wrote it under a handle, and how others took it."""
+PLAY_WORDS = frozenset(
+    {"over", "overs", "ball", "inning", "innings", "minute", "period", "quarter", "clock", "lap"}
+)
+"""Words in the keys of a match commentary's entries (`overNumber`, `match_minute`): no
+reader's comment is stamped with a moment of play."""
 
-_NOT_POSTS = re.compile(r"comment|repl(?:y|ies)|related|recommend|nav|menu|trending|teaser", re.I)
+_NOT_POSTS = re.compile(r"repl(?:y|ies)|related|recommend|nav|menu|trending|teaser", re.I)
 """Arrays held under such names, or of objects of such types, are never the posts."""
+_COMMENTS = re.compile(r"comment", re.I)
+"""Arrays held under such names, or of objects of such types, are readers' comments, unless
+their members are a match commentary's (`"comments": [{"overNumber": 15, …}]`)."""
+_KEY_WORDS = re.compile(r"[a-z]+|[A-Z][a-z]*")
 _POSTS = re.compile(r"post|update|entr(?:y|ies)|live|feed|timeline|ticker|event", re.I)
 """A name an array of posts is often held under: it wins a tie."""
 
@@ -121,7 +140,7 @@ def _post_arrays(data: Any) -> Iterator[_Array]:
         if _NOT_POSTS.search(name):
             continue
         members = [m for item in array[:MAX_POSTS] if isinstance(m := _member(item, resolve), dict)]
-        if _comments(members):
+        if _comments(members, name):
             continue
         shapes = [_shape(member) for member in members]
         post_like = sum(
@@ -132,12 +151,31 @@ def _post_arrays(data: Any) -> Iterator[_Array]:
             yield _Array(members, holder, resolve, (full, bool(_POSTS.search(name)), post_like))
 
 
-def _comments(members: list[dict[str, Any]]) -> bool:
-    """Whether `members` are comments (or the like): by their type, or by reply keys."""
-    if members and _NOT_POSTS.search(_string(members[0].get("__typename")) or ""):
-        return True
+def _comments(members: list[dict[str, Any]], name: str) -> bool:
+    """Whether `members` are comments (or the like): by reply keys; by their name or type
+    unless they are a match's commentary."""
     replies = sum(1 for member in members if any(key in member for key in REPLY_KEYS))
-    return replies * 2 > len(members)
+    if replies * 2 > len(members):
+        return True
+    kind = (_string(members[0].get("__typename")) or "") if members else ""
+    if _NOT_POSTS.search(kind):
+        return True
+    return bool(_COMMENTS.search(name) or _COMMENTS.search(kind)) and not _commentary(members)
+
+
+def _commentary(members: list[dict[str, Any]]) -> bool:
+    """Whether `members` are a match commentary's entries: most stamped with a moment of play
+    (an over, a minute, a period), few with a reader's handle or likes."""
+    played = sum(1 for member in members if _play_stamped(member))
+    readers = sum(1 for member in members if any(key in member for key in READER_KEYS))
+    return played >= 2 and played * 2 >= len(members) and readers * 4 < len(members)
+
+
+def _play_stamped(member: dict[str, Any]) -> bool:
+    return any(
+        _usable(value) and any(word.lower() in PLAY_WORDS for word in _KEY_WORDS.findall(key))
+        for key, value in member.items()
+    )
 
 
 def _arrays(
@@ -206,8 +244,29 @@ def _shape(obj: dict[str, Any]) -> tuple[bool, bool, bool, bool]:
     return (
         any(_usable(obj.get(key)) for key in ID_KEYS),
         any(_usable(held.get(key)) for held in _time_holders(obj) for key in PUBLISHED_KEYS),
-        any(obj.get(key) for key in BODY_KEYS),
+        any(obj.get(key) for key in BODY_KEYS) or _item_body(obj) is not None,
         any(obj.get(key) for key in TITLE_KEYS),
+    )
+
+
+def _item_body(obj: dict[str, Any]) -> list[Any] | None:
+    """A body held under a name not in `BODY_KEYS`, as a list of items each with its HTML or
+    text (`"commentTextItems": [{"html": …}]`)."""
+    for key, value in obj.items():
+        if (
+            isinstance(value, list)
+            and value
+            and key not in BODY_KEYS
+            and ITEM_BODY.search(key)
+            and all(_item_text(item) for item in value[:20])
+        ):
+            return value
+    return None
+
+
+def _item_text(item: Any) -> bool:
+    return isinstance(item, dict) and any(
+        isinstance(text := item.get(key), str) and text for key in ITEM_TEXT_KEYS
     )
 
 
@@ -231,6 +290,8 @@ def _post(
     """The post `obj` describes, or None if it has neither body nor headline."""
     title = _title(obj)
     raw = next((text for key in BODY_KEYS if (text := _body(obj.get(key), budget))), "")
+    if not raw and (items := _item_body(obj)) is not None:
+        raw = rich_text(items, budget)
     if not (title or raw):
         return None
     url = next((url for key in URL_KEYS if (url := _address(obj.get(key)))), None)
