@@ -278,7 +278,7 @@ def _not_post_times(
         older = older and latest is not None and when < latest
         if not (dates or schedule or older):
             return None
-    if dates and len(seen) >= MIN_POSTS:
+    if dates and len(seen) >= DATED_LIST_ITEMS:
         return "its times are dates alone, all at one time of day: a dated list"
     if schedule:
         return "its times are all on the quarter hour: a schedule"
@@ -287,6 +287,9 @@ def _not_post_times(
     return None
 
 
+DATED_LIST_ITEMS = 4
+"""Items all at one time of day it takes to call them dates alone: two posts an exact number
+of days apart are a coincidence a small live blog may show, four are not."""
 SEVERAL_TIMES = 1.0
 """Times beyond its own each post holds on average, in a reading none of whose posts has a
 time of its own: the "posts" are boxes of timed rows (a league's fixtures), not posts."""
