@@ -329,6 +329,84 @@ def test_a_first_line_that_is_no_meta_row_stays(row: Paragraph) -> None:
     assert (found.authors, removed) == ([], [])
 
 
+# Appeals to readers and the place a reporter reports from
+
+APPEALS = [
+    "Do you have pictures of the storm? Send them to desk@harbourpost.example",
+    "Got a story? Email newsdesk@harbourpost.example",
+    "Have you been affected by the closures? Get in touch.",
+    "Haben Sie Fotos vom Unwetter? Schicken Sie uns Ihre Bilder an redaktion@tal.example",
+    "Vous avez été témoin de l'incendie ? Écrivez-nous.",
+    "¿Has sido testigo del accidente? Escríbenos a redaccion@costa.example",
+    "Hai foto della piena? Mandale a redazione@valle.example",
+    "Heb je foto's van de brand? Stuur ze naar tips@rivier.example",
+    "Masz zdjęcia z miejsca zdarzenia? Napisz do nas.",
+]
+
+
+@pytest.mark.parametrize("line", APPEALS)
+def test_an_appeal_to_readers_closing_a_post_goes(line: str) -> None:
+    kept, found, removed = strip([para(BODY), para(line)])
+    assert kept == [para(BODY)]
+    assert (found.authors, removed) == ([], [("reader appeal", line)])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        '"Do you have the papers? Send them to me," the minister told his aide.',
+        "Q: Have you seen the figures? A: Send me the report and I will read it.",
+        "Why does it matter? Because the council has to decide by Friday.",
+        "Was bedeutet das für Pendler? Die Bahn schickt Ersatzbusse nach Tal.",
+    ],
+)
+def test_a_question_in_the_reporting_stays(line: str) -> None:
+    blocks = [para(BODY), para(line)]
+    kept, _, removed = strip(list(blocks))
+    assert (kept, removed) == (blocks, [])
+
+
+def test_an_appeal_opening_a_post_stays() -> None:
+    blocks = [para(APPEALS[0]), para(BODY)]
+    kept, _, removed = strip(list(blocks))
+    assert (kept, removed) == (blocks, [])
+
+
+@pytest.mark.parametrize(
+    ("spans", "authors"),
+    [
+        ((Span("Ali Farouk", bold=True), Span(" Reporting from Amman, Jordan")), ["Ali Farouk"]),
+        ((Span("Lisa Gruber, berichtet aus Wien"),), ["Lisa Gruber"]),
+        ((Span("Marco Bellini", bold=True), Span(" Da Roma")), ["Marco Bellini"]),
+        ((Span("Ana Ruiz | Desde Buenos Aires"),), ["Ana Ruiz"]),
+        ((Span("Reporting from Kyiv"),), []),
+    ],
+)
+def test_a_line_naming_the_reporter_and_their_place_opening_a_post_goes(
+    spans: tuple[Span, ...], authors: list[str]
+) -> None:
+    title = Heading((Span("Power cuts at the hospital"),))
+    line = Paragraph(spans)
+    kept, found, removed = strip([title, line, para(BODY)])
+    assert kept == [title, para(BODY)]
+    assert found.authors == authors
+    assert [rule for rule, _ in removed] == ["byline" if authors else "reporting line"]
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        [para("Marco Bellini Da Roma"), para(BODY)],  # a lead of one word, not set apart
+        [para(BODY), para("Ali Farouk, reporting from Amman, Jordan")],  # not the first block
+        [para("Reporting from the front line was banned for weeks."), para(BODY)],
+        [para("Die Kollegin berichtet aus Wien und Graz über die Wahl."), para(BODY)],
+    ],
+)
+def test_a_reporting_line_elsewhere_or_in_a_sentence_stays(blocks: list[Block]) -> None:
+    kept, found, removed = strip(list(blocks))
+    assert (kept, found.authors, removed) == (blocks, [], [])
+
+
 def test_a_post_of_text_alone_is_left_as_it_is() -> None:
     blocks: list[Block] = [para(BODY), Image(src="https://example.com/p.jpg"), para(MORE)]
     kept, found, removed = strip(list(blocks))

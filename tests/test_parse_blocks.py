@@ -44,6 +44,18 @@ def _image(caption: str) -> Image:
             ("Pasażerowie czekający na przystanku przy placu Wolności.", "Anna Zielińska"),
         ),
         (
+            "Turnout by county at six o'clock. Chart: The Ledger, from county returns.",
+            ("Turnout by county at six o'clock.", "The Ledger, from county returns"),
+        ),
+        (
+            "So verteilen sich die Sitze im neuen Landtag. Grafik: Jana Keller",
+            ("So verteilen sich die Sitze im neuen Landtag.", "Jana Keller"),
+        ),
+        (
+            "La progression du feu depuis lundi. Infographie : Paul Roux",
+            ("La progression du feu depuis lundi.", "Paul Roux"),
+        ),
+        (
             "Startfältet strax efter startskottet. Foto: Jonas Berg",
             ("Startfältet strax efter startskottet.", "Jonas Berg"),
         ),

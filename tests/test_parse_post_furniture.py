@@ -138,6 +138,42 @@ def test_a_post_that_is_one_such_link_keeps_it() -> None:
     assert blog.entries[0].text == "CLICK HERE FOR THE FLOOD VIDEO"
 
 
+def test_a_lone_link_to_the_line_ups_or_stats_of_a_match_goes() -> None:
+    line_ups = "<div class='box'><a href='/match/4711/aufstellung'>Zur Aufstellung</a></div>"
+    stats = "<p><a href='/match/4711/stats'>Voir les compositions</a></p>"
+    plain = "<p>Alineaciones</p><ul><li>Uno</li><li>Dos</li></ul>"  # no link: the post's own
+    blog = read(
+        post(4, f"<p>{said(4)}</p>{line_ups}"),
+        post(3, f"<p>{said(3)}</p>{stats}"),
+        post(2, f"<p>{said(2)}</p>{plain}"),
+        post(1),
+    )
+    assert texts(blog)[:2] == [said(4), said(3)]
+    assert "Alineaciones" in texts(blog)[2]
+    assert [r.text for r in blog.removals if r.rule == "match link"] == [
+        "Zur Aufstellung",
+        "Voir les compositions",
+    ]
+
+
+def test_an_appeal_closing_a_post_goes_and_a_reporter_line_gives_the_author() -> None:
+    appeal = (
+        "<p>Do you have pictures of the storm? Send them to "
+        "<a href='mailto:desk@x.example'>desk@x.example</a></p>"
+    )
+    reporter = "<p><strong>Ali Farouk</strong> <span>Reporting from Amman, Jordan</span></p>"
+    blog = read(
+        post(3, f"<p>{said(3)}</p>{appeal}"), post(2, f"{reporter}<p>{said(2)}</p>"), post(1)
+    )
+    assert texts(blog)[:2] == [said(3), said(2)]
+    assert blog.entries[1].authors == ["Ali Farouk"]
+    keys = [entry.key for entry in blog.entries[:2]]
+    assert [(r.entry_key, r.rule) for r in blog.removals] == [
+        (keys[0], "reader appeal"),
+        (keys[1], "byline"),
+    ]
+
+
 PLACEHOLDER_DE = (
     "<div class='box'><p class='label'>Empfohlener externer Inhalt</p>"
     "<p>An dieser Stelle finden Sie einen externen Inhalt von X.com, der den Artikel ergänzt."

@@ -22,7 +22,7 @@ from selectolax.lexbor import LexborNode
 
 from liveread.cleanfurniture import Furniture, looks_like_byline, strip_furniture
 from liveread.cleanphrases import PHRASE_LIMIT, WHOLE_BLOCKS, alternatives, bare, every, phrase_rule
-from liveread.cleanwords import PROMO_LINK_LEADS
+from liveread.cleanwords import MATCH_LINKS, PROMO_LINK_LEADS
 from liveread.model import (
     Block,
     Entry,
@@ -243,6 +243,9 @@ class Cleaner:
                 if len(blocks) > 1 and _promo_link(block, text):  # never a post's only block
                     self.record("promo link", text, entry_key)
                     continue
+                if len(blocks) > 1 and _match_link(block, text):
+                    self.record("match link", text, entry_key)
+                    continue
             if len(text) <= PHRASE_LIMIT and (rule := phrase_rule(block, text)):
                 self.record(rule, text, entry_key)
                 after_kicker = rule == "read more" and WHOLE_BLOCKS.get(bare(text)) == rule
@@ -407,6 +410,19 @@ PROMO_LINK_TEXT = 160
 """The longest paragraph read as a promotional link."""
 _PROMO_LEAD = re.compile(rf"\W*(?:{alternatives(every(PROMO_LINK_LEADS))})(?![^\W\d_])", re.I)
 """An imperative opening a promotional link, as a word of its own."""
+
+
+def _match_link(block: Paragraph, text: str) -> bool:
+    """A paragraph that is one link to the match's line-ups or stats ("Zur Aufstellung",
+    "Voir les compositions"), as a match's commentary posts carry: a tab of the page."""
+    href = block.spans[0].href
+    if not href or len(text) > MATCH_LINK_TEXT or any(span.href != href for span in block.spans):
+        return False
+    return bare(text) in _MATCH_LINKS
+
+
+MATCH_LINK_TEXT = 40
+_MATCH_LINKS = frozenset(bare(phrase) for phrase in every(MATCH_LINKS))
 
 
 def _fingerprinted_text(block: Block) -> str | None:

@@ -1,8 +1,10 @@
 """Post furniture: what stands at the edges of a post around its text. Labels at its start
 ("Pinned", "Eilmeldung", "Essentiel") become flags, bylines and sign-offs ("Von Lisa Gruber",
 "— Aoife Brennan") its authors, and a meta row above the text ("hace 2 horas · 18:10",
-"kl. 17.55 · Maja Holm") goes, with the promotion next to them. Conservative: a block is
-furniture only if all of it is, and only at the edges of a post.
+"kl. 17.55 · Maja Holm") goes, with the promotion next to them; so do a line saying where
+the reporter reports from, opening a post, and an appeal to readers for their pictures,
+closing one. Conservative: a block is furniture only if all of it is, and only at the edges
+of a post.
 """
 
 from __future__ import annotations
@@ -103,6 +105,26 @@ _CREDIT_LINE = re.compile(
 )
 """A closing credit line: "Reporting by Jane Doe; Editing by John Roe", "Fox News' Jane Doe
 contributed to this report."."""
+APPEAL_TEXT = 240
+"""The longest appeal to readers closing a post ("Do you have pictures? Send them to …")."""
+_QUOTES = '"“”„«»‘'
+_APPEAL = re.compile(
+    rf"(?![{_QUOTES}'])(?:¿?[^?!.{_QUOTES}]{{2,100}}\?\s*){{1,2}}"
+    rf"(?:{alternatives(every(words.READER_APPEALS))})(?![^\W\d_])[^?{_QUOTES}]{{0,160}}",
+    re.I,
+)
+"""An appeal to readers: a question or two to them, then an instruction to send something
+or get in touch ("Got a story? Email …", "Haben Sie Fotos? Schicken Sie uns …"); no quote
+marks, which a question someone asked in the reporting has."""
+REPORTING_LINE = 100
+"""The longest line naming a reporter and where they report from."""
+_REPORTING_FROM = {tuple(bare(lead).split()) for lead in every(words.REPORTING_FROM)}
+_REPORTING_FIRST = {lead[0] for lead in _REPORTING_FROM}
+_REPORTING_LEAD = re.compile(
+    rf"(?<!\S)(?i:{alternatives(every(words.REPORTING_FROM))})\s+[A-ZÀ-ÖØ-ÞĀ-Ž]"
+)
+"""A lead before a capitalised place, somewhere in a line: the words are then looked at."""
+_PLACE_WORDS = words.NAME_PARTICLES | {"am", "an", "on", "upon", "sur", "sul", "im"}
 _META_WORDS = {bare(word) for word in every(words.META_WORDS)}
 _CLOCK = (
     r"\d{1,2}(?:[:.h]\d{2}(?:\s*(?i:uhr|h|uur|[ap]\.?\s?m\.?))?|\s*(?i:uhr|h|[ap]\.?\s?m\.?))"
@@ -173,6 +195,8 @@ def _strip_head(blocks: list[Block], found: Furniture, removed: list[tuple[str, 
             break
         text = squash(block.text)
         what = _head_furniture(block, text)
+        if what is None and at == int(titled) and isinstance(block, Paragraph):
+            what = _reporting_from(block, text)  # only the first block of the post's text
         if what is not None and what.rule == "byline" and not found.credits(what.authors):
             what = None
         if what is None:
@@ -513,6 +537,8 @@ def _head_furniture(block: Paragraph | Heading, text: str) -> _Found | None:
 
 def _tail_furniture(block: Block, text: str, before: Block | None) -> _Found | None:
     """What `block`, at the end of a post after `before`, is as furniture, if it is."""
+    if "?" in text and _reader_appeal(block, text):
+        return _Found("reader appeal")
     if len(text) > FURNITURE_TEXT:
         return None
     if isinstance(block, Paragraph) and _credit_line(text):
@@ -534,6 +560,55 @@ def _tail_furniture(block: Block, text: str, before: Block | None) -> _Found | N
     if len(text) <= WHOLE_LIMIT and (rule := phrase_rule(block, text)):
         return _Found(rule)
     return None
+
+
+def _reader_appeal(block: Block, text: str) -> bool:
+    """Whether `block` asks readers for their pictures or stories: "Do you have pictures of
+    the flooding? Send them to news@…", "¿Has sido testigo? Escríbenos"."""
+    return (
+        isinstance(block, Paragraph)
+        and len(text) <= APPEAL_TEXT
+        and _APPEAL.fullmatch(text) is not None
+    )
+
+
+def _reporting_from(block: Paragraph | Heading, text: str) -> _Found | None:
+    """A line naming the reporter and where they report from, opening a post ("Ali Farouk
+    Reporting from Amman, Jordan", "Reporting from Kyiv"): furniture, the name its author.
+    After a name, a lead of one word ("Da Roma", "Z Kijowa") must be set apart from it, by
+    punctuation or by the name's own style (`<strong>Ali Farouk</strong> Da Roma`)."""
+    if len(text) > REPORTING_LINE or _REPORTING_LEAD.search(text) is None:  # most lines
+        return None
+    tokens = text.split()
+    folded = [bare(token) for token in tokens]
+    for at, word in enumerate(folded[:-1]):
+        if word not in _REPORTING_FIRST:
+            continue
+        for lead in _REPORTING_FROM:
+            size = len(lead)
+            if tuple(folded[at : at + size]) != lead or not _is_place(tokens[at + size :]):
+                continue
+            named = " ".join(tokens[:at]).rstrip(",|·–—- ")
+            if not named:
+                return _Found("reporting line") if size > 1 else None
+            authors = _names(named, roles=False)
+            set_apart = size > 1 or named != " ".join(tokens[:at]) or _styled(block, named)
+            if authors and set_apart:
+                return _Found("byline", authors=authors)
+    return None
+
+
+def _is_place(tokens: list[str]) -> bool:
+    """Whether words name a place ("Amman, Jordan", "Rio de Janeiro"): capitalised."""
+    return 0 < len(tokens) <= 6 and all(
+        token[:1].isupper() or token in _PLACE_WORDS for token in tokens
+    )
+
+
+def _styled(block: Paragraph | Heading, named: str) -> bool:
+    """Whether `named` is the whole of the block's first span (in bold or linked, say)."""
+    first = block.spans[0]
+    return squash(first.text) == named and (first.bold or first.italic or bool(first.href))
 
 
 def _credit_line(text: str) -> bool:

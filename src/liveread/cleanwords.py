@@ -362,6 +362,28 @@ CALLS_TO_ACTION: dict[str, Words] = {
     },
 }
 
+MATCH_LINKS: Words = {
+    # a link standing alone in a match's commentary post to the match's line-ups or stats
+    "en": (
+        *("line-ups", "lineups", "to the line-ups", "to the lineups", "see the line-ups"),
+        *("view line-ups", "team line-ups", "match stats", "to the stats", "view match stats"),
+    ),
+    "de": (
+        *("aufstellung", "aufstellungen", "zur aufstellung", "zu den aufstellungen"),
+        *("zur statistik", "zu den statistiken", "spielstatistik", "zur spielstatistik"),
+    ),
+    "fr": (
+        *("compositions", "les compositions", "voir les compositions", "composition"),
+        *("voir la composition", "statistiques du match", "voir les statistiques"),
+    ),
+    "it": ("formazioni", "le formazioni", "vedi le formazioni", "statistiche della partita"),
+    "es": ("alineaciones", "las alineaciones", "ver alineaciones", "ver las alineaciones"),
+    "pt": ("escalações", "as escalações", "ver escalações", "onzes iniciais"),
+    "pl": ("składy", "zobacz składy", "statystyki meczu"),
+    "nl": ("opstellingen", "de opstellingen", "bekijk de opstellingen", "wedstrijdstatistieken"),
+    "sv": ("laguppställningar", "laguppställning", "matchstatistik"),
+}
+
 PAYWALL_MARKERS: Words = {
     # What marks a linked headline as for subscribers, between a kicker and the link.
     "en": ("subscriber only", "subscribers only", "premium", "exclusive", "paid"),
@@ -757,6 +779,49 @@ DESK_WORDS = _split(
     "redaktion redactie redacción redazione rédaction redação redakcja redaktionen newsroom"
     " staff desk agencias agencies agenturen agences agenzie agências agencje agentschappen"
 )
+REPORTING_FROM: Words = {
+    # what stands between a reporter's name and the place they report from, at a post's start
+    # ("Ali Farouk Reporting from Amman, Jordan")
+    "en": ("reporting from", "reports from"),
+    "de": ("berichtet aus", "berichtet von"),
+    "fr": ("en direct de", "depuis"),
+    "it": ("da", "in diretta da"),
+    "es": ("desde", "informa desde"),
+    "pt": ("direto de", "desde"),
+    "nl": ("vanuit", "verslag vanuit"),
+    "pl": ("z", "relacjonuje z"),
+    "sv": ("rapporterar från",),
+}
+READER_APPEALS: Words = {
+    # how the instruction after a question to the reader starts, asking them to send or get in
+    # touch ("Do you have pictures? Send them to …", "Haben Sie Fotos? Schicken Sie uns …")
+    "en": (
+        *("send", "email", "e-mail", "contact us", "get in touch", "tell us", "write to us"),
+        *("message us", "drop us", "whatsapp us", "let us know", "share your", "call us"),
+    ),
+    "de": (
+        *("schicken sie", "senden sie", "schreiben sie", "mailen sie", "kontaktieren sie"),
+        *("melden sie sich", "teilen sie", "schick", "schreib", "melde dich"),
+    ),
+    "fr": (
+        *("écrivez-nous", "envoyez", "contactez-nous", "partagez", "racontez-nous"),
+        *("dites-nous", "écris-nous", "envoie", "faites-nous"),
+    ),
+    "it": (
+        *("mandale", "mandaci", "mandatele", "inviaci", "inviale", "inviatele", "scrivici"),
+        *("scriveteci", "contattaci", "segnalacelo", "raccontaci", "invia"),
+    ),
+    "es": (
+        *("escríbenos", "envíanos", "mándanos", "contáctanos", "cuéntanos", "envía"),
+        *("escríbanos", "envíenos", "cuéntenos"),
+    ),
+    "pt": ("envie", "mande", "escreva-nos", "fale conosco", "entre em contato", "conte-nos"),
+    "nl": ("stuur", "mail ons", "neem contact op", "laat het ons weten", "tip ons", "deel je"),
+    "pl": ("napisz", "wyślij", "prześlij", "skontaktuj się", "daj nam znać", "podziel się"),
+    "sv": ("skicka", "mejla", "hör av dig", "kontakta oss", "tipsa oss"),
+    "no": ("send", "tips oss", "kontakt oss"),
+    "da": ("send", "skriv til os", "kontakt os"),
+}
 CREDIT_LINES: Words = {
     # how a closing credit line names who reported and who edited the post, not its author
     "en": (

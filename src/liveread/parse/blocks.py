@@ -133,9 +133,15 @@ _PROVIDERS = (
     ("soundcloud.com", "audio"),
 )
 _CAPTION_PREFIX = re.compile(r"^(?:Image caption|Media caption|Caption)\s*:\s*", re.IGNORECASE)
+_GRAPHIC_LABELS = (
+    r"Chart|Graphic|Graphics|Infographic|Map|Grafik|Karte|Infographie|Graphique|Carte|Gráfico"
+    r"|Infografía|Mapa|Grafico|Grafica|Infografica|Grafika|Infografika|Kaart"
+)
+"""The labels of a chart's or a map's credit, as "Photo" labels a photograph's: "Chart: …"."""
 _CREDIT_LABELS = (
     r"(?:Copyright|Image source|Credits?|Crédits?|Créditos?|Image|Photo|Photograph|Picture|Pic"
-    r"|Fotos?|Fotografía|Fotografia|Fot\.|Bild|Bilde|Billede|Kuva|Zdjęcie|Quelle|Source)"
+    r"|Fotos?|Fotografía|Fotografia|Fot\.|Bild|Bilde|Billede|Kuva|Zdjęcie|Quelle|Source"
+    rf"|{_GRAPHIC_LABELS})"
 )
 _CREDIT_PREFIX = re.compile(
     rf"^(?:(?:©|\(c\))\s*:?\s*|{_CREDIT_LABELS}\s*(?::|\.\.\.|…)\s*|(?:Fotos?|Fot\.|Bild)\s+)+",
@@ -159,11 +165,12 @@ _NAMED_OUTLET_CREDIT = re.compile(
 Capital Courier)"."""
 _LABELLED_CREDIT = re.compile(
     r"(?:(?<=[.!?\"”’)])|\s[—–])\s*(?:©\s*)?(?:(?:Photograph|Photo|Picture|Composite|Illustration|Foto"
-    r"|Bild|Bilde|Billede|Kuva|Crédit|Crédito|Credit|Zdjęcie)s?\s*:|Fot\.|©)\s*([^:©]{1,80})$"
+    rf"|Bild|Bilde|Billede|Kuva|Crédit|Crédito|Credit|Zdjęcie|{_GRAPHIC_LABELS})s?\s*:|Fot\.|©)"
+    r"\s*([^:©]{1,80})$"
 )
 """A credit written after the caption's last sentence, as the Guardian does: "… on his
 arrival. Photograph: Reuters"; so too "…del club.Foto: Unión Almendralejo", "… Wolności.
-Fot. Anna Zielińska", "… Mühlgasse. © Jana Keller"."""
+Fot. Anna Zielińska", "… Mühlgasse. © Jana Keller", "… by ballot type. Chart: The Margin"."""
 _LAST_WORDS = re.compile(r"(?<=[.!?\"”’)])\s*([^.!?\"”’()]{2,60}(?:\s?\([^()]{2,30}\))?)$")
 _AGENCY = re.compile(
     r"\b(?:Getty Images|Getty|AFP|AP|Reuters|dpa|Imago|IMAGO|EPA|EFE|ANSA|PA|Shutterstock"
@@ -1217,7 +1224,10 @@ def _credit_in_caption(caption: str) -> tuple[str, str]:
         return "", bracketed.group(1).strip()
     for pattern in (_TRAILING_CREDIT, _AGENCY_PHOTO_CREDIT, _NAMED_OUTLET_CREDIT, _LABELLED_CREDIT):
         if written := pattern.search(caption):
-            return caption[: written.start()].strip(), written.group(1).strip()
+            credit = written.group(1).strip()
+            if pattern is _LABELLED_CREDIT:  # "Chart: The Margin, from county returns."
+                credit = credit.removesuffix(".").rstrip()
+            return caption[: written.start()].strip(), credit
     if (last := _LAST_WORDS.search(caption)) and _names_an_agency(last.group(1)):
         return caption[: last.start()].strip(), last.group(1).strip()
     if (
