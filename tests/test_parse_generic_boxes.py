@@ -1007,3 +1007,16 @@ def test_a_posts_modifier_class_flags_it(classes: str, flag: str) -> None:
     feed = post(3, classes=classes) + post(2) + post(1)
     first, *others = parse(page(feed), URL).entries
     assert getattr(first, flag) and not any(getattr(entry, flag) for entry in others)
+
+
+def test_a_time_written_alone_in_a_div_of_any_class_is_the_posts() -> None:
+    feed = "".join(
+        f"<div class='item' id='u{n}'><div data-qa='ts'>{n}:40am</div><h2>Update {n}</h2>"
+        f"<p>{BODY}</p></div>"
+        for n in (9, 8, 7)
+    )
+    blog = parse(page(feed), URL)
+    assert [entry.published for entry in blog.entries] == [
+        datetime(2024, 7, 24, hour, 40, tzinfo=UTC) for hour in (9, 8, 7)
+    ]
+    assert [entry.title for entry in blog.entries] == ["Update 9", "Update 8", "Update 7"]
