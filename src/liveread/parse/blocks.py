@@ -134,14 +134,16 @@ _PROVIDERS = (
 )
 _CAPTION_PREFIX = re.compile(r"^(?:Image caption|Media caption|Caption)\s*:\s*", re.IGNORECASE)
 _CREDIT_LABELS = (
-    r"(?:Copyright|Image source|Credits?|Crédits?|Créditos?|Image|Photo|Photograph|Picture|Pic"
-    r"|Fotos?|Fotografía|Fotografia|Fot\.|Bild|Bilde|Billede|Kuva|Zdjęcie|Quelle|Source)"
+    r"(?:Copyright|Image source|(?:Image|Photo|Picture)\s+credits?|Credits?|Crédits?|Créditos?"
+    r"|Image|Photo|Photograph|Picture|Pic|Fotos?|Fotografía|Fotografia|Fot\.|Bild|Bilde|Billede"
+    r"|Kuva|Zdjęcie|Quelle|Source)"
 )
 _CREDIT_PREFIX = re.compile(
     rf"^(?:(?:©|\(c\))\s*:?\s*|{_CREDIT_LABELS}\s*(?::|\.\.\.|…)\s*|(?:Fotos?|Fot\.|Bild)\s+)+",
     re.IGNORECASE,
 )
-"""The labels before a credit's name: "Image source:", "© Foto:", "Fot.", "Bild", "Credit…"."""
+"""The labels before a credit's name: "Image source:", "Image Credit:", "© Foto:", "Fot.",
+"Bild", "Credit…"."""
 _LABEL_ALONE = re.compile(rf"{_CREDIT_LABELS}\s*(?::|\.\.\.|…)?", re.IGNORECASE)
 """A credit's label in an element of its own, where a colon is not needed: "Credit"."""
 _TRAILING_CREDIT = re.compile(
