@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
 import pytest
@@ -179,3 +179,47 @@ def test_a_dublin_core_change_wins_over_its_creation():
         datetime(2024, 7, 18, 5, 20, tzinfo=UTC),
         False,
     )
+
+
+def page_of(html: str, url: str = "https://news.example.com/a"):
+    return page_facts(LexborHTMLParser(html), url, StructuredBlog())
+
+
+def test_og_locale_names_the_country_when_the_language_names_none():
+    head = '<meta property="og:locale" content="en_HK">'
+    facts = page_of(f"<html lang='en'><head>{head}</head><body></body></html>")
+    assert facts.language == "en"
+    assert facts.zone == ZoneInfo("Asia/Hong_Kong")
+
+
+def test_og_locale_of_another_language_names_no_country():
+    head = '<meta property="og:locale" content="fr_CA">'
+    facts = page_of(f"<html lang='en'><head>{head}</head><body></body></html>")
+    assert facts.zone is UTC
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta property="article:published_time" content="2026-12-07T16:10:00+08:00">',
+        '<script type="application/ld+json">{"datePublished": "2026-12-07T16:10:00+0800"}</script>',
+    ],
+)
+def test_the_offset_of_the_pages_own_times_is_its_zone_when_nothing_names_one(head: str):
+    facts = page_of(f"<html lang='en'><head>{head}</head><body></body></html>")
+    assert facts.zone == timezone(timedelta(hours=8))
+    assert facts.day == date(2026, 12, 7)
+
+
+@pytest.mark.parametrize(
+    ("lang", "time", "zone"),
+    [
+        ("en-AU", "2026-12-07T16:10:00+08:00", ZoneInfo("Australia/Sydney")),
+        ("en", "2026-12-07T16:10:00+00:00", UTC),
+        ("en", "2026-12-07T16:10:00Z", UTC),
+    ],
+)
+def test_a_named_zone_wins_over_the_offset_and_utc_offsets_say_nothing(lang, time, zone):
+    head = f'<meta property="article:published_time" content="{time}">'
+    facts = page_of(f"<html lang='{lang}'><head>{head}</head><body></body></html>")
+    assert facts.zone == zone

@@ -1007,3 +1007,33 @@ def test_a_posts_modifier_class_flags_it(classes: str, flag: str) -> None:
     feed = post(3, classes=classes) + post(2) + post(1)
     first, *others = parse(page(feed), URL).entries
     assert getattr(first, flag) and not any(getattr(entry, flag) for entry in others)
+
+
+def test_a_time_written_alone_in_a_div_of_any_class_is_the_posts() -> None:
+    feed = "".join(
+        f"<div class='item' id='u{n}'><div data-qa='ts'>{n}:40am</div><h2>Update {n}</h2>"
+        f"<p>{BODY}</p></div>"
+        for n in (9, 8, 7)
+    )
+    blog = parse(page(feed), URL)
+    assert [entry.published for entry in blog.entries] == [
+        datetime(2024, 7, 24, hour, 40, tzinfo=UTC) for hour in (9, 8, 7)
+    ]
+    assert [entry.title for entry in blog.entries] == ["Update 9", "Update 8", "Update 7"]
+
+
+def test_a_post_pinned_by_its_label_takes_no_part_in_the_lists_day_walk() -> None:
+    label = "<span class='lbl'>Pinned</span><span class='ts'>21:32</span>"
+    pinned = f"<div class='post' id='u0'>{label}<h2>Summary</h2><p>{BODY}</p></div>"
+    feed = pinned + "".join(
+        f"<div class='post' id='u{n}'><span class='ts'>{stamp}</span><h2>Update {n}</h2>"
+        f"<p>Update {n}. {BODY}</p></div>"
+        for n, stamp in ((3, "00:10"), (2, "22:20"), (1, "21:36"))
+    )
+    html = page(feed).replace("2024-07-24T14:00:00Z", "2024-07-24T00:30:00Z")
+    times = {entry.key: entry.published for entry in parse(html, URL).entries}
+    assert [times["u3"], times["u2"], times["u1"]] == [
+        datetime(2024, 7, 24, 0, 10, tzinfo=UTC),
+        datetime(2024, 7, 23, 22, 20, tzinfo=UTC),
+        datetime(2024, 7, 23, 21, 36, tzinfo=UTC),
+    ]

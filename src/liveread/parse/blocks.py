@@ -139,15 +139,16 @@ _GRAPHIC_LABELS = (
 )
 """The labels of a chart's or a map's credit, as "Photo" labels a photograph's: "Chart: …"."""
 _CREDIT_LABELS = (
-    r"(?:Copyright|Image source|Credits?|Crédits?|Créditos?|Image|Photo|Photograph|Picture|Pic"
-    r"|Fotos?|Fotografía|Fotografia|Fot\.|Bild|Bilde|Billede|Kuva|Zdjęcie|Quelle|Source"
-    rf"|{_GRAPHIC_LABELS})"
+    r"(?:Copyright|Image source|(?:Image|Photo|Picture)\s+credits?|Credits?|Crédits?|Créditos?"
+    r"|Image|Photo|Photograph|Picture|Pic|Fotos?|Fotografía|Fotografia|Fot\.|Bild|Bilde|Billede"
+    rf"|Kuva|Zdjęcie|Quelle|Source|{_GRAPHIC_LABELS})"
 )
 _CREDIT_PREFIX = re.compile(
     rf"^(?:(?:©|\(c\))\s*:?\s*|{_CREDIT_LABELS}\s*(?::|\.\.\.|…)\s*|(?:Fotos?|Fot\.|Bild)\s+)+",
     re.IGNORECASE,
 )
-"""The labels before a credit's name: "Image source:", "© Foto:", "Fot.", "Bild", "Credit…"."""
+"""The labels before a credit's name: "Image source:", "Image Credit:", "© Foto:", "Fot.",
+"Bild", "Credit…"."""
 _LABEL_ALONE = re.compile(rf"{_CREDIT_LABELS}\s*(?::|\.\.\.|…)?", re.IGNORECASE)
 """A credit's label in an element of its own, where a colon is not needed: "Credit"."""
 _TRAILING_CREDIT = re.compile(

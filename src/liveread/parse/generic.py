@@ -253,6 +253,8 @@ class Generic(Adapter):
             return
         facts = self.facts
         aside = {p.mem_id for p in posts if _marked_pinned(p)}
+        if _opens_pinned(posts[0]):
+            aside.add(posts[0].mem_id)
         in_walk = [p for p in posts if p.mem_id not in aside]  # pinned: out of the list's order
         written = [found.marker if (found := self._own.get(p.mem_id)) else None for p in in_walk]
         newest = newest_first(written)
@@ -744,6 +746,21 @@ def _marked_pinned(node: Node) -> bool:
     return "pinned" in (attrs.get("class") or "").casefold() or (
         (attrs.get("data-pinned") or "").casefold() in ("true", "1", "yes")
     )
+
+
+def _opens_pinned(post: Node) -> bool:
+    """Whether the post's first text is a label pinning it ("Pinned", "Pinned post from
+    9.32pm"): a post on top of the list, out of its order."""
+    for node in post.traverse(include_text=True):
+        if node.is_text_node and (text := (node.text_content or "").strip()):
+            head = _LABEL_SINCE.split(text[: LABEL_OPENING + 1], maxsplit=1)[0]
+            return len(text) <= LABEL_OPENING and label_flag(squash(head)) == "pinned"
+    return False
+
+
+LABEL_OPENING = 60
+"""The longest first text of a post that may be a label (and the time it was pinned at)."""
+_LABEL_SINCE = re.compile(r"\s+(?:from|at|since|seit|ab|depuis|desde|dal|od|vanaf)\s+(?=\d)", re.I)
 
 
 class DayHeadings:

@@ -20,10 +20,13 @@ from liveread.parse.texttimes import Marker, may_start_marker, read_marker
 
 CANDIDATES = (
     ":is(strong, b, em, span, small, time, h2, h3, h4, h5, h6, p, li, dt, td,"
-    " div[class*='time'], div[class*='date'], div[class*='stamp']):not(:empty, [class*='uration'])"
+    " div[class*='time'], div[class*='date'], div[class*='stamp'], div:not(:has(*)))"
+    ":not(:empty, [class*='uration'])"
 )
 """Elements a written time is found in: not the empty ones (icons, spacers), nor a video's
-length ("01:58"), never a post's time."""
+length ("01:58"), never a post's time. A `div` holding text only may be a time label whatever
+its class ("<div data-qa="…-Timestamp">9:40pm</div>"); other divs only with a class that
+names a time."""
 LONGEST_LABEL = 40
 """A marker's element of at most this many characters is a label: the time and little else."""
 LONGEST_TIME_BOX = 4 * LONGEST_LABEL
