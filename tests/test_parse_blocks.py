@@ -614,3 +614,26 @@ def test_a_facebook_post_stays_a_facebook_embed() -> None:
     [embed] = _blocks('<iframe src="https://www.facebook.com/plugins/post.php?href=x"></iframe>')
     assert isinstance(embed, Embed)
     assert embed.provider == "facebook"
+
+
+def test_a_frame_inside_a_paragraph_is_an_embed_between_its_text() -> None:
+    """WordPress wraps an embed in a paragraph of its own (`<p><iframe …></p>`), sometimes in
+    a span too; a paragraph's text around a frame stays, in order."""
+    blocks = _blocks(
+        '<p>The mayor spoke at noon:<iframe src="https://www.youtube.com/embed/k1"></iframe>'
+        " Watch it above.</p>"
+        '<p><span class="embed-youtube"><iframe src="https://player.vimeo.com/video/7" '
+        'title="Ferries leave the harbour"></iframe></span></p>'
+        '<p><video src="https://cdn.news.example/v/8.mp4"></video></p>'
+    )
+    assert blocks == [
+        Paragraph((Span("The mayor spoke at noon:"),)),
+        Embed(url="https://www.youtube.com/embed/k1", provider="video"),
+        Paragraph((Span("Watch it above."),)),
+        Embed(
+            url="https://player.vimeo.com/video/7",
+            provider="video",
+            text="Ferries leave the harbour",
+        ),
+        Embed(url="https://cdn.news.example/v/8.mp4", provider="video"),
+    ]
