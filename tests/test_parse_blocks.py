@@ -173,6 +173,12 @@ def test_tables_nested_a_thousand_deep_are_read_once() -> None:
         ("<span>Credit...</span><span>Ines Varga</span>", "Ines Varga"),
         ("<span>Credit</span><span>Ines Varga</span>", "Ines Varga"),
         ("<span>Photo</span> <span>Ines Varga</span>", "Ines Varga"),
+        ("Screenshot: The Harbour Post", "The Harbour Post"),
+        ("Photo by Ines Varga / The Harbour Post", "Ines Varga / The Harbour Post"),
+        ("Photograph by Ines Varga", "Ines Varga"),
+        ("Picture by Ines Varga", "Ines Varga"),
+        ("Foto von Jana Keller", "Jana Keller"),
+        ("Photo de Léa Martin", "Léa Martin"),
     ],
 )
 def test_a_credit_is_given_without_its_label(shown: str, credit: str) -> None:

@@ -135,13 +135,17 @@ _PROVIDERS = (
 _CAPTION_PREFIX = re.compile(r"^(?:Image caption|Media caption|Caption)\s*:\s*", re.IGNORECASE)
 _CREDIT_LABELS = (
     r"(?:Copyright|Image source|Credits?|Crédits?|Créditos?|Image|Photo|Photograph|Picture|Pic"
-    r"|Fotos?|Fotografía|Fotografia|Fot\.|Bild|Bilde|Billede|Kuva|Zdjęcie|Quelle|Source)"
+    r"|Fotos?|Fotografía|Fotografia|Fot\.|Bild|Bilde|Billede|Kuva|Zdjęcie|Quelle|Source"
+    r"|Screenshot)"
 )
+_CREDIT_BY = r"(?:(?:Photo|Photograph|Picture|Image)\s+by|Foto\s+von|Photo\s+de)\s+"
 _CREDIT_PREFIX = re.compile(
-    rf"^(?:(?:©|\(c\))\s*:?\s*|{_CREDIT_LABELS}\s*(?::|\.\.\.|…)\s*|(?:Fotos?|Fot\.|Bild)\s+)+",
+    rf"^(?:(?:©|\(c\))\s*:?\s*|{_CREDIT_LABELS}\s*(?::|\.\.\.|…)\s*|{_CREDIT_BY}"
+    r"|(?:Fotos?|Fot\.|Bild)\s+)+",
     re.IGNORECASE,
 )
-"""The labels before a credit's name: "Image source:", "© Foto:", "Fot.", "Bild", "Credit…"."""
+"""The labels before a credit's name: "Image source:", "© Foto:", "Fot.", "Bild", "Credit…",
+"Screenshot:", "Photo by", "Foto von"."""
 _LABEL_ALONE = re.compile(rf"{_CREDIT_LABELS}\s*(?::|\.\.\.|…)?", re.IGNORECASE)
 """A credit's label in an element of its own, where a colon is not needed: "Credit"."""
 _TRAILING_CREDIT = re.compile(
