@@ -530,3 +530,34 @@ def test_a_one_link_headline_behind_a_paywall_marker_is_a_teaser_card():
     cleaner = Cleaner()
     assert texts(cleaner.clean_blocks([para(REAL), card], "k")) == [REAL]
     assert [r.rule for r in cleaner.removals] == ["teaser card"]
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<div class="post-tools"><a href="#">Teilen</a> <a href="#">Link kopieren</a></div>',
+        '<footer><a href="javascript:void(0)">Share</a> · <a href="#">Copy link</a></footer>',
+        '<div><a href="https://www.facebook.com/sharer/sharer.php?u=x">Facebook</a>'
+        '<a href="https://twitter.com/intent/tweet?url=x">Post</a>'
+        '<a href="mailto:?subject=Storm">Mail</a></div>',
+        '<ul class="entry__share"><li><a href="/live/storm#p7">Link</a></li>'
+        '<li><a href="https://news.example/feed">Feed</a></li></ul>',
+    ],
+    ids=["dead-links", "footer", "sharers", "share-class"],
+)
+def test_a_small_box_of_share_links_is_share_tools(html: str) -> None:
+    assert judged(html) == "share tools"
+
+
+@pytest.mark.parametrize(
+    "html",
+    [
+        '<div><a href="/city/paris">Paris</a> <a href="/city/london">London</a></div>',
+        '<div><a href="#">Teilen</a></div>',
+        '<div><p>Fans gathered on the square <a href="#">here</a> and <a href="#">there</a>'
+        " before the match.</p></div>",
+    ],
+    ids=["real-links", "one-link", "text-of-its-own"],
+)
+def test_links_that_are_no_share_box_stay(html: str) -> None:
+    assert judged(html) is None

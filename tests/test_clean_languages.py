@@ -443,3 +443,28 @@ def test_a_box_of_links_to_other_articles_is_a_teaser_card(html: str) -> None:
 )
 def test_a_box_that_is_not_links_to_articles_stays(html: str) -> None:
     assert judged(html) is None
+
+
+@pytest.mark.parametrize("label", ["Mehr dazu:", "More:", "Plus :", "Más:", "Zie ook:"])
+def test_a_short_label_and_one_linked_headline_is_a_read_more_line(label: str) -> None:
+    headline = "Storm closes the harbour for two days"
+    linked = Paragraph((Span(label + " "), Span(headline, href="https://example.com/other")))
+    assert phrase_rule(linked, f"{label} {headline}") == "read more"
+
+
+@pytest.mark.parametrize(
+    "spans",
+    [
+        (Span("Quelle: "), Span("dpa", href="https://example.com/dpa")),
+        (Span("The mayor said: "), Span("storm closes the harbour", href="https://example.com/x")),
+        (
+            Span("Update: "),
+            Span("the harbour", href="https://example.com/x"),
+            Span(" is closed until Monday."),
+        ),
+    ],
+    ids=["source-name", "long-label", "text-after-the-link"],
+)
+def test_a_label_and_a_link_that_is_no_read_more_line_stays(spans: tuple[Span, ...]) -> None:
+    block = Paragraph(spans)
+    assert phrase_rule(block, block.text) is None

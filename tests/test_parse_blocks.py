@@ -188,6 +188,12 @@ def test_tables_nested_a_thousand_deep_are_read_once() -> None:
         ("<span>Credit...</span><span>Ines Varga</span>", "Ines Varga"),
         ("<span>Credit</span><span>Ines Varga</span>", "Ines Varga"),
         ("<span>Photo</span> <span>Ines Varga</span>", "Ines Varga"),
+        ("Screenshot: The Harbour Post", "The Harbour Post"),
+        ("Photo by Ines Varga / The Harbour Post", "Ines Varga / The Harbour Post"),
+        ("Photograph by Ines Varga", "Ines Varga"),
+        ("Picture by Ines Varga", "Ines Varga"),
+        ("Foto von Jana Keller", "Jana Keller"),
+        ("Photo de Léa Martin", "Léa Martin"),
     ],
 )
 def test_a_credit_is_given_without_its_label(shown: str, credit: str) -> None:
@@ -629,3 +635,26 @@ def test_a_facebook_post_stays_a_facebook_embed() -> None:
     [embed] = _blocks('<iframe src="https://www.facebook.com/plugins/post.php?href=x"></iframe>')
     assert isinstance(embed, Embed)
     assert embed.provider == "facebook"
+
+
+def test_a_frame_inside_a_paragraph_is_an_embed_between_its_text() -> None:
+    """WordPress wraps an embed in a paragraph of its own (`<p><iframe …></p>`), sometimes in
+    a span too; a paragraph's text around a frame stays, in order."""
+    blocks = _blocks(
+        '<p>The mayor spoke at noon:<iframe src="https://www.youtube.com/embed/k1"></iframe>'
+        " Watch it above.</p>"
+        '<p><span class="embed-youtube"><iframe src="https://player.vimeo.com/video/7" '
+        'title="Ferries leave the harbour"></iframe></span></p>'
+        '<p><video src="https://cdn.news.example/v/8.mp4"></video></p>'
+    )
+    assert blocks == [
+        Paragraph((Span("The mayor spoke at noon:"),)),
+        Embed(url="https://www.youtube.com/embed/k1", provider="video"),
+        Paragraph((Span("Watch it above."),)),
+        Embed(
+            url="https://player.vimeo.com/video/7",
+            provider="video",
+            text="Ferries leave the harbour",
+        ),
+        Embed(url="https://cdn.news.example/v/8.mp4", provider="video"),
+    ]

@@ -1037,3 +1037,19 @@ def test_a_post_pinned_by_its_label_takes_no_part_in_the_lists_day_walk() -> Non
         datetime(2024, 7, 23, 22, 20, tzinfo=UTC),
         datetime(2024, 7, 23, 21, 36, tzinfo=UTC),
     ]
+
+
+def test_times_after_a_weekday_are_dated_and_a_pinned_one_on_top_stays_apart() -> None:
+    """The page was updated on Wednesday 24 July: "Tue" is the 23rd. The post on top, on
+    Tuesday before the posts below it of that day, is pinned: the plain clock time below it
+    is still Wednesday's."""
+    times = ("Tue 6:00 PM", "12:30 PM", "Tuesday, 11:40 PM", "Tue 7:15 PM")
+    feed = "".join(post(n, time=stamp) for n, stamp in zip((4, 3, 2, 1), times, strict=True))
+    blog = parse(page(feed), URL)
+    published = {entry.text[:8]: entry.published for entry in blog.entries}
+    assert published == {
+        "Update 4": datetime(2024, 7, 23, 18, 0, tzinfo=UTC),
+        "Update 3": datetime(2024, 7, 24, 12, 30, tzinfo=UTC),
+        "Update 2": datetime(2024, 7, 23, 23, 40, tzinfo=UTC),
+        "Update 1": datetime(2024, 7, 23, 19, 15, tzinfo=UTC),
+    }

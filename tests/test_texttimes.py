@@ -1363,3 +1363,53 @@ def test_a_day_named_before_a_clock_counts_back_from_the_page_day():
 )
 def test_japanese_days(text: str, expected: date | None):
     assert read_day(text, "ja", near=date(2024, 7, 18)) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "weekday", "hour", "minute", "rest"),
+    [
+        ("Sa., 23:40 Uhr", "de", 5, 23, 40, ""),
+        ("Samstag, 23:40 Uhr: Sturm", "de", 5, 23, 40, "Sturm"),
+        ("Mon 9:50 AM PDT", "en", 0, 9, 50, ""),
+        ("Monday, 9:50 AM PDT Apple", "en", 0, 9, 50, "Apple"),
+        ("jeudi à 14h20", "fr", 3, 14, 20, ""),
+        ("Sun 08:15", None, 6, 8, 15, ""),
+    ],
+)
+def test_a_weekday_before_a_clock(
+    text: str, language: str | None, weekday: int, hour: int, minute: int, rest: str
+) -> None:
+    found = marker(text, language)
+    assert (found.kind, found.weekday, found.hour, found.minute) == (
+        "clock",
+        weekday,
+        hour,
+        minute,
+    )
+    assert text[found.end :] == rest
+
+
+@pytest.mark.parametrize(
+    ("text", "language"), [("So 9:50 it was", "en"), ("Do 14:00", "fr"), ("Monday was 9:50", "en")]
+)
+def test_no_weekday_of_another_language_nor_one_apart_from_its_clock(
+    text: str, language: str
+) -> None:
+    found = read_marker(text, language)
+    assert found is None or found.weekday is None
+
+
+def test_a_weekday_names_the_latest_such_day_on_or_before_the_page_day() -> None:
+    """The page's day is a Sunday: Saturday is the day before, Sunday the page's own day,
+    Monday six days before."""
+    berlin = ZoneInfo("Europe/Berlin")
+    clock = Clock(berlin, date(2025, 10, 12))
+    times = [
+        clock.time_of(read_marker(text, "de"))
+        for text in ("So., 01:20 Uhr", "Sa., 23:40 Uhr", "Montag, 9:15 Uhr")
+    ]
+    assert times == [
+        datetime(2025, 10, 12, 1, 20, tzinfo=berlin),
+        datetime(2025, 10, 11, 23, 40, tzinfo=berlin),
+        datetime(2025, 10, 6, 9, 15, tzinfo=berlin),
+    ]

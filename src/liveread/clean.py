@@ -201,9 +201,13 @@ class Cleaner:
             return rule
         if tag == "aside":
             return "aside"
-        if tag not in _BOX_TAGS or (outline is not None and not outline.holds_link(node)):
+        if tag not in _LINK_BOX_TAGS or (outline is not None and not outline.holds_link(node)):
             return None  # the rules below are for boxes holding a link: most hold none
         text = _Text(node)  # the checks below read the same text, squashed
+        if _is_share_box(node, text):
+            return "share tools"
+        if tag not in _BOX_TAGS:
+            return None
         if _is_teaser_card(node, outline, text):
             return "teaser card"
         if _is_link_box(node, outline, text):  # a sign-up may be one link too: named as such
@@ -522,6 +526,51 @@ LINK_BOX_TEXT = 300
 LINKED_HEADLINE = 20
 """The least link text in such a box: a headline, not an author's name or a "More" link."""
 _BOX_TAGS = frozenset({"div", "section", "figure", "article"})
+_LINK_BOX_TAGS = _BOX_TAGS | {"ul", "footer"}
+"""Boxes judged for the links they hold: a share box may be a list or a footer too."""
+SHARE_BOX_TEXT = 60
+"""The most text a box of share links shows ("Teilen Link kopieren", "Share Copy link")."""
+SHARE_LABEL = 20
+"""The longest label of one share link."""
+
+
+def _is_share_box(node: Node, text: _Text) -> bool:
+    """A small box of two or three very short links and nothing else, that are share tools:
+    their box's class says share, or each is a dead link (`#`, `javascript:`, worked by a
+    script) or a sharer's address ("Teilen · Link kopieren", "Share Copy link")."""
+    if len(text.whole) > SHARE_BOX_TEXT * 2 or len(text.squashed) > SHARE_BOX_TEXT:
+        return False
+    links = node.css("a")
+    if not 2 <= len(links) <= 3:
+        return False
+    rest = text.squashed
+    for link in links:
+        label = squash(link.text(deep=True))
+        if not label or len(label) > SHARE_LABEL:
+            return False  # an icon's link, with no label to show, is no line of text
+        rest = rest.replace(label, "", 1)
+    if rest.strip(_SHARE_SEPARATORS):
+        return False  # text of its own beside the links: not a row of tools
+    if "share" in (node.attributes.get("class") or "").lower():
+        return True
+    return all(_share_address(link.attributes.get("href") or "") for link in links)
+
+
+_SHARE_SEPARATORS = " ·|•/–-"
+_SHARER = re.compile(
+    r"\s*(?:#?$|javascript:|mailto:\?|https?://(?:www\.|m\.|api\.)?"
+    r"(?:facebook\.com/share|(?:twitter|x)\.com/(?:intent|share)|wa\.me/|whatsapp\.com/send"
+    r"|linkedin\.com/(?:sharing|shareArticle)|t\.me/share|telegram\.me/share"
+    r"|reddit\.com/submit|pinterest\.[a-z.]+/pin/create|bsky\.app/intent))",
+    re.IGNORECASE,
+)
+"""A link that goes nowhere (`#`, `javascript:`) or to a sharer: a share tool's address."""
+
+
+def _share_address(href: str) -> bool:
+    return _SHARER.match(href) is not None
+
+
 ADVERT_TEXT = 600
 """The most text a box an ad label opens may hold to be taken for the advert it labels."""
 

@@ -273,11 +273,37 @@ def phrase_rule(block: Block, text: str) -> str | None:
             return rule
         if not isinstance(block, ListBlock) and _linked_rest(block, text[match.end() :]):
             return "read more"
+    if isinstance(block, Paragraph) and _labelled_link(block):
+        return "read more"
     lowered = text.casefold()
     for word, pattern, rule in _ANYWHERE:
         if word in lowered and pattern.search(text):
             return rule
     return None
+
+
+READ_MORE_LABEL = 20
+"""The longest label before a read-more line's link ("Mehr dazu:", "Zie ook:"): two words at
+most, too."""
+READ_MORE_HEADLINE_WORDS = 3
+"""The fewest words of the headline a read-more line links: "Quelle: <a>dpa</a>" is none."""
+
+
+def _labelled_link(block: Paragraph) -> bool:
+    """A read-more line by its shape, whatever its words: a short label ending in ":" and
+    then one link, to the end ("Mehr dazu: <a>Headline</a>", "Más: <a>…</a>")."""
+    spans = block.spans
+    if len(spans) < 2 or spans[0].href or spans[1].href is None:
+        return False
+    label = spans[0].text.strip()
+    label_words = len(label.rstrip(" :").split())
+    if not label.endswith(":") or len(label) > READ_MORE_LABEL or label_words > 2:
+        return False
+    href = spans[1].href
+    if any(span.href != href for span in spans[2:]):
+        return False
+    headline = "".join(span.text for span in spans[1:])
+    return len(headline.split()) >= READ_MORE_HEADLINE_WORDS
 
 
 def _is_share_row(text: str) -> bool:

@@ -141,14 +141,16 @@ _GRAPHIC_LABELS = (
 _CREDIT_LABELS = (
     r"(?:Copyright|Image source|(?:Image|Photo|Picture)\s+credits?|Credits?|Crédits?|Créditos?"
     r"|Image|Photo|Photograph|Picture|Pic|Fotos?|Fotografía|Fotografia|Fot\.|Bild|Bilde|Billede"
-    rf"|Kuva|Zdjęcie|Quelle|Source|{_GRAPHIC_LABELS})"
+    rf"|Kuva|Zdjęcie|Quelle|Source|Screenshot|{_GRAPHIC_LABELS})"
 )
+_CREDIT_BY = r"(?:(?:Photo|Photograph|Picture|Image)\s+by|Foto\s+von|Photo\s+de)\s+"
 _CREDIT_PREFIX = re.compile(
-    rf"^(?:(?:©|\(c\))\s*:?\s*|{_CREDIT_LABELS}\s*(?::|\.\.\.|…)\s*|(?:Fotos?|Fot\.|Bild)\s+)+",
+    rf"^(?:(?:©|\(c\))\s*:?\s*|{_CREDIT_LABELS}\s*(?::|\.\.\.|…)\s*|{_CREDIT_BY}"
+    r"|(?:Fotos?|Fot\.|Bild)\s+)+",
     re.IGNORECASE,
 )
 """The labels before a credit's name: "Image source:", "Image Credit:", "© Foto:", "Fot.",
-"Bild", "Credit…"."""
+"Bild", "Credit…", "Screenshot:", "Photo by", "Foto von"."""
 _LABEL_ALONE = re.compile(rf"{_CREDIT_LABELS}\s*(?::|\.\.\.|…)?", re.IGNORECASE)
 """A credit's label in an element of its own, where a colon is not needed: "Credit"."""
 _TRAILING_CREDIT = re.compile(
@@ -215,7 +217,11 @@ def classes(node: Node) -> str:
 Style = tuple[bool, bool, str | None]
 """(bold, italic, link target) of a run of inline text."""
 PLAIN: Style = (False, False, None)
-_NOT_INLINE = SKIP_TAGS | {"img", "picture", "amp-img", "figure", "iframe"}
+_FRAMES_IN_TEXT = frozenset(
+    {"iframe", "video", "audio", "embed", "amp-iframe", "amp-youtube", "amp-twitter"}
+)
+"""Frames a paragraph may hold among its text (WordPress wraps an embed in a paragraph)."""
+_NOT_INLINE = SKIP_TAGS | {"img", "picture", "amp-img", "figure"} | _FRAMES_IN_TEXT
 """Elements whose content never joins the running text."""
 _ENDS_LINE = frozenset({"p", "div", "li", *HEADINGS})
 _LABELLED_INLINE = frozenset({"a", "span"})
@@ -226,7 +232,7 @@ readers only (other inline elements are styles, rarely so used)."""
 class _Inline:
     """Collects inline content into runs of one style; `result` makes them spans."""
 
-    __slots__ = ("base_url", "split", "styles", "texts")
+    __slots__ = ("base_url", "frames", "split", "styles", "texts")
 
     def __init__(self, base_url: str) -> None:
         self.base_url = base_url
@@ -234,6 +240,8 @@ class _Inline:
         self.texts: list[list[str]] = []
         self.split = False
         """The next text starts a run of its own even in the same style."""
+        self.frames: list[tuple[int, Node]] = []
+        """Each frame met in the text, with the number of runs before it."""
 
     def add(self, text: str, style: Style) -> None:
         if not text:
@@ -255,6 +263,9 @@ class _Inline:
                 continue
             tag = child.tag
             if not child.is_element_node or tag in _NOT_INLINE:
+                if tag in _FRAMES_IN_TEXT:
+                    self.frames.append((len(self.styles), child))
+                    self.split = True
                 continue
             if tag == "br":
                 add("\n", style)
@@ -272,6 +283,20 @@ class _Inline:
             )
             if tag in _ENDS_LINE:
                 add("\n", style)
+
+    def pieces(self) -> Iterator[tuple[Span, ...] | Node]:
+        """The spans of the text between frames, and the frames, in order."""
+        start = 0
+        for end, frame in self.frames:
+            yield self._part(start, end).result()
+            yield frame
+            start = end
+        yield self._part(start, len(self.styles)).result()
+
+    def _part(self, start: int, end: int) -> _Inline:
+        part = _Inline(self.base_url)
+        part.styles, part.texts = self.styles[start:end], self.texts[start:end]
+        return part
 
     def result(self) -> tuple[Span, ...]:
         """Spans with whitespace tidied at the edges and across joins."""
@@ -592,9 +617,22 @@ class BlockBuilder:
                 self._media(node, out)
             collector = _Inline(self.base_url)
             collector.walk(node)
+            if collector.frames:
+                self._text_and_frames(collector, out)
+                return
             spans = collector.result()
         if spans:
             out.append(Paragraph(spans))
+
+    def _text_and_frames(self, collector: _Inline, out: list[Block]) -> None:
+        """A paragraph holding frames ("<p><iframe …></p>", as WordPress wraps embeds): its
+        text and the embeds, in order."""
+        for piece in collector.pieces():
+            if isinstance(piece, tuple):
+                if piece:
+                    out.append(Paragraph(piece))
+            else:
+                _add(out, self._embed_element(piece))
 
     def _list(self, node: Node, out: list[Block]) -> None:
         items = tuple(

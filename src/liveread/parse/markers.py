@@ -328,6 +328,8 @@ def out_of_order_first(markers: list[Marker | None], newest: bool) -> bool:
     clock time is out of step with the next one's while the next two keep the order (times
     written as "16 min ago" between them skipped), and the step is not the list crossing
     midnight: 00:12 above 23:48 in a newest-first list is 24 minutes on, not 23 hours back."""
+    if markers and (day := _named_day(markers[0])) is not None:
+        return _before_its_day(markers, day, newest)
     walls = [_wall(markers[0])] if markers else []
     walls += [wall for marker in markers[1:] if (wall := _wall(marker)) is not None][:2]
     if len(walls) < 3:
@@ -342,6 +344,30 @@ def out_of_order_first(markers: list[Marker | None], newest: bool) -> bool:
     return abs(back) <= DAY_MINUTES - abs(back)  # else nearer read across midnight
 
 
+def _before_its_day(
+    markers: list[Marker | None], first: tuple[str, int, int, int], newest: bool
+) -> bool:
+    """Whether the first post, its time written with a named day ("Sa., 16:00", "Gestern,
+    9:10"), stands outside the list's order: the next post naming the same day is, for the
+    list's order, on the wrong side of it (a pinned post above the later posts of its day)."""
+    for marker in markers[1:]:
+        if (other := _named_day(marker)) is not None and other[:2] == first[:2]:
+            return first < other if newest else first > other
+    return False
+
+
+def _named_day(marker: Marker | None) -> tuple[str, int, int, int] | None:
+    """(how, which day, hour, minute) of a clock time that names its day relative to the
+    page's ("Gestern, 9:10": back one day; "Sa., 16:00": a Saturday), else None."""
+    if marker is None or marker.kind != "clock" or marker.hour is None or marker.minute is None:
+        return None
+    if marker.days_back is not None:
+        return ("back", marker.days_back, marker.hour, marker.minute)
+    if marker.weekday is not None:
+        return ("weekday", marker.weekday, marker.hour, marker.minute)
+    return None
+
+
 DAY_MINUTES = 24 * 60
 
 
@@ -351,7 +377,9 @@ def _minutes(wall: tuple[int, int]) -> int:
 
 def _wall(marker: Marker | None) -> tuple[int, int] | None:
     """A marker's wall-clock time, for a clock time on the list's own days."""
-    if marker is None or marker.kind != "clock" or marker.days_back is not None:
+    if marker is None or marker.kind != "clock":
+        return None
+    if marker.days_back is not None or marker.weekday is not None:
         return None
     if marker.hour is None or marker.minute is None:
         return None

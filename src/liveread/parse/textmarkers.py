@@ -60,6 +60,9 @@ class Marker:
     days_back: int | None = None
     """For a clock after a day named relative to the page's ("yesterday, 22:45"): how many
     days before the page's own day it is."""
+    weekday: int | None = None
+    """For a clock after a weekday ("Sa., 23:40 Uhr"): that weekday (Monday 0), the latest
+    such day on or before the page's own day."""
     label: str = ""
     """The stamp as written, squashed: "95'", "45'+2", "13:47", "11.04 Uhr", "16 min ago"."""
     end: int = 0
@@ -228,7 +231,7 @@ def read_marker(text: str, language: str | None = None) -> Marker | None:
     if lead in _POSTING_LEADS:
         return _posted(text, start, language)
     if lead in DATE_WORDS:
-        return _moment(text, start, language)
+        return _moment(text, start, language) or _weekday_clock(text, start, word, language)
     return None
 
 
@@ -612,6 +615,46 @@ def _day_word_clock(text: str, end: int, language: str | None) -> Marker | None:
     if clock is None or clock.kind != "clock":
         return None
     return replace(clock, end=clock.end + glue.end())
+
+
+def _weekday_clock(
+    text: str, start: int, word: re.Match[str], language: str | None
+) -> Marker | None:
+    """The clock after a weekday, with no date between: "Sa., 23:40 Uhr", "Samstag um
+    23:40", "Mon 9:50 AM PDT". The weekday must be one of the page's language, if known."""
+    weekday = _weekday_number(words.fold(word[0]), language)
+    if weekday is None:
+        return None
+    end = word.end() + (text[word.end() : word.end() + 1] == ".")
+    marker = _day_word_clock(text, end, language)
+    if marker is None:
+        return None
+    return replace(marker, weekday=weekday, label=_label(text, start, marker.end))
+
+
+def _weekday_number(folded: str, language: str | None) -> int | None:
+    names = _WEEKDAYS_BY_LANGUAGE.get((language or "")[:2].lower())
+    if names is not None:
+        return names.get(folded)
+    return next(
+        (
+            found
+            for names in _WEEKDAYS_BY_LANGUAGE.values()
+            if (found := names.get(folded)) is not None
+        ),
+        None,
+    )
+
+
+_WEEKDAYS_BY_LANGUAGE = {
+    language: {
+        words.fold(spelling): number
+        for number, spellings in enumerate(names)
+        for spelling in spellings.split()
+    }
+    for language, names in words.WEEKDAYS.items()
+}
+"""Per language, each spelling of a weekday (folded) to its number, Monday 0."""
 
 
 _DAY_WORD_GLUE = re.compile(r",?\s*(?:(?:at|um|à|às|as|alle|a las|o|om)\s+)?")

@@ -105,10 +105,10 @@ class Clock:
             return None
         wall = (marker.hour, marker.minute)
         zone = marker.zone or self.zone
-        if marker.days_back is not None:
+        if marker.days_back is not None or marker.weekday is not None:
             if self._page_day is None:
                 return None
-            back = self._page_day - timedelta(days=marker.days_back)
+            back = self._page_day - timedelta(days=_days_before(marker, self._page_day))
             if in_order:
                 self._day, self._day_named, self._previous = back, False, wall
             return _at(back, wall, zone)
@@ -171,6 +171,14 @@ class Clock:
             and self.reference is not None
             and when < self.reference - FUTURE_SLACK
         )
+
+
+def _days_before(marker: Marker, page_day: date) -> int:
+    """How many days before the page's day the day a marker names is: its days back, or
+    for a weekday the latest such day on or before the page's day."""
+    if marker.days_back is not None:
+        return marker.days_back
+    return (page_day.weekday() - (marker.weekday or 0)) % 7
 
 
 def _at(day: date, wall: tuple[int, int], zone: tzinfo) -> datetime:
