@@ -953,3 +953,24 @@ def test_a_posts_modifier_class_flags_it(classes: str, flag: str) -> None:
     feed = post(3, classes=classes) + post(2) + post(1)
     first, *others = parse(page(feed), URL).entries
     assert getattr(first, flag) and not any(getattr(entry, flag) for entry in others)
+
+
+def test_a_label_and_a_permalink_in_a_posts_heading_are_no_part_of_its_title() -> None:
+    def titled(number: int, heading: str) -> str:
+        return (
+            f"<div class='entry'><span class='entry__time'>{10 + number}:05</span>"
+            f"<h2>{heading}<a class='entry__anchor' href='#e{number}'>🔗</a>"
+            f"<button>Copy link</button></h2><p>{number}. {BODY}</p></div>"
+        )
+
+    feed = (
+        titled(3, "<span class='entry__label'>BREAKING</span> Levee breached near Alton")
+        + titled(2, "Pumps arrive from the coast")
+        + titled(1, "<span class='entry__label'>Pinned</span>")
+    )
+    blog = parse(page(feed), URL)
+    assert [(entry.title, entry.breaking) for entry in blog.entries] == [
+        ("Levee breached near Alton", True),
+        ("Pumps arrive from the coast", False),
+        ("Pinned", False),  # a label alone: the heading says nothing else
+    ]
