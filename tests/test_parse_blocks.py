@@ -646,3 +646,21 @@ def test_a_box_of_share_links_classed_as_a_tweet_button_is_no_embed() -> None:
         '<div class="share-tweet"><a href="https://x.com/intent/tweet?text=Storm">Post</a></div>'
     )
     assert not any(isinstance(block, Embed) for block in blocks)
+
+
+def test_an_authors_picture_named_by_its_class_is_no_picture_and_credits_no_one() -> None:
+    blocks = _blocks(
+        '<div class="post-header"><img class="post-author-avatar" src="/a/jo.png" alt="">'
+        '<span class="post-author-name">Jo Marsh</span></div>'
+        '<div class="byline__photo"><img src="/a/ana.png" alt="Ana Ruiz"></div>'
+        "<p>The march reached the square at noon.</p>"
+        '<figure><img src="/photos/square.jpg" alt="Marchers in the square"></figure>'
+    )
+    # The name is the post's author (read before its body), no credit of a picture.
+    assert [(type(block).__name__, block.text) for block in blocks] == [
+        ("Paragraph", "The march reached the square at noon."),
+        ("Image", ""),
+    ]
+    assert [(block.src, block.credit) for block in blocks if isinstance(block, Image)] == [
+        (f"{URL.rsplit('/', 1)[0]}/photos/square.jpg", None)
+    ]

@@ -746,7 +746,7 @@ class BlockBuilder:
             if not credit:
                 caption, credit = _credit_in_caption(caption)
         alt = squash(img.attributes.get("alt") or "") if img is not None else ""
-        if not caption and (src is None or (img is not None and _is_icon(img))):
+        if not caption and (src is None or (img is not None and (_is_icon(img) or _avatar(img)))):
             return None
         return Image(src=src, caption=caption or None, credit=credit or None, alt=alt or None)
 
@@ -1331,6 +1331,26 @@ def _is_icon(img: Node) -> bool:
     attrs = img.attributes
     sides = (attrs.get("width") or "", attrs.get("height") or "")
     return all(side.isdigit() and 0 < int(side) <= ICON_SIZE for side in sides)
+
+
+_AVATAR_CLASS = re.compile(r"avatar|author|profile|headshot|byline|mugshot", re.I)
+AVATAR_ALT = 60
+"""The longest `alt` an author's picture has: their name, or nothing."""
+
+
+def _avatar(img: Node) -> bool:
+    """An author's picture in a post's header: it or the box right around it is classed as
+    an avatar or the author's (`img.author-avatar`, `span.byline__photo > img`), and its
+    `alt` says no more than a name."""
+    attrs = img.attributes
+    if len(attrs.get("alt") or "") > AVATAR_ALT:
+        return False
+    if _AVATAR_CLASS.search(attrs.get("class") or ""):
+        return True
+    parent = img.parent
+    if parent is not None and parent.tag == "picture":
+        parent = parent.parent
+    return parent is not None and bool(_AVATAR_CLASS.search(parent.attributes.get("class") or ""))
 
 
 def _image_src(img: Node, base: str) -> str | None:
