@@ -781,7 +781,7 @@ _CONSENT_OPENING = re.compile(
 """How a box holding a consent placeholder's lines opens (a label's end not seen in the
 box's text, glued to the next line)."""
 _EMBED_ADDRESS_WORDS = ("embed", "consent")
-_ADDRESS_ATTRIBUTE = re.compile(r"data-[\w-]*(?:src|url|href)")
+ADDRESS_ATTRIBUTE = re.compile(r"data-[\w-]*(?:src|url|href)")
 """An attribute that holds an address: `data-src`, `data-embed-src`, `data-consent-url`."""
 
 
@@ -797,7 +797,7 @@ def _consent_address(node: Node, base: str) -> str | None:
         if element.tag in _PICTURE_TAGS or element.tag in ("picture", "source"):
             continue
         for name, value in element.attributes.items():
-            if not value or not (name == "href" or _ADDRESS_ATTRIBUTE.fullmatch(name)):
+            if not value or not (name == "href" or ADDRESS_ATTRIBUTE.fullmatch(name)):
                 continue
             address = absolute_http(value, base)
             if address is None:
