@@ -658,3 +658,53 @@ def test_a_frame_inside_a_paragraph_is_an_embed_between_its_text() -> None:
         ),
         Embed(url="https://cdn.news.example/v/8.mp4", provider="video"),
     ]
+
+
+@pytest.mark.parametrize(
+    "card",
+    [
+        '<div class="tweet" data-attrs="{}"><a href="https://x.com/harbourwatch/status/42">'
+        "<div><span>Harbour Watch</span> <span>@harbourwatch</span></div></a>"
+        "<div>Ferry terminal closed until further notice. "
+        '<a href="https://x.com/hashtag/storm">#storm</a></div>'
+        "<div>11:02 PM ∙ Nov 3, 2026 1,204 Likes ∙ 311 Retweets</div></div>",
+        '<figure class="embedded-tweet"><div><span>Harbour Watch</span>'
+        '<a href="https://x.com/harbourwatch/status/42">@harbourwatch</a></div>'
+        "<div>Ferry terminal closed until further notice. #storm</div>"
+        '<footer><a href="https://x.com/harbourwatch/status/42">11:02 PM · Nov 3, 2026</a>'
+        "<span>2.1K Views</span></footer></figure>",
+    ],
+)
+def test_a_tweet_drawn_as_a_card_is_an_embed_with_its_text_not_its_counters(card: str) -> None:
+    blocks = _blocks(f"<p>The harbour master posted this.</p>{card}")
+    assert [type(block) for block in blocks] == [Paragraph, Embed]
+    embed = blocks[1]
+    assert isinstance(embed, Embed)
+    assert (embed.url, embed.provider) == ("https://x.com/harbourwatch/status/42", "tweet")
+    assert embed.text == "Ferry terminal closed until further notice. #storm"
+
+
+def test_a_box_of_share_links_classed_as_a_tweet_button_is_no_embed() -> None:
+    blocks = _blocks(
+        "<p>The harbour master posted this.</p>"
+        '<div class="share-tweet"><a href="https://x.com/intent/tweet?text=Storm">Post</a></div>'
+    )
+    assert not any(isinstance(block, Embed) for block in blocks)
+
+
+def test_an_authors_picture_named_by_its_class_is_no_picture_and_credits_no_one() -> None:
+    blocks = _blocks(
+        '<div class="post-header"><img class="post-author-avatar" src="/a/jo.png" alt="">'
+        '<span class="post-author-name">Jo Marsh</span></div>'
+        '<div class="byline__photo"><img src="/a/ana.png" alt="Ana Ruiz"></div>'
+        "<p>The march reached the square at noon.</p>"
+        '<figure><img src="/photos/square.jpg" alt="Marchers in the square"></figure>'
+    )
+    # The name is the post's author (read before its body), no credit of a picture.
+    assert [(type(block).__name__, block.text) for block in blocks] == [
+        ("Paragraph", "The march reached the square at noon."),
+        ("Image", ""),
+    ]
+    assert [(block.src, block.credit) for block in blocks if isinstance(block, Image)] == [
+        (f"{URL.rsplit('/', 1)[0]}/photos/square.jpg", None)
+    ]

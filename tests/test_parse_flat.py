@@ -130,3 +130,27 @@ def test_an_italic_sign_off_above_a_closing_line_stays_with_the_post() -> None:
     last = read(column, "de").entries[-1]
     assert "Jana Beispiel" in last.text or last.authors == ["Jana Beispiel"]
     assert "Quelle" not in last.text
+
+
+def test_a_headings_permalink_button_and_icon_are_no_part_of_its_title() -> None:
+    tool = (
+        "<div class='heading-tools'><button aria-label='Link'>#</button></div>"
+        "<a class='heading-anchor' href='#{}'><svg viewBox='0 0 8 8'><path d='M0 0'/></svg>¶</a>"
+    )
+    lines = [("9.40pm", "Ferries stop for the night"), ("9.05pm", "Harbour wall holds")]
+    column = "".join(
+        f"<h3 id='u{number}'>{time} — {title}{tool.format(f'u{number}')}</h3><p>{BODY}</p>"
+        for number, (time, title) in enumerate(lines)
+    )
+    blog = read(column)
+    assert [entry.title for entry in blog.entries] == [title for _, title in lines]
+
+
+def test_a_label_in_a_title_line_is_the_posts_flag_not_its_title() -> None:
+    column = (
+        "<h3>9.40pm <span class='tag-urgent'>Breaking</span> Ferries stop for the night</h3>"
+        f"<p>{BODY}</p><h3>9.05pm Harbour wall holds</h3><p>{SPARE}</p>"
+    )
+    first, second = read(column).entries
+    assert (first.title, first.breaking) == ("Ferries stop for the night", True)
+    assert (second.title, second.breaking) == ("Harbour wall holds", False)

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 import pytest
 
+from liveread.model import Image
 from liveread.parse import NotALiveBlog, parse
 from liveread.parse.ids import data_id
 
@@ -1053,3 +1054,40 @@ def test_times_after_a_weekday_are_dated_and_a_pinned_one_on_top_stays_apart() -
         "Update 2": datetime(2024, 7, 23, 23, 40, tzinfo=UTC),
         "Update 1": datetime(2024, 7, 23, 19, 15, tzinfo=UTC),
     }
+
+
+def test_a_label_and_a_permalink_in_a_posts_heading_are_no_part_of_its_title() -> None:
+    def titled(number: int, heading: str) -> str:
+        return (
+            f"<div class='entry'><span class='entry__time'>{10 + number}:05</span>"
+            f"<h2>{heading}<a class='entry__anchor' href='#e{number}'>🔗</a>"
+            f"<button>Copy link</button></h2><p>{number}. {BODY}</p></div>"
+        )
+
+    feed = (
+        titled(3, "<span class='entry__label'>BREAKING</span> Levee breached near Alton")
+        + titled(2, "Pumps arrive from the coast")
+        + titled(1, "<span class='entry__label'>Pinned</span>")
+    )
+    blog = parse(page(feed), URL)
+    assert [(entry.title, entry.breaking) for entry in blog.entries] == [
+        ("Levee breached near Alton", True),
+        ("Pumps arrive from the coast", False),
+        ("Pinned", False),  # a label alone: the heading says nothing else
+    ]
+
+
+def test_an_avatar_beside_a_newsrooms_name_leaves_the_name_the_posts_author() -> None:
+    def signed(n: int) -> str:
+        return (
+            f"<div class='entry'><div class='entry__head'>"
+            "<img class='entry__avatar' src='/avatars/desk.png' alt=''>"
+            f"<span class='entry__author'>Redaktion</span>"
+            f"<span class='entry__time'>{10 + n}:05</span></div><p>{n}. {BODY}</p></div>"
+        )
+
+    blog = parse(page("".join(signed(n) for n in (3, 2, 1))), URL)
+    assert [entry.authors for entry in blog.entries] == [["Redaktion"]] * 3
+    for entry in blog.entries:
+        assert entry.text.startswith(("3.", "2.", "1."))
+        assert not any(isinstance(block, Image) for block in entry.blocks)

@@ -203,3 +203,28 @@ def test_a_consent_placeholder_is_the_embed_it_names_or_nothing() -> None:
         [("https://www.instagram.com/p/Cx7aBc/", "instagram")],
         [],
     ]
+
+
+def test_a_consent_placeholders_address_in_a_template_or_noscript_names_its_embed() -> None:
+    tweet = "https://twitter.com/harbour_office/status/1989111111111111111"
+    video = "https://www.youtube.com/embed/Rk8vTq2LmZc"
+    blog = read(
+        post(
+            3,
+            f"<p>{said(3)}</p><div class='slot'>{PLACEHOLDER_DE}"
+            f"<template data-embed-src='{tweet}'></template></div>",
+        ),
+        post(
+            2,
+            f"<p>{said(2)}</p><div class='slot'>{PLACEHOLDER_DE}"
+            f"<noscript><iframe src='{video}'></iframe></noscript></div>",
+        ),
+        post(1),
+    )
+    embeds = [[b for b in entry.blocks if isinstance(b, Embed)] for entry in blog.entries]
+    assert [[(e.url, e.provider) for e in found] for found in embeds] == [
+        [(tweet, "tweet")],
+        [(video, "video")],
+        [],
+    ]
+    assert not any("Externer Inhalt" in entry.text for entry in blog.entries)

@@ -378,8 +378,10 @@ def _desk(text: str) -> list[str]:
 
 
 def _newsroom(text: str) -> list[str]:
-    """The newsroom an author element names without "By" ("Redacción 20minutos", "Reuters"):
-    a desk with a newsroom's word in it, or an agency."""
+    """The newsroom an author element names without "By" ("Redacción 20minutos", "Reuters",
+    "Redação"): a desk with a newsroom's word in it, the word alone, or an agency."""
+    if text[:1].isupper() and text.casefold() in words.DESK_WORDS:
+        return [text]  # the newsroom's word alone: "Redaktion", "Redação"
     if text.casefold() in words.NEWS_AGENCIES or any(
         token.casefold() in words.DESK_WORDS for token in text.split()
     ):

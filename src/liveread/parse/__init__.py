@@ -18,7 +18,7 @@ from liveread.clean import Cleaner
 from liveread.model import Block, Entry, Image, LiveBlog, Paragraph, Removal, Span, block_text
 from liveread.parse import sites
 from liveread.parse.adapter import Adapter, Node, PageInfo, SiteAdapter
-from liveread.parse.blocks import BlockBuilder, Outline
+from liveread.parse.blocks import ADDRESS_ATTRIBUTE, BlockBuilder, Outline
 from liveread.parse.contest import MIN_POSTS, MIN_TEXT, Proposal, choose, judge, measure
 from liveread.parse.contest import explain as explain_contest
 from liveread.parse.depth import limit_depth, may_nest_too_deeply
@@ -400,6 +400,7 @@ def _contest(
     facts = page_facts(tree, url, data)
     # Scripts and styles are read (structured data, page dates): the generic readers, which
     # look at every element and the page's whole text, go faster without them.
+    _keep_embed_addresses(tree)
     tree.strip_tags(["script", "style", "template", "noscript"])
     scan = find_markers(tree.body, facts.language) if tree.body is not None else Scan([], [])
     markers = scan.markers
@@ -436,6 +437,26 @@ def _contest(
     if site is not None and _settled(proposals[0], data, url, keyed):
         return proposals, proposals[0]
     return proposals, choose(proposals)
+
+
+def _keep_embed_addresses(tree: LexborHTMLParser) -> None:
+    """The addresses a `template` or `noscript` holds for the embed it stands in for
+    (`<template data-embed-src=…>`, `<noscript><iframe src=…>`), put on the element around
+    it, which outlives them: a consent placeholder there names its embed by them."""
+    for holder in [*tree.tags("template"), *tree.tags("noscript")]:
+        parent = holder.parent
+        if parent is None:
+            continue
+        addresses = {
+            name: value
+            for name, value in holder.attributes.items()
+            if value and ADDRESS_ATTRIBUTE.fullmatch(name)
+        }
+        if holder.tag == "noscript" and (frame := holder.css_first("iframe[src]")) is not None:
+            addresses.setdefault("data-fallback-src", frame.attributes.get("src") or "")
+        for name, value in addresses.items():
+            if name not in parent.attributes:
+                parent.attrs[name] = value
 
 
 GENERIC_READERS: tuple[type[Generic] | type[Flat], ...] = (Generic, Flat)

@@ -656,18 +656,52 @@ class BlockBuilder:
         if frame is not None:
             links.append(absolute_http(frame.attributes.get("src"), self.base_url))
         urls = [u for u in links if u]
-        # A tweet's own address is its last link ("... — Name (@handle) date").
-        url = urls[-1] if urls else None
+        # A tweet's own address is its last link ("... — Name (@handle) date"), a link in
+        # its text to a hashtag or an article not.
+        url = next((u for u in reversed(urls) if _TWEET_ADDRESS.search(u)), None)
+        url = url or (urls[-1] if urls else None)
         if url is None and self.embed_link is not None:
             url = absolute_http(self.embed_link(node), self.base_url)
         provider = provider_of(url)
         paragraph = node.css_first("p")
-        text = caption_text(paragraph or node, bare_durations=provider == "video")
+        if paragraph is None and provider == "tweet" and url is not None:
+            text = self._card_text(node, url)
+        else:
+            text = caption_text(paragraph or node, bare_durations=provider == "video")
         if _VIEW_ON_PROVIDER.fullmatch(text):
             text = ""  # the embed's own "View this post on Instagram": no text of the post
         if not text and frame is not None:
             text = frame_title(frame)
         return Embed(url=url, provider=provider, text=_clip(text, EMBED_TEXT))
+
+    def _card_text(self, card: Node, url: str) -> str:
+        """A tweet's text in a card the page draws itself: its longest line of text, not
+        the author's name and handle (in links to the tweet), its time or its counters
+        ("1,204 Likes ∙ 311 Retweets")."""
+        longest = ""
+        for element in card.traverse():
+            if element.mem_id == card.mem_id or element.tag in SKIP_TAGS:
+                continue
+            if not any(
+                child.is_text_node and not (child.text_content or "").isspace()
+                for child in element.iter(include_text=True)
+            ):
+                continue  # no text of its own: a box around lines
+            if self._within_link_to(element, card, url):
+                continue
+            text = visible_text(element)
+            meta = _COUNTERS.search(text) or _CLOCK_LINE.match(text)
+            if len(text) > len(longest) and not meta:
+                longest = text
+        return longest
+
+    def _within_link_to(self, element: Node, card: Node, url: str) -> bool:
+        node: Node | None = element
+        while node is not None and node.mem_id != card.mem_id:
+            if node.tag == "a" and absolute_http(node.attributes.get("href"), self.base_url) == url:
+                return True
+            node = node.parent
+        return False
 
     def _embed_element(self, node: Node, text: str = "") -> Embed | None:
         """The embed a frame, video or audio element shows; `text` is its caption, if any
@@ -758,7 +792,7 @@ class BlockBuilder:
             if not credit:
                 caption, credit = _credit_in_caption(caption)
         alt = squash(img.attributes.get("alt") or "") if img is not None else ""
-        if not caption and (src is None or (img is not None and _is_icon(img))):
+        if not caption and (src is None or (img is not None and (_is_icon(img) or _avatar(img)))):
             return None
         return Image(src=src, caption=caption or None, credit=credit or None, alt=alt or None)
 
@@ -793,7 +827,7 @@ _CONSENT_OPENING = re.compile(
 """How a box holding a consent placeholder's lines opens (a label's end not seen in the
 box's text, glued to the next line)."""
 _EMBED_ADDRESS_WORDS = ("embed", "consent")
-_ADDRESS_ATTRIBUTE = re.compile(r"data-[\w-]*(?:src|url|href)")
+ADDRESS_ATTRIBUTE = re.compile(r"data-[\w-]*(?:src|url|href)")
 """An attribute that holds an address: `data-src`, `data-embed-src`, `data-consent-url`."""
 
 
@@ -809,7 +843,7 @@ def _consent_address(node: Node, base: str) -> str | None:
         if element.tag in _PICTURE_TAGS or element.tag in ("picture", "source"):
             continue
         for name, value in element.attributes.items():
-            if not value or not (name == "href" or _ADDRESS_ATTRIBUTE.fullmatch(name)):
+            if not value or not (name == "href" or ADDRESS_ATTRIBUTE.fullmatch(name)):
                 continue
             address = absolute_http(value, base)
             if address is None:
@@ -1093,10 +1127,36 @@ def _is_embed_container(node: Node, attrs: Mapping[str, str | None] | None = Non
     """A tweet, video or other embed box; `attrs` are the node's attributes if to hand."""
     if attrs is None:
         attrs = node.attributes
-    said = _embed_by_attributes(attrs.get("class") or "", attrs.get("data-spacefinder-type") or "")
+    names = attrs.get("class") or ""
+    said = _embed_by_attributes(names, attrs.get("data-spacefinder-type") or "")
     if said is None:  # a class that ends in "embed": an embed if it holds a link or frame
         return node.css_first("a[href], iframe[src]") is not None
+    if not said and "weet" in names and _TWEET_CARD_CLASS.search(names):
+        return _links_to_a_tweet(node)  # a tweet drawn as a card: its link says so
     return said
+
+
+_TWEET_CARD_CLASS = re.compile(r"(?:^|[\s_-])tweet(?:$|[\s_-])", re.I)
+""""tweet" as a word of a box's class: "tweet", "tweet-card", "embedded-tweet" (not
+"retweet"); the box must hold a link to a tweet too."""
+_TWEET_ADDRESS = re.compile(r"^https://(?:[\w-]+\.)?(?:twitter|x)\.com/\w+/status(?:es)?/\d+")
+"""The address of one tweet."""
+_COUNTERS = re.compile(
+    r"\d[\d.,]*\s?[KkMm]?\s+(?:likes?|retweets?|reposts?|repl(?:y|ies)|quotes?|views|bookmarks?"
+    r"|comments?|shares?|gefällt mir|j'aime|me gusta|mi piace)\b",
+    re.IGNORECASE,
+)
+"""A post's counters: "1,204 Likes", "311 Retweets", "2.1K Views"."""
+_CLOCK_LINE = re.compile(r"\d{1,2}[:.]\d{2}\s?(?:[AaPp]\.?[Mm]\.?)?\s?(?:[·∙•|,-]|$)")
+"""A line that opens with the time a post was made: "11:02 PM ∙ Nov 3, 2026"."""
+
+
+def _links_to_a_tweet(node: Node) -> bool:
+    """Whether a box holds a link to one tweet (not a share link, "x.com/intent/tweet")."""
+    return any(
+        _TWEET_ADDRESS.search(link.attributes.get("href") or "")
+        for link in node.css("a[href*='/status']")
+    )
 
 
 @lru_cache(maxsize=1024)
@@ -1320,6 +1380,26 @@ def _is_icon(img: Node) -> bool:
     attrs = img.attributes
     sides = (attrs.get("width") or "", attrs.get("height") or "")
     return all(side.isdigit() and 0 < int(side) <= ICON_SIZE for side in sides)
+
+
+_AVATAR_CLASS = re.compile(r"avatar|author|profile|headshot|byline|mugshot", re.I)
+AVATAR_ALT = 60
+"""The longest `alt` an author's picture has: their name, or nothing."""
+
+
+def _avatar(img: Node) -> bool:
+    """An author's picture in a post's header: it or the box right around it is classed as
+    an avatar or the author's (`img.author-avatar`, `span.byline__photo > img`), and its
+    `alt` says no more than a name."""
+    attrs = img.attributes
+    if len(attrs.get("alt") or "") > AVATAR_ALT:
+        return False
+    if _AVATAR_CLASS.search(attrs.get("class") or ""):
+        return True
+    parent = img.parent
+    if parent is not None and parent.tag == "picture":
+        parent = parent.parent
+    return parent is not None and bool(_AVATAR_CLASS.search(parent.attributes.get("class") or ""))
 
 
 def _image_src(img: Node, base: str) -> str | None:

@@ -14,9 +14,17 @@ from selectolax.lexbor import LexborHTMLParser
 
 from liveread.clean import promo_line
 from liveread.cleanfurniture import AGENCY_INITIALS
-from liveread.parse.adapter import Adapter, Node
+from liveread.parse.adapter import Adapter, Flags, Node
 from liveread.parse.facts import PageFacts
-from liveread.parse.generic import BOLD, HEADINGS, TITLE_TEXT, DayHeadings, heading_like
+from liveread.parse.generic import (
+    BOLD,
+    HEADINGS,
+    TITLE_TEXT,
+    DayHeadings,
+    heading_like,
+    title_flags,
+    title_text,
+)
 from liveread.parse.ids import normalise_id
 from liveread.parse.markers import Found, holders, minute_label, newest_first, opener
 from liveread.parse.texttimes import Marker
@@ -190,10 +198,19 @@ class Flat(Adapter):
         if found is None:
             return ""
         if self._titled(node):
-            title = squash(node.text(deep=True))[found.marker.end :].strip(" :–-|")
+            title = title_text(node, found.marker.end).strip(" :–-|")
             return title.rstrip("+ ") if title.endswith("+++") else title  # "+++ 07:30 Title +++"
         heading = self._headed_by.get(node.mem_id)
-        return squash(heading.text(deep=True)) if heading is not None else ""
+        return title_text(heading) if heading is not None else ""
+
+    def flags(self, node: Node, key: str | None) -> Flags:
+        """What the labels in a post's title line say ("BREAKING"), left out of its title."""
+        line = node if self._titled(node) else self._headed_by.get(node.mem_id)
+        if line is None or not (said := title_flags(line)):
+            return {}
+        return Flags(
+            key_event="key_event" in said, pinned="pinned" in said, breaking="breaking" in said
+        )
 
     def body(self, node: Node) -> list[Node]:
         run = self._runs.get(node.mem_id, [node])
