@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import SuspendNotSupported
 
-from liveread.model import Entry
-from liveread.store import Feed, NotFound, StoreError
+from liveread.store import NotFound, StoreError
 from liveread.ui import screens
 from liveread.ui.lists import ALL_FEEDS, EntryList, FeedList
 from liveread.ui.reader import Reader
@@ -19,6 +18,8 @@ if TYPE_CHECKING:  # `webbrowser` loads when a link is first opened
     import webbrowser
 
     from liveread.background import Background
+    from liveread.model import Entry
+    from liveread.store import Feed
 
 
 class PostKeys(Reading):
