@@ -1,9 +1,11 @@
 """The `liveread` command: headless subcommands over the application core the app drives
 (`liveread.core`), reading the same config file.
 
-This module loads little of its own: `liveread` with no command opens the app, which loads
-the core, the store and Textual while the garbage collector rests (`liveread.ui`), and what
-only the commands use (export, codec, text, the network layers) loads in the commands."""
+This module loads little of its own: `liveread` with no command reads its few options
+without building the commands' parsers and opens the app, which loads Textual while the
+garbage collector rests and the core and the store once its first frame is drawn
+(`liveread.ui`); what only the commands use (export, codec, text, the network layers) loads
+in the commands."""
 
 from __future__ import annotations
 

@@ -14,7 +14,7 @@ from liveread.ui.lists import ALL_FEEDS, EntryList, FeedList
 from liveread.ui.reader import Reader
 from liveread.ui.reading import Reading
 
-if TYPE_CHECKING:  # `webbrowser` loads when a link is first opened
+if TYPE_CHECKING:  # `webbrowser` loads when a link is first opened; the model with the database
     import webbrowser
 
     from liveread.background import Background
