@@ -199,6 +199,42 @@ def test_top_level_help(capsys: pytest.CaptureFixture[str]):
         assert f"    {command} " in out
 
 
+@pytest.mark.parametrize(
+    "argv", [[], ["--offline"], ["--demo"], ["--demo", "--offline"], ["--off", "--dem"]]
+)
+def test_the_app_options_are_read_without_the_commands_parsers(
+    argv: list[str], monkeypatch: pytest.MonkeyPatch
+):
+    """As the full parser reads them, but without building its two dozen command parsers."""
+    expected = vars(cli.build_parser().parse_args(argv))
+    opened: list[dict[str, object]] = []
+
+    def no_commands_parser() -> None:
+        raise AssertionError("the commands' parsers were built")
+
+    def open_app(args: object) -> int:
+        opened.append(vars(args))
+        return 0
+
+    monkeypatch.setattr(cli, "build_parser", no_commands_parser)
+    monkeypatch.setattr(cli, "cmd_tui", open_app)
+    assert cli.main(argv) == 0
+    assert opened == [{**expected, "func": open_app}]
+
+
+@pytest.mark.parametrize("argv", [["--offline", "--help"], ["--off", "-h"], ["--demo", "feeds"]])
+def test_app_options_before_help_or_a_command_go_to_the_full_parser(
+    argv: list[str], capsys: pytest.CaptureFixture[str]
+):
+    try:
+        code = cli.main(argv)
+    except SystemExit as info:  # help
+        code = int(info.code or 0)
+        out = capsys.readouterr().out
+        assert all(f"    {command} " in out for command in subcommands())
+    assert code == 0
+
+
 def test_version_in_process(capsys: pytest.CaptureFixture[str]):
     with pytest.raises(SystemExit) as info:
         cli.main(["--version"])

@@ -1,9 +1,11 @@
 """The `liveread` command: headless subcommands over the application core the app drives
 (`liveread.core`), reading the same config file.
 
-This module loads little of its own: `liveread` with no command opens the app, which loads
-the core, the store and Textual while the garbage collector rests (`liveread.ui`), and what
-only the commands use (export, codec, text, the network layers) loads in the commands."""
+This module loads little of its own: `liveread` with no command reads its few options
+without building the commands' parsers and opens the app, which loads Textual while the
+garbage collector rests and the core and the store once its first frame is drawn
+(`liveread.ui`); what only the commands use (export, codec, text, the network layers) loads
+in the commands."""
 
 from __future__ import annotations
 
@@ -1009,7 +1011,13 @@ class _HelpFormatter(argparse.HelpFormatter):
             self._action_max_length = max(self._action_max_length, longest)
 
 
-def build_parser() -> argparse.ArgumentParser:
+APP_OPTIONS = ("--demo", "--offline")
+"""The options of `liveread` with no command (the app), as `build_app_parser` defines them."""
+
+
+def build_app_parser() -> argparse.ArgumentParser:
+    """The parser of `liveread`'s own options, without the commands (`build_parser` adds
+    them): all the app needs."""
     parser = argparse.ArgumentParser(
         prog="liveread",
         formatter_class=_HelpFormatter,
@@ -1022,6 +1030,22 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--offline", action="store_true", help="open the app without touching the network"
     )
+    parser.set_defaults(command=None)
+    return parser
+
+
+def opens_the_app(argv: Sequence[str]) -> bool:
+    """Whether `argv` is only app options (or argparse's abbreviations of them, "--off"):
+    then the full parser would read it as `build_app_parser` does, and its two dozen command
+    parsers need not be built."""
+    return all(
+        arg.startswith("--") and len(arg) > 2 and any(o.startswith(arg) for o in APP_OPTIONS)
+        for arg in argv
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = build_app_parser()
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
     add = sub.add_parser("add", help="follow a live blog by its URL")
@@ -1215,7 +1239,10 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    if argv is None:
+        argv = sys.argv[1:]
+    parser = build_app_parser() if opens_the_app(argv) else build_parser()
+    args = parser.parse_args(argv)
     if args.command is None:
         args.func = cmd_tui
     try:

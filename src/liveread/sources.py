@@ -15,8 +15,10 @@ from __future__ import annotations
 import re
 from collections.abc import Collection, Sequence
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
-from liveread.feedformats import FeedItem
+if TYPE_CHECKING:  # the config reads this module at start-up; feed items come only with a fetch
+    from liveread.feedformats import FeedItem
 
 SOURCE = "source"
 """A feed's kind when it announces live blogs (a live blog's own kind is "blog")."""

@@ -26,22 +26,61 @@ Import from `liveread.store`; the modules behind it are:
 
 from __future__ import annotations
 
-from liveread.store.database import Store
+from typing import TYPE_CHECKING, Any
+
 from liveread.store.errors import Fault, NotFound, StoreError, StoreFault
-from liveread.store.records import (
-    EntrySummary,
-    Favourite,
-    Feed,
-    PostVersion,
-    Pruned,
-    PruneRule,
-    Refresh,
-    SearchHit,
-    StoredEntry,
-    UpsertResult,
-)
-from liveread.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
-from liveread.store.search import SNIPPET_CLOSE, SNIPPET_OPEN, fts_query
+
+if TYPE_CHECKING:
+    from liveread.store.database import Store
+    from liveread.store.records import (
+        EntrySummary,
+        Favourite,
+        Feed,
+        PostVersion,
+        Pruned,
+        PruneRule,
+        Refresh,
+        SearchHit,
+        StoredEntry,
+        UpsertResult,
+    )
+    from liveread.store.schema import APPLICATION_ID, MIGRATIONS, SCHEMA_VERSION
+    from liveread.store.search import SNIPPET_CLOSE, SNIPPET_OPEN, fts_query
+
+_LAZY = {
+    "Store": "database",
+    **dict.fromkeys(
+        (
+            "EntrySummary",
+            "Favourite",
+            "Feed",
+            "PostVersion",
+            "Pruned",
+            "PruneRule",
+            "Refresh",
+            "SearchHit",
+            "StoredEntry",
+            "UpsertResult",
+        ),
+        "records",
+    ),
+    **dict.fromkeys(("APPLICATION_ID", "MIGRATIONS", "SCHEMA_VERSION"), "schema"),
+    **dict.fromkeys(("SNIPPET_CLOSE", "SNIPPET_OPEN", "fts_query"), "search"),
+}
+"""What loads from its module on first use: the errors are all the app needs before its
+first frame (they are light: no sqlite3, no model), the rest comes with the database."""
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    from importlib import import_module
+
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 __all__ = [
     "APPLICATION_ID",

@@ -4,9 +4,12 @@ file and says what to do."""
 
 from __future__ import annotations
 
-import sqlite3
 from enum import StrEnum
-from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # the app catches these errors before it loads sqlite3
+    import sqlite3
+    from pathlib import Path
 
 # sqlite3 primary result codes (Python 3.11+ exposes them on the exception).
 _SQLITE_BUSY, _SQLITE_LOCKED, _SQLITE_READONLY = 5, 6, 8

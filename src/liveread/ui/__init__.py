@@ -12,7 +12,8 @@ DEMO_INTERVAL = 5.0
 
 def run_app(*, offline: bool = False, demo: bool = False) -> int:
     """Open the app on the user's data (or, with `demo`, on the built-in demo live blog in a
-    throwaway folder). Raises StoreError for a database that cannot be used."""
+    throwaway folder). Raises StoreError for a database that cannot be used (the app, which
+    opens it once its first frame is drawn, ends first)."""
     if demo:
         from liveread.demo import DemoServer
 
@@ -42,7 +43,7 @@ def _run(
 ) -> int:
     import gc
 
-    # Importing the app (Textual, the store, the core, liveread's own records and widgets)
+    # Importing the app (Textual, liveread's own widgets; the store once the panes are drawn)
     # and drawing its first frame make many objects and little garbage, yet set off dozens of
     # collections (some 30 ms here): the collector rests until the first frame is drawn
     # (`garbage.first_frame_drawn` turns it back on). The imported objects, which live as
@@ -50,8 +51,8 @@ def _run(
     gc.disable()
     try:
         from liveread.config import load_or_defaults
-        from liveread.core import open_core
         from liveread.ui.app import LivereadApp
+        from liveread.ui.launch import Launch
 
         gc.freeze()
         config, config_error = load_or_defaults()
@@ -59,9 +60,15 @@ def _run(
             config = replace(config, refresh_interval=interval, min_interval=interval)
         if export_dir is not None:
             config = replace(config, export_dir=export_dir)
-        with open_core(config, offline=offline) as core:
-            app = LivereadApp(core, demo_url=demo_url, config_error=config_error)
+        # The app opens the database once its first frame is drawn (see `launch`).
+        launch = Launch(config, offline=offline)
+        try:
+            app = LivereadApp(launch, demo_url=demo_url, config_error=config_error)
             app.run()
+        finally:
+            launch.close()
     finally:
         gc.enable()
+    if launch.error is not None:
+        raise launch.error
     return app.return_code or 0

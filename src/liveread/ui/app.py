@@ -22,29 +22,31 @@ import asyncio
 import os
 import signal
 import threading
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from itertools import islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from textual import events, on, work
+from textual.actions import ActionParseResult
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
 from textual.containers import Horizontal
+from textual.dom import DOMNode
 from textual.markup import escape
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.widgets import Footer, Header, OptionList
 
 from liveread import paths, timefmt
-from liveread.core import Core
 from liveread.output import OutputError
-from liveread.store import EntrySummary, Favourite, Feed, NotFound, StoreError, StoreFault
+from liveread.store import NotFound, StoreError, StoreFault
 from liveread.ui import screens
 from liveread.ui.banner import StoreBanner
 from liveread.ui.errors import reports_store_errors
-from liveread.ui.garbage import FullCollections, first_frame_drawn, thaw
+from liveread.ui.garbage import FullCollections, first_frame_drawn, freeze_long_lived, thaw
+from liveread.ui.launch import Launch
 from liveread.ui.lists import ALL_FEEDS, EntryList, FeedList
 from liveread.ui.messages import ServiceEvent, StoreFailed
 from liveread.ui.panes import NARROW_BELOW, Panes
@@ -57,9 +59,10 @@ from liveread.ui.visits import Visits
 if TYPE_CHECKING:  # the network layers (httpx, selectolax), key help: loaded after the first paint
     from liveread.alerts import Alerter
     from liveread.background import Background
-    from liveread.core import Imported
+    from liveread.core import Core, Imported
     from liveread.demo import DemoServer
     from liveread.service import FeedRefreshed
+    from liveread.store import EntrySummary, Favourite, Feed
     from liveread.ui.keyhelp import HelpRow, HelpSection
     from liveread.ui.screens import ExportRequest
 
@@ -81,6 +84,10 @@ REDRAW_AT_ONCE = 25
 """Feeds whose rows are read and redrawn in one turn of the event loop (`reload_feed`)."""
 COLLECT_SECONDS = 0.5
 """How often the app looks whether a full garbage collection is due (`FullCollections`)."""
+BEFORE_THE_STORE = frozenset(
+    ("quit", "help", "help_quit", "toggle_layout", "focus_next", "focus_previous")
+)
+"""The actions a key runs while the database is still being opened (the rest need it)."""
 
 
 DEMO_EXPORTS = (
@@ -132,17 +139,21 @@ class LivereadApp(PostKeys, Panes):
 
     def __init__(
         self,
-        core: Core,
+        core: Core | Launch,
         *,
         demo_url: str | None = None,
         config_error: str | None = None,
         state: UiState | None = None,
     ) -> None:
         """The app over `core`, which whoever opened it closes; the app ends only its
-        network session (on unmount)."""
+        network session (on unmount). Given a `Launch`, the app opens its core once the
+        first frame is drawn."""
         super().__init__()
-        self.core = core
-        self.store = core.store  # for reading what to show; changes go through the core
+        self.launch: Launch | None = None
+        if isinstance(core, Launch):
+            self.launch = core
+        else:
+            self._use_core(core)
         self.config = core.config
         self.offline = core.offline
         self.demo_url = demo_url
@@ -242,8 +253,46 @@ class LivereadApp(PostKeys, Panes):
         self.full_collections.take_over()
         self.set_interval(COLLECT_SECONDS, self.full_collections.tick)
 
+    def _use_core(self, core: Core) -> None:
+        self.core = core
+        self.store = core.store  # for reading what to show; changes go through the core
+
+    @property
+    def store_open(self) -> bool:
+        return self.launch is None or self.launch.core is not None
+
+    def _open_store(self) -> bool:
+        """Open the launch's core, if the app was given one to open; a database that cannot
+        be used ends the app, status 1 (`run_app` raises the launch's error)."""
+        if self.launch is None or self.launch.core is not None:
+            return True
+        try:
+            self._use_core(self.launch.open())
+        except (StoreError, OSError):
+            self.exit(return_code=1)
+            return False
+        freeze_long_lived()  # the store's modules, loaded now, live as long as the app
+        return True
+
+    async def run_action(
+        self,
+        action: str | ActionParseResult,
+        default_namespace: DOMNode | None = None,
+        namespaces: Mapping[str, DOMNode] | None = None,
+    ) -> bool:
+        """Keys pressed while the database is still being opened run only the actions that
+        need no store (quit, help, the layout, focus); the others do nothing."""
+        if not self.store_open:
+            name = action if isinstance(action, str) else action[1]
+            if name.partition("(")[0].rpartition(".")[2] not in BEFORE_THE_STORE:
+                return True
+        return await super().run_action(action, default_namespace, namespaces)
+
     def _fill_panes(self) -> None:
-        """Read the feeds and the All feeds timeline, for the panes drawn empty at first."""
+        """Open the store, then read the feeds and the All feeds timeline, for the panes
+        drawn empty at first."""
+        if not self._open_store():
+            return
         self.reload_feeds()
         self.open_rows(ALL_FEEDS)
 
@@ -280,6 +329,8 @@ class LivereadApp(PostKeys, Panes):
         self._signal_handlers_before.clear()
 
     def _go_online(self) -> None:
+        if not self.store_open:  # the database could not be opened: the app is ending
+            return
         from liveread.background import Background
 
         store = self.store

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import NamedTuple, cast
+from typing import TYPE_CHECKING, NamedTuple, cast
 
 from rich.cells import cell_len
 from rich.text import Text
@@ -15,12 +15,14 @@ from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
 from liveread import timefmt
-from liveread.model import Entry
 from liveread.schedule import brief
-from liveread.store import EntrySummary, Favourite, Feed
 from liveread.timefmt import local, relative_age, short_age
 from liveread.ui.titles import NO_TEXT, list_titles
 from liveread.ui.window import WindowedList
+
+if TYPE_CHECKING:  # loaded with the database, after the first frame
+    from liveread.model import Entry
+    from liveread.store import EntrySummary, Favourite, Feed
 
 ALL_FEEDS = "all"
 FAVOURITES = "favourites"

@@ -8,17 +8,18 @@ from typing import TYPE_CHECKING
 from textual import work
 from textual.app import SuspendNotSupported
 
-from liveread.model import Entry
-from liveread.store import Feed, NotFound, StoreError
+from liveread.store import NotFound, StoreError
 from liveread.ui import screens
 from liveread.ui.lists import ALL_FEEDS, EntryList, FeedList
 from liveread.ui.reader import Reader
 from liveread.ui.reading import Reading
 
-if TYPE_CHECKING:  # `webbrowser` loads when a link is first opened
+if TYPE_CHECKING:  # `webbrowser` loads when a link is first opened; the model with the database
     import webbrowser
 
     from liveread.background import Background
+    from liveread.model import Entry
+    from liveread.store import Feed
 
 
 class PostKeys(Reading):

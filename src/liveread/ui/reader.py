@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from collections import deque
 from datetime import datetime
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from rich.console import Group, RenderableType
 from rich.padding import Padding
@@ -19,8 +19,10 @@ from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.widgets import Static
 
-from liveread.model import Article, Entry
-from liveread.store import PostVersion
+if TYPE_CHECKING:  # loaded with the database, after the first frame
+    from liveread.model import Article, Entry
+    from liveread.store import PostVersion
+
 
 WELCOME = Text.assemble(
     ("Welcome to liveread\n\n", "bold"),

@@ -17,15 +17,7 @@ from textual.timer import Timer
 from textual.worker import get_current_worker
 
 from liveread import timefmt
-from liveread.store import (
-    EntrySummary,
-    Favourite,
-    Feed,
-    NotFound,
-    StoredEntry,
-    StoreError,
-    StoreFault,
-)
+from liveread.store import NotFound, StoreError, StoreFault
 from liveread.ui.errors import reports_store_errors
 from liveread.ui.garbage import BIG_VIEW, freeze_long_lived
 from liveread.ui.lists import (
@@ -47,7 +39,7 @@ if TYPE_CHECKING:
 
     from liveread.config import Config
     from liveread.core import Core
-    from liveread.store import Store
+    from liveread.store import EntrySummary, Favourite, Feed, Store, StoredEntry
     from liveread.ui.state import UiState
 
 ALL_FEEDS_LIMIT = 2_000

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence, Set
 from datetime import datetime
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
-from liveread.store import EntrySummary
+if TYPE_CHECKING:  # loaded with the database, after the first frame
+    from liveread.store import EntrySummary
+
 
 Visits = Mapping[int, datetime | None]
 """Each feed's previous visit (None: never opened before) for the view on show."""
