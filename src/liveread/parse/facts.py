@@ -179,23 +179,15 @@ def dated_by_dateline(facts: PageFacts, notes: list[str]) -> PageFacts:
             moments = found | moments  # the first of each kind
         elif (day := read_day(rest, facts.language)) is not None:
             days.setdefault(lead["word"].casefold() in _PUBLISHED_WORDS, day)
-    published = moments.get(True)
-    if (updated := moments.get(False)) is not None:
-        return replace(
-            facts,
-            day=_day(updated, facts.zone),
-            reference=updated,
-            reference_is_start=False,
-            published=published,
-        )
-    if False in days:
+    published, updated = moments.get(True), moments.get(False)
+    if updated is None and False in days:
         return replace(facts, day=days[False], published=published)
-    if published is not None:
+    if (reference := updated or published) is not None:
         return replace(
             facts,
-            day=_day(published, facts.zone),
-            reference=published,
-            reference_is_start=True,
+            day=_day(reference, facts.zone),
+            reference=reference,
+            reference_is_start=updated is None,
             published=published,
         )
     if True in days:
