@@ -218,6 +218,8 @@ class Generic(Adapter):
     def _stamp_periods(self, posts: list[Node]) -> None:
         """The posts whose minute-of-play slot (the element and class, at the place in the
         post, that holds "67'" in other posts) names a stage of the match instead ("HT")."""
+        if all(post.mem_id in self._minutes for post in posts):
+            return  # every post holds its minute: no slot to read a stage from
         slots = Counter(
             path
             for post in posts
