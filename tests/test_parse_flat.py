@@ -183,3 +183,19 @@ def test_a_title_line_after_a_time_line_with_nothing_below_it_is_the_post() -> N
     assert (first.title, first.text) == ("Harbour wall holds", BODY)
     assert (second.title, second.text) == ("", "The ferries have stopped for the day.")
     assert (third.title, third.text) == ("Schools close early", SPARE)
+
+
+def test_a_time_line_holding_a_pinning_label_pins_its_post() -> None:
+    column = (
+        "<p><strong>Pinned post from 9.30am</strong></p><h3>What we know</h3>"
+        f"<p>{BODY}</p><p><strong>1.40pm</strong></p><h3>Ferries stop</h3><p>{SPARE}</p>"
+        f"<p><strong>12.55pm</strong></p><h3>Family rescued</h3><p>{BODY}</p>"
+    )
+    blog = read(column)
+    pinned = [(entry.title, entry.text) for entry in blog.entries if entry.pinned]
+    assert pinned == [("What we know", BODY)]
+    assert {entry.title: entry.published.hour for entry in blog.entries if entry.published} == {
+        "What we know": 9,
+        "Ferries stop": 13,
+        "Family rescued": 12,
+    }

@@ -234,7 +234,11 @@ class Flat(Adapter):
         line = self._title_after.get(node.mem_id)
         if line is None:
             line = node if self._titled(node) else self._headed_by.get(node.mem_id)
-        if line is None or not (said := title_flags(line)):
+        said = title_flags(line) if line is not None else set()
+        found = self._opened_by.get(node.mem_id)
+        if found is not None and found.marker.pinned:
+            said.add("pinned")  # "Pinned post from 9.32pm"
+        if not said:
             return {}
         return Flags(
             key_event="key_event" in said, pinned="pinned" in said, breaking="breaking" in said
