@@ -71,6 +71,8 @@ LABELS = [
     ("📌 Pinned", "pinned"),
     ("GOAL!", "key_event"),
     ("Przypięty wpis", "pinned"),
+    ("Pinned post from 9.32pm", "pinned"),  # and the time it was pinned at
+    ("Angeheftet seit 10:30 Uhr", "pinned"),
     ("¡GOOOOL!", "key_event"),
     ("Analyse", None),
 ]
@@ -82,6 +84,13 @@ def test_a_label_opening_a_post_becomes_its_flag(label: str, flag: str | None) -
     assert kept == [Heading((Span("Prozess vertagt"),)), para(BODY)]
     assert flags(found) == ({flag} if flag else set())
     assert removed == [("label", label)]
+
+
+@pytest.mark.parametrize(
+    "line", ["Pinned at 10 Downing Street", "Breaking at 9.32pm", "Pinned from 2024"]
+)
+def test_a_pinning_label_before_no_time_is_no_label(line: str) -> None:
+    assert label_flag(line) is None
 
 
 @pytest.mark.parametrize(

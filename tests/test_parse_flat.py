@@ -154,3 +154,48 @@ def test_a_label_in_a_title_line_is_the_posts_flag_not_its_title() -> None:
     first, second = read(column).entries
     assert (first.title, first.breaking) == ("Ferries stop for the night", True)
     assert (second.title, second.breaking) == ("Harbour wall holds", False)
+
+
+@pytest.mark.parametrize("line", ["<h3>{}</h3>", "<p><strong>{}</strong></p>"])
+def test_a_title_line_right_after_a_time_line_titles_the_post_below_it(line: str) -> None:
+    lines = [
+        ("9/10/2024 14:05", "Harbour wall holds"),
+        ("9/10/2024 12:40", "Ferries stop for the day"),
+        ("9/10/2024 11:15", "Schools close early"),
+    ]
+    column = "".join(
+        f"<hr><p><strong>{time}</strong></p>{line.format(title)}<p>{BODY}</p><p>{SPARE}</p>"
+        for time, title in lines
+    )
+    blog = read(column)
+    assert [entry.title for entry in blog.entries] == [title for _, title in lines]
+    assert [entry.text for entry in blog.entries] == [f"{BODY}\n\n{SPARE}"] * len(lines)
+    assert [entry.published.hour for entry in blog.entries if entry.published] == [14, 12, 11]
+
+
+def test_a_title_line_after_a_time_line_with_nothing_below_it_is_the_post() -> None:
+    column = (
+        f"<p><strong>14:05</strong></p><h3>Harbour wall holds</h3><p>{BODY}</p>"
+        "<p><strong>12:40</strong></p><p><strong>The ferries have stopped for the day.</strong></p>"
+        f"<p><strong>11:15</strong></p><h3>Schools close early</h3><p>{SPARE}</p>"
+    )
+    first, second, third = read(column).entries
+    assert (first.title, first.text) == ("Harbour wall holds", BODY)
+    assert (second.title, second.text) == ("", "The ferries have stopped for the day.")
+    assert (third.title, third.text) == ("Schools close early", SPARE)
+
+
+def test_a_time_line_holding_a_pinning_label_pins_its_post() -> None:
+    column = (
+        "<p><strong>Pinned post from 9.30am</strong></p><h3>What we know</h3>"
+        f"<p>{BODY}</p><p><strong>1.40pm</strong></p><h3>Ferries stop</h3><p>{SPARE}</p>"
+        f"<p><strong>12.55pm</strong></p><h3>Family rescued</h3><p>{BODY}</p>"
+    )
+    blog = read(column)
+    pinned = [(entry.title, entry.text) for entry in blog.entries if entry.pinned]
+    assert pinned == [("What we know", BODY)]
+    assert {entry.title: entry.published.hour for entry in blog.entries if entry.published} == {
+        "What we know": 9,
+        "Ferries stop": 13,
+        "Family rescued": 12,
+    }

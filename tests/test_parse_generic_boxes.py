@@ -1091,3 +1091,22 @@ def test_an_avatar_beside_a_newsrooms_name_leaves_the_name_the_posts_author() ->
     for entry in blog.entries:
         assert entry.text.startswith(("3.", "2.", "1."))
         assert not any(isinstance(block, Image) for block in entry.blocks)
+
+
+def test_a_pinning_label_holding_a_time_pins_the_post_and_times_it() -> None:
+    pinned = (
+        "<div class='entry'><div class='entry__head'><span>Pinned post from 7.30am</span></div>"
+        f"<p>What we know. {BODY}</p></div>"
+    )
+    stamped = (
+        "<div class='entry'><div class='entry__head'><span class='entry__time'>{}</span></div>"
+        "<p>Update {}. " + BODY + "</p></div>"
+    )
+    feed = pinned + "".join(stamped.format(f"{n}.05pm", n) for n in (3, 2, 1))
+    blog = parse(page(feed), URL)
+    first = next(entry for entry in blog.entries if entry.text.startswith("What we know"))
+    assert first.pinned
+    assert first.published == datetime(2024, 7, 24, 7, 30, tzinfo=UTC)
+    assert "Pinned" not in first.text
+    assert not any(entry.pinned for entry in blog.entries if entry is not first)
+    assert [entry.published.hour for entry in blog.entries if entry is not first] == [15, 14, 13]

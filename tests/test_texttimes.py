@@ -1413,3 +1413,25 @@ def test_a_weekday_names_the_latest_such_day_on_or_before_the_page_day() -> None
         datetime(2025, 10, 11, 23, 40, tzinfo=berlin),
         datetime(2025, 10, 6, 9, 15, tzinfo=berlin),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "hour", "minute", "rest"),
+    [
+        ("Pinned post from 9.32pm", 21, 32, ""),
+        ("Pinned · 9.32pm", 21, 32, ""),
+        ("Angeheftet seit 10:30 Uhr: Was wir wissen", 10, 30, "Was wir wissen"),
+        ("Épinglé à 14h30", 14, 30, ""),
+    ],
+)
+def test_the_time_a_pinning_label_holds(text: str, hour: int, minute: int, rest: str) -> None:
+    found = marker(text)
+    assert (found.kind, found.hour, found.minute, found.pinned) == ("clock", hour, minute, True)
+    assert text[found.end :] == rest
+
+
+@pytest.mark.parametrize(
+    "text", ["Pinned", "Pinned at 10 Downing Street", "Fast 10 Uhr kam es zum Unfall"]
+)
+def test_no_time_after_a_pinning_label(text: str) -> None:
+    assert read_marker(text) is None

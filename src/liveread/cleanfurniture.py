@@ -332,11 +332,23 @@ def label_flag(text: str) -> str | None:
     if len(text) > LABEL_TEXT:
         return None
     said = bare(text)
-    return _LABELS.get(said) or _LABELS.get(_SHOUTED.sub(r"\1", said))
+    flag = _LABELS.get(said) or _LABELS.get(_SHOUTED.sub(r"\1", said))
+    if flag is not None or (since := _PINNED_SINCE.search(text)) is None:
+        return flag
+    # "Pinned post from 9.32pm": a label holding the time, which is the post's own
+    return "pinned" if _LABELS.get(bare(text[: since.start()])) == "pinned" else None
 
 
 _MINUTE = re.compile(r"\d{1,3}(?:\s?\+\s?\d{1,2})?\s?['’′](?:\s?\+\s?\d{1,2}['’′]?)?")
 """A minute of play alone: "87'", "45+2'", "90'+4"."""
+_PINNED_SINCE = re.compile(
+    rf"(?:\s*[:|–—·•-]\s*(?:(?:{alternatives(every(words.PINNED_SINCE))})\s+)?"
+    rf"|\s+(?:{alternatives(every(words.PINNED_SINCE))})\s+)"
+    r"\d{1,2}(?:[:.h]\d{2})?\s?(?:[ap]\.?\s?m\.?|uhr|h)?(?:\s+[A-Z]{2,5})?$",
+    re.I,
+)
+"""The time a pinning label holds, and the word or mark before it: " from 9.32pm", " seit
+10:30 Uhr", " · 9.32pm"."""
 _SHOUTED = re.compile(r"(\w)\1{2,}")
 """A letter held in a shout: "¡GOOOOL!" is "gol"."""
 

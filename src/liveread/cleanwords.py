@@ -716,6 +716,21 @@ LABELS: dict[str, Words] = {
     },
 }
 
+PINNED_SINCE: Words = {
+    # words between a pinning label and the time it holds ("Pinned post from 9.32pm")
+    "en": ("from", "at", "since"),
+    "de": ("seit", "ab", "um"),
+    "fr": ("depuis", "à"),
+    "it": ("dal", "dalle", "alle"),
+    "es": ("desde", "a las"),
+    "pt": ("desde", "às"),
+    "pl": ("od", "o"),
+    "nl": ("vanaf", "om"),
+    "sv": ("från", "sedan"),
+    "no": ("fra",),
+    "da": ("fra",),
+}
+
 KEY_EVENT_LISTS: Words = {
     # what a page calls its list of links to the posts that matter most
     "en": ("key events", "key developments", "key moments", "key updates", "highlights"),

@@ -72,6 +72,8 @@ class Flat(Adapter):
         self._title_lines: dict[int, bool] = {}
         self._headed_by: dict[int, Node] = {}
         """A subheading right above a post's opener: its title when it has none of its own."""
+        self._title_after: dict[int, Node] = {}
+        """The title line right after an opener that holds only its time (see `_read_runs`)."""
         self.cuts: dict[int, Marker] = {}
 
     def post_nodes(self, tree: LexborHTMLParser) -> list[Node]:
@@ -106,12 +108,16 @@ class Flat(Adapter):
         run: list[Node] | None = None
         heading: Node | None = None
         """The heading just passed, while nothing else with text has come after it."""
+        bare: Node | None = None
+        """The opener just passed if it holds only its time, while nothing with text has
+        come after it: the line that comes next may be its post's title."""
         for child in parent.iter():
             found = openers.get(child.mem_id)
             if found is not None:
                 if heading is not None:
                     self._take_heading(heading, child, run)
                 heading = None
+                bare = child if _time_alone(child, found) else None
                 run = self._runs[child.mem_id] = [child]
                 posts.append(child)
                 self._opened_by[child.mem_id] = found
@@ -119,8 +125,14 @@ class Flat(Adapter):
                 self._marks[child.mem_id] = 1
             elif (day := self.days.of(child)) is not None:
                 clock.day_heading(day)
-                run = heading = None
+                run = heading = bare = None
+            elif bare is not None and run is not None and _title_line(child):
+                self._title_after[bare.mem_id] = child  # "<p>08:30</p><h3>Title</h3>"
+                run.append(child)
+                bare = None
             else:
+                if bare is not None and squash(child.text(deep=True)):
+                    bare = None
                 if child.tag in HEADINGS:
                     heading = child
                 elif heading is not None and squash(child.text(deep=True)):
@@ -133,6 +145,9 @@ class Flat(Adapter):
                 run.append(child)
         if posts:
             _end_at_furniture(self._runs[posts[-1].mem_id])
+        for ident, line in list(self._title_after.items()):
+            if not _says_more(self._after(self._runs[ident], line)):
+                del self._title_after[ident]  # a title needs a body: this line is the body
         self._count_swallowed(posts)
         return posts
 
@@ -163,6 +178,15 @@ class Flat(Adapter):
         if self._boxes:
             return "its posts open with boxes, not paragraphs: a reading of boxes"
         return None
+
+    @staticmethod
+    def _after(run: list[Node], line: Node) -> list[Node]:
+        """The elements of `run` after its element `line` (none if `line` is not in it)."""
+        place = next(
+            (place for place, member in enumerate(run) if member.mem_id == line.mem_id),
+            len(run),
+        )
+        return run[place + 1 :]
 
     def _titled(self, node: Node) -> bool:
         """Whether the post's opening element is its title line (see `generic.heading_like`)."""
@@ -197,6 +221,8 @@ class Flat(Adapter):
         found = self._opened_by.get(node.mem_id)
         if found is None:
             return ""
+        if (line := self._title_after.get(node.mem_id)) is not None:
+            return title_text(line)
         if self._titled(node):
             title = title_text(node, found.marker.end).strip(" :–-|")
             return title.rstrip("+ ") if title.endswith("+++") else title  # "+++ 07:30 Title +++"
@@ -205,8 +231,14 @@ class Flat(Adapter):
 
     def flags(self, node: Node, key: str | None) -> Flags:
         """What the labels in a post's title line say ("BREAKING"), left out of its title."""
-        line = node if self._titled(node) else self._headed_by.get(node.mem_id)
-        if line is None or not (said := title_flags(line)):
+        line = self._title_after.get(node.mem_id)
+        if line is None:
+            line = node if self._titled(node) else self._headed_by.get(node.mem_id)
+        said = title_flags(line) if line is not None else set()
+        found = self._opened_by.get(node.mem_id)
+        if found is not None and found.marker.pinned:
+            said.add("pinned")  # "Pinned post from 9.32pm"
+        if not said:
             return {}
         return Flags(
             key_event="key_event" in said, pinned="pinned" in said, breaking="breaking" in said
@@ -215,6 +247,8 @@ class Flat(Adapter):
     def body(self, node: Node) -> list[Node]:
         run = self._runs.get(node.mem_id, [node])
         found = self._opened_by.get(node.mem_id)
+        if (line := self._title_after.get(node.mem_id)) is not None:
+            return self._after(run, line)
         if self._titled(node):
             return run[1:]
         if found is not None:
@@ -223,6 +257,23 @@ class Flat(Adapter):
             else:
                 self.cuts[node.mem_id] = found.marker
         return run
+
+
+def _time_alone(node: Node, found: Found) -> bool:
+    """Whether the opener `node` holds its time and nothing else ("<p><strong>7/12/2026
+    08:30</strong></p>")."""
+    if found.label and found.node.mem_id == node.mem_id:
+        return True
+    return not squash(node.text(deep=True))[found.marker.end :].strip(" :–-|")
+
+
+def _title_line(element: Node) -> bool:
+    """Whether `element` is a line that titles the post it opens: a heading or a short
+    paragraph that is all bold."""
+    if element.tag in HEADINGS:
+        text = squash(element.text(deep=True))
+        return bool(text) and len(text) <= TITLE_TEXT and not promo_line(text)
+    return heading_like(element) or _bold_paragraph(element)
 
 
 def _bold_paragraph(node: Node) -> bool:

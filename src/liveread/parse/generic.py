@@ -391,6 +391,7 @@ class Generic(Adapter):
             value = (attrs.get(attribute) or "").casefold()
             return value in ("true", "1", "yes") or words.search(names) is not None
 
+        own = self._own.get(node.mem_id)
         labelled = {
             flag
             for element in self.all(node, LABELS)
@@ -403,6 +404,7 @@ class Generic(Adapter):
             "pinned": flagged("data-pinned", PINNED_CLASS)
             or (attrs.get("data-type") or "").casefold() == "pinned"
             or "pinned" in labelled
+            or (own is not None and own.marker.pinned)  # "Pinned post from 9.32pm"
             or node.mem_id in self._apart,
             "breaking": flagged("data-breaking", BREAKING_CLASS) or "breaking" in labelled,
             "summary": flagged("data-summary", SUMMARY_CLASS),

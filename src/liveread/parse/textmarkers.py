@@ -32,6 +32,7 @@ from datetime import date, timedelta, tzinfo
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
+from liveread.cleanwords import LABELS, PINNED_SINCE
 from liveread.parse import timewords as words
 from liveread.parse.textdays import DATE, DATE_WORDS, DayParts, day_parts
 from liveread.parse.textzones import OFFSET, ZONE_WORD, written_zone
@@ -63,6 +64,8 @@ class Marker:
     weekday: int | None = None
     """For a clock after a weekday ("Sa., 23:40 Uhr"): that weekday (Monday 0), the latest
     such day on or before the page's own day."""
+    pinned: bool = False
+    """A label pinning the post came before the time ("Pinned post from 9.32pm")."""
     label: str = ""
     """The stamp as written, squashed: "95'", "45'+2", "13:47", "11.04 Uhr", "16 min ago"."""
     end: int = 0
@@ -90,6 +93,8 @@ _DAY_PHRASE_STARTS = frozenset(phrase.split()[0] for phrase in _DAYS_BACK if " "
 """First words of day names of two words ("i går")."""
 _UPDATE_LEADS = frozenset(words.fold(phrase.split()[0]) for phrase in words.UPDATE_WORDS)
 _POSTING_LEADS = frozenset(words.fold(phrase.split()[0]) for phrase in words.POSTING_WORDS)
+_PINNED_LABELS = tuple(label for labels in LABELS["pinned"].values() for label in labels)
+_PINNED_LEADS = frozenset(words.fold(label.split()[0]) for label in _PINNED_LABELS)
 _LEADS = (
     _CLOCK_PREFIXES
     | _RELATIVE_LEADS
@@ -98,6 +103,7 @@ _LEADS = (
     | _DAY_PHRASE_STARTS
     | _UPDATE_LEADS
     | _POSTING_LEADS
+    | _PINNED_LEADS
 )
 """The words (folded) a marker may start with."""
 _LEAD_HEADS = frozenset(word[:4] for word in _LEADS if len(word) >= 4) | frozenset(
@@ -227,6 +233,8 @@ def read_marker(text: str, language: str | None = None) -> Marker | None:
     if lead in _RELATIVE_LEADS and (marker := _relative(text, start) or _just_now(text, start)):
         return marker
     if lead in _UPDATE_LEADS and (marker := _updated(text, start, language)):
+        return marker
+    if lead in _PINNED_LEADS and (marker := _pinned(text, start, language)):
         return marker
     if lead in _POSTING_LEADS:
         return _posted(text, start, language)
@@ -696,6 +704,14 @@ _POSTED = re.compile(
     re.IGNORECASE,
 )
 """A word of posting, and what leads from it to its time: "Posted at ", "Publié à "."""
+_PINNED_GLUE = _phrases(glue for glues in PINNED_SINCE.values() for glue in glues)
+_PINNED = re.compile(
+    rf"(?:{_phrases(_PINNED_LABELS)})(?![^\W\d_])"
+    rf"(?:\s*[:|–—·•-]\s*(?:(?:{_PINNED_GLUE})\s+)?|\s+(?:{_PINNED_GLUE})\s+)",
+    re.IGNORECASE,
+)
+"""A label pinning a post, and what leads from it to the time it holds: "Pinned post from ",
+"Angeheftet seit ", "Pinned · "; a word alone before a number ("Fast 10 Uhr") is none."""
 
 
 def _updated(text: str, start: int, language: str | None) -> Marker | None:
@@ -709,6 +725,13 @@ def _posted(text: str, start: int, language: str | None) -> Marker | None:
     p.m. ET", "Posted at 00:52 GMT", "Veröffentlicht vor 5 Min.", "Last updated 3:05 PM
     EDT"; None when neither follows the word."""
     return _led(_POSTED, text, start, language, ("clock", "relative"))
+
+
+def _pinned(text: str, start: int, language: str | None) -> Marker | None:
+    """The clock or moment after a label pinning the post: "Pinned post from 9.32pm" (the
+    post is pinned, and was posted then)."""
+    found = _led(_PINNED, text, start, language, ("clock", "moment"))
+    return replace(found, pinned=True) if found is not None else None
 
 
 def _led(
