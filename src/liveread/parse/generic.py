@@ -123,9 +123,17 @@ class Generic(Adapter):
         """Post -> a written time its first paragraph opens with, to cut from its text."""
         self._page_path = ""
         """The path of the page's address: a link with it (or none) points at the page."""
+        self._indexed: list[Node] = []
+        self._linked_authors: dict[int, Node] | None = None
+        """Post -> the box of the link to its author's page that is its byline."""
 
     def prepare(self, tree: LexborHTMLParser, page_url: str) -> None:
         self._page_path = _path_of(page_url) or ""
+
+    def index_posts(self, posts: list[Node]) -> None:
+        super().index_posts(posts)
+        self._indexed = posts
+        self._linked_authors = None
 
     def post_nodes(self, tree: LexborHTMLParser) -> list[Node]:
         body = tree.body
@@ -420,7 +428,7 @@ class Generic(Adapter):
         # A box holding a naming element (the name beside a role) is read by that element;
         # one that holds only a "By" of its own class is read itself.
         holders = _holders([element for element, _ in naming.values()], node)
-        return list(
+        found = list(
             dict.fromkeys(
                 name
                 for ident, (_, names) in naming.items()
@@ -428,11 +436,31 @@ class Generic(Adapter):
                 for name in names
             )
         )
+        if not found and (box := self._author_link_boxes().get(node.mem_id)) is not None:
+            return names_in(squash(box.text(deep=True)))
+        return found
+
+    def _author_link_boxes(self) -> dict[int, Node]:
+        """Post -> the box holding nothing but a link to its author's page (`<div><a
+        href="/author/jane-roe">Jane Roe</a></div>`), where most posts have one: their
+        byline, whatever its class."""
+        if self._linked_authors is None:
+            boxes: dict[int, Node] = {}
+            for post in self._indexed:
+                for link in self.all(post, AUTHOR_LINKS):
+                    if (box := _lone_link_box(link, post)) is not None:
+                        boxes[post.mem_id] = box
+                        break
+            repeated = len(boxes) >= MIN_BYLINES and 2 * len(boxes) > len(self._indexed)
+            self._linked_authors = boxes if repeated else {}
+        return self._linked_authors
 
     def body(self, node: Node) -> list[Node]:
         byline = self._byline(node)
         if byline is not None:
             byline[0].decompose()
+        if (box := self._author_link_boxes().get(node.mem_id)) is not None and box.parent:
+            box.decompose()
         found = self._own.get(node.mem_id)
         if found is not None and found.node.parent is not None:
             if found.label and found.marker.kind == "minute":
@@ -551,6 +579,10 @@ SUMMARY_CLASS = re.compile("is-summary")
 """What a post's class holds (lower-cased) where the template marks it as one of these."""
 AUTHOR_TEXT = 120
 """The longest author element read for names."""
+AUTHOR_LINKS = ", ".join(
+    f"a[href*='/{part}/']" for part in ("author", "authors", "profile", "by", "autor", "auteur")
+)
+"""Links to an author's page ("/author/jane-roe", "/by/jane-roe-p5a7")."""
 _RUN_ON = re.compile(r"(?<=\w)\x00(?=\w)")
 """Where one element's words end and the next's begin, with nothing between them."""
 
@@ -568,6 +600,18 @@ def _byline_names(element: Node) -> list[str]:
             if names := names_in(squash(_RUN_ON.sub(boundary, text).replace("\x00", ""))):
                 return names
     return names_in(joined)
+
+
+def _lone_link_box(link: Node, post: Node) -> Node | None:
+    """The element around `link` within `post` when it holds nothing else and the link's
+    text names someone: a box of its own, not a heading's, a list's or a picture's."""
+    box = link.parent
+    if box is None or box.mem_id == post.mem_id or box.tag in HEADINGS or box.tag == "li":
+        return None
+    text = squash(link.text(deep=True))
+    if not text or len(text) > AUTHOR_TEXT or squash(box.text(deep=True)) != text:
+        return None
+    return box if names_in(text) and not _in_figure(box, post) else None
 
 
 def _says_more(post: Node, opening: str) -> bool:
