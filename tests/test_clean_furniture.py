@@ -271,6 +271,21 @@ def test_a_byline_naming_someone_else_than_the_posts_author_credits_a_quote_and_
     assert removed == [("byline", "By Adam Millington")]
 
 
+@pytest.mark.parametrize("titled", [False, True])
+def test_a_label_the_rules_do_not_know_does_not_keep_the_byline_after_it(titled: bool) -> None:
+    title = [Heading((Span("Anklage verlesen"),))] if titled else []
+    kept, found, removed = strip([*title, para("Top moment"), para("By Jane Doe"), para(BODY)])
+    assert kept == [*title, para("Top moment"), para(BODY)]
+    assert found.authors == ["Jane Doe"]
+    assert removed == [("byline", "By Jane Doe")]
+
+
+def test_a_short_line_before_a_line_that_is_no_byline_stops_the_search() -> None:
+    blocks: list[Block] = [para("Top moment"), para("Quiet night"), para("By Jane Doe"), para(BODY)]
+    kept, found, removed = strip(list(blocks))
+    assert (kept, found.authors, removed) == (blocks, [], [])
+
+
 def test_promotion_under_a_byline_goes_with_it() -> None:
     kept, found, removed = strip(
         [para(BODY), para("Door Joris Bakker"), para("Advertentie"), para("Delen")]

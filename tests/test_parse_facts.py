@@ -8,6 +8,7 @@ from zoneinfo import ZoneInfo
 import pytest
 from selectolax.lexbor import LexborHTMLParser
 
+from liveread.parse import parse
 from liveread.parse.facts import page_facts, stated_zone
 from liveread.parse.structured import StructuredBlog
 
@@ -223,3 +224,63 @@ def test_a_named_zone_wins_over_the_offset_and_utc_offsets_say_nothing(lang, tim
     head = f'<meta property="article:published_time" content="{time}">'
     facts = page_of(f"<html lang='{lang}'><head>{head}</head><body></body></html>")
     assert facts.zone == zone
+
+
+@pytest.mark.parametrize(
+    ("url", "zone"),
+    [
+        ("https://www.example.ie/a", ZoneInfo("Europe/Dublin")),
+        ("https://www.example.co.il/a", ZoneInfo("Asia/Jerusalem")),
+        ("https://www.example.com/a", ZoneInfo("Asia/Kolkata")),
+    ],
+)
+def test_an_ist_statement_is_the_time_of_the_pages_country(url: str, zone: ZoneInfo):
+    facts = page_of("<html lang='en'><head></head><body></body></html>", url)
+    assert stated_zone(facts, ["All times are IST"]).zone == zone
+    assert stated_zone(facts, ["Updated July 1, 2024 at 6:12 p.m. IST"]).zone == zone
+
+
+def ferry_page(head: str, lang: str = "en") -> str:
+    """A small live page whose posts are timed "… IST"."""
+    posts = "".join(
+        f"<article class='update'><p class='update__time'>{time} IST</p>"
+        f"<p>{text} The harbour office will post the next sailing times within the hour.</p>"
+        "</article>"
+        for time, text in [
+            ("14:05", "The afternoon ferry has been held at the pier by the gale."),
+            ("12:40", "Passengers on the morning crossing reached the island safely."),
+            ("11:15", "Forecasters have raised the wind warning for the coast to orange."),
+        ]
+    )
+    return (
+        f"<html lang='{lang}'><head><title>Ferry crossings: live updates</title>{head}"
+        "<meta property='article:modified_time' content='2024-07-01T13:30:00Z'></head>"
+        f"<body><main><h1>Ferry crossings: live updates</h1>{posts}</main></body></html>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("url", "lang", "head", "newest"),
+    [
+        ("https://news.example.ie/live/ferries", "en", "", datetime(2024, 7, 1, 13, 5)),
+        ("https://news.example.com/live/ferries", "en-IE", "", datetime(2024, 7, 1, 13, 5)),
+        (
+            "https://news.example.com/live/ferries",
+            "en",
+            "<meta property='og:locale' content='en_IE'>",
+            datetime(2024, 7, 1, 13, 5),
+        ),
+        ("https://news.example.co.il/live/ferries", "en", "", datetime(2024, 7, 1, 11, 5)),
+        ("https://news.example.com/live/ferries", "he", "", datetime(2024, 7, 1, 11, 5)),
+        ("https://news.example.com/live/ferries", "en-IL", "", datetime(2024, 7, 1, 11, 5)),
+        ("https://news.example.com/live/ferries", "en", "", datetime(2024, 7, 1, 8, 35)),
+    ],
+)
+def test_post_times_in_ist_are_read_in_the_pages_country(url, lang, head, newest):
+    blog = parse(ferry_page(head, lang), url)
+    first = newest.replace(tzinfo=UTC)
+    assert [entry.published for entry in blog.entries] == [
+        first,
+        first - timedelta(hours=1, minutes=25),
+        first - timedelta(hours=2, minutes=50),
+    ]

@@ -1110,3 +1110,43 @@ def test_a_pinning_label_holding_a_time_pins_the_post_and_times_it() -> None:
     assert "Pinned" not in first.text
     assert not any(entry.pinned for entry in blog.entries if entry is not first)
     assert [entry.published.hour for entry in blog.entries if entry is not first] == [15, 14, 13]
+
+
+def test_a_lone_link_to_an_authors_page_in_every_post_is_its_byline() -> None:
+    authors = ["Mara Quill", "Tobias Fenn", "Mara Quill"]
+    feed = "".join(
+        f"<div class='entry'><span class='entry__time'>{10 + n}:05</span>"
+        f"<h2>Update {n}</h2><div class='x9f2'><a href='/author/{name.lower().replace(' ', '-')}'>"
+        f"{name}</a></div><p>{BODY}</p></div>"
+        for n, name in zip((3, 2, 1), authors, strict=True)
+    )
+    blog = parse(page(feed), URL)
+    assert [entry.authors for entry in blog.entries] == [[name] for name in authors]
+    assert all(entry.text == BODY for entry in blog.entries)
+
+
+def test_a_link_to_an_authors_page_in_running_text_is_no_byline() -> None:
+    feed = "".join(
+        f"<div class='entry'><span class='entry__time'>{10 + n}:05</span>"
+        f"<h2>Update {n}</h2><p>Our reporter <a href='/author/mara-quill'>Mara Quill</a> is at"
+        f" the river. {BODY}</p>"
+        "</div>"
+        for n in (3, 2, 1)
+    )
+    blog = parse(page(feed), URL)
+    assert [entry.authors for entry in blog.entries] == [[], [], []]
+    assert all("Mara Quill is at the river" in entry.text for entry in blog.entries)
+
+
+def test_a_label_beside_the_time_does_not_keep_the_byline_under_it() -> None:
+    def entry(n: int, label: str) -> str:
+        return (
+            f"<div class='entry'><div class='head'><span class='entry__time'>{10 + n}:05</span>"
+            f"{label}</div><h2>Update {n}</h2><div class='x7'><span>By <a href='/by/mara-quill'>"
+            f"Mara Quill</a></span></div><p>Update {n}. {BODY}</p></div>"
+        )
+
+    feed = entry(3, "<span class='q1'>Top moment</span>") + entry(2, "") + entry(1, "")
+    blog = parse(page(feed), URL)
+    assert [entry.authors for entry in blog.entries] == [["Mara Quill"]] * 3
+    assert not any("By Mara Quill" in entry.text for entry in blog.entries)

@@ -157,6 +157,25 @@ def test_a_spec_added_to_the_registry_reads_its_template(monkeypatch: pytest.Mon
     assert blog.is_live is True
 
 
+def test_a_titles_buttons_icons_and_labels_are_no_part_of_it(monkeypatch: pytest.MonkeyPatch):
+    titles = [
+        "<a class='anchor-link' href='#entry-3'>#</a>Ferry held at the pier",
+        "Bridge shut to lorries<button type='button'>Share</button>",
+        "<span class='post-label'>Breaking</span> Second gale warning issued",
+    ]
+    entries = [
+        entry(f"entry-{3 - n}", f"<p>Post {3 - n}. {SENTENCE}</p>", title=title)
+        for n, title in enumerate(titles)
+    ]
+    monkeypatch.setattr(sites, "SPECS", (*sites.SPECS, EXAMPLE))
+    blog = parse(page(*entries), URL)
+    assert [e.title for e in blog.entries] == [
+        "Ferry held at the pier",
+        "Bridge shut to lorries",
+        "Second gale warning issued",
+    ]
+
+
 def test_a_live_badge_wins_over_words_saying_the_blog_ended(monkeypatch: pytest.MonkeyPatch):
     monkeypatch.setattr(sites, "SPECS", (*sites.SPECS, EXAMPLE))
     closing = "<p>That's all from us: this live blog is now closed.</p>"

@@ -1070,9 +1070,15 @@ def test_every_zone_named_in_the_data_exists() -> None:
         *timewords.LANGUAGE_ZONES.values(),
         *(name for _, name in timewords.STATED_ZONES),
         *(name for _, name in timewords.ZONE_PHRASES),
+        *(name for names in timewords.OTHER_ZONE_MEANINGS.values() for name in names),
     }
     for name in names:
         assert ZoneInfo(name).utcoffset(datetime(2024, 1, 1)) is not None, name
+
+
+def test_abbreviations_of_several_zones_name_different_ones_by_default() -> None:
+    defaults = [timewords.ZONE_NAMES[word] for word in timewords.OTHER_ZONE_MEANINGS]
+    assert len(set(defaults)) == len(defaults)  # a default zone tells which word was written
 
 
 @pytest.mark.parametrize("table", [timewords.MONTHS, timewords.WEEKDAYS])
@@ -1235,6 +1241,25 @@ def test_a_zone_on_the_marker_wins_over_the_clocks() -> None:
         "2024-11-04T19:02"
     )
     assert Clock(london, date(2024, 7, 1)).time_of(read_marker("14:00")) == utc("2024-07-01T13:00")
+
+
+@pytest.mark.parametrize(
+    ("page_zone", "stamp", "expected"),
+    [
+        ("Europe/Dublin", "19:00 IST", "2024-07-01T18:00"),  # Irish Standard Time, summer
+        ("Asia/Jerusalem", "19:00 IST", "2024-07-01T16:00"),  # Israel Standard Time (IDT)
+        ("Europe/London", "19:00 IST", "2024-07-01T13:30"),  # India's, named anywhere else
+        ("UTC", "19:00 IST", "2024-07-01T13:30"),
+        ("Asia/Shanghai", "19:00 CST", "2024-07-01T11:00"),  # China Standard Time
+        ("Asia/Shanghai", "19:00 CDT", "2024-07-02T00:00"),  # names Chicago alone
+        ("Europe/London", "19:00 CST", "2024-07-02T00:00"),
+    ],
+)
+def test_an_abbreviation_of_several_zones_is_the_pages_own_where_it_names_it(
+    page_zone: str, stamp: str, expected: str
+) -> None:
+    zone = UTC if page_zone == "UTC" else ZoneInfo(page_zone)
+    assert Clock(zone, date(2024, 7, 1)).time_of(read_marker(stamp)) == utc(expected)
 
 
 def test_moments_and_the_posts_after_them() -> None:

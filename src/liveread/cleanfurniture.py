@@ -204,6 +204,8 @@ def _strip_head(blocks: list[Block], found: Furniture, removed: list[tuple[str, 
             if isinstance(block, Heading) and not titled:  # the title: a byline may follow
                 titled = True
                 continue
+            if at == int(titled) + 1 and _label_before_byline(block, text, blocks[at:], found):
+                continue  # a label the rules do not know ("Key post"): kept, the byline goes
             break
         removed.append((what.rule, what.said or text))
         found.take(what.label, what.authors)
@@ -212,6 +214,25 @@ def _strip_head(blocks: list[Block], found: Furniture, removed: list[tuple[str, 
             break
         del blocks[at]
     return at
+
+
+def _label_before_byline(
+    block: Paragraph | Heading, text: str, after: list[Block], found: Furniture
+) -> bool:
+    """Whether `block`, the first of a post's text, is a short line of a few words (a label)
+    with the post's own byline right after it."""
+    if not isinstance(block, Paragraph) or not text or len(text) > LABEL_TEXT:
+        return False
+    if text.count(" ") >= LABEL_WORDS or text[-1:] in _SENTENCE_ENDS or not after:
+        return False
+    if not isinstance(following := after[0], Paragraph | Heading):
+        return False
+    what = _head_furniture(following, squash(following.text))
+    return what is not None and what.rule == "byline" and found.credits(what.authors)
+
+
+LABEL_WORDS = 3
+"""The most words a label the rules do not know may have."""
 
 
 def _strip_tail(

@@ -19,6 +19,7 @@ from liveread.parse.ids import data_id, key_from_url, normalise_id
 from liveread.parse.spec import TITLE_OPENING, FlagRule, SiteSpec, Stamp
 from liveread.parse.texttimes import Marker
 from liveread.parse.times import from_epoch, parse_time
+from liveread.parse.titles import title_text
 from liveread.parse.tree import Owners, common_ancestor, nest, only_element
 from liveread.text import squash
 
@@ -188,7 +189,7 @@ class Adapter:
 
     def title(self, node: Node) -> str:
         heading = self.first(node, self.title_selector) if self.title_selector else None
-        return squash(heading.text(deep=True)) if heading is not None else ""
+        return title_text(heading) if heading is not None else ""
 
     def authors(self, node: Node) -> list[str]:
         if not self.author_selector:

@@ -16,6 +16,7 @@ from liveread.parse.structured import StructuredBlog
 from liveread.parse.texttimes import (
     Clock,
     dateline_zone,
+    meant_zone,
     read_day,
     read_marker,
     zone_for,
@@ -154,6 +155,7 @@ def stated_zone(facts: PageFacts, notes: list[str]) -> PageFacts:
         )
     if zone is None:
         return facts
+    zone = meant_zone(zone, facts.zone)  # "All times IST" on an Irish page: Irish time
     day = _day(facts.reference, zone) or facts.day
     return replace(facts, zone=zone, day=day)
 

@@ -22,12 +22,11 @@ from liveread.parse.generic import (
     TITLE_TEXT,
     DayHeadings,
     heading_like,
-    title_flags,
-    title_text,
 )
 from liveread.parse.ids import normalise_id
 from liveread.parse.markers import Found, holders, minute_label, newest_first, opener
 from liveread.parse.texttimes import Marker
+from liveread.parse.titles import title_flags, title_text
 from liveread.parse.tree import Owners
 from liveread.text import squash
 

@@ -37,6 +37,7 @@ from liveread.parse.markers import (
 )
 from liveread.parse.texttimes import Marker, read_day, read_marker
 from liveread.parse.times import from_epoch, parse_day_month_time, parse_time
+from liveread.parse.titles import title_text
 from liveread.parse.tree import Owners, link_fragment
 from liveread.text import squash
 
@@ -122,9 +123,17 @@ class Generic(Adapter):
         """Post -> a written time its first paragraph opens with, to cut from its text."""
         self._page_path = ""
         """The path of the page's address: a link with it (or none) points at the page."""
+        self._indexed: list[Node] = []
+        self._linked_authors: dict[int, Node] | None = None
+        """Post -> the box of the link to its author's page that is its byline."""
 
     def prepare(self, tree: LexborHTMLParser, page_url: str) -> None:
         self._page_path = _path_of(page_url) or ""
+
+    def index_posts(self, posts: list[Node]) -> None:
+        super().index_posts(posts)
+        self._indexed = posts
+        self._linked_authors = None
 
     def post_nodes(self, tree: LexborHTMLParser) -> list[Node]:
         body = tree.body
@@ -423,7 +432,7 @@ class Generic(Adapter):
         # A box holding a naming element (the name beside a role) is read by that element;
         # one that holds only a "By" of its own class is read itself.
         holders = _holders([element for element, _ in naming.values()], node)
-        return list(
+        found = list(
             dict.fromkeys(
                 name
                 for ident, (_, names) in naming.items()
@@ -431,11 +440,31 @@ class Generic(Adapter):
                 for name in names
             )
         )
+        if not found and (box := self._author_link_boxes().get(node.mem_id)) is not None:
+            return names_in(squash(box.text(deep=True)))
+        return found
+
+    def _author_link_boxes(self) -> dict[int, Node]:
+        """Post -> the box holding nothing but a link to its author's page (`<div><a
+        href="/author/jane-roe">Jane Roe</a></div>`), where most posts have one: their
+        byline, whatever its class."""
+        if self._linked_authors is None:
+            boxes: dict[int, Node] = {}
+            for post in self._indexed:
+                for link in self.all(post, AUTHOR_LINKS):
+                    if (box := _lone_link_box(link, post)) is not None:
+                        boxes[post.mem_id] = box
+                        break
+            repeated = len(boxes) >= MIN_BYLINES and 2 * len(boxes) > len(self._indexed)
+            self._linked_authors = boxes if repeated else {}
+        return self._linked_authors
 
     def body(self, node: Node) -> list[Node]:
         byline = self._byline(node)
         if byline is not None:
             byline[0].decompose()
+        if (box := self._author_link_boxes().get(node.mem_id)) is not None and box.parent:
+            box.decompose()
         found = self._own.get(node.mem_id)
         if found is not None and found.node.parent is not None:
             if found.label and found.marker.kind == "minute":
@@ -554,6 +583,10 @@ SUMMARY_CLASS = re.compile("is-summary")
 """What a post's class holds (lower-cased) where the template marks it as one of these."""
 AUTHOR_TEXT = 120
 """The longest author element read for names."""
+AUTHOR_LINKS = ", ".join(
+    f"a[href*='/{part}/']" for part in ("author", "authors", "profile", "by", "autor", "auteur")
+)
+"""Links to an author's page ("/author/jane-roe", "/by/jane-roe-p5a7")."""
 _RUN_ON = re.compile(r"(?<=\w)\x00(?=\w)")
 """Where one element's words end and the next's begin, with nothing between them."""
 
@@ -571,6 +604,18 @@ def _byline_names(element: Node) -> list[str]:
             if names := names_in(squash(_RUN_ON.sub(boundary, text).replace("\x00", ""))):
                 return names
     return names_in(joined)
+
+
+def _lone_link_box(link: Node, post: Node) -> Node | None:
+    """The element around `link` within `post` when it holds nothing else and the link's
+    text names someone: a box of its own, not a heading's, a list's or a picture's."""
+    box = link.parent
+    if box is None or box.mem_id == post.mem_id or box.tag in HEADINGS or box.tag == "li":
+        return None
+    text = squash(link.text(deep=True))
+    if not text or len(text) > AUTHOR_TEXT or squash(box.text(deep=True)) != text:
+        return None
+    return box if names_in(text) and not _in_figure(box, post) else None
 
 
 def _says_more(post: Node, opening: str) -> bool:
@@ -814,83 +859,3 @@ def heading_like(node: Node) -> bool:
 
 
 BOLD = frozenset({"strong", "b"})
-
-
-def title_text(heading: Node, after: int = 0) -> str:
-    """A title line's text from position `after` of its squashed text (where a time written
-    before the title ends), without what the line holds beside its words: controls (a
-    permalink's "#" button, an icon) and a label ("BREAKING", read as the post's flag)."""
-    whole = squash(heading.text(deep=True))
-    if (first := heading.first_child) is None or (first.is_text_node and first.next is None):
-        return whole[after:]  # its text alone, as most are
-    controls, labels = _not_title(heading)
-    if not controls and not labels:
-        return whole[after:]
-    kept = _kept_text(heading, controls | labels)
-    if not kept and labels:
-        kept = _kept_text(heading, controls)  # a label alone: the line says nothing else
-    if after and not kept.startswith(whole[:after]):
-        return whole[after:]  # something left out before the time: positions differ
-    return kept[after:]
-
-
-def title_flags(heading: Node) -> set[str]:
-    """The flags the labels in a title line name ("BREAKING": "breaking")."""
-    if (first := heading.first_child) is None or (first.is_text_node and first.next is None):
-        return set()
-    return {
-        flag
-        for element in heading.traverse()
-        if element.mem_id != heading.mem_id
-        and _LABEL_CLASS.search(element.attributes.get("class") or "")
-        and (flag := label_flag(squash(element.text(deep=True))))
-    }
-
-
-_CONTROL_TAGS = frozenset({"button", "svg", "script", "style"})
-_LABEL_CLASS = re.compile("label|tag|badge|flag|kicker")
-"""The class of an element that may hold a label (as `LABELS` selects them)."""
-_ICON_CLASS = re.compile("anchor|permalink|icon", re.I)
-
-
-def _not_title(heading: Node) -> tuple[set[int], set[int]]:
-    """The `mem_id`s of the elements in a title line that are no part of its title: its
-    controls, and its labels."""
-    controls: set[int] = set()
-    labels: set[int] = set()
-    for element in heading.traverse():
-        if element.mem_id == heading.mem_id or not element.is_element_node:
-            continue
-        names = element.attributes.get("class") or ""
-        if element.tag in _CONTROL_TAGS or _icon(element, names):
-            controls.add(element.mem_id)
-        elif _LABEL_CLASS.search(names) and label_flag(squash(element.text(deep=True))):
-            labels.add(element.mem_id)
-    return controls, labels
-
-
-def _icon(element: Node, names: str) -> bool:
-    """A permalink's mark or an icon: a link within the page or an element classed as an
-    anchor or icon, that shows no word ("#", "¶", "🔗", nothing)."""
-    if element.tag == "a":
-        if not (element.attributes.get("href") or "").startswith("#") and not _ICON_CLASS.search(
-            names
-        ):
-            return False
-    elif not _ICON_CLASS.search(names):
-        return False
-    return not any(char.isalnum() for char in element.text(deep=True))
-
-
-def _kept_text(heading: Node, left_out: set[int]) -> str:
-    parts: list[str] = []
-    _title_parts(heading, parts, left_out)
-    return squash("".join(parts))
-
-
-def _title_parts(node: Node, parts: list[str], left_out: set[int]) -> None:
-    for child in node.iter(include_text=True):
-        if child.is_text_node:
-            parts.append(child.text_content or "")
-        elif child.is_element_node and child.mem_id not in left_out:
-            _title_parts(child, parts, left_out)

@@ -8,7 +8,7 @@ zone its times are in (`zone_statement`), else the site's country or language na
 back where a newest-first list crosses midnight.
 
 The API lives here: `read_marker` and `Marker` (`textmarkers`), `read_day` (`textdays`),
-`zone_statement`, `zone_for` and `ZONE_WORDS` (`textzones`), and `Clock`.
+`zone_statement`, `zone_for`, `meant_zone` and `ZONE_WORDS` (`textzones`), and `Clock`.
 """
 
 from __future__ import annotations
@@ -17,7 +17,13 @@ from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from liveread.parse.textdays import nearest_day, read_day
 from liveread.parse.textmarkers import Marker, may_start_marker, read_marker
-from liveread.parse.textzones import ZONE_WORDS, dateline_zone, zone_for, zone_statement
+from liveread.parse.textzones import (
+    ZONE_WORDS,
+    dateline_zone,
+    meant_zone,
+    zone_for,
+    zone_statement,
+)
 
 __all__ = [
     "ZONE_WORDS",
@@ -25,6 +31,7 @@ __all__ = [
     "Marker",
     "dateline_zone",
     "may_start_marker",
+    "meant_zone",
     "nearest_day",
     "read_day",
     "read_marker",
@@ -89,7 +96,8 @@ class Clock:
 
     def time_of(self, marker: Marker | None, *, in_order: bool = True) -> datetime | None:
         """The UTC time of the next post in page order, from its marker. clock: on the
-        current day, in the marker's zone else the clock's; None while no day is known.
+        current day, in the marker's zone (as the clock's zone reads an ambiguous one: "IST"
+        on an Irish page) else the clock's; None while no day is known.
         moment: as written. relative: `reference` - `ago`. minute, None: None.
 
         `in_order=False` for a post known to stand outside the list's order (a pinned copy
@@ -104,7 +112,7 @@ class Clock:
         if marker.hour is None or marker.minute is None:
             return None
         wall = (marker.hour, marker.minute)
-        zone = marker.zone or self.zone
+        zone = self.zone if marker.zone is None else meant_zone(marker.zone, self.zone)
         if marker.days_back is not None or marker.weekday is not None:
             if self._page_day is None:
                 return None

@@ -13,7 +13,7 @@ from zoneinfo import ZoneInfo
 
 from liveread.parse import timewords as words
 
-__all__ = ["ZONE_WORDS", "dateline_zone", "zone_for", "zone_statement"]
+__all__ = ["ZONE_WORDS", "dateline_zone", "meant_zone", "zone_for", "zone_statement"]
 
 
 @cache
@@ -21,11 +21,38 @@ def _zone(name: str) -> tzinfo:
     return UTC if name == "UTC" else ZoneInfo(name)
 
 
+class _AmbiguousZone(ZoneInfo):
+    """The default zone of an abbreviation that names several ("IST": India's): a class of
+    its own, for `meant_zone` to tell it from the same zone named otherwise."""
+
+
+_OTHER_MEANINGS = {
+    words.ZONE_NAMES[word]: set(others) for word, others in words.OTHER_ZONE_MEANINGS.items()
+}
+"""By the default zone of an abbreviation that names several, the others it names."""
+
+
+@cache
+def _word_zone(word: str) -> tzinfo:
+    name = words.ZONE_NAMES[word]
+    return _AmbiguousZone(name) if word in words.OTHER_ZONE_MEANINGS else _zone(name)
+
+
+def meant_zone(written: tzinfo, page_zone: tzinfo) -> tzinfo:
+    """The zone a zone word written on a page means there: the page's own zone (its
+    country's, or the one it states) where the word names it too ("IST" on an Irish page
+    is Irish Standard Time, on an Israeli one Israel Standard Time), else the zone the word
+    names anywhere (India's)."""
+    if not isinstance(written, _AmbiguousZone):
+        return written
+    return page_zone if str(page_zone) in _OTHER_MEANINGS[written.key] else _zone(written.key)
+
+
 class _ZoneWords(Mapping[str, tzinfo]):
     """`timewords.ZONE_NAMES` with each zone loaded on first use, not all at import."""
 
     def __getitem__(self, word: str) -> tzinfo:
-        return _zone(words.ZONE_NAMES[word])
+        return _word_zone(word)
 
     def __iter__(self) -> Iterator[str]:
         return iter(words.ZONE_NAMES)
@@ -36,7 +63,7 @@ class _ZoneWords(Mapping[str, tzinfo]):
 
 ZONE_WORDS: Mapping[str, tzinfo] = _ZoneWords()
 """Zone abbreviations written after times (ET, EST, GMT, UTC, BST, CET, CEST, MEZ, MESZ, IST
-for India, AEST, NZST, JST, ...; the whole list is `timewords.ZONE_NAMES`) to their zones."""
+for India unless `meant_zone` reads it by the page's country, AEST, NZST, JST, ...; the whole list is `timewords.ZONE_NAMES`) to their zones."""
 
 ZONE_WORD = words.any_word(words.ZONE_NAMES)
 """A regex for a zone word, for `textmarkers` ("2:02 p.m. ET")."""

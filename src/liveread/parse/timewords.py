@@ -407,16 +407,17 @@ ZONE_NAMES: dict[str, str] = {
     # Zone abbreviations written after a time ("2:02 p.m. ET", "14:00 GMT", "11.04 Uhr MESZ").
     # An abbreviation stands for its region's zone rather than one fixed offset: editors
     # write "EST" all year round, and New York's zone then still gives the clock they read.
-    # Where one abbreviation names several zones, the one chosen is written beside it.
+    # Where one abbreviation names several zones, this is the one it names on a page of no
+    # country that keeps another (OTHER_ZONE_MEANINGS).
     "UTC": "UTC",
     "GMT": "UTC",  # international sites write GMT for UTC all year round
     "BST": "Europe/London",
-    "IST": "Asia/Kolkata",  # India; also Irish and Israel Standard Time
+    "IST": "Asia/Kolkata",  # India; Irish or Israel Standard Time by the page's country
     "ET": "America/New_York",
     "EST": "America/New_York",
     "EDT": "America/New_York",
     "CT": "America/Chicago",
-    "CST": "America/Chicago",  # also China Standard Time
+    "CST": "America/Chicago",  # China Standard Time and others by the page's country
     "CDT": "America/Chicago",
     "MT": "America/Denver",
     "MST": "America/Denver",
@@ -456,6 +457,12 @@ ZONE_NAMES: dict[str, str] = {
     "AEDT": "Australia/Sydney",
     "NZST": "Pacific/Auckland",
     "NZDT": "Pacific/Auckland",
+}
+OTHER_ZONE_MEANINGS: dict[str, tuple[str, ...]] = {
+    # The other zones an abbreviation in ZONE_NAMES names: it means one of them on a page
+    # whose own zone (its country's, or the one it states) is that one.
+    "IST": ("Europe/Dublin", "Asia/Jerusalem"),  # Irish (summer) and Israel Standard Time
+    "CST": ("Asia/Shanghai", "Asia/Taipei", "America/Havana"),  # China, Taiwan, Cuba
 }
 US_ZONES = frozenset({"ET", "CT", "MT", "PT"})
 """Two-letter zones that are also everyday abbreviations ("CT scan"): read after a time only
