@@ -263,7 +263,18 @@ def _time_alone(node: Node, found: Found) -> bool:
     08:30</strong></p>")."""
     if found.label and found.node.mem_id == node.mem_id:
         return True
-    return not squash(node.text(deep=True))[found.marker.end :].strip(" :–-|")
+    text = node.text(deep=True)
+    words = text.split()
+    if len(words) > MARKER_WORDS and any(
+        any(char.isalnum() for char in word) for word in words[MARKER_WORDS:]
+    ):
+        return False  # words beyond the longest time: a paragraph (most openers)
+    return not squash(text)[found.marker.end :].strip(" :–-|")
+
+
+MARKER_WORDS = 16
+"""More words than a written time ever has ("Aktualisiert am Donnerstag, den 18. Juli 2024
+um 11.04 Uhr"): a word with a letter or digit beyond them is text after the time."""
 
 
 def _title_line(element: Node) -> bool:
