@@ -377,7 +377,7 @@ def _offset(value: str | None) -> tzinfo | None:
 
 
 def _date_in_title(tree: LexborHTMLParser) -> date | None:
-    """A date written in the page's title ("… | DW | 20.02.2020")."""
+    """A date written in the page's title ("Storm over the coast | News | 20.02.2020")."""
     title = tree.css_first("title")
     text = title.text() if title is not None else ""
     match = _NUMERIC_DATE.search(text)
