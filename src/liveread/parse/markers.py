@@ -30,8 +30,8 @@ names a time."""
 LONGEST_LABEL = 40
 """A marker's element of at most this many characters is a label: the time and little else."""
 LONGEST_TIME_BOX = 4 * LONGEST_LABEL
-"""The most text a `div` chosen by its class (`post-time`, `entry-date`) holds: a time and
-its byline, never a post's body."""
+"""The most text, as written, an element holding a time and little else has: a label, or a
+`div` chosen by its class (`post-time`, `entry-date`) with its byline, never a post's body."""
 MAX_CLIMB = 4
 MARKER_TEXT = 200
 """How much of an element's opening a written time is looked for in."""
@@ -104,7 +104,7 @@ def find_markers(root: Node, language: str | None) -> Scan:
                 overs.append((len(found), node, over))
             continue
         seen.add(node_id)
-        label = len(text) <= 4 * LONGEST_LABEL and _is_label(text, marker)
+        label = _is_label(text, marker)
         if label and bounds_a_period(node):
             continue  # "valid from <time>14:00</time> until <time>22:00</time>": no stamp
         found.append(Found(node, marker, label))
@@ -216,6 +216,8 @@ def bounds_a_period(node: Node) -> bool:
 
 def _is_label(text: str, marker: Marker) -> bool:
     """Whether `text` is the time and little else: a label, not a heading or paragraph."""
+    if len(text) > LONGEST_TIME_BOX:
+        return False  # too long, even as written (spaces and all), to split and measure
     length = len(" ".join(text.split()))
     return length <= LONGEST_LABEL and length <= marker.end + 12
 
@@ -226,7 +228,7 @@ def stamp_of(found: Found, depth: int = MAX_CLIMB) -> Node | None:
     node = found.node
     for _ in range(depth + 1):
         text = node.text(deep=True)
-        if len(text) <= 4 * LONGEST_LABEL and _is_label(text, found.marker):
+        if _is_label(text, found.marker):
             return node
         child = node.child
         while child is not None and not child.is_element_node:

@@ -17,6 +17,7 @@ from datetime import datetime
 from liveread.model import Block, Entry, Paragraph, Span, block_text
 from liveread.parse.adapter import Adapter
 from liveread.parse.ids import derived_key
+from liveread.parse.markers import MARKER_TEXT
 from liveread.parse.structured import StructuredBlog, StructuredPost
 from liveread.parse.texttimes import read_marker
 from liveread.text import comparable, fingerprint, unescape
@@ -35,10 +36,6 @@ def _openings(body: str) -> set[str]:
     if "0" <= body[:1] <= "9" and (marker := read_marker(body[:MARKER_TEXT])) is not None:
         openings.add(_opening(body[marker.end :]))
     return openings
-
-
-MARKER_TEXT = 200
-"""How much of a structured post's opening a written time is looked for in."""
 
 
 class _Index:
