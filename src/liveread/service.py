@@ -298,7 +298,7 @@ class Service:
         self.store.note_looked_at(source.id, [item.url for item, o in looked if o is not False])
         at = self.clock()
         hints = Outcome(at, max_age=result.max_age, retry_after=result.retry_after)
-        plan = self._plan(self.store.feed(source.id), hints)
+        plan = self._plan(source, hints)  # it reads the feed afresh for its interval
         self.store.record_fetch(source.id, at=at, error=None, schedule=plan)
         if document.title:
             self.store.update_feed_meta(source.id, title=document.title)
