@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from datetime import UTC, date, datetime, timedelta, timezone
 from zoneinfo import ZoneInfo
 
@@ -284,3 +285,22 @@ def test_post_times_in_ist_are_read_in_the_pages_country(url, lang, head, newest
         first - timedelta(hours=1, minutes=25),
         first - timedelta(hours=2, minutes=50),
     ]
+
+
+def test_og_locale_names_the_zone_of_structured_times_written_without_an_offset():
+    updates = [
+        {
+            "@type": "BlogPosting",
+            "@id": f"#post-{n}",
+            "datePublished": f"2024-07-18T14:{n}0:00",
+            "articleBody": f"Update {n}: the count in the northern seats goes on through the night.",
+        }
+        for n in range(1, 4)
+    ]
+    data = {"@context": "https://schema.org", "@type": "LiveBlogPosting", "liveBlogUpdate": updates}
+    head = '<meta property="og:locale" content="en_AU">'
+    script = f'<script type="application/ld+json">{json.dumps(data)}</script>'
+    html = f"<html lang='en'><head>{head}{script}</head><body><h1>Count live</h1></body></html>"
+    blog = parse(html, "https://news.example.com/live")
+    # 14:30 in Sydney (AEST, UTC+10) is 04:30 UTC; read as UTC without the region.
+    assert blog.entries[0].published == datetime(2024, 7, 18, 4, 30, tzinfo=UTC)

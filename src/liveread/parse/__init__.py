@@ -23,7 +23,13 @@ from liveread.parse.contest import MIN_POSTS, MIN_TEXT, Proposal, choose, judge,
 from liveread.parse.contest import explain as explain_contest
 from liveread.parse.depth import limit_depth, may_nest_too_deeply
 from liveread.parse.ended import page_says_ended
-from liveread.parse.facts import dated_by_dateline, page_facts, page_language, stated_zone
+from liveread.parse.facts import (
+    dated_by_dateline,
+    page_facts,
+    page_language,
+    page_zone,
+    stated_zone,
+)
 from liveread.parse.flat import Flat
 from liveread.parse.generic import DayHeadings, Generic
 from liveread.parse.ids import is_derived
@@ -49,7 +55,6 @@ from liveread.parse.structured import (
     json_ld_texts,
     read_structured,
 )
-from liveread.parse.texttimes import zone_for
 from liveread.parse.tree import Owners
 from liveread.text import comparable, fingerprint, scrub, squash
 
@@ -303,7 +308,7 @@ def _read_posts(
 def _structured(tree: LexborHTMLParser, url: str, memory: PageMemory | None) -> StructuredBlog:
     """The page's structured data; with `memory`, as last read if its JSON-LD texts are
     unchanged (decoding them is most of a refresh of a page that lists every post there)."""
-    zone = zone_for(url, page_language(tree))  # of times written without an offset
+    zone = page_zone(tree, url, page_language(tree))  # of times written without an offset
     if memory is None:
         return read_structured(tree, url, zone=zone)
     texts = json_ld_texts(tree)

@@ -118,7 +118,7 @@ def page_facts(tree: LexborHTMLParser, url: str, data: StructuredBlog) -> PageFa
     language = page_language(tree)
     stated = _stated_moment(tree)
     reference = data.updated or stated.changed or data.published or stated.published
-    zone = zone_for(url, _with_region(tree, language))
+    zone = page_zone(tree, url, language)
     if zone is UTC and stated.offset is not None:
         zone = stated.offset  # nothing names the page's zone: the offset its own times bear
     return PageFacts(
@@ -310,6 +310,12 @@ def page_language(tree: LexborHTMLParser) -> str | None:
         meta = tree.css_first("meta[property='og:locale'], meta[name='language']")
         lang = meta.attributes.get("content") if meta is not None else None
     return lang.strip().replace("_", "-").lower() or None if lang else None
+
+
+def page_zone(tree: LexborHTMLParser, url: str, language: str | None) -> tzinfo:
+    """The zone of the page's times written without one, by its address, its `language`
+    (`page_language`) and the region its `og:locale` names (see `zone_for`)."""
+    return zone_for(url, _with_region(tree, language))
 
 
 def _with_region(tree: LexborHTMLParser, language: str | None) -> str | None:
