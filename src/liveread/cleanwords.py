@@ -555,6 +555,11 @@ _SIGN_UP = (
 )
 """Asking to sign up, in each language: with "newsletter" near, a newsletter ask."""
 
+_ASK_OPENS = r"(?:^|[.!?:] )"
+"""Where an ask stands: at the start of a block or of a sentence."""
+_OUTLET_NAME = r"(?:the )?[\w&'’.-]{2,30}(?: [\w&'’.-]{2,30}){0,3}"
+"""A name of up to four words ("News24", "the Harbour Times")."""
+
 ANYWHERE: dict[str, dict[str, tuple[str, ...]]] = {
     # rule -> keyword (case-folded; the patterns are only tried when the block holds it) ->
     # patterns for words anywhere in a short block
@@ -583,7 +588,10 @@ ANYWHERE: dict[str, dict[str, tuple[str, ...]]] = {
         # Asks in the imperative to follow the site: a sentence that only names the app
         # ("… many plan it on WhatsApp") has no such ask.
         "whatsapp": (
-            r"\b(?:follow|join) (?:us|our [\w ]{1,40}?|the [\w ]{1,40}?) on whatsapp\b",
+            r"\b(?:follow|join) (?:us|our [\w ]{1,40}?) on whatsapp\b",
+            # An ask naming the outlet opens a sentence ("Follow News24 on WhatsApp"); a
+            # sentence that goes on first reports one ("… told to follow the mayor on …").
+            rf"{_ASK_OPENS}(?:follow|join) {_OUTLET_NAME} on whatsapp\b",
             r"\bfolgen sie (?:uns|dem|der|unserem|unserer)\b[\w '’-]{0,60}\bauf whatsapp\b",
             r"\b(?:suivez|rejoignez)(?:-nous)?\b[\w '’-]{0,60}\bsur whatsapp\b",
             r"\b(?:seguici|segui|unisciti)\b[\w '’-]{0,60}\bsu whatsapp\b",
@@ -594,7 +602,8 @@ ANYWHERE: dict[str, dict[str, tuple[str, ...]]] = {
             r"\bfölj (?:oss|kanalen|\w+)\b[\w '’-]{0,60}\bpå whatsapp\b",
         ),
         "telegram": (
-            r"\b(?:follow|join) (?:us|our [\w ]{1,40}?|the [\w ]{1,40}?) on telegram\b",
+            r"\b(?:follow|join) (?:us|our [\w ]{1,40}?) on telegram\b",
+            rf"{_ASK_OPENS}(?:follow|join) {_OUTLET_NAME} on telegram\b",
             r"\bfolgen sie (?:uns|dem|der|unserem|unserer)\b[\w '’-]{0,60}\bauf telegram\b",
         ),
     },
