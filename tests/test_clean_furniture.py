@@ -57,6 +57,7 @@ LABELS = [
     ("Pilne", "breaking"),
     ("Net binnen", "breaking"),
     ("Key event", "key_event"),
+    ("Key post", "key_event"),
     ("Wichtig", "key_event"),
     ("Essentiel", "key_event"),
     ("Destaque", "key_event"),

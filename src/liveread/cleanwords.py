@@ -695,7 +695,10 @@ LABELS: dict[str, Words] = {
         "ja": ("速報",),
     },
     "key_event": {
-        "en": ("key event", "key moment", "key update", "important", "highlight", "goal"),
+        "en": (
+            *("key event", "key moment", "key update", "key post"),
+            *("important", "highlight", "goal"),
+        ),
         "de": ("wichtig", "tor"),
         "fr": ("essentiel", "important", "but"),
         "it": ("importante", "in evidenza", "gol", "gooool"),
