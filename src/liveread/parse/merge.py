@@ -52,7 +52,7 @@ class _Index:
         self._by_title: dict[str, StructuredPost] | None = None
         self._by_exact_title: dict[str, StructuredPost] = {}
         self._by_token: dict[str, StructuredPost] | None = None
-        self._openings: list[tuple[StructuredPost, str]] | None = None
+        self._with_openings: list[tuple[StructuredPost, str]] | None = None
 
     def by_key_or_title(self, post: Entry) -> StructuredPost | None:
         if not self.unmatched:  # no structured posts, or all of them paired
@@ -134,11 +134,11 @@ class _Index:
         """Each structured post left unmatched by the first pass whose text is long enough to
         match on, with its text's opening: taken once, as every page post left unmatched
         looks for every one of them."""
-        if self._openings is None:
-            self._openings = [
+        if self._with_openings is None:
+            self._with_openings = [
                 (p, _opening(p.body)) for p in self.unmatched.values() if len(p.body) > MIN_TEXT
             ]
-        return self._openings
+        return self._with_openings
 
     @property
     def by_title(self) -> dict[str, StructuredPost]:
