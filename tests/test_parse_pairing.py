@@ -4,8 +4,11 @@ one structured post with two page posts, so no post is shown twice."""
 
 from __future__ import annotations
 
+import importlib
 import json
 from datetime import UTC, datetime
+
+import pytest
 
 from liveread.parse import parse
 
@@ -105,6 +108,29 @@ def test_a_time_two_page_posts_share_pairs_neither():
     # either of them, and each shows once.
     assert sum(1 for e in blog.entries if e.text.startswith("Schools have shut")) == 1
     assert sum(1 for e in blog.entries if e.text.startswith("Crews are clearing")) == 1
+
+
+def test_each_text_opening_is_taken_once(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Page posts that nothing pairs each look for the opening of every structured post left
+    inside their own text: each structured post's opening is taken once, not once for each
+    page post (on a page of hundreds of posts that was most of the parse)."""
+    merge = importlib.import_module("liveread.parse.merge")
+    taken: list[str] = []
+    real = merge._opening
+
+    def spy(text: str) -> str:
+        taken.append(text)
+        return real(text)
+
+    monkeypatch.setattr(merge, "_opening", spy)
+    posts = "".join(
+        article(i, dom_id=f"box-{n}", text=REWRITTEN[i], when=f"06:0{n}")
+        for n, i in enumerate(("7783", "7782", "7781"))
+    )
+    updates = [update(i, url=f"{URL}#u{n}x") for n, i in enumerate(BODIES)]
+    blog = parse(page(posts, updates), URL)
+    assert len(blog.entries) == 6  # none paired
+    assert len(taken) == 6  # three structured texts' openings, three page texts'
 
 
 def test_structured_posts_of_other_types_and_fields_with_local_times() -> None:

@@ -29,10 +29,10 @@ def _opening(text: str) -> str:
     return fingerprint(unescape(text[: OPENING * 2]), OPENING)
 
 
-def _openings(body: str) -> set[str]:
-    """A structured post's opening, and the one after the time its text starts with if it
+def _openings(body: str, opening: str) -> set[str]:
+    """A structured post's `opening`, and the one after the time its text starts with if it
     does ("9.51am Players are out…"): the page shows that time apart, or not at all."""
-    openings = {_opening(body)}
+    openings = {opening}
     if "0" <= body[:1] <= "9" and (marker := read_marker(body[:MARKER_TEXT])) is not None:
         openings.add(_opening(body[marker.end :]))
     return openings
@@ -52,6 +52,7 @@ class _Index:
         self._by_title: dict[str, StructuredPost] | None = None
         self._by_exact_title: dict[str, StructuredPost] = {}
         self._by_token: dict[str, StructuredPost] | None = None
+        self._with_openings: list[tuple[StructuredPost, str]] | None = None
 
     def by_key_or_title(self, post: Entry) -> StructuredPost | None:
         if not self.unmatched:  # no structured posts, or all of them paired
@@ -69,9 +70,9 @@ class _Index:
             return [None] * len(texts)
         openings = _unique(
             (opening, p)
-            for p in self.unmatched.values()
-            if len(p.body) > 40
-            for opening in _openings(p.body)
+            for p, first in self.openings
+            if id(p) in self.unmatched
+            for opening in _openings(p.body, first)
         )
         return [
             self._claim(openings.get(_opening(text))) if len(text) > 40 else None for text in texts
@@ -98,11 +99,7 @@ class _Index:
         if len(text) <= MIN_TEXT or not self.unmatched:
             return None
         inside = fingerprint(unescape(text), INNER_TEXT)
-        hits = [
-            p
-            for p in self.unmatched.values()
-            if len(p.body) > MIN_TEXT and _opening(p.body) in inside
-        ]
+        hits = [p for p, opening in self.openings if opening in inside and id(p) in self.unmatched]
         return self._claim(hits[0]) if len(hits) == 1 else None
 
     def by_time(self, posts: list[Entry]) -> list[StructuredPost | None]:
@@ -131,6 +128,17 @@ class _Index:
             return None
         del self.unmatched[id(found)]
         return found
+
+    @property
+    def openings(self) -> list[tuple[StructuredPost, str]]:
+        """Each structured post left unmatched by the first pass whose text is long enough to
+        match on, with its text's opening: taken once, as every page post left unmatched
+        looks for every one of them."""
+        if self._with_openings is None:
+            self._with_openings = [
+                (p, _opening(p.body)) for p in self.unmatched.values() if len(p.body) > MIN_TEXT
+            ]
+        return self._with_openings
 
     @property
     def by_title(self) -> dict[str, StructuredPost]:
