@@ -5,6 +5,7 @@ service's own, posted as a refresh posts them, after the store changes the refre
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -249,6 +250,44 @@ async def test_a_long_burst_is_redrawn_a_part_at_a_time(
 
         assert len(calls) == 2  # three feeds, two at a time
         assert sorted(read) == sorted(feed.id for feed in feeds)  # each read once
+        for feed in feeds:
+            assert "fetching…" in row(app, str(feed.id))
+
+
+@pytest.mark.parametrize(("budget", "turns_between_rows"), [(0.0, True), (60.0, False)])
+async def test_rows_are_redrawn_a_few_per_turn_of_the_event_loop(
+    store: Store,
+    feeds: list[Feed],
+    monkeypatch: pytest.MonkeyPatch,
+    budget: float,
+    turns_between_rows: bool,
+) -> None:
+    """Once redrawing rows has taken `DRAW_SECONDS`, the event loop takes a turn (timers,
+    keys, a frame) before the next row: hundreds of rows never hold it up at once."""
+    monkeypatch.setattr(app_module, "DRAW_SECONDS", budget)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        happened: list[str] = []
+        pane = app.query_one(FeedList)
+        update_feeds = pane.update_feeds
+
+        def drawn(rows: list[Feed], **options: Any) -> bool:
+            happened.append("row")
+            asyncio.get_running_loop().call_soon(happened.append, "turn")
+            return update_feeds(rows, **options)
+
+        monkeypatch.setattr(pane, "update_feeds", drawn)
+        for feed in feeds:
+            app.post_message(ServiceEvent(FeedStarted(feed.id, feed.title)))
+        await settle(pilot)
+
+        count = len(feeds)
+        assert count >= 3
+        if turns_between_rows:
+            assert happened == ["row", "turn"] * count
+        else:
+            assert happened == ["row"] * count + ["turn"] * count
         for feed in feeds:
             assert "fetching…" in row(app, str(feed.id))
 

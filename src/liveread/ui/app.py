@@ -22,6 +22,7 @@ import asyncio
 import os
 import signal
 import threading
+import time
 from collections.abc import Callable, Iterable, Mapping
 from functools import partial
 from itertools import islice
@@ -81,7 +82,10 @@ BACK_BINDING = Binding("escape", "back_to_post", "Back to the post", show=False,
 USER_INPUT = (events.Key, events.MouseDown, events.MouseScrollDown, events.MouseScrollUp)
 """The events that say a person is using the app."""
 REDRAW_AT_ONCE = 25
-"""Feeds whose rows are read and redrawn in one turn of the event loop (`reload_feed`)."""
+"""Feeds whose rows are read from the store in one call (`reload_feed`)."""
+DRAW_SECONDS = 0.005
+"""The longest feeds' rows are redrawn before the event loop takes a turn (`reload_feed`): a
+row whose text wraps is measured again, about a millisecond each."""
 COLLECT_SECONDS = 0.5
 """How often the app looks whether a full garbage collection is due (`FullCollections`)."""
 BEFORE_THE_STORE = frozenset(
@@ -381,9 +385,9 @@ class LivereadApp(PostKeys, Panes):
     def reload_feed(self, feed_id: int) -> None:
         """Redraw one feed's row (and the All feeds total) from that feed alone; the whole
         pane where it does not list the feed (added meanwhile) or the feed is gone. The feeds
-        asked for while a redraw is under way are read and redrawn together, a part at a time
-        (`REDRAW_AT_ONCE`), each part in a turn of the event loop of its own: a refresh of
-        hundreds of feeds reports each one's start and end."""
+        asked for while a redraw is under way are read together, a part at a time
+        (`REDRAW_AT_ONCE`), and redrawn a few rows per turn of the event loop
+        (`DRAW_SECONDS`): a refresh of hundreds of feeds reports each one's start and end."""
         self._stale_feeds.add(feed_id)
         if not self._redrawing_feeds:
             self._redrawing_feeds = True
@@ -395,11 +399,29 @@ class LivereadApp(PostKeys, Panes):
                 stale = set(islice(self._stale_feeds, REDRAW_AT_ONCE))
                 self._stale_feeds -= stale
                 found = await self.in_store_thread(partial(self._read_feeds, stale))
-                self._show_feeds(found)
+                await self._show_feeds_in_turns(found)
         except StoreError as error:
             self.post_message(StoreFailed(error))
         finally:
             self._redrawing_feeds = False
+
+    async def _show_feeds_in_turns(self, found: dict[int, Feed | None]) -> None:
+        """The rows of the feeds `found` (None: removed meanwhile) redrawn, a few at a time:
+        after `DRAW_SECONDS` of redrawing, the event loop takes a turn (keys, timers, a
+        frame) before the next rows. The pane is read again if it lacks one of them."""
+        self.show_store_state()
+        feeds = [feed for feed in found.values() if feed is not None]
+        self.feeds_shown.update((feed.id, feed) for feed in feeds)
+        pane = self.query_one(FeedList)
+        listed = True
+        began = time.perf_counter()
+        for feed in feeds:
+            if time.perf_counter() - began >= DRAW_SECONDS:
+                await asyncio.sleep(0)
+                began = time.perf_counter()
+            listed = pane.update_feeds([feed], busy=self.busy) and listed
+        if not listed or len(feeds) < len(found):
+            self.reload_feeds()
 
     def _read_feeds(self, feed_ids: set[int]) -> dict[int, Feed | None]:
         found: dict[int, Feed | None] = {}
@@ -409,14 +431,6 @@ class LivereadApp(PostKeys, Panes):
             except NotFound:  # removed meanwhile (the CLI shares the database)
                 found[feed_id] = None
         return found
-
-    def _show_feeds(self, found: dict[int, Feed | None]) -> None:
-        self.show_store_state()
-        feeds = [feed for feed in found.values() if feed is not None]
-        self.feeds_shown.update((feed.id, feed) for feed in feeds)
-        listed = self.query_one(FeedList).update_feeds(feeds, busy=self.busy)
-        if not listed or len(feeds) < len(found):
-            self.reload_feeds()
 
     # Store trouble
 
