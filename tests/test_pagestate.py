@@ -673,3 +673,30 @@ def test_a_state_posts_own_flags_flag_it() -> None:
         ("p2", False, True),
         ("p1", False, False),
     ]
+
+
+@pytest.mark.parametrize(
+    "spell", [lambda words: "_".join(words), lambda words: "-".join(words)], ids=["snake", "kebab"]
+)
+def test_keys_in_snake_case_and_kebab_case_are_read_as_in_camel_case(spell) -> None:
+    """A state written by a back end that spells its keys `published_at` or `published-at`
+    is read as one that spells them `publishedAt`: ids, times, bodies, flags."""
+
+    def post(number: int, pinned: bool) -> dict[str, object]:
+        return {
+            spell(["post", "id"]): f"u{number}",
+            spell(["published", "at"]): f"2025-02-0{number}T10:00:00Z",
+            spell(["updated", "at"]): f"2025-02-0{number}T10:30:00Z",
+            spell(["body", "html"]): f"<p>Update {number}: the river is falling at the weir.</p>",
+            spell(["is", "pinned"]): pinned,
+        }
+
+    blog = _read(_island({"live": {"entries": [post(2, True), post(1, False)]}}))
+    assert [p.key for p in blog.posts] == ["u2", "u1"]
+    assert [p.published for p in blog.posts] == [
+        datetime(2025, 2, 2, 10, 0, tzinfo=UTC),
+        datetime(2025, 2, 1, 10, 0, tzinfo=UTC),
+    ]
+    assert blog.posts[1].updated == datetime(2025, 2, 1, 10, 30, tzinfo=UTC)
+    assert _lines(blog.posts[1].body) == ["Update 1: the river is falling at the weir."]
+    assert [p.pinned for p in blog.posts] == [True, False]

@@ -31,29 +31,32 @@ MAX_DEPTH = 64
 """The deepest a walk goes into a blob (orjson itself refuses blobs nested past 1024)."""
 MAX_POSTS = 5000
 
-ID_KEYS = ("id", "postId", "_id", "uuid", "key", "slug")
-PUBLISHED_KEYS = (
-    "datePublished",
-    "publishedAt",
-    "published",
-    "firstPublished",
-    "firstPublishedAt",
-    "publishedDate",
-    "createdAt",
-    "created",
-    "timestamp",
-    "date",
-    "time",
-    "display_date",  # Arc's ANS
-    "first_publish_date",
+_CAPITAL = re.compile(r"(?<=[a-z0-9])([A-Z])")
+
+
+def _spellings(*keys: str) -> tuple[str, ...]:
+    """Each key as listed, then in snake_case and kebab-case ("publishedAt", "published_at",
+    "published-at"): states are written in all three, by the language of the site's back end."""
+    spelled: dict[str, None] = {}
+    for key in keys:
+        snake = _CAPITAL.sub(r"_\1", key).lower()
+        spelled.update(dict.fromkeys((key, snake, snake.strip("_").replace("_", "-"))))
+    return tuple(spelled)
+
+
+ID_KEYS = _spellings("id", "postId", "_id", "uuid", "key", "slug")
+PUBLISHED_KEYS = _spellings(
+    *("datePublished", "publishedAt", "published", "firstPublished", "firstPublishedAt"),
+    *("publishedDate", "createdAt", "created", "timestamp", "date", "time"),
+    *("display_date", "first_publish_date"),  # Arc's ANS
 )
-UPDATED_KEYS = (
+UPDATED_KEYS = _spellings(
     *("dateModified", "updatedAt", "updated", "modifiedAt", "lastModified", "modified"),
     "lastUpdated",
 )
 TIME_HOLDERS = ("dates", "timestamps", "times")
 """Keys of an object a post keeps its times in (`"dates": {"firstPublished": …}`)."""
-BODY_KEYS = (
+BODY_KEYS = _spellings(
     *("body", "bodyHtml", "html", "content", "articleBody", "text", "blocks", "elements"),
     *("descriptor", "richText", "document", "content_elements"),
 )
@@ -61,14 +64,16 @@ ITEM_BODY = re.compile(r"text|html|body|content", re.I)
 """Other names a body is held under as a list of items with HTML or text in each
 (`"commentTextItems": [{"type": "HTML", "html": …}]`)."""
 ITEM_TEXT_KEYS = ("html", "text")
-TITLE_KEYS = ("headline", "title", "headlines")
+TITLE_KEYS = _spellings("headline", "title", "headlines")
 PAGE_TITLE_KEYS = (*TITLE_KEYS, "name")
-URL_KEYS = ("url", "permalink", "link", "shareUrl")
-AUTHOR_KEYS = ("author", "authors", "byline", "bylines", "credits")
-KEY_EVENT_KEYS = ("keyEvent", "isKeyEvent", "key_event", "isKey", "highlighted", "isHighlighted")
-PINNED_KEYS = ("pinned", "isPinned", "sticky", "isSticky")
+URL_KEYS = _spellings("url", "permalink", "link", "shareUrl")
+AUTHOR_KEYS = _spellings("author", "authors", "byline", "bylines", "credits")
+KEY_EVENT_KEYS = _spellings(
+    "keyEvent", "isKeyEvent", "key_event", "isKey", "highlighted", "isHighlighted"
+)
+PINNED_KEYS = _spellings("pinned", "isPinned", "sticky", "isSticky")
 """Keys whose `true` flags a post (a key event, pinned to the top)."""
-REPLY_KEYS = ("parentId", "inReplyTo", "replyTo", "replies", "replyCount", "upvotes")
+REPLY_KEYS = _spellings("parentId", "inReplyTo", "replyTo", "replies", "replyCount", "upvotes")
 """Keys of comments: an array most of whose members have one is not the posts."""
 READER_KEYS = (
     *("user", "username", "userName", "handle", "screenName", "nickname", "commenter"),
