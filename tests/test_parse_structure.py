@@ -111,3 +111,32 @@ def test_a_posts_update_time_attribute_is_when_it_was_changed() -> None:
     assert by_key["u11"].published == datetime(2024, 11, 22, 11, 10, tzinfo=UTC)
     assert by_key["u11"].updated == datetime(2024, 11, 22, 11, 35, tzinfo=UTC)
     assert by_key["u12"].updated is None
+
+
+def test_an_update_dated_only_by_its_creation_is_timed_by_it() -> None:
+    """`dateCreated` times a structured post that gives no `datePublished`, in JSON-LD and in
+    microdata alike."""
+    updates = [
+        {
+            "@type": "BlogPosting",
+            "headline": f"Storm note {n}",
+            "dateCreated": f"2024-11-22T{n:02d}:10:00Z",
+            "articleBody": f"Note {n}. {BODY}",
+        }
+        for n in (9, 8, 7)
+    ]
+    data = {"@context": "https://schema.org", "@type": "LiveBlogPosting", "liveBlogUpdate": updates}
+    json_ld = page("", head=f"<script type='application/ld+json'>{json.dumps(data)}</script>")
+    items = "".join(
+        f"<div itemprop='liveBlogUpdate' itemscope itemtype='https://schema.org/BlogPosting'>"
+        f"<meta itemprop='dateCreated' content='2024-11-22T{n:02d}:10:00Z'>"
+        f"<h3 itemprop='headline'>Storm note {n}</h3>"
+        f"<div itemprop='articleBody'><p>Note {n}. {BODY}</p></div></div>"
+        for n in (9, 8, 7)
+    )
+    microdata = page(f"<div itemscope itemtype='https://schema.org/LiveBlogPosting'>{items}</div>")
+    for html in (json_ld, microdata):
+        blog = parse(html, URL)
+        assert [entry.published for entry in blog.entries] == [
+            datetime(2024, 11, 22, n, 10, tzinfo=UTC) for n in (9, 8, 7)
+        ]

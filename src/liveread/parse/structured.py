@@ -242,8 +242,9 @@ def _merge_object(blog: StructuredBlog, obj: dict[str, Any], read: _Reading) -> 
 
 def _post(obj: dict[str, Any], read: _Reading) -> StructuredPost:
     """The post `obj` describes; its body is left to `bodies` to decode when needed. Its
-    address, if it gives one, is resolved against the page's and kept only if safe. The
-    body is its `articleBody`, else its `text` (a CreativeWork's), else its `description`."""
+    address, if it gives one, is resolved against the page's and kept only if safe. Its time
+    is its `datePublished`, else its `dateCreated`; its body its `articleBody`, else its `text`
+    (a CreativeWork's), else its `description`."""
     get = obj.get
     url = _str(get("url"))
     key = key_from_url(url) if url else None
@@ -252,7 +253,7 @@ def _post(obj: dict[str, Any], read: _Reading) -> StructuredPost:
     post = StructuredPost(
         key=key,
         url=safe_address(url, read.page_url),
-        published=read.time(_str(get("datePublished"))),
+        published=read.time(_str(get("datePublished")) or _str(get("dateCreated"))),
         updated=read.time(_str(get("dateModified"))),
         title=plain(_str(get("headline")) or _str(get("name")) or ""),
         authors=read.bylines.read(get("author")),
@@ -438,7 +439,9 @@ def _read_microdata(tree: LexborHTMLParser, blog: StructuredBlog, read: _Reading
             StructuredPost(
                 key=key,
                 url=safe_address(url, read.page_url),
-                published=read.time(_prop_value(update, "datePublished")),
+                published=read.time(
+                    _prop_value(update, "datePublished") or _prop_value(update, "dateCreated")
+                ),
                 updated=read.time(_prop_value(update, "dateModified")),
                 title=_prop_text(update, "headline"),
                 authors=[a for a in (_prop_text(update, "author"),) if a],
