@@ -80,6 +80,7 @@ _UNITS = {
 }
 _ONE = frozenset(words.fold(word) for word in words.ONE_WORDS.split())
 _CLOCK_PREFIXES = frozenset(words.fold(word).rstrip(".") for word in words.CLOCK_PREFIXES)
+_CLOCK_WORDS = frozenset(words.fold(word) for word in words.CLOCK_WORDS)
 _RELATIVE_LEADS = (
     frozenset(
         words.fold(phrase.split()[0])
@@ -97,6 +98,7 @@ _PINNED_LABELS = tuple(label for labels in LABELS["pinned"].values() for label i
 _PINNED_LEADS = frozenset(words.fold(label.split()[0]) for label in _PINNED_LABELS)
 _LEADS = (
     _CLOCK_PREFIXES
+    | _CLOCK_WORDS
     | _RELATIVE_LEADS
     | DATE_WORDS
     | frozenset(_DAYS_BACK)
@@ -228,6 +230,8 @@ def read_marker(text: str, language: str | None = None) -> Marker | None:
             lead, word = phrase, second
     if lead in _CLOCK_PREFIXES:
         return _clock_marker(text, _skip_prefix(text, word.end()), prefixed=True)
+    if lead in _CLOCK_WORDS:
+        return _clock_marker(text, _skip_spaces(text, word.end()), prefixed=False)
     if lead in _DAYS_BACK and (marker := _day_word_clock(text, word.end(), language)):
         return replace(marker, days_back=_DAYS_BACK[lead], label=_label(text, start, marker.end))
     if lead in _RELATIVE_LEADS and (marker := _relative(text, start) or _just_now(text, start)):
