@@ -1,15 +1,17 @@
-"""Czech, Romanian, Turkish and Greek live blogs, on small pages of liveread's own read by
-the generic reader: the times written as text ("před 6 minutami", "Ora 12:40", "17 Ekim 2024
-13:40", "πριν από 12 λεπτά", "včera 23:10") and the words that say a page is live."""
+"""Czech, Romanian, Turkish, Greek and Hungarian live blogs, on small pages of liveread's own
+read by the generic reader: the times written as text ("před 6 minutami", "Ora 12:40", "17 Ekim
+2024 13:40", "πριν από 12 λεπτά", "včera 23:10", "12 perce", "2024. szeptember 20. 11:15")
+and the words that say a page is live."""
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from liveread.model import LiveBlog
 from liveread.parse import parse
+from liveread.parse.textdays import read_day
 from liveread.parse.textmarkers import Marker, read_marker
 
 
@@ -190,4 +192,86 @@ def test_a_czech_page_that_calls_itself_online() -> None:
         at("2025-01-15T14:02:00+01:00"),
         at("2025-01-15T09:30:00+01:00"),
         at("2025-01-14T21:05:00+01:00"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [("12 perce", 720), ("2 órája", 7200), ("3 napja", 259200), ("5 perccel ezelőtt", 300)],
+)
+def test_hungarian_times_ago(text: str, seconds: int) -> None:
+    found = marker(text, "hu")
+    assert (found.kind, found.ago) == ("relative", timedelta(seconds=seconds))
+
+
+@pytest.mark.parametrize("text", ["perce", "a perce", "12 perce ezelőtt", "vor 12 perce"])
+def test_a_unit_that_says_ago_needs_its_amount_alone(text: str) -> None:
+    assert read_marker(text, "hu") is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "2024. szeptember 20. 11:15",
+        "2024. szept. 20., 11:15",
+        "2024.09.20. 11:15",
+        "2024. 09. 20. 11:15",
+    ],
+)
+def test_a_date_written_year_first_then_its_clock(text: str) -> None:
+    found = marker(text, "hu")
+    assert (found.kind, found.day, found.hour, found.minute) == (
+        "moment",
+        date(2024, 9, 20),
+        11,
+        15,
+    )
+    assert text[found.end :] == ""
+
+
+@pytest.mark.parametrize("text", ["2024. szeptember 20 11:15", "2024. volt a legmelegebb év"])
+def test_a_year_first_without_its_day_s_dot_is_no_date(text: str) -> None:
+    assert read_marker(text, "hu") is None
+
+
+def test_a_day_heading_written_year_first() -> None:
+    assert read_day("2024. szeptember 19.", "hu") == date(2024, 9, 19)
+
+
+def test_a_hungarian_page_with_times_ago_and_year_first_dates() -> None:
+    blog = page(
+        "https://hirek.example.hu/belfold/2024/09/20/arviz-percrol-percre",
+        "hu",
+        "Percről percre: árvíz a Dunán",
+        "2024-09-20T12:41:00+02:00",
+        post(
+            4,
+            "12 perce",
+            "Lezárták a rakpartot",
+            "A pesti alsó rakpartot teljesen lezárták a hidak között.",
+        ),
+        post(
+            3,
+            "2024. szeptember 20. 11:15",
+            "Árad a Duna",
+            "A Vigadó téri vízmérce 851 centimétert mutatott délelőtt.",
+        ),
+        post(
+            2,
+            "tegnap 23:20",
+            "Éjszakai védekezés",
+            "A Római-parton éjszaka is dolgoznak a védekezők.",
+        ),
+        post(
+            1,
+            "2024. szeptember 19. 18:30",
+            "Kezdés",
+            "Ebben a cikkben követjük az árvízhelyzet alakulását.",
+        ),
+    )
+    assert times(blog) == [
+        at("2024-09-20T12:29:00+02:00"),
+        at("2024-09-20T11:15:00+02:00"),
+        at("2024-09-19T23:20:00+02:00"),
+        at("2024-09-19T18:30:00+02:00"),
     ]

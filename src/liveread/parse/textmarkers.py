@@ -147,6 +147,7 @@ _AGO_AFTER = "|".join((*words.AGO_AFTER, *words.AGO_AROUND.values()))
 _AROUND = {(words.fold(before), words.fold(after)) for before, after in words.AGO_AROUND.items()}
 _AROUND_FIRST = {before for before, _ in _AROUND}
 _ONE_UNIT_AGO = frozenset(words.fold(word) for word in words.ONE_UNIT_AGO)
+_UNITS_AGO = frozenset(words.fold(word) for word in words.UNITS_AGO)
 _RELATIVE = re.compile(
     rf"""
     (?:(?P<before>{_AGO_BEFORE})\s+)?
@@ -404,7 +405,7 @@ def _readers_for_number(text: str, start: int) -> tuple[_Reader, ...]:
     following = text[after : after + 1]
     digits = after - start
     if digits == 4:
-        return (_moment,) if following == "-" else ()
+        return (_moment,) if following in ("-", ".") else ()  # "2024-09-20", "2024. szept. 20."
     if digits == 3:
         return (_relative, _minute_of_play)
     if digits > 4 or not following:
@@ -767,11 +768,17 @@ _SEPARATORS_AFTER = " :|–—-,•·+"
 
 def _relative(text: str, start: int, language: str | None = None) -> Marker | None:
     """ "16 min ago", "an hour ago", "vor 2 Stunden", "il y a 5 min", "3 ore fa",
-    "hace 2 horas", "2 godziny temu", "godzinę temu", "3 uur geleden"."""
+    "hace 2 horas", "2 godziny temu", "godzinę temu", "3 uur geleden", "12 perce"."""
     match = _RELATIVE.match(text, start)
-    if match is None or not _ago_words_agree(match["before"], match["after"]):
+    if match is None:
         return None
-    seconds = _UNITS.get(words.fold(match["unit"]))
+    unit = words.fold(match["unit"])
+    if unit in _UNITS_AGO:  # "12 perce": an amount, and a unit that says "ago" itself
+        if match["before"] or match["after"] or not (match["count"] or "").isdigit():
+            return None
+    elif not _ago_words_agree(match["before"], match["after"]):
+        return None
+    seconds = _UNITS.get(unit)
     count_text = match["count"]
     if seconds is None or (
         count_text is None and words.fold(match["after"] or "") not in _ONE_UNIT_AGO

@@ -3,7 +3,7 @@
 Words are written as the pages spell them; lookups `fold` them (lower case, accents and "ł"
 removed), so "août", "aout" and "AOÛT" are one word. Languages: English, German, French,
 Italian, Spanish, Polish, Dutch, Portuguese, Danish, Norwegian, Finnish, Czech, Romanian,
-Turkish, Greek (some lists Swedish too).
+Turkish, Greek, Hungarian (some lists Swedish too).
 Read by `textmarkers`, `textdays` and `textzones`.
 """
 
@@ -233,6 +233,20 @@ MONTHS: dict[str, tuple[str, ...]] = {
         "νοέμβριος νοεμβρίου",
         "δεκέμβριος δεκεμβρίου",
     ),
+    "hu": (
+        "január jan",
+        "február febr feb",
+        "március márc",
+        "április ápr",
+        "május máj",
+        "június jún",
+        "július júl",
+        "augusztus aug",
+        "szeptember szept",
+        "október okt",
+        "november nov",
+        "december dec",
+    ),
 }
 
 WEEKDAYS: dict[str, tuple[str, ...]] = {
@@ -327,6 +341,7 @@ WEEKDAYS: dict[str, tuple[str, ...]] = {
     "ro": ("luni", "marți marti", "miercuri", "joi", "vineri", "sâmbătă", "duminică"),
     "tr": ("pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar"),
     "el": ("δευτέρα", "τρίτη", "τετάρτη", "πέμπτη", "παρασκευή", "σάββατο", "κυριακή"),
+    "hu": ("hétfő", "kedd", "szerda", "csütörtök", "péntek", "szombat", "vasárnap"),
 }
 
 DAYS_BACK: dict[str, int] = {
@@ -368,6 +383,8 @@ DAYS_BACK: dict[str, int] = {
     "σήμερα": 0,  # Greek
     "χθες": 1,
     "χτες": 1,
+    "tegnap": 1,  # Hungarian ("ma", today, is left out: it is also Dutch for Monday)
+    "tegnapelőtt": 2,
 }
 HERE_LANGUAGES = frozenset({"de", "nl"})
 """Languages in which a heading "Hier" is not "yesterday"."""
@@ -377,20 +394,23 @@ UNIT_SECONDS: dict[int, str] = {
     1: (
         "s sec secs second seconds sek sekunde sekunden seconde secondes secondo secondi "
         "segundo segundos sekunda sekundy sekund sekundę seconden sekunder sekunti sekuntia "
-        "sekundou sekundami secunde secundă saniye δευτερόλεπτο δευτερόλεπτα"
+        "sekundou sekundami secunde secundă saniye δευτερόλεπτο δευτερόλεπτα másodperc "
+        "másodperce"
     ),
     60: (
         "m min mins minute minutes minuten minuto minuti minutos minuta minuty minut minutę "
-        "minuut minutt minutter minuter minuutti minuuttia minutou minutami dakika dk λεπτό λεπτά"
+        "minuut minutt minutter minuter minuutti minuuttia minutou minutami dakika dk λεπτό λεπτά "
+        "perc perccel perce"
     ),
     3600: (
         "h hr hrs hour hours std stunde stunden heure heures ora ore hora horas "
         "godz godzina godziny godzin godzinę uur u time timer timme timmar tunti tuntia "
-        "hodina hodiny hodin hodinou hodinami oră orei saat ώρα ώρες"
+        "hodina hodiny hodin hodinou hodinami oră orei saat ώρα ώρες óra órával órája"
     ),
     86400: (
         "d day days tag tage tagen jour jours giorno giorni día días dia dias dzień dni dag dagen "
-        "dage dager dagar päivä päivää dny dnem zi zile gün μέρα μέρες ημέρα ημέρες"
+        "dage dager dagar päivä päivää dny dnem zi zile gün μέρα μέρες ημέρα ημέρες "
+        "nap nappal napja"
     ),
 }
 ONE_WORDS = "a an one ein eine einer einem un une una uno un' un’ een één jedną um uma"
@@ -399,10 +419,13 @@ AGO_BEFORE = "vor", "il y a", "hace", "há", "před", "acum", "πριν από",
 """Words written before the amount: "vor 2 Stunden", "il y a 3 heures", "hace 2 horas",
 Czech "před 6 minutami", Romanian "acum 9 minute", Greek "πριν από 12 λεπτά" (the longer
 of two that start alike first)."""
-AGO_AFTER = "ago", "fa", "temu", "geleden", "atrás", "siden", "sedan", "sitten", "önce"
+AGO_AFTER = "ago", "fa", "temu", "geleden", "atrás", "siden", "sedan", "sitten", "önce", "ezelőtt"
 """Words written after it: "2 hours ago", "3 ore fa", "2 godziny temu", "3 uur geleden",
 Danish and Norwegian "5 min. siden", Swedish "5 minuter sedan", Finnish "3 minuuttia sitten",
-Turkish "5 dakika önce"."""
+Turkish "5 dakika önce", Hungarian "12 perccel ezelőtt"."""
+UNITS_AGO = "másodperce", "perce", "órája", "napja"
+"""Units that say "ago" themselves, after the amount alone: Hungarian "12 perce" (12 minutes
+ago), "2 órája" (2 hours ago)."""
 AGO_AROUND = {"for": "siden", "för": "sedan"}
 """Words written around it, the first only with the second: Norwegian and Danish "for 6
 minutter siden", Swedish "för 6 minuter sedan" ("for 2 hours" alone is no time)."""
