@@ -220,6 +220,29 @@ PROMO = {
         ("Lue myös: Näin varaudut talvimyrskyyn", "read more"),
         ("Lue lisää: Ajokeli on huono koko maassa", "read more"),
     ],
+    "cs": [
+        ("Čtěte také: Jak se připravit na povodeň", "read more"),
+        ("Komerční sdělení", "ad label"),
+    ],
+    "ro": [
+        ("Citește și: Cum se formează incendiile de vegetație", "read more"),
+        ("Citeşte şi: Codul roşu de ploi, prelungit", "read more"),
+        ("PUBLICITATE", "ad label"),
+    ],
+    "tr": [
+        ("İlgili haber: Deprem çantasında neler olmalı?", "read more"),
+        ("Reklam", "ad label"),
+    ],
+    "el": [
+        ("Διαβάστε επίσης: Πώς να προστατευτείτε από τον καπνό", "read more"),
+        ("ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ: Τα μέτρα για τους πληγέντες", "read more"),
+        ("ΔΙΑΦΗΜΙΣΗ", "ad label"),
+        ("Διαφήμιση", "ad label"),
+    ],
+    "hu": [
+        ("Kapcsolódó: Ezek voltak a legnagyobb dunai árvizek", "read more"),
+        ("Hirdetés", "ad label"),
+    ],
 }
 
 LOOKALIKES = {
@@ -288,6 +311,26 @@ LOOKALIKES = {
         "Lue myös kaupungin tiedote ennen kuin lähdet liikkeelle aamulla.",
         "Poliisi pyytää lukemaan lisää ajokelistä ennen matkaa.",
     ],
+    "cs": [
+        "Čtěte také zprávu hasičů, kterou zveřejnili dnes ráno na webu.",
+        "Reklama na festival visela na každé zastávce v centru města.",
+    ],
+    "ro": [
+        "Citește și comunicatul ISU, publicat în această dimineață pe site.",
+        "Publicitatea pentru festival a fost retrasă după incendiu.",
+    ],
+    "tr": [
+        "Reklam panoları fırtınada yıkıldı, iki araç hasar gördü.",
+        "İlgili haber kanalları gün boyu canlı yayın yaptı.",
+    ],
+    "el": [
+        "Διαβάστε επίσης την ανακοίνωση της Πυροσβεστικής που εκδόθηκε το πρωί.",
+        "Η διαφήμιση του φεστιβάλ αποσύρθηκε μετά την πυρκαγιά.",
+    ],
+    "hu": [
+        "Kapcsolódó intézkedéseket is bejelentett a főpolgármester délután.",
+        "A hirdetés a fesztiválról minden megállóban kint volt.",
+    ],
 }
 
 
@@ -322,6 +365,7 @@ def test_real_paragraph_with_the_same_words_stays(language: str, text: str) -> N
 
 def test_every_language_has_promo_lines_and_lookalikes() -> None:
     languages = {"en", "de", "fr", "it", "es", "pt", "pl", "nl", "sv", "da", "no", "fi"}
+    languages |= {"cs", "ro", "tr", "el", "hu"}
     assert set(PROMO) == set(LOOKALIKES) == languages
     assert all(len(LOOKALIKES[language]) >= 2 for language in languages)
 

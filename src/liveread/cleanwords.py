@@ -3,8 +3,9 @@
 Phrases are written in lower case as pages spell them, with "'" for any apostrophe; `clean`
 compares them with a block's text case-folded and stripped of the punctuation around it.
 Entries that are regular expressions say so. Languages: English, German, French, Italian,
-Spanish, Portuguese, Polish, Dutch, Swedish, Danish, Norwegian, Finnish (some of them), and a
-few Japanese labels.
+Spanish, Portuguese, Polish, Dutch, Swedish, Danish, Norwegian, Finnish (some of them), Czech,
+Romanian, Turkish, Greek and Hungarian (kickers and ad labels), and a few Japanese labels.
+Greek is written both with its accents and in capitals' plain letters ("ΔΙΑΦΗΜΙΣΗ").
 """
 
 from __future__ import annotations
@@ -142,6 +143,26 @@ READ_MORE: Words = {
     "no": ("les også", "les mer", "se også", "relatert"),
     "da": ("læs også", "læs mere", "se også", "relateret"),
     "fi": ("lue myös", "lue lisää", "katso myös", "aiheesta lisää"),
+    "cs": ("čtěte také", "čtěte též", "čtěte více", "mohlo by vás zajímat", "související články"),
+    "ro": (
+        "citește și",
+        "citeşte şi",
+        "citeste si",
+        "citește mai mult",
+        "vezi și",
+        "vezi şi",
+        "articole similare",
+    ),
+    "tr": ("ilgili haber", "ilgili haberler", "bunu da okuyun", "ayrıca okuyun", "devamını oku"),
+    "el": (
+        "διαβάστε επίσης",
+        "διαβαστε επισης",
+        "διαβάστε ακόμη",
+        "διαβαστε ακομη",
+        "δείτε επίσης",
+        "δειτε επισης",
+    ),
+    "hu": ("kapcsolódó", "kapcsolódó cikk", "kapcsolódó cikkek", "olvasd el ezt is"),
 }
 PROMO_LINK_LEADS: Words = {
     # How a paragraph that is one link, bold or in capitals, sends the reader elsewhere:
@@ -208,6 +229,11 @@ AD_LABELS: Words = {
     "nl": ("advertentie", "gesponsord", "gesponsorde inhoud"),
     "sv": ("annons", "sponsrat", "sponsrad", "annonssamarbete"),
     "no": ("annonse", "sponset", "annonsørinnhold"),
+    "cs": ("komerční sdělení",),  # "reklama" as in Polish
+    "ro": ("publicitate", "advertorial"),
+    "tr": ("reklam", "sponsorlu içerik"),
+    "el": ("διαφήμιση", "διαφημιση"),
+    "hu": ("hirdetés", "támogatott tartalom"),
     "ja": ("広告",),
 }
 
