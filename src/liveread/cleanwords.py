@@ -911,6 +911,11 @@ TIME_UNITS = (
 )
 AGO_BEFORE = r"vor|il y a|hace|há|przed|for|för"
 AGO_AFTER = r"ago|fa|temu|geleden|sedan|siden|sitten|atrás"
+PROGRESS_WORDS = (
+    r"lap|round|stage|leg|runde|etappe|tour|étape|giro|tappa|vuelta|etapa|ronde|okrążenie|runda"
+)
+"""What a race or match counts its progress in, in a post's meta row as "Lap 51/70" or "Round
+3 of 12" (the count out of a total: a word and a number alone may be a heading)."""
 READING_TIME = (
     r"read|reading time|lesezeit|lesedauer|de lecture|temps de lecture|di lettura"
     r"|tempo di lettura|de lectura|tiempo de lectura|de leitura|tempo de leitura|czytania"
