@@ -3,6 +3,8 @@ a written time, with the title lines, subheadings and closing lines such columns
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from liveread.model import LiveBlog
@@ -199,3 +201,17 @@ def test_a_time_line_holding_a_pinning_label_pins_its_post() -> None:
         "Ferries stop": 13,
         "Family rescued": 12,
     }
+
+
+def test_a_zone_stated_by_its_region_alone_times_the_posts() -> None:
+    column = (
+        "<p><em>All times are Central.</em></p>"
+        f"<p><strong>UPDATE 10:45 p.m.:</strong> {BODY}</p>"
+        f"<p><strong>UPDATE 9:20 p.m.:</strong> {SPARE}</p>"
+    )
+    html = page(column).replace("2024-07-24T14:00:00Z", "2024-07-25T04:00:00Z")
+    blog = parse(html, "https://news.example.com/live/storm-updates")
+    assert [entry.published for entry in blog.entries] == [
+        datetime(2024, 7, 25, 3, 45, tzinfo=UTC),
+        datetime(2024, 7, 25, 2, 20, tzinfo=UTC),
+    ]

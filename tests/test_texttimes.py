@@ -981,6 +981,9 @@ def test_no_day_heading(text: str) -> None:
         ("All times are Pacific Time", "America/Los_Angeles"),
         ("All times shown are in Central European Time (CET)", "Europe/Berlin"),
         ("All times are Central Time", "America/Chicago"),
+        ("All times are Central.", "America/Chicago"),
+        ("This story will be updated. All times Central", "America/Chicago"),
+        ("All times are Mountain, and all figures are provisional", "America/Denver"),
         ("All times IST", "Asia/Kolkata"),
         ("All times AEST", "Australia/Sydney"),
         ("Alle Zeiten in MESZ", "Europe/Berlin"),
@@ -1010,6 +1013,8 @@ def test_zone_statements(text: str, zone: str) -> None:
         "The UK government said",
         "All times are approximate.",
         "Schools were shut three times. The UK exam board said",
+        "Updates from central London are coming in",
+        "Updates from the mountain rescue team follow below",
     ],
 )
 def test_no_zone_statement(text: str) -> None:

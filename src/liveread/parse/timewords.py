@@ -589,8 +589,10 @@ STATED_ZONES: tuple[tuple[str, str], ...] = (
     (r"central\s+european(?:\s+summer)?\s+time", "Europe/Berlin"),
     (r"eastern\s+european(?:\s+summer)?\s+time", "Europe/Athens"),
     (r"eastern(?:\s+(?:standard|daylight))?(?:\s+time)?", "America/New_York"),
-    (r"central(?:\s+(?:standard|daylight))?\s+time", "America/Chicago"),
-    (r"mountain(?:\s+(?:standard|daylight))?\s+time", "America/Denver"),
+    # "Central" and "Mountain" alone only where the statement ends ("All times are Central."):
+    # "updates from central London" names no zone.
+    (r"central(?:\s+(?:standard|daylight))?(?:\s+time|\s*(?=[.,;)]|$))", "America/Chicago"),
+    (r"mountain(?:\s+(?:standard|daylight))?(?:\s+time|\s*(?=[.,;)]|$))", "America/Denver"),
     (r"pacific(?:\s+(?:standard|daylight))?(?:\s+time)?", "America/Los_Angeles"),
     (r"india(?:n)?\s+(?:standard\s+)?time", "Asia/Kolkata"),
     (r"irish\s+time", "Europe/Dublin"),
