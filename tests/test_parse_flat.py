@@ -215,3 +215,20 @@ def test_a_zone_stated_by_its_region_alone_times_the_posts() -> None:
         datetime(2024, 7, 25, 3, 45, tzinfo=UTC),
         datetime(2024, 7, 25, 2, 20, tzinfo=UTC),
     ]
+
+
+def test_the_original_story_under_its_updates_is_a_post_of_its_own() -> None:
+    column = (
+        f"<p><strong>UPDATE 1:45 p.m.:</strong> {BODY}</p>"
+        f"<p><strong>UPDATE 1:20 p.m.:</strong> {SPARE}</p>"
+        "<p><strong>Original story, 12:02 p.m.:</strong> Severe storms are expected to develop"
+        " across the county this evening, forecasters said on Wednesday.</p>"
+    )
+    blog = read(column)
+    assert [entry.published for entry in blog.entries] == [
+        datetime(2024, 7, 24, 13, 45, tzinfo=UTC),
+        datetime(2024, 7, 24, 13, 20, tzinfo=UTC),
+        datetime(2024, 7, 24, 12, 2, tzinfo=UTC),
+    ]
+    assert blog.entries[1].text == SPARE
+    assert blog.entries[2].text.startswith("Severe storms are expected")

@@ -473,6 +473,8 @@ CLOCK_WORDS = "ora", "saat"
 
 UPDATE_WORDS = (
     "update",
+    "original story",
+    "original post",
     "aktualisierung",
     "erstmeldung",
     "mise à jour",
@@ -484,7 +486,8 @@ UPDATE_WORDS = (
     "actualização",
 )
 """Words that open a post's time as the moment of an update or first report: "Update vom
-15. März, 8.20 Uhr:", "Erstmeldung, 17.30 Uhr:", "Mise à jour 14h20 :", "Aktualizacja 14:20"."""
+15. März, 8.20 Uhr:", "Erstmeldung, 17.30 Uhr:", "Original story, 2:02 p.m.:", "Mise à jour
+14h20 :", "Aktualizacja 14:20"."""
 POSTING_WORDS = (
     "posted",
     "published",
