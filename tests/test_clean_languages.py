@@ -42,6 +42,13 @@ PROMO = {
         ("Download the Gulf Coast Now app for storm alerts", "app prompt"),
         ("Read the full story: IFS says the tax rises are historic", "read more"),
         ("Share on WhatsApp", "share tools"),
+        (
+            "Local news is a public service. The Gazette is a nonprofit newsroom. Donate today"
+            " to support reporting like this.",
+            "donation ask",
+        ),
+        ("Please donate now to keep our journalism free for everyone.", "donation ask"),
+        ("Donate now", "donation ask"),
         ("Link Copied!", "share tools"),
         ("Facebook X WhatsApp", "share tools"),
         ("ADVERTISEMENT", "ad label"),
@@ -255,6 +262,8 @@ LOOKALIKES = {
         "Sign up sheets for volunteers were posted at the town hall this morning.",
         "Share prices fell sharply after the announcement, traders said.",
         "Loading of the ferries resumed at noon after the wind dropped.",
+        "The foundation will donate $5m to support local journalism in the county, it said.",
+        "Residents can donate blood at the community centre, which will keep reporting stock.",
     ],
     "de": [
         "Die Beratungsstelle warnt, dass Sportwetten gerade junge Männer in Schulden treiben.",

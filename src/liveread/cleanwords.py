@@ -353,6 +353,11 @@ CALLS_TO_ACTION: dict[str, Words] = {
         "nl": ("download de app",),
         "sv": ("ladda ner appen",),
     },
+    "donation ask": {
+        "en": ("donate", "donate now", "donate today", "make a donation", "give now"),
+        "de": ("jetzt spenden",),
+        "fr": ("faire un don", "je fais un don"),
+    },
     "share tools": {
         "en": (
             "share",
@@ -622,6 +627,15 @@ ANYWHERE: dict[str, dict[str, tuple[str, ...]]] = {
         "telegram": (
             r"\b(?:follow|join) (?:us|our [\w ]{1,40}?|the [\w ]{1,40}?) on telegram\b",
             r"\bfolgen sie (?:uns|dem|der|unserem|unserer)\b[\w '’-]{0,60}\bauf telegram\b",
+        ),
+    },
+    "donation ask": {
+        # A sentence that asks for money for the newsroom's work: "… is a nonprofit newsroom.
+        # Donate today to support reporting like this." ("The fund will donate $5m to support
+        # local journalism" asks for nothing).
+        "donat": (
+            r"(?:^|[.!?]\s+)(?:please\s+)?(?:donate|make a donation)\b[^.!?]{0,80}"
+            r"\b(?:support|fund|keep)\w*\b[^.!?]{0,60}\b(?:journalism|reporting|newsroom|news)\b",
         ),
     },
     "subscription prompt": {
