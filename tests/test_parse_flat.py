@@ -232,3 +232,13 @@ def test_the_original_story_under_its_updates_is_a_post_of_its_own() -> None:
     ]
     assert blog.entries[1].text == SPARE
     assert blog.entries[2].text.startswith("Severe storms are expected")
+
+
+def test_evening_times_written_with_a_space_inside_p_m() -> None:
+    column = f"<p><strong>10:45 p. m.</strong> {BODY}</p><p><strong>9:20 p. m.</strong> {SPARE}</p>"
+    html = page(column, "es-CO").replace("2024-07-24T14:00:00Z", "2024-07-25T04:00:00Z")
+    blog = parse(html, URL)
+    assert [entry.published for entry in blog.entries] == [
+        datetime(2024, 7, 25, 3, 45, tzinfo=UTC),
+        datetime(2024, 7, 25, 2, 20, tzinfo=UTC),
+    ]

@@ -68,6 +68,10 @@ def marker(text: str, language: str | None = None) -> Marker:
         ("0:30 text in lower case", 0, 30, "0:30", "text in lower case"),
         ("13:47", 13, 47, "13:47", ""),
         ("13:47Police said", 13, 47, "13:47", "Police said"),  # <strong>13:47</strong>Police
+        # Spanish as the RAE writes it: a space inside "p. m."
+        ("10:45 p. m. El presidente", 22, 45, "10:45 p. m.", "El presidente"),
+        ("10:45 a. m.", 10, 45, "10:45 a. m.", ""),
+        ("9:05 P. M. | Texto", 21, 5, "9:05 P. M.", "Texto"),
         # German: "Uhr", the ticker's "+++"
         ("11.04 Uhr: Israelische Drohne tötet", 11, 4, "11.04 Uhr", "Israelische Drohne tötet"),
         ("1.10 Uhr: Heftiger Schusswechsel", 1, 10, "1.10 Uhr", "Heftiger Schusswechsel"),

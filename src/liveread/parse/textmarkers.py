@@ -124,7 +124,7 @@ _CLOCK = re.compile(
         (?P<mark>[:.])(?P<minute>[0-9]{{2}})                  # 13:47, 11.04
       | (?P<h>\s?[hH])(?:\s?(?P<h_minute>[0-9]{{2}}))?        # 14h23, 14 h 23, 14h
     )?
-    (?:\s?(?P<meridiem>[ap]\.?m\b\.?|[AP]\.?M\b\.?))?         # 2:02 p.m., 11am, 2.02PM
+    (?:\s?(?P<meridiem>[ap](?:\.\s?)?m\b\.?|[AP](?:\.\s?)?M\b\.?))?  # 2:02 p.m., 11am, 2.02PM, 10:45 p. m.
     (?:\s?(?P<suffix>Uhr|uur|h)(?![^\W\d_]))?                  # 11.04 Uhr, 15 uur, 10.30 h
     (?:\s?(?P<open>\()?(?P<zone>{ZONE_WORD}){OFFSET}?(?(open)\))(?![^\W\d_]))?
     """,
