@@ -146,6 +146,8 @@ PROMO = {
         ("Utilizziamo i cookie per migliorare la tua esperienza.", "cookie notice"),
     ],
     "es": [
+        ("Mirá también: Dólar hoy: a cuánto cotiza este jueves", "read more"),
+        ("Sigue leyendo: Qué servicios funcionan durante el paro", "read more"),
         ("+18. Juega con responsabilidad.", "betting ad"),
         (
             "Te puede interesar: Calendario de amistosos de pretemporada de los equipos de LaLiga",
@@ -286,6 +288,7 @@ LOOKALIKES = {
         "Ogni mattina i pendolari trovano code sulla A1 tra Barberino e Firenze.",
     ],
     "es": [
+        "Mira también hacia el norte, donde el río ya superó la cota de alerta.",
         "Te puede interesar saber que el club ya negoció con el jugador en enero.",
         "La publicidad del club en la camiseta cambiará la próxima temporada.",
         "El club pidió a los aficionados que sigan las novedades por WhatsApp.",

@@ -105,6 +105,11 @@ READ_MORE: Words = {
         "relacionada",
         "lee la noticia completa",
         "lea la noticia completa",
+        "mira también",
+        "mirá también",
+        "leé también",
+        "seguí leyendo",
+        "sigue leyendo",
     ),
     "pt": (
         "leia também",
