@@ -242,3 +242,14 @@ def test_evening_times_written_with_a_space_inside_p_m() -> None:
         datetime(2024, 7, 25, 3, 45, tzinfo=UTC),
         datetime(2024, 7, 25, 2, 20, tzinfo=UTC),
     ]
+
+
+def test_times_written_with_horas_after_them() -> None:
+    column = (
+        f"<p><strong>13.02 horas.</strong> {BODY}</p><p><strong>11.40 horas.</strong> {SPARE}</p>"
+    )
+    blog = read(column, "es")
+    assert [entry.published.time().isoformat() for entry in blog.entries if entry.published] == [
+        "11:02:00",
+        "09:40:00",
+    ]

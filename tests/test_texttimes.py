@@ -72,6 +72,11 @@ def marker(text: str, language: str | None = None) -> Marker:
         ("10:45 p. m. El presidente", 22, 45, "10:45 p. m.", "El presidente"),
         ("10:45 a. m.", 10, 45, "10:45 a. m.", ""),
         ("9:05 P. M. | Texto", 21, 5, "9:05 P. M.", "Texto"),
+        # "horas", "hrs", "hs" after the clock, as "Uhr": Spain, Mexico, Argentina
+        ("13.02 horas", 13, 2, "13.02 horas", ""),
+        ("13.02 horas: El Gobierno", 13, 2, "13.02 horas", "El Gobierno"),
+        ("13:02 hs. El Gobierno", 13, 2, "13:02 hs", "El Gobierno"),
+        ("8.05 hrs | Texto", 8, 5, "8.05 hrs", "Texto"),
         # German: "Uhr", the ticker's "+++"
         ("11.04 Uhr: Israelische Drohne tötet", 11, 4, "11.04 Uhr", "Israelische Drohne tötet"),
         ("1.10 Uhr: Heftiger Schusswechsel", 1, 10, "1.10 Uhr", "Heftiger Schusswechsel"),
@@ -168,6 +173,8 @@ def test_a_zone_the_marker_does_not_take_stays_in_the_text() -> None:
         "\xa0",
         "Police said",
         "A man was arrested",
+        "10 horas de paro",
+        "24 hs de paro",
         "May said",
         "Il presidente",
         "2024 was a year",

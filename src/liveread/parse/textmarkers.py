@@ -125,7 +125,7 @@ _CLOCK = re.compile(
       | (?P<h>\s?[hH])(?:\s?(?P<h_minute>[0-9]{{2}}))?        # 14h23, 14 h 23, 14h
     )?
     (?:\s?(?P<meridiem>[ap](?:\.\s?)?m\b\.?|[AP](?:\.\s?)?M\b\.?))?  # 2:02 p.m., 11am, 2.02PM, 10:45 p. m.
-    (?:\s?(?P<suffix>Uhr|uur|h)(?![^\W\d_]))?                  # 11.04 Uhr, 15 uur, 10.30 h
+    (?:\s?(?P<suffix>Uhr|uur|[Hh]oras|hrs|hs|h)(?![^\W\d_]))?    # 11.04 Uhr, 15 uur, 10.30 h
     (?:\s?(?P<open>\()?(?P<zone>{ZONE_WORD}){OFFSET}?(?(open)\))(?![^\W\d_]))?
     """,
     re.VERBOSE,
@@ -171,6 +171,8 @@ _GLUE = re.compile(
 "17.07.2024 • 23:10 Uhr", "April 14, 2026 / 7:10 PM", "5 août à 14h", "18 luglio alle 14.30",
 "3 de agosto a las 14:00", "18 lipca o godz. 14:00", "16/02 às 01:52", "13. juni kl. 09.12"."""
 _HOURS = ("Uhr", "uur")
+_HOUR_WORDS = (*_HOURS, "horas", "Horas", "hrs", "hs")
+"""Words after a clock that make it one: "11.04 Uhr", "13.02 horas", "13:02 hs"."""
 _STRONG_SEPARATORS = ":|–—•·-"
 _SEPARATORS = _STRONG_SEPARATORS + ",."
 
@@ -503,7 +505,7 @@ def _clock_at(text: str, start: int, *, prefixed: bool) -> _Time | None:
     zone, end = _zone_of(text, match, twelve_hour=bool(meridiem))
     suffix = match["suffix"]
     strength: _Strength
-    if prefixed or match["mark"] == ":" or match["h_minute"] or meridiem or suffix in _HOURS:
+    if prefixed or match["mark"] == ":" or match["h_minute"] or meridiem or suffix in _HOUR_WORDS:
         strength = "strong"
     elif match["mark"] == ".":
         strength = "strong" if suffix == "h" or zone is not None else "separator"
