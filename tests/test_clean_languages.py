@@ -233,6 +233,7 @@ PROMO = {
         ("Čtěte také: Jak se připravit na povodeň", "read more"),
         ("Komerční sdělení", "ad label"),
     ],
+    "sk": [("Čítajte aj: Nelegálne skládky na Slovensku", "read more")],
     "ro": [
         ("Citește și: Cum se formează incendiile de vegetație", "read more"),
         ("Citeşte şi: Codul roşu de ploi, prelungit", "read more"),
@@ -327,6 +328,10 @@ LOOKALIKES = {
         "Čtěte také zprávu hasičů, kterou zveřejnili dnes ráno na webu.",
         "Reklama na festival visela na každé zastávce v centru města.",
     ],
+    "sk": [
+        "Čítajte aj vyjadrenie hasičov, ktoré zverejnili dnes ráno.",
+        "Pred 19. hodinou nahlásili požiar skládky hasičom.",
+    ],
     "ro": [
         "Citește și comunicatul ISU, publicat în această dimineață pe site.",
         "Publicitatea pentru festival a fost retrasă după incendiu.",
@@ -377,7 +382,7 @@ def test_real_paragraph_with_the_same_words_stays(language: str, text: str) -> N
 
 def test_every_language_has_promo_lines_and_lookalikes() -> None:
     languages = {"en", "de", "fr", "it", "es", "pt", "pl", "nl", "sv", "da", "no", "fi"}
-    languages |= {"cs", "ro", "tr", "el", "hu"}
+    languages |= {"cs", "sk", "ro", "tr", "el", "hu"}
     assert set(PROMO) == set(LOOKALIKES) == languages
     assert all(len(LOOKALIKES[language]) >= 2 for language in languages)
 

@@ -1,7 +1,7 @@
-"""Czech, Romanian, Turkish, Greek and Hungarian live blogs, on small pages of liveread's own
-read by the generic reader: the times written as text ("před 6 minutami", "Ora 12:40", "17 Ekim
-2024 13:40", "πριν από 12 λεπτά", "včera 23:10", "12 perce", "2024. szeptember 20. 11:15")
-and the words that say a page is live."""
+"""Czech, Slovak, Romanian, Turkish, Greek and Hungarian live blogs, on small pages of
+liveread's own read by the generic reader: the times written as text ("před 6 minutami", "Ora
+12:40", "17 Ekim 2024 13:40", "πριν από 12 λεπτά", "včera 23:10", "12 perce", "2024. szeptember
+20. 11:15") and the words that say a page is live."""
 
 from __future__ import annotations
 
@@ -52,6 +52,8 @@ def marker(text: str, language: str | None = None) -> Marker:
     [
         ("před 6 minutami", 360),
         ("Před 2 hodinami", 7200),
+        ("pred 8 minútami", 480),
+        ("Pred 3 hodinami", 10800),
         ("acum 9 minute", 540),
         ("acum 2 ore", 7200),
         ("5 dakika önce", 300),
@@ -92,6 +94,7 @@ def test_days_named_before_a_clock(
     ("text", "month_day", "hour", "minute"),
     [
         ("14. ledna 13:15", (1, 14), 13, 15),
+        ("18. júla 10:15", (7, 18), 10, 15),
         ("17 iulie 23:35", (7, 17), 23, 35),
         ("17 Ekim 13:40", (10, 17), 13, 40),
         ("3 Aralık 09:00", (12, 3), 9, 0),
@@ -275,3 +278,8 @@ def test_a_hungarian_page_with_times_ago_and_year_first_dates() -> None:
         at("2024-09-19T23:20:00+02:00"),
         at("2024-09-19T18:30:00+02:00"),
     ]
+
+
+@pytest.mark.parametrize("text", ["Pred 19. hodinou vypukol požiar", "Pred 5 rokmi tu stála škola"])
+def test_a_slovak_before_with_no_time_ago_is_none(text: str) -> None:
+    assert read_marker(text, "sk") is None

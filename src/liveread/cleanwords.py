@@ -4,7 +4,7 @@ Phrases are written in lower case as pages spell them, with "'" for any apostrop
 compares them with a block's text case-folded and stripped of the punctuation around it.
 Entries that are regular expressions say so. Languages: English, German, French, Italian,
 Spanish, Portuguese, Polish, Dutch, Swedish, Danish, Norwegian, Finnish (some of them), Czech,
-Romanian, Turkish, Greek and Hungarian (kickers and ad labels), and a few Japanese labels.
+Slovak, Romanian, Turkish, Greek and Hungarian (kickers and ad labels), and a few Japanese labels.
 Greek is written both with its accents and in capitals' plain letters ("ΔΙΑΦΗΜΙΣΗ").
 """
 
@@ -149,6 +149,7 @@ READ_MORE: Words = {
     "da": ("læs også", "læs mere", "se også", "relateret"),
     "fi": ("lue myös", "lue lisää", "katso myös", "aiheesta lisää"),
     "cs": ("čtěte také", "čtěte též", "čtěte více", "mohlo by vás zajímat", "související články"),
+    "sk": ("čítajte aj", "čítajte tiež", "prečítajte si aj", "súvisiace články"),
     "ro": (
         "citește și",
         "citeşte şi",

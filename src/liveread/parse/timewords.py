@@ -2,8 +2,8 @@
 
 Words are written as the pages spell them; lookups `fold` them (lower case, accents and "ł"
 removed), so "août", "aout" and "AOÛT" are one word. Languages: English, German, French,
-Italian, Spanish, Polish, Dutch, Portuguese, Danish, Norwegian, Finnish, Czech, Romanian,
-Turkish, Greek, Hungarian (some lists Swedish too).
+Italian, Spanish, Polish, Dutch, Portuguese, Danish, Norwegian, Finnish, Czech, Slovak,
+Romanian, Turkish, Greek, Hungarian (some lists Swedish too).
 Read by `textmarkers`, `textdays` and `textzones`.
 """
 
@@ -189,6 +189,21 @@ MONTHS: dict[str, tuple[str, ...]] = {
         "listopad listopadu",
         "prosinec prosince",
     ),
+    # Slovak: the nominative and the genitive that dates use ("18. júla").
+    "sk": (
+        "január januára",
+        "február februára",
+        "marec marca",
+        "apríl apríla",
+        "máj mája",
+        "jún júna",
+        "júl júla",
+        "august augusta",
+        "september septembra",
+        "október októbra",
+        "november novembra",
+        "december decembra",
+    ),
     # Romanian: "noi." (noiembrie) is left out, as "noi" is "we".
     "ro": (
         "ianuarie ian",
@@ -338,6 +353,7 @@ WEEKDAYS: dict[str, tuple[str, ...]] = {
     ),
     # Czech: the short "po", "st", "ne"... are left out, as words of other languages.
     "cs": ("pondělí", "úterý", "středa", "čtvrtek", "pátek", "sobota", "neděle"),
+    "sk": ("pondelok", "utorok", "streda", "štvrtok", "piatok", "sobota", "nedeľa"),
     "ro": ("luni", "marți marti", "miercuri", "joi", "vineri", "sâmbătă", "duminică"),
     "tr": ("pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar"),
     "el": ("δευτέρα", "τρίτη", "τετάρτη", "πέμπτη", "παρασκευή", "σάββατο", "κυριακή"),
@@ -375,6 +391,7 @@ DAYS_BACK: dict[str, int] = {
     "dnes": 0,  # Czech
     "včera": 1,
     "předevčírem": 2,
+    "predvčerom": 2,  # Slovak, whose "dnes" and "včera" are Czech's
     "azi": 0,  # Romanian, whose "ieri" is Italian's
     "astăzi": 0,
     "alaltăieri": 2,
@@ -394,12 +411,12 @@ UNIT_SECONDS: dict[int, str] = {
     1: (
         "s sec secs second seconds sek sekunde sekunden seconde secondes secondo secondi "
         "segundo segundos sekunda sekundy sekund sekundę seconden sekunder sekunti sekuntia "
-        "sekundou sekundami secunde secundă saniye δευτερόλεπτο δευτερόλεπτα másodperc "
+        "sekundou sekundami sekúnd sekundy secunde secundă saniye δευτερόλεπτο δευτερόλεπτα másodperc "
         "másodperce"
     ),
     60: (
         "m min mins minute minutes minuten minuto minuti minutos minuta minuty minut minutę "
-        "minuut minutt minutter minuter minuutti minuuttia minutou minutami dakika dk λεπτό λεπτά "
+        "minuut minutt minutter minuter minuutti minuuttia minutou minutami minúta minúty minút minútou minútami dakika dk λεπτό λεπτά "
         "perc perccel perce"
     ),
     3600: (
@@ -409,15 +426,15 @@ UNIT_SECONDS: dict[int, str] = {
     ),
     86400: (
         "d day days tag tage tagen jour jours giorno giorni día días dia dias dzień dni dag dagen "
-        "dage dager dagar päivä päivää dny dnem zi zile gün μέρα μέρες ημέρα ημέρες "
+        "dage dager dagar päivä päivää dny dnem dňami dňom zi zile gün μέρα μέρες ημέρα ημέρες "
         "nap nappal napja"
     ),
 }
 ONE_WORDS = "a an one ein eine einer einem un une una uno un' un’ een één jedną um uma"
 """Words that stand for the number 1 in a relative time ("an hour ago", "vor einer Stunde")."""
-AGO_BEFORE = "vor", "il y a", "hace", "há", "před", "acum", "πριν από", "πριν"
+AGO_BEFORE = "vor", "il y a", "hace", "há", "před", "pred", "acum", "πριν από", "πριν"
 """Words written before the amount: "vor 2 Stunden", "il y a 3 heures", "hace 2 horas",
-Czech "před 6 minutami", Romanian "acum 9 minute", Greek "πριν από 12 λεπτά" (the longer
+Czech "před 6 minutami", Slovak "pred 8 minútami", Romanian "acum 9 minute", Greek "πριν από 12 λεπτά" (the longer
 of two that start alike first)."""
 AGO_AFTER = "ago", "fa", "temu", "geleden", "atrás", "siden", "sedan", "sitten", "önce", "ezelőtt"
 """Words written after it: "2 hours ago", "3 ore fa", "2 godziny temu", "3 uur geleden",
