@@ -60,6 +60,7 @@ def marker(text: str, language: str | None = None) -> Marker:
         ("3 saat önce", 10800),
         ("πριν από 12 λεπτά", 720),
         ("Πριν 2 ώρες", 7200),
+        ("ΠΡΙΝ ΑΠΟ 12 ΛΕΠΤΑ", 720),  # capitals without their accents
     ],
 )
 def test_times_ago(text: str, seconds: int) -> None:

@@ -142,7 +142,17 @@ LONGEST_MATCH = 130
 _ONE_ALTERNATIVES = "|".join(
     sorted((re.escape(word) for word in words.ONE_WORDS.split()), key=len, reverse=True)
 )
-_AGO_BEFORE = "|".join(word.replace(" ", r"\s+") for word in (*words.AGO_BEFORE, *words.AGO_AROUND))
+_AGO_BEFORE = "|".join(
+    sorted(
+        {
+            form.replace(" ", r"\s+")
+            for word in (*words.AGO_BEFORE, *words.AGO_AROUND)
+            for form in (word, words.fold(word))  # Greek capitals drop accents: "ΠΡΙΝ ΑΠΟ"
+        },
+        key=len,
+        reverse=True,
+    )
+)
 _AGO_AFTER = "|".join((*words.AGO_AFTER, *words.AGO_AROUND.values()))
 _AROUND = {(words.fold(before), words.fold(after)) for before, after in words.AGO_AROUND.items()}
 _AROUND_FIRST = {before for before, _ in _AROUND}
