@@ -253,3 +253,15 @@ def test_times_written_with_horas_after_them() -> None:
         "11:02:00",
         "09:40:00",
     ]
+
+
+def test_posts_stamped_with_a_date_in_numbers_and_dashes() -> None:
+    column = (
+        f"<p><strong>24-07-2024 13:05</strong> {BODY}</p>"
+        f"<p><strong>23-07-2024 22:40</strong> {SPARE}</p>"
+    )
+    blog = read(column, "en-GB")
+    assert [entry.published for entry in blog.entries] == [
+        datetime(2024, 7, 24, 12, 5, tzinfo=UTC),
+        datetime(2024, 7, 23, 21, 40, tzinfo=UTC),
+    ]

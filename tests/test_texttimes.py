@@ -1485,3 +1485,35 @@ def test_the_time_a_pinning_label_holds(text: str, hour: int, minute: int, rest:
 )
 def test_no_time_after_a_pinning_label(text: str) -> None:
     assert read_marker(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "month_day"),
+    [
+        ("18-07-2024 14:23", date(2024, 7, 18), None),
+        ("18-07-24, 14:23", date(2024, 7, 18), None),
+        ("18.07. 14:23", None, (7, 18)),  # "14" is the hour, not the year of "18.07.14"
+        ("18.07.24 14:23", date(2024, 7, 18), None),
+    ],
+)
+def test_a_date_in_numbers_then_its_clock(
+    text: str, day: date | None, month_day: tuple[int, int] | None
+) -> None:
+    found = marker(text, "nl")
+    assert (found.kind, found.day, found.month_day, found.hour, found.minute) == (
+        "moment",
+        day,
+        month_day,
+        14,
+        23,
+    )
+
+
+@pytest.mark.parametrize("text", ["3-1 win at 14:00", "12-10 14:23 the score stood"])
+def test_a_score_before_a_clock_is_no_date(text: str) -> None:
+    found = read_marker(text, "en")
+    assert found is None or found.kind != "moment"
+
+
+def test_a_day_heading_in_numbers_with_dashes() -> None:
+    assert read_day("18-07-2024", "nl") == date(2024, 7, 18)

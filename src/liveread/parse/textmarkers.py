@@ -870,6 +870,7 @@ _READERS_AFTER_DIGITS: dict[str, tuple[_Reader, ...]] = {
     ":": (_plain_clock,),
     ".": (_moment, _plain_clock),  # "18.07.2024 11:04", "18. Juli 14:00"; "11.04 Uhr"
     "/": (_moment,),
+    "-": (_moment,),  # "18-07-2024 14:23"
     "'": (_minute_of_play,),
     "’": (_minute_of_play,),
     "′": (_minute_of_play,),
