@@ -323,6 +323,10 @@ def test_promotion_under_a_byline_goes_with_it() -> None:
         (para("Updated at 17:31 BST"), [], None),
         (para("Aktualisiert um 17.31 Uhr"), [], None),
         (para("Mis à jour à 17h31"), [], None),
+        (para("Lap 51/70"), [], None),
+        (para("15:10 · Lap 51/70"), [], None),
+        (para("Round 3 of 12"), [], None),
+        (para("Tour 34/53"), [], None),
     ],
     ids=lambda value: value.text if isinstance(value, Paragraph) else str(value),
 )
@@ -345,6 +349,8 @@ def test_a_meta_row_above_the_text_goes(
         para("The 14:23 train was cancelled."),
         para("3 days later the road reopened."),
         para("Polizei", "14:23"),  # one word is no name
+        para("Round 3"),  # a count with no total may be a heading
+        para("Stage 5 of the Tour was cancelled."),
     ],
     ids=lambda value: value.text,
 )

@@ -42,6 +42,13 @@ PROMO = {
         ("Download the Gulf Coast Now app for storm alerts", "app prompt"),
         ("Read the full story: IFS says the tax rises are historic", "read more"),
         ("Share on WhatsApp", "share tools"),
+        (
+            "Local news is a public service. The Gazette is a nonprofit newsroom. Donate today"
+            " to support reporting like this.",
+            "donation ask",
+        ),
+        ("Please donate now to keep our journalism free for everyone.", "donation ask"),
+        ("Donate now", "donation ask"),
         ("Link Copied!", "share tools"),
         ("Facebook X WhatsApp", "share tools"),
         ("ADVERTISEMENT", "ad label"),
@@ -139,6 +146,8 @@ PROMO = {
         ("Utilizziamo i cookie per migliorare la tua esperienza.", "cookie notice"),
     ],
     "es": [
+        ("Mirá también: Dólar hoy: a cuánto cotiza este jueves", "read more"),
+        ("Sigue leyendo: Qué servicios funcionan durante el paro", "read more"),
         ("+18. Juega con responsabilidad.", "betting ad"),
         (
             "Te puede interesar: Calendario de amistosos de pretemporada de los equipos de LaLiga",
@@ -220,6 +229,30 @@ PROMO = {
         ("Lue myös: Näin varaudut talvimyrskyyn", "read more"),
         ("Lue lisää: Ajokeli on huono koko maassa", "read more"),
     ],
+    "cs": [
+        ("Čtěte také: Jak se připravit na povodeň", "read more"),
+        ("Komerční sdělení", "ad label"),
+    ],
+    "sk": [("Čítajte aj: Nelegálne skládky na Slovensku", "read more")],
+    "ro": [
+        ("Citește și: Cum se formează incendiile de vegetație", "read more"),
+        ("Citeşte şi: Codul roşu de ploi, prelungit", "read more"),
+        ("PUBLICITATE", "ad label"),
+    ],
+    "tr": [
+        ("İlgili haber: Deprem çantasında neler olmalı?", "read more"),
+        ("Reklam", "ad label"),
+    ],
+    "el": [
+        ("Διαβάστε επίσης: Πώς να προστατευτείτε από τον καπνό", "read more"),
+        ("ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ: Τα μέτρα για τους πληγέντες", "read more"),
+        ("ΔΙΑΦΗΜΙΣΗ", "ad label"),
+        ("Διαφήμιση", "ad label"),
+    ],
+    "hu": [
+        ("Kapcsolódó: Ezek voltak a legnagyobb dunai árvizek", "read more"),
+        ("Hirdetés", "ad label"),
+    ],
 }
 
 LOOKALIKES = {
@@ -232,6 +265,8 @@ LOOKALIKES = {
         "Sign up sheets for volunteers were posted at the town hall this morning.",
         "Share prices fell sharply after the announcement, traders said.",
         "Loading of the ferries resumed at noon after the wind dropped.",
+        "The foundation will donate $5m to support local journalism in the county, it said.",
+        "Residents can donate blood at the community centre, which will keep reporting stock.",
     ],
     "de": [
         "Die Beratungsstelle warnt, dass Sportwetten gerade junge Männer in Schulden treiben.",
@@ -254,6 +289,7 @@ LOOKALIKES = {
         "Ogni mattina i pendolari trovano code sulla A1 tra Barberino e Firenze.",
     ],
     "es": [
+        "Mira también hacia el norte, donde el río ya superó la cota de alerta.",
         "Te puede interesar saber que el club ya negoció con el jugador en enero.",
         "La publicidad del club en la camiseta cambiará la próxima temporada.",
         "El club pidió a los aficionados que sigan las novedades por WhatsApp.",
@@ -287,6 +323,30 @@ LOOKALIKES = {
     "fi": [
         "Lue myös kaupungin tiedote ennen kuin lähdet liikkeelle aamulla.",
         "Poliisi pyytää lukemaan lisää ajokelistä ennen matkaa.",
+    ],
+    "cs": [
+        "Čtěte také zprávu hasičů, kterou zveřejnili dnes ráno na webu.",
+        "Reklama na festival visela na každé zastávce v centru města.",
+    ],
+    "sk": [
+        "Čítajte aj vyjadrenie hasičov, ktoré zverejnili dnes ráno.",
+        "Pred 19. hodinou nahlásili požiar skládky hasičom.",
+    ],
+    "ro": [
+        "Citește și comunicatul ISU, publicat în această dimineață pe site.",
+        "Publicitatea pentru festival a fost retrasă după incendiu.",
+    ],
+    "tr": [
+        "Reklam panoları fırtınada yıkıldı, iki araç hasar gördü.",
+        "İlgili haber kanalları gün boyu canlı yayın yaptı.",
+    ],
+    "el": [
+        "Διαβάστε επίσης την ανακοίνωση της Πυροσβεστικής που εκδόθηκε το πρωί.",
+        "Η διαφήμιση του φεστιβάλ αποσύρθηκε μετά την πυρκαγιά.",
+    ],
+    "hu": [
+        "Kapcsolódó intézkedéseket is bejelentett a főpolgármester délután.",
+        "A hirdetés a fesztiválról minden megállóban kint volt.",
     ],
 }
 
@@ -322,6 +382,7 @@ def test_real_paragraph_with_the_same_words_stays(language: str, text: str) -> N
 
 def test_every_language_has_promo_lines_and_lookalikes() -> None:
     languages = {"en", "de", "fr", "it", "es", "pt", "pl", "nl", "sv", "da", "no", "fi"}
+    languages |= {"cs", "sk", "ro", "tr", "el", "hu"}
     assert set(PROMO) == set(LOOKALIKES) == languages
     assert all(len(LOOKALIKES[language]) >= 2 for language in languages)
 

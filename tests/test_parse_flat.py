@@ -3,6 +3,8 @@ a written time, with the title lines, subheadings and closing lines such columns
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
 import pytest
 
 from liveread.model import LiveBlog
@@ -199,3 +201,67 @@ def test_a_time_line_holding_a_pinning_label_pins_its_post() -> None:
         "Ferries stop": 13,
         "Family rescued": 12,
     }
+
+
+def test_a_zone_stated_by_its_region_alone_times_the_posts() -> None:
+    column = (
+        "<p><em>All times are Central.</em></p>"
+        f"<p><strong>UPDATE 10:45 p.m.:</strong> {BODY}</p>"
+        f"<p><strong>UPDATE 9:20 p.m.:</strong> {SPARE}</p>"
+    )
+    html = page(column).replace("2024-07-24T14:00:00Z", "2024-07-25T04:00:00Z")
+    blog = parse(html, "https://news.example.com/live/storm-updates")
+    assert [entry.published for entry in blog.entries] == [
+        datetime(2024, 7, 25, 3, 45, tzinfo=UTC),
+        datetime(2024, 7, 25, 2, 20, tzinfo=UTC),
+    ]
+
+
+def test_the_original_story_under_its_updates_is_a_post_of_its_own() -> None:
+    column = (
+        f"<p><strong>UPDATE 1:45 p.m.:</strong> {BODY}</p>"
+        f"<p><strong>UPDATE 1:20 p.m.:</strong> {SPARE}</p>"
+        "<p><strong>Original story, 12:02 p.m.:</strong> Severe storms are expected to develop"
+        " across the county this evening, forecasters said on Wednesday.</p>"
+    )
+    blog = read(column)
+    assert [entry.published for entry in blog.entries] == [
+        datetime(2024, 7, 24, 13, 45, tzinfo=UTC),
+        datetime(2024, 7, 24, 13, 20, tzinfo=UTC),
+        datetime(2024, 7, 24, 12, 2, tzinfo=UTC),
+    ]
+    assert blog.entries[1].text == SPARE
+    assert blog.entries[2].text.startswith("Severe storms are expected")
+
+
+def test_evening_times_written_with_a_space_inside_p_m() -> None:
+    column = f"<p><strong>10:45 p. m.</strong> {BODY}</p><p><strong>9:20 p. m.</strong> {SPARE}</p>"
+    html = page(column, "es-CO").replace("2024-07-24T14:00:00Z", "2024-07-25T04:00:00Z")
+    blog = parse(html, URL)
+    assert [entry.published for entry in blog.entries] == [
+        datetime(2024, 7, 25, 3, 45, tzinfo=UTC),
+        datetime(2024, 7, 25, 2, 20, tzinfo=UTC),
+    ]
+
+
+def test_times_written_with_horas_after_them() -> None:
+    column = (
+        f"<p><strong>13.02 horas.</strong> {BODY}</p><p><strong>11.40 horas.</strong> {SPARE}</p>"
+    )
+    blog = read(column, "es")
+    assert [entry.published.time().isoformat() for entry in blog.entries if entry.published] == [
+        "11:02:00",
+        "09:40:00",
+    ]
+
+
+def test_posts_stamped_with_a_date_in_numbers_and_dashes() -> None:
+    column = (
+        f"<p><strong>24-07-2024 13:05</strong> {BODY}</p>"
+        f"<p><strong>23-07-2024 22:40</strong> {SPARE}</p>"
+    )
+    blog = read(column, "en-GB")
+    assert [entry.published for entry in blog.entries] == [
+        datetime(2024, 7, 24, 12, 5, tzinfo=UTC),
+        datetime(2024, 7, 23, 21, 40, tzinfo=UTC),
+    ]

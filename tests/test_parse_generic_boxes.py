@@ -1150,3 +1150,31 @@ def test_a_label_beside_the_time_does_not_keep_the_byline_under_it() -> None:
     blog = parse(page(feed), URL)
     assert [entry.authors for entry in blog.entries] == [["Mara Quill"]] * 3
     assert not any("By Mara Quill" in entry.text for entry in blog.entries)
+
+
+def _card(number: int, badge: str, headline: str) -> str:
+    return (
+        f"<li class='card'><span class='card__badge'>{badge}</span>"
+        f"<time datetime='2024-07-24T1{number}:05:00Z'>Updated 1{number}:05</time>"
+        f"<h3><a href='/news/story-{number}'>{headline}</a></h3><p>{BODY}</p></li>"
+    )
+
+
+@pytest.mark.parametrize(
+    ("badge", "headlines"),
+    [
+        ("", ["Storm live: roads shut", "Strike live: no buses", "Trial live: jury out"]),
+        ("LIVE", ["Roads shut after storm", "No buses as drivers strike", "Jury sent out"]),
+    ],
+)
+def test_an_index_of_live_blogs_is_no_live_blog(badge: str, headlines: list[str]) -> None:
+    cards = "".join(_card(n, badge, line) for n, line in enumerate(reversed(headlines), 1))
+    with pytest.raises(NotALiveBlog):
+        parse(page(f"<ul class='cards'>{cards}</ul>"), URL)
+
+
+def test_posts_that_link_out_from_plain_headlines_are_still_read() -> None:
+    cards = "".join(
+        _card(n, "", line) for n, line in enumerate(["Roads shut", "No buses", "Jury out"], 1)
+    )
+    assert len(parse(page(f"<ul class='cards'>{cards}</ul>"), URL).entries) == 3

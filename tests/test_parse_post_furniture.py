@@ -228,3 +228,11 @@ def test_a_consent_placeholders_address_in_a_template_or_noscript_names_its_embe
         [],
     ]
     assert not any("Externer Inhalt" in entry.text for entry in blog.entries)
+
+
+def test_a_race_s_progress_beside_the_time_is_no_text() -> None:
+    laps = ("Lap 51/70", "Lap 44/70", "Lap 33/70")
+    blog = read(
+        *(post(n, stamp=f"<span class='lap'>{lap}</span>") for n, lap in enumerate(laps, 1))
+    )
+    assert texts(blog) == [said(3), said(2), said(1)]

@@ -68,6 +68,15 @@ def marker(text: str, language: str | None = None) -> Marker:
         ("0:30 text in lower case", 0, 30, "0:30", "text in lower case"),
         ("13:47", 13, 47, "13:47", ""),
         ("13:47Police said", 13, 47, "13:47", "Police said"),  # <strong>13:47</strong>Police
+        # Spanish as the RAE writes it: a space inside "p. m."
+        ("10:45 p. m. El presidente", 22, 45, "10:45 p. m.", "El presidente"),
+        ("10:45 a. m.", 10, 45, "10:45 a. m.", ""),
+        ("9:05 P. M. | Texto", 21, 5, "9:05 P. M.", "Texto"),
+        # "horas", "hrs", "hs" after the clock, as "Uhr": Spain, Mexico, Argentina
+        ("13.02 horas", 13, 2, "13.02 horas", ""),
+        ("13.02 horas: El Gobierno", 13, 2, "13.02 horas", "El Gobierno"),
+        ("13:02 hs. El Gobierno", 13, 2, "13:02 hs", "El Gobierno"),
+        ("8.05 hrs | Texto", 8, 5, "8.05 hrs", "Texto"),
         # German: "Uhr", the ticker's "+++"
         ("11.04 Uhr: Israelische Drohne tötet", 11, 4, "11.04 Uhr", "Israelische Drohne tötet"),
         ("1.10 Uhr: Heftiger Schusswechsel", 1, 10, "1.10 Uhr", "Heftiger Schusswechsel"),
@@ -164,6 +173,8 @@ def test_a_zone_the_marker_does_not_take_stays_in_the_text() -> None:
         "\xa0",
         "Police said",
         "A man was arrested",
+        "10 horas de paro",
+        "24 hs de paro",
         "May said",
         "Il presidente",
         "2024 was a year",
@@ -470,12 +481,21 @@ def test_a_number_and_a_word_no_marker_goes_on_with(text: str) -> None:
 def test_month_names_match_only_their_folded_form_in_ascii() -> None:
     """Numbers before a plain ASCII word are turned away when the word, folded, is no month:
     that holds only while no month's spelling has a letter a case-blind pattern matches to
-    another ASCII letter (a Turkish dotless "ı" matches "i")."""
+    another ASCII letter than the one it folds to (a Turkish dotless "ı" matches "I", and
+    folds to "i"). Spellings in another script (Greek) fold to no ASCII at all."""
     spellings = [s for names in timewords.MONTHS.values() for n in names for s in n.split()]
-    assert all(fold(spelling).isascii() for spelling in spellings)
+    assert all(
+        fold(spelling).isascii() or not any(char.isascii() for char in fold(spelling))
+        for spelling in spellings
+    )
     accented = {char for spelling in spellings for char in spelling if not char.isascii()}
     letters = string.ascii_letters
-    assert not [c for c in accented for a in letters if re.fullmatch(re.escape(c), a, re.I)]
+    assert not [
+        c
+        for c in accented
+        for a in letters
+        if re.fullmatch(re.escape(c), a, re.I) and fold(c) != a.lower()
+    ]
 
 
 def test_the_quick_reading_reads_the_common_forms() -> None:
@@ -972,6 +992,9 @@ def test_no_day_heading(text: str) -> None:
         ("All times are Pacific Time", "America/Los_Angeles"),
         ("All times shown are in Central European Time (CET)", "Europe/Berlin"),
         ("All times are Central Time", "America/Chicago"),
+        ("All times are Central.", "America/Chicago"),
+        ("This story will be updated. All times Central", "America/Chicago"),
+        ("All times are Mountain, and all figures are provisional", "America/Denver"),
         ("All times IST", "Asia/Kolkata"),
         ("All times AEST", "Australia/Sydney"),
         ("Alle Zeiten in MESZ", "Europe/Berlin"),
@@ -1001,6 +1024,8 @@ def test_zone_statements(text: str, zone: str) -> None:
         "The UK government said",
         "All times are approximate.",
         "Schools were shut three times. The UK exam board said",
+        "Updates from central London are coming in",
+        "Updates from the mountain rescue team follow below",
     ],
 )
 def test_no_zone_statement(text: str) -> None:
@@ -1460,3 +1485,35 @@ def test_the_time_a_pinning_label_holds(text: str, hour: int, minute: int, rest:
 )
 def test_no_time_after_a_pinning_label(text: str) -> None:
     assert read_marker(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "day", "month_day"),
+    [
+        ("18-07-2024 14:23", date(2024, 7, 18), None),
+        ("18-07-24, 14:23", date(2024, 7, 18), None),
+        ("18.07. 14:23", None, (7, 18)),  # "14" is the hour, not the year of "18.07.14"
+        ("18.07.24 14:23", date(2024, 7, 18), None),
+    ],
+)
+def test_a_date_in_numbers_then_its_clock(
+    text: str, day: date | None, month_day: tuple[int, int] | None
+) -> None:
+    found = marker(text, "nl")
+    assert (found.kind, found.day, found.month_day, found.hour, found.minute) == (
+        "moment",
+        day,
+        month_day,
+        14,
+        23,
+    )
+
+
+@pytest.mark.parametrize("text", ["3-1 win at 14:00", "12-10 14:23 the score stood"])
+def test_a_score_before_a_clock_is_no_date(text: str) -> None:
+    found = read_marker(text, "en")
+    assert found is None or found.kind != "moment"
+
+
+def test_a_day_heading_in_numbers_with_dashes() -> None:
+    assert read_day("18-07-2024", "nl") == date(2024, 7, 18)

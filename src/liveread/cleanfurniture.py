@@ -145,11 +145,14 @@ _READING = (
     rf"|(?:{words.READING_TIME})\s*:?\s*(?:ca\.?\s*)?\d+\s*{_MINUTES})"
 )
 _PREFIX = rf"(?i:(?:(?:{words.META_PREFIXES})\b\.?\s*:?\s*){{1,2}})"
+_PROGRESS = rf"(?i:(?:{words.PROGRESS_WORDS})\s+\d{{1,3}}\s*(?:/|of|von|sur|su|de|z)\s*\d{{1,3}})"
 _META = re.compile(
     rf"{_PREFIX}?(?:{_DATE}(?:,?\s*{_PREFIX}?{_CLOCK})?|{_CLOCK}|{_RELATIVE})|{_READING}"
+    rf"|{_PROGRESS}"
 )
 """A time, date, age or reading time as a meta row writes it ("kl. 17.55", "hace 2 horas",
-"Updated 2:02 p.m. ET", "12. November 2024", "3 min read")."""
+"Updated 2:02 p.m. ET", "12. November 2024", "3 min read"), or a race's progress ("Lap
+51/70")."""
 META_ROW = 120
 """The longest meta row ("Aktualisiert am 12. November 2024, 09:14 Uhr · Lisa Gruber, Thomas
 Wieser · 3 Min. Lesezeit")."""

@@ -245,8 +245,9 @@ _LEADING_RULES = {f"r{n}": rule for n, (_, rule) in enumerate(LEADING_PHRASES)}
 
 
 def leading_match(text: str) -> re.Match[str] | None:
-    """The first of `LEADING_PHRASES` that `text` starts with, as a match named after it."""
-    return _LEADING.for_start(text[:1].casefold()).match(text)
+    """The first of `LEADING_PHRASES` that `text` starts with, as a match named after it.
+    A letter that case-folds to two ("İ" to "i" and a dot above) is looked up by the first."""
+    return _LEADING.for_start(text[:1].casefold()[:1]).match(text)
 
 
 _ANYWHERE = tuple(

@@ -3,8 +3,9 @@
 Phrases are written in lower case as pages spell them, with "'" for any apostrophe; `clean`
 compares them with a block's text case-folded and stripped of the punctuation around it.
 Entries that are regular expressions say so. Languages: English, German, French, Italian,
-Spanish, Portuguese, Polish, Dutch, Swedish, Danish, Norwegian, Finnish (some of them), and a
-few Japanese labels.
+Spanish, Portuguese, Polish, Dutch, Swedish, Danish, Norwegian, Finnish (some of them), Czech,
+Slovak, Romanian, Turkish, Greek and Hungarian (kickers and ad labels), and a few Japanese labels.
+Greek is written both with its accents and in capitals' plain letters ("ΔΙΑΦΗΜΙΣΗ").
 """
 
 from __future__ import annotations
@@ -104,6 +105,11 @@ READ_MORE: Words = {
         "relacionada",
         "lee la noticia completa",
         "lea la noticia completa",
+        "mira también",
+        "mirá también",
+        "leé también",
+        "seguí leyendo",
+        "sigue leyendo",
     ),
     "pt": (
         "leia também",
@@ -142,6 +148,27 @@ READ_MORE: Words = {
     "no": ("les også", "les mer", "se også", "relatert"),
     "da": ("læs også", "læs mere", "se også", "relateret"),
     "fi": ("lue myös", "lue lisää", "katso myös", "aiheesta lisää"),
+    "cs": ("čtěte také", "čtěte též", "čtěte více", "mohlo by vás zajímat", "související články"),
+    "sk": ("čítajte aj", "čítajte tiež", "prečítajte si aj", "súvisiace články"),
+    "ro": (
+        "citește și",
+        "citeşte şi",
+        "citeste si",
+        "citește mai mult",
+        "vezi și",
+        "vezi şi",
+        "articole similare",
+    ),
+    "tr": ("ilgili haber", "ilgili haberler", "bunu da okuyun", "ayrıca okuyun", "devamını oku"),
+    "el": (
+        "διαβάστε επίσης",
+        "διαβαστε επισης",
+        "διαβάστε ακόμη",
+        "διαβαστε ακομη",
+        "δείτε επίσης",
+        "δειτε επισης",
+    ),
+    "hu": ("kapcsolódó", "kapcsolódó cikk", "kapcsolódó cikkek", "olvasd el ezt is"),
 }
 PROMO_LINK_LEADS: Words = {
     # How a paragraph that is one link, bold or in capitals, sends the reader elsewhere:
@@ -208,6 +235,11 @@ AD_LABELS: Words = {
     "nl": ("advertentie", "gesponsord", "gesponsorde inhoud"),
     "sv": ("annons", "sponsrat", "sponsrad", "annonssamarbete"),
     "no": ("annonse", "sponset", "annonsørinnhold"),
+    "cs": ("komerční sdělení",),  # "reklama" as in Polish
+    "ro": ("publicitate", "advertorial"),
+    "tr": ("reklam", "sponsorlu içerik"),
+    "el": ("διαφήμιση", "διαφημιση"),
+    "hu": ("hirdetés", "támogatott tartalom"),
     "ja": ("広告",),
 }
 
@@ -326,6 +358,11 @@ CALLS_TO_ACTION: dict[str, Words] = {
         "pl": ("pobierz", "pobierz aplikację"),
         "nl": ("download de app",),
         "sv": ("ladda ner appen",),
+    },
+    "donation ask": {
+        "en": ("donate", "donate now", "donate today", "make a donation", "give now"),
+        "de": ("jetzt spenden",),
+        "fr": ("faire un don", "je fais un don"),
     },
     "share tools": {
         "en": (
@@ -605,6 +642,15 @@ ANYWHERE: dict[str, dict[str, tuple[str, ...]]] = {
             r"\b(?:follow|join) (?:us|our [\w ]{1,40}?) on telegram\b",
             rf"{_ASK_OPENS}(?:follow|join) {_OUTLET_NAME} on telegram\b",
             r"\bfolgen sie (?:uns|dem|der|unserem|unserer)\b[\w '’-]{0,60}\bauf telegram\b",
+        ),
+    },
+    "donation ask": {
+        # A sentence that asks for money for the newsroom's work: "… is a nonprofit newsroom.
+        # Donate today to support reporting like this." ("The fund will donate $5m to support
+        # local journalism" asks for nothing).
+        "donat": (
+            r"(?:^|[.!?]\s+)(?:please\s+)?(?:donate|make a donation)\b[^.!?]{0,80}"
+            r"\b(?:support|fund|keep)\w*\b[^.!?]{0,60}\b(?:journalism|reporting|newsroom|news)\b",
         ),
     },
     "subscription prompt": {
@@ -897,6 +943,11 @@ TIME_UNITS = (
 )
 AGO_BEFORE = r"vor|il y a|hace|há|przed|for|för"
 AGO_AFTER = r"ago|fa|temu|geleden|sedan|siden|sitten|atrás"
+PROGRESS_WORDS = (
+    r"lap|round|stage|leg|runde|etappe|tour|étape|giro|tappa|vuelta|etapa|ronde|okrążenie|runda"
+)
+"""What a race or match counts its progress in, in a post's meta row as "Lap 51/70" or "Round
+3 of 12" (the count out of a total: a word and a number alone may be a heading)."""
 READING_TIME = (
     r"read|reading time|lesezeit|lesedauer|de lecture|temps de lecture|di lettura"
     r"|tempo di lettura|de lectura|tiempo de lectura|de leitura|tempo de leitura|czytania"

@@ -10,7 +10,10 @@ the best supported one is read:
 - regularity: posts of one shape (tag and class), not a run of unlike boxes;
 - markers swallowed: a reading whose posts hold other posts' times has merged posts;
 - prose: a reading none of whose posts holds a sentence is boxes of data (price tables,
-  results, timetables stamped "Updated 14:23"), not posts.
+  results, timetables stamped "Updated 14:23"), not posts;
+- live pages listed: a reading most of whose posts are headlines that link to a live page
+  of their own ("Storm Bert live: …", or under a "LIVE" badge) is a site's index of its live
+  blogs.
 
 A site spec's reading starts ahead (its template is known); a generic reading must also pass
 a floor (enough posts, mostly timed, with text of their own) or the page is not a live blog,
@@ -28,6 +31,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from liveread.parse.adapter import Adapter, Node
+from liveread.parse.facts import LIVE_WORDS
 from liveread.parse.structured import StructuredBlog
 from liveread.parse.tree import Owners, common_ancestor
 from liveread.text import letter_count
@@ -185,6 +189,8 @@ def judge(
         proposal.refused = "most posts have no text of their own"
     elif e.links > 0.5:
         proposal.refused = "mostly links: a list of teasers"
+    elif e.links >= INDEX_LINKS and _lists_live_pages(proposal.reader, proposal.nodes):
+        proposal.refused = "its items are headlines linking to live pages: an index of live blogs"
     elif e.timed < (0.5 if live_signal else 0.9):
         proposal.refused = f"only {e.timed:.0%} of posts carry a time"
     elif not live_signal and not _plainly_posts(e):
@@ -195,6 +201,41 @@ def judge(
         proposal.refused = _not_post_times(
             proposal, e, live_signal=live_signal, published=published
         )
+
+
+INDEX_LINKS = 0.1
+"""The share of link text from which a reading's posts may be an index's teasers (a live
+blog's posts, even the ones that link out, are mostly text of their own)."""
+_LINKED_HEADLINES = "h1 a[href], h2 a[href], h3 a[href], h4 a[href]"
+
+
+def _lists_live_pages(reader: Adapter, nodes: list[Node]) -> bool:
+    """Whether most posts have a headline linking to another page, a page that says it is
+    live ("M62 closed – live traffic updates") or under a live badge ("LIVE"): an index of a
+    site's live blogs, not one."""
+    listed = 0
+    for node in nodes:
+        parts = reader.extent(node)
+        links = [
+            link
+            for part in parts
+            for link in part.css(_LINKED_HEADLINES)
+            if "#" not in (link.attributes.get("href") or "#")
+        ]
+        listed += bool(links) and (
+            any(LIVE_WORDS.search(link.text()) for link in links) or _live_badge(parts[0])
+        )
+    return listed * 2 > len(nodes)
+
+
+LIVE_BADGE = 20
+"""The longest opening line that is a live badge ("LIVE", "En direct", "Liveticker")."""
+
+
+def _live_badge(part: Node) -> bool:
+    """Whether the post opens with a badge that says live, alone on its line."""
+    opening = part.text(deep=True, separator="\n", strip=True).lstrip().split("\n", 1)[0]
+    return len(opening) <= LIVE_BADGE and LIVE_WORDS.fullmatch(opening) is not None
 
 
 def _plainly_posts(e: Evidence) -> bool:

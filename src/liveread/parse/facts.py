@@ -64,7 +64,8 @@ LIVE_WORDS = re.compile(
     r"ao vivo|em direto|tempo real|direktrapport|\bdirekt\b|minuto a minuto|"
     r"minute par minute|\bminuto per minuto\b|latest updates|as it happens|rolling coverage|"
     r"en continu|en tiempo real|na bieżąco|news-?blog|news-?ticker|\bdirekte\b|\bseuranta\b|"
-    r"\bsuora(?:na)?\b|\bseuraamme\b|hetki hetkeltä",
+    r"\bsuora(?:na)?\b|\bseuraamme\b|hetki hetkeltä|\bonline:|online (?:přenos|reportáž)|"
+    r"\bživě\b|\bcanl[ıi]\b|percről percre|ζωντανά|ζωντανή ενημέρωση",
     re.IGNORECASE,
 )
 LIVE_TOPIC = re.compile(

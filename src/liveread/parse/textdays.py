@@ -44,10 +44,15 @@ DATE = re.compile(
       | (?P<month_name_first>{_MONTH_WORDS})\.?\s(?P<day_second>[0-9]{{1,2}})
         (?:st|nd|rd|th)?(?:,?\s(?P<year_last>[0-9]{{4}})(?![0-9]))?         # August 5, 2024
       | (?P<dotted_day>[0-9]{{1,2}})\.\s?(?P<dotted_month>[0-9]{{1,2}})\.
-        (?:\s?(?P<dotted_year>[0-9]{{4}}|[0-9]{{2}})(?![0-9]))?             # 18. 7., 18.07.2024
+        (?:\s?(?P<dotted_year>[0-9]{{4}}|[0-9]{{2}})(?![0-9]|[:.][0-9]))?   # 18. 7., 18.07.2024
       | (?P<slashed_first>[0-9]{{1,2}})/(?P<slashed_second>[0-9]{{1,2}})
         (?:/(?P<slashed_year>[0-9]{{4}}|[0-9]{{2}}))?(?![0-9])              # 18/07, 18/07/2024
       | (?P<iso_year>[0-9]{{4}})-(?P<iso_month>[0-9]{{2}})-(?P<iso_day>[0-9]{{2}})(?![0-9])
+      | (?P<dashed_day>[0-9]{{1,2}})-(?P<dashed_month>[0-9]{{1,2}})
+        -(?P<dashed_year>[0-9]{{4}}|[0-9]{{2}})(?![0-9])                  # 18-07-2024, 18-07-24
+      | (?P<year_first>[0-9]{{4}})\.\s?
+        (?:(?P<month_name_middle>{_MONTH_WORDS})\.?|(?P<month_middle>[0-9]{{1,2}})\.)
+        \s?(?P<day_last>[0-9]{{1,2}})\.(?![0-9])                 # 2024. szeptember 20., 2024.09.20.
     )
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -70,7 +75,8 @@ class DayParts(NamedTuple):
 def read_day(text: str, language: str | None = None, *, near: date | None = None) -> date | None:
     """A day heading's date, when the WHOLE text (squashed) is one: "Donnerstag, 18. 7.",
     "Monday 5 August", "5 August 2024", "lundi 5 août", "18/07", "18 luglio 2024",
-    "sábado, 3 de agosto", "czwartek, 18 lipca", "donderdag 18 juli", "2024-07-18".
+    "sábado, 3 de agosto", "czwartek, 18 lipca", "donderdag 18 juli", "2024-07-18", "18-07-2024",
+    "2024. szeptember 20.".
 
     A missing year is the one that puts the date nearest `near` (the page's date); without
     `near` such a day is None, as is "Today"/"Heute"/"Hier" (yesterday in French), which
@@ -131,8 +137,15 @@ def day_parts(match: re.Match[str], language: str | None) -> DayParts | None:
         if year is None and (len(first) < 2 or len(second) < 2):
             return None
         day, month = _slash_order(int(first), int(second), language)
-    else:
+    elif match["dashed_day"] is not None:
+        day, month = int(match["dashed_day"]), int(match["dashed_month"])
+        year = match["dashed_year"]
+    elif match["iso_year"] is not None:
         day, month, year = int(match["iso_day"]), int(match["iso_month"]), match["iso_year"]
+    else:
+        name = match["month_name_middle"]
+        month = _MONTHS.get(words.fold(name)) if name else int(match["month_middle"])
+        day, year = int(match["day_last"]), match["year_first"]
     if month is None:
         return None
     full_year = None if year is None else int(year) + (2000 if len(year) == 2 else 0)

@@ -80,6 +80,7 @@ _UNITS = {
 }
 _ONE = frozenset(words.fold(word) for word in words.ONE_WORDS.split())
 _CLOCK_PREFIXES = frozenset(words.fold(word).rstrip(".") for word in words.CLOCK_PREFIXES)
+_CLOCK_WORDS = frozenset(words.fold(word) for word in words.CLOCK_WORDS)
 _RELATIVE_LEADS = (
     frozenset(
         words.fold(phrase.split()[0])
@@ -97,6 +98,7 @@ _PINNED_LABELS = tuple(label for labels in LABELS["pinned"].values() for label i
 _PINNED_LEADS = frozenset(words.fold(label.split()[0]) for label in _PINNED_LABELS)
 _LEADS = (
     _CLOCK_PREFIXES
+    | _CLOCK_WORDS
     | _RELATIVE_LEADS
     | DATE_WORDS
     | frozenset(_DAYS_BACK)
@@ -122,8 +124,8 @@ _CLOCK = re.compile(
         (?P<mark>[:.])(?P<minute>[0-9]{{2}})                  # 13:47, 11.04
       | (?P<h>\s?[hH])(?:\s?(?P<h_minute>[0-9]{{2}}))?        # 14h23, 14 h 23, 14h
     )?
-    (?:\s?(?P<meridiem>[ap]\.?m\b\.?|[AP]\.?M\b\.?))?         # 2:02 p.m., 11am, 2.02PM
-    (?:\s?(?P<suffix>Uhr|uur|h)(?![^\W\d_]))?                  # 11.04 Uhr, 15 uur, 10.30 h
+    (?:\s?(?P<meridiem>[ap](?:\.\s?)?m\b\.?|[AP](?:\.\s?)?M\b\.?))?  # 2:02 p.m., 11am, 2.02PM, 10:45 p. m.
+    (?:\s?(?P<suffix>Uhr|uur|[Hh]oras|hrs|hs|h)(?![^\W\d_]))?    # 11.04 Uhr, 15 uur, 10.30 h
     (?:\s?(?P<open>\()?(?P<zone>{ZONE_WORD}){OFFSET}?(?(open)\))(?![^\W\d_]))?
     """,
     re.VERBOSE,
@@ -140,11 +142,22 @@ LONGEST_MATCH = 130
 _ONE_ALTERNATIVES = "|".join(
     sorted((re.escape(word) for word in words.ONE_WORDS.split()), key=len, reverse=True)
 )
-_AGO_BEFORE = "|".join(word.replace(" ", r"\s+") for word in (*words.AGO_BEFORE, *words.AGO_AROUND))
+_AGO_BEFORE = "|".join(
+    sorted(
+        {
+            form.replace(" ", r"\s+")
+            for word in (*words.AGO_BEFORE, *words.AGO_AROUND)
+            for form in (word, words.fold(word))  # Greek capitals drop accents: "ΠΡΙΝ ΑΠΟ"
+        },
+        key=len,
+        reverse=True,
+    )
+)
 _AGO_AFTER = "|".join((*words.AGO_AFTER, *words.AGO_AROUND.values()))
 _AROUND = {(words.fold(before), words.fold(after)) for before, after in words.AGO_AROUND.items()}
 _AROUND_FIRST = {before for before, _ in _AROUND}
 _ONE_UNIT_AGO = frozenset(words.fold(word) for word in words.ONE_UNIT_AGO)
+_UNITS_AGO = frozenset(words.fold(word) for word in words.UNITS_AGO)
 _RELATIVE = re.compile(
     rf"""
     (?:(?P<before>{_AGO_BEFORE})\s+)?
@@ -168,6 +181,8 @@ _GLUE = re.compile(
 "17.07.2024 • 23:10 Uhr", "April 14, 2026 / 7:10 PM", "5 août à 14h", "18 luglio alle 14.30",
 "3 de agosto a las 14:00", "18 lipca o godz. 14:00", "16/02 às 01:52", "13. juni kl. 09.12"."""
 _HOURS = ("Uhr", "uur")
+_HOUR_WORDS = (*_HOURS, "horas", "Horas", "hrs", "hs")
+"""Words after a clock that make it one: "11.04 Uhr", "13.02 horas", "13:02 hs"."""
 _STRONG_SEPARATORS = ":|–—•·-"
 _SEPARATORS = _STRONG_SEPARATORS + ",."
 
@@ -228,6 +243,8 @@ def read_marker(text: str, language: str | None = None) -> Marker | None:
             lead, word = phrase, second
     if lead in _CLOCK_PREFIXES:
         return _clock_marker(text, _skip_prefix(text, word.end()), prefixed=True)
+    if lead in _CLOCK_WORDS:
+        return _clock_marker(text, _skip_spaces(text, word.end()), prefixed=False)
     if lead in _DAYS_BACK and (marker := _day_word_clock(text, word.end(), language)):
         return replace(marker, days_back=_DAYS_BACK[lead], label=_label(text, start, marker.end))
     if lead in _RELATIVE_LEADS and (marker := _relative(text, start) or _just_now(text, start)):
@@ -400,7 +417,7 @@ def _readers_for_number(text: str, start: int) -> tuple[_Reader, ...]:
     following = text[after : after + 1]
     digits = after - start
     if digits == 4:
-        return (_moment,) if following == "-" else ()
+        return (_moment,) if following in ("-", ".") else ()  # "2024-09-20", "2024. szept. 20."
     if digits == 3:
         return (_relative, _minute_of_play)
     if digits > 4 or not following:
@@ -498,7 +515,7 @@ def _clock_at(text: str, start: int, *, prefixed: bool) -> _Time | None:
     zone, end = _zone_of(text, match, twelve_hour=bool(meridiem))
     suffix = match["suffix"]
     strength: _Strength
-    if prefixed or match["mark"] == ":" or match["h_minute"] or meridiem or suffix in _HOURS:
+    if prefixed or match["mark"] == ":" or match["h_minute"] or meridiem or suffix in _HOUR_WORDS:
         strength = "strong"
     elif match["mark"] == ".":
         strength = "strong" if suffix == "h" or zone is not None else "separator"
@@ -763,11 +780,17 @@ _SEPARATORS_AFTER = " :|–—-,•·+"
 
 def _relative(text: str, start: int, language: str | None = None) -> Marker | None:
     """ "16 min ago", "an hour ago", "vor 2 Stunden", "il y a 5 min", "3 ore fa",
-    "hace 2 horas", "2 godziny temu", "godzinę temu", "3 uur geleden"."""
+    "hace 2 horas", "2 godziny temu", "godzinę temu", "3 uur geleden", "12 perce"."""
     match = _RELATIVE.match(text, start)
-    if match is None or not _ago_words_agree(match["before"], match["after"]):
+    if match is None:
         return None
-    seconds = _UNITS.get(words.fold(match["unit"]))
+    unit = words.fold(match["unit"])
+    if unit in _UNITS_AGO:  # "12 perce": an amount, and a unit that says "ago" itself
+        if match["before"] or match["after"] or not (match["count"] or "").isdigit():
+            return None
+    elif not _ago_words_agree(match["before"], match["after"]):
+        return None
+    seconds = _UNITS.get(unit)
     count_text = match["count"]
     if seconds is None or (
         count_text is None and words.fold(match["after"] or "") not in _ONE_UNIT_AGO
@@ -847,6 +870,7 @@ _READERS_AFTER_DIGITS: dict[str, tuple[_Reader, ...]] = {
     ":": (_plain_clock,),
     ".": (_moment, _plain_clock),  # "18.07.2024 11:04", "18. Juli 14:00"; "11.04 Uhr"
     "/": (_moment,),
+    "-": (_moment,),  # "18-07-2024 14:23"
     "'": (_minute_of_play,),
     "’": (_minute_of_play,),
     "′": (_minute_of_play,),

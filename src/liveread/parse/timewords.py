@@ -2,7 +2,8 @@
 
 Words are written as the pages spell them; lookups `fold` them (lower case, accents and "ł"
 removed), so "août", "aout" and "AOÛT" are one word. Languages: English, German, French,
-Italian, Spanish, Polish, Dutch, Portuguese, Danish, Norwegian, Finnish (some lists Swedish too).
+Italian, Spanish, Polish, Dutch, Portuguese, Danish, Norwegian, Finnish, Czech, Slovak,
+Romanian, Turkish, Greek, Hungarian (some lists Swedish too).
 Read by `textmarkers`, `textdays` and `textzones`.
 """
 
@@ -173,6 +174,94 @@ MONTHS: dict[str, tuple[str, ...]] = {
         "marraskuu marraskuuta",
         "joulukuu joulukuuta",
     ),
+    # Czech: the nominative and the genitive that dates use ("14. ledna").
+    "cs": (
+        "leden ledna",
+        "únor února",
+        "březen března",
+        "duben dubna",
+        "květen května",
+        "červen června",
+        "červenec července",
+        "srpen srpna",
+        "září",
+        "říjen října",
+        "listopad listopadu",
+        "prosinec prosince",
+    ),
+    # Slovak: the nominative and the genitive that dates use ("18. júla").
+    "sk": (
+        "január januára",
+        "február februára",
+        "marec marca",
+        "apríl apríla",
+        "máj mája",
+        "jún júna",
+        "júl júla",
+        "august augusta",
+        "september septembra",
+        "október októbra",
+        "november novembra",
+        "december decembra",
+    ),
+    # Romanian: "noi." (noiembrie) is left out, as "noi" is "we".
+    "ro": (
+        "ianuarie ian",
+        "februarie feb",
+        "martie mar",
+        "aprilie apr",
+        "mai",
+        "iunie iun",
+        "iulie iul",
+        "august aug",
+        "septembrie sep sept",
+        "octombrie oct",
+        "noiembrie",
+        "decembrie dec",
+    ),
+    "tr": (
+        "ocak",
+        "şubat",
+        "mart",
+        "nisan",
+        "mayıs",
+        "haziran",
+        "temmuz",
+        "ağustos",
+        "eylül",
+        "ekim",
+        "kasım",
+        "aralık",
+    ),
+    # Greek: the nominative and the genitive that dates use ("11 Αυγούστου").
+    "el": (
+        "ιανουάριος ιανουαρίου",
+        "φεβρουάριος φεβρουαρίου",
+        "μάρτιος μαρτίου",
+        "απρίλιος απριλίου",
+        "μάιος μαΐου",
+        "ιούνιος ιουνίου",
+        "ιούλιος ιουλίου",
+        "αύγουστος αυγούστου",
+        "σεπτέμβριος σεπτεμβρίου",
+        "οκτώβριος οκτωβρίου",
+        "νοέμβριος νοεμβρίου",
+        "δεκέμβριος δεκεμβρίου",
+    ),
+    "hu": (
+        "január jan",
+        "február febr feb",
+        "március márc",
+        "április ápr",
+        "május máj",
+        "június jún",
+        "július júl",
+        "augusztus aug",
+        "szeptember szept",
+        "október okt",
+        "november nov",
+        "december dec",
+    ),
 }
 
 WEEKDAYS: dict[str, tuple[str, ...]] = {
@@ -262,6 +351,13 @@ WEEKDAYS: dict[str, tuple[str, ...]] = {
         "lauantai lauantaina",
         "sunnuntai sunnuntaina",
     ),
+    # Czech: the short "po", "st", "ne"... are left out, as words of other languages.
+    "cs": ("pondělí", "úterý", "středa", "čtvrtek", "pátek", "sobota", "neděle"),
+    "sk": ("pondelok", "utorok", "streda", "štvrtok", "piatok", "sobota", "nedeľa"),
+    "ro": ("luni", "marți marti", "miercuri", "joi", "vineri", "sâmbătă", "duminică"),
+    "tr": ("pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar"),
+    "el": ("δευτέρα", "τρίτη", "τετάρτη", "πέμπτη", "παρασκευή", "σάββατο", "κυριακή"),
+    "hu": ("hétfő", "kedd", "szerda", "csütörtök", "péntek", "szombat", "vasárnap"),
 }
 
 DAYS_BACK: dict[str, int] = {
@@ -292,6 +388,20 @@ DAYS_BACK: dict[str, int] = {
     "tänään": 0,
     "eilen": 1,
     "toissapäivänä": 2,
+    "dnes": 0,  # Czech
+    "včera": 1,
+    "předevčírem": 2,
+    "predvčerom": 2,  # Slovak, whose "dnes" and "včera" are Czech's
+    "azi": 0,  # Romanian, whose "ieri" is Italian's
+    "astăzi": 0,
+    "alaltăieri": 2,
+    "bugün": 0,  # Turkish
+    "dün": 1,
+    "σήμερα": 0,  # Greek
+    "χθες": 1,
+    "χτες": 1,
+    "tegnap": 1,  # Hungarian ("ma", today, is left out: it is also Dutch for Monday)
+    "tegnapelőtt": 2,
 }
 HERE_LANGUAGES = frozenset({"de", "nl"})
 """Languages in which a heading "Hier" is not "yesterday"."""
@@ -300,28 +410,39 @@ UNIT_SECONDS: dict[int, str] = {
     # The units of relative times ("16 min ago", "vor 2 Std.", "3 ore fa"), any language.
     1: (
         "s sec secs second seconds sek sekunde sekunden seconde secondes secondo secondi "
-        "segundo segundos sekunda sekundy sekund sekundę seconden sekunder sekunti sekuntia"
+        "segundo segundos sekunda sekundy sekund sekundę seconden sekunder sekunti sekuntia "
+        "sekundou sekundami sekúnd sekundy secunde secundă saniye δευτερόλεπτο δευτερόλεπτα másodperc "
+        "másodperce"
     ),
     60: (
         "m min mins minute minutes minuten minuto minuti minutos minuta minuty minut minutę "
-        "minuut minutt minutter minuter minuutti minuuttia"
+        "minuut minutt minutter minuter minuutti minuuttia minutou minutami minúta minúty minút minútou minútami dakika dk λεπτό λεπτά "
+        "perc perccel perce"
     ),
     3600: (
         "h hr hrs hour hours std stunde stunden heure heures ora ore hora horas "
-        "godz godzina godziny godzin godzinę uur u time timer timme timmar tunti tuntia"
+        "godz godzina godziny godzin godzinę uur u time timer timme timmar tunti tuntia "
+        "hodina hodiny hodin hodinou hodinami oră orei saat ώρα ώρες óra órával órája"
     ),
     86400: (
         "d day days tag tage tagen jour jours giorno giorni día días dia dias dzień dni dag dagen "
-        "dage dager dagar päivä päivää"
+        "dage dager dagar päivä päivää dny dnem dňami dňom zi zile gün μέρα μέρες ημέρα ημέρες "
+        "nap nappal napja"
     ),
 }
 ONE_WORDS = "a an one ein eine einer einem un une una uno un' un’ een één jedną um uma"
 """Words that stand for the number 1 in a relative time ("an hour ago", "vor einer Stunde")."""
-AGO_BEFORE = "vor", "il y a", "hace", "há"
-"""Words written before the amount: "vor 2 Stunden", "il y a 3 heures", "hace 2 horas"."""
-AGO_AFTER = "ago", "fa", "temu", "geleden", "atrás", "siden", "sedan", "sitten"
+AGO_BEFORE = "vor", "il y a", "hace", "há", "před", "pred", "acum", "πριν από", "πριν"
+"""Words written before the amount: "vor 2 Stunden", "il y a 3 heures", "hace 2 horas",
+Czech "před 6 minutami", Slovak "pred 8 minútami", Romanian "acum 9 minute", Greek "πριν από 12 λεπτά" (the longer
+of two that start alike first)."""
+AGO_AFTER = "ago", "fa", "temu", "geleden", "atrás", "siden", "sedan", "sitten", "önce", "ezelőtt"
 """Words written after it: "2 hours ago", "3 ore fa", "2 godziny temu", "3 uur geleden",
-Danish and Norwegian "5 min. siden", Swedish "5 minuter sedan", Finnish "3 minuuttia sitten"."""
+Danish and Norwegian "5 min. siden", Swedish "5 minuter sedan", Finnish "3 minuuttia sitten",
+Turkish "5 dakika önce", Hungarian "12 perccel ezelőtt"."""
+UNITS_AGO = "másodperce", "perce", "órája", "napja"
+"""Units that say "ago" themselves, after the amount alone: Hungarian "12 perce" (12 minutes
+ago), "2 órája" (2 hours ago)."""
 AGO_AROUND = {"for": "siden", "för": "sedan"}
 """Words written around it, the first only with the second: Norwegian and Danish "for 6
 minutter siden", Swedish "för 6 minuter sedan" ("for 2 hours" alone is no time)."""
@@ -353,14 +474,24 @@ JUST_NOW = (
     "há instantes",
     "nettopp",
     "hetki sitten",
+    "před chvílí",
+    "právě teď",
+    "chiar acum",
+    "az önce",
+    "μόλις τώρα",
 )
 """A stamp that says "now": read only when nothing but a separator follows it."""
 
 CLOCK_PREFIXES = "ore", "h", "godz", "godz.", "godzina", "kl", "kl.", "klo", "klo."
 """Words written before a clock time: Italian "ore 14.30", Polish "godz. 14:30"."""
+CLOCK_WORDS = "ora", "saat"
+"""Words written before a clock time that make it no surer: Romanian "Ora 12:40", Turkish
+"Saat 14.23" ("Ora 2 persone" is Italian for "now 2 people")."""
 
 UPDATE_WORDS = (
     "update",
+    "original story",
+    "original post",
     "aktualisierung",
     "erstmeldung",
     "mise à jour",
@@ -372,7 +503,8 @@ UPDATE_WORDS = (
     "actualização",
 )
 """Words that open a post's time as the moment of an update or first report: "Update vom
-15. März, 8.20 Uhr:", "Erstmeldung, 17.30 Uhr:", "Mise à jour 14h20 :", "Aktualizacja 14:20"."""
+15. März, 8.20 Uhr:", "Erstmeldung, 17.30 Uhr:", "Original story, 2:02 p.m.:", "Mise à jour
+14h20 :", "Aktualizacja 14:20"."""
 POSTING_WORDS = (
     "posted",
     "published",
@@ -477,8 +609,10 @@ STATED_ZONES: tuple[tuple[str, str], ...] = (
     (r"central\s+european(?:\s+summer)?\s+time", "Europe/Berlin"),
     (r"eastern\s+european(?:\s+summer)?\s+time", "Europe/Athens"),
     (r"eastern(?:\s+(?:standard|daylight))?(?:\s+time)?", "America/New_York"),
-    (r"central(?:\s+(?:standard|daylight))?\s+time", "America/Chicago"),
-    (r"mountain(?:\s+(?:standard|daylight))?\s+time", "America/Denver"),
+    # "Central" and "Mountain" alone only where the statement ends ("All times are Central."):
+    # "updates from central London" names no zone.
+    (r"central(?:\s+(?:standard|daylight))?(?:\s+time|\s*(?=[.,;)]|$))", "America/Chicago"),
+    (r"mountain(?:\s+(?:standard|daylight))?(?:\s+time|\s*(?=[.,;)]|$))", "America/Denver"),
     (r"pacific(?:\s+(?:standard|daylight))?(?:\s+time)?", "America/Los_Angeles"),
     (r"india(?:n)?\s+(?:standard\s+)?time", "Asia/Kolkata"),
     (r"irish\s+time", "Europe/Dublin"),
@@ -645,11 +779,12 @@ MATCH_PERIOD_ORDINAL = (
 
 
 def fold(word: str) -> str:
-    """Lower case without accents, for looking words up: "Août" -> "aout", "ŚR" -> "sr"."""
+    """Lower case without accents, for looking words up: "Août" -> "aout", "ŚR" -> "sr",
+    Turkish "Mayıs" -> "mayis"."""
     lowered = word.lower().replace("ł", "l").replace("’", "'")
     if lowered.isascii():
         return lowered
-    decomposed = unicodedata.normalize("NFKD", lowered)
+    decomposed = unicodedata.normalize("NFKD", lowered.replace("ı", "i"))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
