@@ -310,3 +310,28 @@ async def test_a_long_feeds_rows_are_kept_out_of_the_collectors_full_passes(
         assert gc.get_freeze_count() > POSTS
     assert gc.get_freeze_count() == 0
     assert collector_sees(row)
+
+
+async def test_the_rows_a_screen_away_are_drawn_ahead_for_a_page_down(
+    store: Store, prompts_built: list[str]
+) -> None:
+    """Once the list is on show, the rows a screen below are drawn while the app waits for
+    keys: a page down finds every row it shows drawn already."""
+    refs = order(store)
+    titles = refs_by_title(store)
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_feed(pilot, store)
+        listed = entries(app)
+        per_page = listed.scrollable_content_region.height // 2
+        next_page = refs[per_page + 2 : 2 * per_page - 2]
+        await wait_until(
+            pilot, lambda: set(next_page) <= set(listed.drawn_ids), "the next screen drawn"
+        )
+        built_before = set(prompts_built)
+
+        await press(pilot, "pagedown")
+        shown = [titles[line.strip()] for line in lines(app) if line.strip() in titles]
+        assert len(shown) >= per_page - 2
+        assert set(shown) <= built_before

@@ -9,6 +9,7 @@ Textual's `OptionList`, and so does the look (the component classes below).
 
 from __future__ import annotations
 
+import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import ClassVar, NamedTuple, cast
@@ -31,6 +32,8 @@ DRAWN_ROWS = 128
 """Rows whose prompt and lines are kept: four screens of a 64-line terminal. No more: what
 is kept outlives the collector's young generations, and every full collection walks it
 (about 90 tracked objects a row)."""
+AHEAD_SECONDS = 0.004
+"""The longest rows are drawn ahead (`_draw_ahead`) before the app takes a turn."""
 
 
 class Item(NamedTuple):
@@ -134,6 +137,7 @@ class WindowedList(ScrollView, can_focus=True):
         self._index: dict[str, int] = {}
         self._divider: int | None = None
         self._drawn: LRUCache[str, _Drawn] = LRUCache(DRAWN_ROWS)
+        self._ahead_planned = False
 
     # -- what the subclass supplies ------------------------------------------------------------
 
@@ -257,7 +261,42 @@ class WindowedList(ScrollView, can_focus=True):
 
     def render_lines(self, crop: Region) -> list[Strip]:
         self._update_virtual_size()
-        return super().render_lines(crop)
+        lines = super().render_lines(crop)
+        if not self._ahead_planned:
+            self._ahead_planned = True
+            self.call_later(self._draw_ahead)
+        return lines
+
+    def _draw_ahead(self) -> None:
+        """Draw the rows a screen above and a screen below those on show, nearest first, a
+        few at a time (`AHEAD_SECONDS`) once the frame is out: a page up or down then finds
+        its rows drawn, and shows them at once."""
+        began = time.perf_counter()
+        for index in self._rows_ahead():
+            if time.perf_counter() - began >= AHEAD_SECONDS:
+                self.call_later(self._draw_ahead)
+                return
+            self._row_lines(index, self._row_style(index))
+        self._ahead_planned = False
+
+    def _rows_ahead(self) -> list[int]:
+        """The rows within a screen of those on show, not yet drawn as they would show,
+        those nearest the screen first."""
+        if not self._ids or not self.is_mounted:
+            return []
+        top, height = self.scroll_offset.y, self.scrollable_content_region.height
+        first_shown = self._index_at(min(top, self._line_count - 1))
+        last_shown = self._index_at(min(top + height, self._line_count) - 1)
+        rows = max(1, height // ROW_HEIGHT)
+        width = self.scrollable_content_region.width
+        ahead = []
+        for step in range(1, rows + 1):
+            for index in (last_shown + step, first_shown - step):
+                if 0 <= index < len(self._ids):
+                    drawn = self._drawn.get(self._ids[index])
+                    if drawn is None or (self._row_style(index), width) not in drawn.lines:
+                        ahead.append(index)
+        return ahead
 
     def render_line(self, y: int) -> Strip:
         line = self.scroll_offset.y + y
