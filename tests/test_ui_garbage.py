@@ -16,6 +16,7 @@ from liveread.ui.app import LivereadApp
 from liveread.ui.garbage import (
     FULL_PASS_DUE,
     FULL_PASS_OVERDUE,
+    FULL_PASS_WAITS,
     IDLE_SECONDS,
     NEVER,
     FullCollections,
@@ -106,6 +107,27 @@ def test_an_overdue_collection_runs_even_while_the_app_is_in_use(
     scheduler, _ = collections
     young_collections(FULL_PASS_OVERDUE - 1)
     scheduler.input_seen()
+    assert not scheduler.tick()
+    young_collections(1)
+    assert scheduler.tick()
+    assert gc.get_count()[2] == 0
+
+
+def test_a_refresh_nobody_watches_puts_an_overdue_collection_off_longer(
+    collections: tuple[FullCollections, Clock], busy: Busy
+) -> None:
+    """While only a refresh keeps the app busy, an overdue full pass waits for the refresh to
+    end, up to `FULL_PASS_WAITS` young collections; a key pressed meanwhile brings it on."""
+    scheduler, clock = collections
+    busy.busy = True
+    clock.now += IDLE_SECONDS * 2
+    young_collections(FULL_PASS_OVERDUE)
+    assert not scheduler.tick()
+    scheduler.input_seen()
+    assert scheduler.tick()
+
+    clock.now += IDLE_SECONDS * 2
+    young_collections(FULL_PASS_WAITS - 1)
     assert not scheduler.tick()
     young_collections(1)
     assert scheduler.tick()

@@ -6,7 +6,8 @@ live for the whole session or the whole view. Walking 100,000 of them takes 50 m
 and a full pass comes every few seconds while a list scrolls or a refresh stores posts. So
 those objects are frozen out of the collector's sight (`freeze_long_lived`), and what full
 passes remain run when nobody is pressing keys or clicking and no refresh is reporting feeds
-(`FullCollections`), on their own rather than in the middle of drawing a frame.
+(`FullCollections`), on their own rather than in the middle of drawing a frame; one
+overdue runs anyway, soon while a person uses the app, later while only a refresh does.
 """
 
 from __future__ import annotations
@@ -28,6 +29,10 @@ FULL_PASS_OVERDUE = 20
 drawn lines are reference cycles, so what scrolling draws is freed by full passes only, and
 a pass that waited ten times as long walks five times as much (some 90,000 objects after
 ten seconds of paging, a pause of 100 ms)."""
+FULL_PASS_WAITS = 100
+"""Young-generation collections after which a full pass runs while a refresh keeps the app
+busy and nobody uses it: a refresh of hundreds of feeds sets off a few dozen, and its pass
+waits for its end (what it leaves is mostly rows and records, not what paging draws)."""
 NEVER = 2**31 - 1
 
 
@@ -85,11 +90,14 @@ class FullCollections:
         self._last_input = self._clock()
 
     def tick(self) -> bool:
-        """Run a full collection if one is due and the app idle, or one is long overdue;
-        whether it ran."""
+        """Run a full collection if one is due and the app idle, or one is long overdue (the
+        sooner while a person uses the app than while only a refresh keeps it busy); whether
+        it ran."""
         pending = gc.get_count()[2]  # young collections since the last full one
-        idle = self._clock() - self._last_input >= IDLE_SECONDS and not self._busy()
-        if pending >= FULL_PASS_OVERDUE or (idle and pending >= FULL_PASS_DUE):
+        in_use = self._clock() - self._last_input < IDLE_SECONDS
+        idle = not in_use and not self._busy()
+        overdue = FULL_PASS_OVERDUE if in_use else FULL_PASS_WAITS
+        if pending >= overdue or (idle and pending >= FULL_PASS_DUE):
             gc.collect()
             return True
         return False
