@@ -100,6 +100,22 @@ def _image(caption: str) -> Image:
             "Lorries queue at the border [Harbour Times]",
             ("Lorries queue at the border", "Harbour Times"),
         ),
+        (
+            "Tömeg a híd lábánál kedd este. Fotó: Kovács Anna",
+            ("Tömeg a híd lábánál kedd este.", "Kovács Anna"),
+        ),
+        (
+            "Köprünün girişinde bekleyen kalabalık. Fotoğraf: Ayşe Demir",
+            ("Köprünün girişinde bekleyen kalabalık.", "Ayşe Demir"),
+        ),
+        (
+            "Пассажиры ждут автобус у вокзала. Фото: Анна Петрова",
+            ("Пассажиры ждут автобус у вокзала.", "Анна Петрова"),
+        ),
+        (
+            "Επιβάτες περιμένουν στη στάση. Φωτογραφία: Ελένη Παππά",
+            ("Επιβάτες περιμένουν στη στάση.", "Ελένη Παππά"),
+        ),
     ],
 )
 def test_a_credit_written_into_the_caption_is_taken_out(
@@ -194,6 +210,10 @@ def test_tables_nested_a_thousand_deep_are_read_once() -> None:
         ("Picture by Ines Varga", "Ines Varga"),
         ("Foto von Jana Keller", "Jana Keller"),
         ("Photo de Léa Martin", "Léa Martin"),
+        ("Fotó: Kovács Anna", "Kovács Anna"),
+        ("Fotoğraf: Ayşe Demir", "Ayşe Demir"),
+        ("Фото: Анна Петрова", "Анна Петрова"),
+        ("Snímek: Jana Nováková", "Jana Nováková"),
     ],
 )
 def test_a_credit_is_given_without_its_label(shown: str, credit: str) -> None:

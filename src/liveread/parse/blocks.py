@@ -138,10 +138,13 @@ _GRAPHIC_LABELS = (
     r"|Infografía|Mapa|Grafico|Grafica|Infografica|Grafika|Infografika|Kaart"
 )
 """The labels of a chart's or a map's credit, as "Photo" labels a photograph's: "Chart: …"."""
+_PHOTO_WORDS = r"Fotó|Fotoğraf|Φωτογραφία|Φωτ\.|Фото|Snímka|Snímek"
+"""A photograph's label in languages beyond the Western European ones: Hungarian, Turkish,
+Greek, Russian (and the other Cyrillic ones), Slovak, Czech."""
 _CREDIT_LABELS = (
     r"(?:Copyright|Image source|(?:Image|Photo|Picture)\s+credits?|Credits?|Crédits?|Créditos?"
     r"|Image|Photo|Photograph|Picture|Pic|Fotos?|Fotografía|Fotografia|Fot\.|Bild|Bilde|Billede"
-    rf"|Kuva|Zdjęcie|Quelle|Source|Screenshot|{_GRAPHIC_LABELS})"
+    rf"|Kuva|Zdjęcie|Quelle|Source|Screenshot|{_PHOTO_WORDS}|{_GRAPHIC_LABELS})"
 )
 _CREDIT_BY = r"(?:(?:Photo|Photograph|Picture|Image)\s+by|Foto\s+von|Photo\s+de)\s+"
 _CREDIT_PREFIX = re.compile(
@@ -168,7 +171,8 @@ _NAMED_OUTLET_CREDIT = re.compile(
 Capital Courier)"."""
 _LABELLED_CREDIT = re.compile(
     r"(?:(?<=[.!?\"”’)])|\s[—–])\s*(?:©\s*)?(?:(?:Photograph|Photo|Picture|Composite|Illustration|Foto"
-    rf"|Bild|Bilde|Billede|Kuva|Crédit|Crédito|Credit|Zdjęcie|{_GRAPHIC_LABELS})s?\s*:|Fot\.|©)"
+    rf"|Bild|Bilde|Billede|Kuva|Crédit|Crédito|Credit|Zdjęcie|{_PHOTO_WORDS}|{_GRAPHIC_LABELS})"
+    r"s?\s*:|Fot\.|©)"
     r"\s*([^:©]{1,80})$"
 )
 """A credit written after the caption's last sentence, as the Guardian does: "… on his
