@@ -90,6 +90,7 @@ _RELATIVE_LEADS = (
     | {unit for unit in _UNITS if len(unit) > 3}  # Polish "godzinę temu" has no number
 )
 _DAYS_BACK = {words.fold(word): back for word, back in words.DAYS_BACK.items()}
+_LANGUAGE_DAYS_BACK = {words.fold(word): day for word, day in words.LANGUAGE_DAYS_BACK.items()}
 _DAY_PHRASE_STARTS = frozenset(phrase.split()[0] for phrase in _DAYS_BACK if " " in phrase)
 """First words of day names of two words ("i går")."""
 _UPDATE_LEADS = frozenset(words.fold(phrase.split()[0]) for phrase in words.UPDATE_WORDS)
@@ -102,6 +103,7 @@ _LEADS = (
     | _RELATIVE_LEADS
     | DATE_WORDS
     | frozenset(_DAYS_BACK)
+    | frozenset(_LANGUAGE_DAYS_BACK)
     | _DAY_PHRASE_STARTS
     | _UPDATE_LEADS
     | _POSTING_LEADS
@@ -247,6 +249,12 @@ def read_marker(text: str, language: str | None = None) -> Marker | None:
         return _clock_marker(text, _skip_spaces(text, word.end()), prefixed=False)
     if lead in _DAYS_BACK and (marker := _day_word_clock(text, word.end(), language)):
         return replace(marker, days_back=_DAYS_BACK[lead], label=_label(text, start, marker.end))
+    if lead in _LANGUAGE_DAYS_BACK:
+        day_language, back = _LANGUAGE_DAYS_BACK[lead]
+        if (language or "")[:2].lower() == day_language and (
+            marker := _day_word_clock(text, word.end(), language)
+        ):
+            return replace(marker, days_back=back, label=_label(text, start, marker.end))
     if lead in _RELATIVE_LEADS and (marker := _relative(text, start) or _just_now(text, start)):
         return marker
     if lead in _UPDATE_LEADS and (marker := _updated(text, start, language)):
@@ -793,7 +801,8 @@ def _relative(text: str, start: int, language: str | None = None) -> Marker | No
     seconds = _UNITS.get(unit)
     count_text = match["count"]
     if seconds is None or (
-        count_text is None and words.fold(match["after"] or "") not in _ONE_UNIT_AGO
+        count_text is None
+        and words.fold(match["after"] or match["before"] or "") not in _ONE_UNIT_AGO
     ):
         return None
     count = int(count_text) if count_text and count_text.isdigit() else 1

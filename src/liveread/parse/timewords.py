@@ -233,20 +233,21 @@ MONTHS: dict[str, tuple[str, ...]] = {
         "kasım",
         "aralık",
     ),
-    # Greek: the nominative and the genitive that dates use ("11 Αυγούστου").
+    # Greek: the nominative, the genitive that dates use ("11 Αυγούστου"), and the short
+    # forms ("13 Αυγ").
     "el": (
-        "ιανουάριος ιανουαρίου",
-        "φεβρουάριος φεβρουαρίου",
-        "μάρτιος μαρτίου",
-        "απρίλιος απριλίου",
-        "μάιος μαΐου",
-        "ιούνιος ιουνίου",
-        "ιούλιος ιουλίου",
-        "αύγουστος αυγούστου",
-        "σεπτέμβριος σεπτεμβρίου",
-        "οκτώβριος οκτωβρίου",
-        "νοέμβριος νοεμβρίου",
-        "δεκέμβριος δεκεμβρίου",
+        "ιανουάριος ιανουαρίου ιαν",
+        "φεβρουάριος φεβρουαρίου φεβ",
+        "μάρτιος μαρτίου μαρ",
+        "απρίλιος απριλίου απρ",
+        "μάιος μαΐου μαΐ μαι",
+        "ιούνιος ιουνίου ιουν",
+        "ιούλιος ιουλίου ιουλ",
+        "αύγουστος αυγούστου αυγ",
+        "σεπτέμβριος σεπτεμβρίου σεπ σεπτ",
+        "οκτώβριος οκτωβρίου οκτ",
+        "νοέμβριος νοεμβρίου νοε",
+        "δεκέμβριος δεκεμβρίου δεκ",
     ),
     "hu": (
         "január jan",
@@ -400,9 +401,12 @@ DAYS_BACK: dict[str, int] = {
     "σήμερα": 0,  # Greek
     "χθες": 1,
     "χτες": 1,
-    "tegnap": 1,  # Hungarian ("ma", today, is left out: it is also Dutch for Monday)
+    "tegnap": 1,  # Hungarian ("ma", today, is in LANGUAGE_DAYS_BACK: Dutch "ma" is Monday)
     "tegnapelőtt": 2,
 }
+LANGUAGE_DAYS_BACK: dict[str, tuple[str, int]] = {"ma": ("hu", 0)}
+"""Words that name a day relative to the page's only in one language, read as such only on
+a page in it: Hungarian "ma 14:23" (today), where Dutch "ma" is Monday and Italian "ma" "but"."""
 HERE_LANGUAGES = frozenset({"de", "nl"})
 """Languages in which a heading "Hier" is not "yesterday"."""
 
@@ -446,9 +450,9 @@ ago), "2 órája" (2 hours ago)."""
 AGO_AROUND = {"for": "siden", "för": "sedan"}
 """Words written around it, the first only with the second: Norwegian and Danish "for 6
 minutter siden", Swedish "för 6 minuter sedan" ("for 2 hours" alone is no time)."""
-ONE_UNIT_AGO = "temu", "sitten"
-"""Words after which a unit alone is one of it: Polish "godzinę temu" (an hour ago), Finnish
-"minuutti sitten" (a minute ago)."""
+ONE_UNIT_AGO = "temu", "sitten", "před", "pred"
+"""Words around which a unit alone is one of it: Polish "godzinę temu" (an hour ago), Finnish
+"minuutti sitten" (a minute ago), Czech "před hodinou"."""
 JUST_NOW = (
     "just now",
     "moments ago",
