@@ -87,7 +87,8 @@ _RELATIVE_LEADS = (
         for phrase in (*words.AGO_BEFORE, *words.AGO_AROUND, *words.JUST_NOW)
     )
     | _ONE
-    | {unit for unit in _UNITS if len(unit) > 3}  # Polish "godzinę temu" has no number
+    # Polish "godzinę temu", Russian "час назад" have no number
+    | {unit for unit in _UNITS if len(unit) > 3 or not unit.isascii()}
 )
 _DAYS_BACK = {words.fold(word): back for word, back in words.DAYS_BACK.items()}
 _LANGUAGE_DAYS_BACK = {words.fold(word): day for word, day in words.LANGUAGE_DAYS_BACK.items()}
@@ -174,14 +175,15 @@ _JUST_NOW = re.compile(
     "|".join(re.escape(phrase).replace("'", "['’]") for phrase in words.JUST_NOW), re.IGNORECASE
 )
 _GLUE = re.compile(
-    r"(?:\s*[,|–—•·/-]\s*|\s+)"
-    r"(?:(?P<word>at|um|à|às|as|a\s+las|alle|a|ore|o\s+godz\.?|godz\.?|kl\.?|klo|om|o)\s+)?"
+    r"(?:\s*[,|–—•·/-]\s*|\.?\s+)"
+    r"(?:(?P<word>at|um|à|às|as|a\s+las|alle|a|ore|o\s+godz\.?|godz\.?|kl\.?|klo|om|o|u|ob|в|о)\s+)?"
     r"(?=[0-9])",
     re.IGNORECASE,
 )
 """Between the date and the time of a moment: "5 August 2024, 14:00", "18. Juli um 11.04 Uhr",
 "17.07.2024 • 23:10 Uhr", "April 14, 2026 / 7:10 PM", "5 août à 14h", "18 luglio alle 14.30",
-"3 de agosto a las 14:00", "18 lipca o godz. 14:00", "16/02 às 01:52", "13. juni kl. 09.12"."""
+"3 de agosto a las 14:00", "18 lipca o godz. 14:00", "16/02 às 01:52", "13. juni kl. 09.12",
+"18 июля 2024 в 14:23", "18. srpnja 2024. u 14:23"."""
 _HOURS = ("Uhr", "uur")
 _HOUR_WORDS = (*_HOURS, "horas", "Horas", "hrs", "hs")
 """Words after a clock that make it one: "11.04 Uhr", "13.02 horas", "13:02 hs"."""
@@ -690,8 +692,8 @@ _WEEKDAYS_BY_LANGUAGE = {
 """Per language, each spelling of a weekday (folded) to its number, Monday 0."""
 
 
-_DAY_WORD_GLUE = re.compile(r",?\s*(?:(?:at|um|à|às|as|alle|a las|o|om)\s+)?")
-"""Between the day and its clock: "Yesterday at", "Ontem às"; a clock's own word ("kl.",
+_DAY_WORD_GLUE = re.compile(r",?\s*(?:(?:at|um|à|às|as|alle|a las|o|om|u|ob|в|во|о)\s+)?")
+"""Between the day and its clock: "Yesterday at", "Ontem às", "jučer u", "вчера в"; a clock's own word ("kl.",
 "klo") is left to the clock, as it makes "23.41" a time."""
 
 
