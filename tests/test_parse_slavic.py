@@ -196,3 +196,26 @@ def test_a_cinema_online_is_no_live_page() -> None:
             post(2, "12:05", "Фильм", "Новый фильм о приключениях в горах."),
             post(1, "09:40", "Фильм", "Новый фильм о приключениях в горах."),
         )
+
+
+@pytest.mark.parametrize(
+    ("note", "offset"),
+    [
+        ("Время владивостокское.", "+10:00"),
+        ("Время указано екатеринбургское.", "+05:00"),
+        ("Время по Москве.", "+03:00"),
+    ],
+)
+def test_a_zone_stated_in_words_times_the_posts(note: str, offset: str) -> None:
+    """A Russian page from Vladivostok states its zone as the city's time, "время
+    владивостокское"; without it, a .ru page is read in Moscow's."""
+    blog = page(
+        "https://news.example.ru/primorye/2024/07/18/navodnenie-onlajn",
+        "ru",
+        "Наводнение в Приморье — онлайн",
+        "2024-07-18T12:00:00Z",
+        f"<p class='lead'>Главное о паводке — в нашей трансляции. {note}</p>",
+        post(2, "14:02", "Режим ЧС", "Губернатор ввел режим чрезвычайной ситуации в крае."),
+        post(1, "09:30", "Поезда стоят", "Поезда между Уссурийском и Хабаровском задерживаются."),
+    )
+    assert times(blog) == [at(f"2024-07-18T14:02{offset}"), at(f"2024-07-18T09:30{offset}")]

@@ -80,7 +80,7 @@ HEADINGS = 20
 """How many of the page's first headings may say it is live."""
 TIME_WORDS = re.compile(
     r"\b(?:times?|updates?|timestamps?|time zone|zeit\w*|uhrzeit\w*|heures?|horaires?|"
-    r"ora|orari\w*|horas?|horarios|tijd\w*|godzin\w*|utc|gmt)\b"
+    r"ora|orari\w*|horas?|horarios|tijd\w*|godzin\w*|utc|gmt|врем\w*|час\w*)\b"
 )
 """Words a note stating a page's zone holds, in one language or another, searched for in
 the note lower-cased (twice as fast as a search that ignores case: a page has hundreds)."""

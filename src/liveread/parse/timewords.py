@@ -773,6 +773,26 @@ ZONE_PHRASES: tuple[tuple[str, str], ...] = (
     (r"hora\s+argentina", "America/Argentina/Buenos_Aires"),
     (r"czas(?:u|ie)?\s+polski(?:ego|m)?", "Europe/Warsaw"),
     (r"nederlandse\s+tijd", "Europe/Amsterdam"),
+    # Russian "время московское", "по московскому времени", and the zones of other cities.
+    *(
+        (rf"\b{city}\w*\s+врем\w*|врем\w*\s+(?:\w+\s+)?{city}", zone)
+        for city, zone in (
+            ("московск", "Europe/Moscow"),
+            (r"по\s+москве", "Europe/Moscow"),
+            ("калининградск", "Europe/Kaliningrad"),
+            ("самарск", "Europe/Samara"),
+            ("екатеринбургск", "Asia/Yekaterinburg"),
+            ("омск", "Asia/Omsk"),
+            ("новосибирск", "Asia/Novosibirsk"),
+            ("красноярск", "Asia/Krasnoyarsk"),
+            ("иркутск", "Asia/Irkutsk"),
+            ("якутск", "Asia/Yakutsk"),
+            ("(?:владивостокск|хабаровск)", "Asia/Vladivostok"),
+            ("магаданск", "Asia/Magadan"),
+            ("камчатск", "Asia/Kamchatka"),
+        )
+    ),
+    (r"київськ\w*\s+час\w*|час\w*\s+київськ", "Europe/Kyiv"),
 )
 
 COUNTRY_ZONES: dict[str, str] = {
