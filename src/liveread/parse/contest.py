@@ -197,6 +197,8 @@ def judge(
         proposal.refused = "the page does not say it is live, and its timed items are short"
     elif not _some_prose(proposal.reader, proposal.nodes):
         proposal.refused = "no post holds a sentence of prose: boxes of data, not posts"
+    elif _marks_a_recording(proposal.reader, proposal.nodes):
+        proposal.refused = "its items link to places in a recording: chapters, not posts"
     else:
         proposal.refused = _not_post_times(
             proposal, e, live_signal=live_signal, published=published
@@ -258,6 +260,22 @@ _SCRIPT_WITHOUT_SPACES = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]{2
 """Thai, Lao, Myanmar, Khmer: no spaces between words, nor full stops."""
 _WORD_PUNCTUATION = str.maketrans("", "", ",;:'’-\"“”„«»(")
 """What may stand in or around a word of a sentence: "l’homme", "said:", "\"we"."""
+
+
+def _marks_a_recording(reader: Adapter, nodes: list[Node]) -> bool:
+    """Whether most posts link to a place in a recording ("?t=142", "&t=2m22s"): the
+    chapters of a podcast or video, stamped with minutes and seconds into it, not posts."""
+    linked = 0
+    for node in nodes:
+        linked += any(
+            _MEDIA_TIME.search(link.attributes.get("href") or "") is not None
+            for part in reader.extent(node)
+            for link in part.css("a[href*='t=']")
+        )
+    return linked * 2 > len(nodes)
+
+
+_MEDIA_TIME = re.compile(r"[?&#](?:t|start|time)=[0-9]")
 
 
 def _some_prose(reader: Adapter, nodes: list[Node]) -> bool:
