@@ -34,7 +34,7 @@ from liveread.parse.adapter import Adapter, Node
 from liveread.parse.facts import LIVE_WORDS
 from liveread.parse.structured import StructuredBlog
 from liveread.parse.tree import Owners, common_ancestor
-from liveread.text import letter_count
+from liveread.text import letter_count, squash
 
 SITE_PRIOR = 2.0
 """How far ahead a site spec's reading starts: its template is known."""
@@ -191,6 +191,8 @@ def judge(
         proposal.refused = "mostly links: a list of teasers"
     elif e.links >= INDEX_LINKS and _lists_live_pages(proposal.reader, proposal.nodes):
         proposal.refused = "its items are headlines linking to live pages: an index of live blogs"
+    elif e.links >= INDEX_LINKS and _open_with_links_away(proposal.reader, proposal.nodes):
+        proposal.refused = "its items open with headlines linking to other pages: a news feed"
     elif e.timed < (0.5 if live_signal else 0.9):
         proposal.refused = f"only {e.timed:.0%} of posts carry a time"
     elif not live_signal and not _plainly_posts(e):
@@ -230,6 +232,25 @@ def _lists_live_pages(reader: Adapter, nodes: list[Node]) -> bool:
     return listed * 2 > len(nodes)
 
 
+def _open_with_links_away(reader: Adapter, nodes: list[Node]) -> bool:
+    """Whether all posts but one open with a headline linking to another page, after their
+    time at most ("14:25 В Архангельске закрыли мост"): a site's news feed, each item a
+    teaser of its own article, even on a page that calls itself live."""
+    opening = 0
+    for node in nodes:
+        link = node.css_first("a[href]")
+        if link is None or "#" in (link.attributes.get("href") or "#"):
+            continue
+        headline = squash(link.text(deep=True))
+        if len(headline) >= HEADLINE_LINK:
+            opening += 0 <= squash(node.text(deep=True)).find(headline) <= STAMP_BEFORE
+    return opening >= max(len(nodes) - 1, 3)
+
+
+HEADLINE_LINK = 20
+"""The shortest link text that is a headline, not a name or a "Read more"."""
+STAMP_BEFORE = 24
+"""The most characters a teaser's time may take before its headline ("5 минут назад")."""
 LIVE_BADGE = 20
 """The longest opening line that is a live badge ("LIVE", "En direct", "Liveticker")."""
 
