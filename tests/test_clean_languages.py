@@ -256,6 +256,7 @@ PROMO = {
     "hr": [
         ("Pročitajte i: Kako se pripremiti za poplavu", "read more"),
         ("Oglas", "ad label"),
+        ("Pratite nas na Telegramu i budite prvi informirani.", "whatsapp prompt"),
     ],
     "sr": [("Pročitajte još: Kako se pripremiti za poplavu", "read more")],
     "sl": [("Preberite tudi: Kako se pripraviti na poplave", "read more")],
@@ -263,8 +264,16 @@ PROMO = {
         ("Читайте также: Как подготовиться к паводку", "read more"),
         ("ЧИТАЙТЕ ТАКЖЕ: Как подготовиться к паводку", "read more"),
         ("Реклама", "ad label"),
+        (
+            "Подписывайтесь на наш Telegram-канал, чтобы первыми узнавать о главных событиях!",
+            "whatsapp prompt",
+        ),
+        ("Подпишитесь на «Вести» в Телеграме", "whatsapp prompt"),
     ],
-    "uk": [("Читайте також: Як підготуватися до повені", "read more")],
+    "uk": [
+        ("Читайте також: Як підготуватися до повені", "read more"),
+        ("Підписуйтесь на наш Telegram-канал, щоб першими дізнаватися новини!", "whatsapp prompt"),
+    ],
     "bg": [("Прочетете още: Как да се подготвим за наводнение", "read more")],
 }
 
@@ -284,6 +293,7 @@ LOOKALIKES = {
     "ru": [
         "Реклама фестиваля висела на каждой остановке в центре города.",
         "Читайте также внимательно инструкции спасателей перед выездом.",
+        "Жители подписывались на Telegram-каналы районных администраций, чтобы узнать о воде.",
     ],
     "uk": [
         "Читайте також повідомлення рятувальників на їхньому сайті.",

@@ -653,6 +653,13 @@ ANYWHERE: dict[str, dict[str, tuple[str, ...]]] = {
             r"\b(?:follow|join) (?:us|our [\w ]{1,40}?) on telegram\b",
             rf"{_ASK_OPENS}(?:follow|join) {_OUTLET_NAME} on telegram\b",
             r"\bfolgen sie (?:uns|dem|der|unserem|unserer)\b[\w '’-]{0,60}\bauf telegram\b",
+            r"\b(?:подписывайтесь|подпишитесь|підписуйтесь|підписуйтеся|підпишіться) на\b"
+            r"[\w '’«»-]{0,60}\btelegram",
+            r"\b(?:pratite|zapratite) (?:nas|naš)\b[\w '’-]{0,60}\bna telegramu\b",
+        ),
+        "телеграм": (
+            r"\b(?:подписывайтесь|подпишитесь|підписуйтесь|підписуйтеся|підпишіться) на\b"
+            r"[\w '’«»-]{0,60}\bтелеграм",
         ),
     },
     "donation ask": {
