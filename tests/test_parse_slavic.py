@@ -5,12 +5,13 @@ of liveread's own read by the generic reader: the times written as text ("prije 
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
 from liveread.model import LiveBlog
 from liveread.parse import NotALiveBlog, parse
+from liveread.parse.textdays import read_day
 from liveread.parse.textmarkers import Marker, read_marker
 
 
@@ -105,6 +106,9 @@ def test_days_named_before_a_clock(text: str, days_back: int, hour: int, minute:
         ("18. jula 2024. u 14:23", (2024, 7, 18)),
         ("18.07.2024. u 14:23", (2024, 7, 18)),
         ("18. julija 2024 ob 14:23", (2024, 7, 18)),
+        ("18 юли 2024 г., 14:23", (2024, 7, 18)),
+        ("18 июля 2024 года, 14:23", (2024, 7, 18)),
+        ("18. srpnja 2024. godine u 14:23", (2024, 7, 18)),
     ],
 )
 def test_a_date_then_its_clock(text: str, day: tuple[int, int, int]) -> None:
@@ -219,3 +223,10 @@ def test_a_zone_stated_in_words_times_the_posts(note: str, offset: str) -> None:
         post(1, "09:30", "Поезда стоят", "Поезда между Уссурийском и Хабаровском задерживаются."),
     )
     assert times(blog) == [at(f"2024-07-18T14:02{offset}"), at(f"2024-07-18T09:30{offset}")]
+
+
+@pytest.mark.parametrize(
+    "heading", ["18 июля 2024 г.", "Четверг, 18 июля 2024 г.", "18. srpnja 2024. godine"]
+)
+def test_a_day_heading_with_the_year_s_word(heading: str) -> None:
+    assert read_day(heading) == date(2024, 7, 18)

@@ -175,6 +175,7 @@ _JUST_NOW = re.compile(
     "|".join(re.escape(phrase).replace("'", "['’]") for phrase in words.JUST_NOW), re.IGNORECASE
 )
 _GLUE = re.compile(
+    r"(?:\.?\s?(?:г\.|года|godine)(?![^\W\d_]))?"  # the year's word: "2024 г.", "2024. godine"
     r"(?:\s*[,|–—•·/-]\s*|\.?\s+)"
     r"(?:(?P<word>at|um|à|às|as|a\s+las|alle|a|ore|o\s+godz\.?|godz\.?|kl\.?|klo|om|o|u|ob|в|о)\s+)?"
     r"(?=[0-9])",
@@ -183,7 +184,7 @@ _GLUE = re.compile(
 """Between the date and the time of a moment: "5 August 2024, 14:00", "18. Juli um 11.04 Uhr",
 "17.07.2024 • 23:10 Uhr", "April 14, 2026 / 7:10 PM", "5 août à 14h", "18 luglio alle 14.30",
 "3 de agosto a las 14:00", "18 lipca o godz. 14:00", "16/02 às 01:52", "13. juni kl. 09.12",
-"18 июля 2024 в 14:23", "18. srpnja 2024. u 14:23"."""
+"18 июля 2024 в 14:23", "18. srpnja 2024. u 14:23", "18 юли 2024 г., 14:23"."""
 _HOURS = ("Uhr", "uur")
 _HOUR_WORDS = (*_HOURS, "horas", "Horas", "hrs", "hs")
 """Words after a clock that make it one: "11.04 Uhr", "13.02 horas", "13:02 hs"."""
