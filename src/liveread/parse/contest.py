@@ -287,12 +287,15 @@ def _marks_a_recording(reader: Adapter, nodes: list[Node]) -> bool:
     """Whether most posts link to a place in a recording ("?t=142", "&t=2m22s"): the
     chapters of a podcast or video, stamped with minutes and seconds into it, not posts."""
     linked = 0
-    for node in nodes:
-        linked += any(
+    for place, node in enumerate(nodes):
+        if any(
             _MEDIA_TIME.search(link.attributes.get("href") or "") is not None
             for part in reader.extent(node)
             for link in part.css("a[href*='t=']")
-        )
+        ):
+            linked += 1
+        elif place < 2:
+            return False  # chapters link each one: most readings are cleared by their first
     return linked * 2 > len(nodes)
 
 

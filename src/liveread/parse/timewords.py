@@ -773,27 +773,25 @@ ZONE_PHRASES: tuple[tuple[str, str], ...] = (
     (r"hora\s+argentina", "America/Argentina/Buenos_Aires"),
     (r"czas(?:u|ie)?\s+polski(?:ego|m)?", "Europe/Warsaw"),
     (r"nederlandse\s+tijd", "Europe/Amsterdam"),
-    # Russian "время московское", "по московскому времени", and the zones of other cities.
-    *(
-        (rf"\b{city}\w*\s+врем\w*|врем\w*\s+(?:\w+\s+)?{city}", zone)
-        for city, zone in (
-            ("московск", "Europe/Moscow"),
-            (r"по\s+москве", "Europe/Moscow"),
-            ("калининградск", "Europe/Kaliningrad"),
-            ("самарск", "Europe/Samara"),
-            ("екатеринбургск", "Asia/Yekaterinburg"),
-            ("омск", "Asia/Omsk"),
-            ("новосибирск", "Asia/Novosibirsk"),
-            ("красноярск", "Asia/Krasnoyarsk"),
-            ("иркутск", "Asia/Irkutsk"),
-            ("якутск", "Asia/Yakutsk"),
-            ("(?:владивостокск|хабаровск)", "Asia/Vladivostok"),
-            ("магаданск", "Asia/Magadan"),
-            ("камчатск", "Asia/Kamchatka"),
-        )
-    ),
-    (r"київськ\w*\s+час\w*|час\w*\s+київськ", "Europe/Kyiv"),
 )
+CITY_TIMES: dict[str, str] = {
+    # The stems of the adjectives Russian and Ukrainian name a zone by, before or after the
+    # word for time: "время московское", "по московскому времени", "за київським часом".
+    "московск": "Europe/Moscow",
+    "калининградск": "Europe/Kaliningrad",
+    "самарск": "Europe/Samara",
+    "екатеринбургск": "Asia/Yekaterinburg",
+    "омск": "Asia/Omsk",
+    "новосибирск": "Asia/Novosibirsk",
+    "красноярск": "Asia/Krasnoyarsk",
+    "иркутск": "Asia/Irkutsk",
+    "якутск": "Asia/Yakutsk",
+    "владивостокск": "Asia/Vladivostok",
+    "хабаровск": "Asia/Vladivostok",
+    "магаданск": "Asia/Magadan",
+    "камчатск": "Asia/Kamchatka",
+    "київськ": "Europe/Kyiv",
+}
 
 COUNTRY_ZONES: dict[str, str] = {
     # By country code (a host's last label, or a language tag's region). One zone per
