@@ -1198,3 +1198,27 @@ def test_a_list_of_pages_by_query_names_no_key_events() -> None:
     pages = "".join(f"<li><a href='?page={n}'>{n}</a></li>" for n in (2, 3))
     blog = parse(page(feed, before=f"<ul class='pages'>{pages}</ul>"), URL)
     assert not any(entry.key_event for entry in blog.entries)
+
+
+def _headlined_feed(href: str) -> str:
+    """Posts that each open with a headline linking to `href` (with the post's number)."""
+    feed = "".join(
+        f"<div class='entry' id='entry-{n}'><span class='entry__time'>{10 + n}:05</span>"
+        f"<h3><a href='{href.format(n=n)}'>Headline number {n} of the river story</a></h3>"
+        f"<p>{BODY}</p></div>"
+        for n in (4, 3, 2, 1)
+    )
+    return page(feed).replace(
+        "</head>",
+        "<link rel='canonical' href='https://news.example.com/live/flood-updates'></head>",
+    )
+
+
+def test_posts_opening_with_headlines_linking_to_other_articles_are_a_news_feed() -> None:
+    with pytest.raises(NotALiveBlog):
+        parse(_headlined_feed("/news/2024/07/24/river-story-{n}"), URL)
+
+
+@pytest.mark.parametrize("href", ["/live/flood-updates/post/{n}", "?post={n}"])
+def test_posts_whose_headlines_link_to_their_own_pages_are_read(href: str) -> None:
+    assert len(parse(_headlined_feed(href), URL).entries) == 4

@@ -29,6 +29,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 
 from liveread.parse.adapter import Adapter, Node
 from liveread.parse.facts import LIVE_WORDS
@@ -191,7 +192,7 @@ def judge(
         proposal.refused = "mostly links: a list of teasers"
     elif e.links >= INDEX_LINKS and _lists_live_pages(proposal.reader, proposal.nodes):
         proposal.refused = "its items are headlines linking to live pages: an index of live blogs"
-    elif e.links >= INDEX_LINKS and _open_with_links_away(proposal.reader, proposal.nodes):
+    elif e.links >= INDEX_LINKS and _open_with_links_away(proposal.nodes):
         proposal.refused = "its items open with headlines linking to other pages: a news feed"
     elif e.timed < (0.5 if live_signal else 0.9):
         proposal.refused = f"only {e.timed:.0%} of posts carry a time"
@@ -232,19 +233,37 @@ def _lists_live_pages(reader: Adapter, nodes: list[Node]) -> bool:
     return listed * 2 > len(nodes)
 
 
-def _open_with_links_away(reader: Adapter, nodes: list[Node]) -> bool:
+def _open_with_links_away(nodes: list[Node]) -> bool:
     """Whether all posts but one open with a headline linking to another page, after their
     time at most ("14:25 В Архангельске закрыли мост"): a site's news feed, each item a
     teaser of its own article, even on a page that calls itself live."""
     opening = 0
+    own = _own_path(nodes[0]) if nodes else ""
     for node in nodes:
         link = node.css_first("a[href]")
-        if link is None or "#" in (link.attributes.get("href") or "#"):
+        if link is None:
             continue
+        href = link.attributes.get("href") or "#"
+        if "#" in href or href.startswith("?") or (own and urlsplit(href).path.startswith(own)):
+            continue  # a link to the post itself, on this page or a page of its own below it
         headline = squash(link.text(deep=True))
         if len(headline) >= HEADLINE_LINK:
             opening += 0 <= squash(node.text(deep=True)).find(headline) <= STAMP_BEFORE
     return opening >= max(len(nodes) - 1, 3)
+
+
+def _own_path(node: Node) -> str:
+    """The path of the page `node` is in, as its canonical link gives it ("/live/flood-
+    updates"), or "" if it gives none or names a section ("/politik/"): a section's own
+    articles are below it, not its posts'."""
+    root = node
+    while root.parent is not None:
+        root = root.parent
+    canonical = root.css_first("link[rel='canonical']")
+    href = canonical.attributes.get("href") or "" if canonical is not None else ""
+    path = urlsplit(href).path.rstrip("/")
+    slug = path.rpartition("/")[2]
+    return path if "-" in slug or any(char.isdigit() for char in slug) else ""
 
 
 HEADLINE_LINK = 20
