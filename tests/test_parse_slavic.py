@@ -13,6 +13,7 @@ from liveread.model import LiveBlog
 from liveread.parse import NotALiveBlog, parse
 from liveread.parse.textdays import read_day
 from liveread.parse.textmarkers import Marker, read_marker
+from liveread.parse.textzones import zone_statement
 
 
 def page(url: str, language: str, title: str, modified: str, *posts: str) -> LiveBlog:
@@ -230,3 +231,10 @@ def test_a_zone_stated_in_words_times_the_posts(note: str, offset: str) -> None:
 )
 def test_a_day_heading_with_the_year_s_word(heading: str) -> None:
     assert read_day(heading) == date(2024, 7, 18)
+
+
+@pytest.mark.parametrize(
+    "text", ["В Омске часы перевели на час вперед.", "Они ездят по Москве весь день."]
+)
+def test_a_city_named_beside_the_word_for_time_states_no_zone(text: str) -> None:
+    assert zone_statement(text) is None
