@@ -53,6 +53,7 @@ def marker(text: str, language: str | None = None) -> Marker:
     [
         ("prije 5 minuta", 300),
         ("pre 12 minuta", 720),
+        ("пре 12 минута", 720),
         ("Prije 2 sata", 7200),
         ("pred 5 minutami", 300),
         ("pred uro", 3600),
@@ -77,6 +78,7 @@ def test_times_ago(text: str, seconds: int) -> None:
     [
         ("jučer u 22:10", 1, 22, 10),
         ("juče u 22:10", 1, 22, 10),
+        ("јуче у 22:10", 1, 22, 10),
         ("Danas u 09:05", 0, 9, 5),
         ("včeraj ob 21:40", 1, 21, 40),
         ("вчера, 22:10", 1, 22, 10),
@@ -105,6 +107,7 @@ def test_days_named_before_a_clock(text: str, days_back: int, hour: int, minute:
         ("18 юли 2024, 14:23", (2024, 7, 18)),
         ("18. srpnja 2024. u 14:23", (2024, 7, 18)),
         ("18. jula 2024. u 14:23", (2024, 7, 18)),
+        ("18. јула 2024. у 14:23", (2024, 7, 18)),
         ("18.07.2024. u 14:23", (2024, 7, 18)),
         ("18. julija 2024 ob 14:23", (2024, 7, 18)),
         ("18 юли 2024 г., 14:23", (2024, 7, 18)),
@@ -238,3 +241,9 @@ def test_a_day_heading_with_the_year_s_word(heading: str) -> None:
 )
 def test_a_city_named_beside_the_word_for_time_states_no_zone(text: str) -> None:
     assert zone_statement(text) is None
+
+
+@pytest.mark.parametrize("text", ["četvrtak u 22:10", "четвртак у 22:10"])
+def test_a_serbian_weekday_in_either_script_before_a_clock(text: str) -> None:
+    found = marker(text, "sr")
+    assert (found.weekday, found.hour, found.minute) == (3, 22, 10)

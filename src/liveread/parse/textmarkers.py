@@ -177,7 +177,7 @@ _JUST_NOW = re.compile(
 _GLUE = re.compile(
     r"(?:\.?\s?(?:г\.|года|godine)(?![^\W\d_]))?"  # the year's word: "2024 г.", "2024. godine"
     r"(?:\s*[,|–—•·/-]\s*|\.?\s+)"
-    r"(?:(?P<word>at|um|à|às|as|a\s+las|alle|a|ore|o\s+godz\.?|godz\.?|kl\.?|klo|om|o|u|ob|в|о)\s+)?"
+    r"(?:(?P<word>at|um|à|às|as|a\s+las|alle|a|ore|o\s+godz\.?|godz\.?|kl\.?|klo|om|o|u|ob|в|о|у)\s+)?"
     r"(?=[0-9])",
     re.IGNORECASE,
 )
@@ -693,7 +693,7 @@ _WEEKDAYS_BY_LANGUAGE = {
 """Per language, each spelling of a weekday (folded) to its number, Monday 0."""
 
 
-_DAY_WORD_GLUE = re.compile(r",?\s*(?:(?:at|um|à|às|as|alle|a las|o|om|u|ob|в|во|о)\s+)?")
+_DAY_WORD_GLUE = re.compile(r",?\s*(?:(?:at|um|à|às|as|alle|a las|o|om|u|ob|в|во|о|у)\s+)?")
 """Between the day and its clock: "Yesterday at", "Ontem às", "jučer u", "вчера в"; a clock's own word ("kl.",
 "klo") is left to the clock, as it makes "23.41" a time."""
 

@@ -279,20 +279,20 @@ MONTHS: dict[str, tuple[str, ...]] = {
         "studeni studenoga studenog",
         "prosinac prosinca",
     ),
-    # Serbian and Bosnian (Latin script), and Slovenian.
+    # Serbian (in both scripts) and Bosnian, and Slovenian.
     "sr": (
-        "januar januara",
-        "februar februara",
-        "mart marta",
-        "april aprila",
-        "maj maja",
-        "jun juna",
-        "jul jula",
-        "avgust avgusta augusta",
-        "septembar septembra",
-        "oktobar oktobra",
-        "novembar novembra",
-        "decembar decembra",
+        "januar januara јануар јануара",
+        "februar februara фебруар фебруара",
+        "mart marta март марта",
+        "april aprila април априла",
+        "maj maja мај маја",
+        "jun juna јун јуна",
+        "jul jula јул јула",
+        "avgust avgusta augusta август августа",
+        "septembar septembra септембар септембра",
+        "oktobar oktobra октобар октобра",
+        "novembar novembra новембар новембра",
+        "decembar decembra децембар децембра",
     ),
     "sl": (
         "januarja",
@@ -448,7 +448,15 @@ WEEKDAYS: dict[str, tuple[str, ...]] = {
     "el": ("δευτέρα", "τρίτη", "τετάρτη", "πέμπτη", "παρασκευή", "σάββατο", "κυριακή"),
     "hu": ("hétfő", "kedd", "szerda", "csütörtök", "péntek", "szombat", "vasárnap"),
     "hr": ("ponedjeljak", "utorak", "srijeda", "četvrtak", "petak", "subota", "nedjelja"),
-    "sr": ("ponedeljak", "utorak", "sreda", "četvrtak", "petak", "subota", "nedelja"),
+    "sr": (
+        "ponedeljak понедељак",
+        "utorak уторак",
+        "sreda среда",
+        "četvrtak четвртак",
+        "petak петак",
+        "subota субота",
+        "nedelja недеља",
+    ),
     "sl": ("ponedeljek", "torek", "sreda", "četrtek", "petek", "sobota", "nedelja"),
     "ru": ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"),
     "uk": ("понеділок", "вівторок", "середа", "четвер", "п'ятниця", "субота", "неділя"),
@@ -502,6 +510,9 @@ DAYS_BACK: dict[str, int] = {
     "juče": 1,
     "prekjučer": 2,
     "prekjuče": 2,
+    "данас": 0,  # Serbian in Cyrillic
+    "јуче": 1,
+    "прекјуче": 2,
     "danes": 0,  # Slovenian
     "včeraj": 1,
     "сегодня": 0,  # Russian, whose "вчера" is Bulgarian's
@@ -536,7 +547,7 @@ UNIT_SECONDS: dict[int, str] = {
         "h hr hrs hour hours std stunde stunden heure heures ora ore hora horas "
         "godz godzina godziny godzin godzinę uur u time timer timme timmar tunti tuntia "
         "hodina hodiny hodin hodinou hodinami oră orei saat ώρα ώρες óra órával órája "
-        "sat sata sati uro urama urami час часа часов ч годину години годин год"
+        "sat sata sati сат сата сати uro urama urami час часа часов ч годину години годин год"
     ),
     86400: (
         "d day days tag tage tagen jour jours giorno giorni día días dia dias dzień dni dag dagen "
@@ -548,11 +559,11 @@ ONE_WORDS = "a an one ein eine einer einem un une una uno un' un’ een één je
 """Words that stand for the number 1 in a relative time ("an hour ago", "vor einer Stunde")."""
 AGO_BEFORE = (
     *("vor", "il y a", "hace", "há", "před", "pred", "acum", "πριν από", "πριν"),
-    *("prije", "pre", "преди"),
+    *("prije", "pre", "пре", "преди"),
 )
 """Words written before the amount: "vor 2 Stunden", "il y a 3 heures", "hace 2 horas",
 Czech "před 6 minutami", Slovak "pred 8 minútami", Croatian "prije 5 minuta", Serbian "pre 5
-minuta", Slovenian "pred 5 minutami", Bulgarian "преди 5 минути", Romanian "acum 9 minute", Greek "πριν από 12 λεπτά" (the longer
+minuta" ("пре 5 минута"), Slovenian "pred 5 minutami", Bulgarian "преди 5 минути", Romanian "acum 9 minute", Greek "πριν από 12 λεπτά" (the longer
 of two that start alike first)."""
 AGO_AFTER = (
     *("ago", "fa", "temu", "geleden", "atrás", "siden", "sedan", "sitten", "önce", "ezelőtt"),
@@ -568,7 +579,9 @@ ago), "2 órája" (2 hours ago)."""
 AGO_AROUND = {"for": "siden", "för": "sedan"}
 """Words written around it, the first only with the second: Norwegian and Danish "for 6
 minutter siden", Swedish "för 6 minuter sedan" ("for 2 hours" alone is no time)."""
-ONE_UNIT_AGO = "temu", "sitten", "před", "pred", "prije", "pre", "преди", "назад", "тому"
+ONE_UNIT_AGO = (
+    *("temu", "sitten", "před", "pred", "prije", "pre", "пре", "преди", "назад", "тому"),
+)
 """Words around which a unit alone is one of it: Polish "godzinę temu" (an hour ago), Finnish
 "minuutti sitten" (a minute ago), Czech "před hodinou", Slovenian "pred uro", Bulgarian
 "преди час", Russian "час назад", Ukrainian "годину тому"."""
