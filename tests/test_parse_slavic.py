@@ -55,6 +55,8 @@ def marker(text: str, language: str | None = None) -> Marker:
         ("pre 12 minuta", 720),
         ("пре 12 минута", 720),
         ("Prije 2 sata", 7200),
+        ("prije sat vremena", 3600),
+        ("пре сат времена", 3600),
         ("pred 5 minutami", 300),
         ("pred uro", 3600),
         ("5 минут назад", 300),

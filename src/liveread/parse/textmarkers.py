@@ -157,6 +157,7 @@ _AGO_BEFORE = "|".join(
     )
 )
 _AGO_AFTER = "|".join((*words.AGO_AFTER, *words.AGO_AROUND.values()))
+_UNIT_TAILS = "|".join(words.UNIT_TAILS)
 _AROUND = {(words.fold(before), words.fold(after)) for before, after in words.AGO_AROUND.items()}
 _AROUND_FIRST = {before for before, _ in _AROUND}
 _ONE_UNIT_AGO = frozenset(words.fold(word) for word in words.ONE_UNIT_AGO)
@@ -165,7 +166,7 @@ _RELATIVE = re.compile(
     rf"""
     (?:(?P<before>{_AGO_BEFORE})\s+)?
     (?:(?P<count>[0-9]{{1,3}}|{_ONE_ALTERNATIVES})\s?)?
-    (?P<unit>[^\W\d_]+)\.?
+    (?P<unit>[^\W\d_]+)\.?(?:\s+(?:{_UNIT_TAILS})(?![^\W\d_]))?
     (?P<more>(?:,?\s*[0-9]{{1,3}}\s?[^\W\d_]+\.?){{1,2}})?        # 1 hr 5 min, 1h 5m
     (?:\s+(?P<after>{_AGO_AFTER})(?![^\W\d_]))?
     """,

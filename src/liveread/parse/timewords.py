@@ -576,6 +576,9 @@ Turkish "5 dakika önce", Hungarian "12 perccel ezelőtt", Russian "5 минут
 UNITS_AGO = "másodperce", "perce", "órája", "napja"
 """Units that say "ago" themselves, after the amount alone: Hungarian "12 perce" (12 minutes
 ago), "2 órája" (2 hours ago)."""
+UNIT_TAILS = "vremena", "времена"
+"""Words after a unit that are part of it: Croatian and Serbian "prije sat vremena" (an hour
+ago, "an hour of time")."""
 AGO_AROUND = {"for": "siden", "för": "sedan"}
 """Words written around it, the first only with the second: Norwegian and Danish "for 6
 minutter siden", Swedish "för 6 minuter sedan" ("for 2 hours" alone is no time)."""
