@@ -253,9 +253,56 @@ PROMO = {
         ("Kapcsolódó: Ezek voltak a legnagyobb dunai árvizek", "read more"),
         ("Hirdetés", "ad label"),
     ],
+    "hr": [
+        ("Pročitajte i: Kako se pripremiti za poplavu", "read more"),
+        ("Oglas", "ad label"),
+        ("Pratite nas na Telegramu i budite prvi informirani.", "whatsapp prompt"),
+    ],
+    "sr": [("Pročitajte još: Kako se pripremiti za poplavu", "read more")],
+    "sl": [("Preberite tudi: Kako se pripraviti na poplave", "read more")],
+    "ru": [
+        ("Читайте также: Как подготовиться к паводку", "read more"),
+        ("ЧИТАЙТЕ ТАКЖЕ: Как подготовиться к паводку", "read more"),
+        ("Реклама", "ad label"),
+        (
+            "Подписывайтесь на наш Telegram-канал, чтобы первыми узнавать о главных событиях!",
+            "whatsapp prompt",
+        ),
+        ("Подпишитесь на «Вести» в Телеграме", "whatsapp prompt"),
+    ],
+    "uk": [
+        ("Читайте також: Як підготуватися до повені", "read more"),
+        ("Підписуйтесь на наш Telegram-канал, щоб першими дізнаватися новини!", "whatsapp prompt"),
+    ],
+    "bg": [("Прочетете още: Как да се подготвим за наводнение", "read more")],
 }
 
 LOOKALIKES = {
+    "hr": [
+        "Pročitajte i priopćenje vatrogasaca, objavljeno jutros na njihovoj stranici.",
+        "Oglas za posao objavljen je na stranici općine prošlog tjedna.",
+    ],
+    "sr": [
+        "Pročitajte još jednom uputstvo pre nego što krenete na put.",
+        "Povezane vesti o poplavama objavljuje i opštinski sajt.",
+    ],
+    "sl": [
+        "Preberite tudi navodila gasilcev, preden se odpravite na pot.",
+        "Oglas za delo je bil objavljen na spletni strani občine.",
+    ],
+    "ru": [
+        "Реклама фестиваля висела на каждой остановке в центре города.",
+        "Читайте также внимательно инструкции спасателей перед выездом.",
+        "Жители подписывались на Telegram-каналы районных администраций, чтобы узнать о воде.",
+    ],
+    "uk": [
+        "Читайте також повідомлення рятувальників на їхньому сайті.",
+        "Реклама фестивалю висіла на кожній зупинці в центрі міста.",
+    ],
+    "bg": [
+        "Прочетете още веднъж указанията, преди да тръгнете на път.",
+        "Рекламата на фестивала висеше на всяка спирка в центъра.",
+    ],
     "en": [
         "Punters were urged to gamble responsibly after the club's sponsorship deal was announced.",
         "The favourite is no safe bet now that the going has turned soft, trainers said.",
@@ -382,7 +429,7 @@ def test_real_paragraph_with_the_same_words_stays(language: str, text: str) -> N
 
 def test_every_language_has_promo_lines_and_lookalikes() -> None:
     languages = {"en", "de", "fr", "it", "es", "pt", "pl", "nl", "sv", "da", "no", "fi"}
-    languages |= {"cs", "sk", "ro", "tr", "el", "hu"}
+    languages |= {"cs", "sk", "ro", "tr", "el", "hu", "hr", "sr", "sl", "ru", "uk", "bg"}
     assert set(PROMO) == set(LOOKALIKES) == languages
     assert all(len(LOOKALIKES[language]) >= 2 for language in languages)
 

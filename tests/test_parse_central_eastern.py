@@ -61,6 +61,9 @@ def marker(text: str, language: str | None = None) -> Marker:
         ("πριν από 12 λεπτά", 720),
         ("Πριν 2 ώρες", 7200),
         ("ΠΡΙΝ ΑΠΟ 12 ΛΕΠΤΑ", 720),  # capitals without their accents
+        ("před hodinou", 3600),  # a unit alone is one of it
+        ("Před minutou", 60),
+        ("pred hodinou", 3600),
     ],
 )
 def test_times_ago(text: str, seconds: int) -> None:
@@ -77,6 +80,7 @@ def test_times_ago(text: str, seconds: int) -> None:
         ("Bugün, 08:05", "tr", 0, 8, 5),
         ("azi, 14:20", "ro", 0, 14, 20),
         ("χθες 23:50", "el", 1, 23, 50),
+        ("ma 14:23", "hu", 0, 14, 23),
     ],
 )
 def test_days_named_before_a_clock(
@@ -102,6 +106,8 @@ def test_days_named_before_a_clock(
         ("17 MAYIS 13:40", (5, 17), 13, 40),
         ("11 Αυγούστου 23:50", (8, 11), 23, 50),
         ("Κυριακή 11 Αυγούστου, 19:40", (8, 11), 19, 40),
+        ("13 Αυγ, 14:23", (8, 13), 14, 23),
+        ("2 Δεκ 09:10", (12, 2), 9, 10),
     ],
 )
 def test_a_date_then_its_clock(
@@ -284,3 +290,9 @@ def test_a_hungarian_page_with_times_ago_and_year_first_dates() -> None:
 @pytest.mark.parametrize("text", ["Pred 19. hodinou vypukol požiar", "Pred 5 rokmi tu stála škola"])
 def test_a_slovak_before_with_no_time_ago_is_none(text: str) -> None:
     assert read_marker(text, "sk") is None
+
+
+@pytest.mark.parametrize(("text", "language"), [("ma 14:23", "it"), ("ma 14:23", None)])
+def test_ma_is_today_only_on_a_hungarian_page(text: str, language: str | None) -> None:
+    found = read_marker(text, language)
+    assert found is None or found.days_back is None

@@ -1178,3 +1178,47 @@ def test_posts_that_link_out_from_plain_headlines_are_still_read() -> None:
         _card(n, "", line) for n, line in enumerate(["Roads shut", "No buses", "Jury out"], 1)
     )
     assert len(parse(page(f"<ul class='cards'>{cards}</ul>"), URL).entries) == 3
+
+
+@pytest.mark.parametrize("query", ["?update={n}", "?post=entry-{n}&utm_source=list"])
+def test_posts_a_list_of_key_events_links_to_by_query_are_key_events(query: str) -> None:
+    feed = "".join(post(n, attributes=f"id='entry-28612{n:02}'") for n in (6, 5, 4, 3, 2, 1))
+    links = "".join(
+        "<li><a href='/live/flood-updates"
+        + query.format(n=f"28612{n:02}")
+        + f"'>Headline {n}</a></li>"
+        for n in (5, 2)
+    )
+    blog = parse(page(feed, before=f"<section><h2>Key events</h2><ul>{links}</ul></section>"), URL)
+    assert [entry.key for entry in blog.entries if entry.key_event] == ["2861205", "2861202"]
+
+
+def test_a_list_of_pages_by_query_names_no_key_events() -> None:
+    feed = "".join(post(n, attributes=f"id='entry-{n}'") for n in (6, 5, 4, 3, 2, 1))
+    pages = "".join(f"<li><a href='?page={n}'>{n}</a></li>" for n in (2, 3))
+    blog = parse(page(feed, before=f"<ul class='pages'>{pages}</ul>"), URL)
+    assert not any(entry.key_event for entry in blog.entries)
+
+
+def _headlined_feed(href: str) -> str:
+    """Posts that each open with a headline linking to `href` (with the post's number)."""
+    feed = "".join(
+        f"<div class='entry' id='entry-{n}'><span class='entry__time'>{10 + n}:05</span>"
+        f"<h3><a href='{href.format(n=n)}'>Headline number {n} of the river story</a></h3>"
+        f"<p>{BODY}</p></div>"
+        for n in (4, 3, 2, 1)
+    )
+    return page(feed).replace(
+        "</head>",
+        "<link rel='canonical' href='https://news.example.com/live/flood-updates'></head>",
+    )
+
+
+def test_posts_opening_with_headlines_linking_to_other_articles_are_a_news_feed() -> None:
+    with pytest.raises(NotALiveBlog):
+        parse(_headlined_feed("/news/2024/07/24/river-story-{n}"), URL)
+
+
+@pytest.mark.parametrize("href", ["/live/flood-updates/post/{n}", "?post={n}"])
+def test_posts_whose_headlines_link_to_their_own_pages_are_read(href: str) -> None:
+    assert len(parse(_headlined_feed(href), URL).entries) == 4

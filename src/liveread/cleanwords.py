@@ -169,6 +169,12 @@ READ_MORE: Words = {
         "δειτε επισης",
     ),
     "hu": ("kapcsolódó", "kapcsolódó cikk", "kapcsolódó cikkek", "olvasd el ezt is"),
+    "hr": ("pročitajte i", "pročitajte još", "pročitaj i", "povezane vijesti", "povezani članci"),
+    "sr": ("pročitajte još", "pročitajte i", "povezane vesti", "прочитајте још", "повезане вести"),
+    "sl": ("preberite tudi", "preberi tudi", "sorodne novice"),
+    "ru": ("читайте также", "читайте по теме", "по теме", "смотрите также"),
+    "uk": ("читайте також", "читайте також:", "по темі", "дивіться також"),
+    "bg": ("прочетете още", "прочети още", "още по темата", "вижте още"),
 }
 PROMO_LINK_LEADS: Words = {
     # How a paragraph that is one link, bold or in capitals, sends the reader elsewhere:
@@ -240,6 +246,11 @@ AD_LABELS: Words = {
     "tr": ("reklam", "sponsorlu içerik"),
     "el": ("διαφήμιση", "διαφημιση"),
     "hu": ("hirdetés", "támogatott tartalom"),
+    "hr": ("oglas", "sponzorirano", "promo"),  # "reklama" as in Polish
+    "sl": ("oglas", "oglasno sporočilo"),
+    "ru": ("реклама", "на правах рекламы", "партнерский материал", "партнёрский материал"),
+    "uk": ("реклама", "на правах реклами"),
+    "bg": ("реклама", "платена публикация"),
     "ja": ("広告",),
 }
 
@@ -642,6 +653,13 @@ ANYWHERE: dict[str, dict[str, tuple[str, ...]]] = {
             r"\b(?:follow|join) (?:us|our [\w ]{1,40}?) on telegram\b",
             rf"{_ASK_OPENS}(?:follow|join) {_OUTLET_NAME} on telegram\b",
             r"\bfolgen sie (?:uns|dem|der|unserem|unserer)\b[\w '’-]{0,60}\bauf telegram\b",
+            r"\b(?:подписывайтесь|подпишитесь|підписуйтесь|підписуйтеся|підпишіться) на\b"
+            r"[\w '’«»-]{0,60}\btelegram",
+            r"\b(?:pratite|zapratite) (?:nas|naš)\b[\w '’-]{0,60}\bna telegramu\b",
+        ),
+        "телеграм": (
+            r"\b(?:подписывайтесь|подпишитесь|підписуйтесь|підписуйтеся|підпишіться) на\b"
+            r"[\w '’«»-]{0,60}\bтелеграм",
         ),
     },
     "donation ask": {

@@ -29,12 +29,13 @@ import re
 import statistics
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from urllib.parse import urlsplit
 
 from liveread.parse.adapter import Adapter, Node
 from liveread.parse.facts import LIVE_WORDS
 from liveread.parse.structured import StructuredBlog
 from liveread.parse.tree import Owners, common_ancestor
-from liveread.text import letter_count
+from liveread.text import letter_count, squash
 
 SITE_PRIOR = 2.0
 """How far ahead a site spec's reading starts: its template is known."""
@@ -191,12 +192,16 @@ def judge(
         proposal.refused = "mostly links: a list of teasers"
     elif e.links >= INDEX_LINKS and _lists_live_pages(proposal.reader, proposal.nodes):
         proposal.refused = "its items are headlines linking to live pages: an index of live blogs"
+    elif e.links >= INDEX_LINKS and _open_with_links_away(proposal.nodes):
+        proposal.refused = "its items open with headlines linking to other pages: a news feed"
     elif e.timed < (0.5 if live_signal else 0.9):
         proposal.refused = f"only {e.timed:.0%} of posts carry a time"
     elif not live_signal and not _plainly_posts(e):
         proposal.refused = "the page does not say it is live, and its timed items are short"
     elif not _some_prose(proposal.reader, proposal.nodes):
         proposal.refused = "no post holds a sentence of prose: boxes of data, not posts"
+    elif _marks_a_recording(proposal.reader, proposal.nodes):
+        proposal.refused = "its items link to places in a recording: chapters, not posts"
     else:
         proposal.refused = _not_post_times(
             proposal, e, live_signal=live_signal, published=published
@@ -228,6 +233,43 @@ def _lists_live_pages(reader: Adapter, nodes: list[Node]) -> bool:
     return listed * 2 > len(nodes)
 
 
+def _open_with_links_away(nodes: list[Node]) -> bool:
+    """Whether all posts but one open with a headline linking to another page, after their
+    time at most ("14:25 В Архангельске закрыли мост"): a site's news feed, each item a
+    teaser of its own article, even on a page that calls itself live."""
+    opening = 0
+    own = _own_path(nodes[0]) if nodes else ""
+    for node in nodes:
+        link = node.css_first("a[href]")
+        if link is None:
+            continue
+        href = link.attributes.get("href") or "#"
+        if "#" in href or href.startswith("?") or (own and urlsplit(href).path.startswith(own)):
+            continue  # a link to the post itself, on this page or a page of its own below it
+        headline = squash(link.text(deep=True))
+        if len(headline) >= HEADLINE_LINK:
+            opening += 0 <= squash(node.text(deep=True)).find(headline) <= STAMP_BEFORE
+    return opening >= max(len(nodes) - 1, 3)
+
+
+def _own_path(node: Node) -> str:
+    """The path of the page `node` is in, as its canonical link gives it ("/live/flood-
+    updates"), or "" if it gives none or names a section ("/politik/"): a section's own
+    articles are below it, not its posts'."""
+    root = node
+    while root.parent is not None:
+        root = root.parent
+    canonical = root.css_first("link[rel='canonical']")
+    href = canonical.attributes.get("href") or "" if canonical is not None else ""
+    path = urlsplit(href).path.rstrip("/")
+    slug = path.rpartition("/")[2]
+    return path if "-" in slug or any(char.isdigit() for char in slug) else ""
+
+
+HEADLINE_LINK = 20
+"""The shortest link text that is a headline, not a name or a "Read more"."""
+STAMP_BEFORE = 24
+"""The most characters a teaser's time may take before its headline ("5 минут назад")."""
 LIVE_BADGE = 20
 """The longest opening line that is a live badge ("LIVE", "En direct", "Liveticker")."""
 
@@ -258,6 +300,25 @@ _SCRIPT_WITHOUT_SPACES = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]{2
 """Thai, Lao, Myanmar, Khmer: no spaces between words, nor full stops."""
 _WORD_PUNCTUATION = str.maketrans("", "", ",;:'’-\"“”„«»(")
 """What may stand in or around a word of a sentence: "l’homme", "said:", "\"we"."""
+
+
+def _marks_a_recording(reader: Adapter, nodes: list[Node]) -> bool:
+    """Whether most posts link to a place in a recording ("?t=142", "&t=2m22s"): the
+    chapters of a podcast or video, stamped with minutes and seconds into it, not posts."""
+    linked = 0
+    for place, node in enumerate(nodes):
+        if any(
+            _MEDIA_TIME.search(link.attributes.get("href") or "") is not None
+            for part in reader.extent(node)
+            for link in part.css("a[href*='t=']")
+        ):
+            linked += 1
+        elif place < 2:
+            return False  # chapters link each one: most readings are cleared by their first
+    return linked * 2 > len(nodes)
+
+
+_MEDIA_TIME = re.compile(r"[?&#](?:t|start|time)=[0-9]")
 
 
 def _some_prose(reader: Adapter, nodes: list[Node]) -> bool:

@@ -59,7 +59,11 @@ DATE = re.compile(
 )
 """A written date, with a weekday or a word such as "Heute" before it or not; `day_parts`
 reads a match."""
-_DAY_HEADING = re.compile(rf"(?:{DATE.pattern})\.?", re.VERBOSE | re.IGNORECASE)
+_DAY_HEADING = re.compile(
+    rf"(?:{DATE.pattern})\.?(?:\ ?(?:г\.|года|godine\.?))?", re.VERBOSE | re.IGNORECASE
+)
+"""A day heading: a date, and the year's word some languages write after it ("18 июля 2024
+г.", "18. srpnja 2024. godine")."""
 LONGEST_DAY_HEADING = 48
 """Characters, squashed: "poniedziałek, 30 października 2024" is 35."""
 

@@ -87,9 +87,11 @@ _RELATIVE_LEADS = (
         for phrase in (*words.AGO_BEFORE, *words.AGO_AROUND, *words.JUST_NOW)
     )
     | _ONE
-    | {unit for unit in _UNITS if len(unit) > 3}  # Polish "godzinę temu" has no number
+    # Polish "godzinę temu", Russian "час назад" have no number
+    | {unit for unit in _UNITS if len(unit) > 3 or not unit.isascii()}
 )
 _DAYS_BACK = {words.fold(word): back for word, back in words.DAYS_BACK.items()}
+_LANGUAGE_DAYS_BACK = {words.fold(word): day for word, day in words.LANGUAGE_DAYS_BACK.items()}
 _DAY_PHRASE_STARTS = frozenset(phrase.split()[0] for phrase in _DAYS_BACK if " " in phrase)
 """First words of day names of two words ("i går")."""
 _UPDATE_LEADS = frozenset(words.fold(phrase.split()[0]) for phrase in words.UPDATE_WORDS)
@@ -102,6 +104,7 @@ _LEADS = (
     | _RELATIVE_LEADS
     | DATE_WORDS
     | frozenset(_DAYS_BACK)
+    | frozenset(_LANGUAGE_DAYS_BACK)
     | _DAY_PHRASE_STARTS
     | _UPDATE_LEADS
     | _POSTING_LEADS
@@ -154,6 +157,7 @@ _AGO_BEFORE = "|".join(
     )
 )
 _AGO_AFTER = "|".join((*words.AGO_AFTER, *words.AGO_AROUND.values()))
+_UNIT_TAILS = "|".join(words.UNIT_TAILS)
 _AROUND = {(words.fold(before), words.fold(after)) for before, after in words.AGO_AROUND.items()}
 _AROUND_FIRST = {before for before, _ in _AROUND}
 _ONE_UNIT_AGO = frozenset(words.fold(word) for word in words.ONE_UNIT_AGO)
@@ -162,7 +166,7 @@ _RELATIVE = re.compile(
     rf"""
     (?:(?P<before>{_AGO_BEFORE})\s+)?
     (?:(?P<count>[0-9]{{1,3}}|{_ONE_ALTERNATIVES})\s?)?
-    (?P<unit>[^\W\d_]+)\.?
+    (?P<unit>[^\W\d_]+)\.?(?:\s+(?:{_UNIT_TAILS})(?![^\W\d_]))?
     (?P<more>(?:,?\s*[0-9]{{1,3}}\s?[^\W\d_]+\.?){{1,2}})?        # 1 hr 5 min, 1h 5m
     (?:\s+(?P<after>{_AGO_AFTER})(?![^\W\d_]))?
     """,
@@ -172,14 +176,16 @@ _JUST_NOW = re.compile(
     "|".join(re.escape(phrase).replace("'", "['’]") for phrase in words.JUST_NOW), re.IGNORECASE
 )
 _GLUE = re.compile(
-    r"(?:\s*[,|–—•·/-]\s*|\s+)"
-    r"(?:(?P<word>at|um|à|às|as|a\s+las|alle|a|ore|o\s+godz\.?|godz\.?|kl\.?|klo|om|o)\s+)?"
+    r"(?:\.?\s?(?:г\.|года|godine)(?![^\W\d_]))?"  # the year's word: "2024 г.", "2024. godine"
+    r"(?:\s*[,|–—•·/-]\s*|\.?\s+)"
+    r"(?:(?P<word>at|um|à|às|as|a\s+las|alle|a|ore|o\s+godz\.?|godz\.?|kl\.?|klo|om|o|u|ob|в|о|у)\s+)?"
     r"(?=[0-9])",
     re.IGNORECASE,
 )
 """Between the date and the time of a moment: "5 August 2024, 14:00", "18. Juli um 11.04 Uhr",
 "17.07.2024 • 23:10 Uhr", "April 14, 2026 / 7:10 PM", "5 août à 14h", "18 luglio alle 14.30",
-"3 de agosto a las 14:00", "18 lipca o godz. 14:00", "16/02 às 01:52", "13. juni kl. 09.12"."""
+"3 de agosto a las 14:00", "18 lipca o godz. 14:00", "16/02 às 01:52", "13. juni kl. 09.12",
+"18 июля 2024 в 14:23", "18. srpnja 2024. u 14:23", "18 юли 2024 г., 14:23"."""
 _HOURS = ("Uhr", "uur")
 _HOUR_WORDS = (*_HOURS, "horas", "Horas", "hrs", "hs")
 """Words after a clock that make it one: "11.04 Uhr", "13.02 horas", "13:02 hs"."""
@@ -247,6 +253,12 @@ def read_marker(text: str, language: str | None = None) -> Marker | None:
         return _clock_marker(text, _skip_spaces(text, word.end()), prefixed=False)
     if lead in _DAYS_BACK and (marker := _day_word_clock(text, word.end(), language)):
         return replace(marker, days_back=_DAYS_BACK[lead], label=_label(text, start, marker.end))
+    if lead in _LANGUAGE_DAYS_BACK:
+        day_language, back = _LANGUAGE_DAYS_BACK[lead]
+        if (language or "")[:2].lower() == day_language and (
+            marker := _day_word_clock(text, word.end(), language)
+        ):
+            return replace(marker, days_back=back, label=_label(text, start, marker.end))
     if lead in _RELATIVE_LEADS and (marker := _relative(text, start) or _just_now(text, start)):
         return marker
     if lead in _UPDATE_LEADS and (marker := _updated(text, start, language)):
@@ -682,8 +694,8 @@ _WEEKDAYS_BY_LANGUAGE = {
 """Per language, each spelling of a weekday (folded) to its number, Monday 0."""
 
 
-_DAY_WORD_GLUE = re.compile(r",?\s*(?:(?:at|um|à|às|as|alle|a las|o|om)\s+)?")
-"""Between the day and its clock: "Yesterday at", "Ontem às"; a clock's own word ("kl.",
+_DAY_WORD_GLUE = re.compile(r",?\s*(?:(?:at|um|à|às|as|alle|a las|o|om|u|ob|в|во|о|у)\s+)?")
+"""Between the day and its clock: "Yesterday at", "Ontem às", "jučer u", "вчера в"; a clock's own word ("kl.",
 "klo") is left to the clock, as it makes "23.41" a time."""
 
 
@@ -793,7 +805,8 @@ def _relative(text: str, start: int, language: str | None = None) -> Marker | No
     seconds = _UNITS.get(unit)
     count_text = match["count"]
     if seconds is None or (
-        count_text is None and words.fold(match["after"] or "") not in _ONE_UNIT_AGO
+        count_text is None
+        and words.fold(match["after"] or match["before"] or "") not in _ONE_UNIT_AGO
     ):
         return None
     count = int(count_text) if count_text and count_text.isdigit() else 1

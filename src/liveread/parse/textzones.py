@@ -86,6 +86,16 @@ def written_zone(match: re.Match[str]) -> tzinfo | None:
 
 _STATED = tuple((re.compile(pattern, re.I), name) for pattern, name in words.STATED_ZONES)
 _PHRASES = tuple((re.compile(pattern, re.I), name) for pattern, name in words.ZONE_PHRASES)
+_CITY = "|".join(words.CITY_TIMES)
+_CITY_TIME = re.compile(
+    rf"\b(?P<city>{_CITY})(?:ое|ого|ому|ий|им)\s+(?:врем|час)"
+    rf"|(?:врем|час)\w*\s+(?:\w+\s+)?(?P<city_after>{_CITY})(?:ое|ий)\b"
+    r"|врем\w*\s+(?:\w+\s+)?по\s+москве",
+    re.I,
+)
+"""A zone named by its city's time, the city's adjective before or after the word for time
+("по московскому времени", "время владивостокское", "за київським часом"), or "время по
+Москве"; not the city itself ("в Омске часы перевели")."""
 _CUE = re.compile(rf"\b(?:{words.STATEMENT_CUES})\b", re.I)
 _STATED_ABBREVIATION = re.compile(rf"\b(?P<zone>{ZONE_WORD}){OFFSET}?(?![^\W\d_])")
 STATEMENT_REACH = 80
@@ -101,6 +111,9 @@ def zone_statement(text: str) -> tzinfo | None:
     for pattern, name in _PHRASES:
         if pattern.search(text):
             return _zone(name)
+    if not text.isascii() and (city := _CITY_TIME.search(text)) is not None:
+        stem = city["city"] or city["city_after"]
+        return _zone(words.CITY_TIMES[stem.lower()] if stem else "Europe/Moscow")
     for cue in _CUE.finditer(text):
         reach = text[cue.end() : cue.end() + STATEMENT_REACH].split(". ", 1)[0]
         if (found := _first_zone_named(reach)) is not None:

@@ -3,7 +3,8 @@
 Words are written as the pages spell them; lookups `fold` them (lower case, accents and "ł"
 removed), so "août", "aout" and "AOÛT" are one word. Languages: English, German, French,
 Italian, Spanish, Polish, Dutch, Portuguese, Danish, Norwegian, Finnish, Czech, Slovak,
-Romanian, Turkish, Greek, Hungarian (some lists Swedish too).
+Romanian, Turkish, Greek, Hungarian, Croatian, Serbian and Bosnian (Latin script), Slovenian,
+Russian, Ukrainian, Bulgarian (some lists Swedish too).
 Read by `textmarkers`, `textdays` and `textzones`.
 """
 
@@ -233,20 +234,21 @@ MONTHS: dict[str, tuple[str, ...]] = {
         "kasım",
         "aralık",
     ),
-    # Greek: the nominative and the genitive that dates use ("11 Αυγούστου").
+    # Greek: the nominative, the genitive that dates use ("11 Αυγούστου"), and the short
+    # forms ("13 Αυγ").
     "el": (
-        "ιανουάριος ιανουαρίου",
-        "φεβρουάριος φεβρουαρίου",
-        "μάρτιος μαρτίου",
-        "απρίλιος απριλίου",
-        "μάιος μαΐου",
-        "ιούνιος ιουνίου",
-        "ιούλιος ιουλίου",
-        "αύγουστος αυγούστου",
-        "σεπτέμβριος σεπτεμβρίου",
-        "οκτώβριος οκτωβρίου",
-        "νοέμβριος νοεμβρίου",
-        "δεκέμβριος δεκεμβρίου",
+        "ιανουάριος ιανουαρίου ιαν",
+        "φεβρουάριος φεβρουαρίου φεβ",
+        "μάρτιος μαρτίου μαρ",
+        "απρίλιος απριλίου απρ",
+        "μάιος μαΐου μαΐ μαι",
+        "ιούνιος ιουνίου ιουν",
+        "ιούλιος ιουλίου ιουλ",
+        "αύγουστος αυγούστου αυγ",
+        "σεπτέμβριος σεπτεμβρίου σεπ σεπτ",
+        "οκτώβριος οκτωβρίου οκτ",
+        "νοέμβριος νοεμβρίου νοε",
+        "δεκέμβριος δεκεμβρίου δεκ",
     ),
     "hu": (
         "január jan",
@@ -261,6 +263,93 @@ MONTHS: dict[str, tuple[str, ...]] = {
         "október okt",
         "november nov",
         "december dec",
+    ),
+    # Croatian: "listopad" (October) is left out, as Czech and Polish "listopad" is November.
+    "hr": (
+        "siječanj siječnja",
+        "veljača veljače",
+        "ožujak ožujka",
+        "travanj travnja",
+        "svibanj svibnja",
+        "lipanj lipnja",
+        "srpanj srpnja",
+        "kolovoz kolovoza",
+        "rujan rujna",
+        "",
+        "studeni studenoga studenog",
+        "prosinac prosinca",
+    ),
+    # Serbian (in both scripts) and Bosnian, and Slovenian.
+    "sr": (
+        "januar januara јануар јануара",
+        "februar februara фебруар фебруара",
+        "mart marta март марта",
+        "april aprila април априла",
+        "maj maja мај маја",
+        "jun juna јун јуна",
+        "jul jula јул јула",
+        "avgust avgusta augusta август августа",
+        "septembar septembra септембар септембра",
+        "oktobar oktobra октобар октобра",
+        "novembar novembra новембар новембра",
+        "decembar decembra децембар децембра",
+    ),
+    "sl": (
+        "januarja",
+        "februarja",
+        "marec marca",
+        "april aprila",
+        "maj maja",
+        "junij junija",
+        "julij julija",
+        "avgust avgusta",
+        "september septembra",
+        "oktober oktobra",
+        "november novembra",
+        "december decembra",
+    ),
+    # Russian: the nominative, the genitive that dates use ("18 июля") and the short forms.
+    "ru": (
+        "январь января янв",
+        "февраль февраля фев",
+        "март марта мар",
+        "апрель апреля апр",
+        "май мая",
+        "июнь июня июн",
+        "июль июля июл",
+        "август августа авг",
+        "сентябрь сентября сен сент",
+        "октябрь октября окт",
+        "ноябрь ноября ноя",
+        "декабрь декабря дек",
+    ),
+    "uk": (
+        "січень січня",
+        "лютий лютого",
+        "березень березня",
+        "квітень квітня",
+        "травень травня",
+        "червень червня",
+        "липень липня",
+        "серпень серпня",
+        "вересень вересня",
+        "жовтень жовтня",
+        "листопад листопада",
+        "грудень грудня",
+    ),
+    "bg": (
+        "януари",
+        "февруари",
+        "март",
+        "април",
+        "май",
+        "юни",
+        "юли",
+        "август",
+        "септември",
+        "октомври",
+        "ноември",
+        "декември",
     ),
 }
 
@@ -358,6 +447,20 @@ WEEKDAYS: dict[str, tuple[str, ...]] = {
     "tr": ("pazartesi", "salı", "çarşamba", "perşembe", "cuma", "cumartesi", "pazar"),
     "el": ("δευτέρα", "τρίτη", "τετάρτη", "πέμπτη", "παρασκευή", "σάββατο", "κυριακή"),
     "hu": ("hétfő", "kedd", "szerda", "csütörtök", "péntek", "szombat", "vasárnap"),
+    "hr": ("ponedjeljak", "utorak", "srijeda", "četvrtak", "petak", "subota", "nedjelja"),
+    "sr": (
+        "ponedeljak понедељак",
+        "utorak уторак",
+        "sreda среда",
+        "četvrtak четвртак",
+        "petak петак",
+        "subota субота",
+        "nedelja недеља",
+    ),
+    "sl": ("ponedeljek", "torek", "sreda", "četrtek", "petek", "sobota", "nedelja"),
+    "ru": ("понедельник", "вторник", "среда", "четверг", "пятница", "суббота", "воскресенье"),
+    "uk": ("понеділок", "вівторок", "середа", "четвер", "п'ятниця", "субота", "неділя"),
+    "bg": ("понеделник", "вторник", "сряда", "четвъртък", "петък", "събота", "неделя"),
 }
 
 DAYS_BACK: dict[str, int] = {
@@ -400,9 +503,29 @@ DAYS_BACK: dict[str, int] = {
     "σήμερα": 0,  # Greek
     "χθες": 1,
     "χτες": 1,
-    "tegnap": 1,  # Hungarian ("ma", today, is left out: it is also Dutch for Monday)
+    "tegnap": 1,  # Hungarian ("ma", today, is in LANGUAGE_DAYS_BACK: Dutch "ma" is Monday)
     "tegnapelőtt": 2,
+    "danas": 0,  # Croatian, Serbian, Bosnian
+    "jučer": 1,
+    "juče": 1,
+    "prekjučer": 2,
+    "prekjuče": 2,
+    "данас": 0,  # Serbian in Cyrillic
+    "јуче": 1,
+    "прекјуче": 2,
+    "danes": 0,  # Slovenian
+    "včeraj": 1,
+    "сегодня": 0,  # Russian, whose "вчера" is Bulgarian's
+    "вчера": 1,
+    "позавчера": 2,
+    "сьогодні": 0,  # Ukrainian
+    "вчора": 1,
+    "позавчора": 2,
+    "днес": 0,  # Bulgarian
 }
+LANGUAGE_DAYS_BACK: dict[str, tuple[str, int]] = {"ma": ("hu", 0)}
+"""Words that name a day relative to the page's only in one language, read as such only on
+a page in it: Hungarian "ma 14:23" (today), where Dutch "ma" is Monday and Italian "ma" "but"."""
 HERE_LANGUAGES = frozenset({"de", "nl"})
 """Languages in which a heading "Hier" is not "yesterday"."""
 
@@ -412,43 +535,59 @@ UNIT_SECONDS: dict[int, str] = {
         "s sec secs second seconds sek sekunde sekunden seconde secondes secondo secondi "
         "segundo segundos sekunda sekundy sekund sekundę seconden sekunder sekunti sekuntia "
         "sekundou sekundami sekúnd sekundy secunde secundă saniye δευτερόλεπτο δευτερόλεπτα másodperc "
-        "másodperce"
+        "másodperce sekundi sekundo секунд секунды секунду сек секунди секунда"
     ),
     60: (
         "m min mins minute minutes minuten minuto minuti minutos minuta minuty minut minutę "
         "minuut minutt minutter minuter minuutti minuuttia minutou minutami minúta minúty minút minútou minútami dakika dk λεπτό λεπτά "
-        "perc perccel perce"
+        "perc perccel perce minutu minuto минут минуты минуту мин хвилин хвилини хвилину хв "
+        "минути минута"
     ),
     3600: (
         "h hr hrs hour hours std stunde stunden heure heures ora ore hora horas "
         "godz godzina godziny godzin godzinę uur u time timer timme timmar tunti tuntia "
-        "hodina hodiny hodin hodinou hodinami oră orei saat ώρα ώρες óra órával órája"
+        "hodina hodiny hodin hodinou hodinami oră orei saat ώρα ώρες óra órával órája "
+        "sat sata sati сат сата сати uro urama urami час часа часов ч годину години годин год"
     ),
     86400: (
         "d day days tag tage tagen jour jours giorno giorni día días dia dias dzień dni dag dagen "
         "dage dager dagar päivä päivää dny dnem dňami dňom zi zile gün μέρα μέρες ημέρα ημέρες "
-        "nap nappal napja"
+        "nap nappal napja dan dana dnevi dnevom день дня дней днів ден дена"
     ),
 }
 ONE_WORDS = "a an one ein eine einer einem un une una uno un' un’ een één jedną um uma"
 """Words that stand for the number 1 in a relative time ("an hour ago", "vor einer Stunde")."""
-AGO_BEFORE = "vor", "il y a", "hace", "há", "před", "pred", "acum", "πριν από", "πριν"
+AGO_BEFORE = (
+    *("vor", "il y a", "hace", "há", "před", "pred", "acum", "πριν από", "πριν"),
+    *("prije", "pre", "пре", "преди"),
+)
 """Words written before the amount: "vor 2 Stunden", "il y a 3 heures", "hace 2 horas",
-Czech "před 6 minutami", Slovak "pred 8 minútami", Romanian "acum 9 minute", Greek "πριν από 12 λεπτά" (the longer
+Czech "před 6 minutami", Slovak "pred 8 minútami", Croatian "prije 5 minuta", Serbian "pre 5
+minuta" ("пре 5 минута"), Slovenian "pred 5 minutami", Bulgarian "преди 5 минути", Romanian "acum 9 minute", Greek "πριν από 12 λεπτά" (the longer
 of two that start alike first)."""
-AGO_AFTER = "ago", "fa", "temu", "geleden", "atrás", "siden", "sedan", "sitten", "önce", "ezelőtt"
+AGO_AFTER = (
+    *("ago", "fa", "temu", "geleden", "atrás", "siden", "sedan", "sitten", "önce", "ezelőtt"),
+    *("назад", "тому"),
+)
 """Words written after it: "2 hours ago", "3 ore fa", "2 godziny temu", "3 uur geleden",
 Danish and Norwegian "5 min. siden", Swedish "5 minuter sedan", Finnish "3 minuuttia sitten",
-Turkish "5 dakika önce", Hungarian "12 perccel ezelőtt"."""
+Turkish "5 dakika önce", Hungarian "12 perccel ezelőtt", Russian "5 минут назад", Ukrainian "5
+хвилин тому"."""
 UNITS_AGO = "másodperce", "perce", "órája", "napja"
 """Units that say "ago" themselves, after the amount alone: Hungarian "12 perce" (12 minutes
 ago), "2 órája" (2 hours ago)."""
+UNIT_TAILS = "vremena", "времена"
+"""Words after a unit that are part of it: Croatian and Serbian "prije sat vremena" (an hour
+ago, "an hour of time")."""
 AGO_AROUND = {"for": "siden", "för": "sedan"}
 """Words written around it, the first only with the second: Norwegian and Danish "for 6
 minutter siden", Swedish "för 6 minuter sedan" ("for 2 hours" alone is no time)."""
-ONE_UNIT_AGO = "temu", "sitten"
-"""Words after which a unit alone is one of it: Polish "godzinę temu" (an hour ago), Finnish
-"minuutti sitten" (a minute ago)."""
+ONE_UNIT_AGO = (
+    *("temu", "sitten", "před", "pred", "prije", "pre", "пре", "преди", "назад", "тому"),
+)
+"""Words around which a unit alone is one of it: Polish "godzinę temu" (an hour ago), Finnish
+"minuutti sitten" (a minute ago), Czech "před hodinou", Slovenian "pred uro", Bulgarian
+"преди час", Russian "час назад", Ukrainian "годину тому"."""
 JUST_NOW = (
     "just now",
     "moments ago",
@@ -479,6 +618,12 @@ JUST_NOW = (
     "chiar acum",
     "az önce",
     "μόλις τώρα",
+    "upravo sada",
+    "upravo",
+    "pravkar",
+    "только что",
+    "щойно",
+    "току-що",
 )
 """A stamp that says "now": read only when nothing but a separator follows it."""
 
@@ -571,6 +716,7 @@ ZONE_NAMES: dict[str, str] = {
     "OEZ": "Europe/Athens",
     "OESZ": "Europe/Athens",
     "MSK": "Europe/Moscow",
+    "МСК": "Europe/Moscow",
     "SAST": "Africa/Johannesburg",
     "IDT": "Asia/Jerusalem",
     "HKT": "Asia/Hong_Kong",
@@ -644,6 +790,24 @@ ZONE_PHRASES: tuple[tuple[str, str], ...] = (
     (r"czas(?:u|ie)?\s+polski(?:ego|m)?", "Europe/Warsaw"),
     (r"nederlandse\s+tijd", "Europe/Amsterdam"),
 )
+CITY_TIMES: dict[str, str] = {
+    # The stems of the adjectives Russian and Ukrainian name a zone by, before or after the
+    # word for time: "время московское", "по московскому времени", "за київським часом".
+    "московск": "Europe/Moscow",
+    "калининградск": "Europe/Kaliningrad",
+    "самарск": "Europe/Samara",
+    "екатеринбургск": "Asia/Yekaterinburg",
+    "омск": "Asia/Omsk",
+    "новосибирск": "Asia/Novosibirsk",
+    "красноярск": "Asia/Krasnoyarsk",
+    "иркутск": "Asia/Irkutsk",
+    "якутск": "Asia/Yakutsk",
+    "владивостокск": "Asia/Vladivostok",
+    "хабаровск": "Asia/Vladivostok",
+    "магаданск": "Asia/Magadan",
+    "камчатск": "Asia/Kamchatka",
+    "київськ": "Europe/Kyiv",
+}
 
 COUNTRY_ZONES: dict[str, str] = {
     # By country code (a host's last label, or a language tag's region). One zone per
@@ -736,6 +900,8 @@ LANGUAGE_ZONES: dict[str, str] = {
     "ro": "Europe/Bucharest",
     "bg": "Europe/Sofia",
     "hr": "Europe/Zagreb",
+    "sr": "Europe/Belgrade",
+    "bs": "Europe/Sarajevo",
     "sl": "Europe/Ljubljana",
     "uk": "Europe/Kyiv",
     "ru": "Europe/Moscow",
