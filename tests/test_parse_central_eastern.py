@@ -5,46 +5,13 @@ liveread's own read by the generic reader: the times written as text ("před 6 m
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 
-from liveread.model import LiveBlog
-from liveread.parse import parse
 from liveread.parse.textdays import read_day
-from liveread.parse.textmarkers import Marker, read_marker
-
-
-def page(url: str, language: str, title: str, modified: str, *posts: str) -> LiveBlog:
-    """A page with no structured data: its posts' times are text only."""
-    html = (
-        f"<html lang='{language}'><head><title>{title}</title>"
-        f"<link rel='canonical' href='{url}'>"
-        f"<meta property='article:modified_time' content='{modified}'></head><body>"
-        f"<main><h1>{title}</h1><div class='feed'>{''.join(posts)}</div></main></body></html>"
-    )
-    return parse(html, url)
-
-
-def post(number: int, stamp: str, title: str, body: str) -> str:
-    return (
-        f"<div class='entry' id='entry-{number}'><div class='entry__time'>{stamp}</div>"
-        f"<h3>{title}</h3><p>{body}</p></div>"
-    )
-
-
-def times(blog: LiveBlog) -> list[datetime | None]:
-    return [entry.published for entry in blog.entries]
-
-
-def at(text: str) -> datetime:
-    return datetime.fromisoformat(text).astimezone(UTC)
-
-
-def marker(text: str, language: str | None = None) -> Marker:
-    found = read_marker(text, language)
-    assert found is not None, text
-    return found
+from liveread.parse.textmarkers import read_marker
+from textpages import at, entry, marker, page, times
 
 
 @pytest.mark.parametrize(
@@ -141,10 +108,12 @@ def test_a_romanian_page_with_times_after_ora_and_acum() -> None:
         "ro",
         "LIVE TEXT Inundații în Galați",
         "2024-07-18T13:52:00+03:00",
-        post(4, "acum 9 minute", "Drum închis", "Poliția a închis drumul dintre Galați și Brăila."),
-        post(3, "Ora 12:40", "Un pod avariat", "Apa a avariat podul de la intrarea în oraș."),
-        post(2, "Ora 09:20", "Școli închise", "Elevii din trei comune rămân acasă joi."),
-        post(1, "Ora 23:35", "Cod roșu de ploi", "Meteorologii au emis un cod roșu pentru județ."),
+        entry(
+            4, "acum 9 minute", "Drum închis", "Poliția a închis drumul dintre Galați și Brăila."
+        ),
+        entry(3, "Ora 12:40", "Un pod avariat", "Apa a avariat podul de la intrarea în oraș."),
+        entry(2, "Ora 09:20", "Școli închise", "Elevii din trei comune rămân acasă joi."),
+        entry(1, "Ora 23:35", "Cod roșu de ploi", "Meteorologii au emis un cod roșu pentru județ."),
     )
     assert times(blog) == [
         at("2024-07-18T13:43:00+03:00"),
@@ -160,19 +129,19 @@ def test_a_turkish_page_with_written_dates() -> None:
         "tr",
         "CANLI | Depremde son durum",
         "2024-10-17T13:47:00+03:00",
-        post(
+        entry(
             3,
             "17 Ekim 2024 13:40",
             "Okullar tatil",
             "Valilik yarın okulların kapalı olacağını açıkladı.",
         ),
-        post(
+        entry(
             2,
             "17 Ekim 2024 11:02",
             "Artçı sarsıntı",
             "Kandilli 4,2 büyüklüğünde bir artçı kaydetti.",
         ),
-        post(
+        entry(
             1,
             "16 Ekim 2024 23:12",
             "İlk açıklama",
@@ -192,10 +161,10 @@ def test_a_czech_page_that_calls_itself_online() -> None:
         "cs",
         "ONLINE: Povodně na Opavsku",
         "2025-01-15T14:31:00+01:00",
-        post(4, "před 6 minutami", "Mosty uzavřeny", "Radnice uzavřela dva mosty přes řeku."),
-        post(3, "14:02", "Krizový štáb", "Hejtman svolal na odpoledne krizový štáb."),
-        post(2, "09:30", "Vlaky nejezdí", "Správa železnic zastavila provoz na trati."),
-        post(1, "včera 21:05", "Výstraha", "Meteorologové vydali výstrahu před povodněmi."),
+        entry(4, "před 6 minutami", "Mosty uzavřeny", "Radnice uzavřela dva mosty přes řeku."),
+        entry(3, "14:02", "Krizový štáb", "Hejtman svolal na odpoledne krizový štáb."),
+        entry(2, "09:30", "Vlaky nejezdí", "Správa železnic zastavila provoz na trati."),
+        entry(1, "včera 21:05", "Výstraha", "Meteorologové vydali výstrahu před povodněmi."),
     )
     assert times(blog) == [
         at("2025-01-15T14:25:00+01:00"),
@@ -254,25 +223,25 @@ def test_a_hungarian_page_with_times_ago_and_year_first_dates() -> None:
         "hu",
         "Percről percre: árvíz a Dunán",
         "2024-09-20T12:41:00+02:00",
-        post(
+        entry(
             4,
             "12 perce",
             "Lezárták a rakpartot",
             "A pesti alsó rakpartot teljesen lezárták a hidak között.",
         ),
-        post(
+        entry(
             3,
             "2024. szeptember 20. 11:15",
             "Árad a Duna",
             "A Vigadó téri vízmérce 851 centimétert mutatott délelőtt.",
         ),
-        post(
+        entry(
             2,
             "tegnap 23:20",
             "Éjszakai védekezés",
             "A Római-parton éjszaka is dolgoznak a védekezők.",
         ),
-        post(
+        entry(
             1,
             "2024. szeptember 19. 18:30",
             "Kezdés",

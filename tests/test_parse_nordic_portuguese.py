@@ -7,19 +7,8 @@ from __future__ import annotations
 
 from datetime import UTC, datetime
 
-from liveread.model import Image, LiveBlog
-from liveread.parse import parse
-
-
-def page(url: str, language: str, title: str, modified: str, *posts: str) -> LiveBlog:
-    """A page with no structured data: its posts' times are text only."""
-    html = (
-        f"<html lang='{language}'><head><title>{title}</title>"
-        f"<link rel='canonical' href='{url}'>"
-        f"<meta property='article:modified_time' content='{modified}'></head><body>"
-        f"<main><h1>{title}</h1><div class='feed'>{''.join(posts)}</div></main></body></html>"
-    )
-    return parse(html, url)
+from liveread.model import Image
+from textpages import page
 
 
 def post(number: int, header: str, title: str, body: str, extra: str = "") -> str:

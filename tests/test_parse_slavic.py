@@ -5,47 +5,14 @@ of liveread's own read by the generic reader: the times written as text ("prije 
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime, timedelta
+from datetime import date, timedelta
 
 import pytest
 
-from liveread.model import LiveBlog
-from liveread.parse import NotALiveBlog, parse
+from liveread.parse import NotALiveBlog
 from liveread.parse.textdays import read_day
-from liveread.parse.textmarkers import Marker, read_marker
 from liveread.parse.textzones import zone_statement
-
-
-def page(url: str, language: str, title: str, modified: str, *posts: str) -> LiveBlog:
-    """A page with no structured data: its posts' times are text only."""
-    html = (
-        f"<html lang='{language}'><head><title>{title}</title>"
-        f"<link rel='canonical' href='{url}'>"
-        f"<meta property='article:modified_time' content='{modified}'></head><body>"
-        f"<main><h1>{title}</h1><div class='feed'>{''.join(posts)}</div></main></body></html>"
-    )
-    return parse(html, url)
-
-
-def post(number: int, stamp: str, title: str, body: str) -> str:
-    return (
-        f"<div class='entry' id='entry-{number}'><div class='entry__time'>{stamp}</div>"
-        f"<h3>{title}</h3><p>{body}</p></div>"
-    )
-
-
-def times(blog: LiveBlog) -> list[datetime | None]:
-    return [entry.published for entry in blog.entries]
-
-
-def at(text: str) -> datetime:
-    return datetime.fromisoformat(text).astimezone(UTC)
-
-
-def marker(text: str, language: str | None = None) -> Marker:
-    found = read_marker(text, language)
-    assert found is not None, text
-    return found
+from textpages import at, entry, marker, page, times
 
 
 @pytest.mark.parametrize(
@@ -133,20 +100,22 @@ def test_a_russian_page_that_calls_itself_online() -> None:
         "ru",
         "Наводнение в Приморье — онлайн",
         "2024-07-18T14:31:00+03:00",
-        post(
+        entry(
             4,
             "5 минут назад",
             "Перекрыта трасса",
             "Полиция перекрыла трассу у моста через реку Уссури.",
         ),
-        post(3, "14:02", "Эвакуация", "Из двух сел вывезли более ста человек, сообщили спасатели."),
-        post(
+        entry(
+            3, "14:02", "Эвакуация", "Из двух сел вывезли более ста человек, сообщили спасатели."
+        ),
+        entry(
             2,
             "18 июля 2024, 09:30",
             "Поезда стоят",
             "Движение поездов между Уссурийском и Хабаровском приостановлено.",
         ),
-        post(
+        entry(
             1,
             "вчера, 22:10",
             "Штормовое",
@@ -167,9 +136,9 @@ def test_a_croatian_page_that_calls_itself_uzivo() -> None:
         "hr",
         "UŽIVO Poplave u Slavoniji",
         "2024-07-18T14:31:00+02:00",
-        post(3, "prije 5 minuta", "Zatvorena cesta", "Policija je zatvorila cestu uz rijeku."),
-        post(2, "11:45", "Evakuacija", "Iz dva sela evakuirano je stotinu ljudi."),
-        post(1, "jučer u 22:10", "Upozorenje", "Meteorolozi su izdali crveno upozorenje."),
+        entry(3, "prije 5 minuta", "Zatvorena cesta", "Policija je zatvorila cestu uz rijeku."),
+        entry(2, "11:45", "Evakuacija", "Iz dva sela evakuirano je stotinu ljudi."),
+        entry(1, "jučer u 22:10", "Upozorenje", "Meteorolozi su izdali crveno upozorenje."),
     )
     assert times(blog) == [
         at("2024-07-18T14:26:00+02:00"),
@@ -188,9 +157,9 @@ def test_pages_that_call_themselves_live(language: str, title: str) -> None:
         language,
         title,
         "2024-07-18T14:31:00+03:00",
-        post(3, "14:20", "Три", "Рятувальники працюють на місці вже другу добу поспіль."),
-        post(2, "12:05", "Два", "Рятувальники працюють на місці вже другу добу поспіль."),
-        post(1, "09:40", "Один", "Рятувальники працюють на місці вже другу добу поспіль."),
+        entry(3, "14:20", "Три", "Рятувальники працюють на місці вже другу добу поспіль."),
+        entry(2, "12:05", "Два", "Рятувальники працюють на місці вже другу добу поспіль."),
+        entry(1, "09:40", "Один", "Рятувальники працюють на місці вже другу добу поспіль."),
     )
     assert len(blog.entries) == 3
 
@@ -202,9 +171,9 @@ def test_a_cinema_online_is_no_live_page() -> None:
             "ru",
             "Онлайн-кинотеатр: расписание",
             "2024-07-18T14:31:00+03:00",
-            post(3, "14:20", "Фильм", "Новый фильм о приключениях в горах."),
-            post(2, "12:05", "Фильм", "Новый фильм о приключениях в горах."),
-            post(1, "09:40", "Фильм", "Новый фильм о приключениях в горах."),
+            entry(3, "14:20", "Фильм", "Новый фильм о приключениях в горах."),
+            entry(2, "12:05", "Фильм", "Новый фильм о приключениях в горах."),
+            entry(1, "09:40", "Фильм", "Новый фильм о приключениях в горах."),
         )
 
 
@@ -225,8 +194,8 @@ def test_a_zone_stated_in_words_times_the_posts(note: str, offset: str) -> None:
         "Наводнение в Приморье — онлайн",
         "2024-07-18T12:00:00Z",
         f"<p class='lead'>Главное о паводке — в нашей трансляции. {note}</p>",
-        post(2, "14:02", "Режим ЧС", "Губернатор ввел режим чрезвычайной ситуации в крае."),
-        post(1, "09:30", "Поезда стоят", "Поезда между Уссурийском и Хабаровском задерживаются."),
+        entry(2, "14:02", "Режим ЧС", "Губернатор ввел режим чрезвычайной ситуации в крае."),
+        entry(1, "09:30", "Поезда стоят", "Поезда между Уссурийском и Хабаровском задерживаются."),
     )
     assert times(blog) == [at(f"2024-07-18T14:02{offset}"), at(f"2024-07-18T09:30{offset}")]
 
