@@ -817,11 +817,13 @@ CONSENT_BLOCKS = 6
 """The most blocks a consent placeholder shows: a label, a notice, a consent line, a link."""
 CONSENT_TEXT = 320
 """The longest line of a consent placeholder."""
-_CONSENT = re.compile(rf"\W*(?:{'|'.join(every(LEADING['consent placeholder']))})", re.IGNORECASE)
+_CONSENT = re.compile(rf"\W*+(?:{'|'.join(every(LEADING['consent placeholder']))})", re.IGNORECASE)
 """How a consent placeholder opens: "Empfohlener externer Inhalt", "This content is provided
-by …"."""
+by …". Every phrase opens with a letter, so the non-letters before it are taken whole (a
+possessive `*+`), never given back one at a time to try every phrase again (a box's text
+opens with its markup's indents)."""
 _CONSENT_OPENING = re.compile(
-    rf"\W*(?:{'|'.join(p.removesuffix('$') for p in every(LEADING['consent placeholder']))})",
+    rf"\W*+(?:{'|'.join(p.removesuffix('$') for p in every(LEADING['consent placeholder']))})",
     re.IGNORECASE,
 )
 """How a box holding a consent placeholder's lines opens (a label's end not seen in the
@@ -901,7 +903,7 @@ class _MediaParts:
                 tag == "small"
                 or ("attribution" in names and "caption" not in names)
                 or (tag != "img" and "author" in names)  # a picture's "photoAuthor"
-                or _CREDIT_CLASS.search(names)
+                or _credit_class(names)
             ):
                 self.credit = element
             if tag == "figcaption" or "caption" in names:
@@ -956,6 +958,17 @@ def _screen_reader_class(names: str) -> bool:
     return bool(names) and _SCREEN_READER_ONLY.search(names) is not None
 
 
+def _class_test(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    """Whether `pattern` is found in a class attribute. A page's elements share a few class
+    attributes: each is searched once (a case-blind search takes microseconds)."""
+
+    @lru_cache(maxsize=1024)
+    def found(names: str) -> bool:
+        return pattern.search(names) is not None
+
+    return found
+
+
 def _screen_reader_only(node: Node) -> bool:
     """A copy of visible text for screen readers only (BBC `gs-u-vh`, `sr-only`)."""
     return _screen_reader_class(classes(node))
@@ -1000,6 +1013,7 @@ def _visible_parts(node: Node, parts: list[str], leave_out: frozenset[int]) -> N
 _DURATION = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 """A video's running time as players print it: "00:48", "1:02:33"."""
 _DURATION_CLASS = re.compile(r"duration|length", re.I)
+_duration_class = _class_test(_DURATION_CLASS)
 DURATION_TEXT = 20
 """The most text an element classed as a duration holds ("Duration 1:02:33", "2 min")."""
 _CAPTION_TOOL = re.compile(
@@ -1031,7 +1045,7 @@ def _caption_furniture(caption: Node, bare_durations: bool = False) -> frozenset
         names = element.attributes.get("class") or ""
         if (
             _CAPTION_TOOL.fullmatch(text.rstrip(" ›»→↗+"))
-            or (_DURATION_CLASS.search(names) and len(text) <= DURATION_TEXT)
+            or (_duration_class(names) and len(text) <= DURATION_TEXT)
             or (bare_durations and _DURATION.fullmatch(text))
         ):
             found.add(element.mem_id)
@@ -1041,7 +1055,7 @@ def _caption_furniture(caption: Node, bare_durations: bool = False) -> frozenset
 def _is_duration(node: Node, names: str) -> bool:
     """Whether an element is a video's running time: classed as one, and "01:12" or little
     more ("Duration 1:02:33")."""
-    if not _DURATION_CLASS.search(names):
+    if not _duration_class(names):
         return False
     text = node.text(deep=True)
     return (
@@ -1076,7 +1090,7 @@ def _is_media_wrapper(node: Node, outline: Outline) -> bool:
     lines = [
         (block, text)
         for block in node.css(TEXT_BLOCKS)
-        if not _CAPTION_OR_CREDIT.search(block.attributes.get("class") or "")
+        if not _caption_or_credit_class(block.attributes.get("class") or "")
         and (text := squash(block.text(deep=True)))
     ]
     if not lines:
@@ -1101,8 +1115,9 @@ def _credited_and_captioned(node: Node) -> bool:
             picture = True
         elif tag == "p" and not picture and squash(element.text(deep=True)):
             return False
-        names = element.attributes.get("class") or ""
-        credited = credited or bool(_CREDIT_CLASS.search(names) and "aption" not in names)
+        if not credited:
+            names = element.attributes.get("class") or ""
+            credited = _credit_class(names) and "aption" not in names
     return credited
 
 
@@ -1121,6 +1136,8 @@ _CREDIT_CLASS = re.compile(r"credit|copyright|(?<![a-z])source(?![a-z])", re.I)
 """The class of a picture's credit: "imgCredit", "copyright", "image-source" (not "resource")."""
 _CAPTION_OR_CREDIT = re.compile(rf"caption|{_CREDIT_CLASS.pattern}", re.I)
 """The class of a picture's caption or credit line: "image-caption", "lb24-base-image-source"."""
+_credit_class = _class_test(_CREDIT_CLASS)
+_caption_or_credit_class = _class_test(_CAPTION_OR_CREDIT)
 
 
 def _is_embed_container(node: Node, attrs: Mapping[str, str | None] | None = None) -> bool:
@@ -1383,6 +1400,7 @@ def _is_icon(img: Node) -> bool:
 
 
 _AVATAR_CLASS = re.compile(r"avatar|author|profile|headshot|byline|mugshot", re.I)
+_avatar_class = _class_test(_AVATAR_CLASS)
 AVATAR_ALT = 60
 """The longest `alt` an author's picture has: their name, or nothing."""
 
@@ -1394,12 +1412,12 @@ def _avatar(img: Node) -> bool:
     attrs = img.attributes
     if len(attrs.get("alt") or "") > AVATAR_ALT:
         return False
-    if _AVATAR_CLASS.search(attrs.get("class") or ""):
+    if _avatar_class(attrs.get("class") or ""):
         return True
     parent = img.parent
     if parent is not None and parent.tag == "picture":
         parent = parent.parent
-    return parent is not None and bool(_AVATAR_CLASS.search(parent.attributes.get("class") or ""))
+    return parent is not None and _avatar_class(parent.attributes.get("class") or "")
 
 
 def _image_src(img: Node, base: str) -> str | None:
