@@ -461,6 +461,10 @@ class Outline(Mapping[int, Node]):
         return len(self.headings)
 
 
+_NO_BODIES = Outline([])
+"""The outline of no body, a builder's until it is given bodies to read."""
+
+
 class BlockBuilder:
     """Walks a body element and produces blocks, asking `judge` about each container."""
 
@@ -476,7 +480,7 @@ class BlockBuilder:
         """Where an embed with no link or frame in its markup points, if its site says."""
         self.removed: list[tuple[str, str, Node]] = []
         """(rule, text, element) for every container the judge removed."""
-        self._outline = Outline([])
+        self._outline = _NO_BODIES  # `build` gives the outline of the bodies it reads
 
     def build(self, roots: list[Node], outline: Outline | None = None) -> list[Block]:
         """Blocks of everything under `roots`. One root is the post's own element: it is
