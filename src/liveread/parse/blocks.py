@@ -982,7 +982,11 @@ def visible_text(node: Node, leave_out: frozenset[int] = frozenset()) -> str:
     """The text a sighted reader sees in a small element (caption, credit, embed): text nodes
     included, screen-reader-only copies left out, line breaks and block boundaries as spaces.
     `leave_out` holds the `mem_id`s of elements whose text is not wanted either."""
-    whole = node.text(deep=True)
+    return _visible_text(node, node.text(deep=True), leave_out)
+
+
+def _visible_text(node: Node, whole: str, leave_out: frozenset[int]) -> str:
+    """`visible_text` of `node`, whose whole text is `whole`."""
     if not whole or whole.isspace():
         return ""  # no text to show (a caption box around a picture and nothing else)
     parts: list[str] = []
@@ -1036,8 +1040,6 @@ def _caption_furniture(caption: Node, bare_durations: bool = False) -> frozenset
     """The `mem_id`s of the elements in a caption that are not its text: tools ("Purchase
     Licensing Rights", "Share", "Expand") and a video's duration, whether classed as one
     (`span.duration`) or, with `bare_durations`, an element that holds "01:12" alone."""
-    if _only_text(caption) is not None:
-        return frozenset()  # the caption's text alone, as most are
     found: set[int] = set()
     for element in caption.traverse(include_text=False):
         if element.mem_id == caption.mem_id or element.tag in SKIP_TAGS:
@@ -1071,7 +1073,12 @@ def _is_duration(node: Node, names: str) -> bool:
 
 def caption_text(caption: Node, bare_durations: bool = False) -> str:
     """The visible text of a caption without its tools and a video's duration."""
-    return visible_text(caption, _caption_furniture(caption, bare_durations))
+    if (text := _only_text(caption)) is not None:  # its text alone, as most captions are
+        return "" if not text or text.isspace() else squash(text)
+    whole = caption.text(deep=True)
+    if not whole or whole.isspace():
+        return ""  # a box around a picture, classed as a caption: no tools to look for
+    return _visible_text(caption, whole, _caption_furniture(caption, bare_durations))
 
 
 def _glued_sentences(before: str, after: str) -> bool:
