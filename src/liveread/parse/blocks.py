@@ -465,6 +465,10 @@ class Outline(Mapping[int, Node]):
         return len(self.headings)
 
 
+_NO_BODIES = Outline([])
+"""The outline of no body, a builder's until it is given bodies to read."""
+
+
 class BlockBuilder:
     """Walks a body element and produces blocks, asking `judge` about each container."""
 
@@ -480,7 +484,7 @@ class BlockBuilder:
         """Where an embed with no link or frame in its markup points, if its site says."""
         self.removed: list[tuple[str, str, Node]] = []
         """(rule, text, element) for every container the judge removed."""
-        self._outline = Outline([])
+        self._outline = _NO_BODIES  # `build` gives the outline of the bodies it reads
 
     def build(self, roots: list[Node], outline: Outline | None = None) -> list[Block]:
         """Blocks of everything under `roots`. One root is the post's own element: it is
@@ -821,11 +825,13 @@ CONSENT_BLOCKS = 6
 """The most blocks a consent placeholder shows: a label, a notice, a consent line, a link."""
 CONSENT_TEXT = 320
 """The longest line of a consent placeholder."""
-_CONSENT = re.compile(rf"\W*(?:{'|'.join(every(LEADING['consent placeholder']))})", re.IGNORECASE)
+_CONSENT = re.compile(rf"\W*+(?:{'|'.join(every(LEADING['consent placeholder']))})", re.IGNORECASE)
 """How a consent placeholder opens: "Empfohlener externer Inhalt", "This content is provided
-by …"."""
+by …". Every phrase opens with a letter, so the non-letters before it are taken whole (a
+possessive `*+`), never given back one at a time to try every phrase again (a box's text
+opens with its markup's indents)."""
 _CONSENT_OPENING = re.compile(
-    rf"\W*(?:{'|'.join(p.removesuffix('$') for p in every(LEADING['consent placeholder']))})",
+    rf"\W*+(?:{'|'.join(p.removesuffix('$') for p in every(LEADING['consent placeholder']))})",
     re.IGNORECASE,
 )
 """How a box holding a consent placeholder's lines opens (a label's end not seen in the
@@ -905,7 +911,7 @@ class _MediaParts:
                 tag == "small"
                 or ("attribution" in names and "caption" not in names)
                 or (tag != "img" and "author" in names)  # a picture's "photoAuthor"
-                or _CREDIT_CLASS.search(names)
+                or _credit_class(names)
             ):
                 self.credit = element
             if tag == "figcaption" or "caption" in names:
@@ -960,6 +966,17 @@ def _screen_reader_class(names: str) -> bool:
     return bool(names) and _SCREEN_READER_ONLY.search(names) is not None
 
 
+def _class_test(pattern: re.Pattern[str]) -> Callable[[str], bool]:
+    """Whether `pattern` is found in a class attribute. A page's elements share a few class
+    attributes: each is searched once (a case-blind search takes microseconds)."""
+
+    @lru_cache(maxsize=1024)
+    def found(names: str) -> bool:
+        return pattern.search(names) is not None
+
+    return found
+
+
 def _screen_reader_only(node: Node) -> bool:
     """A copy of visible text for screen readers only (BBC `gs-u-vh`, `sr-only`)."""
     return _screen_reader_class(classes(node))
@@ -969,7 +986,11 @@ def visible_text(node: Node, leave_out: frozenset[int] = frozenset()) -> str:
     """The text a sighted reader sees in a small element (caption, credit, embed): text nodes
     included, screen-reader-only copies left out, line breaks and block boundaries as spaces.
     `leave_out` holds the `mem_id`s of elements whose text is not wanted either."""
-    whole = node.text(deep=True)
+    return _visible_text(node, node.text(deep=True), leave_out)
+
+
+def _visible_text(node: Node, whole: str, leave_out: frozenset[int]) -> str:
+    """`visible_text` of `node`, whose whole text is `whole`."""
     if not whole or whole.isspace():
         return ""  # no text to show (a caption box around a picture and nothing else)
     parts: list[str] = []
@@ -1004,6 +1025,7 @@ def _visible_parts(node: Node, parts: list[str], leave_out: frozenset[int]) -> N
 _DURATION = re.compile(r"\d{1,2}:\d{2}(?::\d{2})?")
 """A video's running time as players print it: "00:48", "1:02:33"."""
 _DURATION_CLASS = re.compile(r"duration|length", re.I)
+_duration_class = _class_test(_DURATION_CLASS)
 DURATION_TEXT = 20
 """The most text an element classed as a duration holds ("Duration 1:02:33", "2 min")."""
 _CAPTION_TOOL = re.compile(
@@ -1022,8 +1044,6 @@ def _caption_furniture(caption: Node, bare_durations: bool = False) -> frozenset
     """The `mem_id`s of the elements in a caption that are not its text: tools ("Purchase
     Licensing Rights", "Share", "Expand") and a video's duration, whether classed as one
     (`span.duration`) or, with `bare_durations`, an element that holds "01:12" alone."""
-    if _only_text(caption) is not None:
-        return frozenset()  # the caption's text alone, as most are
     found: set[int] = set()
     for element in caption.traverse(include_text=False):
         if element.mem_id == caption.mem_id or element.tag in SKIP_TAGS:
@@ -1035,7 +1055,7 @@ def _caption_furniture(caption: Node, bare_durations: bool = False) -> frozenset
         names = element.attributes.get("class") or ""
         if (
             _CAPTION_TOOL.fullmatch(text.rstrip(" ›»→↗+"))
-            or (_DURATION_CLASS.search(names) and len(text) <= DURATION_TEXT)
+            or (_duration_class(names) and len(text) <= DURATION_TEXT)
             or (bare_durations and _DURATION.fullmatch(text))
         ):
             found.add(element.mem_id)
@@ -1045,7 +1065,7 @@ def _caption_furniture(caption: Node, bare_durations: bool = False) -> frozenset
 def _is_duration(node: Node, names: str) -> bool:
     """Whether an element is a video's running time: classed as one, and "01:12" or little
     more ("Duration 1:02:33")."""
-    if not _DURATION_CLASS.search(names):
+    if not _duration_class(names):
         return False
     text = node.text(deep=True)
     return (
@@ -1057,7 +1077,12 @@ def _is_duration(node: Node, names: str) -> bool:
 
 def caption_text(caption: Node, bare_durations: bool = False) -> str:
     """The visible text of a caption without its tools and a video's duration."""
-    return visible_text(caption, _caption_furniture(caption, bare_durations))
+    if (text := _only_text(caption)) is not None:  # its text alone, as most captions are
+        return "" if not text or text.isspace() else squash(text)
+    whole = caption.text(deep=True)
+    if not whole or whole.isspace():
+        return ""  # a box around a picture, classed as a caption: no tools to look for
+    return _visible_text(caption, whole, _caption_furniture(caption, bare_durations))
 
 
 def _glued_sentences(before: str, after: str) -> bool:
@@ -1080,7 +1105,7 @@ def _is_media_wrapper(node: Node, outline: Outline) -> bool:
     lines = [
         (block, text)
         for block in node.css(TEXT_BLOCKS)
-        if not _CAPTION_OR_CREDIT.search(block.attributes.get("class") or "")
+        if not _caption_or_credit_class(block.attributes.get("class") or "")
         and (text := squash(block.text(deep=True)))
     ]
     if not lines:
@@ -1105,8 +1130,9 @@ def _credited_and_captioned(node: Node) -> bool:
             picture = True
         elif tag == "p" and not picture and squash(element.text(deep=True)):
             return False
-        names = element.attributes.get("class") or ""
-        credited = credited or bool(_CREDIT_CLASS.search(names) and "aption" not in names)
+        if not credited:
+            names = element.attributes.get("class") or ""
+            credited = _credit_class(names) and "aption" not in names
     return credited
 
 
@@ -1125,6 +1151,8 @@ _CREDIT_CLASS = re.compile(r"credit|copyright|(?<![a-z])source(?![a-z])", re.I)
 """The class of a picture's credit: "imgCredit", "copyright", "image-source" (not "resource")."""
 _CAPTION_OR_CREDIT = re.compile(rf"caption|{_CREDIT_CLASS.pattern}", re.I)
 """The class of a picture's caption or credit line: "image-caption", "lb24-base-image-source"."""
+_credit_class = _class_test(_CREDIT_CLASS)
+_caption_or_credit_class = _class_test(_CAPTION_OR_CREDIT)
 
 
 def _is_embed_container(node: Node, attrs: Mapping[str, str | None] | None = None) -> bool:
@@ -1387,6 +1415,7 @@ def _is_icon(img: Node) -> bool:
 
 
 _AVATAR_CLASS = re.compile(r"avatar|author|profile|headshot|byline|mugshot", re.I)
+_avatar_class = _class_test(_AVATAR_CLASS)
 AVATAR_ALT = 60
 """The longest `alt` an author's picture has: their name, or nothing."""
 
@@ -1398,12 +1427,12 @@ def _avatar(img: Node) -> bool:
     attrs = img.attributes
     if len(attrs.get("alt") or "") > AVATAR_ALT:
         return False
-    if _AVATAR_CLASS.search(attrs.get("class") or ""):
+    if _avatar_class(attrs.get("class") or ""):
         return True
     parent = img.parent
     if parent is not None and parent.tag == "picture":
         parent = parent.parent
-    return parent is not None and bool(_AVATAR_CLASS.search(parent.attributes.get("class") or ""))
+    return parent is not None and _avatar_class(parent.attributes.get("class") or "")
 
 
 def _image_src(img: Node, base: str) -> str | None:
