@@ -6,6 +6,7 @@ service's own, posted as a refresh posts them, after the store changes the refre
 from __future__ import annotations
 
 import asyncio
+import threading
 from collections.abc import Callable
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -22,7 +23,7 @@ from liveread.store import Feed, Store
 from liveread.ui import app as app_module
 from liveread.ui.app import LivereadApp
 from liveread.ui.lists import ALL_FEEDS, FeedList, feed_prompt
-from liveread.ui.messages import ServiceEvent
+from liveread.ui.messages import Inbox, ServiceEvent
 from liveread.ui.state import UiState
 from pilot import settle
 
@@ -220,6 +221,56 @@ async def test_a_burst_of_events_is_read_and_redrawn_together(
         await settle(pilot)
 
         assert len(calls) == 1
+        for feed in feeds:
+            assert "fetching…" not in row(app, str(feed.id))
+            assert "updated 3 h ago" in row(app, str(feed.id))
+        assert not app.busy
+
+
+def test_the_inbox_posts_one_message_until_its_events_are_taken() -> None:
+    posted: list[object] = []
+    inbox = Inbox(posted.append)
+    first, second, third = (FeedStarted(n, f"Feed {n}") for n in (1, 2, 3))
+    inbox.put(first)
+    inbox.put(second)
+    assert len(posted) == 1
+    assert inbox.take() == [first, second]
+    assert inbox.take() == []
+    inbox.put(third)
+    assert len(posted) == 2
+    assert inbox.take() == [third]
+
+
+async def test_events_the_network_thread_reports_arrive_as_one_message(
+    store: Store, feeds: list[Feed], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Events reported from another thread while the app is busy reach it in one message,
+    in order, and every feed's row shows the last of its events."""
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        taken: list[list[Event]] = []
+        take = app.inbox.take
+
+        def counted() -> list[Event]:
+            events = take()
+            taken.append(events)
+            return events
+
+        monkeypatch.setattr(app.inbox, "take", counted)
+        started = [FeedStarted(feed.id, feed.title) for feed in feeds]
+        ended = [FeedRefreshed(feed.id, feed.title, not_modified=True) for feed in feeds]
+
+        def report() -> None:
+            for event in [*started, *ended]:
+                app.inbox.put(event)
+
+        reporter = threading.Thread(target=report)
+        reporter.start()
+        reporter.join()  # the app takes nothing meanwhile: it waits on this test
+        await settle(pilot)
+
+        assert taken == [[*started, *ended]]
         for feed in feeds:
             assert "fetching…" not in row(app, str(feed.id))
             assert "updated 3 h ago" in row(app, str(feed.id))

@@ -49,7 +49,7 @@ from liveread.ui.errors import reports_store_errors
 from liveread.ui.garbage import FullCollections, first_frame_drawn, freeze_long_lived, thaw
 from liveread.ui.launch import Launch
 from liveread.ui.lists import ALL_FEEDS, EntryList, FeedList
-from liveread.ui.messages import ServiceEvent, StoreFailed
+from liveread.ui.messages import Inbox, ServiceEvent, ServiceEvents, StoreFailed
 from liveread.ui.panes import NARROW_BELOW, Panes
 from liveread.ui.postkeys import PostKeys
 from liveread.ui.reader import WELCOME, Reader
@@ -62,7 +62,7 @@ if TYPE_CHECKING:  # the network layers (httpx, selectolax), key help: loaded af
     from liveread.background import Background
     from liveread.core import Core, Imported
     from liveread.demo import DemoServer
-    from liveread.service import FeedRefreshed
+    from liveread.service import Event, FeedRefreshed
     from liveread.store import EntrySummary, Favourite, Feed
     from liveread.ui.keyhelp import HelpRow, HelpSection
     from liveread.ui.screens import ExportRequest
@@ -188,6 +188,8 @@ class LivereadApp(PostKeys, Panes):
         self._alerter: Alerter | None = None
         self._signal_handlers_before: dict[int, Any] = {}
         self.full_collections = FullCollections(busy=lambda: bool(self.busy))
+        self.inbox = Inbox(self.post_message)
+        """Where the network thread reports the service's events (`service_events`)."""
         if self.config.keys:
             self.set_keymap(self.config.keys)
         theme = self.ui_state.theme or self.config.theme
@@ -479,20 +481,27 @@ class LivereadApp(PostKeys, Panes):
     @reports_store_errors()
     async def refresh_feeds(self, choose: Callable[[Core], list[Feed]]) -> None:
         """Refresh the feeds `choose(core)` picks, as the background core reads them, on the
-        network thread; each step arrives as a ServiceEvent."""
+        network thread; its steps arrive through the app's `inbox`."""
 
         async def refresh(core: Core) -> None:
             if feeds := choose(core):
-                await core.refresh(feeds, lambda event: self.post_message(ServiceEvent(event)))
+                await core.refresh(feeds, self.inbox.put)
 
         if self.network is not None:
             await self.network.run(refresh)
 
+    @on(ServiceEvents)
+    def service_events(self, message: ServiceEvents) -> None:
+        for event in message.inbox.take():
+            self._service_event(event)
+
     @on(ServiceEvent)
     def service_event(self, message: ServiceEvent) -> None:
+        self._service_event(message.event)
+
+    def _service_event(self, event: Event) -> None:
         from liveread.service import FeedFailed, FeedRefreshed, FeedStarted
 
-        event = message.event
         if isinstance(event, FeedStarted):
             self.busy.add(event.feed_id)
         else:

@@ -7,6 +7,8 @@ and the app's handler for it owns the state. (Smaller store calls come back thro
 
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -26,6 +28,42 @@ class ServiceEvent(Message):
     def __init__(self, event: Event) -> None:
         super().__init__()
         self.event = event
+
+
+class Inbox:
+    """The service's events as the network thread reports them, handed to the app a batch at
+    a time: one `ServiceEvents` message for all that arrive while the app is busy with
+    others, not one for each (a refresh of hundreds of feeds reports them in bursts, and the
+    app takes its messages one after another without drawing in between)."""
+
+    def __init__(self, post: Callable[[Message], object]) -> None:
+        self._post = post
+        self._lock = threading.Lock()
+        self._events: list[Event] = []
+        self._posted = False
+
+    def put(self, event: Event) -> None:
+        """Report `event` (from any thread)."""
+        with self._lock:
+            self._events.append(event)
+            if self._posted:
+                return
+            self._posted = True
+        self._post(ServiceEvents(self))
+
+    def take(self) -> list[Event]:
+        """The events reported since the last take, in order (on the app's thread)."""
+        with self._lock:
+            events, self._events, self._posted = self._events, [], False
+        return events
+
+
+class ServiceEvents(Message):
+    """Events are waiting in the `inbox`."""
+
+    def __init__(self, inbox: Inbox) -> None:
+        super().__init__()
+        self.inbox = inbox
 
 
 @dataclass(frozen=True, slots=True)
