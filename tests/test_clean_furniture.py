@@ -308,6 +308,8 @@ def test_promotion_under_a_byline_goes_with_it() -> None:
     [
         (para("hace 2 horas", " ·"), [], None),
         (para("il y a 5 min"), [], None),
+        (para("an hour ago · Priyanka Ramaswamy"), ["Priyanka Ramaswamy"], None),
+        (para("vor einer Stunde · Lisa Gruber"), ["Lisa Gruber"], None),
         (para("wczoraj, 22:45"), [], None),
         (para("Updated 2:02 p.m. ET · 3 min read"), [], None),
         (para("kl. 17.55", "Maja Holm"), ["Maja Holm"], None),

@@ -136,7 +136,7 @@ _DATE = (
     r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})"
 )
 _RELATIVE = (
-    rf"(?i:(?:(?:{words.AGO_BEFORE})\s+)?\d+\s*(?:{words.TIME_UNITS})\.?"
+    rf"(?i:(?:(?:{words.AGO_BEFORE})\s+)?(?:\d+\s*|(?:{words.ONE_COUNT})\s+)(?:{words.TIME_UNITS})\.?"
     rf"(?:\s+(?:{words.AGO_AFTER}))?)"
 )
 _MINUTES = r"(?:min(?:ute)?s?|minuten|minuti|minutos|minuter|minut)\.?"
@@ -471,7 +471,7 @@ def _meta_row(block: Paragraph | Heading) -> tuple[list[str | None], list[str]] 
     if not any(separator in text for separator in _META_SEPARATORS):  # one piece
         if len(text) > META_PART:
             return None
-        if not _DIGIT.search(text):  # no time: a word ("Yesterday"), or no meta row
+        if not _counts(text):  # no time: a word ("Yesterday"), or no meta row
             return ([], []) if bare(text) in _META_WORDS else None
     labels: list[str | None] = []
     authors: list[str] = []
@@ -495,11 +495,22 @@ def _meta_row(block: Paragraph | Heading) -> tuple[list[str | None], list[str]] 
     return (labels, authors) if meta or labels else None
 
 
+_COUNTED_IN_A_WORD = re.compile(
+    rf"(?i:(?:(?:{words.AGO_BEFORE})\s+)?(?:{words.ONE_COUNT})\s+(?:{words.TIME_UNITS})\b)"
+)
+"""An age whose number is a word ("an hour ago", "vor einer Stunde")."""
+
+
+def _counts(text: str) -> bool:
+    """Whether `text` holds a number, in figures or as an age's word."""
+    return _DIGIT.search(text) is not None or _COUNTED_IN_A_WORD.match(text.strip()) is not None
+
+
 def _is_meta(part: str) -> bool:
     """A time, date, age or reading time, or several with commas between them ("wczoraj,
     22:45", "12. November 2024, 09:14")."""
     part = part.strip()
-    if not _DIGIT.search(part):
+    if not _counts(part):
         return False  # every time, date, age and reading time has a number
     return _META.fullmatch(part) is not None or all(
         bare(piece) in _META_WORDS or _META.fullmatch(piece.strip()) for piece in part.split(",")

@@ -959,6 +959,8 @@ TIME_UNITS = (
     r"|godz(?:in[ay]?)?|uur|timm(?:e|ar)|timer|time|tunti|tuntia"
     r"|d|days?|tagen?|jours?|giorni|días?|dias?|dni|dagen?|dage|dager|päivää"
 )
+ONE_COUNT = r"an?|one|eine[mr]?|ein|une?|una|uno|een|één|um|uma|jedną"
+"""Words for the number 1 before a unit of time ("an hour ago", "vor einer Stunde")."""
 AGO_BEFORE = r"vor|il y a|hace|há|przed|for|för"
 AGO_AFTER = r"ago|fa|temu|geleden|sedan|siden|sitten|atrás"
 PROGRESS_WORDS = (
