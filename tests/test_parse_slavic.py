@@ -218,3 +218,14 @@ def test_a_city_named_beside_the_word_for_time_states_no_zone(text: str) -> None
 def test_a_serbian_weekday_in_either_script_before_a_clock(text: str) -> None:
     found = marker(text, "sr")
     assert (found.weekday, found.hour, found.minute) == (3, 22, 10)
+
+
+@pytest.mark.parametrize(
+    ("text", "month_day", "hour"),
+    [("чт, 18 июля, 14:23", (7, 18), 14), ("Вс 21 июля 09:05", (7, 21), 9)],
+)
+def test_a_russian_weekday_shortened_before_a_date(
+    text: str, month_day: tuple[int, int], hour: int
+) -> None:
+    found = marker(text, "ru")
+    assert (found.kind, found.month_day, found.hour) == ("moment", month_day, hour)
