@@ -21,7 +21,6 @@ from liveread.model import Entry, Paragraph, Span
 from liveread.service import FeedRefreshed
 from liveread.store import Feed, Store
 from liveread.ui.app import LivereadApp
-from liveread.ui.messages import ServiceEvent
 from liveread.ui.state import UiState
 from pilot import settle, wait_until
 
@@ -67,7 +66,7 @@ def make_app(store: Store, config: Config) -> LivereadApp:
 
 
 async def send(pilot: Pilot, event: FeedRefreshed) -> None:
-    pilot.app.post_message(ServiceEvent(event))
+    pilot.app.inbox.put(event)
     await settle(pilot)
 
 

@@ -23,7 +23,7 @@ from liveread.store import Feed, Store
 from liveread.ui import app as app_module
 from liveread.ui.app import LivereadApp
 from liveread.ui.lists import ALL_FEEDS, FeedList, feed_prompt
-from liveread.ui.messages import Inbox, ServiceEvent
+from liveread.ui.messages import Inbox
 from liveread.ui.state import UiState
 from pilot import settle
 
@@ -96,7 +96,7 @@ class Rebuilds:
 
 
 async def send(pilot: Pilot, event: Event) -> None:
-    pilot.app.post_message(ServiceEvent(event))
+    pilot.app.inbox.put(event)
     await settle(pilot)
 
 
@@ -215,9 +215,9 @@ async def test_a_burst_of_events_is_read_and_redrawn_together(
         await settle(pilot)
         calls = store_calls(app, monkeypatch)
         for feed in feeds:
-            app.post_message(ServiceEvent(FeedStarted(feed.id, feed.title)))
+            app.inbox.put(FeedStarted(feed.id, feed.title))
         for feed in feeds:
-            app.post_message(ServiceEvent(FeedRefreshed(feed.id, feed.title, not_modified=True)))
+            app.inbox.put(FeedRefreshed(feed.id, feed.title, not_modified=True))
         await settle(pilot)
 
         assert len(calls) == 1
@@ -296,7 +296,7 @@ async def test_a_long_burst_is_redrawn_a_part_at_a_time(
         monkeypatch.setattr(store, "feed", counted)
         calls = store_calls(app, monkeypatch)
         for feed in feeds:
-            app.post_message(ServiceEvent(FeedStarted(feed.id, feed.title)))
+            app.inbox.put(FeedStarted(feed.id, feed.title))
         await settle(pilot)
 
         assert len(calls) == 2  # three feeds, two at a time
@@ -330,7 +330,7 @@ async def test_rows_are_redrawn_a_few_per_turn_of_the_event_loop(
 
         monkeypatch.setattr(pane, "update_feeds", drawn)
         for feed in feeds:
-            app.post_message(ServiceEvent(FeedStarted(feed.id, feed.title)))
+            app.inbox.put(FeedStarted(feed.id, feed.title))
         await settle(pilot)
 
         count = len(feeds)

@@ -15,7 +15,6 @@ from liveread.service import FeedRefreshed
 from liveread.store import PruneRule, Store
 from liveread.ui.app import LivereadApp
 from liveread.ui.lists import EntryList
-from liveread.ui.messages import ServiceEvent
 from liveread.ui.state import UiState
 from pilot import settle
 
@@ -42,7 +41,7 @@ async def test_pruned_posts_are_notified_and_leave_the_list(store: Store) -> Non
         assert len(app.query_one(EntryList).rows) == 4
 
         pruned = store.prune_feed(feed.id, PruneRule(max_posts=1), now=datetime.now(UTC))
-        app.post_message(ServiceEvent(FeedRefreshed(feed.id, "Alpha live", pruned=pruned.total)))
+        app.inbox.put(FeedRefreshed(feed.id, "Alpha live", pruned=pruned.total))
         await settle(pilot)
 
         notes = [(n.title, n.message) for n in app._notifications]

@@ -49,7 +49,7 @@ from liveread.ui.errors import reports_store_errors
 from liveread.ui.garbage import FullCollections, first_frame_drawn, freeze_long_lived, thaw
 from liveread.ui.launch import Launch
 from liveread.ui.lists import ALL_FEEDS, EntryList, FeedList
-from liveread.ui.messages import Inbox, ServiceEvent, ServiceEvents, StoreFailed
+from liveread.ui.messages import Inbox, ServiceEvents, StoreFailed
 from liveread.ui.panes import NARROW_BELOW, Panes
 from liveread.ui.postkeys import PostKeys
 from liveread.ui.reader import WELCOME, Reader
@@ -494,10 +494,6 @@ class LivereadApp(PostKeys, Panes):
     def service_events(self, message: ServiceEvents) -> None:
         for event in message.inbox.take():
             self._service_event(event)
-
-    @on(ServiceEvent)
-    def service_event(self, message: ServiceEvent) -> None:
-        self._service_event(message.event)
 
     def _service_event(self, event: Event) -> None:
         from liveread.service import FeedFailed, FeedRefreshed, FeedStarted

@@ -22,19 +22,12 @@ if TYPE_CHECKING:
     from liveread.service import Event
 
 
-class ServiceEvent(Message):
-    """A feed's refresh started, finished or failed (the service's own event)."""
-
-    def __init__(self, event: Event) -> None:
-        super().__init__()
-        self.event = event
-
-
 class Inbox:
-    """The service's events as the network thread reports them, handed to the app a batch at
-    a time: one `ServiceEvents` message for all that arrive while the app is busy with
-    others, not one for each (a refresh of hundreds of feeds reports them in bursts, and the
-    app takes its messages one after another without drawing in between)."""
+    """The service's events (a feed's refresh started, finished or failed) as the network
+    thread reports them, handed to the app a batch at a time: one `ServiceEvents` message
+    for all that arrive while the app is busy with others, not one for each (a refresh of
+    hundreds of feeds reports them in bursts, and the app takes its messages one after
+    another without drawing in between)."""
 
     def __init__(self, post: Callable[[Message], object]) -> None:
         self._post = post
