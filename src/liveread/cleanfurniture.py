@@ -135,8 +135,10 @@ _DATE = (
     r"|[^\W\d_]{3,12}\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}"
     r"|\d{1,2}[./-]\d{1,2}[./-]\d{2,4}|\d{4}-\d{2}-\d{2})"
 )
+_AGE_IN_A_WORD = rf"(?:(?:{words.AGO_BEFORE})\s+)?(?:{words.ONE_COUNT})\s+(?:{words.TIME_UNITS})"
+"""An age whose number is a word ("an hour", "vor einer Stunde")."""
 _RELATIVE = (
-    rf"(?i:(?:(?:{words.AGO_BEFORE})\s+)?(?:\d+\s*|(?:{words.ONE_COUNT})\s+)(?:{words.TIME_UNITS})\.?"
+    rf"(?i:(?:(?:(?:{words.AGO_BEFORE})\s+)?\d+\s*(?:{words.TIME_UNITS})|{_AGE_IN_A_WORD})\.?"
     rf"(?:\s+(?:{words.AGO_AFTER}))?)"
 )
 _MINUTES = r"(?:min(?:ute)?s?|minuten|minuti|minutos|minuter|minut)\.?"
@@ -495,10 +497,7 @@ def _meta_row(block: Paragraph | Heading) -> tuple[list[str | None], list[str]] 
     return (labels, authors) if meta or labels else None
 
 
-_COUNTED_IN_A_WORD = re.compile(
-    rf"(?i:(?:(?:{words.AGO_BEFORE})\s+)?(?:{words.ONE_COUNT})\s+(?:{words.TIME_UNITS})\b)"
-)
-"""An age whose number is a word ("an hour ago", "vor einer Stunde")."""
+_COUNTED_IN_A_WORD = re.compile(rf"(?i:{_AGE_IN_A_WORD})\b")
 
 
 def _counts(text: str) -> bool:
