@@ -121,3 +121,42 @@ async def test_showing_the_same_post_again_keeps_what_was_laid_out_and_the_place
         reader.show_entry(Entry("other", title="Short"), key="e2")
         await pilot.pause()
         assert (reader.scroll_y, len(reader.query(".batch"))) == (0, 0)
+
+
+async def test_showing_a_post_lays_the_screen_out_once(monkeypatch):
+    """Each post shown changes the height of the reader's text: one layout of the screen
+    follows (a pass over every widget), not another for the sizes it gave. A scroll bar
+    that comes or goes still has the text laid out anew."""
+    app = Host()
+    async with app.run_test(size=SIZE) as pilot:
+        reader = app.query_one(Reader)
+        reader.show_entry(Entry("a", title="First", blocks=[Paragraph((Span(words(2_000)),))]))
+        await pilot.pause()
+        screen = app.screen
+        lay_out = screen._refresh_layout
+        layouts = []
+
+        def counted(*args, **kwargs):
+            layouts.append(args)
+            return lay_out(*args, **kwargs)
+
+        monkeypatch.setattr(screen, "_refresh_layout", counted)
+
+        async def show(count: int) -> None:
+            layouts.clear()
+            entry = Entry(f"k{count}", title="Next", blocks=[Paragraph((Span(words(count)),))])
+            reader.show_entry(entry, key=entry.key)
+            await pilot.pause()
+            await pilot.pause()
+            assert f"w{count - 1}" in laid_out(reader)
+
+        for count in (700, 1_000, 1_500):  # each taller than the pane
+            await show(count)
+            assert reader.show_vertical_scrollbar
+            assert len(layouts) == 1
+        await show(30)  # the scroll bar goes, and the text is laid out anew without it
+        assert not reader.show_vertical_scrollbar
+        assert reader.query_one("#article").size.width == reader.size.width
+        await show(1_200)
+        assert reader.show_vertical_scrollbar
+        assert reader.query_one("#article").size.width < reader.size.width

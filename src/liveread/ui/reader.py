@@ -17,6 +17,7 @@ from rich.padding import Padding
 from rich.text import Text
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.geometry import Size
 from textual.widgets import Static
 
 if TYPE_CHECKING:  # loaded with the database, after the first frame
@@ -37,6 +38,18 @@ WELCOME = Text.assemble(
 
 BATCH_CHARACTERS = 8_000
 """About how much text is laid out at once (some 30 ms here)."""
+
+
+class Passage(Static):
+    """Text of the reader pane, as tall as its lines."""
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # Textual lays the screen out again whenever a widget's virtual size changes, even
+        # when the layout just made is what changed it: a second pass (15-20 ms on a full
+        # screen) after every post shown. Nothing depends on the virtual size of text.
+        return super()._size_updated(size, virtual_size, container_size, layout=False)
 
 
 class Edits(NamedTuple):
@@ -80,14 +93,22 @@ class Reader(VerticalScroll, can_focus=True):
     post until turned off)."""
 
     def compose(self):  # noqa: ANN201 - Textual's compose protocol
-        note = Static(id="note")
+        note = Passage(id="note")
         note.display = False
         yield note
-        yield Static(id="article")
-        yield Static(id="more")
+        yield Passage(id="article")
+        yield Passage(id="more")
 
     shown: str | None = None
     """Which post is on show (the caller's key for it), None for other text."""
+
+    def _size_updated(
+        self, size: Size, virtual_size: Size, container_size: Size, layout: bool = True
+    ) -> bool:
+        # As `Passage`'s: the pane's virtual size is its text's height, which the layout just
+        # made set; a scroll bar that comes or goes with it asks for its own layout.
+        resized = size != self._size or container_size != self._container_size
+        return super()._size_updated(size, virtual_size, container_size, layout and resized)
 
     def show_entry(
         self,
@@ -189,7 +210,7 @@ class Reader(VerticalScroll, can_focus=True):
 
     def _show_next_batch(self) -> None:
         batch = self._pending.popleft()
-        self.mount(Static(Group(*_spaced(batch)), classes="batch"), before="#more")
+        self.mount(Passage(Group(*_spaced(batch)), classes="batch"), before="#more")
         self._shown_batches += 1
         self._note_pending()
 
