@@ -1200,12 +1200,12 @@ def test_a_list_of_pages_by_query_names_no_key_events() -> None:
     assert not any(entry.key_event for entry in blog.entries)
 
 
-def _headlined_feed(href: str) -> str:
+def _headlined_feed(href: str, body: str = f"<p>{BODY}</p>") -> str:
     """Posts that each open with a headline linking to `href` (with the post's number)."""
     feed = "".join(
         f"<div class='entry' id='entry-{n}'><span class='entry__time'>{10 + n}:05</span>"
         f"<h3><a href='{href.format(n=n)}'>Headline number {n} of the river story</a></h3>"
-        f"<p>{BODY}</p></div>"
+        f"{body.format(n=n)}</div>"
         for n in (4, 3, 2, 1)
     )
     return page(feed).replace(
@@ -1222,3 +1222,13 @@ def test_posts_opening_with_headlines_linking_to_other_articles_are_a_news_feed(
 @pytest.mark.parametrize("href", ["/live/flood-updates/post/{n}", "?post={n}"])
 def test_posts_whose_headlines_link_to_their_own_pages_are_read(href: str) -> None:
     assert len(parse(_headlined_feed(href), URL).entries) == 4
+
+
+def test_posts_that_tell_the_news_after_a_headline_linking_away_are_read() -> None:
+    """A live blog whose post headlines link to each post's page elsewhere on the site: its
+    posts go on for paragraphs, where a news feed's teasers give a lead."""
+    more = "Residents on the river road were told to move their cars from street {n}."
+    body = f"<p>{BODY} {more}</p><p>Volunteers reached street {{n}} by noon. {BODY}</p>"
+    blog = parse(_headlined_feed("/updates/2024/07/24/river-story-{n}", body), URL)
+    assert len(blog.entries) == 4
+    assert blog.entries[0].text.endswith(f"Volunteers reached street 4 by noon. {BODY}")

@@ -235,8 +235,10 @@ def _lists_live_pages(reader: Adapter, nodes: list[Node]) -> bool:
 
 def _open_with_links_away(nodes: list[Node]) -> bool:
     """Whether all posts but one open with a headline linking to another page, after their
-    time at most ("14:25 В Архангельске закрыли мост"): a site's news feed, each item a
-    teaser of its own article, even on a page that calls itself live."""
+    time at most ("14:25 В Архангельске закрыли мост"), and say little more (a lead): a
+    site's news feed, each item a teaser of its own article, even on a page that calls itself
+    live. A live blog's posts whose headlines link to pages of their own go on to tell the
+    news themselves."""
     opening = 0
     own = _own_path(nodes[0]) if nodes else ""
     for node in nodes:
@@ -248,7 +250,11 @@ def _open_with_links_away(nodes: list[Node]) -> bool:
             continue  # a link to the post itself, on this page or a page of its own below it
         headline = squash(link.text(deep=True))
         if len(headline) >= HEADLINE_LINK:
-            opening += 0 <= squash(node.text(deep=True)).find(headline) <= STAMP_BEFORE
+            text = squash(node.text(deep=True))
+            opening += (
+                0 <= text.find(headline) <= STAMP_BEFORE
+                and len(text) - len(headline) <= STAMP_BEFORE + TEASER_LEAD
+            )
     return opening >= max(len(nodes) - 1, 3)
 
 
@@ -270,6 +276,8 @@ HEADLINE_LINK = 20
 """The shortest link text that is a headline, not a name or a "Read more"."""
 STAMP_BEFORE = 24
 """The most characters a teaser's time may take before its headline ("5 минут назад")."""
+TEASER_LEAD = 240
+"""The most characters a teaser says after its headline: a sentence or two of lead."""
 LIVE_BADGE = 20
 """The longest opening line that is a live badge ("LIVE", "En direct", "Liveticker")."""
 
