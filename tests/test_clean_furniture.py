@@ -329,6 +329,8 @@ def test_promotion_under_a_byline_goes_with_it() -> None:
         (para("15:10 · Lap 51/70"), [], None),
         (para("Round 3 of 12"), [], None),
         (para("Tour 34/53"), [], None),
+        (para("9:40 a.m. · New York"), [], None),
+        (para("9:40 a.m. · Gold Coast"), [], None),
     ],
     ids=lambda value: value.text if isinstance(value, Paragraph) else str(value),
 )

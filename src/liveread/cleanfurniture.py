@@ -454,6 +454,19 @@ def _title_case(word: str) -> str:
     return word.title()
 
 
+def names_after_time(text: str) -> list[str]:
+    """The people named after a post's time in its time element ("7.48pm · Jane Doe": the
+    text after the time), none if that is a place ("9:40 a.m. · New York") or anything else."""
+    people = _names(text, roles=False)
+    return people if not any(_names_a_place(name) for name in people) else []
+
+
+def _names_a_place(name: str) -> bool:
+    """Whether a name of capitalised words is a place's ("Los Angeles", "Gold Coast")."""
+    tokens = name.casefold().split()
+    return tokens[0] in words.PLACE_HEADS or tokens[-1] in words.PLACE_TAILS
+
+
 def _in_place(names: str) -> str:
     """A byline's names with "in Kyiv" after them set off as a place."""
     tokens = names.split()
@@ -491,7 +504,7 @@ def _meta_row(block: Paragraph | Heading) -> tuple[list[str | None], list[str]] 
             authors.extend(names)
             meta = True
         elif names := _names(part, roles=False):
-            authors.extend(names)
+            authors.extend(name for name in names if not _names_a_place(name))  # not "New York"
         else:
             return None
     return (labels, authors) if meta or labels else None

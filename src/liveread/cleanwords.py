@@ -854,6 +854,16 @@ ROLE_WORDS = _split(
     " from at"
 )
 
+PLACE_HEADS = _split(
+    # a place's first word, never a person's: "New York", "Los Angeles", "Hong Kong"
+    "new los las san santa são sao hong kuala tel abu buenos rio port fort saint st. cape gold"
+    " north south east west upper lower mount mt. lake palm costa puerto sri baton"
+)
+PLACE_TAILS = _split(
+    # a place's last word, never a person's: "Salt Lake City", "Miami Beach", "Gold Coast"
+    "city beach island islands county valley springs heights bay coast harbour harbor falls"
+    " hills park islands province state territory"
+)
 NEWS_AGENCIES = _split(
     # what a byline or a post's closing initials may name instead of a person (case-folded)
     "ap afp reuters dpa epd kna efe ansa agi adnkronos anp belga apa sda keystone-sda pap tt ntb"

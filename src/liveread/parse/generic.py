@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl, urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from liveread.clean import promo_line
-from liveread.cleanfurniture import label_flag, names_in
+from liveread.cleanfurniture import label_flag, names_after_time, names_in
 from liveread.cleanwords import BYLINE_WORDS, NAME_JOINERS
 from liveread.parse.adapter import Adapter, Flags, Node
 from liveread.parse.boxes import best_group, lists_beside, with_their_shape
@@ -442,6 +442,10 @@ class Generic(Adapter):
         )
         if not found and (box := self._author_link_boxes().get(node.mem_id)) is not None:
             return names_in(squash(box.text(deep=True)))
+        if not found and (own := self._own.get(node.mem_id)) is not None and own.marker.end:
+            text = squash(own.node.text(deep=True))
+            if own.marker.end < len(text) and text[: own.marker.end].rstrip()[-1] in "·|•":
+                return names_after_time(text[own.marker.end :])  # "7.48pm · Jane Doe"
         return found
 
     def _author_link_boxes(self) -> dict[int, Node]:
