@@ -48,6 +48,7 @@ READ_MORE: Words = {
         "read the full report",
         "read our full story",
         "full story",
+        "related topics",
     ),
     "de": (
         "lesen sie auch",
