@@ -162,3 +162,25 @@ def test_a_games_clock_beside_a_clock_time_is_the_label_and_the_time_is_kept() -
 @pytest.mark.parametrize("text", ["Q3: Revenue rose", "Top 10th-ranked", "3rd", "End of an era"])
 def test_a_quarter_or_ordinal_in_prose_is_no_games_clock(text: str) -> None:
     assert read_marker(text) is None
+
+
+def test_headings_opening_with_an_inning_or_a_stage_are_posts_of_a_flat_game_blog() -> None:
+    headings = [
+        "Top 9th: Walk-off",
+        "Bottom of the 8th: Quiet",
+        "Top 5th: Rally",
+        "Pregame: Lineups",
+    ]
+    body = "".join(f"<h3>{heading}</h3><p>{PLAY}</p>" for heading in headings)
+    html = (
+        "<html lang=en><head><title>Game 5 live updates</title></head><body><main><article>"
+        f"<h1>Game 5 live updates</h1><div class=entry-content>{body}</div></article></main>"
+        "</body></html>"
+    )
+    entries = parse(html, URL).entries
+    assert [(entry.label, entry.title, entry.published) for entry in entries] == [
+        ("Top 9th", "Walk-off", None),
+        ("Bottom of the 8th", "Quiet", None),
+        ("Top 5th", "Rally", None),
+        ("Pregame", "Lineups", None),
+    ]

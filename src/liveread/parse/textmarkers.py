@@ -98,7 +98,10 @@ _UPDATE_LEADS = frozenset(words.fold(phrase.split()[0]) for phrase in words.UPDA
 _POSTING_LEADS = frozenset(words.fold(phrase.split()[0]) for phrase in words.POSTING_WORDS)
 _PINNED_LABELS = tuple(label for labels in LABELS["pinned"].values() for label in labels)
 _PINNED_LEADS = frozenset(words.fold(label.split()[0]) for label in _PINNED_LABELS)
-_GAME_LEADS = frozenset({"q", "ot", "end", "top", "bottom", "bot", "mid", "middle"})
+_GAME_LEADS = frozenset(
+    {"q", "ot", "end", "top", "bottom", "bot", "mid", "middle", "pregame", "pre", "postgame"}
+    | {"post", "halftime", "half", "final"}
+)
 """The words a game's clock or stage starts with ("Q3 5:42", "Top 7th"; "Q" is a word)."""
 _LEADS = (
     _CLOCK_PREFIXES
@@ -153,12 +156,13 @@ _GAME_CLOCK = re.compile(
       | end\sof\s(?:the\s)?(?:regulation|q[1-4]|{_ORDINAL}(?:\s{_GAME_UNIT})?
             |(?:first|second|third|fourth)\s(?:quarter|period|half))         # End of 2nd
       | (?:top|bottom|bot\.?|mid|middle|end)(?:\sof\sthe)?\s{_ORDINAL}(?:\sinning)?  # Top 7th
+      | (?P<stage>pre-?game|post-?game|half-?time|final/[1-4]?ot)            # Pregame: Text
     )
     """,
     re.VERBOSE | re.IGNORECASE,
 )
 """A game's clock or stage in US sports: "Q3 5:42", "3rd Qtr 8:15", "OT 2:10", "End of 2nd",
-"End of regulation", "Top 7th", "Bottom of the 9th"."""
+"End of regulation", "Top 7th", "Bottom of the 9th", "Pregame", "Halftime", "Final/OT"."""
 _INCHES = re.compile(r"[0-9]{1,2}[\"”″]")
 """After "5' ", the inches of a height: 5' 11"."""
 LONGEST_MATCH = 130
@@ -905,7 +909,8 @@ def _minute_of_play(text: str, start: int, language: str | None = None) -> Marke
 
 def _game_clock(text: str, start: int, language: str | None = None) -> Marker | None:
     """A game's clock or stage (see `_GAME_CLOCK`), the stamp of a game's post as a minute
-    of play is a match's: standing alone or before a separator ("Q3 5:42 – Text"). A quarter
+    of play is a match's: standing alone or before a separator ("Q3 5:42 – Text"); a stage
+    only before one ("Pregame: Lineups"). A quarter
     without its clock ("Q3", "OT") only as the whole text ("Q3: Revenue rose" is a company's
     quarter), and an ordinal only with its unit or clock ("3rd Qtr", "3rd 8:15")."""
     match = _GAME_CLOCK.match(text, start)
@@ -915,6 +920,8 @@ def _game_clock(text: str, start: int, language: str | None = None) -> Marker | 
     bare = match["period"] and not match["clock"] and not match["unit"]
     if bare and (rest < len(text) or match["period"][0].isdigit()):
         return None
+    if match["stage"] and rest == len(text):
+        return None  # "Half-time" alone: a divider between posts, or a stamp in a minute's place
     if rest < len(text):
         if text[rest] not in _STRONG_SEPARATORS or not text[rest + 1 : rest + 2].isspace():
             return None
