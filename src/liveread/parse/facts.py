@@ -402,9 +402,14 @@ def _date_in_title(tree: LexborHTMLParser) -> date | None:
 
 def _calls_itself_live(tree: LexborHTMLParser, url: str) -> bool:
     """Its address, title or a heading says it is live ("live updates", "en direct",
-    "Liveticker", ...); not a compound noun "live" begins ("Live-Ansicht lädt nicht"), which
+    "Liveticker", ...); not the site's name in its title ("Listings Live"), nor a compound
+    noun "live" begins ("Live-Ansicht lädt nicht"), which
     names a topic, nor the same words in the address (its slug)."""
     titles = _titles(tree)
+    site = tree.css_first("meta[property='og:site_name']")
+    name = (site.attributes.get("content") or "").strip() if site is not None else ""
+    if name and LIVE_WORDS.search(name):  # "What's on tonight | Listings Live": the site's name
+        titles = [title.replace(name, " ") for title in titles]
     topics = [topic for title in titles for topic in LIVE_TOPIC.findall(title)]
     address = _without(topics, url)
     return LIVE_WORDS.search(address) is not None or any(
