@@ -184,3 +184,23 @@ def test_headings_opening_with_an_inning_or_a_stage_are_posts_of_a_flat_game_blo
         ("Top 5th", "Rally", None),
         ("Pregame", "Lineups", None),
     ]
+
+
+def test_a_games_clock_written_apart_from_its_period_is_the_label_not_a_time_of_day() -> None:
+    posts = "".join(
+        f"<div class=e><div class=h><span class=p>{period}</span> <span class=c>{clock}</span>"
+        f"</div><p>{opening}. {PLAY}</p></div>"
+        for period, clock, opening in [("Q4", "6:41", "Drive"), ("3rd", "8:15", "Run")]
+    )
+    posts += f"<div class=e><div class=h><span class=p>Q1</span></div><p>Kick. {PLAY}</p></div>"
+    html = (
+        "<html lang=en><head><title>Game live</title>"
+        "<meta property='article:published_time' content='2024-10-19T12:30:00Z'></head><body>"
+        f"<main><div class=feed>{posts}</div></main></body></html>"
+    )
+    entries = parse(html, URL).entries
+    assert [(entry.label, entry.published, entry.text[:4]) for entry in entries] == [
+        ("Q4 6:41", None, "Driv"),
+        ("3rd 8:15", None, "Run."),
+        ("Q1", None, "Kick"),
+    ]

@@ -100,7 +100,7 @@ class Generic(Adapter):
         self._notes = notes
         self.days = days or DayHeadings(facts)
         self.zone = facts.zone  # type: ignore[assignment]
-        self._written = {found.node.mem_id: found for found in markers}
+        self._written = {found.node.mem_id: found for found in _game_clocks(markers)}
         self._bylines: dict[int, tuple[str, datetime | None]] = {}
         """Byline -> its author and time (None for a clock time: read as a written one)."""
         self._marks: dict[int, int] = {}
@@ -647,6 +647,42 @@ CLOCK_BYLINE_TEXT = 12
 _BYLINE_START = re.compile(
     r"\s*(?:posted|published|updated|written|filed|by|von|par|di|door|por|przez)\s", re.I
 )
+
+
+def _game_clocks(markers: list[Found]) -> list[Found]:
+    """`markers` with a game's clock written apart from its period ("<span>Q3</span>
+    <span>5:42</span>") read as one stamp, "Q3 5:42", as `read_marker` reads it written
+    together: the clock is no time of day. The box of the two stands for them if it holds
+    nothing else."""
+    periods: set[int] = set()
+    read: list[Found] = []
+    for found in markers:
+        read.append(found)
+        if found.marker.kind != "clock" or not _PLAIN_CLOCK.fullmatch(found.marker.label):
+            continue
+        before = found.node.prev
+        while before is not None and not before.is_element_node:
+            before = before.prev
+        if before is None or len(period := before.text(deep=True)) > GAME_PERIOD_TEXT:
+            continue
+        if not _GAME_PERIOD.fullmatch(period := squash(period)):
+            continue
+        label = f"{period} {found.marker.label}"
+        box = found.node.parent
+        node = box if box is not None and squash(box.text(deep=True)) == label else found.node
+        periods.add(before.mem_id)
+        read[-1] = Found(node, Marker("minute", label=label, end=found.marker.end), label=True)
+    return [found for found in read if found.node.mem_id not in periods] if periods else read
+
+
+GAME_PERIOD_TEXT = 16
+"""The longest text, as written, a game's period beside its clock has ("3rd Quarter")."""
+_PLAIN_CLOCK = re.compile(r"[0-9]{1,2}:[0-5][0-9]")
+_GAME_PERIOD = re.compile(
+    r"q[1-4]|[1-4]?ot|(?:1[0-9]|[1-9])(?:st|nd|rd|th)(?:\s?(?:qtr\.?|quarter|period|half))?",
+    re.IGNORECASE,
+)
+"""A game's period standing alone beside its clock: "Q3", "OT", "3rd", "3rd Qtr"."""
 
 
 def _stamp_column(stamp: Node, post: Node) -> Node:
