@@ -130,6 +130,8 @@ def test_a_note_that_speaks_of_time_states_the_zone():
         "Updated September 12, 2024 at 6:12 p.m. EDT",
         "September 12, 2024 at 6:12 p.m. EDT",
         "Last updated 6:12 p.m. EDT",
+        "Last Updated: September 12, 2024, 6:12 PM EDT",
+        "September 12, 2024, 6:12 PM EDT",
     ],
 )
 def test_the_pages_own_dateline_names_the_zone_of_its_bare_times(dateline: str):

@@ -297,7 +297,7 @@ def _dateline_zone(note: str) -> tzinfo | None:
 
 
 DATELINE_TEXT = 80
-_ZONE_AFTER_CLOCK = re.compile(rf"\d[:.]\d\d\s?(?:[ap]\.?\s?m\.?\s?)?\(?(?:{ZONE_WORD})\b")
+_ZONE_AFTER_CLOCK = re.compile(rf"\d[:.]\d\d\s?(?:[apAP]\.?\s?[mM]\.?\s?)?\(?(?:{ZONE_WORD})\b")
 
 
 def _day(moment: datetime | None, zone: tzinfo) -> date | None:
