@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from liveread.clean import Cleaner
-from liveread.cleanfurniture import Furniture, label_flag
+from liveread.cleanfurniture import Furniture, label_flag, names_in
 from liveread.model import Block, Entry, Heading, Image, LiveBlog, Paragraph, Quote, Span
 from liveread.parse import parse
 
@@ -546,3 +546,19 @@ def test_a_labelled_post_of_a_generic_page_carries_its_flag(name: str, key: str,
 )
 def test_post_labels_in_nordic_languages_and_portuguese(label: str, flag: str) -> None:
     assert label_flag(label) == flag
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Metro Network News’ Lalee Ibssa", ["Lalee Ibssa"]),
+        ("CBS News' Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("From CNB’s Dana Ortiz", ["Dana Ortiz"]),
+        ("Jay O’Brien", ["Jay O’Brien"]),
+        ("Dana’s Kitchen", []),
+    ],
+)
+def test_an_outlets_possessive_before_its_reporters_names_is_no_name(
+    text: str, names: list[str]
+) -> None:
+    assert names_in(text) == names

@@ -383,7 +383,15 @@ def names_in(text: str) -> list[str]:
     """The people a post's author element names: a byline ("By Jane Doe", "Door ANP") or
     names alone ("Piotr Kowal"), or the newsroom it names ("Redacción 20minutos"); none if
     the text is anything else (a bio, a date)."""
+    if "'" in text or "’" in text:
+        text = _OUTLETS_OWN.sub("", text, count=1)  # "ABC News’ Jane Doe": Jane Doe
     return _byline(text) or _names(text) or _newsroom(text)
+
+
+_OUTLETS_OWN = re.compile(
+    r"(?:(?i:from)\s+)?(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s?\s+(?=[A-Z])"
+)
+"""An outlet's possessive before the names of its reporters ("From CNB's ", "ABC News' ")."""
 
 
 def closing_initials(text: str) -> bool:
