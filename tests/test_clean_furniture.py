@@ -76,6 +76,7 @@ LABELS = [
     ("Angeheftet seit 10:30 Uhr", "pinned"),
     ("¡GOOOOL!", "key_event"),
     ("Analyse", None),
+    ("Fact Check", None),
 ]
 
 

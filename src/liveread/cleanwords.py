@@ -778,7 +778,16 @@ LABELS: dict[str, Words] = {
         "ja": ("重要",),
     },
     "update": {  # labels of no flag: an update, and what kind of post it is
-        "en": ("update", "updated", "watch", "video", "analysis", "explainer", "opinion"),
+        "en": (
+            "update",
+            "updated",
+            "watch",
+            "video",
+            "analysis",
+            "explainer",
+            "opinion",
+            "fact check",
+        ),
         "de": ("update", "aktualisiert", "video", "analyse", "kommentar", "hintergrund"),
         "fr": ("mis à jour", "mise à jour", "vidéo", "analyse", "décryptage"),
         "it": ("aggiornamento", "aggiornato", "video", "analisi", "commento"),
