@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from liveread.clean import Cleaner
-from liveread.cleanfurniture import Furniture, label_flag, names_in
+from liveread.cleanfurniture import Furniture, label_flag, names_after_time, names_in
 from liveread.model import Block, Entry, Heading, Image, LiveBlog, Paragraph, Quote, Span
 from liveread.parse import parse
 
@@ -563,3 +563,20 @@ def test_an_outlets_possessive_before_its_reporters_names_is_no_name(
     text: str, names: list[str]
 ) -> None:
     assert names_in(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Jane Doe", ["Jane Doe"]),
+        ("Jane Doe and Tom Li", ["Jane Doe", "Tom Li"]),
+        ("New York", []),
+        ("Salt Lake City", []),
+        ("Key Event", []),
+        ("Canberra Times", []),
+    ],
+)
+def test_a_name_after_a_posts_time_is_its_author_a_place_label_or_paper_is_not(
+    text: str, names: list[str]
+) -> None:
+    assert names_after_time(text) == names

@@ -465,14 +465,21 @@ def _title_case(word: str) -> str:
 def names_after_time(text: str) -> list[str]:
     """The people named after a post's time in its time element ("7.48pm · Jane Doe": the
     text after the time), none if that is a place ("9:40 a.m. · New York") or anything else."""
+    if bare(text) in _LABELS:
+        return []  # "Key Event", "Breaking News"
     people = _names(text, roles=False)
     return people if not any(_names_a_place(name) for name in people) else []
 
 
 def _names_a_place(name: str) -> bool:
-    """Whether a name of capitalised words is a place's ("Los Angeles", "Gold Coast")."""
+    """Whether a name of capitalised words is a place's ("Los Angeles", "Gold Coast") or a
+    paper's named after one ("Canberra Times")."""
     tokens = name.casefold().split()
-    return tokens[0] in words.PLACE_HEADS or tokens[-1] in words.PLACE_TAILS
+    return (
+        tokens[0] in words.PLACE_HEADS
+        or tokens[-1] in words.PLACE_TAILS
+        or tokens[-1] in words.MASTHEAD_WORDS  # "Canberra Times": a paper, not a person
+    )
 
 
 def _in_place(names: str) -> str:

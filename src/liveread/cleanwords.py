@@ -874,6 +874,11 @@ PLACE_TAILS = _split(
     "city beach island islands county valley springs heights bay coast harbour harbor falls"
     " hills park islands province state territory"
 )
+MASTHEAD_WORDS = _split(
+    # a newspaper's last word, never a person's: "Canberra Times", "Daily Telegraph"
+    "times herald tribune journal telegraph gazette chronicle courier observer examiner"
+    " inquirer bulletin"
+)
 NEWS_AGENCIES = _split(
     # what a byline or a post's closing initials may name instead of a person (case-folded)
     "ap afp reuters dpa epd kna efe ansa agi adnkronos anp belga apa sda keystone-sda pap tt ntb"
