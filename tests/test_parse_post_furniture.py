@@ -249,3 +249,14 @@ def test_a_name_after_the_time_in_the_time_element_is_the_author_a_place_is_not(
     blog = parse(page(posts), URL)
     assert [entry.authors for entry in blog.entries] == [["Tom Li"], ["Jane Doe"], [], []]
     assert texts(blog) == [said(n) for n in range(4)]
+
+
+def test_an_element_whose_class_ends_in_by_names_the_author() -> None:
+    posts = "".join(
+        f"<div class='entry' id='pt-{n}'><time>1{n}:05</time><p>{said(n)}</p>"
+        f"<div class='entry_by'>Marcus Bell</div></div>"
+        for n in (3, 2, 1)
+    )
+    blog = parse(page(posts), URL)
+    assert [entry.authors for entry in blog.entries] == [["Marcus Bell"]] * 3
+    assert texts(blog) == [said(n) for n in (3, 2, 1)]

@@ -570,10 +570,10 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 AUTHORS = (
     "[rel='author'], [itemprop='author'], [class*='author' i], [class*='byline' i],"
     " [class*='contributor' i], [data-testid*='byline' i], [class*='user-name'],"
-    " [class*='username']"
+    " [class*='username'], [class$='-by' i], [class$='_by' i]"
 )
 """Elements that may name a post's author (BEM names too: "live-post__byline"; a live-blog
-widget's "lb24-base-user-name")."""
+widget's "lb24-base-user-name"; "posted-by", "entry_by")."""
 LABELS = "[class*='label'], [class*='tag'], [class*='badge'], [class*='flag'], [class*='kicker']"
 """Elements that may hold a post's label ("Eilmeldung", "Pinned")."""
 KEY_EVENT_CLASS = re.compile(
