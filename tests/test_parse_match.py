@@ -125,7 +125,7 @@ def test_a_short_text_in_a_minutes_place_naming_no_stage_of_the_match_is_no_labe
 def test_a_games_clock_is_the_posts_label_and_gives_no_time() -> None:
     """US sports: a quarter's clock, an inning, the end of a period ("Q3 5:42", "Top 7th",
     "End of 2nd") is read as a minute of play is, not as a clock time of day ("5:42")."""
-    stamps = ["OT 2:10", "End of regulation", "Q4 0:45", "3rd Qtr 8:15", "End of 2nd", "Q1 5:42"]
+    stamps = ["OT 2:10", "End of regulation", "Q4 0:45", "3rd Qtr 8:15", "End of 2nd", "3Q 5:42"]
     html = commentary([(stamp, f"Play {n}") for n, stamp in enumerate(stamps)])
     entries = parse(html, URL).entries
     assert [(entry.label, entry.published) for entry in entries] == [
@@ -190,7 +190,11 @@ def test_a_games_clock_written_apart_from_its_period_is_the_label_not_a_time_of_
     posts = "".join(
         f"<div class=e><div class=h><span class=p>{period}</span> <span class=c>{clock}</span>"
         f"</div><p>{opening}. {PLAY}</p></div>"
-        for period, clock, opening in [("Q4", "6:41", "Drive"), ("3rd", "8:15", "Run")]
+        for period, clock, opening in [
+            ("Q4", "6:41", "Drive"),
+            ("3rd", "8:15", "Run"),
+            ("2Q", "1:02", "Punt"),
+        ]
     )
     posts += f"<div class=e><div class=h><span class=p>Q1</span></div><p>Kick. {PLAY}</p></div>"
     html = (
@@ -202,5 +206,6 @@ def test_a_games_clock_written_apart_from_its_period_is_the_label_not_a_time_of_
     assert [(entry.label, entry.published, entry.text[:4]) for entry in entries] == [
         ("Q4 6:41", None, "Driv"),
         ("3rd 8:15", None, "Run."),
+        ("2Q 1:02", None, "Punt"),
         ("Q1", None, "Kick"),
     ]

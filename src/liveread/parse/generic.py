@@ -679,7 +679,7 @@ GAME_PERIOD_TEXT = 16
 """The longest text, as written, a game's period beside its clock has ("3rd Quarter")."""
 _PLAIN_CLOCK = re.compile(r"[0-9]{1,2}:[0-5][0-9]")
 _GAME_PERIOD = re.compile(
-    r"q[1-4]|[1-4]?ot|(?:1[0-9]|[1-9])(?:st|nd|rd|th)(?:\s?(?:qtr\.?|quarter|period|half))?",
+    r"q[1-4]|[1-4]q|[1-4]?ot|(?:1[0-9]|[1-9])(?:st|nd|rd|th)(?:\s?(?:qtr\.?|quarter|period|half))?",
     re.IGNORECASE,
 )
 """A game's period standing alone beside its clock: "Q3", "OT", "3rd", "3rd Qtr"."""

@@ -151,7 +151,7 @@ _GAME_UNIT = r"(?:qtr\.?|quarter|period|per\.|half|ot|inning)"
 _GAME_CLOCK = re.compile(
     rf"""
     (?:
-        (?P<period>q[1-4]|[1-4]?ot|{_ORDINAL}(?P<unit>\s?{_GAME_UNIT})?)
+        (?P<period>q[1-4]|[1-4]q|[1-4]?ot|{_ORDINAL}(?P<unit>\s?{_GAME_UNIT})?)
         (?:\s?[,-]?\s?(?P<clock>[0-5]?[0-9]:[0-5][0-9](?:\.[0-9])?))?       # Q3 5:42, 3rd Qtr 8:15
       | end\sof\s(?:the\s)?(?:regulation|q[1-4]|{_ORDINAL}(?:\s{_GAME_UNIT})?
             |(?:first|second|third|fourth)\s(?:quarter|period|half))         # End of 2nd
@@ -466,7 +466,7 @@ def _readers_for_number(text: str, start: int) -> tuple[_Reader, ...]:
     if following in "時时":
         return (_cjk_clock,)  # "14時23分"
     if following.isalpha():
-        if following in "snrtO":  # "3rd Qtr 8:15", "2OT 3:12"
+        if following in "snrtOQ":  # "3rd Qtr 8:15", "2OT 3:12", "3Q 5:42"
             return (_relative, _moment, _plain_clock, _game_clock)
         return (_relative, _moment, _plain_clock)  # "16m ago", "1st August", "14h23", "11am"
     return _READERS_AFTER_DIGITS.get(following, ())
