@@ -130,13 +130,17 @@ def lists_beside(feed: list[Node]) -> tuple[list[Node], list[Node]]:
         return [], []
 
     def members(neighbours: list[Node]) -> list[Node]:
-        for neighbour in neighbours:  # the nearest holding any: past an ad slot between
-            if found := [
-                node
-                for node in neighbour.traverse()
-                if any(_has_shape(node, shape) for shape in shapes) and not _sponsored(node)
-            ]:
+        for neighbour in neighbours:
+            found: list[Node] = []
+            elements = 0
+            for node in neighbour.traverse():
+                elements += 1
+                if any(_has_shape(node, shape) for shape in shapes) and not _sponsored(node):
+                    found.append(node)
+            if found:
                 return found
+            if elements > SLOT_ELEMENTS:
+                break  # not an ad slot between the feed and a list: no list of its posts
         return []
 
     return members(above), members(below)
@@ -145,6 +149,8 @@ def lists_beside(feed: list[Node]) -> tuple[list[Node], list[Node]]:
 NEAR_LISTS = 2
 """How many elements beside the feed's list a list of its posts' shape may stand apart from
 it: the next one, or the one past an ad slot between them."""
+SLOT_ELEMENTS = 8
+"""The most elements an ad slot between the feed and a list beside it has."""
 
 
 def _elements_beside(node: Node, step: int) -> list[Node]:

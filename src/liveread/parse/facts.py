@@ -406,16 +406,31 @@ def _calls_itself_live(tree: LexborHTMLParser, url: str) -> bool:
     noun "live" begins ("Live-Ansicht lädt nicht"), which
     names a topic, nor the same words in the address (its slug)."""
     titles = _titles(tree)
-    site = tree.css_first("meta[property='og:site_name']")
-    name = (site.attributes.get("content") or "").strip() if site is not None else ""
-    if name and LIVE_WORDS.search(name):  # "What's on tonight | Listings Live": the site's name
-        titles = [title.replace(name, " ") for title in titles]
+    if any(_live_at_end(title) for title in titles):
+        titles = _without_site_name(tree, titles)
     topics = [topic for title in titles for topic in LIVE_TOPIC.findall(title)]
     address = _without(topics, url)
     return LIVE_WORDS.search(address) is not None or any(
         LIVE_WORDS.search(LIVE_TOPIC.sub(" ", squash(text[:200])))
         for text in chain(titles, _headings(tree))
     )
+
+
+def _live_at_end(title: str) -> bool:
+    """Whether the last part of `title` ("… | Listings Live"), where a site's name stands,
+    says live."""
+    cut = max(title.rfind("|"), title.rfind(" - "), title.rfind(" – "))
+    return cut > 0 and LIVE_WORDS.search(title, cut) is not None
+
+
+def _without_site_name(tree: LexborHTMLParser, titles: list[str]) -> list[str]:
+    """`titles` without the site's name, if that says live ("What's on tonight | Listings
+    Live"): the site's, not the page's."""
+    site = tree.css_first("meta[property='og:site_name']")
+    name = (site.attributes.get("content") or "").strip() if site is not None else ""
+    if not name or LIVE_WORDS.search(name) is None:
+        return titles
+    return [title.replace(name, " ") for title in titles]
 
 
 def _without(topics: list[str], address: str) -> str:

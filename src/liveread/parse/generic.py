@@ -658,7 +658,9 @@ def _game_clocks(markers: list[Found]) -> list[Found]:
     read: list[Found] = []
     for found in markers:
         read.append(found)
-        if found.marker.kind != "clock" or not _PLAIN_CLOCK.fullmatch(found.marker.label):
+        if not found.label or found.marker.kind != "clock":
+            continue  # a clock alone in its element, as a game's is
+        if not _PLAIN_CLOCK.fullmatch(found.marker.label):
             continue
         before = found.node.prev
         while before is not None and not before.is_element_node:
