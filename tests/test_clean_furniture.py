@@ -332,6 +332,7 @@ def test_promotion_under_a_byline_goes_with_it() -> None:
         (para("Tour 34/53"), [], None),
         (para("9:40 a.m. · New York"), [], None),
         (para("9:40 a.m. · Gold Coast"), [], None),
+        (para("9:40 a.m. · Live Updates"), [], None),
     ],
     ids=lambda value: value.text if isinstance(value, Paragraph) else str(value),
 )
@@ -574,6 +575,12 @@ def test_an_outlets_possessive_before_its_reporters_names_is_no_name(
         ("Salt Lake City", []),
         ("Key Event", []),
         ("Canberra Times", []),
+        ("Live Updates", []),
+        ("Key Points", []),
+        ("Fox News", []),
+        ("The Guardian", []),
+        ("Ana da Silva", ["Ana da Silva"]),
+        ("Theresa May", ["Theresa May"]),
     ],
 )
 def test_a_name_after_a_posts_time_is_its_author_a_place_label_or_paper_is_not(

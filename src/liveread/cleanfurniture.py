@@ -465,10 +465,33 @@ def _title_case(word: str) -> str:
 def names_after_time(text: str) -> list[str]:
     """The people named after a post's time in its time element ("7.48pm · Jane Doe": the
     text after the time), none if that is a place ("9:40 a.m. · New York") or anything else."""
-    if bare(text) in _LABELS:
-        return []  # "Key Event", "Breaking News"
     people = _names(text, roles=False)
-    return people if not any(_names_a_place(name) for name in people) else []
+    if any(_names_a_place(name) or _names_a_thing(name) for name in people):
+        return []  # "Key Event", "Live Updates", "Fox News", "The Guardian"
+    return people
+
+
+def _names_a_thing(name: str) -> bool:
+    """Whether a name of capitalised words has a word no person's name has ("Live Updates")."""
+    return any(token[0].isupper() and token.casefold() in _NOT_NAMES for token in name.split())
+
+
+def _long_words(phrases: Iterable[str]) -> set[str]:
+    """The words of four letters or more in `phrases` ("read", "more"; not "you", "may")."""
+    return {token for phrase in phrases for token in phrase.split() if len(token) >= 4}
+
+
+_NOT_NAMES = (
+    words.OUTLET_WORDS
+    | words.MASTHEAD_WORDS
+    | words.DESK_WORDS
+    | words.SECTION_WORDS
+    | _long_words(_LABELS)
+    | _long_words(bare(phrase) for phrase in every(words.READ_MORE))
+    | _long_words(SHARE_ITEMS)
+)
+"""Words of labels, kickers, share tools, outlets and sections: capitalised after a post's
+time, they name no person."""
 
 
 def _names_a_place(name: str) -> bool:
@@ -519,7 +542,10 @@ def _meta_row(block: Paragraph | Heading) -> tuple[list[str | None], list[str]] 
             authors.extend(names)
             meta = True
         elif names := _names(part, roles=False):
-            authors.extend(name for name in names if not _names_a_place(name))  # not "New York"
+            # not "New York", nor "Live Updates"
+            authors.extend(
+                name for name in names if not (_names_a_place(name) or _names_a_thing(name))
+            )
         else:
             return None
     return (labels, authors) if meta or labels else None

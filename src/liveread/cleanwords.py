@@ -879,6 +879,11 @@ MASTHEAD_WORDS = _split(
     "times herald tribune journal telegraph gazette chronicle courier observer examiner"
     " inquirer bulletin"
 )
+SECTION_WORDS = _split(
+    # what names a site's section or a page's topic, never a person: "World", "Top Stories"
+    "the live latest updates stories world politics business sport sports league cup"
+    " opinion culture weather east points summary highlights recap"
+)
 NEWS_AGENCIES = _split(
     # what a byline or a post's closing initials may name instead of a person (case-folded)
     "ap afp reuters dpa epd kna efe ansa agi adnkronos anp belga apa sda keystone-sda pap tt ntb"
