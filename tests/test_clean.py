@@ -508,6 +508,12 @@ def test_a_kicker_glued_to_its_linked_headline_goes():
     assert texts(cleaner.clean_blocks([para(REAL), glued], "k")) == [REAL]
 
 
+def test_a_related_topics_label_glued_to_its_linked_topic_goes():
+    glued = Paragraph((Span("Related Topics"), Span("Tax", href="https://news.example/tax/")))
+    cleaner = Cleaner()
+    assert texts(cleaner.clean_blocks([para(REAL), glued], "k")) == [REAL]
+
+
 def test_a_read_more_link_closing_a_paragraph_goes_and_the_paragraph_stays():
     link = Span("Mehr dazu lesen Sie hier.", href="https://news.example/artikel/1")
     closed = Paragraph((Span(REAL + " "), link))

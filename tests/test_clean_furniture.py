@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from liveread.clean import Cleaner
-from liveread.cleanfurniture import Furniture, label_flag
+from liveread.cleanfurniture import Furniture, label_flag, names_after_time, names_in
 from liveread.model import Block, Entry, Heading, Image, LiveBlog, Paragraph, Quote, Span
 from liveread.parse import parse
 
@@ -76,6 +76,7 @@ LABELS = [
     ("Angeheftet seit 10:30 Uhr", "pinned"),
     ("¡GOOOOL!", "key_event"),
     ("Analyse", None),
+    ("Fact Check", None),
 ]
 
 
@@ -329,6 +330,9 @@ def test_promotion_under_a_byline_goes_with_it() -> None:
         (para("15:10 · Lap 51/70"), [], None),
         (para("Round 3 of 12"), [], None),
         (para("Tour 34/53"), [], None),
+        (para("9:40 a.m. · New York"), [], None),
+        (para("9:40 a.m. · Gold Coast"), [], None),
+        (para("9:40 a.m. · Live Updates"), [], None),
     ],
     ids=lambda value: value.text if isinstance(value, Paragraph) else str(value),
 )
@@ -544,3 +548,42 @@ def test_a_labelled_post_of_a_generic_page_carries_its_flag(name: str, key: str,
 )
 def test_post_labels_in_nordic_languages_and_portuguese(label: str, flag: str) -> None:
     assert label_flag(label) == flag
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Metro Network News’ Lalee Ibssa", ["Lalee Ibssa"]),
+        ("CBS News' Jane Doe and John Roe", ["Jane Doe", "John Roe"]),
+        ("From CNB’s Dana Ortiz", ["Dana Ortiz"]),
+        ("Jay O’Brien", ["Jay O’Brien"]),
+        ("Dana’s Kitchen", []),
+    ],
+)
+def test_an_outlets_possessive_before_its_reporters_names_is_no_name(
+    text: str, names: list[str]
+) -> None:
+    assert names_in(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
+        ("Jane Doe", ["Jane Doe"]),
+        ("Jane Doe and Tom Li", ["Jane Doe", "Tom Li"]),
+        ("New York", []),
+        ("Salt Lake City", []),
+        ("Key Event", []),
+        ("Canberra Times", []),
+        ("Live Updates", []),
+        ("Key Points", []),
+        ("Fox News", []),
+        ("The Guardian", []),
+        ("Ana da Silva", ["Ana da Silva"]),
+        ("Theresa May", ["Theresa May"]),
+    ],
+)
+def test_a_name_after_a_posts_time_is_its_author_a_place_label_or_paper_is_not(
+    text: str, names: list[str]
+) -> None:
+    assert names_after_time(text) == names

@@ -105,6 +105,18 @@ def test_a_compound_noun_live_begins_names_a_topic(title: str, heading: str, url
     assert facts_of(f"<title>{title}</title>", body, url=url).live is live
 
 
+@pytest.mark.parametrize(
+    ("title", "live"),
+    [
+        ("What's on TV tonight | Listings Live", False),
+        ("Storm Bert live: roads closed | Listings Live", True),
+    ],
+)
+def test_the_sites_name_in_the_title_does_not_say_the_page_is_live(title: str, live: bool):
+    head = f"<title>{title}</title><meta property='og:site_name' content='Listings Live'>"
+    assert facts_of(head).live is live
+
+
 def test_a_note_that_speaks_of_time_states_the_zone():
     facts = facts_of("<title>x</title>", url="https://www.example.de/a")
     notes = ["Politik", "Newsletter", "All updates are in Universal Coordinated Time (UTC)"]
@@ -118,6 +130,8 @@ def test_a_note_that_speaks_of_time_states_the_zone():
         "Updated September 12, 2024 at 6:12 p.m. EDT",
         "September 12, 2024 at 6:12 p.m. EDT",
         "Last updated 6:12 p.m. EDT",
+        "Last Updated: September 12, 2024, 6:12 PM EDT",
+        "September 12, 2024, 6:12 PM EDT",
     ],
 )
 def test_the_pages_own_dateline_names_the_zone_of_its_bare_times(dateline: str):

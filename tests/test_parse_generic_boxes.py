@@ -78,6 +78,22 @@ def test_a_pinned_list_above_the_feed_is_read_and_its_post_pinned() -> None:
     assert (newest - oldest).total_seconds() == 2 * 3600
 
 
+def test_a_pinned_box_above_an_ad_slot_above_the_feed_is_read_and_its_post_pinned() -> None:
+    pinned = (
+        "<div class='stream__pinned'>"
+        + post(0, time="08:00", attributes="id='entry-500'").replace("Update 0.", "What we know.")
+        + "</div><div class='ad-slot'><p>Advertisement</p></div>"
+    )
+    feed = "".join(post(n, attributes=f"id='entry-50{n}'") for n in (3, 2, 1))
+    blog = parse(page(feed, before=pinned), URL)
+    assert {entry.key: entry.pinned for entry in blog.entries} == {
+        "500": True,
+        "501": False,
+        "502": False,
+        "503": False,
+    }
+
+
 def test_a_related_list_beside_the_feed_of_another_shape_is_not_read() -> None:
     related = (
         "<ul class='related'><li class='entry'><a href='/a'>Another story</a></li>"

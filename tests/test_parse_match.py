@@ -8,6 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from liveread.parse import parse
+from liveread.parse.textmarkers import read_marker
 
 URL = "https://sport.example.com/live/city-united"
 PLAY = "The home side press high and win the ball back in the opposition half once more."
@@ -119,3 +120,92 @@ def test_a_short_text_in_a_minutes_place_naming_no_stage_of_the_match_is_no_labe
     html = commentary([("88’", "Corner"), ("Video", "Replay"), ("40’", "Shot"), ("12’", "Goal")])
     entries = parse(html, URL).entries
     assert [entry.label for entry in entries] == ["88’", "", "40’", "12’"]
+
+
+def test_a_games_clock_is_the_posts_label_and_gives_no_time() -> None:
+    """US sports: a quarter's clock, an inning, the end of a period ("Q3 5:42", "Top 7th",
+    "End of 2nd") is read as a minute of play is, not as a clock time of day ("5:42")."""
+    stamps = ["OT 2:10", "End of regulation", "Q4 0:45", "3rd Qtr 8:15", "End of 2nd", "3Q 5:42"]
+    html = commentary([(stamp, f"Play {n}") for n, stamp in enumerate(stamps)])
+    entries = parse(html, URL).entries
+    assert [(entry.label, entry.published) for entry in entries] == [
+        (stamp, None) for stamp in stamps
+    ]
+    assert [entry.text.split(".")[0] for entry in entries] == [f"Play {n}" for n in range(6)]
+
+
+def test_a_games_clock_beside_a_clock_time_is_the_label_and_the_time_is_kept() -> None:
+    posts = "".join(
+        f"<div class=e><div class=m><span class=p>{stamp}</span><time>{clock}</time></div>"
+        f"<p>{opening}. {PLAY}</p></div>"
+        for stamp, clock, opening in [
+            ("Bottom of the 9th", "15:02", "Walk-off"),
+            ("Top 7th", "14:20", "Homer"),
+            ("Halftime", "13:55", "Break"),
+            ("Mid 5th", "13:31", "Change"),
+        ]
+    )
+    html = (
+        "<html lang=en><head><title>Game live</title>"
+        "<meta property='article:published_time' content='2024-10-19T12:30:00Z'></head><body><main>"
+        f"<div class=feed>{posts}</div></main></body></html>"
+    )
+    entries = parse(html, URL).entries
+    assert [(entry.label, entry.published, entry.text[:5]) for entry in entries] == [
+        ("Bottom of the 9th", at(15, 2), "Walk-"),
+        ("Top 7th", at(14, 20), "Homer"),
+        ("Halftime", at(13, 55), "Break"),
+        ("Mid 5th", at(13, 31), "Chang"),
+    ]
+
+
+@pytest.mark.parametrize("text", ["Q3: Revenue rose", "Top 10th-ranked", "3rd", "End of an era"])
+def test_a_quarter_or_ordinal_in_prose_is_no_games_clock(text: str) -> None:
+    assert read_marker(text) is None
+
+
+def test_headings_opening_with_an_inning_or_a_stage_are_posts_of_a_flat_game_blog() -> None:
+    headings = [
+        "Top 9th: Walk-off",
+        "Bottom of the 8th: Quiet",
+        "Top 5th: Rally",
+        "Pregame: Lineups",
+    ]
+    body = "".join(f"<h3>{heading}</h3><p>{PLAY}</p>" for heading in headings)
+    html = (
+        "<html lang=en><head><title>Game 5 live updates</title></head><body><main><article>"
+        f"<h1>Game 5 live updates</h1><div class=entry-content>{body}</div></article></main>"
+        "</body></html>"
+    )
+    entries = parse(html, URL).entries
+    assert [(entry.label, entry.title, entry.published) for entry in entries] == [
+        ("Top 9th", "Walk-off", None),
+        ("Bottom of the 8th", "Quiet", None),
+        ("Top 5th", "Rally", None),
+        ("Pregame", "Lineups", None),
+    ]
+
+
+def test_a_games_clock_written_apart_from_its_period_is_the_label_not_a_time_of_day() -> None:
+    posts = "".join(
+        f"<div class=e><div class=h><span class=p>{period}</span> <span class=c>{clock}</span>"
+        f"</div><p>{opening}. {PLAY}</p></div>"
+        for period, clock, opening in [
+            ("Q4", "6:41", "Drive"),
+            ("3rd", "8:15", "Run"),
+            ("2Q", "1:02", "Punt"),
+        ]
+    )
+    posts += f"<div class=e><div class=h><span class=p>Q1</span></div><p>Kick. {PLAY}</p></div>"
+    html = (
+        "<html lang=en><head><title>Game live</title>"
+        "<meta property='article:published_time' content='2024-10-19T12:30:00Z'></head><body>"
+        f"<main><div class=feed>{posts}</div></main></body></html>"
+    )
+    entries = parse(html, URL).entries
+    assert [(entry.label, entry.published, entry.text[:4]) for entry in entries] == [
+        ("Q4 6:41", None, "Driv"),
+        ("3rd 8:15", None, "Run."),
+        ("2Q 1:02", None, "Punt"),
+        ("Q1", None, "Kick"),
+    ]

@@ -236,3 +236,27 @@ def test_a_race_s_progress_beside_the_time_is_no_text() -> None:
         *(post(n, stamp=f"<span class='lap'>{lap}</span>") for n, lap in enumerate(laps, 1))
     )
     assert texts(blog) == [said(3), said(2), said(1)]
+
+
+def test_a_name_after_the_time_in_the_time_element_is_the_author_a_place_is_not() -> None:
+    posts = "".join(
+        f"<div class='entry' id='pt-{n}'><div class='meta'><time>{stamp}</time></div>"
+        f"<p>{said(n)}</p></div>"
+        for n, stamp in enumerate(
+            ["2 mins ago · Tom Li", "1:48 p.m. · Jane Doe", "1:31 p.m. · New York", "1:02 p.m."]
+        )
+    )
+    blog = parse(page(posts), URL)
+    assert [entry.authors for entry in blog.entries] == [["Tom Li"], ["Jane Doe"], [], []]
+    assert texts(blog) == [said(n) for n in range(4)]
+
+
+def test_an_element_whose_class_ends_in_by_names_the_author() -> None:
+    posts = "".join(
+        f"<div class='entry' id='pt-{n}'><time>1{n}:05</time><p>{said(n)}</p>"
+        f"<div class='entry_by'>Marcus Bell</div></div>"
+        for n in (3, 2, 1)
+    )
+    blog = parse(page(posts), URL)
+    assert [entry.authors for entry in blog.entries] == [["Marcus Bell"]] * 3
+    assert texts(blog) == [said(n) for n in (3, 2, 1)]

@@ -383,7 +383,15 @@ def names_in(text: str) -> list[str]:
     """The people a post's author element names: a byline ("By Jane Doe", "Door ANP") or
     names alone ("Piotr Kowal"), or the newsroom it names ("Redacción 20minutos"); none if
     the text is anything else (a bio, a date)."""
+    if "'" in text or "’" in text:
+        text = _OUTLETS_OWN.sub("", text, count=1)  # "ABC News’ Jane Doe": Jane Doe
     return _byline(text) or _names(text) or _newsroom(text)
+
+
+_OUTLETS_OWN = re.compile(
+    r"(?:(?i:from)\s+)?(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*['’]s?\s+(?=[A-Z])"
+)
+"""An outlet's possessive before the names of its reporters ("From CNB's ", "ABC News' ")."""
 
 
 def closing_initials(text: str) -> bool:
@@ -454,6 +462,49 @@ def _title_case(word: str) -> str:
     return word.title()
 
 
+def names_after_time(text: str) -> list[str]:
+    """The people named after a post's time in its time element ("7.48pm · Jane Doe": the
+    text after the time), none if that is a place ("9:40 a.m. · New York") or anything else."""
+    people = _names(text, roles=False)
+    if any(_names_a_place(name) or _names_a_thing(name) for name in people):
+        return []  # "Key Event", "Live Updates", "Fox News", "The Guardian"
+    return people
+
+
+def _names_a_thing(name: str) -> bool:
+    """Whether a name of capitalised words has a word no person's name has ("Live Updates")."""
+    return any(token[0].isupper() and token.casefold() in _NOT_NAMES for token in name.split())
+
+
+def _long_words(phrases: Iterable[str]) -> set[str]:
+    """The words of four letters or more in `phrases` ("read", "more"; not "you", "may")."""
+    return {token for phrase in phrases for token in phrase.split() if len(token) >= 4}
+
+
+_NOT_NAMES = (
+    words.OUTLET_WORDS
+    | words.MASTHEAD_WORDS
+    | words.DESK_WORDS
+    | words.SECTION_WORDS
+    | _long_words(_LABELS)
+    | _long_words(bare(phrase) for phrase in every(words.READ_MORE))
+    | _long_words(SHARE_ITEMS)
+)
+"""Words of labels, kickers, share tools, outlets and sections: capitalised after a post's
+time, they name no person."""
+
+
+def _names_a_place(name: str) -> bool:
+    """Whether a name of capitalised words is a place's ("Los Angeles", "Gold Coast") or a
+    paper's named after one ("Canberra Times")."""
+    tokens = name.casefold().split()
+    return (
+        tokens[0] in words.PLACE_HEADS
+        or tokens[-1] in words.PLACE_TAILS
+        or tokens[-1] in words.MASTHEAD_WORDS  # "Canberra Times": a paper, not a person
+    )
+
+
 def _in_place(names: str) -> str:
     """A byline's names with "in Kyiv" after them set off as a place."""
     tokens = names.split()
@@ -491,7 +542,10 @@ def _meta_row(block: Paragraph | Heading) -> tuple[list[str | None], list[str]] 
             authors.extend(names)
             meta = True
         elif names := _names(part, roles=False):
-            authors.extend(names)
+            # not "New York", nor "Live Updates"
+            authors.extend(
+                name for name in names if not (_names_a_place(name) or _names_a_thing(name))
+            )
         else:
             return None
     return (labels, authors) if meta or labels else None

@@ -48,6 +48,7 @@ READ_MORE: Words = {
         "read the full report",
         "read our full story",
         "full story",
+        "related topics",
     ),
     "de": (
         "lesen sie auch",
@@ -777,7 +778,16 @@ LABELS: dict[str, Words] = {
         "ja": ("重要",),
     },
     "update": {  # labels of no flag: an update, and what kind of post it is
-        "en": ("update", "updated", "watch", "video", "analysis", "explainer", "opinion"),
+        "en": (
+            "update",
+            "updated",
+            "watch",
+            "video",
+            "analysis",
+            "explainer",
+            "opinion",
+            "fact check",
+        ),
         "de": ("update", "aktualisiert", "video", "analyse", "kommentar", "hintergrund"),
         "fr": ("mis à jour", "mise à jour", "vidéo", "analyse", "décryptage"),
         "it": ("aggiornamento", "aggiornato", "video", "analisi", "commento"),
@@ -854,6 +864,26 @@ ROLE_WORDS = _split(
     " from at"
 )
 
+PLACE_HEADS = _split(
+    # a place's first word, never a person's: "New York", "Los Angeles", "Hong Kong"
+    "new los las san santa são sao hong kuala tel abu buenos rio port fort saint st. cape gold"
+    " north south east west upper lower mount mt. lake palm costa puerto sri baton"
+)
+PLACE_TAILS = _split(
+    # a place's last word, never a person's: "Salt Lake City", "Miami Beach", "Gold Coast"
+    "city beach island islands county valley springs heights bay coast harbour harbor falls"
+    " hills park islands province state territory"
+)
+MASTHEAD_WORDS = _split(
+    # a newspaper's last word, never a person's: "Canberra Times", "Daily Telegraph"
+    "times herald tribune journal telegraph gazette chronicle courier observer examiner"
+    " inquirer bulletin"
+)
+SECTION_WORDS = _split(
+    # what names a site's section or a page's topic, never a person: "World", "Top Stories"
+    "the live latest updates stories world politics business sport sports league cup"
+    " opinion culture weather east points summary highlights recap"
+)
 NEWS_AGENCIES = _split(
     # what a byline or a post's closing initials may name instead of a person (case-folded)
     "ap afp reuters dpa epd kna efe ansa agi adnkronos anp belga apa sda keystone-sda pap tt ntb"

@@ -122,23 +122,45 @@ def lists_beside(feed: list[Node]) -> tuple[list[Node], list[Node]]:
     box = feed[0].parent
     if box is None:
         return [], []
-    above, below = _element_beside(box, -1), _element_beside(box, 1)
-    if above is None and below is None:
+    above, below = _elements_beside(box, -1), _elements_beside(box, 1)
+    if not above and not below:
         return [], []  # the feed's list stands alone: its posts' shape is not needed
     shapes = [shape for shape in (_shape(feed), _shape(_inner(feed))) if shape is not None]
     if not shapes:
         return [], []
 
-    def members(neighbour: Node | None) -> list[Node]:
-        if neighbour is None:
-            return []
-        return [
-            node
-            for node in neighbour.traverse()
-            if any(_has_shape(node, shape) for shape in shapes) and not _sponsored(node)
-        ]
+    def members(neighbours: list[Node]) -> list[Node]:
+        for neighbour in neighbours:
+            found: list[Node] = []
+            elements = 0
+            for node in neighbour.traverse():
+                elements += 1
+                if any(_has_shape(node, shape) for shape in shapes) and not _sponsored(node):
+                    found.append(node)
+            if found:
+                return found
+            if elements > SLOT_ELEMENTS:
+                break  # not an ad slot between the feed and a list: no list of its posts
+        return []
 
     return members(above), members(below)
+
+
+NEAR_LISTS = 2
+"""How many elements beside the feed's list a list of its posts' shape may stand apart from
+it: the next one, or the one past an ad slot between them."""
+SLOT_ELEMENTS = 8
+"""The most elements an ad slot between the feed and a list beside it has."""
+
+
+def _elements_beside(node: Node, step: int) -> list[Node]:
+    """The `NEAR_LISTS` elements nearest `node` among its siblings, before (`step` -1) or
+    after (1) it."""
+    found: list[Node] = []
+    while len(found) < NEAR_LISTS and (beside := _element_beside(node, step)) is not None:
+        found.append(beside)
+        node = beside
+    return found
 
 
 _Shape = tuple[str, frozenset[str]]

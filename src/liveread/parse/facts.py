@@ -297,7 +297,7 @@ def _dateline_zone(note: str) -> tzinfo | None:
 
 
 DATELINE_TEXT = 80
-_ZONE_AFTER_CLOCK = re.compile(rf"\d[:.]\d\d\s?(?:[ap]\.?\s?m\.?\s?)?\(?(?:{ZONE_WORD})\b")
+_ZONE_AFTER_CLOCK = re.compile(rf"\d[:.]\d\d\s?(?:[apAP]\.?\s?[mM]\.?\s?)?\(?(?:{ZONE_WORD})\b")
 
 
 def _day(moment: datetime | None, zone: tzinfo) -> date | None:
@@ -402,15 +402,35 @@ def _date_in_title(tree: LexborHTMLParser) -> date | None:
 
 def _calls_itself_live(tree: LexborHTMLParser, url: str) -> bool:
     """Its address, title or a heading says it is live ("live updates", "en direct",
-    "Liveticker", ...); not a compound noun "live" begins ("Live-Ansicht lädt nicht"), which
+    "Liveticker", ...); not the site's name in its title ("Listings Live"), nor a compound
+    noun "live" begins ("Live-Ansicht lädt nicht"), which
     names a topic, nor the same words in the address (its slug)."""
     titles = _titles(tree)
+    if any(_live_at_end(title) for title in titles):
+        titles = _without_site_name(tree, titles)
     topics = [topic for title in titles for topic in LIVE_TOPIC.findall(title)]
     address = _without(topics, url)
     return LIVE_WORDS.search(address) is not None or any(
         LIVE_WORDS.search(LIVE_TOPIC.sub(" ", squash(text[:200])))
         for text in chain(titles, _headings(tree))
     )
+
+
+def _live_at_end(title: str) -> bool:
+    """Whether the last part of `title` ("… | Listings Live"), where a site's name stands,
+    says live."""
+    cut = max(title.rfind("|"), title.rfind(" - "), title.rfind(" – "))
+    return cut > 0 and LIVE_WORDS.search(title, cut) is not None
+
+
+def _without_site_name(tree: LexborHTMLParser, titles: list[str]) -> list[str]:
+    """`titles` without the site's name, if that says live ("What's on tonight | Listings
+    Live"): the site's, not the page's."""
+    site = tree.css_first("meta[property='og:site_name']")
+    name = (site.attributes.get("content") or "").strip() if site is not None else ""
+    if not name or LIVE_WORDS.search(name) is None:
+        return titles
+    return [title.replace(name, " ") for title in titles]
 
 
 def _without(topics: list[str], address: str) -> str:

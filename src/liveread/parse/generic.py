@@ -18,7 +18,7 @@ from urllib.parse import parse_qsl, urlsplit
 from selectolax.lexbor import LexborHTMLParser
 
 from liveread.clean import promo_line
-from liveread.cleanfurniture import label_flag, names_in
+from liveread.cleanfurniture import label_flag, names_after_time, names_in
 from liveread.cleanwords import BYLINE_WORDS, NAME_JOINERS
 from liveread.parse.adapter import Adapter, Flags, Node
 from liveread.parse.boxes import best_group, lists_beside, with_their_shape
@@ -100,7 +100,7 @@ class Generic(Adapter):
         self._notes = notes
         self.days = days or DayHeadings(facts)
         self.zone = facts.zone  # type: ignore[assignment]
-        self._written = {found.node.mem_id: found for found in markers}
+        self._written = {found.node.mem_id: found for found in _game_clocks(markers)}
         self._bylines: dict[int, tuple[str, datetime | None]] = {}
         """Byline -> its author and time (None for a clock time: read as a written one)."""
         self._marks: dict[int, int] = {}
@@ -442,6 +442,10 @@ class Generic(Adapter):
         )
         if not found and (box := self._author_link_boxes().get(node.mem_id)) is not None:
             return names_in(squash(box.text(deep=True)))
+        if not found and (own := self._own.get(node.mem_id)) is not None and own.marker.end:
+            text = squash(own.node.text(deep=True))
+            if own.marker.end < len(text) and text[: own.marker.end].rstrip()[-1] in "·|•":
+                return names_after_time(text[own.marker.end :])  # "7.48pm · Jane Doe"
         return found
 
     def _author_link_boxes(self) -> dict[int, Node]:
@@ -566,10 +570,10 @@ HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 AUTHORS = (
     "[rel='author'], [itemprop='author'], [class*='author' i], [class*='byline' i],"
     " [class*='contributor' i], [data-testid*='byline' i], [class*='user-name'],"
-    " [class*='username']"
+    " [class*='username'], [class$='-by' i], [class$='_by' i]"
 )
 """Elements that may name a post's author (BEM names too: "live-post__byline"; a live-blog
-widget's "lb24-base-user-name")."""
+widget's "lb24-base-user-name"; "posted-by", "entry_by")."""
 LABELS = "[class*='label'], [class*='tag'], [class*='badge'], [class*='flag'], [class*='kicker']"
 """Elements that may hold a post's label ("Eilmeldung", "Pinned")."""
 KEY_EVENT_CLASS = re.compile(
@@ -643,6 +647,44 @@ CLOCK_BYLINE_TEXT = 12
 _BYLINE_START = re.compile(
     r"\s*(?:posted|published|updated|written|filed|by|von|par|di|door|por|przez)\s", re.I
 )
+
+
+def _game_clocks(markers: list[Found]) -> list[Found]:
+    """`markers` with a game's clock written apart from its period ("<span>Q3</span>
+    <span>5:42</span>") read as one stamp, "Q3 5:42", as `read_marker` reads it written
+    together: the clock is no time of day. The box of the two stands for them if it holds
+    nothing else."""
+    periods: set[int] = set()
+    read: list[Found] = []
+    for found in markers:
+        read.append(found)
+        if not found.label or found.marker.kind != "clock":
+            continue  # a clock alone in its element, as a game's is
+        if not _PLAIN_CLOCK.fullmatch(found.marker.label):
+            continue
+        before = found.node.prev
+        while before is not None and not before.is_element_node:
+            before = before.prev
+        if before is None or len(period := before.text(deep=True)) > GAME_PERIOD_TEXT:
+            continue
+        if not _GAME_PERIOD.fullmatch(period := squash(period)):
+            continue
+        label = f"{period} {found.marker.label}"
+        box = found.node.parent
+        node = box if box is not None and squash(box.text(deep=True)) == label else found.node
+        periods.add(before.mem_id)
+        read[-1] = Found(node, Marker("minute", label=label, end=found.marker.end), label=True)
+    return [found for found in read if found.node.mem_id not in periods] if periods else read
+
+
+GAME_PERIOD_TEXT = 16
+"""The longest text, as written, a game's period beside its clock has ("3rd Quarter")."""
+_PLAIN_CLOCK = re.compile(r"[0-9]{1,2}:[0-5][0-9]")
+_GAME_PERIOD = re.compile(
+    r"q[1-4]|[1-4]q|[1-4]?ot|(?:1[0-9]|[1-9])(?:st|nd|rd|th)(?:\s?(?:qtr\.?|quarter|period|half))?",
+    re.IGNORECASE,
+)
+"""A game's period standing alone beside its clock: "Q3", "OT", "3rd", "3rd Qtr"."""
 
 
 def _stamp_column(stamp: Node, post: Node) -> Node:

@@ -98,6 +98,11 @@ _UPDATE_LEADS = frozenset(words.fold(phrase.split()[0]) for phrase in words.UPDA
 _POSTING_LEADS = frozenset(words.fold(phrase.split()[0]) for phrase in words.POSTING_WORDS)
 _PINNED_LABELS = tuple(label for labels in LABELS["pinned"].values() for label in labels)
 _PINNED_LEADS = frozenset(words.fold(label.split()[0]) for label in _PINNED_LABELS)
+_GAME_LEADS = frozenset(
+    {"q", "ot", "end", "top", "bottom", "bot", "mid", "middle", "pregame", "pre", "postgame"}
+    | {"post", "halftime", "half", "final"}
+)
+"""The words a game's clock or stage starts with ("Q3 5:42", "Top 7th"; "Q" is a word)."""
 _LEADS = (
     _CLOCK_PREFIXES
     | _CLOCK_WORDS
@@ -109,10 +114,13 @@ _LEADS = (
     | _UPDATE_LEADS
     | _POSTING_LEADS
     | _PINNED_LEADS
+    | _GAME_LEADS
 )
 """The words (folded) a marker may start with."""
-_LEAD_HEADS = frozenset(word[:4] for word in _LEADS if len(word) >= 4) | frozenset(
-    word + end for word in _LEADS if len(word) < 4 for end in " .,:'"
+_LEAD_HEADS = (
+    frozenset(word[:4] for word in _LEADS if len(word) >= 4)
+    | frozenset(word + end for word in _LEADS if len(word) < 4 for end in " .,:'")
+    | {"q1", "q2", "q3", "q4", "ot"}  # a game's quarter or overtime: "Q3 5:42", "OT"
 )
 """The first four characters of the `_LEADS`, and the short ones with what may follow them
 ("il ", "un'", "à ")."""
@@ -138,6 +146,23 @@ _PLAY = re.compile(
     r"(?:\s?['’′](?:\s?\+\s?[0-9]{1,2}['’′]?)?|\s?\+\s?[0-9]{1,2}\s?['’′])"
 )
 """A minute of play: "95'", "45'+2", "45+2'", "90+3’"."""
+_ORDINAL = r"(?:1[0-9]|[1-9])(?:st|nd|rd|th)"
+_GAME_UNIT = r"(?:qtr\.?|quarter|period|per\.|half|ot|inning)"
+_GAME_CLOCK = re.compile(
+    rf"""
+    (?:
+        (?P<period>q[1-4]|[1-4]q|[1-4]?ot|{_ORDINAL}(?P<unit>\s?{_GAME_UNIT})?)
+        (?:\s?[,-]?\s?(?P<clock>[0-5]?[0-9]:[0-5][0-9](?:\.[0-9])?))?       # Q3 5:42, 3rd Qtr 8:15
+      | end\sof\s(?:the\s)?(?:regulation|q[1-4]|{_ORDINAL}(?:\s{_GAME_UNIT})?
+            |(?:first|second|third|fourth)\s(?:quarter|period|half))         # End of 2nd
+      | (?:top|bottom|bot\.?|mid|middle|end)(?:\sof\sthe)?\s{_ORDINAL}(?:\sinning)?  # Top 7th
+      | (?P<stage>pre-?game|post-?game|half-?time|final/[1-4]?ot)            # Pregame: Text
+    )
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+"""A game's clock or stage in US sports: "Q3 5:42", "3rd Qtr 8:15", "OT 2:10", "End of 2nd",
+"End of regulation", "Top 7th", "Bottom of the 9th", "Pregame", "Halftime", "Final/OT"."""
 _INCHES = re.compile(r"[0-9]{1,2}[\"”″]")
 """After "5' ", the inches of a height: 5' 11"."""
 LONGEST_MATCH = 130
@@ -269,6 +294,8 @@ def read_marker(text: str, language: str | None = None) -> Marker | None:
         return _posted(text, start, language)
     if lead in DATE_WORDS:
         return _moment(text, start, language) or _weekday_clock(text, start, word, language)
+    if lead in _GAME_LEADS:
+        return _game_clock(text, start, language)
     return None
 
 
@@ -439,6 +466,8 @@ def _readers_for_number(text: str, start: int) -> tuple[_Reader, ...]:
     if following in "時时":
         return (_cjk_clock,)  # "14時23分"
     if following.isalpha():
+        if following in "snrtOQ":  # "3rd Qtr 8:15", "2OT 3:12", "3Q 5:42"
+            return (_relative, _moment, _plain_clock, _game_clock)
         return (_relative, _moment, _plain_clock)  # "16m ago", "1st August", "14h23", "11am"
     return _READERS_AFTER_DIGITS.get(following, ())
 
@@ -876,6 +905,28 @@ def _minute_of_play(text: str, start: int, language: str | None = None) -> Marke
         label=_label(text, start, match.end()),
         end=rest.start,
     )
+
+
+def _game_clock(text: str, start: int, language: str | None = None) -> Marker | None:
+    """A game's clock or stage (see `_GAME_CLOCK`), the stamp of a game's post as a minute
+    of play is a match's: standing alone or before a separator ("Q3 5:42 – Text"); a stage
+    only before one ("Pregame: Lineups"). A quarter
+    without its clock ("Q3", "OT") only as the whole text ("Q3: Revenue rose" is a company's
+    quarter), and an ordinal only with its unit or clock ("3rd Qtr", "3rd 8:15")."""
+    match = _GAME_CLOCK.match(text, start)
+    if match is None:
+        return None
+    rest = _skip_spaces(text, match.end())
+    bare = match["period"] and not match["clock"] and not match["unit"]
+    if bare and (rest < len(text) or match["period"][0].isdigit()):
+        return None
+    if match["stage"] and rest == len(text):
+        return None  # "Half-time" alone: a divider between posts, or a stamp in a minute's place
+    if rest < len(text):
+        if text[rest] not in _STRONG_SEPARATORS or not text[rest + 1 : rest + 2].isspace():
+            return None
+        rest = _skip_spaces(text, rest + 1)
+    return Marker("minute", label=_label(text, start, match.end()), end=rest)
 
 
 _Reader = Callable[[str, int, str | None], Marker | None]

@@ -927,7 +927,7 @@ MATCH_PERIODS = (
     # Per language, phrases parted by commas.
     "kick-off, kick off, half-time, half time, halftime, full-time, full time, end of match,"
     " end of the match, extra time, extra-time, penalties, penalty shoot-out, first half,"
-    " second half, ht, ft",
+    " second half, ht, ft, pregame, pre-game, postgame, overtime, final/ot",
     "anpfiff, abpfiff, halbzeit, halbzeitpause, spielende, spielbeginn, erste halbzeit,"
     " zweite halbzeit, verlängerung, elfmeterschießen, pause",
     "coup d'envoi, mi-temps, fin du match, début du match, prolongations, prolongation,"
