@@ -581,6 +581,9 @@ def test_an_outlets_possessive_before_its_reporters_names_is_no_name(
         ("The Guardian", []),
         ("Ana da Silva", ["Ana da Silva"]),
         ("Theresa May", ["Theresa May"]),
+        ("Grace Park", ["Grace Park"]),
+        ("Rio Ngumoha", ["Rio Ngumoha"]),
+        ("Carla Hills", ["Carla Hills"]),
     ],
 )
 def test_a_name_after_a_posts_time_is_its_author_a_place_label_or_paper_is_not(

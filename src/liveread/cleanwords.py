@@ -866,13 +866,14 @@ ROLE_WORDS = _split(
 
 PLACE_HEADS = _split(
     # a place's first word, never a person's: "New York", "Los Angeles", "Hong Kong"
-    "new los las san santa são sao hong kuala tel abu buenos rio port fort saint st. cape gold"
+    "new los las san santa são sao hong kuala tel abu buenos port fort saint st. cape gold"
     " north south east west upper lower mount mt. lake palm costa puerto sri baton"
 )
 PLACE_TAILS = _split(
     # a place's last word, never a person's: "Salt Lake City", "Miami Beach", "Gold Coast"
+    # (not "park" nor "hills": surnames too)
     "city beach island islands county valley springs heights bay coast harbour harbor falls"
-    " hills park islands province state territory"
+    " province state territory"
 )
 MASTHEAD_WORDS = _split(
     # a newspaper's last word, never a person's: "Canberra Times", "Daily Telegraph"
