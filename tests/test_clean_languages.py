@@ -49,6 +49,9 @@ PROMO = {
         ),
         ("Please donate now to keep our journalism free for everyone.", "donation ask"),
         ("Donate now", "donation ask"),
+        ("This is a Premium article", "subscription prompt"),
+        ("Subscribe to continue reading.", "subscription prompt"),
+        ("Already a subscriber? Sign in", "sign-in prompt"),
         ("Link Copied!", "share tools"),
         ("Facebook X WhatsApp", "share tools"),
         ("ADVERTISEMENT", "ad label"),
@@ -314,6 +317,9 @@ LOOKALIKES = {
         "Loading of the ferries resumed at noon after the wind dropped.",
         "The foundation will donate $5m to support local journalism in the county, it said.",
         "Residents can donate blood at the community centre, which will keep reporting stock.",
+
+        "Already a subscriber? Sign in required for the council's new parking app, it said.",
+        "This is a premium article about the cost of housing, the editor wrote on Monday.",
     ],
     "de": [
         "Die Beratungsstelle warnt, dass Sportwetten gerade junge Männer in Schulden treiben.",
