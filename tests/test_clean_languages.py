@@ -317,7 +317,6 @@ LOOKALIKES = {
         "Loading of the ferries resumed at noon after the wind dropped.",
         "The foundation will donate $5m to support local journalism in the county, it said.",
         "Residents can donate blood at the community centre, which will keep reporting stock.",
-
         "Already a subscriber? Sign in required for the council's new parking app, it said.",
         "This is a premium article about the cost of housing, the editor wrote on Monday.",
     ],

@@ -529,7 +529,7 @@ LEADING: dict[str, Words] = {
     "sign-in prompt": {
         "en": (
             r"(?:sign in|log in|register)(?: (?:or|/|and) (?:register|sign up|log in))?\b.{0,80}$",
-                    r"already (?:a |an )?(?:subscriber|member)\?\s*(?:sign in|log in)\b.{0,40}$",
+            r"already (?:a |an )?(?:subscriber|member)\?\s*(?:sign in|log in)\b.{0,40}$",
         ),
     },
     "subscription prompt": {
@@ -537,7 +537,7 @@ LEADING: dict[str, Words] = {
             r"subscribe to .{0,60}(?:premium|to bookmark)",
             r"(?:get|start) (?:your )?(?:free )?(?:trial|subscription)\b",
             r"subscribe (?:now|today) (?:to|for)\b",
-                    # A paywalled post's box: "This is a Premium article", "Subscribe to continue
+            # A paywalled post's box: "This is a Premium article", "Subscribe to continue
             # reading".
             r"this is an? (?:premium|subscriber[- ]only|subscriber[- ]exclusive) "
             r"(?:article|story|post)\.?$",
