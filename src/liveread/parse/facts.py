@@ -9,9 +9,11 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from itertools import chain
 from typing import NamedTuple
+from zoneinfo import ZoneInfo
 
 from selectolax.lexbor import LexborHTMLParser
 
+from liveread.parse import timewords as words
 from liveread.parse.structured import StructuredBlog
 from liveread.parse.texttimes import (
     Clock,
@@ -121,8 +123,8 @@ def page_facts(tree: LexborHTMLParser, url: str, data: StructuredBlog) -> PageFa
     stated = _stated_moment(tree)
     reference = data.updated or stated.changed or data.published or stated.published
     zone = page_zone(tree, url, language)
-    if zone is UTC and stated.offset is not None:
-        zone = stated.offset  # nothing names the page's zone: the offset its own times bear
+    if stated.offset is not None:
+        zone = _zone_bearing(zone, stated.offset, stated.offset_at)
     return PageFacts(
         language=language,
         zone=zone,
@@ -339,6 +341,8 @@ class _Stated(NamedTuple):
     offset: tzinfo | None
     """The offset from UTC (other than none) the page writes its own moments with
     ("2026-12-07T16:10:00+08:00"): its local time then, for its bare clock times."""
+    offset_at: datetime | None = None
+    """The moment written with that offset."""
 
 
 def _stated_moment(tree: LexborHTMLParser) -> _Stated:
@@ -346,6 +350,7 @@ def _stated_moment(tree: LexborHTMLParser) -> _Stated:
     changed: list[datetime] = []
     published: list[datetime] = []
     offset: tzinfo | None = None
+    offset_at: datetime | None = None
     for meta in tree.css("meta"):  # told apart here: a query by their attributes costs 4x
         attributes = meta.attributes
         name = attributes.get("property")
@@ -358,13 +363,30 @@ def _stated_moment(tree: LexborHTMLParser) -> _Stated:
         content = attributes.get("content")
         if when := parse_time(content):
             (published if name in PUBLISHED_NAMES else changed).append(when)
-            offset = offset or _offset(content)
+            if offset is None and (offset := _offset(content)) is not None:
+                offset_at = when
     for script in tree.css("script[type='application/ld+json']"):
         for name, value in _LD_DATE.findall(script.text() or ""):
             if when := parse_time(value):
                 (published if name in PUBLISHED_NAMES else changed).append(when)
-                offset = offset or _offset(value)
-    return _Stated(max(changed, default=None), max(published, default=None), offset)
+                if offset is None and (offset := _offset(value)) is not None:
+                    offset_at = when
+    return _Stated(max(changed, default=None), max(published, default=None), offset, offset_at)
+
+
+def _zone_bearing(zone: tzinfo, offset: tzinfo, at: datetime | None) -> tzinfo:
+    """The page's zone, `zone` by its country or language, given the `offset` its own
+    moments bear (at `at`): that offset where nothing names a zone (UTC); where the country
+    keeps several zones and `zone` had another offset then, the country's zone that had it
+    ("-05:00" in April on a US page: Central time, not New York's)."""
+    if zone is UTC:
+        return offset
+    if at is None or zone.utcoffset(at) == offset.utcoffset(at):
+        return zone
+    for name in words.OTHER_COUNTRY_ZONES.get(str(zone), ()):
+        if (other := ZoneInfo(name)).utcoffset(at) == offset.utcoffset(at):
+            return other
+    return zone
 
 
 _OFFSET = re.compile(
