@@ -254,6 +254,21 @@ def test_the_offset_of_the_pages_own_times_picks_its_countrys_zone(lang, time, z
 
 
 @pytest.mark.parametrize(
+    ("lang", "url", "twelve"),
+    [
+        ("en-US", "https://news.example.com/a", True),
+        ("en", "https://news.example.com.au/a", True),
+        ("en-GB", "https://news.example.com/a", False),
+        ("en", "https://news.example.com/a", False),
+        ("es-US", "https://news.example.com/a", False),
+    ],
+)
+def test_english_pages_of_some_countries_write_12_hour_clocks(lang, url, twelve):
+    facts = page_facts(LexborHTMLParser(f"<html lang='{lang}'></html>"), url, StructuredBlog())
+    assert facts.twelve_hour is twelve
+
+
+@pytest.mark.parametrize(
     ("url", "zone"),
     [
         ("https://www.example.ie/a", ZoneInfo("Europe/Dublin")),

@@ -9,6 +9,7 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from itertools import chain
 from typing import NamedTuple
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from selectolax.lexbor import LexborHTMLParser
@@ -103,6 +104,9 @@ class PageFacts:
     """The page says only when it was first published (`reference`): its posts come after."""
     published: datetime | None = None
     """When the page was first published (aware UTC), if it says."""
+    twelve_hour: bool = False
+    """Its clock times are 12-hour ones: it is English written for a country that writes
+    them so ("en-US", "en" on a ".au" site)."""
 
     def clock(self, *, newest_first: bool) -> Clock:
         """The clock that reads the times written in a list of the page's posts: a
@@ -115,6 +119,7 @@ class PageFacts:
             self.reference,
             newest_first=newest_first,
             reference_is_start=self.reference_is_start,
+            twelve_hour=self.twelve_hour,
         )
 
 
@@ -133,7 +138,23 @@ def page_facts(tree: LexborHTMLParser, url: str, data: StructuredBlog) -> PageFa
         live=data.found or _calls_itself_live(tree, url),
         reference_is_start=reference is not None and not (data.updated or stated.changed),
         published=data.published or stated.published,
+        twelve_hour=_twelve_hour(tree, url, language),
     )
+
+
+def _twelve_hour(tree: LexborHTMLParser, url: str, language: str | None) -> bool:
+    """Whether the page is English written for a country of 12-hour clocks, by the region
+    its language or `og:locale` names, else by its country domain."""
+    if language is None or language.split("-", 1)[0] != "en":
+        return False
+    region = (_with_region(tree, language) or "").partition("-")[2]
+    if not region:
+        try:
+            host = urlsplit(url).hostname or ""
+        except ValueError:
+            host = ""
+        region = host.rstrip(".").rsplit(".", 1)[-1]
+    return region in words.TWELVE_HOUR_COUNTRIES
 
 
 def stated_zone(facts: PageFacts, notes: list[str]) -> PageFacts:
