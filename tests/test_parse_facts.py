@@ -253,6 +253,32 @@ def test_the_offset_of_the_pages_own_times_picks_its_countrys_zone(lang, time, z
     assert facts.zone == ZoneInfo(zone)
 
 
+def test_structured_times_without_an_offset_are_read_in_the_zone_the_page_bears() -> None:
+    """A US page whose meta tags bear "-07:00" in July: its JSON-LD times written without an
+    offset are Pacific ones, not New York's."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "LiveBlogPosting",
+        "headline": "Wildfire live",
+        "liveBlogUpdate": [
+            {
+                "@type": "BlogPosting",
+                "headline": "Evacuation orders issued",
+                "datePublished": "2024-07-18T10:05:00",
+                "articleBody": "The sheriff ordered evacuations for 400 homes west of town.",
+            }
+        ],
+    }
+    html = (
+        "<html lang='en-US'><head><title>Wildfire live</title>"
+        '<meta property="article:published_time" content="2024-07-18T10:00:00-07:00">'
+        f'<script type="application/ld+json">{json.dumps(data)}</script></head>'
+        "<body><h1>Wildfire live</h1></body></html>"
+    )
+    blog = parse(html, "https://www.example.com/live/wildfire")
+    assert [entry.published for entry in blog.entries] == [datetime(2024, 7, 18, 17, 5, tzinfo=UTC)]
+
+
 @pytest.mark.parametrize(
     ("lang", "url", "twelve"),
     [

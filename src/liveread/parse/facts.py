@@ -127,9 +127,9 @@ def page_facts(tree: LexborHTMLParser, url: str, data: StructuredBlog) -> PageFa
     language = page_language(tree)
     stated = _stated_moment(tree)
     reference = data.updated or stated.changed or data.published or stated.published
-    zone = page_zone(tree, url, language)
-    if stated.offset is not None:
-        zone = _zone_bearing(zone, stated.offset, stated.offset_at)
+    zone = page_zone(tree, url, language, stated)
+    if zone is UTC and stated.offset is not None:
+        zone = stated.offset  # nothing names the page's zone: the offset its own times bear
     return PageFacts(
         language=language,
         zone=zone,
@@ -337,10 +337,19 @@ def page_language(tree: LexborHTMLParser) -> str | None:
     return lang.strip().replace("_", "-").lower() or None if lang else None
 
 
-def page_zone(tree: LexborHTMLParser, url: str, language: str | None) -> tzinfo:
+def page_zone(
+    tree: LexborHTMLParser, url: str, language: str | None, stated: _Stated | None = None
+) -> tzinfo:
     """The zone of the page's times written without one, by its address, its `language`
-    (`page_language`) and the region its `og:locale` names (see `zone_for`)."""
-    return zone_for(url, _with_region(tree, language))
+    (`page_language`) and the region its `og:locale` names (see `zone_for`); in a country of
+    several zones, the one whose offset the page's own moments bear (`stated`, read here if
+    not given)."""
+    zone = zone_for(url, _with_region(tree, language))
+    if str(zone) in words.OTHER_COUNTRY_ZONES:
+        stated = stated or _stated_moment(tree)
+        if stated.offset is not None:
+            zone = _zone_bearing(zone, stated.offset, stated.offset_at)
+    return zone
 
 
 def _with_region(tree: LexborHTMLParser, language: str | None) -> str | None:
@@ -396,12 +405,9 @@ def _stated_moment(tree: LexborHTMLParser) -> _Stated:
 
 
 def _zone_bearing(zone: tzinfo, offset: tzinfo, at: datetime | None) -> tzinfo:
-    """The page's zone, `zone` by its country or language, given the `offset` its own
-    moments bear (at `at`): that offset where nothing names a zone (UTC); where the country
-    keeps several zones and `zone` had another offset then, the country's zone that had it
-    ("-05:00" in April on a US page: Central time, not New York's)."""
-    if zone is UTC:
-        return offset
+    """The page's zone, `zone` by its country, given the `offset` its own moments bear (at
+    `at`): where `zone` had another offset then, the country's zone that had it ("-05:00" in
+    April on a US page: Central time, not New York's)."""
     if at is None or zone.utcoffset(at) == offset.utcoffset(at):
         return zone
     for name in words.OTHER_COUNTRY_ZONES.get(str(zone), ()):
