@@ -855,7 +855,11 @@ def heading_like(node: Node) -> bool:
         return False
     # Walked, not queried: a paragraph is small, and a query costs more to set up than that.
     bold = "".join(part.text(deep=True) for part in node.traverse() if part.tag in BOLD)
-    return squash(bold) == text
+    if not bold or (bold := squash(bold)) == text:
+        return bool(bold)
+    # Bold runs joined by plain separators ("<strong>4:55</strong> – <strong>Title</strong>")
+    return _SEPARATOR.sub("", bold) == _SEPARATOR.sub("", text)
 
 
 BOLD = frozenset({"strong", "b"})
+_SEPARATOR = re.compile(r"[\s:|·•–—-]+")
