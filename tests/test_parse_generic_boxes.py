@@ -1222,3 +1222,16 @@ def test_posts_opening_with_headlines_linking_to_other_articles_are_a_news_feed(
 @pytest.mark.parametrize("href", ["/live/flood-updates/post/{n}", "?post={n}"])
 def test_posts_whose_headlines_link_to_their_own_pages_are_read(href: str) -> None:
     assert len(parse(_headlined_feed(href), URL).entries) == 4
+
+
+@pytest.mark.parametrize("separator", [": ", " – ", " "])
+def test_a_bold_time_and_a_bold_title_in_one_line_title_the_post(separator: str) -> None:
+    titles = ["Bridge closed", "Trains cancelled", "Warning upgraded"]
+    feed = "".join(
+        f"<div class='entry' id='e{n}'><p><strong>1{n}:05</strong>{separator}"
+        f"<strong>{title}</strong></p><p>Update {n}. {BODY}</p></div>"
+        for n, title in zip((3, 2, 1), titles, strict=True)
+    )
+    blog = parse(page(feed), URL)
+    assert [entry.title for entry in blog.entries] == titles
+    assert all(entry.text.startswith("Update") for entry in blog.entries)

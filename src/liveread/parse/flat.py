@@ -25,8 +25,8 @@ from liveread.parse.generic import (
 )
 from liveread.parse.ids import normalise_id
 from liveread.parse.markers import Found, holders, minute_label, newest_first, opener
-from liveread.parse.texttimes import Marker, read_marker
-from liveread.parse.titles import title_flags, title_text
+from liveread.parse.texttimes import Marker
+from liveread.parse.titles import marker_end, title_flags, title_text
 from liveread.parse.tree import Owners
 from liveread.text import squash
 
@@ -223,7 +223,7 @@ class Flat(Adapter):
         if (line := self._title_after.get(node.mem_id)) is not None:
             return title_text(line)
         if self._titled(node):
-            title = title_text(node, _marker_end(node, found.marker)).strip(" :–-|")
+            title = title_text(node, marker_end(node, found.marker)).strip(" :–-|")
             return title.rstrip("+ ") if title.endswith("+++") else title  # "+++ 07:30 Title +++"
         heading = self._headed_by.get(node.mem_id)
         return title_text(heading) if heading is not None else ""
@@ -275,13 +275,6 @@ def _time_alone(node: Node, found: Found) -> bool:
 MARKER_WORDS = 16
 """More words than a written time ever has ("Aktualisiert am Donnerstag, den 18. Juli 2024
 um 11.04 Uhr"): a word with a letter or digit beyond them is text after the time."""
-
-
-def _marker_end(line: Node, marker: Marker) -> int:
-    """Where `marker` ends in the squashed text of `line`, which `title_text` counts in: it
-    was read with a space between elements ("<b>1.40pm</b>: <b>Title</b>", "1.40pm : Title")."""
-    again = read_marker(squash(line.text(deep=True)))
-    return again.end if again is not None and again.label == marker.label else marker.end
 
 
 def _title_line(element: Node) -> bool:
