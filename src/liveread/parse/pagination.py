@@ -14,12 +14,10 @@ from liveread.addresses import safe_address
 MAX_PAGE = 1000
 """The highest page number taken: a larger one is no page of posts (an id, a year)."""
 
-_LINKS = (
-    "link[rel~='next'][href], a[href*='page' i], a[href*='seite' i], a[href*='pagina' i],"
-    " a[href*='strona' i], a[href*='pg=' i], a[href*='sida=' i], a[href*='side=' i]"
-)
-"""What may lead to a numbered page: one query, whose matches the patterns below sort out."""
-_PAGE_WORDS = "page|pg|paged|pagina|seite|strona|sida|side"
+_LINKS = "link[rel~='next'][href], a[href*='pag' i], a[href*='seite' i], a[href*='strona' i]"
+"""What may lead to a numbered page: one query (each selector in it is a walk over the whole
+page), whose matches the patterns below sort out."""
+_PAGE_WORDS = "page|paged|pagina|seite|strona"
 _QUERY_PAGE = re.compile(rf"(?:^|[?&;])(?:{_PAGE_WORDS})=(?P<n>\d{{1,4}})(?:[&;#]|$)", re.I)
 _PATH_PAGE = re.compile(r"/(?:page|seite|pagina|strona)/(?P<n>\d{1,4})/?$", re.I)
 
