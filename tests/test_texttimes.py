@@ -1198,6 +1198,14 @@ def test_12_hour_times_without_am_or_pm_keep_the_lists_order() -> None:
     ]
     early = Clock(UTC, reference=datetime(2024, 4, 11, 9, 0, tzinfo=UTC), twelve_hour=True)
     assert run(early, ["8:50", "7:05"]) == [utc("2024-04-11T08:50"), utc("2024-04-11T07:05")]
+    past_midnight = Clock(UTC, reference=datetime(2024, 4, 11, 0, 10, tzinfo=UTC), twelve_hour=True)
+    assert run(past_midnight, ["12:05", "11:50"]) == [
+        utc("2024-04-11T00:05"),
+        utc("2024-04-10T23:50"),
+    ]
+    assert run(Clock(UTC, reference=past_midnight.reference, twelve_hour=True), ["11:50"]) == [
+        utc("2024-04-10T23:50")
+    ]
     oldest = Clock(UTC, date(2024, 4, 11), newest_first=False, twelve_hour=True)
     assert run(oldest, ["9:10", "11:30", "1:15", "4:05"]) == [
         utc("2024-04-11T09:10"),

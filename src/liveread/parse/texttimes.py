@@ -147,8 +147,10 @@ class Clock:
         if previous is None:
             if not self.newest_first or self.reference is None or self._day is None:
                 return wall
-            late = _at(self._day, afternoon, zone) > self.reference + FUTURE_SLACK
-            return morning if late else afternoon
+            latest = self.reference + FUTURE_SLACK
+            if _at(self._day, afternoon, zone) <= latest or _at(self._day, morning, zone) > latest:
+                return afternoon  # both ahead of the page's time: yesterday's afternoon
+            return morning
         if self.newest_first:
             return afternoon if afternoon <= previous or morning > previous else morning
         return morning if morning >= previous or afternoon < previous else afternoon
