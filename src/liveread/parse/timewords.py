@@ -885,8 +885,9 @@ COUNTRY_ZONES: dict[str, str] = {
 GENERIC_COUNTRY_DOMAINS = frozenset({"co"})
 """Country domains sold for any use (".co" as in company): they say nothing of a country."""
 
-TWELVE_HOUR_COUNTRIES = frozenset({"us", "ca", "au", "nz", "in", "pk", "ph"})
-"""Countries whose English pages write 12-hour clocks ("3:40", with or without "p.m.")."""
+TWELVE_HOUR_COUNTRIES = frozenset({"us", "ca", "au", "nz", "ph"})
+"""Countries whose English pages write 12-hour clocks ("3:40", with or without "p.m."). Not
+India's: its pages write "10:02 IST" for 10:02 and "22:10 IST" alike."""
 
 OTHER_COUNTRY_ZONES: dict[str, tuple[str, ...]] = {
     # A country's zone (`COUNTRY_ZONES`) -> the country's other zones, one per offset: the
