@@ -1219,6 +1219,23 @@ def test_12_hour_times_without_am_or_pm_keep_the_lists_order() -> None:
     ]
 
 
+def test_a_list_through_the_hour_summer_time_repeats_stays_on_its_day() -> None:
+    """New York, 3 Nov 2024: 1:00 to 2:00 comes twice (EDT, then EST). Newest first, "01:45"
+    below "01:20" is that hour's first pass, not the day before; oldest first, "01:05" after
+    "01:45" is its second pass."""
+    new_york = ZoneInfo("America/New_York")
+    clock = Clock(new_york, date(2024, 11, 3))
+    assert run(clock, ["02:10", "01:20", "01:45", "01:05", "23:30"]) == [
+        utc("2024-11-03T07:10"),
+        utc("2024-11-03T05:20"),
+        utc("2024-11-03T05:45"),
+        utc("2024-11-03T05:05"),
+        utc("2024-11-03T03:30"),
+    ]
+    oldest = Clock(new_york, date(2024, 11, 3), newest_first=False)
+    assert run(oldest, ["01:45", "01:05"]) == [utc("2024-11-03T05:45"), utc("2024-11-03T06:05")]
+
+
 def test_an_earlier_time_in_an_oldest_first_list_is_the_day_after() -> None:
     clock = Clock(UTC, date(2024, 3, 9), newest_first=False)
     assert run(clock, ["22:00", "23:50", "00:10", "09:00"]) == [

@@ -166,9 +166,13 @@ class Clock:
         day = self._day
         if day is None:
             return None
+        fold = 0
         if in_order and not self._day_named and self._crosses_midnight(wall):
-            day += timedelta(days=-1 if self.newest_first else 1)
-        when = _at(day, wall, zone)
+            if self._repeated(wall, zone):
+                fold = 0 if self.newest_first else 1  # the hour's first pass, or its second
+            else:
+                day += timedelta(days=-1 if self.newest_first else 1)
+        when = _at(day, wall, zone, fold)
         if self._in_future(when):
             day -= timedelta(days=1)
             when = _at(day, wall, zone)
@@ -183,6 +187,17 @@ class Clock:
         if self._previous is None:
             return False
         return wall > self._previous if self.newest_first else wall < self._previous
+
+    def _repeated(self, wall: tuple[int, int], zone: tzinfo) -> bool:
+        """Whether `wall` and the previous post's time both lie in the hour the current day
+        repeats (summer time ends): a list that runs back through it reads 1:20 then 1:45
+        without crossing midnight."""
+        day, previous = self._day, self._previous
+        return (
+            day is not None
+            and previous is not None
+            and all(_at(day, w, zone) != _at(day, w, zone, 1) for w in (wall, previous))
+        )
 
     def _in_future(self, when: datetime) -> bool:
         return (
@@ -219,5 +234,5 @@ def _days_before(marker: Marker, page_day: date) -> int:
     return (page_day.weekday() - (marker.weekday or 0)) % 7
 
 
-def _at(day: date, wall: tuple[int, int], zone: tzinfo) -> datetime:
-    return datetime.combine(day, time(*wall), tzinfo=zone).astimezone(UTC)
+def _at(day: date, wall: tuple[int, int], zone: tzinfo, fold: int = 0) -> datetime:
+    return datetime.combine(day, time(*wall, fold=fold), tzinfo=zone).astimezone(UTC)
