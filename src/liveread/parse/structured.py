@@ -162,10 +162,11 @@ def _live_objects(texts: list[str]) -> Iterator[dict[str, Any]]:
 
 
 def _this_pages(objects: list[dict[str, Any]], page_url: str) -> list[dict[str, Any]]:
-    """The live objects that are the page's own: when one names the page by its `url` (or
-    `@id`), one that names another page (a related live blog in the same `@graph`) is not."""
+    """The live objects that are the page's own: when one names the page by its `url`, one
+    whose `url` names another page (a related live blog in the same `@graph`) is not. (Not by
+    `@id`: some sites name every object by one at the site's root.)"""
     here = _page_path(page_url, page_url)
-    named = [_page_path(_str(obj.get("url")) or _str(obj.get("@id")), page_url) for obj in objects]
+    named = [_page_path(_str(obj.get("url")), page_url) for obj in objects]
     if here is None or here not in named:
         return objects
     return [obj for obj, path in zip(objects, named, strict=True) if path in (here, None)]
