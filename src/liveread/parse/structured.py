@@ -446,13 +446,17 @@ def _names(raw: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _read_microdata(tree: LexborHTMLParser, blog: StructuredBlog, read: _Reading) -> None:
-    root = tree.css_first('[itemtype$="/LiveBlogPosting"]')
-    if root is None:
+    roots = tree.css('[itemtype$="/LiveBlogPosting"]')
+    if not roots:
         return
+    updates = [root.css('[itemprop~="liveBlogUpdate"]') for root in roots]
+    # The one holding the updates: another is a teaser for a related live blog.
+    most = max(range(len(roots)), key=lambda n: len(updates[n])) if len(roots) > 1 else 0
+    root = roots[most]
     blog.found = True
     blog.source = "microdata"
     blog.title = blog.title or _prop_text(root, "headline")
-    for update in root.css('[itemprop~="liveBlogUpdate"]'):
+    for update in updates[most]:
         url = _prop_value(update, "url")
         key = key_from_url(url) if url else None
         ident = update.attributes.get("id") or update.attributes.get("itemid")
