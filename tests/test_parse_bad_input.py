@@ -455,6 +455,22 @@ def test_microdata_without_dom_posts_still_parses():
     assert "turnout of 54 per cent" in blog.entries[0].text
 
 
+def test_a_related_live_blogs_microdata_before_the_pages_own_is_not_its_own():
+    """A teaser for another live blog, marked up as a LiveBlogPosting of its own, above the
+    page's: the page's title and structured posts are those of the one holding the updates."""
+    teaser = (
+        '<aside itemscope itemtype="https://schema.org/LiveBlogPosting">'
+        '<a href="/sport/rugby-live" itemprop="headline">Rugby live: Ireland v Wales</a></aside>'
+    )
+    html = MICRODATA.replace("<body>", "<body>" + teaser, 1)
+    assert html != MICRODATA
+    html = html.replace("<time", "<span").replace("</time>", "</span>")
+    html = html.replace('datetime="', 'content="')
+    blog = parse(html, "https://news.example.com/election-live")
+    assert blog.title == "Election night live: results as they come in"
+    assert [e.title for e in blog.entries] == ["First seat declared", "Polls closed", "Welcome"]
+
+
 def test_the_first_post_like_element_decides_the_template():
     """A page holding two templates is read with the one its first post belongs to."""
     repubblica = (

@@ -237,7 +237,7 @@ def test_the_offset_of_the_pages_own_times_is_its_zone_when_nothing_names_one(he
 @pytest.mark.parametrize(
     ("lang", "time", "zone"),
     [
-        ("en-AU", "2026-12-07T16:10:00+08:00", ZoneInfo("Australia/Sydney")),
+        ("en-AU", "2026-12-07T16:10:00+05:00", ZoneInfo("Australia/Sydney")),
         ("en", "2026-12-07T16:10:00+00:00", UTC),
         ("en", "2026-12-07T16:10:00Z", UTC),
     ],
@@ -246,6 +246,66 @@ def test_a_named_zone_wins_over_the_offset_and_utc_offsets_say_nothing(lang, tim
     head = f'<meta property="article:published_time" content="{time}">'
     facts = page_of(f"<html lang='{lang}'><head>{head}</head><body></body></html>")
     assert facts.zone == zone
+
+
+@pytest.mark.parametrize(
+    ("lang", "time", "zone"),
+    [
+        ("en-US", "2024-04-11T15:40:00-05:00", "America/Chicago"),
+        ("en-US", "2024-12-11T15:40:00-05:00", "America/New_York"),
+        ("en-US", "2024-12-11T15:40:00-07:00", "America/Denver"),
+        ("en-US", "2024-07-11T15:40:00-07:00", "America/Los_Angeles"),
+        ("en-AU", "2026-12-07T16:10:00+08:00", "Australia/Perth"),
+        ("en-CA", "2024-07-11T15:40:00-06:00", "America/Edmonton"),
+    ],
+)
+def test_the_offset_of_the_pages_own_times_picks_its_countrys_zone(lang, time, zone):
+    """A country of several zones: the one whose offset the page's own moments bear, then
+    (its summer and winter times both: a blog across a clock change reads both)."""
+    head = f'<meta property="article:published_time" content="{time}">'
+    facts = page_of(f"<html lang='{lang}'><head>{head}</head><body></body></html>")
+    assert facts.zone == ZoneInfo(zone)
+
+
+def test_structured_times_without_an_offset_are_read_in_the_zone_the_page_bears() -> None:
+    """A US page whose meta tags bear "-07:00" in July: its JSON-LD times written without an
+    offset are Pacific ones, not New York's."""
+    data = {
+        "@context": "https://schema.org",
+        "@type": "LiveBlogPosting",
+        "headline": "Wildfire live",
+        "liveBlogUpdate": [
+            {
+                "@type": "BlogPosting",
+                "headline": "Evacuation orders issued",
+                "datePublished": "2024-07-18T10:05:00",
+                "articleBody": "The sheriff ordered evacuations for 400 homes west of town.",
+            }
+        ],
+    }
+    html = (
+        "<html lang='en-US'><head><title>Wildfire live</title>"
+        '<meta property="article:published_time" content="2024-07-18T10:00:00-07:00">'
+        f'<script type="application/ld+json">{json.dumps(data)}</script></head>'
+        "<body><h1>Wildfire live</h1></body></html>"
+    )
+    blog = parse(html, "https://www.example.com/live/wildfire")
+    assert [entry.published for entry in blog.entries] == [datetime(2024, 7, 18, 17, 5, tzinfo=UTC)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "url", "twelve"),
+    [
+        ("en-US", "https://news.example.com/a", True),
+        ("en", "https://news.example.com.au/a", True),
+        ("en-GB", "https://news.example.com/a", False),
+        ("en", "https://news.example.com/a", False),
+        ("es-US", "https://news.example.com/a", False),
+    ],
+)
+def test_english_pages_of_some_countries_write_12_hour_clocks(lang, url, twelve):
+    facts = page_facts(LexborHTMLParser(f"<html lang='{lang}'></html>"), url, StructuredBlog())
+    assert facts.twelve_hour is twelve
 
 
 @pytest.mark.parametrize(

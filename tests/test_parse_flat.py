@@ -52,6 +52,21 @@ def test_a_bold_opening_line_is_the_title_of_its_post(bold: str) -> None:
         assert entry.title not in entry.text
 
 
+@pytest.mark.parametrize("separator", [" – ", ": ", " | ", " "])
+def test_a_bold_time_and_a_bold_title_joined_by_a_plain_separator_title_the_post(
+    separator: str,
+) -> None:
+    lines = [("1.40pm", "Last ferries cancelled"), ("12.55pm", "Family rescued from car")]
+    column = "".join(
+        f"<p><strong>{time}</strong>{separator}<strong>{title}</strong></p><p>{BODY}</p>"
+        f"<p>{SPARE}</p>"
+        for time, title in lines
+    )
+    blog = read(column)
+    assert [entry.title for entry in blog.entries] == [title for _, title in lines]
+    assert all(entry.text.startswith(BODY) for entry in blog.entries)
+
+
 def test_a_bold_line_with_nothing_below_it_is_the_text_of_its_post() -> None:
     column = (
         "<p><strong>1.40pm: The bridge on the coast road has reopened to traffic</strong></p>"

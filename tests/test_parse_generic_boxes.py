@@ -1248,3 +1248,16 @@ def test_posts_that_tell_the_news_after_a_headline_linking_away_are_read() -> No
     blog = parse(_headlined_feed("/updates/2024/07/24/river-story-{n}", body), URL)
     assert len(blog.entries) == 4
     assert blog.entries[0].text.endswith(f"Volunteers reached street 4 by noon. {BODY}")
+
+
+@pytest.mark.parametrize("separator", [": ", " – ", " "])
+def test_a_bold_time_and_a_bold_title_in_one_line_title_the_post(separator: str) -> None:
+    titles = ["Bridge closed", "Trains cancelled", "Warning upgraded"]
+    feed = "".join(
+        f"<div class='entry' id='e{n}'><p><strong>1{n}:05</strong>{separator}"
+        f"<strong>{title}</strong></p><p>Update {n}. {BODY}</p></div>"
+        for n, title in zip((3, 2, 1), titles, strict=True)
+    )
+    blog = parse(page(feed), URL)
+    assert [entry.title for entry in blog.entries] == titles
+    assert all(entry.text.startswith("Update") for entry in blog.entries)

@@ -184,6 +184,50 @@ def test_structured_posts_of_other_types_and_fields_with_local_times() -> None:
     ]
 
 
+def test_a_related_live_blog_in_the_same_graph_gives_no_posts() -> None:
+    """A `@graph` holding the page's live blog and, after it, another page's (a related
+    blog): only the page's own updates are its posts; one whose object gives no address
+    counts as the page's."""
+
+    def blog_object(url: str | None, title: str, minute: int) -> dict:
+        return {
+            "@type": "LiveBlogPosting",
+            **({"url": url} if url else {}),
+            "headline": title,
+            "liveBlogUpdate": [
+                {
+                    "@type": "BlogPosting",
+                    "headline": title,
+                    "datePublished": f"2024-11-03T06:{minute:02}:00-05:00",
+                    "articleBody": f"<p>{title}: the count goes on in the county.</p>",
+                }
+            ],
+        }
+
+    other = "https://news.example.com/live/senate-races"
+    data = {
+        "@context": "https://schema.org",
+        "@graph": [
+            {"@type": "WebPage", "@id": URL},
+            blog_object(URL, "Count resumes", 5),
+            blog_object(None, "Mail ballots", 1),
+            blog_object(other, "Senate seat called", 10),
+        ],
+    }
+    html = (
+        "<!doctype html><html><head><title>Storm live</title>"
+        f'<script type="application/ld+json">{json.dumps(data)}</script></head>'
+        "<body><h1>Count live</h1><div id='app'></div></body></html>"
+    )
+    assert [entry.title for entry in parse(html, URL + "?utm_source=x").entries] == [
+        "Count resumes",
+        "Mail ballots",
+    ]
+    data["@graph"] = data["@graph"][2:]  # no object names the page: every one is read
+    html = html.replace(html[html.index("{") : html.index("</script>")], json.dumps(data))
+    assert len(parse(html, URL).entries) == 2
+
+
 def test_a_closing_line_naming_the_structured_author_is_the_byline() -> None:
     """ "JAVIER RUIZ | Madrid" in an element no class names as a byline: the structured post
     names Javier Ruiz as its author, so the line is the byline, not text."""

@@ -1179,6 +1179,63 @@ def test_a_later_time_in_a_newest_first_list_is_the_day_before() -> None:
     ]
 
 
+def test_12_hour_times_without_am_or_pm_keep_the_lists_order() -> None:
+    """On a page of 12-hour clocks: the first post's the latest not after the page's own time
+    (15:45), each next one's the latest not after the one above; across midnight the evening;
+    "09:15" (24-hour style) and "3:40 p.m." as written."""
+    reference = datetime(2024, 4, 11, 15, 45, tzinfo=UTC)
+    clock = Clock(UTC, reference=reference, twelve_hour=True)
+    stamps = ["3:40", "2:23", "12:50", "11:15", "09:15", "12:05", "11:40", "3:40 p.m."]
+    assert run(clock, stamps) == [
+        utc("2024-04-11T15:40"),
+        utc("2024-04-11T14:23"),
+        utc("2024-04-11T12:50"),
+        utc("2024-04-11T11:15"),
+        utc("2024-04-11T09:15"),
+        utc("2024-04-11T00:05"),
+        utc("2024-04-10T23:40"),
+        utc("2024-04-10T15:40"),
+    ]
+    early = Clock(UTC, reference=datetime(2024, 4, 11, 9, 0, tzinfo=UTC), twelve_hour=True)
+    assert run(early, ["8:50", "7:05"]) == [utc("2024-04-11T08:50"), utc("2024-04-11T07:05")]
+    past_midnight = Clock(UTC, reference=datetime(2024, 4, 11, 0, 10, tzinfo=UTC), twelve_hour=True)
+    assert run(past_midnight, ["12:05", "11:50"]) == [
+        utc("2024-04-11T00:05"),
+        utc("2024-04-10T23:50"),
+    ]
+    assert run(Clock(UTC, reference=past_midnight.reference, twelve_hour=True), ["11:50"]) == [
+        utc("2024-04-10T23:50")
+    ]
+    oldest = Clock(UTC, date(2024, 4, 11), newest_first=False, twelve_hour=True)
+    assert run(oldest, ["9:10", "11:30", "1:15", "4:05"]) == [
+        utc("2024-04-11T09:10"),
+        utc("2024-04-11T11:30"),
+        utc("2024-04-11T13:15"),
+        utc("2024-04-11T16:05"),
+    ]
+    assert run(Clock(UTC, reference=reference), ["3:40", "2:23"]) == [
+        utc("2024-04-11T03:40"),
+        utc("2024-04-11T02:23"),
+    ]
+
+
+def test_a_list_through_the_hour_summer_time_repeats_stays_on_its_day() -> None:
+    """New York, 3 Nov 2024: 1:00 to 2:00 comes twice (EDT, then EST). Newest first, "01:45"
+    below "01:20" is that hour's first pass, not the day before; oldest first, "01:05" after
+    "01:45" is its second pass."""
+    new_york = ZoneInfo("America/New_York")
+    clock = Clock(new_york, date(2024, 11, 3))
+    assert run(clock, ["02:10", "01:20", "01:45", "01:05", "23:30"]) == [
+        utc("2024-11-03T07:10"),
+        utc("2024-11-03T05:20"),
+        utc("2024-11-03T05:45"),
+        utc("2024-11-03T05:05"),
+        utc("2024-11-03T03:30"),
+    ]
+    oldest = Clock(new_york, date(2024, 11, 3), newest_first=False)
+    assert run(oldest, ["01:45", "01:05"]) == [utc("2024-11-03T05:45"), utc("2024-11-03T06:05")]
+
+
 def test_an_earlier_time_in_an_oldest_first_list_is_the_day_after() -> None:
     clock = Clock(UTC, date(2024, 3, 9), newest_first=False)
     assert run(clock, ["22:00", "23:50", "00:10", "09:00"]) == [

@@ -530,6 +530,8 @@ LEADING: dict[str, Words] = {
     "sign-in prompt": {
         "en": (
             r"(?:sign in|log in|register)(?: (?:or|/|and) (?:register|sign up|log in))?\b.{0,80}$",
+            r"already (?:a |an )?(?:subscriber|member)\?\s*(?:sign in|log in)\b.{0,40}$",
+            r"already have an account\?\s*(?:sign in|log in)\b.{0,40}$",
         ),
     },
     "subscription prompt": {
@@ -537,6 +539,22 @@ LEADING: dict[str, Words] = {
             r"subscribe to .{0,60}(?:premium|to bookmark)",
             r"(?:get|start) (?:your )?(?:free )?(?:trial|subscription)\b",
             r"subscribe (?:now|today) (?:to|for)\b",
+            # A paywalled post's box: "This is a Premium article", "Subscribe to continue
+            # reading".
+            r"this is an? (?:premium|subscriber[- ]only|subscriber[- ]exclusive) "
+            r"(?:article|story|post)\.?$",
+            r"subscribe to (?:continue|keep) reading\b",
+            r"subscribe (?:now )?(?:to|and) (?:read|unlock)\b.{0,60}$",
+            r"(?:to )?continue reading(?: this (?:article|story|post))?,? (?:subscribe|become a "
+            r"subscriber)\b.{0,60}$",
+            r"continue reading with an? (?:subscription|account)\b.{0,40}$",
+            r"this (?:article|story|content|post) is (?:only )?(?:for|available to|reserved for) "
+            r"(?:paying )?subscribers(?: only)?\.?$",
+            r"(?:subscribe|sign up) (?:now )?for (?:unlimited|full) (?:digital )?access\b.{0,60}$",
+            r"get unlimited (?:digital )?access (?:to \S+ )?(?:for|from) [$£€]\d.{0,40}$",
+            r"unlock (?:this|the full) (?:article|story|post)\b.{0,60}$",
+            r"become a (?:subscriber|member) to (?:read|continue|unlock)\b.{0,60}$",
+            r"subscribers?[- ](?:only|exclusive)\.?$",
         ),
         "de": (
             r"(?:jetzt|mit) (?:\S+ ){0,3}(?:plus|premium|abo|digitalabo)\b.{0,20}"

@@ -16,6 +16,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from liveread.addresses import safe_address
 from liveread.parse.ids import data_id, key_from_url, normalise_id
+from liveread.parse.pagination import older_pages
 from liveread.parse.spec import TITLE_OPENING, FlagRule, SiteSpec, Stamp
 from liveread.parse.texttimes import Marker
 from liveread.parse.times import from_epoch, parse_time
@@ -218,7 +219,7 @@ class Adapter:
         return [node]
 
     def page(self, tree: LexborHTMLParser, page_url: str) -> PageInfo:
-        return PageInfo()
+        return PageInfo(older_pages=older_pages(tree, page_url))
 
 
 class SiteAdapter(Adapter):

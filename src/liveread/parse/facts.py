@@ -9,9 +9,12 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from itertools import chain
 from typing import NamedTuple
+from urllib.parse import urlsplit
+from zoneinfo import ZoneInfo
 
 from selectolax.lexbor import LexborHTMLParser
 
+from liveread.parse import timewords as words
 from liveread.parse.structured import StructuredBlog
 from liveread.parse.texttimes import (
     Clock,
@@ -101,6 +104,9 @@ class PageFacts:
     """The page says only when it was first published (`reference`): its posts come after."""
     published: datetime | None = None
     """When the page was first published (aware UTC), if it says."""
+    twelve_hour: bool = False
+    """Its clock times are 12-hour ones: it is English written for a country that writes
+    them so ("en-US", "en" on a ".au" site)."""
 
     def clock(self, *, newest_first: bool) -> Clock:
         """The clock that reads the times written in a list of the page's posts: a
@@ -113,6 +119,7 @@ class PageFacts:
             self.reference,
             newest_first=newest_first,
             reference_is_start=self.reference_is_start,
+            twelve_hour=self.twelve_hour,
         )
 
 
@@ -120,7 +127,7 @@ def page_facts(tree: LexborHTMLParser, url: str, data: StructuredBlog) -> PageFa
     language = page_language(tree)
     stated = _stated_moment(tree)
     reference = data.updated or stated.changed or data.published or stated.published
-    zone = page_zone(tree, url, language)
+    zone = page_zone(tree, url, language, stated)
     if zone is UTC and stated.offset is not None:
         zone = stated.offset  # nothing names the page's zone: the offset its own times bear
     return PageFacts(
@@ -131,7 +138,23 @@ def page_facts(tree: LexborHTMLParser, url: str, data: StructuredBlog) -> PageFa
         live=data.found or _calls_itself_live(tree, url),
         reference_is_start=reference is not None and not (data.updated or stated.changed),
         published=data.published or stated.published,
+        twelve_hour=_twelve_hour(tree, url, language),
     )
+
+
+def _twelve_hour(tree: LexborHTMLParser, url: str, language: str | None) -> bool:
+    """Whether the page is English written for a country of 12-hour clocks, by the region
+    its language or `og:locale` names, else by its country domain."""
+    if language is None or language.split("-", 1)[0] != "en":
+        return False
+    region = (_with_region(tree, language) or "").partition("-")[2]
+    if not region:
+        try:
+            host = urlsplit(url).hostname or ""
+        except ValueError:
+            host = ""
+        region = host.rstrip(".").rsplit(".", 1)[-1]
+    return region in words.TWELVE_HOUR_COUNTRIES
 
 
 def stated_zone(facts: PageFacts, notes: list[str]) -> PageFacts:
@@ -314,10 +337,19 @@ def page_language(tree: LexborHTMLParser) -> str | None:
     return lang.strip().replace("_", "-").lower() or None if lang else None
 
 
-def page_zone(tree: LexborHTMLParser, url: str, language: str | None) -> tzinfo:
+def page_zone(
+    tree: LexborHTMLParser, url: str, language: str | None, stated: _Stated | None = None
+) -> tzinfo:
     """The zone of the page's times written without one, by its address, its `language`
-    (`page_language`) and the region its `og:locale` names (see `zone_for`)."""
-    return zone_for(url, _with_region(tree, language))
+    (`page_language`) and the region its `og:locale` names (see `zone_for`); in a country of
+    several zones, the one whose offset the page's own moments bear (`stated`, read here if
+    not given)."""
+    zone = zone_for(url, _with_region(tree, language))
+    if str(zone) in words.OTHER_COUNTRY_ZONES:
+        stated = stated or _stated_moment(tree)
+        if stated.offset is not None:
+            zone = _zone_bearing(zone, stated.offset, stated.offset_at)
+    return zone
 
 
 def _with_region(tree: LexborHTMLParser, language: str | None) -> str | None:
@@ -339,6 +371,8 @@ class _Stated(NamedTuple):
     offset: tzinfo | None
     """The offset from UTC (other than none) the page writes its own moments with
     ("2026-12-07T16:10:00+08:00"): its local time then, for its bare clock times."""
+    offset_at: datetime | None = None
+    """The moment written with that offset."""
 
 
 def _stated_moment(tree: LexborHTMLParser) -> _Stated:
@@ -346,6 +380,7 @@ def _stated_moment(tree: LexborHTMLParser) -> _Stated:
     changed: list[datetime] = []
     published: list[datetime] = []
     offset: tzinfo | None = None
+    offset_at: datetime | None = None
     for meta in tree.css("meta"):  # told apart here: a query by their attributes costs 4x
         attributes = meta.attributes
         name = attributes.get("property")
@@ -358,13 +393,27 @@ def _stated_moment(tree: LexborHTMLParser) -> _Stated:
         content = attributes.get("content")
         if when := parse_time(content):
             (published if name in PUBLISHED_NAMES else changed).append(when)
-            offset = offset or _offset(content)
+            if offset is None and (offset := _offset(content)) is not None:
+                offset_at = when
     for script in tree.css("script[type='application/ld+json']"):
         for name, value in _LD_DATE.findall(script.text() or ""):
             if when := parse_time(value):
                 (published if name in PUBLISHED_NAMES else changed).append(when)
-                offset = offset or _offset(value)
-    return _Stated(max(changed, default=None), max(published, default=None), offset)
+                if offset is None and (offset := _offset(value)) is not None:
+                    offset_at = when
+    return _Stated(max(changed, default=None), max(published, default=None), offset, offset_at)
+
+
+def _zone_bearing(zone: tzinfo, offset: tzinfo, at: datetime | None) -> tzinfo:
+    """The page's zone, `zone` by its country, given the `offset` its own moments bear (at
+    `at`): where `zone` had another offset then, the country's zone that had it ("-05:00" in
+    April on a US page: Central time, not New York's)."""
+    if at is None or zone.utcoffset(at) == offset.utcoffset(at):
+        return zone
+    for name in words.OTHER_COUNTRY_ZONES.get(str(zone), ()):
+        if (other := ZoneInfo(name)).utcoffset(at) == offset.utcoffset(at):
+            return other
+    return zone
 
 
 _OFFSET = re.compile(

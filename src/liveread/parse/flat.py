@@ -26,7 +26,7 @@ from liveread.parse.generic import (
 from liveread.parse.ids import normalise_id
 from liveread.parse.markers import Found, holders, minute_label, newest_first, opener
 from liveread.parse.texttimes import Marker
-from liveread.parse.titles import title_flags, title_text
+from liveread.parse.titles import marker_end, title_flags, title_text
 from liveread.parse.tree import Owners
 from liveread.text import squash
 
@@ -223,7 +223,7 @@ class Flat(Adapter):
         if (line := self._title_after.get(node.mem_id)) is not None:
             return title_text(line)
         if self._titled(node):
-            title = title_text(node, found.marker.end).strip(" :–-|")
+            title = title_text(node, marker_end(node, found.marker)).strip(" :–-|")
             return title.rstrip("+ ") if title.endswith("+++") else title  # "+++ 07:30 Title +++"
         heading = self._headed_by.get(node.mem_id)
         return title_text(heading) if heading is not None else ""

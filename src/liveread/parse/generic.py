@@ -37,7 +37,7 @@ from liveread.parse.markers import (
 )
 from liveread.parse.texttimes import Marker, read_day, read_marker
 from liveread.parse.times import from_epoch, parse_day_month_time, parse_time
-from liveread.parse.titles import title_text
+from liveread.parse.titles import marker_end, title_text
 from liveread.parse.tree import Owners, link_fragment
 from liveread.text import squash
 
@@ -532,7 +532,8 @@ class Generic(Adapter):
         if found is None or found.node.mem_id != heading.mem_id:
             text = title_text(heading)
         else:
-            text = title_text(heading, found.marker.end).strip() if not found.label else ""
+            after = marker_end(heading, found.marker)
+            text = title_text(heading, after).strip() if not found.label else ""
         if text.startswith("+++") or text.endswith("+++"):
             return text.strip("+ ")  # "+++ Title +++", "+++ 07:30 Title +++"
         return text
@@ -897,7 +898,11 @@ def heading_like(node: Node) -> bool:
         return False
     # Walked, not queried: a paragraph is small, and a query costs more to set up than that.
     bold = "".join(part.text(deep=True) for part in node.traverse() if part.tag in BOLD)
-    return squash(bold) == text
+    if not bold or (bold := squash(bold)) == text:
+        return bool(bold)
+    # Bold runs joined by plain separators ("<strong>4:55</strong> – <strong>Title</strong>")
+    return _SEPARATOR.sub("", bold) == _SEPARATOR.sub("", text)
 
 
 BOLD = frozenset({"strong", "b"})
+_SEPARATOR = re.compile(r"[\s:|·•–—-]+")

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, tzinfo
 from functools import lru_cache
 from typing import Any, NamedTuple
+from urllib.parse import urlsplit
 
 import orjson
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -125,7 +126,8 @@ def read_structured(
     bodies = _Bodies()
     bylines = _Bylines()
     read = _Reading(page_url, bodies, bylines, zone)
-    for node in _live_objects(json_ld_texts(tree) if json_ld is None else json_ld):
+    objects = list(_live_objects(json_ld_texts(tree) if json_ld is None else json_ld))
+    for node in _this_pages(objects, page_url) if len(objects) > 1 else objects:
         _merge_object(blog, node, read)
     if not blog.found:
         _read_microdata(tree, blog, read)
@@ -157,6 +159,26 @@ def _live_objects(texts: list[str]) -> Iterator[dict[str, Any]]:
         except ValueError:
             continue
         yield from (obj for obj in _walk(data) if _is_live(obj))
+
+
+def _this_pages(objects: list[dict[str, Any]], page_url: str) -> list[dict[str, Any]]:
+    """The live objects that are the page's own: when one names the page by its `url`, one
+    whose `url` names another page (a related live blog in the same `@graph`) is not. (Not by
+    `@id`: some sites name every object by one at the site's root.)"""
+    here = _page_path(page_url, page_url)
+    named = [_page_path(_str(obj.get("url")), page_url) for obj in objects]
+    if here is None or here not in named:
+        return objects
+    return [obj for obj, path in zip(objects, named, strict=True) if path in (here, None)]
+
+
+def _page_path(url: str | None, page_url: str) -> str | None:
+    """The host and path `url` names (resolved against the page's), without "www.", query,
+    fragment or closing slash; None without one."""
+    if not url or not (address := safe_address(url, page_url)):
+        return None
+    parts = urlsplit(address)
+    return f"{parts.netloc.lower().removeprefix('www.')}{parts.path.rstrip('/')}"
 
 
 def _json(text: str) -> Any:
@@ -424,13 +446,17 @@ def _names(raw: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _read_microdata(tree: LexborHTMLParser, blog: StructuredBlog, read: _Reading) -> None:
-    root = tree.css_first('[itemtype$="/LiveBlogPosting"]')
-    if root is None:
+    roots = tree.css('[itemtype$="/LiveBlogPosting"]')
+    if not roots:
         return
+    updates = [root.css('[itemprop~="liveBlogUpdate"]') for root in roots]
+    # The one holding the updates: another is a teaser for a related live blog.
+    most = max(range(len(roots)), key=lambda n: len(updates[n])) if len(roots) > 1 else 0
+    root = roots[most]
     blog.found = True
     blog.source = "microdata"
     blog.title = blog.title or _prop_text(root, "headline")
-    for update in root.css('[itemprop~="liveBlogUpdate"]'):
+    for update in updates[most]:
         url = _prop_value(update, "url")
         key = key_from_url(url) if url else None
         ident = update.attributes.get("id") or update.attributes.get("itemid")

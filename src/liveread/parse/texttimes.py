@@ -13,6 +13,7 @@ The API lives here: `read_marker` and `Marker` (`textmarkers`), `read_day` (`tex
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, date, datetime, time, timedelta, tzinfo
 
 from liveread.parse.textdays import nearest_day, read_day
@@ -64,6 +65,8 @@ class Clock:
     when `reference` is the page's start: its posts come after that).
     Wall times a clock change skips or repeats are read as zoneinfo does (fold 0: a Swiss
     2.30 on the night summer time ends is the first, summer-time one).
+    With `twelve_hour` (a page whose clocks are 12-hour ones), a time written without am or
+    pm ("3:40") is the half of the day that keeps the list's order (`_half_day`).
     """
 
     def __init__(
@@ -74,6 +77,7 @@ class Clock:
         *,
         newest_first: bool = True,
         reference_is_start: bool = False,
+        twelve_hour: bool = False,
     ) -> None:
         if reference is not None and reference.utcoffset() is None:
             raise ValueError("the reference time must be aware")
@@ -83,6 +87,7 @@ class Clock:
         self.reference = reference
         self.newest_first = newest_first
         self.reference_is_start = reference_is_start
+        self.twelve_hour = twelve_hour
         self._day = page_day
         self._page_day = page_day
         self._day_named = False
@@ -127,7 +132,28 @@ class Clock:
             if in_order:
                 self._day, self._day_named, self._previous = day, False, wall
             return _at(day, wall, zone)
+        if self.twelve_hour and _BARE_TWELVE_HOUR.match(marker.label):
+            wall = self._half_day(wall, zone)
         return self._clock_time(wall, zone, in_order=in_order)
+
+    def _half_day(self, wall: tuple[int, int], zone: tzinfo) -> tuple[int, int]:
+        """Of a 12-hour time written without am or pm, the morning or afternoon one: in a
+        newest-first list the latest not after the previous post's time (if neither is, the
+        list crossed midnight: the afternoon one), for its first post the latest not after
+        the page's own time; in an oldest-first list the earliest not before the previous
+        post's. As written where nothing tells."""
+        morning, afternoon = (wall[0] % 12, wall[1]), (wall[0] % 12 + 12, wall[1])
+        previous = self._previous
+        if previous is None:
+            if not self.newest_first or self.reference is None or self._day is None:
+                return wall
+            latest = self.reference + FUTURE_SLACK
+            if _at(self._day, afternoon, zone) <= latest or _at(self._day, morning, zone) > latest:
+                return afternoon  # both ahead of the page's time: yesterday's afternoon
+            return morning
+        if self.newest_first:
+            return afternoon if afternoon <= previous or morning > previous else morning
+        return morning if morning >= previous or afternoon < previous else afternoon
 
     def _day_of(self, month_day: tuple[int, int] | None) -> date | None:
         if month_day is None or self._day is None:
@@ -140,9 +166,13 @@ class Clock:
         day = self._day
         if day is None:
             return None
+        fold = 0
         if in_order and not self._day_named and self._crosses_midnight(wall):
-            day += timedelta(days=-1 if self.newest_first else 1)
-        when = _at(day, wall, zone)
+            if self._repeated(wall, zone):
+                fold = 0 if self.newest_first else 1  # the hour's first pass, or its second
+            else:
+                day += timedelta(days=-1 if self.newest_first else 1)
+        when = _at(day, wall, zone, fold)
         if self._in_future(when):
             day -= timedelta(days=1)
             when = _at(day, wall, zone)
@@ -157,6 +187,17 @@ class Clock:
         if self._previous is None:
             return False
         return wall > self._previous if self.newest_first else wall < self._previous
+
+    def _repeated(self, wall: tuple[int, int], zone: tzinfo) -> bool:
+        """Whether `wall` and the previous post's time both lie in the hour the current day
+        repeats (summer time ends): a list that runs back through it reads 1:20 then 1:45
+        without crossing midnight."""
+        day, previous = self._day, self._previous
+        return (
+            day is not None
+            and previous is not None
+            and all(_at(day, w, zone) != _at(day, w, zone, 1) for w in (wall, previous))
+        )
 
     def _in_future(self, when: datetime) -> bool:
         return (
@@ -181,6 +222,10 @@ class Clock:
         )
 
 
+_BARE_TWELVE_HOUR = re.compile(r"(?:[1-9]|1[0-2])[:.][0-5]\d(?!\s?[ap]\.?\s?m\b)(?:\s|$)", re.I)
+"""A 12-hour clock time without am or pm ("3:40", "11.15 ET"; not "09:15", "3:40pm")."""
+
+
 def _days_before(marker: Marker, page_day: date) -> int:
     """How many days before the page's day the day a marker names is: its days back, or
     for a weekday the latest such day on or before the page's day."""
@@ -189,5 +234,5 @@ def _days_before(marker: Marker, page_day: date) -> int:
     return (page_day.weekday() - (marker.weekday or 0)) % 7
 
 
-def _at(day: date, wall: tuple[int, int], zone: tzinfo) -> datetime:
-    return datetime.combine(day, time(*wall), tzinfo=zone).astimezone(UTC)
+def _at(day: date, wall: tuple[int, int], zone: tzinfo, fold: int = 0) -> datetime:
+    return datetime.combine(day, time(*wall, fold=fold), tzinfo=zone).astimezone(UTC)

@@ -885,6 +885,40 @@ COUNTRY_ZONES: dict[str, str] = {
 GENERIC_COUNTRY_DOMAINS = frozenset({"co"})
 """Country domains sold for any use (".co" as in company): they say nothing of a country."""
 
+TWELVE_HOUR_COUNTRIES = frozenset({"us", "ca", "au", "nz", "ph"})
+"""Countries whose English pages write 12-hour clocks ("3:40", with or without "p.m."). Not
+India's: its pages write "10:02 IST" for 10:02 and "22:10 IST" alike."""
+
+OTHER_COUNTRY_ZONES: dict[str, tuple[str, ...]] = {
+    # A country's zone (`COUNTRY_ZONES`) -> the country's other zones, one per offset: the
+    # one a page means when the moments it stamps bear that offset ("-05:00" in April on a
+    # US page is Central time).
+    "America/New_York": (
+        "America/Chicago",
+        "America/Denver",
+        "America/Los_Angeles",
+        "America/Phoenix",
+        "America/Anchorage",
+        "Pacific/Honolulu",
+    ),
+    "America/Toronto": (
+        "America/Halifax",
+        "America/St_Johns",
+        "America/Winnipeg",
+        "America/Edmonton",
+        "America/Regina",
+        "America/Vancouver",
+    ),
+    "Australia/Sydney": (
+        "Australia/Brisbane",
+        "Australia/Adelaide",
+        "Australia/Darwin",
+        "Australia/Perth",
+    ),
+    "America/Mexico_City": ("America/Cancun", "America/Hermosillo", "America/Tijuana"),
+    "America/Sao_Paulo": ("America/Manaus", "America/Rio_Branco", "America/Noronha"),
+}
+
 LANGUAGE_ZONES: dict[str, str] = {
     # Languages whose speakers mostly keep one zone's time. English, Portuguese and Arabic
     # are spread over many and name none; Spanish names Madrid unless a region tag

@@ -8,9 +8,10 @@ import re
 from selectolax.lexbor import LexborNode
 
 from liveread.cleanfurniture import label_flag
+from liveread.parse.texttimes import Marker, read_marker
 from liveread.text import squash
 
-__all__ = ["title_flags", "title_text"]
+__all__ = ["marker_end", "title_flags", "title_text"]
 
 Node = LexborNode
 
@@ -31,6 +32,14 @@ def title_text(heading: Node, after: int = 0) -> str:
     if after and not kept.startswith(whole[:after]):
         return whole[after:]  # something left out before the time: positions differ
     return kept[after:]
+
+
+def marker_end(line: Node, marker: Marker) -> int:
+    """Where `marker`, read from the start of `line`, ends in the squashed text `title_text`
+    counts in: the marker was read with a space between elements, which moves what follows
+    it ("<b>1.40pm</b>: <b>Title</b>" was read as "1.40pm : Title")."""
+    again = read_marker(squash(line.text(deep=True)))
+    return again.end if again is not None and again.label == marker.label else marker.end
 
 
 def title_flags(heading: Node) -> set[str]:
