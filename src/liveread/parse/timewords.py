@@ -264,7 +264,8 @@ MONTHS: dict[str, tuple[str, ...]] = {
         "november nov",
         "december dec",
     ),
-    # Croatian: "listopad" (October) is left out, as Czech and Polish "listopad" is November.
+    # Croatian: "listopad" (October) is in LANGUAGE_MONTHS, as Czech and Polish "listopad" is
+    # November.
     "hr": (
         "siječanj siječnja",
         "veljača veljače",
@@ -352,6 +353,10 @@ MONTHS: dict[str, tuple[str, ...]] = {
         "декември",
     ),
 }
+
+LANGUAGE_MONTHS: dict[str, dict[str, int]] = {"hr": {"listopad": 10, "listopada": 10, "lis": 10}}
+"""Month names that name another month in the page's language: Croatian "20. listopada"
+is the 20th of October (in Czech and Polish, of November)."""
 
 WEEKDAYS: dict[str, tuple[str, ...]] = {
     # Per language, Monday to Sunday.
