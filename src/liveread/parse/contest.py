@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
+from liveread.parse import timewords as words
 from liveread.parse.adapter import Adapter, Node
 from liveread.parse.facts import LIVE_WORDS
 from liveread.parse.structured import StructuredBlog
@@ -298,8 +299,9 @@ _FULL_STOP = re.compile(r"[.!?…؟۔।]")
 _STOPS_WITHOUT_SPACES = ("。", "！", "？")
 _SCRIPT_WITHOUT_SPACES = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]{20}")
 """Thai, Lao, Myanmar, Khmer: no spaces between words, nor full stops."""
-_WORD_PUNCTUATION = str.maketrans("", "", ",;:'’-\"“”„«»(")
-"""What may stand in or around a word of a sentence: "l’homme", "said:", "\"we"."""
+_WORD_PUNCTUATION = str.maketrans("", "", ",;:'’-\"“”„«»(" + words.WORD_MARKS)
+"""What may stand in or around a word of a sentence: "l’homme", "said:", "\"we", and the
+vowel signs of Devanagari ("बताया")."""
 
 
 def _marks_a_recording(reader: Adapter, nodes: list[Node]) -> bool:

@@ -66,7 +66,8 @@ LIVE_WORDS = re.compile(
     r"en continu|en tiempo real|na bieżąco|news-?blog|news-?ticker|\bdirekte\b|\bseuranta\b|"
     r"\bsuora(?:na)?\b|\bseuraamme\b|hetki hetkeltä|\bonline:|online (?:přenos|reportáž)|"
     r"\bživě\b|\bcanl[ıi]\b|percről percre|ζωντανά|ζωντανή ενημέρωση|\bu[žz]ivo\b|\bуживо\b|"
-    r"\bv živo\b|\bна ?живо\b|\bонлайн\b(?!-(?!трансляц))|прям(?:ая|ой) (?:трансляция|эфир)",
+    r"\bv živo\b|\bна ?живо\b|\bонлайн\b(?!-(?!трансляц))|прям(?:ая|ой) (?:трансляция|эфир)|"
+    r"लाइव",
     re.IGNORECASE,
 )
 LIVE_TOPIC = re.compile(

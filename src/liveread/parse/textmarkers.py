@@ -119,7 +119,9 @@ _LEAD_HEADS = frozenset(word[:4] for word in _LEADS if len(word) >= 4) | frozens
 
 _LEAD = re.compile(r"\s*(?:\+\+\+\s*)?")
 """Spaces, and the "+++" of German tickers ("+++ 10.30 Uhr: …"), before a marker."""
-_WORD = re.compile(r"[^\W\d_]+")
+_LETTERS = rf"[^\W\d_]+(?:[{words.WORD_MARKS}][^\W\d_]*)*"
+"""A word's letters, with the marks inside it ("घंटे"): the marks cost only where they are."""
+_WORD = re.compile(_LETTERS)
 _CLOCK = re.compile(
     rf"""
     (?P<hour>[0-9]{{1,2}})
@@ -166,7 +168,7 @@ _RELATIVE = re.compile(
     rf"""
     (?:(?P<before>{_AGO_BEFORE})\s+)?
     (?:(?P<count>[0-9]{{1,3}}|{_ONE_ALTERNATIVES})\s?)?
-    (?P<unit>[^\W\d_]+)\.?(?:\s+(?:{_UNIT_TAILS})(?![^\W\d_]))?
+    (?P<unit>{_LETTERS})\.?(?:\s+(?:{_UNIT_TAILS})(?![^\W\d_]))?
     (?P<more>(?:,?\s*[0-9]{{1,3}}\s?[^\W\d_]+\.?){{1,2}})?        # 1 hr 5 min, 1h 5m
     (?:\s+(?P<after>{_AGO_AFTER})(?![^\W\d_]))?
     """,

@@ -4,7 +4,7 @@ Words are written as the pages spell them; lookups `fold` them (lower case, acce
 removed), so "août", "aout" and "AOÛT" are one word. Languages: English, German, French,
 Italian, Spanish, Polish, Dutch, Portuguese, Danish, Norwegian, Finnish, Czech, Slovak,
 Romanian, Turkish, Greek, Hungarian, Croatian, Serbian and Bosnian (Latin script), Slovenian,
-Russian, Ukrainian, Bulgarian (some lists Swedish too).
+Russian, Ukrainian, Bulgarian, Hindi (some lists Swedish too).
 Read by `textmarkers`, `textdays` and `textzones`.
 """
 
@@ -352,6 +352,20 @@ MONTHS: dict[str, tuple[str, ...]] = {
         "ноември",
         "декември",
     ),
+    "hi": (
+        "जनवरी",
+        "फरवरी फ़रवरी",
+        "मार्च",
+        "अप्रैल",
+        "मई",
+        "जून",
+        "जुलाई",
+        "अगस्त",
+        "सितंबर सितम्बर",
+        "अक्टूबर अक्तूबर",
+        "नवंबर नवम्बर",
+        "दिसंबर दिसम्बर",
+    ),
 }
 
 LANGUAGE_MONTHS: dict[str, dict[str, int]] = {"hr": {"listopad": 10, "listopada": 10, "lis": 10}}
@@ -474,6 +488,7 @@ WEEKDAYS: dict[str, tuple[str, ...]] = {
     ),
     "uk": ("понеділок", "вівторок", "середа", "четвер", "п'ятниця", "субота", "неділя"),
     "bg": ("понеделник", "вторник", "сряда", "четвъртък", "петък", "събота", "неделя"),
+    "hi": ("सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "रविवार"),
 }
 
 DAYS_BACK: dict[str, int] = {
@@ -535,6 +550,8 @@ DAYS_BACK: dict[str, int] = {
     "вчора": 1,
     "позавчора": 2,
     "днес": 0,  # Bulgarian
+    "आज": 0,  # Hindi ("कल" is yesterday and tomorrow, but only yesterday in a post's stamp)
+    "कल": 1,
 }
 LANGUAGE_DAYS_BACK: dict[str, tuple[str, int]] = {"ma": ("hu", 0)}
 """Words that name a day relative to the page's only in one language, read as such only on
@@ -548,27 +565,28 @@ UNIT_SECONDS: dict[int, str] = {
         "s sec secs second seconds sek sekunde sekunden seconde secondes secondo secondi "
         "segundo segundos sekunda sekundy sekund sekundę seconden sekunder sekunti sekuntia "
         "sekundou sekundami sekúnd sekundy secunde secundă saniye δευτερόλεπτο δευτερόλεπτα másodperc "
-        "másodperce sekundi sekundo секунд секунды секунду сек секунди секунда"
+        "másodperce sekundi sekundo секунд секунды секунду сек секунди секунда सेकंड सेकेंड"
     ),
     60: (
         "m min mins minute minutes minuten minuto minuti minutos minuta minuty minut minutę "
         "minuut minutt minutter minuter minuutti minuuttia minutou minutami minúta minúty minút minútou minútami dakika dk λεπτό λεπτά "
         "perc perccel perce minutu minuto минут минуты минуту мин хвилин хвилини хвилину хв "
-        "минути минута"
+        "минути минута मिनट मिनटों"
     ),
     3600: (
         "h hr hrs hour hours std stunde stunden heure heures ora ore hora horas "
         "godz godzina godziny godzin godzinę uur u time timer timme timmar tunti tuntia "
         "hodina hodiny hodin hodinou hodinami oră orei saat ώρα ώρες óra órával órája "
-        "sat sata sati сат сата сати uro urama urami час часа часов ч годину години годин год"
+        "sat sata sati сат сата сати uro urama urami час часа часов ч годину години годин год "
+        "घंटे घंटा घंटों घण्टे"
     ),
     86400: (
         "d day days tag tage tagen jour jours giorno giorni día días dia dias dzień dni dag dagen "
         "dage dager dagar päivä päivää dny dnem dňami dňom zi zile gün μέρα μέρες ημέρα ημέρες "
-        "nap nappal napja dan dana dnevi dnevom день дня дней днів ден дена"
+        "nap nappal napja dan dana dnevi dnevom день дня дней днів ден дена दिन दिनों"
     ),
 }
-ONE_WORDS = "a an one ein eine einer einem un une una uno un' un’ een één jedną um uma"
+ONE_WORDS = "a an one ein eine einer einem un une una uno un' un’ een één jedną um uma एक"
 """Words that stand for the number 1 in a relative time ("an hour ago", "vor einer Stunde")."""
 AGO_BEFORE = (
     *("vor", "il y a", "hace", "há", "před", "pred", "acum", "πριν από", "πριν"),
@@ -580,12 +598,12 @@ minuta" ("пре 5 минута"), Slovenian "pred 5 minutami", Bulgarian "пр�
 of two that start alike first)."""
 AGO_AFTER = (
     *("ago", "fa", "temu", "geleden", "atrás", "siden", "sedan", "sitten", "önce", "ezelőtt"),
-    *("назад", "тому"),
+    *("назад", "тому", "पहले", "पूर्व"),
 )
 """Words written after it: "2 hours ago", "3 ore fa", "2 godziny temu", "3 uur geleden",
 Danish and Norwegian "5 min. siden", Swedish "5 minuter sedan", Finnish "3 minuuttia sitten",
 Turkish "5 dakika önce", Hungarian "12 perccel ezelőtt", Russian "5 минут назад", Ukrainian "5
-хвилин тому"."""
+хвилин тому", Hindi "5 मिनट पहले"."""
 UNITS_AGO = "másodperce", "perce", "órája", "napja"
 """Units that say "ago" themselves, after the amount alone: Hungarian "12 perce" (12 minutes
 ago), "2 órája" (2 hours ago)."""
@@ -637,6 +655,8 @@ JUST_NOW = (
     "только что",
     "щойно",
     "току-що",
+    "अभी-अभी",
+    "अभी अभी",
 )
 """A stamp that says "now": read only when nothing but a separator follows it."""
 
@@ -923,6 +943,7 @@ LANGUAGE_ZONES: dict[str, str] = {
     "ja": "Asia/Tokyo",
     "ko": "Asia/Seoul",
     "zh": "Asia/Shanghai",
+    "hi": "Asia/Kolkata",
 }
 
 
@@ -952,6 +973,13 @@ MATCH_PERIOD_ORDINAL = (
     r"(?:half|halbzeit|période|periode|mi-temps|tempo|parte|tiempo|helft|połowa)"
 )
 """A numbered period: "2ème période", "1st half", "2. Halbzeit"."""
+
+
+WORD_MARKS = "".join(
+    map(chr, (*range(0x900, 0x904), *range(0x93A, 0x950), *range(0x951, 0x958), 0x962, 0x963))
+)
+"""The vowel signs and other marks of Devanagari, inside words, which Python's `\\w` and
+`str.isalpha` leave out: "मिनट" is one word, not "म" and "नट"."""
 
 
 # --- matching the words -------------------------------------------------------------------

@@ -1,0 +1,63 @@
+"""Live blogs in Hindi and other languages of scripts and regions the first rounds left out,
+on small pages of liveread's own read by the generic reader: the times written as text
+("5 मिनट पहले", "21 अक्टूबर 2024, 11:15 IST") and the prose their posts are written in."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+
+import pytest
+
+from textpages import at, entry, marker, page, times
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [
+        ("5 मिनट पहले", 300),
+        ("2 घंटे पहले", 7200),
+        ("एक घंटा पहले", 3600),
+        ("3 दिन पहले", 3 * 86400),
+        ("अभी-अभी", 0),
+    ],
+)
+def test_hindi_times_ago(text: str, seconds: int) -> None:
+    found = marker(text, "hi")
+    assert (found.kind, found.ago) == ("relative", timedelta(seconds=seconds))
+
+
+def test_a_hindi_date_then_its_clock_and_yesterday() -> None:
+    found = marker("21 अक्टूबर 2024, 11:15 IST", "hi")
+    assert (found.day, found.hour, found.minute) == (date(2024, 10, 21), 11, 15)
+    found = marker("कल 22:10", "hi")
+    assert (found.days_back, found.hour, found.minute) == (1, 22, 10)
+
+
+def test_a_hindi_live_blog() -> None:
+    """Devanagari's vowel signs are no letters to `\\w` nor to `str.isalpha`: the units of
+    "2 घंटे पहले" and the words of a sentence ending in "।" are read whole all the same."""
+    blog = page(
+        "https://www.samachar.example.in/city/barish-live",
+        "hi",
+        "बारिश LIVE: शहर में भारी बारिश",
+        "2024-10-21T14:40:00+05:30",
+        entry(
+            4, "5 मिनट पहले", "ट्रेनें देरी से", "रेलवे ने बताया कि पटरियों पर पानी भरने से ट्रेनें देरी से चल रही हैं।"
+        ),
+        entry(3, "2 घंटे पहले", "स्कूल बंद", "नगर निगम ने सोमवार को सभी स्कूलों में छुट्टी घोषित कर दी है।"),
+        entry(
+            2,
+            "21 अक्टूबर 2024, 09:02 IST",
+            "अलर्ट",
+            "मौसम विभाग ने अगले दो दिनों के लिए भारी बारिश की चेतावनी जारी की है।",
+        ),
+        entry(
+            1, "कल 23:30", "रात भर बारिश", "शहर के कई इलाकों में रविवार रात से लगातार बारिश हो रही है।"
+        ),
+    )
+    assert times(blog) == [
+        at("2024-10-21T14:35:00+05:30"),
+        at("2024-10-21T12:40:00+05:30"),
+        at("2024-10-21T09:02:00+05:30"),
+        at("2024-10-20T23:30:00+05:30"),
+    ]
