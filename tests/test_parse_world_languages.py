@@ -61,3 +61,44 @@ def test_a_hindi_live_blog() -> None:
         at("2024-10-21T09:02:00+05:30"),
         at("2024-10-20T23:30:00+05:30"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [("منذ 5 دقائق", 300), ("منذ ٥ دقائق", 300), ("منذ ساعة", 3600), ("منذ ٣ ساعات", 3 * 3600)],
+)
+def test_arabic_times_ago_in_either_digits(text: str, seconds: int) -> None:
+    found = marker(text, "ar")
+    assert (found.kind, found.ago) == ("relative", timedelta(seconds=seconds))
+
+
+@pytest.mark.parametrize(
+    ("text", "days_back", "hour", "minute"),
+    [("١٤:٠٥", None, 14, 5), ("٠٩:٤٨", None, 9, 48), ("أمس ٢٢:١٠", 1, 22, 10)],
+)
+def test_arabic_indic_digits_in_a_clock(
+    text: str, days_back: int | None, hour: int, minute: int
+) -> None:
+    found = marker(text, "ar")
+    assert (found.days_back, found.hour, found.minute) == (days_back, hour, minute)
+
+
+def test_an_arabic_live_blog_in_mecca_s_time() -> None:
+    """A site of no country (.net) in a language of many, its dates in UTC: the page's
+    "بتوقيت مكة المكرمة" names the zone its clocks are in."""
+    blog = page(
+        "https://www.akhbar.example.net/liveblog/2024/10/21/tatawurat",
+        "ar",
+        "مباشر.. تطورات الأحداث لحظة بلحظة",
+        "2024-10-21T11:40:00Z",
+        "<p class='note'>جميع الأوقات بتوقيت مكة المكرمة</p>",
+        entry(3, "منذ ٥ دقائق", "دعوة لوقف النار", "دعا الأمين العام إلى وقف فوري لإطلاق النار."),
+        entry(2, "١٤:٠٥", "وصول قافلة", "قال مسؤولون إن قافلة تضم ٤٠ شاحنة وصلت إلى المعبر."),
+        entry(1, "٠٩:٤٨", "بدء التغطية", "نتابع في هذه التغطية آخر التطورات الميدانية والسياسية."),
+    )
+    assert times(blog) == [
+        at("2024-10-21T14:35:00+03:00"),
+        at("2024-10-21T14:05:00+03:00"),
+        at("2024-10-21T09:48:00+03:00"),
+    ]
+    assert blog.entries[1].text.startswith("قال مسؤولون إن قافلة تضم ٤٠")

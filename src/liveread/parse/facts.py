@@ -67,7 +67,7 @@ LIVE_WORDS = re.compile(
     r"\bsuora(?:na)?\b|\bseuraamme\b|hetki hetkeltä|\bonline:|online (?:přenos|reportáž)|"
     r"\bživě\b|\bcanl[ıi]\b|percről percre|ζωντανά|ζωντανή ενημέρωση|\bu[žz]ivo\b|\bуживо\b|"
     r"\bv živo\b|\bна ?живо\b|\bонлайн\b(?!-(?!трансляц))|прям(?:ая|ой) (?:трансляция|эфир)|"
-    r"लाइव",
+    r"लाइव|مباشر|لحظة بلحظة",
     re.IGNORECASE,
 )
 LIVE_TOPIC = re.compile(
@@ -81,7 +81,7 @@ HEADINGS = 20
 """How many of the page's first headings may say it is live."""
 TIME_WORDS = re.compile(
     r"\b(?:times?|updates?|timestamps?|time zone|zeit\w*|uhrzeit\w*|heures?|horaires?|"
-    r"ora|orari\w*|horas?|horarios|tijd\w*|godzin\w*|utc|gmt|врем\w*|час\w*)\b"
+    r"ora|orari\w*|horas?|horarios|tijd\w*|godzin\w*|utc|gmt|врем\w*|час\w*|ب?توقيت)\b"
 )
 """Words a note stating a page's zone holds, in one language or another, searched for in
 the note lower-cased (twice as fast as a search that ignores case: a page has hundreds)."""
