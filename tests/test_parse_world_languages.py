@@ -102,3 +102,31 @@ def test_an_arabic_live_blog_in_mecca_s_time() -> None:
         at("2024-10-21T09:48:00+03:00"),
     ]
     assert blog.entries[1].text.startswith("قال مسؤولون إن قافلة تضم ٤٠")
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [("לפני 5 דקות", 300), ("לפני שעה", 3600), ("לפני 3 שעות", 3 * 3600), ("לפני דקה", 60)],
+)
+def test_hebrew_times_ago(text: str, seconds: int) -> None:
+    found = marker(text, "he")
+    assert (found.kind, found.ago) == ("relative", timedelta(seconds=seconds))
+
+
+def test_a_hebrew_live_blog() -> None:
+    blog = page(
+        "https://www.hadashot.example.co.il/news/article/live-rain",
+        "he",
+        "עדכונים שוטפים: סערת גשמים",
+        "2024-10-21T14:40:00+03:00",
+        entry(4, "לפני 5 דקות", "כביש נחסם", "המשטרה חסמה את הכביש בשל הצטברות מים במחלף."),
+        entry(3, "לפני שעה", "גשם עד הערב", "השירות המטאורולוגי מסר כי הגשמים יימשכו עד הערב."),
+        entry(2, "12:02", "הרכבות הופסקו", "הרכבת הודיעה על הפסקת התנועה בקו עקב נפילת עץ."),
+        entry(1, "אתמול 22:10", "סערה בדרך", "חזאים מעריכים כי זו אחת הסערות החזקות של השנים."),
+    )
+    assert times(blog) == [
+        at("2024-10-21T14:35:00+03:00"),
+        at("2024-10-21T13:40:00+03:00"),
+        at("2024-10-21T12:02:00+03:00"),
+        at("2024-10-20T22:10:00+03:00"),
+    ]

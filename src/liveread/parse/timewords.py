@@ -4,7 +4,7 @@ Words are written as the pages spell them; lookups `fold` them (lower case, acce
 removed), so "août", "aout" and "AOÛT" are one word. Languages: English, German, French,
 Italian, Spanish, Polish, Dutch, Portuguese, Danish, Norwegian, Finnish, Czech, Slovak,
 Romanian, Turkish, Greek, Hungarian, Croatian, Serbian and Bosnian (Latin script), Slovenian,
-Russian, Ukrainian, Bulgarian, Hindi, Arabic (some lists Swedish too).
+Russian, Ukrainian, Bulgarian, Hindi, Arabic, Hebrew (some lists Swedish too).
 Read by `textmarkers`, `textdays` and `textzones`.
 """
 
@@ -554,6 +554,9 @@ DAYS_BACK: dict[str, int] = {
     "कल": 1,
     "اليوم": 0,  # Arabic
     "أمس": 1,
+    "היום": 0,  # Hebrew
+    "אתמול": 1,
+    "שלשום": 2,
 }
 LANGUAGE_DAYS_BACK: dict[str, tuple[str, int]] = {"ma": ("hu", 0)}
 """Words that name a day relative to the page's only in one language, read as such only on
@@ -568,38 +571,38 @@ UNIT_SECONDS: dict[int, str] = {
         "segundo segundos sekunda sekundy sekund sekundę seconden sekunder sekunti sekuntia "
         "sekundou sekundami sekúnd sekundy secunde secundă saniye δευτερόλεπτο δευτερόλεπτα másodperc "
         "másodperce sekundi sekundo секунд секунды секунду сек секунди секунда सेकंड सेकेंड "
-        "ثانية ثوان ثوانٍ"
+        "ثانية ثوان ثوانٍ שניות שנייה"
     ),
     60: (
         "m min mins minute minutes minuten minuto minuti minutos minuta minuty minut minutę "
         "minuut minutt minutter minuter minuutti minuuttia minutou minutami minúta minúty minút minútou minútami dakika dk λεπτό λεπτά "
         "perc perccel perce minutu minuto минут минуты минуту мин хвилин хвилини хвилину хв "
-        "минути минута मिनट मिनटों دقيقة دقائق"
+        "минути минута मिनट मिनटों دقيقة دقائق דקות דקה"
     ),
     3600: (
         "h hr hrs hour hours std stunde stunden heure heures ora ore hora horas "
         "godz godzina godziny godzin godzinę uur u time timer timme timmar tunti tuntia "
         "hodina hodiny hodin hodinou hodinami oră orei saat ώρα ώρες óra órával órája "
         "sat sata sati сат сата сати uro urama urami час часа часов ч годину години годин год "
-        "घंटे घंटा घंटों घण्टे ساعة ساعات"
+        "घंटे घंटा घंटों घण्टे ساعة ساعات שעות שעה"
     ),
     86400: (
         "d day days tag tage tagen jour jours giorno giorni día días dia dias dzień dni dag dagen "
         "dage dager dagar päivä päivää dny dnem dňami dňom zi zile gün μέρα μέρες ημέρα ημέρες "
         "nap nappal napja dan dana dnevi dnevom день дня дней днів ден дена दिन दिनों "
-        "يوم أيام"
+        "يوم أيام ימים יום"
     ),
 }
 ONE_WORDS = "a an one ein eine einer einem un une una uno un' un’ een één jedną um uma एक"
 """Words that stand for the number 1 in a relative time ("an hour ago", "vor einer Stunde")."""
 AGO_BEFORE = (
     *("vor", "il y a", "hace", "há", "před", "pred", "acum", "πριν από", "πριν"),
-    *("prije", "pre", "пре", "преди", "منذ"),
+    *("prije", "pre", "пре", "преди", "منذ", "לפני"),
 )
 """Words written before the amount: "vor 2 Stunden", "il y a 3 heures", "hace 2 horas",
 Czech "před 6 minutami", Slovak "pred 8 minútami", Croatian "prije 5 minuta", Serbian "pre 5
 minuta" ("пре 5 минута"), Slovenian "pred 5 minutami", Bulgarian "преди 5 минути", Romanian "acum 9 minute", Greek "πριν από 12 λεπτά" (the longer
-of two that start alike first), Arabic "منذ 5 دقائق"."""
+of two that start alike first), Arabic "منذ 5 دقائق", Hebrew "לפני 5 דקות"."""
 AGO_AFTER = (
     *("ago", "fa", "temu", "geleden", "atrás", "siden", "sedan", "sitten", "önce", "ezelőtt"),
     *("назад", "тому", "पहले", "पूर्व"),
@@ -619,11 +622,11 @@ AGO_AROUND = {"for": "siden", "för": "sedan"}
 minutter siden", Swedish "för 6 minuter sedan" ("for 2 hours" alone is no time)."""
 ONE_UNIT_AGO = (
     *("temu", "sitten", "před", "pred", "prije", "pre", "пре", "преди", "назад", "тому"),
-    "منذ",
+    *("منذ", "לפני"),
 )
 """Words around which a unit alone is one of it: Polish "godzinę temu" (an hour ago), Finnish
 "minuutti sitten" (a minute ago), Czech "před hodinou", Slovenian "pred uro", Bulgarian
-"преди час", Russian "час назад", Ukrainian "годину тому", Arabic "منذ ساعة"."""
+"преди час", Russian "час назад", Ukrainian "годину тому", Arabic "منذ ساعة", Hebrew "לפני שעה"."""
 JUST_NOW = (
     "just now",
     "moments ago",
