@@ -130,3 +130,52 @@ def test_a_hebrew_live_blog() -> None:
         at("2024-10-21T12:02:00+03:00"),
         at("2024-10-20T22:10:00+03:00"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds"),
+    [("5 menit yang lalu", 300), ("2 jam yang lalu", 7200), ("3 hari lalu", 3 * 86400)],
+)
+def test_indonesian_and_malay_times_ago(text: str, seconds: int) -> None:
+    found = marker(text, "id")
+    assert (found.kind, found.ago) == ("relative", timedelta(seconds=seconds))
+
+
+def test_an_indonesian_live_blog_on_a_site_of_no_country_in_wib() -> None:
+    """A .com site: the zone is the one the posts' own "WIB" names, or the language's."""
+    blog = page(
+        "https://news.berita.example.com/d-7600123/live-update-banjir",
+        "id",
+        "LIVE UPDATE: Banjir Jakarta Hari Ini",
+        "2024-10-21T07:40:00Z",
+        entry(
+            4,
+            "5 menit yang lalu",
+            "Air Capai 2 Meter",
+            "Ketinggian air di Kampung Melayu mencapai 2 meter.",
+        ),
+        entry(
+            3,
+            "Senin, 21 Okt 2024 13:50 WIB",
+            "Posko Dibuka",
+            "Pemprov membuka 30 posko pengungsian di lima wilayah.",
+        ),
+        entry(
+            2,
+            "kemarin 22:30",
+            "Hujan Lebat",
+            "BMKG memperingatkan hujan lebat disertai petir hingga pagi.",
+        ),
+        entry(
+            1,
+            "Minggu, 20 Okt 2024 20:15 WIB",
+            "Siaga 1",
+            "Tinggi muka air di Pintu Air Manggarai mencapai 950 cm.",
+        ),
+    )
+    assert times(blog) == [
+        at("2024-10-21T14:35:00+07:00"),
+        at("2024-10-21T13:50:00+07:00"),
+        at("2024-10-20T22:30:00+07:00"),
+        at("2024-10-20T20:15:00+07:00"),
+    ]

@@ -160,7 +160,9 @@ _AGO_BEFORE = "|".join(
         reverse=True,
     )
 )
-_AGO_AFTER = "|".join((*words.AGO_AFTER, *words.AGO_AROUND.values()))
+_AGO_AFTER = "|".join(
+    word.replace(" ", r"\s+") for word in (*words.AGO_AFTER, *words.AGO_AROUND.values())
+)
 _UNIT_TAILS = "|".join(words.UNIT_TAILS)
 _AROUND = {(words.fold(before), words.fold(after)) for before, after in words.AGO_AROUND.items()}
 _AROUND_FIRST = {before for before, _ in _AROUND}

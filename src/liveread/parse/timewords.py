@@ -4,7 +4,7 @@ Words are written as the pages spell them; lookups `fold` them (lower case, acce
 removed), so "août", "aout" and "AOÛT" are one word. Languages: English, German, French,
 Italian, Spanish, Polish, Dutch, Portuguese, Danish, Norwegian, Finnish, Czech, Slovak,
 Romanian, Turkish, Greek, Hungarian, Croatian, Serbian and Bosnian (Latin script), Slovenian,
-Russian, Ukrainian, Bulgarian, Hindi, Arabic, Hebrew (some lists Swedish too).
+Russian, Ukrainian, Bulgarian, Hindi, Arabic, Hebrew, Indonesian and Malay (some lists Swedish too).
 Read by `textmarkers`, `textdays` and `textzones`.
 """
 
@@ -366,6 +366,36 @@ MONTHS: dict[str, tuple[str, ...]] = {
         "नवंबर नवम्बर",
         "दिसंबर दिसम्बर",
     ),
+    # Indonesian and Malay: "Des", "Mac" and "Dis" are left out, as French, English and
+    # other words ("5 des 12 blessés").
+    "id": (
+        "januari jan",
+        "februari feb",
+        "maret mar",
+        "april apr",
+        "mei",
+        "juni jun",
+        "juli jul",
+        "agustus agu ags agt",
+        "september sep sept",
+        "oktober okt",
+        "november nov",
+        "desember",
+    ),
+    "ms": (
+        "januari jan",
+        "februari feb",
+        "",
+        "april apr",
+        "mei",
+        "jun",
+        "julai",
+        "ogos",
+        "september sep",
+        "oktober okt",
+        "november nov",
+        "disember",
+    ),
 }
 
 LANGUAGE_MONTHS: dict[str, dict[str, int]] = {"hr": {"listopad": 10, "listopada": 10, "lis": 10}}
@@ -489,6 +519,8 @@ WEEKDAYS: dict[str, tuple[str, ...]] = {
     "uk": ("понеділок", "вівторок", "середа", "четвер", "п'ятниця", "субота", "неділя"),
     "bg": ("понеделник", "вторник", "сряда", "четвъртък", "петък", "събота", "неделя"),
     "hi": ("सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "रविवार"),
+    "id": ("senin", "selasa", "rabu", "kamis", "jumat jum'at", "sabtu", "minggu"),
+    "ms": ("isnin", "selasa", "rabu", "khamis", "jumaat", "sabtu", "ahad"),
 }
 
 DAYS_BACK: dict[str, int] = {
@@ -557,6 +589,8 @@ DAYS_BACK: dict[str, int] = {
     "היום": 0,  # Hebrew
     "אתמול": 1,
     "שלשום": 2,
+    "hari ini": 0,  # Indonesian and Malay
+    "kemarin": 1,
 }
 LANGUAGE_DAYS_BACK: dict[str, tuple[str, int]] = {"ma": ("hu", 0)}
 """Words that name a day relative to the page's only in one language, read as such only on
@@ -571,26 +605,26 @@ UNIT_SECONDS: dict[int, str] = {
         "segundo segundos sekunda sekundy sekund sekundę seconden sekunder sekunti sekuntia "
         "sekundou sekundami sekúnd sekundy secunde secundă saniye δευτερόλεπτο δευτερόλεπτα másodperc "
         "másodperce sekundi sekundo секунд секунды секунду сек секунди секунда सेकंड सेकेंड "
-        "ثانية ثوان ثوانٍ שניות שנייה"
+        "ثانية ثوان ثوانٍ שניות שנייה detik"
     ),
     60: (
         "m min mins minute minutes minuten minuto minuti minutos minuta minuty minut minutę "
         "minuut minutt minutter minuter minuutti minuuttia minutou minutami minúta minúty minút minútou minútami dakika dk λεπτό λεπτά "
         "perc perccel perce minutu minuto минут минуты минуту мин хвилин хвилини хвилину хв "
-        "минути минута मिनट मिनटों دقيقة دقائق דקות דקה"
+        "минути минута मिनट मिनटों دقيقة دقائق דקות דקה menit minit"
     ),
     3600: (
         "h hr hrs hour hours std stunde stunden heure heures ora ore hora horas "
         "godz godzina godziny godzin godzinę uur u time timer timme timmar tunti tuntia "
         "hodina hodiny hodin hodinou hodinami oră orei saat ώρα ώρες óra órával órája "
         "sat sata sati сат сата сати uro urama urami час часа часов ч годину години годин год "
-        "घंटे घंटा घंटों घण्टे ساعة ساعات שעות שעה"
+        "घंटे घंटा घंटों घण्टे ساعة ساعات שעות שעה jam"
     ),
     86400: (
         "d day days tag tage tagen jour jours giorno giorni día días dia dias dzień dni dag dagen "
         "dage dager dagar päivä päivää dny dnem dňami dňom zi zile gün μέρα μέρες ημέρα ημέρες "
         "nap nappal napja dan dana dnevi dnevom день дня дней днів ден дена दिन दिनों "
-        "يوم أيام ימים יום"
+        "يوم أيام ימים יום hari"
     ),
 }
 ONE_WORDS = "a an one ein eine einer einem un une una uno un' un’ een één jedną um uma एक"
@@ -605,12 +639,12 @@ minuta" ("пре 5 минута"), Slovenian "pred 5 minutami", Bulgarian "пр�
 of two that start alike first), Arabic "منذ 5 دقائق", Hebrew "לפני 5 דקות"."""
 AGO_AFTER = (
     *("ago", "fa", "temu", "geleden", "atrás", "siden", "sedan", "sitten", "önce", "ezelőtt"),
-    *("назад", "тому", "पहले", "पूर्व"),
+    *("назад", "тому", "पहले", "पूर्व", "yang lalu", "lalu"),
 )
 """Words written after it: "2 hours ago", "3 ore fa", "2 godziny temu", "3 uur geleden",
 Danish and Norwegian "5 min. siden", Swedish "5 minuter sedan", Finnish "3 minuuttia sitten",
 Turkish "5 dakika önce", Hungarian "12 perccel ezelőtt", Russian "5 минут назад", Ukrainian "5
-хвилин тому", Hindi "5 मिनट पहले"."""
+хвилин тому", Hindi "5 मिनट पहले", Indonesian and Malay "5 menit yang lalu"."""
 UNITS_AGO = "másodperce", "perce", "órája", "napja"
 """Units that say "ago" themselves, after the amount alone: Hungarian "12 perce" (12 minutes
 ago), "2 órája" (2 hours ago)."""
@@ -665,6 +699,7 @@ JUST_NOW = (
     "току-що",
     "अभी-अभी",
     "अभी अभी",
+    "baru saja",
 )
 """A stamp that says "now": read only when nothing but a separator follows it."""
 
@@ -766,6 +801,9 @@ ZONE_NAMES: dict[str, str] = {
     "PKT": "Asia/Karachi",
     "PHT": "Asia/Manila",
     "WIB": "Asia/Jakarta",
+    "WITA": "Asia/Makassar",
+    "WIT": "Asia/Jayapura",
+    "MYT": "Asia/Kuala_Lumpur",
     "ICT": "Asia/Bangkok",  # Indochina Time (Thailand, Vietnam, Cambodia, Laos)
     "JST": "Asia/Tokyo",
     "KST": "Asia/Seoul",
@@ -958,6 +996,8 @@ LANGUAGE_ZONES: dict[str, str] = {
     "ko": "Asia/Seoul",
     "zh": "Asia/Shanghai",
     "hi": "Asia/Kolkata",
+    "id": "Asia/Jakarta",
+    "ms": "Asia/Kuala_Lumpur",
 }
 
 
