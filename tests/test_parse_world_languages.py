@@ -179,3 +179,47 @@ def test_an_indonesian_live_blog_on_a_site_of_no_country_in_wib() -> None:
         at("2024-10-20T22:30:00+07:00"),
         at("2024-10-20T20:15:00+07:00"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds", "language"),
+    [("fa 5 minuts", 300, "ca"), ("fa 2 hores", 7200, "ca"), ("3 ore fa", 3 * 3600, "it")],
+)
+def test_catalan_fa_before_the_amount_and_italian_fa_after_it(
+    text: str, seconds: int, language: str
+) -> None:
+    found = marker(text, language)
+    assert (found.kind, found.ago) == ("relative", timedelta(seconds=seconds))
+
+
+def test_a_catalan_live_blog() -> None:
+    """A .cat site names no country: the language names Spain's (peninsular) time."""
+    blog = page(
+        "https://www.diari.example.cat/societat/directe-temporal",
+        "ca",
+        "Temporal de pluja a Catalunya, en directe",
+        "2024-10-21T12:40:00Z",
+        entry(
+            3,
+            "fa 5 minuts",
+            "Tallada l'AP-7",
+            "El Servei Català de Trànsit ha tallat l'AP-7 en tots dos sentits.",
+        ),
+        entry(
+            2,
+            "14:02",
+            "Rodalies suspèn la R2",
+            "Renfe ha suspès la circulació de trens de la R2 Sud.",
+        ),
+        entry(
+            1,
+            "Ahir, 22:45",
+            "Avís vermell",
+            "El Meteocat ha emès un avís vermell per pluges intenses.",
+        ),
+    )
+    assert times(blog) == [
+        at("2024-10-21T14:35:00+02:00"),
+        at("2024-10-21T14:02:00+02:00"),
+        at("2024-10-20T22:45:00+02:00"),
+    ]

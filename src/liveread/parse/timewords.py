@@ -4,7 +4,7 @@ Words are written as the pages spell them; lookups `fold` them (lower case, acce
 removed), so "août", "aout" and "AOÛT" are one word. Languages: English, German, French,
 Italian, Spanish, Polish, Dutch, Portuguese, Danish, Norwegian, Finnish, Czech, Slovak,
 Romanian, Turkish, Greek, Hungarian, Croatian, Serbian and Bosnian (Latin script), Slovenian,
-Russian, Ukrainian, Bulgarian, Hindi, Arabic, Hebrew, Indonesian and Malay (some lists Swedish too).
+Russian, Ukrainian, Bulgarian, Hindi, Arabic, Hebrew, Indonesian and Malay, Catalan (some lists Swedish too).
 Read by `textmarkers`, `textdays` and `textzones`.
 """
 
@@ -521,6 +521,7 @@ WEEKDAYS: dict[str, tuple[str, ...]] = {
     "hi": ("सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "रविवार"),
     "id": ("senin", "selasa", "rabu", "kamis", "jumat jum'at", "sabtu", "minggu"),
     "ms": ("isnin", "selasa", "rabu", "khamis", "jumaat", "sabtu", "ahad"),
+    "ca": ("dilluns", "dimarts", "dimecres", "dijous", "divendres", "dissabte", "diumenge"),
 }
 
 DAYS_BACK: dict[str, int] = {
@@ -591,6 +592,8 @@ DAYS_BACK: dict[str, int] = {
     "שלשום": 2,
     "hari ini": 0,  # Indonesian and Malay
     "kemarin": 1,
+    "avui": 0,  # Catalan
+    "ahir": 1,
 }
 LANGUAGE_DAYS_BACK: dict[str, tuple[str, int]] = {"ma": ("hu", 0)}
 """Words that name a day relative to the page's only in one language, read as such only on
@@ -605,38 +608,38 @@ UNIT_SECONDS: dict[int, str] = {
         "segundo segundos sekunda sekundy sekund sekundę seconden sekunder sekunti sekuntia "
         "sekundou sekundami sekúnd sekundy secunde secundă saniye δευτερόλεπτο δευτερόλεπτα másodperc "
         "másodperce sekundi sekundo секунд секунды секунду сек секунди секунда सेकंड सेकेंड "
-        "ثانية ثوان ثوانٍ שניות שנייה detik"
+        "ثانية ثوان ثوانٍ שניות שנייה detik segons"
     ),
     60: (
         "m min mins minute minutes minuten minuto minuti minutos minuta minuty minut minutę "
         "minuut minutt minutter minuter minuutti minuuttia minutou minutami minúta minúty minút minútou minútami dakika dk λεπτό λεπτά "
         "perc perccel perce minutu minuto минут минуты минуту мин хвилин хвилини хвилину хв "
-        "минути минута मिनट मिनटों دقيقة دقائق דקות דקה menit minit"
+        "минути минута मिनट मिनटों دقيقة دقائق דקות דקה menit minit minuts"
     ),
     3600: (
         "h hr hrs hour hours std stunde stunden heure heures ora ore hora horas "
         "godz godzina godziny godzin godzinę uur u time timer timme timmar tunti tuntia "
         "hodina hodiny hodin hodinou hodinami oră orei saat ώρα ώρες óra órával órája "
         "sat sata sati сат сата сати uro urama urami час часа часов ч годину години годин год "
-        "घंटे घंटा घंटों घण्टे ساعة ساعات שעות שעה jam"
+        "घंटे घंटा घंटों घण्टे ساعة ساعات שעות שעה jam hores"
     ),
     86400: (
         "d day days tag tage tagen jour jours giorno giorni día días dia dias dzień dni dag dagen "
         "dage dager dagar päivä päivää dny dnem dňami dňom zi zile gün μέρα μέρες ημέρα ημέρες "
         "nap nappal napja dan dana dnevi dnevom день дня дней днів ден дена दिन दिनों "
-        "يوم أيام ימים יום hari"
+        "يوم أيام ימים יום hari dies"
     ),
 }
 ONE_WORDS = "a an one ein eine einer einem un une una uno un' un’ een één jedną um uma एक"
 """Words that stand for the number 1 in a relative time ("an hour ago", "vor einer Stunde")."""
 AGO_BEFORE = (
     *("vor", "il y a", "hace", "há", "před", "pred", "acum", "πριν από", "πριν"),
-    *("prije", "pre", "пре", "преди", "منذ", "לפני"),
+    *("prije", "pre", "пре", "преди", "منذ", "לפני", "fa"),
 )
 """Words written before the amount: "vor 2 Stunden", "il y a 3 heures", "hace 2 horas",
 Czech "před 6 minutami", Slovak "pred 8 minútami", Croatian "prije 5 minuta", Serbian "pre 5
 minuta" ("пре 5 минута"), Slovenian "pred 5 minutami", Bulgarian "преди 5 минути", Romanian "acum 9 minute", Greek "πριν από 12 λεπτά" (the longer
-of two that start alike first), Arabic "منذ 5 دقائق", Hebrew "לפני 5 דקות"."""
+of two that start alike first), Arabic "منذ 5 دقائق", Hebrew "לפני 5 דקות", Catalan "fa 5 minuts" (where Italian writes "fa" after: "5 minuti fa")."""
 AGO_AFTER = (
     *("ago", "fa", "temu", "geleden", "atrás", "siden", "sedan", "sitten", "önce", "ezelőtt"),
     *("назад", "тому", "पहले", "पूर्व", "yang lalu", "lalu"),
@@ -700,6 +703,7 @@ JUST_NOW = (
     "अभी-अभी",
     "अभी अभी",
     "baru saja",
+    "ara mateix",
 )
 """A stamp that says "now": read only when nothing but a separator follows it."""
 
@@ -998,6 +1002,7 @@ LANGUAGE_ZONES: dict[str, str] = {
     "hi": "Asia/Kolkata",
     "id": "Asia/Jakarta",
     "ms": "Asia/Kuala_Lumpur",
+    "ca": "Europe/Madrid",
 }
 
 
