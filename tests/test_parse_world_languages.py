@@ -223,3 +223,60 @@ def test_a_catalan_live_blog() -> None:
         at("2024-10-21T14:02:00+02:00"),
         at("2024-10-20T22:45:00+02:00"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds", "language"),
+    [
+        ("prieš 5 min.", 300, "lt"),
+        ("prieš 2 val.", 7200, "lt"),
+        ("prieš valandą", 3600, "lt"),
+        ("pirms 5 minūtēm", 300, "lv"),
+        ("pirms 2 stundām", 7200, "lv"),
+        ("5 minutit tagasi", 300, "et"),
+        ("2 tundi tagasi", 7200, "et"),
+    ],
+)
+def test_baltic_times_ago(text: str, seconds: int, language: str) -> None:
+    found = marker(text, language)
+    assert (found.kind, found.ago) == ("relative", timedelta(seconds=seconds))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"), [("vakar 23:50", "lt"), ("vakar 23:50", "lv"), ("eile 23:50", "et")]
+)
+def test_baltic_yesterday_before_a_clock(text: str, language: str) -> None:
+    found = marker(text, language)
+    assert (found.days_back, found.hour, found.minute) == (1, 23, 50)
+
+
+def test_a_lithuanian_live_blog() -> None:
+    blog = page(
+        "https://www.naujienos.example.lt/news/tiesiogiai-rinkimai",
+        "lt",
+        "TIESIOGIAI. Seimo rinkimų antrasis turas",
+        "2024-10-21T14:40:00+03:00",
+        entry(
+            3,
+            "prieš 5 min.",
+            "Suskaičiuota 98 proc.",
+            "Rinkimų komisija paskelbė, kad suskaičiuota 98 procentai.",
+        ),
+        entry(
+            2,
+            "10:15",
+            "Aktyvumas – 41 proc.",
+            "Galutinis rinkėjų aktyvumas antrajame ture siekė 41 procentą.",
+        ),
+        entry(
+            1,
+            "vakar 23:50",
+            "Pirmieji rezultatai",
+            "Pirmieji rezultatai rodo, kad opozicija pirmauja daugelyje apygardų.",
+        ),
+    )
+    assert times(blog) == [
+        at("2024-10-21T14:35:00+03:00"),
+        at("2024-10-21T10:15:00+03:00"),
+        at("2024-10-20T23:50:00+03:00"),
+    ]

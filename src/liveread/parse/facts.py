@@ -68,7 +68,8 @@ LIVE_WORDS = re.compile(
     r"\bživě\b|\bcanl[ıi]\b|percről percre|ζωντανά|ζωντανή ενημέρωση|\bu[žz]ivo\b|\bуживо\b|"
     r"\bv živo\b|\bна ?живо\b|\bонлайн\b(?!-(?!трансляц))|прям(?:ая|ой) (?:трансляция|эфир)|"
     r"लाइव|مباشر|لحظة بلحظة|עדכונים שוטפים|בשידור חי|\bלייב\b|siaran langsung|"
-    r"en directe|minut a minut",
+    r"en directe|minut a minut|\btiesiogiai\b|tiesioginė transliacija|\btiešraid\w*|"
+    r"\botseblogi\b|otseülekanne",
     re.IGNORECASE,
 )
 LIVE_TOPIC = re.compile(

@@ -4,7 +4,8 @@ Words are written as the pages spell them; lookups `fold` them (lower case, acce
 removed), so "août", "aout" and "AOÛT" are one word. Languages: English, German, French,
 Italian, Spanish, Polish, Dutch, Portuguese, Danish, Norwegian, Finnish, Czech, Slovak,
 Romanian, Turkish, Greek, Hungarian, Croatian, Serbian and Bosnian (Latin script), Slovenian,
-Russian, Ukrainian, Bulgarian, Hindi, Arabic, Hebrew, Indonesian and Malay, Catalan (some lists Swedish too).
+Russian, Ukrainian, Bulgarian, Hindi, Arabic, Hebrew, Indonesian and Malay, Catalan, Lithuanian, Latvian, Estonian (some
+lists Swedish too).
 Read by `textmarkers`, `textdays` and `textzones`.
 """
 
@@ -594,6 +595,14 @@ DAYS_BACK: dict[str, int] = {
     "kemarin": 1,
     "avui": 0,  # Catalan
     "ahir": 1,
+    "šiandien": 0,  # Lithuanian; "vakar" (yesterday) is Latvian too
+    "vakar": 1,
+    "užvakar": 2,
+    "šodien": 0,  # Latvian
+    "aizvakar": 2,
+    "täna": 0,  # Estonian
+    "eile": 1,
+    "üleeile": 2,
 }
 LANGUAGE_DAYS_BACK: dict[str, tuple[str, int]] = {"ma": ("hu", 0)}
 """Words that name a day relative to the page's only in one language, read as such only on
@@ -608,46 +617,49 @@ UNIT_SECONDS: dict[int, str] = {
         "segundo segundos sekunda sekundy sekund sekundę seconden sekunder sekunti sekuntia "
         "sekundou sekundami sekúnd sekundy secunde secundă saniye δευτερόλεπτο δευτερόλεπτα másodperc "
         "másodperce sekundi sekundo секунд секунды секунду сек секунди секунда सेकंड सेकेंड "
-        "ثانية ثوان ثوانٍ שניות שנייה detik segons"
+        "ثانية ثوان ثوانٍ שניות שנייה detik segons sekundžių sekundes sekundēm sekundit"
     ),
     60: (
         "m min mins minute minutes minuten minuto minuti minutos minuta minuty minut minutę "
         "minuut minutt minutter minuter minuutti minuuttia minutou minutami minúta minúty minút minútou minútami dakika dk λεπτό λεπτά "
         "perc perccel perce minutu minuto минут минуты минуту мин хвилин хвилини хвилину хв "
-        "минути минута मिनट मिनटों دقيقة دقائق דקות דקה menit minit minuts"
+        "минути минута मिनट मिनटों دقيقة دقائق דקות דקה menit minit minuts minučių minutes "
+        "minutę minūtēm minūtes minūti minūte minutit"
     ),
     3600: (
         "h hr hrs hour hours std stunde stunden heure heures ora ore hora horas "
         "godz godzina godziny godzin godzinę uur u time timer timme timmar tunti tuntia "
         "hodina hodiny hodin hodinou hodinami oră orei saat ώρα ώρες óra órával órája "
         "sat sata sati сат сата сати uro urama urami час часа часов ч годину години годин год "
-        "घंटे घंटा घंटों घण्टे ساعة ساعات שעות שעה jam hores"
+        "घंटे घंटा घंटों घण्टे ساعة ساعات שעות שעה jam hores val valanda valandą valandas "
+        "valandų stundām stundas stundu stunda tund tundi"
     ),
     86400: (
         "d day days tag tage tagen jour jours giorno giorni día días dia dias dzień dni dag dagen "
         "dage dager dagar päivä päivää dny dnem dňami dňom zi zile gün μέρα μέρες ημέρα ημέρες "
         "nap nappal napja dan dana dnevi dnevom день дня дней днів ден дена दिन दिनों "
-        "يوم أيام ימים יום hari dies"
+        "يوم أيام ימים יום hari dies dieną dienas dienų dienām päev päeva"
     ),
 }
 ONE_WORDS = "a an one ein eine einer einem un une una uno un' un’ een één jedną um uma एक"
 """Words that stand for the number 1 in a relative time ("an hour ago", "vor einer Stunde")."""
 AGO_BEFORE = (
     *("vor", "il y a", "hace", "há", "před", "pred", "acum", "πριν από", "πριν"),
-    *("prije", "pre", "пре", "преди", "منذ", "לפני", "fa"),
+    *("prije", "pre", "пре", "преди", "منذ", "לפני", "fa", "prieš", "pirms"),
 )
 """Words written before the amount: "vor 2 Stunden", "il y a 3 heures", "hace 2 horas",
 Czech "před 6 minutami", Slovak "pred 8 minútami", Croatian "prije 5 minuta", Serbian "pre 5
 minuta" ("пре 5 минута"), Slovenian "pred 5 minutami", Bulgarian "преди 5 минути", Romanian "acum 9 minute", Greek "πριν από 12 λεπτά" (the longer
-of two that start alike first), Arabic "منذ 5 دقائق", Hebrew "לפני 5 דקות", Catalan "fa 5 minuts" (where Italian writes "fa" after: "5 minuti fa")."""
+of two that start alike first), Arabic "منذ 5 دقائق", Hebrew "לפני 5 דקות", Catalan "fa 5 minuts" (where Italian writes "fa" after: "5 minuti fa"), Lithuanian "prieš 5
+min.", Latvian "pirms 5 minūtēm"."""
 AGO_AFTER = (
     *("ago", "fa", "temu", "geleden", "atrás", "siden", "sedan", "sitten", "önce", "ezelőtt"),
-    *("назад", "тому", "पहले", "पूर्व", "yang lalu", "lalu"),
+    *("назад", "тому", "पहले", "पूर्व", "yang lalu", "lalu", "tagasi"),
 )
 """Words written after it: "2 hours ago", "3 ore fa", "2 godziny temu", "3 uur geleden",
 Danish and Norwegian "5 min. siden", Swedish "5 minuter sedan", Finnish "3 minuuttia sitten",
 Turkish "5 dakika önce", Hungarian "12 perccel ezelőtt", Russian "5 минут назад", Ukrainian "5
-хвилин тому", Hindi "5 मिनट पहले", Indonesian and Malay "5 menit yang lalu"."""
+хвилин тому", Hindi "5 मिनट पहले", Indonesian and Malay "5 menit yang lalu", Estonian "5 minutit tagasi"."""
 UNITS_AGO = "másodperce", "perce", "órája", "napja"
 """Units that say "ago" themselves, after the amount alone: Hungarian "12 perce" (12 minutes
 ago), "2 órája" (2 hours ago)."""
@@ -659,11 +671,11 @@ AGO_AROUND = {"for": "siden", "för": "sedan"}
 minutter siden", Swedish "för 6 minuter sedan" ("for 2 hours" alone is no time)."""
 ONE_UNIT_AGO = (
     *("temu", "sitten", "před", "pred", "prije", "pre", "пре", "преди", "назад", "тому"),
-    *("منذ", "לפני"),
+    *("منذ", "לפני", "prieš", "pirms", "tagasi"),
 )
 """Words around which a unit alone is one of it: Polish "godzinę temu" (an hour ago), Finnish
 "minuutti sitten" (a minute ago), Czech "před hodinou", Slovenian "pred uro", Bulgarian
-"преди час", Russian "час назад", Ukrainian "годину тому", Arabic "منذ ساعة", Hebrew "לפני שעה"."""
+"преди час", Russian "час назад", Ukrainian "годину тому", Arabic "منذ ساعة", Hebrew "לפני שעה", Lithuanian "prieš valandą", Estonian "tund tagasi"."""
 JUST_NOW = (
     "just now",
     "moments ago",
@@ -923,6 +935,9 @@ COUNTRY_ZONES: dict[str, str] = {
     "se": "Europe/Stockholm",
     "no": "Europe/Oslo",
     "fi": "Europe/Helsinki",
+    "ee": "Europe/Tallinn",
+    "lv": "Europe/Riga",
+    "lt": "Europe/Vilnius",
     "gr": "Europe/Athens",
     "ro": "Europe/Bucharest",
     "bg": "Europe/Sofia",
@@ -1003,6 +1018,9 @@ LANGUAGE_ZONES: dict[str, str] = {
     "id": "Asia/Jakarta",
     "ms": "Asia/Kuala_Lumpur",
     "ca": "Europe/Madrid",
+    "lt": "Europe/Vilnius",
+    "lv": "Europe/Riga",
+    "et": "Europe/Tallinn",
 }
 
 
