@@ -280,3 +280,75 @@ def test_a_lithuanian_live_blog() -> None:
         at("2024-10-21T10:15:00+03:00"),
         at("2024-10-20T23:50:00+03:00"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds", "language"),
+    [
+        ("5분 전", 300, "ko"),
+        ("2시간 전", 7200, "ko"),
+        ("5分钟前", 300, "zh"),
+        ("3小时前", 3 * 3600, "zh"),
+        ("5分前", 300, "ja"),
+        ("2時間前", 7200, "ja"),
+        ("방금 전", 0, "ko"),
+    ],
+)
+def test_korean_chinese_and_japanese_times_ago(text: str, seconds: int, language: str) -> None:
+    found = marker(text, language)
+    assert (found.kind, found.ago) == ("relative", timedelta(seconds=seconds))
+
+
+@pytest.mark.parametrize(("text", "language"), [("어제 22:45", "ko"), ("昨天 22:45", "zh")])
+def test_yesterday_before_a_clock_in_korean_and_chinese(text: str, language: str) -> None:
+    found = marker(text, language)
+    assert (found.days_back, found.hour, found.minute) == (1, 22, 45)
+
+
+def test_a_clock_run_into_a_title_of_a_script_without_capitals() -> None:
+    """Inline markup runs the stamp into the title: "14:02부산항" as "14:02Port"."""
+    found = marker("14:02부산항 선박 입출항 통제", "ko")
+    assert (found.hour, found.minute, found.end) == (14, 2, 5)
+
+
+def test_a_korean_live_blog() -> None:
+    blog = page(
+        "https://www.news.example.co.kr/article/20241021500123",
+        "ko",
+        "[실시간] 태풍 북상…제주 전 지역 태풍경보",
+        "2024-10-21T14:40:00+09:00",
+        entry(
+            4,
+            "5분 전",
+            "제주공항 전면 결항",
+            "제주국제공항을 오가는 항공편이 오후 2시 이후 모두 결항됐다고 한국공항공사가 밝혔다. "
+            "공사는 승객들에게 항공사에 운항 여부를 확인해 달라고 당부했다.",
+        ),
+        entry(
+            3,
+            "14:02",
+            "부산항 입출항 통제",
+            "부산해양수산청은 부산항의 모든 선박 입출항을 통제한다고 밝혔다. 여객선 운항도 "
+            "오후부터 전면 중단됐다.",
+        ),
+        entry(
+            2,
+            "11:30",
+            "비상 2단계 가동",
+            "중앙재난안전대책본부는 비상 2단계를 가동하고 위기경보를 경계로 올렸다. 관계 "
+            "부처는 피해 예방에 총력을 기울이기로 했다.",
+        ),
+        entry(
+            1,
+            "어제 22:45",
+            "태풍경보 발효",
+            "기상청은 제주도 전 지역에 태풍경보를 발효했다. 태풍은 시속 25킬로미터의 속도로 "
+            "북상하고 있다.",
+        ),
+    )
+    assert times(blog) == [
+        at("2024-10-21T14:35:00+09:00"),
+        at("2024-10-21T14:02:00+09:00"),
+        at("2024-10-21T11:30:00+09:00"),
+        at("2024-10-20T22:45:00+09:00"),
+    ]

@@ -446,7 +446,7 @@ def _readers_for_number(text: str, start: int) -> tuple[_Reader, ...]:
     if following.isspace():
         return _readers_before_word(text, after + 1)
     if following in "時时":
-        return (_cjk_clock,)  # "14時23分"
+        return (_cjk_clock, _relative)  # "14時23分", "2時間前"
     if following.isalpha():
         return (_relative, _moment, _plain_clock)  # "16m ago", "1st August", "14h23", "11am"
     return _READERS_AFTER_DIGITS.get(following, ())
@@ -503,8 +503,8 @@ def _rest(text: str, end: int) -> _Rest | None:
             return None
         follow: _Follow = "separator" if char in _STRONG_SEPARATORS else "space"
         return _Rest(_skip_spaces(text, position + 1), follow)
-    if position == end:
-        return _Rest(position, "glued") if char.isupper() else None
+    if position == end:  # a capital, or a letter of a script without case ("14:02부산항")
+        return _Rest(position, "glued") if char.isalpha() and not char.islower() else None
     return _Rest(position, "capital" if char.isupper() else "space")
 
 

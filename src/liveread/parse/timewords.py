@@ -4,8 +4,8 @@ Words are written as the pages spell them; lookups `fold` them (lower case, acce
 removed), so "août", "aout" and "AOÛT" are one word. Languages: English, German, French,
 Italian, Spanish, Polish, Dutch, Portuguese, Danish, Norwegian, Finnish, Czech, Slovak,
 Romanian, Turkish, Greek, Hungarian, Croatian, Serbian and Bosnian (Latin script), Slovenian,
-Russian, Ukrainian, Bulgarian, Hindi, Arabic, Hebrew, Indonesian and Malay, Catalan, Lithuanian, Latvian, Estonian (some
-lists Swedish too).
+Russian, Ukrainian, Bulgarian, Hindi, Arabic, Hebrew, Indonesian and Malay, Catalan, Lithuanian, Latvian, Estonian, Korean,
+Chinese (some lists Swedish too).
 Read by `textmarkers`, `textdays` and `textzones`.
 """
 
@@ -603,6 +603,15 @@ DAYS_BACK: dict[str, int] = {
     "täna": 0,  # Estonian
     "eile": 1,
     "üleeile": 2,
+    "오늘": 0,  # Korean
+    "어제": 1,
+    "그제": 2,
+    "今天": 0,  # Chinese
+    "昨天": 1,
+    "前天": 2,
+    "今日": 0,  # Japanese (and Chinese "今日")
+    "昨日": 1,
+    "一昨日": 2,
 }
 LANGUAGE_DAYS_BACK: dict[str, tuple[str, int]] = {"ma": ("hu", 0)}
 """Words that name a day relative to the page's only in one language, read as such only on
@@ -617,14 +626,15 @@ UNIT_SECONDS: dict[int, str] = {
         "segundo segundos sekunda sekundy sekund sekundę seconden sekunder sekunti sekuntia "
         "sekundou sekundami sekúnd sekundy secunde secundă saniye δευτερόλεπτο δευτερόλεπτα másodperc "
         "másodperce sekundi sekundo секунд секунды секунду сек секунди секунда सेकंड सेकेंड "
-        "ثانية ثوان ثوانٍ שניות שנייה detik segons sekundžių sekundes sekundēm sekundit"
+        "ثانية ثوان ثوانٍ שניות שנייה detik segons sekundžių sekundes sekundēm sekundit 초 秒前 "
+        "秒钟前 秒鐘前"
     ),
     60: (
         "m min mins minute minutes minuten minuto minuti minutos minuta minuty minut minutę "
         "minuut minutt minutter minuter minuutti minuuttia minutou minutami minúta minúty minút minútou minútami dakika dk λεπτό λεπτά "
         "perc perccel perce minutu minuto минут минуты минуту мин хвилин хвилини хвилину хв "
         "минути минута मिनट मिनटों دقيقة دقائق דקות דקה menit minit minuts minučių minutes "
-        "minutę minūtēm minūtes minūti minūte minutit"
+        "minutę minūtēm minūtes minūti minūte minutit 분 分钟前 分鐘前 分前"
     ),
     3600: (
         "h hr hrs hour hours std stunde stunden heure heures ora ore hora horas "
@@ -632,13 +642,13 @@ UNIT_SECONDS: dict[int, str] = {
         "hodina hodiny hodin hodinou hodinami oră orei saat ώρα ώρες óra órával órája "
         "sat sata sati сат сата сати uro urama urami час часа часов ч годину години годин год "
         "घंटे घंटा घंटों घण्टे ساعة ساعات שעות שעה jam hores val valanda valandą valandas "
-        "valandų stundām stundas stundu stunda tund tundi"
+        "valandų stundām stundas stundu stunda tund tundi 시간 小时前 小時前 時間前"
     ),
     86400: (
         "d day days tag tage tagen jour jours giorno giorni día días dia dias dzień dni dag dagen "
         "dage dager dagar päivä päivää dny dnem dňami dňom zi zile gün μέρα μέρες ημέρα ημέρες "
         "nap nappal napja dan dana dnevi dnevom день дня дней днів ден дена दिन दिनों "
-        "يوم أيام ימים יום hari dies dieną dienas dienų dienām päev päeva"
+        "يوم أيام ימים יום hari dies dieną dienas dienų dienām päev päeva 일 天前 日前"
     ),
 }
 ONE_WORDS = "a an one ein eine einer einem un une una uno un' un’ een één jedną um uma एक"
@@ -654,15 +664,19 @@ of two that start alike first), Arabic "منذ 5 دقائق", Hebrew "לפני 5
 min.", Latvian "pirms 5 minūtēm"."""
 AGO_AFTER = (
     *("ago", "fa", "temu", "geleden", "atrás", "siden", "sedan", "sitten", "önce", "ezelőtt"),
-    *("назад", "тому", "पहले", "पूर्व", "yang lalu", "lalu", "tagasi"),
+    *("назад", "тому", "पहले", "पूर्व", "yang lalu", "lalu", "tagasi", "전"),
 )
 """Words written after it: "2 hours ago", "3 ore fa", "2 godziny temu", "3 uur geleden",
 Danish and Norwegian "5 min. siden", Swedish "5 minuter sedan", Finnish "3 minuuttia sitten",
 Turkish "5 dakika önce", Hungarian "12 perccel ezelőtt", Russian "5 минут назад", Ukrainian "5
-хвилин тому", Hindi "5 मिनट पहले", Indonesian and Malay "5 menit yang lalu", Estonian "5 minutit tagasi"."""
-UNITS_AGO = "másodperce", "perce", "órája", "napja"
+хвилин тому", Hindi "5 मिनट पहले", Indonesian and Malay "5 menit yang lalu", Estonian "5 minutit tagasi", Korean "5분 전"."""
+UNITS_AGO = (
+    *("másodperce", "perce", "órája", "napja"),
+    *("秒前", "秒钟前", "秒鐘前", "分钟前", "分鐘前", "分前", "小时前", "小時前", "時間前"),
+    *("天前", "日前"),
+)
 """Units that say "ago" themselves, after the amount alone: Hungarian "12 perce" (12 minutes
-ago), "2 órája" (2 hours ago)."""
+ago), "2 órája" (2 hours ago), Chinese "5分钟前", Japanese "5分前", "2時間前"."""
 UNIT_TAILS = "vremena", "времена"
 """Words after a unit that are part of it: Croatian and Serbian "prije sat vremena" (an hour
 ago, "an hour of time")."""
@@ -716,6 +730,11 @@ JUST_NOW = (
     "अभी अभी",
     "baru saja",
     "ara mateix",
+    "방금 전",
+    "방금",
+    "刚刚",
+    "剛剛",
+    "たった今",
 )
 """A stamp that says "now": read only when nothing but a separator follows it."""
 
@@ -1066,8 +1085,8 @@ def fold(word: str) -> str:
     """Lower case without accents, for looking words up: "Août" -> "aout", "ŚR" -> "sr",
     Turkish "Mayıs" -> "mayis"."""
     lowered = word.lower().replace("ł", "l").replace("’", "'")
-    if lowered.isascii():
-        return lowered
+    if lowered.isascii() or "\uac00" <= lowered[:1] <= "\ud7a3":
+        return lowered  # Hangul: its syllables' letters are no accents to take off
     decomposed = unicodedata.normalize("NFKD", lowered.replace("ı", "i"))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
