@@ -61,7 +61,7 @@ _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b|\b(\d{4})-(\d
 LIVE_WORDS = re.compile(
     r"\blive\b|live-?blog|live-?ticker|live updates|as it happened|minute.by.minute|"
     r"en direct|\bdirect\b|\bdirecto\b|en vivo|\bdiretta\b|na żywo|\brelacja\b|\bticker\b|"
-    r"ao vivo|em direto|tempo real|direktrapport|\bdirekt\b|minuto a minuto|"
+    r"ao vivo|em direto|\bao minuto\b|tempo real|direktrapport|\bdirekt\b|minuto a minuto|"
     r"minute par minute|\bminuto per minuto\b|latest updates|as it happens|rolling coverage|"
     r"en continu|en tiempo real|na bieżąco|news-?blog|news-?ticker|\bdirekte\b|\bseuranta\b|"
     r"\bsuora(?:na)?\b|\bseuraamme\b|hetki hetkeltä|\bonline:|online (?:přenos|reportáž)|"
