@@ -352,3 +352,31 @@ def test_a_korean_live_blog() -> None:
         at("2024-10-21T11:30:00+09:00"),
         at("2024-10-20T22:45:00+09:00"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds", "language"),
+    [
+        ("منذ ساعتين", 7200, "ar"),
+        ("منذ دقيقتين", 120, "ar"),
+        ("לפני שעתיים", 7200, "he"),
+        ("לפני יומיים", 2 * 86400, "he"),
+    ],
+)
+def test_arabic_and_hebrew_duals_are_two_of_a_unit(text: str, seconds: int, language: str) -> None:
+    found = marker(text, language)
+    assert (found.kind, found.ago) == ("relative", timedelta(seconds=seconds))
+
+
+@pytest.mark.parametrize(
+    ("text", "language"),
+    [
+        ("٢١ أكتوبر ٢٠٢٤ ١٤:٠٥", "ar"),
+        ("21 أكتوبر 2024، 14:05", "ar"),
+        ("21 באוקטובר 2024 14:05", "he"),
+        ("21 אוקטובר 2024, 14:05", "he"),
+    ],
+)
+def test_arabic_and_hebrew_dates_then_their_clock(text: str, language: str) -> None:
+    found = marker(text, language)
+    assert (found.day, found.hour, found.minute) == (date(2024, 10, 21), 14, 5)

@@ -183,7 +183,7 @@ _JUST_NOW = re.compile(
 )
 _GLUE = re.compile(
     r"(?:\.?\s?(?:г\.|года|godine)(?![^\W\d_]))?"  # the year's word: "2024 г.", "2024. godine"
-    r"(?:\s*[,|–—•·/-]\s*|\.?\s+)"
+    r"(?:\s*[,،|–—•·/-]\s*|\.?\s+)"  # "،": the Arabic comma
     r"(?:(?P<word>at|um|à|às|as|a\s+las|alle|a|ore|o\s+godz\.?|godz\.?|kl\.?|klo|om|o|u|ob|в|о|у)\s+)?"
     r"(?=[0-9])",
     re.IGNORECASE,

@@ -397,6 +397,36 @@ MONTHS: dict[str, tuple[str, ...]] = {
         "november nov",
         "disember",
     ),
+    # Arabic: the month names of Egypt and the Gulf (the Levant's "تشرين الأول" are left out).
+    "ar": (
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل إبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+    ),
+    # Hebrew: each also with the "ב" (in) dates write it with: "21 באוקטובר".
+    "he": (
+        "ינואר בינואר",
+        "פברואר בפברואר",
+        "מרץ במרץ מרס במרס",
+        "אפריל באפריל",
+        "מאי במאי",
+        "יוני ביוני",
+        "יולי ביולי",
+        "אוגוסט באוגוסט",
+        "ספטמבר בספטמבר",
+        "אוקטובר באוקטובר",
+        "נובמבר בנובמבר",
+        "דצמבר בדצמבר",
+    ),
 }
 
 LANGUAGE_MONTHS: dict[str, dict[str, int]] = {"hr": {"listopad": 10, "listopada": 10, "lis": 10}}
@@ -650,6 +680,10 @@ UNIT_SECONDS: dict[int, str] = {
         "nap nappal napja dan dana dnevi dnevom день дня дней днів ден дена दिन दिनों "
         "يوم أيام ימים יום hari dies dieną dienas dienų dienām päev päeva 일 天前 日前"
     ),
+    # Arabic's and Hebrew's duals, two of a unit in one word: "منذ ساعتين", "לפני שעתיים".
+    120: "دقيقتين דקותיים",
+    7200: "ساعتين שעתיים",
+    172800: "يومين יומיים",
 }
 ONE_WORDS = "a an one ein eine einer einem un une una uno un' un’ een één jedną um uma एक"
 """Words that stand for the number 1 in a relative time ("an hour ago", "vor einer Stunde")."""
