@@ -8,6 +8,7 @@ from datetime import date, timedelta
 
 import pytest
 
+from liveread.parse import NotALiveBlog
 from textpages import at, entry, marker, page, times
 
 
@@ -380,3 +381,49 @@ def test_arabic_and_hebrew_duals_are_two_of_a_unit(text: str, seconds: int, lang
 def test_arabic_and_hebrew_dates_then_their_clock(text: str, language: str) -> None:
     found = marker(text, language)
     assert (found.day, found.hour, found.minute) == (date(2024, 10, 21), 14, 5)
+
+
+def test_a_korean_news_feed_that_calls_itself_live_is_no_live_blog() -> None:
+    """Each item a headline linking to its own article, then its lead: a feed of teasers.
+    Korean headlines are short in characters ("태풍 북상에 제주공항 결항"): each of their
+    syllables counts as two letters of a headline."""
+    headlines = [
+        (
+            "5분 전",
+            "태풍 북상에 제주공항 결항",
+            "제주국제공항을 오가는 항공편이 오후부터 결항되고 있다. 공사는 운항 여부를 확인하라고 당부했다.",
+        ),
+        (
+            "12분 전",
+            "코스피 외국인 매도에 하락",
+            "코스피가 외국인 매도세에 밀려 1% 하락 마감했다. 원·달러 환율은 상승했다.",
+        ),
+        (
+            "25분 전",
+            "정부 내년 예산안 국회 제출",
+            "정부가 내년도 예산안을 국회에 제출했다. 총지출은 올해보다 3% 늘었다.",
+        ),
+        (
+            "40분 전",
+            "지하철 2호선 운행 지연",
+            "서울 지하철 2호선 일부 구간에서 신호 장애로 운행이 지연되고 있다.",
+        ),
+        (
+            "1시간 전",
+            "포스트시즌 일정 확정 발표",
+            "한국야구위원회는 포스트시즌 일정을 확정해 발표했다. 첫 경기는 다음 주에 열린다.",
+        ),
+    ]
+    items = "".join(
+        f"<li class='item'><span class='time'>{stamp}</span>"
+        f"<a href='/article/20241021{number:04d}'><strong>{headline}</strong></a><p>{lead}</p></li>"
+        for number, (stamp, headline, lead) in enumerate(headlines)
+    )
+    with pytest.raises(NotALiveBlog):
+        page(
+            "https://www.news.example.co.kr/news/realtime",
+            "ko",
+            "[실시간] 주요 뉴스",
+            "2024-10-21T14:40:00+09:00",
+            f"<ul class='news'>{items}</ul>",
+        )

@@ -248,7 +248,7 @@ def _open_with_links_away(nodes: list[Node]) -> bool:
         if "#" in href or href.startswith("?") or (own and urlsplit(href).path.startswith(own)):
             continue  # a link to the post itself, on this page or a page of its own below it
         headline = squash(link.text(deep=True))
-        if len(headline) >= HEADLINE_LINK:
+        if _width(headline) >= HEADLINE_LINK:
             opening += 0 <= squash(node.text(deep=True)).find(headline) <= STAMP_BEFORE
     return opening >= max(len(nodes) - 1, 3)
 
@@ -268,7 +268,17 @@ def _own_path(node: Node) -> str:
 
 
 HEADLINE_LINK = 20
-"""The shortest link text that is a headline, not a name or a "Read more"."""
+"""The shortest link text that is a headline, not a name or a "Read more" (`_width`)."""
+_WIDE = re.compile("[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
+"""Kana, Chinese characters and Hangul: a word in one or two of them."""
+
+
+def _width(text: str) -> int:
+    """The length of `text`, a wide character counting as two: "태풍 북상에 제주공항 결항"
+    says as much as "Typhoon nears, airport flights cancelled"."""
+    return len(text) if text.isascii() else len(text) + len(_WIDE.findall(text))
+
+
 STAMP_BEFORE = 24
 """The most characters a teaser's time may take before its headline ("5 минут назад")."""
 LIVE_BADGE = 20

@@ -69,7 +69,7 @@ LIVE_WORDS = re.compile(
     r"\bv živo\b|\bна ?живо\b|\bонлайн\b(?!-(?!трансляц))|прям(?:ая|ой) (?:трансляция|эфир)|"
     r"लाइव|مباشر|لحظة بلحظة|עדכונים שוטפים|בשידור חי|\bלייב\b|siaran langsung|"
     r"en directe|minut a minut|\btiesiogiai\b|tiesioginė transliacija|\btiešraid\w*|"
-    r"\botseblogi\b|otseülekanne|실시간|라이브|直播|实时|實時|滚动|滾動",
+    r"\botseblogi\b|otseülekanne|\[실시간\]|실시간 (?:중계|업데이트)|라이브|直播|实时更新|實時更新",
     re.IGNORECASE,
 )
 LIVE_TOPIC = re.compile(
