@@ -729,3 +729,23 @@ def test_cards_with_their_times_in_epoch_milliseconds_and_a_list_of_story_elemen
     ]
     assert blog.posts[1].published == datetime(2024, 7, 18, 11, 3, 20, tzinfo=UTC)
     assert blog.posts[1].updated == datetime(2024, 7, 18, 11, 5, 20, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("key", ["publish_time", "publishTime", "pubDate", "create_time"])
+def test_times_under_publish_time_pub_date_and_create_time_are_read(key: str) -> None:
+    """Keys of back ends that write "publish time" rather than "published at": a Chinese
+    site's state, its times without an offset in the site's zone."""
+    items = [
+        {"id": n, key: f"2024-10-21 1{n}:02:00", "title": f"第{n}条", "content": f"<p>台风{n}.</p>"}
+        for n in (2, 1)
+    ]
+    state = {"liveDetail": {"list": items}}
+    html = (
+        "<html lang='zh-CN'><head><title>直播：台风登陆</title></head><body><div id=app></div>"
+        f"<script>window.__INITIAL_STATE__ = {json.dumps(state)};</script></body></html>"
+    )
+    blog = parse(html, "https://news.example.cn/live/2024-10-21/typhoon.shtml")
+    assert [entry.published for entry in blog.entries] == [
+        _utc("2024-10-21T12:02:00+08:00"),
+        _utc("2024-10-21T11:02:00+08:00"),
+    ]

@@ -50,6 +50,7 @@ PUBLISHED_KEYS = _spellings(
     *("publishedDate", "createdAt", "created", "timestamp", "date", "time"),
     *("display_date", "first_publish_date"),  # Arc's ANS
     "cardAddedAt",  # Quintype's cards: `"card-added-at": 1729500660000`
+    *("publishTime", "publishDate", "pubDate", "createTime"),  # "publish_time": "2024-10-21 14:02"
 )
 UPDATED_KEYS = _spellings(
     *("dateModified", "updatedAt", "updated", "modifiedAt", "lastModified", "modified"),
