@@ -427,3 +427,53 @@ def test_a_korean_news_feed_that_calls_itself_live_is_no_live_blog() -> None:
             "2024-10-21T14:40:00+09:00",
             f"<ul class='news'>{items}</ul>",
         )
+
+
+@pytest.mark.parametrize(
+    ("text", "seconds", "language"),
+    [
+        ("५ मिनेट अगाडि", 300, "ne"),
+        ("२ घण्टा अगाडि", 7200, "ne"),
+        ("۵ دقیقه پیش", 300, "fa"),
+        ("۲ ساعت پیش", 7200, "fa"),
+        ("5 منٹ پہلے", 300, "ur"),
+        ("2 گھنٹے پہلے", 7200, "ur"),
+        ("৫ মিনিট আগে", 300, "bn"),
+        ("২ ঘণ্টা আগে", 7200, "bn"),
+    ],
+)
+def test_nepali_persian_urdu_and_bengali_times_ago_in_their_own_digits(
+    text: str, seconds: int, language: str
+) -> None:
+    found = marker(text, language)
+    assert (found.kind, found.ago) == ("relative", timedelta(seconds=seconds))
+
+
+@pytest.mark.parametrize(("text", "language"), [("१४:२३", "ne"), ("১৪:২৩", "bn"), ("۱۴:۲۳", "fa")])
+def test_a_clock_in_devanagari_bengali_or_persian_digits(text: str, language: str) -> None:
+    found = marker(text, language)
+    assert (found.hour, found.minute) == (14, 23)
+
+
+def test_a_nepali_live_blog_in_devanagari_digits() -> None:
+    blog = page(
+        "https://www.khabar.example.com.np/news/2024/10/21/flood-live",
+        "ne",
+        "लाइभ: बाढीको अपडेट",
+        "2024-10-21T14:40:00+05:45",
+        entry(
+            3,
+            "५ मिनेट अगाडि",
+            "राजमार्ग अवरुद्ध",
+            "पहिरोका कारण पृथ्वी राजमार्ग अवरुद्ध भएको प्रहरीले जनाएको छ।",
+        ),
+        entry(
+            2, "१२:३०", "उद्धार जारी", "सेना र प्रहरीले बाढी प्रभावित क्षेत्रमा उद्धार कार्य जारी राखेका छन्।"
+        ),
+        entry(1, "०९:१५", "विद्यालय बन्द", "जिल्ला प्रशासनले आज सबै विद्यालय बन्द गर्ने निर्णय गरेको छ।"),
+    )
+    assert times(blog) == [
+        at("2024-10-21T14:35:00+05:45"),
+        at("2024-10-21T12:30:00+05:45"),
+        at("2024-10-21T09:15:00+05:45"),
+    ]

@@ -67,7 +67,7 @@ LIVE_WORDS = re.compile(
     r"\bsuora(?:na)?\b|\bseuraamme\b|hetki hetkeltä|\bonline:|online (?:přenos|reportáž)|"
     r"\bživě\b|\bcanl[ıi]\b|percről percre|ζωντανά|ζωντανή ενημέρωση|\bu[žz]ivo\b|\bуживо\b|"
     r"\bv živo\b|\bна ?живо\b|\bонлайн\b(?!-(?!трансляц))|прям(?:ая|ой) (?:трансляция|эфир)|"
-    r"लाइव|مباشر|لحظة بلحظة|עדכונים שוטפים|בשידור חי|\bלייב\b|siaran langsung|"
+    r"लाइव|लाइभ|লাইভ|لائیو|پخش زنده|مباشر|لحظة بلحظة|עדכונים שוטפים|בשידור חי|\bלייב\b|siaran langsung|"
     r"en directe|minut a minut|\btiesiogiai\b|tiesioginė transliacija|\btiešraid\w*|"
     r"\botseblogi\b|otseülekanne|\[실시간\]|실시간 (?:중계|업데이트)|라이브|直播|实时更新|實時更新",
     re.IGNORECASE,

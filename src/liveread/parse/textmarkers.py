@@ -117,8 +117,9 @@ _LEAD_HEADS = frozenset(word[:4] for word in _LEADS if len(word) >= 4) | frozens
 """The first four characters of the `_LEADS`, and the short ones with what may follow them
 ("il ", "un'", "à ")."""
 
-_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-"""Arabic-Indic and Persian digits, one for one (a marker's `end` still counts in the text)."""
+_NATIVE_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९০১২৩৪৫৬৭৮৯", "0123456789" * 4)
+"""Arabic-Indic, Persian, Devanagari and Bengali digits, one for one (a marker's `end` still
+counts in the text)."""
 _LEAD = re.compile(r"\s*(?:\+\+\+\s*)?")
 """Spaces, and the "+++" of German tickers ("+++ 10.30 Uhr: …"), before a marker."""
 _LETTERS = rf"[^\W\d_]+(?:[{words.WORD_MARKS}][^\W\d_]*)*"
@@ -233,8 +234,8 @@ def read_marker(text: str, language: str | None = None) -> Marker | None:
     if start >= len(text):
         return None
     first = text[start]
-    if "\u0600" <= first <= "\u06ff":  # Arabic script, its digits read as ours ("١٤:٠٥")
-        text = text.translate(_ARABIC_DIGITS)
+    if "\u0600" <= first <= "\u09ff":  # Arabic to Bengali, their digits read as ours ("١٤:٠٥")
+        text = text.translate(_NATIVE_DIGITS)
         first = text[start]
     if "0" <= first <= "9":
         for reader in _readers_for_number(text, start):
@@ -297,7 +298,7 @@ def _may_start_head(head: str) -> bool:
     """`may_start_marker` of a text that starts with `head` (its first four characters,
     all it looks at), remembered: a page's texts share few heads ("The ", "Der ", "13:4")."""
     first = head[0]
-    if "0" <= first <= "9" or first == "+" or "\u0660" <= first <= "\u06f9":
+    if "0" <= first <= "9" or first == "+" or "\u0660" <= first <= "\u09ef":
         return True
     if not first.isalpha():
         return False

@@ -655,7 +655,8 @@ UNIT_SECONDS: dict[int, str] = {
         "s sec secs second seconds sek sekunde sekunden seconde secondes secondo secondi "
         "segundo segundos sekunda sekundy sekund sekundę seconden sekunder sekunti sekuntia "
         "sekundou sekundami sekúnd sekundy secunde secundă saniye δευτερόλεπτο δευτερόλεπτα másodperc "
-        "másodperce sekundi sekundo секунд секунды секунду сек секунди секунда सेकंड सेकेंड "
+        "másodperce sekundi sekundo секунд секунды секунду сек секунди секунда सेकंड सेकेंड सेकेन्ड "
+        "ثانیه سیکنڈ সেকেন্ড"
         "ثانية ثوان ثوانٍ שניות שנייה detik segons sekundžių sekundes sekundēm sekundit 초 秒前 "
         "秒钟前 秒鐘前"
     ),
@@ -664,7 +665,7 @@ UNIT_SECONDS: dict[int, str] = {
         "minuut minutt minutter minuter minuutti minuuttia minutou minutami minúta minúty minút minútou minútami dakika dk λεπτό λεπτά "
         "perc perccel perce minutu minuto минут минуты минуту мин хвилин хвилини хвилину хв "
         "минути минута मिनट मिनटों دقيقة دقائق דקות דקה menit minit minuts minučių minutes "
-        "minutę minūtēm minūtes minūti minūte minutit 분 分钟前 分鐘前 分前"
+        "minutę minūtēm minūtes minūti minūte minutit 분 分钟前 分鐘前 分前 मिनेट دقیقه منٹ মিনিট"
     ),
     3600: (
         "h hr hrs hour hours std stunde stunden heure heures ora ore hora horas "
@@ -672,13 +673,14 @@ UNIT_SECONDS: dict[int, str] = {
         "hodina hodiny hodin hodinou hodinami oră orei saat ώρα ώρες óra órával órája "
         "sat sata sati сат сата сати uro urama urami час часа часов ч годину години годин год "
         "घंटे घंटा घंटों घण्टे ساعة ساعات שעות שעה jam hores val valanda valandą valandas "
-        "valandų stundām stundas stundu stunda tund tundi 시간 小时前 小時前 時間前"
+        "valandų stundām stundas stundu stunda tund tundi 시간 小时前 小時前 時間前 घण्टा ساعت "
+        "گھنٹے گھنٹہ ঘণ্টা"
     ),
     86400: (
         "d day days tag tage tagen jour jours giorno giorni día días dia dias dzień dni dag dagen "
         "dage dager dagar päivä päivää dny dnem dňami dňom zi zile gün μέρα μέρες ημέρα ημέρες "
         "nap nappal napja dan dana dnevi dnevom день дня дней днів ден дена दिन दिनों "
-        "يوم أيام ימים יום hari dies dieną dienas dienų dienām päev päeva 일 天前 日前"
+        "يوم أيام ימים יום hari dies dieną dienas dienų dienām päev päeva 일 天前 日前 روز دن দিন"
     ),
     # Arabic's and Hebrew's duals, two of a unit in one word: "منذ ساعتين", "לפני שעתיים".
     120: "دقيقتين דקותיים",
@@ -699,11 +701,13 @@ min.", Latvian "pirms 5 minūtēm"."""
 AGO_AFTER = (
     *("ago", "fa", "temu", "geleden", "atrás", "siden", "sedan", "sitten", "önce", "ezelőtt"),
     *("назад", "тому", "पहले", "पूर्व", "yang lalu", "lalu", "tagasi", "전"),
+    *("अगाडि", "अघि", "پیش", "پہلے", "আগে"),
 )
 """Words written after it: "2 hours ago", "3 ore fa", "2 godziny temu", "3 uur geleden",
 Danish and Norwegian "5 min. siden", Swedish "5 minuter sedan", Finnish "3 minuuttia sitten",
 Turkish "5 dakika önce", Hungarian "12 perccel ezelőtt", Russian "5 минут назад", Ukrainian "5
-хвилин тому", Hindi "5 मिनट पहले", Indonesian and Malay "5 menit yang lalu", Estonian "5 minutit tagasi", Korean "5분 전"."""
+хвилин тому", Hindi "5 मिनट पहले", Indonesian and Malay "5 menit yang lalu", Estonian "5 minutit tagasi", Korean "5분 전", Nepali "५ मिनेट अगाडि", Persian "۵ دقیقه پیش",
+Urdu "5 منٹ پہلے", Bengali "৫ মিনিট আগে"."""
 UNITS_AGO = (
     *("másodperce", "perce", "órája", "napja"),
     *("秒前", "秒钟前", "秒鐘前", "分钟前", "分鐘前", "分前", "小时前", "小時前", "時間前"),
@@ -1003,6 +1007,9 @@ COUNTRY_ZONES: dict[str, str] = {
     "il": "Asia/Jerusalem",
     "in": "Asia/Kolkata",
     "pk": "Asia/Karachi",
+    "np": "Asia/Kathmandu",
+    "bd": "Asia/Dhaka",
+    "ir": "Asia/Tehran",
     "ae": "Asia/Dubai",
     "sa": "Asia/Riyadh",
     "qa": "Asia/Qatar",
@@ -1074,6 +1081,10 @@ LANGUAGE_ZONES: dict[str, str] = {
     "lt": "Europe/Vilnius",
     "lv": "Europe/Riga",
     "et": "Europe/Tallinn",
+    "ne": "Asia/Kathmandu",
+    "fa": "Asia/Tehran",
+    "ur": "Asia/Karachi",
+    "bn": "Asia/Dhaka",
 }
 
 
@@ -1107,9 +1118,9 @@ MATCH_PERIOD_ORDINAL = (
 
 WORD_MARKS = "".join(
     map(chr, (*range(0x900, 0x904), *range(0x93A, 0x950), *range(0x951, 0x958), 0x962, 0x963))
-)
-"""The vowel signs and other marks of Devanagari, inside words, which Python's `\\w` and
-`str.isalpha` leave out: "मिनट" is one word, not "म" and "नट"."""
+) + "".join(map(chr, (*range(0x981, 0x984), 0x9BC, *range(0x9BE, 0x9CE), 0x9D7, 0x9E2, 0x9E3)))
+"""The vowel signs and other marks of Devanagari and Bengali, inside words, which Python's
+`\\w` and `str.isalpha` leave out: "मिनट" is one word, not "म" and "नट"."""
 
 
 # --- matching the words -------------------------------------------------------------------
