@@ -30,6 +30,9 @@ def test_hindi_times_ago(text: str, seconds: int) -> None:
 def test_a_hindi_date_then_its_clock_and_yesterday() -> None:
     found = marker("21 अक्टूबर 2024, 11:15 IST", "hi")
     assert (found.day, found.hour, found.minute) == (date(2024, 10, 21), 11, 15)
+    # The month first: a word whose virama ("क्ट") folding must keep to be known as a lead.
+    found = marker("अक्टूबर 21, 2024 14:23 IST", "hi")
+    assert (found.day, found.hour, found.minute) == (date(2024, 10, 21), 14, 23)
     found = marker("कल 22:10", "hi")
     assert (found.days_back, found.hour, found.minute) == (1, 22, 10)
 

@@ -1133,7 +1133,11 @@ def fold(word: str) -> str:
     if lowered.isascii() or "\uac00" <= lowered[:1] <= "\ud7a3":
         return lowered  # Hangul: its syllables' letters are no accents to take off
     decomposed = unicodedata.normalize("NFKD", lowered.replace("ı", "i"))
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    # The marks of Devanagari and Bengali are letters of their words, not accents: a word's
+    # first four characters, folded, are still the first four of its folded form.
+    return "".join(
+        char for char in decomposed if not unicodedata.combining(char) or char in WORD_MARKS
+    )
 
 
 def spellings_pattern(spellings: Iterable[str]) -> str:
