@@ -480,3 +480,22 @@ def test_a_nepali_live_blog_in_devanagari_digits() -> None:
         at("2024-10-21T12:30:00+05:45"),
         at("2024-10-21T09:15:00+05:45"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "language", "year"),
+    [
+        ("21 d'octubre de 2024, 14:02", "ca", 2024),
+        ("21 d’octubre 14:02", "ca", None),
+        ("21. spalio 14:02", "lt", None),
+        ("21. oktobrī 14:02", "lv", None),
+        ("21. oktoober 2024 14:02", "et", 2024),
+    ],
+)
+def test_catalan_and_baltic_dates_then_their_clock(
+    text: str, language: str, year: int | None
+) -> None:
+    found = marker(text, language)
+    day = (found.day.month, found.day.day) if found.day else found.month_day
+    assert (day, found.hour, found.minute) == ((10, 21), 14, 2)
+    assert (found.day.year if found.day else None) == year

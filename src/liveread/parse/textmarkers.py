@@ -456,14 +456,14 @@ def _readers_for_number(text: str, start: int) -> tuple[_Reader, ...]:
 def _readers_before_word(text: str, start: int) -> tuple[_Reader, ...]:
     """The readers worth trying on a number followed by a space and the text at `start`. A
     word of plain letters there goes on a marker only as a unit ("16 min ago"), a month or
-    the "de"/"of" before one ("5 August", "3 de agosto"), or a clock's "h", am/pm or "Uhr"
+    the "de"/"of"/"d'" before one ("5 August", "3 de agosto", "21 d'octubre"), or a clock's "h", am/pm or "Uhr"
     ("10 h 30", "2 PM", "10 Uhr"): a player's number and name ("22 J. Delaplace") is none."""
     word = _WORD.match(text, start)
     if word is None or not word[0].isascii():  # accents: as a pattern that ignores case reads them
         return (_relative, _minute_of_play, _moment, _plain_clock)
     folded = words.fold(word[0])
     unit = folded in _UNITS
-    month = folded in DATE_WORDS or folded in ("de", "of")
+    month = folded in DATE_WORDS or folded in ("de", "of", "d")
     clock = folded[0] in "hapu"
     if not (unit or month or clock):
         return ()  # the commonest case: no reader can read on
