@@ -117,9 +117,11 @@ _LEAD_HEADS = frozenset(word[:4] for word in _LEADS if len(word) >= 4) | frozens
 """The first four characters of the `_LEADS`, and the short ones with what may follow them
 ("il ", "un'", "à ")."""
 
-_NATIVE_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९০১২৩৪৫৬৭৮৯", "0123456789" * 4)
-"""Arabic-Indic, Persian, Devanagari and Bengali digits, one for one (a marker's `end` still
-counts in the text)."""
+_NATIVE = "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९০১২৩৪৫৬৭৮৯"
+"""Arabic-Indic, Persian, Devanagari and Bengali digits, read as ours one for one (a
+marker's `end` still counts in the text)."""
+_NATIVE_DIGITS = str.maketrans(_NATIVE, "0123456789" * 4)
+_NATIVE_DIGIT_CHARS = frozenset(_NATIVE)
 _LEAD = re.compile(r"\s*(?:\+\+\+\s*)?")
 """Spaces, and the "+++" of German tickers ("+++ 10.30 Uhr: …"), before a marker."""
 _LETTERS = rf"[^\W\d_]+(?:[{words.WORD_MARKS}][^\W\d_]*)*"
@@ -299,7 +301,7 @@ def _may_start_head(head: str) -> bool:
     """`may_start_marker` of a text that starts with `head` (its first four characters,
     all it looks at), remembered: a page's texts share few heads ("The ", "Der ", "13:4")."""
     first = head[0]
-    if "0" <= first <= "9" or first == "+" or "\u0660" <= first <= "\u09ef":
+    if "0" <= first <= "9" or first == "+" or first in _NATIVE_DIGIT_CHARS:
         return True
     if not first.isalpha():
         return False
