@@ -269,6 +269,7 @@ PROMO = {
     "hr": [
         ("Pročitajte i: Kako se pripremiti za poplavu", "read more"),
         ("Oglas", "ad label"),
+        ("Podijeli", "share tools"),
         ("Pratite nas na Telegramu i budite prvi informirani.", "whatsapp prompt"),
     ],
     "sr": [("Pročitajte još: Kako se pripremiti za poplavu", "read more")],
@@ -288,6 +289,45 @@ PROMO = {
         ("Підписуйтесь на наш Telegram-канал, щоб першими дізнаватися новини!", "whatsapp prompt"),
     ],
     "bg": [("Прочетете още: Как да се подготвим за наводнение", "read more")],
+    "ca": [
+        ("Llegiu també: Com actuar en cas d'inundació", "read more"),
+        ("Publicitat", "ad label"),
+        ("Comparteix", "share tools"),
+    ],
+    "lt": [
+        ("Taip pat skaitykite: Kas laimėjo pirmąjį turą?", "read more"),
+        ("Dalintis", "share tools"),
+    ],
+    "id": [
+        ("Baca juga: Daftar Wilayah Banjir di Jakarta", "read more"),
+        ("Iklan", "ad label"),
+        ("Bagikan", "share tools"),
+    ],
+    "hi": [
+        ("यह भी पढ़ें: मौसम विभाग ने जारी किया ऑरेंज अलर्ट", "read more"),
+        ("विज्ञापन", "ad label"),
+        ("शेयर करें", "share tools"),
+    ],
+    "ar": [
+        ("اقرأ أيضا: ما الذي نعرفه حتى الآن؟", "read more"),
+        ("إعلان", "ad label"),
+        ("مشاركة", "share tools"),
+    ],
+    "he": [
+        ("קראו גם: כך תתכוננו לסערה", "read more"),
+        ("פרסומת", "ad label"),
+        ("שתפו", "share tools"),
+    ],
+    "ko": [
+        ("관련기사: 태풍 대비 요령", "read more"),
+        ("광고", "ad label"),
+        ("공유하기", "share tools"),
+    ],
+    "zh": [
+        ("相关阅读：台风来了怎么办", "read more"),
+        ("广告", "ad label"),
+        ("分享到", "share tools"),
+    ],
 }
 
 LOOKALIKES = {
@@ -414,6 +454,38 @@ LOOKALIKES = {
         "Kapcsolódó intézkedéseket is bejelentett a főpolgármester délután.",
         "A hirdetés a fesztiválról minden megállóban kint volt.",
     ],
+    "ca": [
+        "Llegiu també el comunicat dels bombers, publicat aquest matí al seu web.",
+        "Comparteix la teva experiència amb els veïns, va demanar l'alcaldessa.",
+    ],
+    "lt": [
+        "Taip pat skaitykite rinkimų komisijos pranešimą, paskelbtą šį rytą.",
+        "Dalintis informacija su kaimynais paragino meras.",
+    ],
+    "id": [
+        "Baca juga pengumuman resmi BPBD yang diterbitkan pagi ini di situsnya.",
+        "Iklan festival itu dipasang di setiap halte di pusat kota.",
+    ],
+    "hi": [
+        "यह भी पढ़ें कि नगर निगम ने सुबह क्या कहा था।",
+        "विज्ञापन के लिए लगाए गए होर्डिंग आंधी में गिर गए।",
+    ],
+    "ar": [
+        "مشاركة واسعة في الانتخابات المحلية هذا العام بحسب اللجنة.",
+        "إعلان الحكومة جاء بعد اجتماع طارئ مساء أمس.",
+    ],
+    "he": [
+        "קראו גם את הודעת כבאות והצלה שפורסמה הבוקר באתר.",
+        "פרסומת לפסטיבל נתלתה בכל תחנה במרכז העיר.",
+    ],
+    "ko": [
+        "관련기사를 보면 지난해에도 같은 피해가 있었다.",
+        "광고판이 강풍에 쓰러져 차량 두 대가 파손됐다.",
+    ],
+    "zh": [
+        "广告牌在大风中倒塌，砸坏两辆汽车。",
+        "分享到朋友圈的视频显示，街道已被洪水淹没。",
+    ],
 }
 
 
@@ -449,6 +521,7 @@ def test_real_paragraph_with_the_same_words_stays(language: str, text: str) -> N
 def test_every_language_has_promo_lines_and_lookalikes() -> None:
     languages = {"en", "de", "fr", "it", "es", "pt", "pl", "nl", "sv", "da", "no", "fi"}
     languages |= {"cs", "sk", "ro", "tr", "el", "hu", "hr", "sr", "sl", "ru", "uk", "bg"}
+    languages |= {"ca", "lt", "id", "hi", "ar", "he", "ko", "zh"}
     assert set(PROMO) == set(LOOKALIKES) == languages
     assert all(len(LOOKALIKES[language]) >= 2 for language in languages)
 

@@ -700,3 +700,52 @@ def test_keys_in_snake_case_and_kebab_case_are_read_as_in_camel_case(spell) -> N
     assert blog.posts[1].updated == datetime(2025, 2, 1, 10, 30, tzinfo=UTC)
     assert _lines(blog.posts[1].body) == ["Update 1: the river is falling at the weir."]
     assert [p.pinned for p in blog.posts] == [True, False]
+
+
+def test_cards_with_their_times_in_epoch_milliseconds_and_a_list_of_story_elements() -> None:
+    """Quintype's story cards: `card-added-at` and `card-updated-at` in epoch milliseconds, the
+    body in `story-elements`, a title element first where the card has a title."""
+
+    def card(number: int, title: str | None) -> dict[str, object]:
+        added = 1721300000000 + number * 600_000
+        elements = [{"type": "title", "text": title}] if title else []
+        elements.append({"type": "text", "text": f"<p>The count in ward {number} is done.</p>"})
+        return {
+            "id": f"5e0c-{number}",
+            "card-added-at": added,
+            "card-updated-at": added + 120_000,
+            "story-elements": elements,
+        }
+
+    story = {"headline": "Ward results: live", "cards": [card(2, "Ward 2 counted"), card(1, None)]}
+    html = (
+        "<html><body><div class='story-card'></div><script type='application/json'"
+        f" id='static-page'>{json.dumps({'qt': {'data': {'story': story}}})}</script></body></html>"
+    )
+    blog = _read(html)
+    assert [(p.key, p.title, _lines(p.body)) for p in blog.posts] == [
+        ("5e0c-2", "Ward 2 counted", ["The count in ward 2 is done."]),
+        ("5e0c-1", "", ["The count in ward 1 is done."]),
+    ]
+    assert blog.posts[1].published == datetime(2024, 7, 18, 11, 3, 20, tzinfo=UTC)
+    assert blog.posts[1].updated == datetime(2024, 7, 18, 11, 5, 20, tzinfo=UTC)
+
+
+@pytest.mark.parametrize("key", ["publish_time", "publishTime", "pubDate", "create_time"])
+def test_times_under_publish_time_pub_date_and_create_time_are_read(key: str) -> None:
+    """Keys of back ends that write "publish time" rather than "published at": a Chinese
+    site's state, its times without an offset in the site's zone."""
+    items = [
+        {"id": n, key: f"2024-10-21 1{n}:02:00", "title": f"第{n}条", "content": f"<p>台风{n}.</p>"}
+        for n in (2, 1)
+    ]
+    state = {"liveDetail": {"list": items}}
+    html = (
+        "<html lang='zh-CN'><head><title>直播：台风登陆</title></head><body><div id=app></div>"
+        f"<script>window.__INITIAL_STATE__ = {json.dumps(state)};</script></body></html>"
+    )
+    blog = parse(html, "https://news.example.cn/live/2024-10-21/typhoon.shtml")
+    assert [entry.published for entry in blog.entries] == [
+        _utc("2024-10-21T12:02:00+08:00"),
+        _utc("2024-10-21T11:02:00+08:00"),
+    ]

@@ -234,3 +234,35 @@ def test_portuguese_times_after_a_date_and_a_day_labels_and_read_more() -> None:
     )
     assert entries["Ordem dos desfiles"].pinned
     assert entries["Portões abertos"].published == at("2026-02-15T19:30:00-03:00")
+
+
+def test_a_portuguese_page_that_says_ao_minuto_with_short_timed_posts_is_read() -> None:
+    """Portugal's "ao minuto" (minute by minute) says a page is live, as Brazil's "ao vivo"."""
+    blog = page(
+        "https://www.jornal.example.pt/2024/10/21/sociedade/tempestade-2100000",
+        "pt-PT",
+        "Tempestade ao minuto: avisos vermelhos em Lisboa",
+        "2024-10-21T14:40:00+01:00",
+        post(
+            4,
+            stamp("há 5 minutos"),
+            "Metro encerra",
+            "O metro encerrou três estações da linha azul.",
+        ),
+        post(3, stamp("14h02"), "Aviso vermelho", "O IPMA mantém o aviso vermelho até às 21h00."),
+        post(
+            2, stamp("11h30"), "Escolas fechadas", "Várias escolas foram encerradas por precaução."
+        ),
+        post(
+            1,
+            stamp("ontem, 22h45"),
+            "Alerta máximo",
+            "A Proteção Civil elevou o alerta para vermelho.",
+        ),
+    )
+    assert [entry.published for entry in blog.entries] == [
+        at("2024-10-21T14:35:00+01:00"),
+        at("2024-10-21T14:02:00+01:00"),
+        at("2024-10-21T11:30:00+01:00"),
+        at("2024-10-20T22:45:00+01:00"),
+    ]

@@ -229,3 +229,23 @@ def test_a_russian_weekday_shortened_before_a_date(
 ) -> None:
     found = marker(text, "ru")
     assert (found.kind, found.month_day, found.hour) == ("moment", month_day, hour)
+
+
+@pytest.mark.parametrize(
+    ("heading", "language", "month"),
+    [
+        ("Nedjelja, 20. listopada 2024.", "hr", 10),
+        ("20. listopad 2024.", "hr-HR", 10),
+        ("20 listopada 2024", "pl", 11),
+        ("20. listopadu 2024", "cs", 11),
+    ],
+)
+def test_listopad_is_october_on_a_croatian_page_only(
+    heading: str, language: str, month: int
+) -> None:
+    assert read_day(heading, language) == date(2024, month, 20)
+
+
+def test_a_croatian_date_in_october_then_its_clock() -> None:
+    found = marker("20. listopada 2024. u 19:10", "hr")
+    assert found.day == date(2024, 10, 20) and (found.hour, found.minute) == (19, 10)

@@ -97,6 +97,7 @@ def marker(text: str, language: str | None = None) -> Marker:
         ("12:05 a.m. Text", 0, 5, "12:05 a.m.", "Text"),
         ("12 pm Lunch", 12, 0, "12 pm", "Lunch"),
         ("12:30 PM Text", 12, 30, "12:30 PM", "Text"),
+        ("02:23:15 PM IST Text", 14, 23, "02:23:15 PM IST", "Text"),  # seconds before am/pm
         ("9\u202fPM Text", 21, 0, "9 PM", "Text"),
         ("14.02 BST Text", 14, 2, "14.02 BST", "Text"),
         ("14:00 GMT: Text", 14, 0, "14:00 GMT", "Text"),
@@ -203,6 +204,7 @@ def test_a_zone_the_marker_does_not_take_stays_in_the_text() -> None:
         "2:1 win for Arsenal",  # a score: one digit a side
         "1:0 für Bayern",
         "13:47:05",
+        "2:05:30 Kipchoge crosses the line",  # a race time: no am/pm after its seconds
         "10:00-12:00",
         "25:00",
         "13:75",

@@ -100,7 +100,7 @@ LINKED_KICKER = "read more, linked"
 """The rule of a kicker followed by a headline with no separator ("Leia também Calor
 recorde…"): it removes the block only if that headline is a link."""
 LEADING_PHRASES: tuple[tuple[str, str], ...] = (
-    (rf"(?:{_KICKERS})\s*[:>|»›–—•-]", "read more"),
+    (rf"(?:{_KICKERS})\s*[:：>|»›–—•-]", "read more"),  # "：" of Chinese and Japanese
     (r"read more\b.{0,160}$", "read more"),
     (alternatives(words.READ_MORE_BRACKETED), "read more"),
     *((pattern, rule) for rule, table in words.LEADING.items() for pattern in every(table)),

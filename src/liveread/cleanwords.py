@@ -4,7 +4,9 @@ Phrases are written in lower case as pages spell them, with "'" for any apostrop
 compares them with a block's text case-folded and stripped of the punctuation around it.
 Entries that are regular expressions say so. Languages: English, German, French, Italian,
 Spanish, Portuguese, Polish, Dutch, Swedish, Danish, Norwegian, Finnish (some of them), Czech,
-Slovak, Romanian, Turkish, Greek and Hungarian (kickers and ad labels), and a few Japanese labels.
+Slovak, Romanian, Turkish, Greek and Hungarian (kickers and ad labels), a few Japanese labels, and
+kickers, ad labels and share buttons in Catalan, the Baltic languages, Indonesian, Malay, Hindi,
+Arabic, Hebrew, Korean and Chinese.
 Greek is written both with its accents and in capitals' plain letters ("ΔΙΑΦΗΜΙΣΗ").
 """
 
@@ -176,6 +178,17 @@ READ_MORE: Words = {
     "ru": ("читайте также", "читайте по теме", "по теме", "смотрите также"),
     "uk": ("читайте також", "читайте також:", "по темі", "дивіться також"),
     "bg": ("прочетете още", "прочети още", "още по темата", "вижте още"),
+    "ca": ("llegiu també", "llegeix també", "vegeu també", "et pot interessar"),
+    "lt": ("taip pat skaitykite", "skaitykite taip pat", "susiję straipsniai"),
+    "lv": ("lasi arī", "lasiet arī"),
+    "et": ("loe ka", "loe lisaks"),
+    "id": ("baca juga", "simak juga", "berita terkait"),
+    "ms": ("baca juga", "berita berkaitan"),
+    "hi": ("यह भी पढ़ें", "ये भी पढ़ें", "और पढ़ें"),
+    "ar": ("اقرأ أيضا", "اقرأ أيضاً", "اقرأ المزيد"),
+    "he": ("קראו גם", "קראו עוד", "כתבות נוספות"),
+    "ko": ("관련기사", "관련 기사"),
+    "zh": ("相关阅读", "延伸阅读", "相关新闻"),
 }
 PROMO_LINK_LEADS: Words = {
     # How a paragraph that is one link, bold or in capitals, sends the reader elsewhere:
@@ -253,6 +266,14 @@ AD_LABELS: Words = {
     "uk": ("реклама", "на правах реклами"),
     "bg": ("реклама", "платена публикация"),
     "ja": ("広告",),
+    "ca": ("publicitat",),
+    "lt": ("reklama",),
+    "id": ("iklan",),
+    "hi": ("विज्ञापन",),
+    "ar": ("إعلان",),
+    "he": ("פרסומת",),
+    "ko": ("광고",),
+    "zh": ("广告",),
 }
 
 PLAYER_NOTICES: Words = {
@@ -408,6 +429,17 @@ CALLS_TO_ACTION: dict[str, Words] = {
         "sv": ("dela", "kopiera länk", "länk kopierad", "kopierad", "länk till inlägget"),
         "no": ("del", "kopier lenke", "lenke kopiert"),
         "ja": ("シェア", "共有", "ポスト", "lineで送る", "リンクをコピー"),
+        "fi": ("jaa",),
+        "da": ("del artiklen",),
+        "hr": ("podijeli", "podijelite"),
+        "ca": ("comparteix",),
+        "lt": ("dalintis", "dalinkitės"),
+        "id": ("bagikan", "salin tautan"),
+        "hi": ("शेयर करें", "लिंक कॉपी करें"),
+        "ar": ("مشاركة", "شارك"),
+        "he": ("שתפו", "שתף"),
+        "ko": ("공유하기",),
+        "zh": ("分享", "分享到"),
     },
 }
 

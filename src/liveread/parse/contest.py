@@ -31,6 +31,7 @@ from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from urllib.parse import urlsplit
 
+from liveread.parse import timewords as words
 from liveread.parse.adapter import Adapter, Node
 from liveread.parse.facts import LIVE_WORDS
 from liveread.parse.structured import StructuredBlog
@@ -249,7 +250,7 @@ def _open_with_links_away(nodes: list[Node]) -> bool:
         if "#" in href or href.startswith("?") or (own and urlsplit(href).path.startswith(own)):
             continue  # a link to the post itself, on this page or a page of its own below it
         headline = squash(link.text(deep=True))
-        if len(headline) >= HEADLINE_LINK:
+        if _width(headline) >= HEADLINE_LINK:
             text = squash(node.text(deep=True))
             opening += (
                 0 <= text.find(headline) <= STAMP_BEFORE
@@ -273,7 +274,17 @@ def _own_path(node: Node) -> str:
 
 
 HEADLINE_LINK = 20
-"""The shortest link text that is a headline, not a name or a "Read more"."""
+"""The shortest link text that is a headline, not a name or a "Read more" (`_width`)."""
+_WIDE = re.compile("[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]")
+"""Kana, Chinese characters and Hangul: a word in one or two of them."""
+
+
+def _width(text: str) -> int:
+    """The length of `text`, a wide character counting as two: "태풍 북상에 제주공항 결항"
+    says as much as "Typhoon nears, airport flights cancelled"."""
+    return len(text) if text.isascii() else len(text) + len(_WIDE.findall(text))
+
+
 STAMP_BEFORE = 24
 """The most characters a teaser's time may take before its headline ("5 минут назад")."""
 TEASER_LEAD = 240
@@ -306,8 +317,9 @@ _FULL_STOP = re.compile(r"[.!?…؟۔।]")
 _STOPS_WITHOUT_SPACES = ("。", "！", "？")
 _SCRIPT_WITHOUT_SPACES = re.compile("[\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]{20}")
 """Thai, Lao, Myanmar, Khmer: no spaces between words, nor full stops."""
-_WORD_PUNCTUATION = str.maketrans("", "", ",;:'’-\"“”„«»(")
-"""What may stand in or around a word of a sentence: "l’homme", "said:", "\"we"."""
+_WORD_PUNCTUATION = str.maketrans("", "", ",;:'’-\"“”„«»(" + words.WORD_MARKS)
+"""What may stand in or around a word of a sentence: "l’homme", "said:", "\"we", and the
+vowel signs of Devanagari ("बताया")."""
 
 
 def _marks_a_recording(reader: Adapter, nodes: list[Node]) -> bool:

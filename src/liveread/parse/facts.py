@@ -64,12 +64,15 @@ _NUMERIC_DATE = re.compile(r"\b(\d{1,2})[./](\d{1,2})[./](\d{4})\b|\b(\d{4})-(\d
 LIVE_WORDS = re.compile(
     r"\blive\b|live-?blog|live-?ticker|live updates|as it happened|minute.by.minute|"
     r"en direct|\bdirect\b|\bdirecto\b|en vivo|\bdiretta\b|na żywo|\brelacja\b|\bticker\b|"
-    r"ao vivo|em direto|tempo real|direktrapport|\bdirekt\b|minuto a minuto|"
+    r"ao vivo|em direto|\bao minuto\b|tempo real|direktrapport|\bdirekt\b|minuto a minuto|"
     r"minute par minute|\bminuto per minuto\b|latest updates|as it happens|rolling coverage|"
     r"en continu|en tiempo real|na bieżąco|news-?blog|news-?ticker|\bdirekte\b|\bseuranta\b|"
     r"\bsuora(?:na)?\b|\bseuraamme\b|hetki hetkeltä|\bonline:|online (?:přenos|reportáž)|"
     r"\bživě\b|\bcanl[ıi]\b|percről percre|ζωντανά|ζωντανή ενημέρωση|\bu[žz]ivo\b|\bуживо\b|"
-    r"\bv živo\b|\bна ?живо\b|\bонлайн\b(?!-(?!трансляц))|прям(?:ая|ой) (?:трансляция|эфир)",
+    r"\bv živo\b|\bна ?живо\b|\bонлайн\b(?!-(?!трансляц))|прям(?:ая|ой) (?:трансляция|эфир)|"
+    r"लाइव|लाइभ|লাইভ|لائیو|پخش زنده|مباشر|لحظة بلحظة|עדכונים שוטפים|בשידור חי|\bלייב\b|siaran langsung|"
+    r"en directe|minut a minut|\btiesiogiai\b|tiesioginė transliacija|\btiešraid\w*|"
+    r"\botseblogi\b|otseülekanne|\[실시간\]|실시간 (?:중계|업데이트)|라이브|直播|实时更新|實時更新",
     re.IGNORECASE,
 )
 LIVE_TOPIC = re.compile(
@@ -83,7 +86,7 @@ HEADINGS = 20
 """How many of the page's first headings may say it is live."""
 TIME_WORDS = re.compile(
     r"\b(?:times?|updates?|timestamps?|time zone|zeit\w*|uhrzeit\w*|heures?|horaires?|"
-    r"ora|orari\w*|horas?|horarios|tijd\w*|godzin\w*|utc|gmt|врем\w*|час\w*)\b"
+    r"ora|orari\w*|horas?|horarios|tijd\w*|godzin\w*|utc|gmt|врем\w*|час\w*|ب?توقيت)\b"
 )
 """Words a note stating a page's zone holds, in one language or another, searched for in
 the note lower-cased (twice as fast as a search that ignores case: a page has hundreds)."""

@@ -49,16 +49,18 @@ PUBLISHED_KEYS = _spellings(
     *("datePublished", "publishedAt", "published", "firstPublished", "firstPublishedAt"),
     *("publishedDate", "createdAt", "created", "timestamp", "date", "time"),
     *("display_date", "first_publish_date"),  # Arc's ANS
+    "cardAddedAt",  # Quintype's cards: `"card-added-at": 1729500660000`
+    *("publishTime", "publishDate", "pubDate", "createTime"),  # "publish_time": "2024-10-21 14:02"
 )
 UPDATED_KEYS = _spellings(
     *("dateModified", "updatedAt", "updated", "modifiedAt", "lastModified", "modified"),
-    "lastUpdated",
+    *("lastUpdated", "cardUpdatedAt"),
 )
 TIME_HOLDERS = ("dates", "timestamps", "times")
 """Keys of an object a post keeps its times in (`"dates": {"firstPublished": …}`)."""
 BODY_KEYS = _spellings(
     *("body", "bodyHtml", "html", "content", "articleBody", "text", "blocks", "elements"),
-    *("descriptor", "richText", "document", "content_elements"),
+    *("descriptor", "richText", "document", "content_elements", "storyElements"),
 )
 ITEM_BODY = re.compile(r"text|html|body|content", re.I)
 """Other names a body is held under as a list of items with HTML or text in each
@@ -294,7 +296,13 @@ def _post(
 ) -> StructuredPost | None:
     """The post `obj` describes, or None if it has neither body nor headline."""
     title = _title(obj)
-    raw = next((text for key in BODY_KEYS if (text := _body(obj.get(key), budget))), "")
+    raw = ""
+    for name in BODY_KEYS:
+        value = obj.get(name)
+        if not title and isinstance(value, list) and (heading := _title_element(value)):
+            title, value = heading, value[1:]
+        if raw := _body(value, budget):
+            break
     if not raw and (items := _item_body(obj)) is not None:
         raw = rich_text(items, budget)
     if not (title or raw):
@@ -321,6 +329,15 @@ def _post(
     )
     bodies.add(post, raw)
     return post
+
+
+def _title_element(elements: list[Any]) -> str:
+    """The title a list of body elements opens with, as a post without a headline holds it
+    (Quintype's `"story-elements": [{"type": "title", "text": …}, …]`)."""
+    first = elements[0] if elements else None
+    if isinstance(first, dict) and first.get("type") == "title":
+        return _title(first, ("text",))
+    return ""
 
 
 def _flagged(obj: dict[str, Any], key: str) -> bool:

@@ -39,7 +39,7 @@ _NAMESPACE = re.compile(
 """`window.Fusion=window.Fusion||{};`: a script that sets up a namespace, then its members."""
 MAX_UNFLATTENED = 300_000
 """The most values of a devalue payload put back in place."""
-TIME_HINTS = ("date", "Date", "time", "Time", "ublish", "reated", "pdated", "odified")
+TIME_HINTS = ("date", "Date", "time", "Time", "ublish", "reated", "pdated", "odified", "dded")
 """Every time key `pagestate` reads holds one of these: a blob holding none has no post."""
 
 JSON_TYPES = frozenset({"application/json", "text/json"})

@@ -23,6 +23,10 @@ def _numbered(source: dict[str, tuple[str, ...]]) -> dict[str, int]:
 
 
 _MONTHS = _numbered(words.MONTHS)
+_LANGUAGE_MONTHS = {
+    language: {words.fold(name): month for name, month in names.items()}
+    for language, names in words.LANGUAGE_MONTHS.items()
+}
 _WEEKDAYS = _numbered(words.WEEKDAYS)
 _DAYS_BACK = {words.fold(word): back for word, back in words.DAYS_BACK.items()}
 DATE_WORDS = frozenset(_MONTHS) | frozenset(_WEEKDAYS) | frozenset(_DAYS_BACK)
@@ -125,10 +129,10 @@ def day_parts(match: re.Match[str], language: str | None) -> DayParts | None:
         return None
     month: int | None
     if match["month_name"] is not None:
-        month = _MONTHS.get(words.fold(match["month_name"]))
+        month = _month(match["month_name"], language)
         day, year = int(match["day"]), match["year"]
     elif match["month_name_first"] is not None:
-        month = _MONTHS.get(words.fold(match["month_name_first"]))
+        month = _month(match["month_name_first"], language)
         day, year = int(match["day_second"]), match["year_last"]
     elif match["dotted_day"] is not None:
         day, month, year = (
@@ -148,7 +152,7 @@ def day_parts(match: re.Match[str], language: str | None) -> DayParts | None:
         day, month, year = int(match["iso_day"]), int(match["iso_month"]), match["iso_year"]
     else:
         name = match["month_name_middle"]
-        month = _MONTHS.get(words.fold(name)) if name else int(match["month_middle"])
+        month = _month(name, language) if name else int(match["month_middle"])
         day, year = int(match["day_last"]), match["year_first"]
     if month is None:
         return None
@@ -158,6 +162,13 @@ def day_parts(match: re.Match[str], language: str | None) -> DayParts | None:
     except ValueError:
         return None
     return DayParts(full_year, month, day)
+
+
+def _month(name: str, language: str | None) -> int | None:
+    """The month a name names, in the page's language if it names another there."""
+    folded = words.fold(name)
+    own = _LANGUAGE_MONTHS.get((language or "")[:2].lower())
+    return own[folded] if own and folded in own else _MONTHS.get(folded)
 
 
 def _names_a_day(word: str, language: str | None) -> bool:

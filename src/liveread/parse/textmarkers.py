@@ -125,14 +125,22 @@ _LEAD_HEADS = (
 """The first four characters of the `_LEADS`, and the short ones with what may follow them
 ("il ", "un'", "à ")."""
 
+_NATIVE = "٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹०१२३४५६७८९০১২৩৪৫৬৭৮৯"
+"""Arabic-Indic, Persian, Devanagari and Bengali digits, read as ours one for one (a
+marker's `end` still counts in the text)."""
+_NATIVE_DIGITS = str.maketrans(_NATIVE, "0123456789" * 4)
+_NATIVE_DIGIT_CHARS = frozenset(_NATIVE)
 _LEAD = re.compile(r"\s*(?:\+\+\+\s*)?")
 """Spaces, and the "+++" of German tickers ("+++ 10.30 Uhr: …"), before a marker."""
-_WORD = re.compile(r"[^\W\d_]+")
+_LETTERS = rf"[^\W\d_]+(?:[{words.WORD_MARKS}][^\W\d_]*)*"
+"""A word's letters, with the marks inside it ("घंटे"): the marks cost only where they are."""
+_WORD = re.compile(_LETTERS)
 _CLOCK = re.compile(
     rf"""
     (?P<hour>[0-9]{{1,2}})
     (?:
         (?P<mark>[:.])(?P<minute>[0-9]{{2}})                  # 13:47, 11.04
+        (?::[0-9]{{2}}(?=\s?[AaPp]\.?\s?[Mm]))?                # 02:23:15 PM (no race time)
       | (?P<h>\s?[hH])(?:\s?(?P<h_minute>[0-9]{{2}}))?        # 14h23, 14 h 23, 14h
     )?
     (?:\s?(?P<meridiem>[ap](?:\.\s?)?m\b\.?|[AP](?:\.\s?)?M\b\.?))?  # 2:02 p.m., 11am, 2.02PM, 10:45 p. m.
@@ -181,7 +189,9 @@ _AGO_BEFORE = "|".join(
         reverse=True,
     )
 )
-_AGO_AFTER = "|".join((*words.AGO_AFTER, *words.AGO_AROUND.values()))
+_AGO_AFTER = "|".join(
+    word.replace(" ", r"\s+") for word in (*words.AGO_AFTER, *words.AGO_AROUND.values())
+)
 _UNIT_TAILS = "|".join(words.UNIT_TAILS)
 _AROUND = {(words.fold(before), words.fold(after)) for before, after in words.AGO_AROUND.items()}
 _AROUND_FIRST = {before for before, _ in _AROUND}
@@ -191,7 +201,7 @@ _RELATIVE = re.compile(
     rf"""
     (?:(?P<before>{_AGO_BEFORE})\s+)?
     (?:(?P<count>[0-9]{{1,3}}|{_ONE_ALTERNATIVES})\s?)?
-    (?P<unit>[^\W\d_]+)\.?(?:\s+(?:{_UNIT_TAILS})(?![^\W\d_]))?
+    (?P<unit>{_LETTERS})\.?(?:\s+(?:{_UNIT_TAILS})(?![^\W\d_]))?
     (?P<more>(?:,?\s*[0-9]{{1,3}}\s?[^\W\d_]+\.?){{1,2}})?        # 1 hr 5 min, 1h 5m
     (?:\s+(?P<after>{_AGO_AFTER})(?![^\W\d_]))?
     """,
@@ -202,7 +212,7 @@ _JUST_NOW = re.compile(
 )
 _GLUE = re.compile(
     r"(?:\.?\s?(?:г\.|года|godine)(?![^\W\d_]))?"  # the year's word: "2024 г.", "2024. godine"
-    r"(?:\s*[,|–—•·/-]\s*|\.?\s+)"
+    r"(?:\s*[,،|–—•·/-]\s*|\.?\s+)"  # "،": the Arabic comma
     r"(?:(?P<word>at|um|à|às|as|a\s+las|alle|a|ore|o\s+godz\.?|godz\.?|kl\.?|klo|om|o|u|ob|в|о|у)\s+)?"
     r"(?=[0-9])",
     re.IGNORECASE,
@@ -252,6 +262,9 @@ def read_marker(text: str, language: str | None = None) -> Marker | None:
     if start >= len(text):
         return None
     first = text[start]
+    if "\u0600" <= first <= "\u09ff":  # Arabic to Bengali, their digits read as ours ("١٤:٠٥")
+        text = text.translate(_NATIVE_DIGITS)
+        first = text[start]
     if "0" <= first <= "9":
         for reader in _readers_for_number(text, start):
             if marker := reader(text, start, language):
@@ -315,7 +328,7 @@ def _may_start_head(head: str) -> bool:
     """`may_start_marker` of a text that starts with `head` (its first four characters,
     all it looks at), remembered: a page's texts share few heads ("The ", "Der ", "13:4")."""
     first = head[0]
-    if "0" <= first <= "9" or first == "+":
+    if "0" <= first <= "9" or first == "+" or first in _NATIVE_DIGIT_CHARS:
         return True
     if not first.isalpha():
         return False
@@ -464,7 +477,7 @@ def _readers_for_number(text: str, start: int) -> tuple[_Reader, ...]:
     if following.isspace():
         return _readers_before_word(text, after + 1)
     if following in "時时":
-        return (_cjk_clock,)  # "14時23分"
+        return (_cjk_clock, _relative)  # "14時23分", "2時間前"
     if following.isalpha():
         if following in "snrtOQ":  # "3rd Qtr 8:15", "2OT 3:12", "3Q 5:42"
             return (_relative, _moment, _plain_clock, _game_clock)
@@ -475,14 +488,14 @@ def _readers_for_number(text: str, start: int) -> tuple[_Reader, ...]:
 def _readers_before_word(text: str, start: int) -> tuple[_Reader, ...]:
     """The readers worth trying on a number followed by a space and the text at `start`. A
     word of plain letters there goes on a marker only as a unit ("16 min ago"), a month or
-    the "de"/"of" before one ("5 August", "3 de agosto"), or a clock's "h", am/pm or "Uhr"
+    the "de"/"of"/"d'" before one ("5 August", "3 de agosto", "21 d'octubre"), or a clock's "h", am/pm or "Uhr"
     ("10 h 30", "2 PM", "10 Uhr"): a player's number and name ("22 J. Delaplace") is none."""
     word = _WORD.match(text, start)
     if word is None or not word[0].isascii():  # accents: as a pattern that ignores case reads them
         return (_relative, _minute_of_play, _moment, _plain_clock)
     folded = words.fold(word[0])
     unit = folded in _UNITS
-    month = folded in DATE_WORDS or folded in ("de", "of")
+    month = folded in DATE_WORDS or folded in ("de", "of", "d")
     clock = folded[0] in "hapu"
     if not (unit or month or clock):
         return ()  # the commonest case: no reader can read on
@@ -523,8 +536,8 @@ def _rest(text: str, end: int) -> _Rest | None:
             return None
         follow: _Follow = "separator" if char in _STRONG_SEPARATORS else "space"
         return _Rest(_skip_spaces(text, position + 1), follow)
-    if position == end:
-        return _Rest(position, "glued") if char.isupper() else None
+    if position == end:  # a capital, or a letter of a script without case ("14:02부산항")
+        return _Rest(position, "glued") if char.isalpha() and not char.islower() else None
     return _Rest(position, "capital" if char.isupper() else "space")
 
 

@@ -4,7 +4,8 @@ Words are written as the pages spell them; lookups `fold` them (lower case, acce
 removed), so "août", "aout" and "AOÛT" are one word. Languages: English, German, French,
 Italian, Spanish, Polish, Dutch, Portuguese, Danish, Norwegian, Finnish, Czech, Slovak,
 Romanian, Turkish, Greek, Hungarian, Croatian, Serbian and Bosnian (Latin script), Slovenian,
-Russian, Ukrainian, Bulgarian (some lists Swedish too).
+Russian, Ukrainian, Bulgarian, Hindi, Arabic, Hebrew, Indonesian and Malay, Catalan, Lithuanian, Latvian, Estonian, Korean,
+Chinese (some lists Swedish too).
 Read by `textmarkers`, `textdays` and `textzones`.
 """
 
@@ -264,7 +265,8 @@ MONTHS: dict[str, tuple[str, ...]] = {
         "november nov",
         "december dec",
     ),
-    # Croatian: "listopad" (October) is left out, as Czech and Polish "listopad" is November.
+    # Croatian: "listopad" (October) is in LANGUAGE_MONTHS, as Czech and Polish "listopad" is
+    # November.
     "hr": (
         "siječanj siječnja",
         "veljača veljače",
@@ -351,7 +353,145 @@ MONTHS: dict[str, tuple[str, ...]] = {
         "ноември",
         "декември",
     ),
+    "hi": (
+        "जनवरी",
+        "फरवरी फ़रवरी",
+        "मार्च",
+        "अप्रैल",
+        "मई",
+        "जून",
+        "जुलाई",
+        "अगस्त",
+        "सितंबर सितम्बर",
+        "अक्टूबर अक्तूबर",
+        "नवंबर नवम्बर",
+        "दिसंबर दिसम्बर",
+    ),
+    # Indonesian and Malay: "Des", "Mac" and "Dis" are left out, as French, English and
+    # other words ("5 des 12 blessés").
+    "id": (
+        "januari jan",
+        "februari feb",
+        "maret mar",
+        "april apr",
+        "mei",
+        "juni jun",
+        "juli jul",
+        "agustus agu ags agt",
+        "september sep sept",
+        "oktober okt",
+        "november nov",
+        "desember",
+    ),
+    "ms": (
+        "januari jan",
+        "februari feb",
+        "",
+        "april apr",
+        "mei",
+        "jun",
+        "julai",
+        "ogos",
+        "september sep",
+        "oktober okt",
+        "november nov",
+        "disember",
+    ),
+    # Arabic: the month names of Egypt and the Gulf (the Levant's "تشرين الأول" are left out).
+    "ar": (
+        "يناير",
+        "فبراير",
+        "مارس",
+        "أبريل إبريل",
+        "مايو",
+        "يونيو",
+        "يوليو",
+        "أغسطس",
+        "سبتمبر",
+        "أكتوبر",
+        "نوفمبر",
+        "ديسمبر",
+    ),
+    # Hebrew: each also with the "ב" (in) dates write it with: "21 באוקטובר".
+    "he": (
+        "ינואר בינואר",
+        "פברואר בפברואר",
+        "מרץ במרץ מרס במרס",
+        "אפריל באפריל",
+        "מאי במאי",
+        "יוני ביוני",
+        "יולי ביולי",
+        "אוגוסט באוגוסט",
+        "ספטמבר בספטמבר",
+        "אוקטובר באוקטובר",
+        "נובמבר בנובמבר",
+        "דצמבר בדצמבר",
+    ),
+    # Catalan: those that start with a vowel also with the "d'" (of) dates write before them
+    # ("21 d'octubre"; "21 de gener" is read as "3 de agosto" is).
+    "ca": (
+        "gener",
+        "febrer",
+        "març",
+        "abril d'abril",
+        "maig",
+        "juny",
+        "juliol",
+        "agost d'agost",
+        "setembre",
+        "octubre d'octubre",
+        "novembre",
+        "desembre",
+    ),
+    # Lithuanian, Latvian, Estonian: the names, and the cases dates write them in ("21 spalio",
+    # "21. oktobrī").
+    "lt": (
+        "sausis sausio",
+        "vasaris vasario",
+        "kovas kovo",
+        "balandis balandžio",
+        "gegužė gegužės",
+        "birželis birželio",
+        "liepa liepos",
+        "rugpjūtis rugpjūčio",
+        "rugsėjis rugsėjo",
+        "spalis spalio",
+        "lapkritis lapkričio",
+        "gruodis gruodžio",
+    ),
+    "lv": (
+        "janvāris janvārī",
+        "februāris februārī",
+        "marts martā",
+        "aprīlis aprīlī",
+        "maijs maijā",
+        "jūnijs jūnijā",
+        "jūlijs jūlijā",
+        "augustā",  # "augusts" left out: an English plural ("5 Augusts")
+        "septembris septembrī",
+        "oktobris oktobrī",
+        "novembris novembrī",
+        "decembris decembrī",
+    ),
+    "et": (
+        "jaanuar jaanuaril",
+        "veebruar veebruaril",
+        "märts märtsil",
+        "aprill aprillil",
+        "mai mail",
+        "juuni juunil",
+        "juuli juulil",
+        "august augustil",
+        "september septembril",
+        "oktoober oktoobril",
+        "november novembril",
+        "detsember detsembril",
+    ),
 }
+
+LANGUAGE_MONTHS: dict[str, dict[str, int]] = {"hr": {"listopad": 10, "listopada": 10, "lis": 10}}
+"""Month names that name another month in the page's language: Croatian "20. listopada"
+is the 20th of October (in Czech and Polish, of November)."""
 
 WEEKDAYS: dict[str, tuple[str, ...]] = {
     # Per language, Monday to Sunday.
@@ -469,6 +609,10 @@ WEEKDAYS: dict[str, tuple[str, ...]] = {
     ),
     "uk": ("понеділок", "вівторок", "середа", "четвер", "п'ятниця", "субота", "неділя"),
     "bg": ("понеделник", "вторник", "сряда", "четвъртък", "петък", "събота", "неделя"),
+    "hi": ("सोमवार", "मंगलवार", "बुधवार", "गुरुवार", "शुक्रवार", "शनिवार", "रविवार"),
+    "id": ("senin", "selasa", "rabu", "kamis", "jumat jum'at", "sabtu", "minggu"),
+    "ms": ("isnin", "selasa", "rabu", "khamis", "jumaat", "sabtu", "ahad"),
+    "ca": ("dilluns", "dimarts", "dimecres", "dijous", "divendres", "dissabte", "diumenge"),
 }
 
 DAYS_BACK: dict[str, int] = {
@@ -530,6 +674,34 @@ DAYS_BACK: dict[str, int] = {
     "вчора": 1,
     "позавчора": 2,
     "днес": 0,  # Bulgarian
+    "आज": 0,  # Hindi ("कल" is yesterday and tomorrow, but only yesterday in a post's stamp)
+    "कल": 1,
+    "اليوم": 0,  # Arabic
+    "أمس": 1,
+    "היום": 0,  # Hebrew
+    "אתמול": 1,
+    "שלשום": 2,
+    "hari ini": 0,  # Indonesian and Malay
+    "kemarin": 1,
+    "avui": 0,  # Catalan
+    "ahir": 1,
+    "šiandien": 0,  # Lithuanian; "vakar" (yesterday) is Latvian too
+    "vakar": 1,
+    "užvakar": 2,
+    "šodien": 0,  # Latvian
+    "aizvakar": 2,
+    "täna": 0,  # Estonian
+    "eile": 1,
+    "üleeile": 2,
+    "오늘": 0,  # Korean
+    "어제": 1,
+    "그제": 2,
+    "今天": 0,  # Chinese
+    "昨天": 1,
+    "前天": 2,
+    "今日": 0,  # Japanese (and Chinese "今日")
+    "昨日": 1,
+    "一昨日": 2,
 }
 LANGUAGE_DAYS_BACK: dict[str, tuple[str, int]] = {"ma": ("hu", 0)}
 """Words that name a day relative to the page's only in one language, read as such only on
@@ -543,47 +715,66 @@ UNIT_SECONDS: dict[int, str] = {
         "s sec secs second seconds sek sekunde sekunden seconde secondes secondo secondi "
         "segundo segundos sekunda sekundy sekund sekundę seconden sekunder sekunti sekuntia "
         "sekundou sekundami sekúnd sekundy secunde secundă saniye δευτερόλεπτο δευτερόλεπτα másodperc "
-        "másodperce sekundi sekundo секунд секунды секунду сек секунди секунда"
+        "másodperce sekundi sekundo секунд секунды секунду сек секунди секунда सेकंड सेकेंड सेकेन्ड "
+        "ثانیه سیکنڈ সেকেন্ড"
+        "ثانية ثوان ثوانٍ שניות שנייה detik segons sekundžių sekundes sekundēm sekundit 초 秒前 "
+        "秒钟前 秒鐘前"
     ),
     60: (
         "m min mins minute minutes minuten minuto minuti minutos minuta minuty minut minutę "
         "minuut minutt minutter minuter minuutti minuuttia minutou minutami minúta minúty minút minútou minútami dakika dk λεπτό λεπτά "
         "perc perccel perce minutu minuto минут минуты минуту мин хвилин хвилини хвилину хв "
-        "минути минута"
+        "минути минута मिनट मिनटों دقيقة دقائق דקות דקה menit minit minuts minučių minutes "
+        "minutę minūtēm minūtes minūti minūte minutit 분 分钟前 分鐘前 分前 मिनेट دقیقه منٹ মিনিট"
     ),
     3600: (
         "h hr hrs hour hours std stunde stunden heure heures ora ore hora horas "
         "godz godzina godziny godzin godzinę uur u time timer timme timmar tunti tuntia "
         "hodina hodiny hodin hodinou hodinami oră orei saat ώρα ώρες óra órával órája "
-        "sat sata sati сат сата сати uro urama urami час часа часов ч годину години годин год"
+        "sat sata sati сат сата сати uro urama urami час часа часов ч годину години годин год "
+        "घंटे घंटा घंटों घण्टे ساعة ساعات שעות שעה jam hores val valanda valandą valandas "
+        "valandų stundām stundas stundu stunda tund tundi 시간 小时前 小時前 時間前 घण्टा ساعت "
+        "گھنٹے گھنٹہ ঘণ্টা"
     ),
     86400: (
         "d day days tag tage tagen jour jours giorno giorni día días dia dias dzień dni dag dagen "
         "dage dager dagar päivä päivää dny dnem dňami dňom zi zile gün μέρα μέρες ημέρα ημέρες "
-        "nap nappal napja dan dana dnevi dnevom день дня дней днів ден дена"
+        "nap nappal napja dan dana dnevi dnevom день дня дней днів ден дена दिन दिनों "
+        "يوم أيام ימים יום hari dies dieną dienas dienų dienām päev päeva 일 天前 日前 روز دن দিন"
     ),
+    # Arabic's and Hebrew's duals, two of a unit in one word: "منذ ساعتين", "לפני שעתיים".
+    120: "دقيقتين דקותיים",
+    7200: "ساعتين שעתיים",
+    172800: "يومين יומיים",
 }
-ONE_WORDS = "a an one ein eine einer einem un une una uno un' un’ een één jedną um uma"
+ONE_WORDS = "a an one ein eine einer einem un une una uno un' un’ een één jedną um uma एक"
 """Words that stand for the number 1 in a relative time ("an hour ago", "vor einer Stunde")."""
 AGO_BEFORE = (
     *("vor", "il y a", "hace", "há", "před", "pred", "acum", "πριν από", "πριν"),
-    *("prije", "pre", "пре", "преди"),
+    *("prije", "pre", "пре", "преди", "منذ", "לפני", "fa", "prieš", "pirms"),
 )
 """Words written before the amount: "vor 2 Stunden", "il y a 3 heures", "hace 2 horas",
 Czech "před 6 minutami", Slovak "pred 8 minútami", Croatian "prije 5 minuta", Serbian "pre 5
 minuta" ("пре 5 минута"), Slovenian "pred 5 minutami", Bulgarian "преди 5 минути", Romanian "acum 9 minute", Greek "πριν από 12 λεπτά" (the longer
-of two that start alike first)."""
+of two that start alike first), Arabic "منذ 5 دقائق", Hebrew "לפני 5 דקות", Catalan "fa 5 minuts" (where Italian writes "fa" after: "5 minuti fa"), Lithuanian "prieš 5
+min.", Latvian "pirms 5 minūtēm"."""
 AGO_AFTER = (
     *("ago", "fa", "temu", "geleden", "atrás", "siden", "sedan", "sitten", "önce", "ezelőtt"),
-    *("назад", "тому"),
+    *("назад", "тому", "पहले", "पूर्व", "yang lalu", "lalu", "tagasi", "전"),
+    *("अगाडि", "अघि", "پیش", "پہلے", "আগে"),
 )
 """Words written after it: "2 hours ago", "3 ore fa", "2 godziny temu", "3 uur geleden",
 Danish and Norwegian "5 min. siden", Swedish "5 minuter sedan", Finnish "3 minuuttia sitten",
 Turkish "5 dakika önce", Hungarian "12 perccel ezelőtt", Russian "5 минут назад", Ukrainian "5
-хвилин тому"."""
-UNITS_AGO = "másodperce", "perce", "órája", "napja"
+хвилин тому", Hindi "5 मिनट पहले", Indonesian and Malay "5 menit yang lalu", Estonian "5 minutit tagasi", Korean "5분 전", Nepali "५ मिनेट अगाडि", Persian "۵ دقیقه پیش",
+Urdu "5 منٹ پہلے", Bengali "৫ মিনিট আগে"."""
+UNITS_AGO = (
+    *("másodperce", "perce", "órája", "napja"),
+    *("秒前", "秒钟前", "秒鐘前", "分钟前", "分鐘前", "分前", "小时前", "小時前", "時間前"),
+    *("天前", "日前"),
+)
 """Units that say "ago" themselves, after the amount alone: Hungarian "12 perce" (12 minutes
-ago), "2 órája" (2 hours ago)."""
+ago), "2 órája" (2 hours ago), Chinese "5分钟前", Japanese "5分前", "2時間前"."""
 UNIT_TAILS = "vremena", "времена"
 """Words after a unit that are part of it: Croatian and Serbian "prije sat vremena" (an hour
 ago, "an hour of time")."""
@@ -592,10 +783,11 @@ AGO_AROUND = {"for": "siden", "för": "sedan"}
 minutter siden", Swedish "för 6 minuter sedan" ("for 2 hours" alone is no time)."""
 ONE_UNIT_AGO = (
     *("temu", "sitten", "před", "pred", "prije", "pre", "пре", "преди", "назад", "тому"),
+    *("منذ", "לפני", "prieš", "pirms", "tagasi"),
 )
 """Words around which a unit alone is one of it: Polish "godzinę temu" (an hour ago), Finnish
 "minuutti sitten" (a minute ago), Czech "před hodinou", Slovenian "pred uro", Bulgarian
-"преди час", Russian "час назад", Ukrainian "годину тому"."""
+"преди час", Russian "час назад", Ukrainian "годину тому", Arabic "منذ ساعة", Hebrew "לפני שעה", Lithuanian "prieš valandą", Estonian "tund tagasi"."""
 JUST_NOW = (
     "just now",
     "moments ago",
@@ -632,6 +824,15 @@ JUST_NOW = (
     "только что",
     "щойно",
     "току-що",
+    "अभी-अभी",
+    "अभी अभी",
+    "baru saja",
+    "ara mateix",
+    "방금 전",
+    "방금",
+    "刚刚",
+    "剛剛",
+    "たった今",
 )
 """A stamp that says "now": read only when nothing but a separator follows it."""
 
@@ -733,6 +934,9 @@ ZONE_NAMES: dict[str, str] = {
     "PKT": "Asia/Karachi",
     "PHT": "Asia/Manila",
     "WIB": "Asia/Jakarta",
+    "WITA": "Asia/Makassar",
+    "WIT": "Asia/Jayapura",
+    "MYT": "Asia/Kuala_Lumpur",
     "ICT": "Asia/Bangkok",  # Indochina Time (Thailand, Vietnam, Cambodia, Laos)
     "JST": "Asia/Tokyo",
     "KST": "Asia/Seoul",
@@ -797,6 +1001,12 @@ ZONE_PHRASES: tuple[tuple[str, str], ...] = (
     (r"hora\s+argentina", "America/Argentina/Buenos_Aires"),
     (r"czas(?:u|ie)?\s+polski(?:ego|m)?", "Europe/Warsaw"),
     (r"nederlandse\s+tijd", "Europe/Amsterdam"),
+    # Arabic: "بتوقيت مكة المكرمة" (in Mecca's time), Greenwich's, Cairo's...
+    (r"بتوقيت\s+(?:مكة|السعودية|الرياض)", "Asia/Riyadh"),
+    (r"بتوقيت\s+(?:غرينتش|غرينيتش|جرينتش)", "UTC"),
+    (r"بتوقيت\s+(?:القاهرة|مصر)", "Africa/Cairo"),
+    (r"بتوقيت\s+(?:الدوحة|قطر)", "Asia/Qatar"),
+    (r"بتوقيت\s+(?:الإمارات|أبوظبي|دبي)", "Asia/Dubai"),
 )
 CITY_TIMES: dict[str, str] = {
     # The stems of the adjectives Russian and Ukrainian name a zone by, before or after the
@@ -842,6 +1052,9 @@ COUNTRY_ZONES: dict[str, str] = {
     "se": "Europe/Stockholm",
     "no": "Europe/Oslo",
     "fi": "Europe/Helsinki",
+    "ee": "Europe/Tallinn",
+    "lv": "Europe/Riga",
+    "lt": "Europe/Vilnius",
     "gr": "Europe/Athens",
     "ro": "Europe/Bucharest",
     "bg": "Europe/Sofia",
@@ -854,6 +1067,9 @@ COUNTRY_ZONES: dict[str, str] = {
     "il": "Asia/Jerusalem",
     "in": "Asia/Kolkata",
     "pk": "Asia/Karachi",
+    "np": "Asia/Kathmandu",
+    "bd": "Asia/Dhaka",
+    "ir": "Asia/Tehran",
     "ae": "Asia/Dubai",
     "sa": "Asia/Riyadh",
     "qa": "Asia/Qatar",
@@ -952,6 +1168,17 @@ LANGUAGE_ZONES: dict[str, str] = {
     "ja": "Asia/Tokyo",
     "ko": "Asia/Seoul",
     "zh": "Asia/Shanghai",
+    "hi": "Asia/Kolkata",
+    "id": "Asia/Jakarta",
+    "ms": "Asia/Kuala_Lumpur",
+    "ca": "Europe/Madrid",
+    "lt": "Europe/Vilnius",
+    "lv": "Europe/Riga",
+    "et": "Europe/Tallinn",
+    "ne": "Asia/Kathmandu",
+    "fa": "Asia/Tehran",
+    "ur": "Asia/Karachi",
+    "bn": "Asia/Dhaka",
 }
 
 
@@ -983,6 +1210,13 @@ MATCH_PERIOD_ORDINAL = (
 """A numbered period: "2ème période", "1st half", "2. Halbzeit"."""
 
 
+WORD_MARKS = "".join(
+    map(chr, (*range(0x900, 0x904), *range(0x93A, 0x950), *range(0x951, 0x958), 0x962, 0x963))
+) + "".join(map(chr, (*range(0x981, 0x984), 0x9BC, *range(0x9BE, 0x9CE), 0x9D7, 0x9E2, 0x9E3)))
+"""The vowel signs and other marks of Devanagari and Bengali, inside words, which Python's
+`\\w` and `str.isalpha` leave out: "मिनट" is one word, not "म" and "नट"."""
+
+
 # --- matching the words -------------------------------------------------------------------
 
 
@@ -990,10 +1224,14 @@ def fold(word: str) -> str:
     """Lower case without accents, for looking words up: "Août" -> "aout", "ŚR" -> "sr",
     Turkish "Mayıs" -> "mayis"."""
     lowered = word.lower().replace("ł", "l").replace("’", "'")
-    if lowered.isascii():
-        return lowered
+    if lowered.isascii() or "\uac00" <= lowered[:1] <= "\ud7a3":
+        return lowered  # Hangul: its syllables' letters are no accents to take off
     decomposed = unicodedata.normalize("NFKD", lowered.replace("ı", "i"))
-    return "".join(char for char in decomposed if not unicodedata.combining(char))
+    # The marks of Devanagari and Bengali are letters of their words, not accents: a word's
+    # first four characters, folded, are still the first four of its folded form.
+    return "".join(
+        char for char in decomposed if not unicodedata.combining(char) or char in WORD_MARKS
+    )
 
 
 def spellings_pattern(spellings: Iterable[str]) -> str:
