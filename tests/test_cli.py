@@ -442,6 +442,14 @@ def test_parse_file_json(run: Run, tmp_path: Path, independent: bytes):
         assert entry.keys() >= ENTRY_KEYS
 
 
+def test_parse_reads_a_saved_page_in_the_charset_it_declares(run: Run, tmp_path: Path):
+    page = small_page((2, "wet"), (1, "dry"), title="Kälte-Liveticker: Straßen glatt")
+    page = page.replace("<head>", '<head><meta charset="windows-1252">')
+    code, out, err = run("parse", str(saved(tmp_path, page.encode("cp1252"))), "--json")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["title"] == "Kälte-Liveticker: Straßen glatt"
+
+
 def test_parse_file_explain_lists_removals_with_rules(
     run: Run, tmp_path: Path, real_page: Callable[[str], bytes]
 ):
