@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from liveread import paths, timefmt
+from liveread.inflate import GZIP_MAGIC
 from liveread.timefmt import stamp
 
 if TYPE_CHECKING:
@@ -686,7 +687,25 @@ def _parse_source(source: str, *, explain: bool = False) -> LiveBlog:
     path = Path(source)
     if not path.is_file():
         raise CommandError(f"no such file: {source}")
-    return parse(path.read_bytes(), path.resolve().as_uri(), explain=explain)
+    data = path.read_bytes()
+    if data.startswith(GZIP_MAGIC):
+        data = _inflated(data, source)
+    return parse(data, path.resolve().as_uri(), explain=explain)
+
+
+def _inflated(data: bytes, source: str) -> bytes:
+    """A page saved gzip-compressed (`page.html.gz`, as test corpora keep pages), inflated
+    up to the size of page liveread fetches."""
+    from liveread.fetch import FetchConfig
+    from liveread.inflate import BodyTooLarge, CodingError, Decoder
+
+    limit = FetchConfig().max_bytes
+    try:
+        return b"".join(Decoder(["gzip"], limit).feed(data))
+    except BodyTooLarge:
+        raise CommandError(f"{source} inflates to more than {limit // 2**20} MB") from None
+    except CodingError as error:
+        raise CommandError(f"{source}: {error}") from None
 
 
 def _explain_refusal(contest: list[str]) -> None:
