@@ -115,6 +115,8 @@ def marker(text: str, language: str | None = None) -> Marker:
         ("godz. 14:30 Prezydent", 14, 30, "14:30", "Prezydent"),
         ("15 uur: Kabinet", 15, 0, "15 uur", "Kabinet"),
         ("14.30 uur: Kabinet", 14, 30, "14.30 uur", "Kabinet"),
+        ("14u23 Treinverkeer", 14, 23, "14u23", "Treinverkeer"),  # Flemish
+        ("9u02", 9, 2, "9u02", ""),
         ("14:30 El presidente", 14, 30, "14:30", "El presidente"),
         ("13.47 h: El presidente", 13, 47, "13.47 h", "El presidente"),
     ],

@@ -142,6 +142,7 @@ _CLOCK = re.compile(
         (?P<mark>[:.])(?P<minute>[0-9]{{2}})                  # 13:47, 11.04
         (?::[0-9]{{2}}(?=\s?[AaPp]\.?\s?[Mm]))?                # 02:23:15 PM (no race time)
       | (?P<h>\s?[hH])(?:\s?(?P<h_minute>[0-9]{{2}}))?        # 14h23, 14 h 23, 14h
+      | (?P<u>u)(?P<u_minute>[0-5][0-9])(?![0-9])               # 14u23 (Flemish)
     )?
     (?:\s?(?P<meridiem>[ap](?:\.\s?)?m\b\.?|[AP](?:\.\s?)?M\b\.?))?  # 2:02 p.m., 11am, 2.02PM, 10:45 p. m.
     (?:\s?(?P<suffix>Uhr|uur|[Hh]oras|hrs|hs|h)(?![^\W\d_]))?    # 11.04 Uhr, 15 uur, 10.30 h
@@ -557,7 +558,7 @@ def _clock_at(text: str, start: int, *, prefixed: bool) -> _Time | None:
     if match is None:
         return None
     hour = int(match["hour"])
-    minute_text = match["minute"] or match["h_minute"]
+    minute_text = match["minute"] or match["h_minute"] or match["u_minute"]
     minute = int(minute_text) if minute_text else 0
     if hour > 23 or minute > 59:
         return None
@@ -569,7 +570,8 @@ def _clock_at(text: str, start: int, *, prefixed: bool) -> _Time | None:
     zone, end = _zone_of(text, match, twelve_hour=bool(meridiem))
     suffix = match["suffix"]
     strength: _Strength
-    if prefixed or match["mark"] == ":" or match["h_minute"] or meridiem or suffix in _HOUR_WORDS:
+    hours_shown = match["h_minute"] or match["u_minute"] or meridiem or suffix in _HOUR_WORDS
+    if prefixed or match["mark"] == ":" or hours_shown:
         strength = "strong"
     elif match["mark"] == ".":
         strength = "strong" if suffix == "h" or zone is not None else "separator"
