@@ -134,6 +134,18 @@ def test_a_games_clock_is_the_posts_label_and_gives_no_time() -> None:
     assert [entry.text.split(".")[0] for entry in entries] == [f"Play {n}" for n in range(6)]
 
 
+def test_a_games_clock_before_its_period_is_the_label_and_gives_no_time() -> None:
+    """A clock first, then the period ("10:42 – 1st Qtr"), is no time of day."""
+    stamps = ["0:21 – 4th Qtr", "6:14 - Q4", "2:03 2Q", "10:42 – 1st Qtr"]
+    html = commentary([(stamp, f"Play {n}") for n, stamp in enumerate(stamps)])
+    entries = parse(html, URL).entries
+    assert [(entry.label, entry.published) for entry in entries] == [
+        (stamp, None) for stamp in stamps
+    ]
+    clock = read_marker("10:42 – 1st quarter results beat forecasts")
+    assert clock is not None and (clock.kind, clock.hour) == ("clock", 10)
+
+
 def test_a_games_clock_beside_a_clock_time_is_the_label_and_the_time_is_kept() -> None:
     posts = "".join(
         f"<div class=e><div class=m><span class=p>{stamp}</span><time>{clock}</time></div>"

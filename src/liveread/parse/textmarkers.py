@@ -172,6 +172,11 @@ _GAME_CLOCK = re.compile(
 )
 """A game's clock or stage in US sports: "Q3 5:42", "3rd Qtr 8:15", "OT 2:10", "End of 2nd",
 "End of regulation", "Top 7th", "Bottom of the 9th", "Pregame", "Halftime", "Final/OT"."""
+_CLOCK_THEN_PERIOD = re.compile(
+    rf"[0-5]?[0-9]:[0-5][0-9]\s?(?:[-–—|·,]\s?)?(?:q[1-4]|[1-4]q|[1-4]?ot|{_ORDINAL}(?:\s?{_GAME_UNIT})?)\b",
+    re.IGNORECASE,
+)
+"""A game's clock written before its period: "10:42 – 1st Qtr", "2:03 2Q", "0:21 - Q4"."""
 _INCHES = re.compile(r"[0-9]{1,2}[\"”″]")
 """After "5' ", the inches of a height: 5' 11"."""
 LONGEST_MATCH = 130
@@ -944,9 +949,23 @@ def _game_clock(text: str, start: int, language: str | None = None) -> Marker | 
     return Marker("minute", label=_label(text, start, match.end()), end=rest)
 
 
+def _clock_then_period(text: str, start: int, language: str | None = None) -> Marker | None:
+    """A game's clock before its period ("10:42 – 1st Qtr"), read as `_game_clock` reads
+    it after ("1st Qtr 10:42"): not the clock time of day it starts with."""
+    match = _CLOCK_THEN_PERIOD.match(text, start)
+    if match is None:
+        return None
+    rest = _skip_spaces(text, match.end())
+    if rest < len(text):
+        if text[rest] not in _STRONG_SEPARATORS or not text[rest + 1 : rest + 2].isspace():
+            return None
+        rest = _skip_spaces(text, rest + 1)
+    return Marker("minute", label=_label(text, start, match.end()), end=rest)
+
+
 _Reader = Callable[[str, int, str | None], Marker | None]
 _READERS_AFTER_DIGITS: dict[str, tuple[_Reader, ...]] = {
-    ":": (_plain_clock,),
+    ":": (_clock_then_period, _plain_clock),
     ".": (_moment, _plain_clock),  # "18.07.2024 11:04", "18. Juli 14:00"; "11.04 Uhr"
     "/": (_moment,),
     "-": (_moment,),  # "18-07-2024 14:23"
