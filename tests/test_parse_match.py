@@ -134,6 +134,22 @@ def test_a_games_clock_is_the_posts_label_and_gives_no_time() -> None:
     assert [entry.text.split(".")[0] for entry in entries] == [f"Play {n}" for n in range(6)]
 
 
+def test_a_minute_written_as_a_french_ordinal_is_a_minute_of_play() -> None:
+    """L'Équipe-style commentary: "80e", "45e+2", "1re" in the minute's place."""
+    stamps = ["80e", "45e+2", "12e", "1re"]
+    html = commentary([(stamp, f"Action {n}") for n, stamp in enumerate(stamps)], "fr")
+    entries = parse(html, URL).entries
+    assert [(entry.label, entry.published) for entry in entries] == [
+        (stamp, None) for stamp in stamps
+    ]
+    assert [entry.text.split(".")[0] for entry in entries] == [f"Action {n}" for n in range(4)]
+
+
+@pytest.mark.parametrize("text", ["12e arrondissement", "3e étage", "1re classe du Tour"])
+def test_an_ordinal_in_prose_is_no_minute_of_play(text: str) -> None:
+    assert read_marker(text, "fr") is None
+
+
 def test_a_games_clock_before_its_period_is_the_label_and_gives_no_time() -> None:
     """A clock first, then the period ("10:42 – 1st Qtr"), is no time of day."""
     stamps = ["0:21 – 4th Qtr", "6:14 - Q4", "2:03 2Q", "10:42 – 1st Qtr"]

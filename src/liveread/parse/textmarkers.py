@@ -155,6 +155,8 @@ _PLAY = re.compile(
     r"(?:\s?['’′](?:\s?\+\s?[0-9]{1,2}['’′]?)?|\s?\+\s?[0-9]{1,2}\s?['’′])"
 )
 """A minute of play: "95'", "45'+2", "45+2'", "90+3’"."""
+_PLAY_ORDINAL = re.compile(r"(?P<minute>[0-9]{1,3})(?:e|re|ère)(?:\s?\+\s?[0-9]{1,2})?\b")
+"""A minute of play as French writes it, an ordinal: "80e", "1re", "45e+2"."""
 _ORDINAL = r"(?:1[0-9]|[1-9])(?:st|nd|rd|th)"
 _GAME_UNIT = r"(?:qtr\.?|quarter|period|per\.|half|ot|inning)"
 _GAME_CLOCK = re.compile(
@@ -485,8 +487,12 @@ def _readers_for_number(text: str, start: int) -> tuple[_Reader, ...]:
     if following in "時时":
         return (_cjk_clock, _relative)  # "14時23分", "2時間前"
     if following.isalpha():
-        if following in "snrtOQ":  # "3rd Qtr 8:15", "2OT 3:12", "3Q 5:42"
+        if following == "r":  # "3rd Qtr 8:15", "1re"
+            return (_relative, _moment, _plain_clock, _game_clock, _ordinal_minute)
+        if following in "snrtOQ":  # "2OT 3:12", "3Q 5:42"
             return (_relative, _moment, _plain_clock, _game_clock)
+        if following == "e":  # "80e"
+            return (_relative, _moment, _plain_clock, _ordinal_minute)
         return (_relative, _moment, _plain_clock)  # "16m ago", "1st August", "14h23", "11am"
     return _READERS_AFTER_DIGITS.get(following, ())
 
@@ -924,6 +930,22 @@ def _minute_of_play(text: str, start: int, language: str | None = None) -> Marke
         minute=int(match["minute"]),
         label=_label(text, start, match.end()),
         end=rest.start,
+    )
+
+
+def _ordinal_minute(text: str, start: int, language: str | None = None) -> Marker | None:
+    """A minute of play written as an ordinal ("80e", "1re"), standing alone or before a
+    strong separator: "12e arrondissement" and "3e étage" are no stamps."""
+    match = _PLAY_ORDINAL.match(text, start)
+    if match is None or int(match["minute"]) > LONGEST_MATCH:
+        return None
+    rest = _skip_spaces(text, match.end())
+    if rest < len(text):
+        if text[rest] not in _STRONG_SEPARATORS or not text[rest + 1 : rest + 2].isspace():
+            return None
+        rest = _skip_spaces(text, rest + 1)
+    return Marker(
+        "minute", minute=int(match["minute"]), label=_label(text, start, match.end()), end=rest
     )
 
 
