@@ -150,6 +150,19 @@ def test_an_ordinal_in_prose_is_no_minute_of_play(text: str) -> None:
     assert read_marker(text, "fr") is None
 
 
+def test_a_lap_or_a_hole_is_the_posts_label_and_gives_no_time() -> None:
+    """Lap-by-lap race commentary ("Lap 23/57", "Tour 23/78", "Giro 12") and a golfer's hole
+    stamp posts as a minute of play does."""
+    stamps = ["Lap 57/57", "Tour 23/78", "Giro 12", "Thru 14", "18th hole"]
+    html = commentary([(stamp, f"Move {n}") for n, stamp in enumerate(stamps)])
+    entries = parse(html, URL).entries
+    assert [(entry.label, entry.published) for entry in entries] == [
+        (stamp, None) for stamp in stamps
+    ]
+    assert [entry.text.split(".")[0] for entry in entries] == [f"Move {n}" for n in range(5)]
+    assert read_marker("Tour de France 2024") is None
+
+
 def test_a_games_clock_before_its_period_is_the_label_and_gives_no_time() -> None:
     """A clock first, then the period ("10:42 – 1st Qtr"), is no time of day."""
     stamps = ["0:21 – 4th Qtr", "6:14 - Q4", "2:03 2Q", "10:42 – 1st Qtr"]

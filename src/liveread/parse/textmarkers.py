@@ -101,6 +101,7 @@ _PINNED_LEADS = frozenset(words.fold(label.split()[0]) for label in _PINNED_LABE
 _GAME_LEADS = frozenset(
     {"q", "ot", "end", "top", "bottom", "bot", "mid", "middle", "pregame", "pre", "postgame"}
     | {"post", "halftime", "half", "final"}
+    | {"lap", "tour", "giro", "vuelta", "ronde", "runde", "okrazenie", "hole", "thru"}
 )
 """The words a game's clock or stage starts with ("Q3 5:42", "Top 7th"; "Q" is a word)."""
 _LEADS = (
@@ -162,18 +163,24 @@ _GAME_UNIT = r"(?:qtr\.?|quarter|period|per\.|half|ot|inning)"
 _GAME_CLOCK = re.compile(
     rf"""
     (?:
+        {_ORDINAL}\shole\b                                                # 18th hole
+      |
         (?P<period>q[1-4]|[1-4]q|[1-4]?ot|{_ORDINAL}(?P<unit>\s?{_GAME_UNIT})?)
         (?:\s?[,-]?\s?(?P<clock>[0-5]?[0-9]:[0-5][0-9](?:\.[0-9])?))?       # Q3 5:42, 3rd Qtr 8:15
       | end\sof\s(?:the\s)?(?:regulation|q[1-4]|{_ORDINAL}(?:\s{_GAME_UNIT})?
             |(?:first|second|third|fourth)\s(?:quarter|period|half))         # End of 2nd
       | (?:top|bottom|bot\.?|mid|middle|end)(?:\sof\sthe)?\s{_ORDINAL}(?:\sinning)?  # Top 7th
       | (?P<stage>pre-?game|post-?game|half-?time|final/[1-4]?ot)            # Pregame: Text
+      | (?:lap|tour|giro|vuelta|ronde|runde|okrążenie|hole|thru)\s?        # Lap 23/57, Thru 14
+        [0-9]{{1,3}}(?:\s?/\s?[0-9]{{1,3}})?\b
     )
     """,
     re.VERBOSE | re.IGNORECASE,
 )
 """A game's clock or stage in US sports: "Q3 5:42", "3rd Qtr 8:15", "OT 2:10", "End of 2nd",
-"End of regulation", "Top 7th", "Bottom of the 9th", "Pregame", "Halftime", "Final/OT"."""
+"End of regulation", "Top 7th", "Bottom of the 9th", "Pregame", "Halftime", "Final/OT"; and
+the count of a race or round that stamps its posts the same way: a lap ("Lap 23/57", "Tour 23",
+"Giro 23/57"), a golfer's hole ("18th hole", "Thru 14")."""
 _CLOCK_THEN_PERIOD = re.compile(
     rf"[0-5]?[0-9]:[0-5][0-9]\s?(?:[-–—|·,]\s?)?(?:q[1-4]|[1-4]q|[1-4]?ot|{_ORDINAL}(?:\s?{_GAME_UNIT})?)\b",
     re.IGNORECASE,
