@@ -163,6 +163,31 @@ def test_a_lap_or_a_hole_is_the_posts_label_and_gives_no_time() -> None:
     assert read_marker("Tour de France 2024") is None
 
 
+def test_a_stage_and_the_time_of_day_in_one_box_leave_no_stage_in_the_text() -> None:
+    """A stage beside the time in one box ("Thru 14 6:22 p.m."), read as a whole (its class
+    sounds like a date): the stage goes with the time."""
+    posts = "".join(
+        f"<div class=update><div class=update__meta><span>{stamp}</span> "
+        f"<span>{clock}</span></div><p>{opening}. {PLAY}</p></div>"
+        for stamp, clock, opening in [
+            ("18th hole", "15:05", "Par"),
+            ("Thru 14", "14:22", "Birdie"),
+            ("Halftime", "13:34", "Break"),
+        ]
+    )
+    html = (
+        "<html lang=en><head><title>Final round live</title>"
+        "<meta property='article:published_time' content='2024-10-19T12:30:00Z'></head><body>"
+        f"<main><div class=feed>{posts}</div></main></body></html>"
+    )
+    entries = parse(html, URL).entries
+    assert [(entry.published, entry.text[:6]) for entry in entries] == [
+        (at(15, 5), "Par. T"),
+        (at(14, 22), "Birdie"),
+        (at(13, 34), "Break."),
+    ]
+
+
 def test_a_games_clock_before_its_period_is_the_label_and_gives_no_time() -> None:
     """A clock first, then the period ("10:42 – 1st Qtr"), is no time of day."""
     stamps = ["0:21 – 4th Qtr", "6:14 - Q4", "2:03 2Q", "10:42 – 1st Qtr"]

@@ -971,6 +971,13 @@ def _game_clock(text: str, start: int, language: str | None = None) -> Marker | 
         return None
     if match["stage"] and rest == len(text):
         return None  # "Half-time" alone: a divider between posts, or a stamp in a minute's place
+    if rest < len(text) and "0" <= text[rest] <= "9" and match.end() < rest:
+        # The post's time of day after it, in one box ("18th hole 7:05 p.m. ET"): that time,
+        # the stage and all a label
+        clock = _clock_marker(text, rest, prefixed=False, language=language)
+        if clock is None or clock.kind != "clock":
+            return None
+        return replace(clock, label=f"{_label(text, start, match.end())} {clock.label}")
     if rest < len(text):
         if text[rest] not in _STRONG_SEPARATORS or not text[rest + 1 : rest + 2].isspace():
             return None
