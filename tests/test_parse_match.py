@@ -153,13 +153,13 @@ def test_an_ordinal_in_prose_is_no_minute_of_play(text: str) -> None:
 def test_a_lap_or_a_hole_is_the_posts_label_and_gives_no_time() -> None:
     """Lap-by-lap race commentary ("Lap 23/57", "Tour 23/78", "Giro 12") and a golfer's hole
     stamp posts as a minute of play does."""
-    stamps = ["Lap 57/57", "Tour 23/78", "Giro 12", "Thru 14", "18th hole"]
+    stamps = ["Lap 57/57", "Tour 23/78", "Lap 15 of 57", "Giro 12", "Thru 14", "18th hole"]
     html = commentary([(stamp, f"Move {n}") for n, stamp in enumerate(stamps)])
     entries = parse(html, URL).entries
     assert [(entry.label, entry.published) for entry in entries] == [
         (stamp, None) for stamp in stamps
     ]
-    assert [entry.text.split(".")[0] for entry in entries] == [f"Move {n}" for n in range(5)]
+    assert [entry.text.split(".")[0] for entry in entries] == [f"Move {n}" for n in range(6)]
     assert read_marker("Tour de France 2024") is None
 
 

@@ -172,7 +172,7 @@ _GAME_CLOCK = re.compile(
       | (?:top|bottom|bot\.?|mid|middle|end)(?:\sof\sthe)?\s{_ORDINAL}(?:\sinning)?  # Top 7th
       | (?P<stage>pre-?game|post-?game|half-?time|final/[1-4]?ot)            # Pregame: Text
       | (?:lap|tour|giro|vuelta|ronde|runde|okrążenie|hole|thru)\s?        # Lap 23/57, Thru 14
-        [0-9]{{1,3}}(?:\s?/\s?[0-9]{{1,3}})?\b
+        [0-9]{{1,3}}(?:(?:\s?/\s?|\s(?:of|di|sur|de|van|von|z)\s)[0-9]{{1,3}})?\b  # 23 of 57
     )
     """,
     re.VERBOSE | re.IGNORECASE,
