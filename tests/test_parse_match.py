@@ -150,6 +150,18 @@ def test_an_ordinal_in_prose_is_no_minute_of_play(text: str) -> None:
     assert read_marker(text, "fr") is None
 
 
+def test_the_half_written_after_a_minute_of_play_is_part_of_its_stamp() -> None:
+    """Italian commentary counts minutes by half: "12' st" (secondo tempo), "40' pt"."""
+    stamps = ["45'+3' st", "12' st", "40' pt", "3' pt"]
+    html = commentary([(stamp, f"Azione {n}") for n, stamp in enumerate(stamps)], "it")
+    assert [(entry.label, entry.published) for entry in parse(html, URL).entries] == [
+        (stamp, None) for stamp in stamps
+    ]
+    opening = read_marker("12' pt - Rigore per i padroni di casa")
+    assert opening is not None and opening.label == "12' pt"
+    assert read_marker("12' stop al gioco") == read_marker("12' Stop al gioco")
+
+
 def test_a_lap_or_a_hole_is_the_posts_label_and_gives_no_time() -> None:
     """Lap-by-lap race commentary ("Lap 23/57", "Tour 23/78", "Giro 12") and a golfer's hole
     stamp posts as a minute of play does."""

@@ -403,6 +403,8 @@ def _quick_marker(text: str) -> Marker | None:
         minute = int(text[:digits])
         if minute > LONGEST_MATCH or (rest := _word_after(text, stamp, clock=False)) is None:
             return None
+        if text.startswith(_HALVES, rest) and (half := _half_end(text, rest)):
+            return Marker("minute", minute=minute, label=_label(text, 0, rest + 2), end=half)
         return Marker("minute", minute=minute, label=text[:stamp], end=rest)
     return None
 
@@ -932,12 +934,27 @@ def _minute_of_play(text: str, start: int, language: str | None = None) -> Marke
         return None
     if (rest := _rest(text, match.end())) is None or _INCHES.match(text, rest.start):
         return None
+    end = match.end()
+    if text.startswith(_HALVES, rest.start) and (half := _half_end(text, rest.start)):
+        end, rest = rest.start + 2, _Rest(half, "separator")
     return Marker(
-        "minute",
-        minute=int(match["minute"]),
-        label=_label(text, start, match.end()),
-        end=rest.start,
+        "minute", minute=int(match["minute"]), label=_label(text, start, end), end=rest.start
     )
+
+
+_HALVES = ("pt", "st")
+"""The half a minute of play is counted in, written after it in Italian: "12' pt" (primo
+tempo), "45'+2' st" (secondo tempo): part of the stamp."""
+
+
+def _half_end(text: str, at: int) -> int | None:
+    """Where the text goes on after the half written at `at` ("pt", "st"), if it stands as a
+    word there: at its end, or past a separator after it."""
+    after = at + 2
+    if after < len(text) and _runs_on(text[after]):
+        return None
+    rest = _rest(text, after)
+    return rest.start if rest is not None else None
 
 
 def _ordinal_minute(text: str, start: int, language: str | None = None) -> Marker | None:
