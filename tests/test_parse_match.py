@@ -175,6 +175,19 @@ def test_a_lap_or_a_hole_is_the_posts_label_and_gives_no_time() -> None:
     assert read_marker("Tour de France 2024") is None
 
 
+def test_a_races_distance_is_the_posts_label_beside_its_time_or_alone() -> None:
+    """Cycling: "km 98" raced, "32 km to go", "à 12 km de l'arrivée" left."""
+    stamps = ["à 12 km de l'arrivée", "32 km to go", "a 40 km dal traguardo", "km 98", "Km 0"]
+    html = commentary([(stamp, f"Attaque {n}") for n, stamp in enumerate(stamps)], "fr")
+    entries = parse(html, URL).entries
+    assert [(entry.label, entry.published) for entry in entries] == [
+        (stamp, None) for stamp in stamps
+    ]
+    assert [entry.text.split(".")[0] for entry in entries] == [f"Attaque {n}" for n in range(5)]
+    assert read_marker("32 km of roads are closed") is None
+    assert read_marker("A 32 km detour") is None
+
+
 def test_a_stage_and_the_time_of_day_in_one_box_leave_no_stage_in_the_text() -> None:
     """A stage beside the time in one box ("Thru 14 6:22 p.m."), read as a whole (its class
     sounds like a date): the stage goes with the time."""

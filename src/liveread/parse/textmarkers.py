@@ -104,6 +104,8 @@ _GAME_LEADS = frozenset(
     | {"lap", "tour", "giro", "vuelta", "ronde", "runde", "okrazenie", "hole", "thru"}
 )
 """The words a game's clock or stage starts with ("Q3 5:42", "Top 7th"; "Q" is a word)."""
+_DISTANCE_LEADS = frozenset({"km", "a"})
+"""The words a race's distance stamp starts with ("km 98", "à 32 km de l'arrivée")."""
 _LEADS = (
     _CLOCK_PREFIXES
     | _CLOCK_WORDS
@@ -116,6 +118,7 @@ _LEADS = (
     | _POSTING_LEADS
     | _PINNED_LEADS
     | _GAME_LEADS
+    | _DISTANCE_LEADS
 )
 """The words (folded) a marker may start with."""
 _LEAD_HEADS = (
@@ -181,6 +184,17 @@ _GAME_CLOCK = re.compile(
 "End of regulation", "Top 7th", "Bottom of the 9th", "Pregame", "Halftime", "Final/OT"; and
 the count of a race or round that stamps its posts the same way: a lap ("Lap 23/57", "Tour 23",
 "Giro 23/57"), a golfer's hole ("18th hole", "Thru 14")."""
+_DISTANCE = re.compile(
+    r"""
+    (?:[àa]\s)?[0-9]{1,3}(?:[.,][0-9])?\s?km\s                    # 32 km to go, à 32 km de …
+    (?:to\sgo|from\sthe\sfinish|de\sl['’]arrivée|dal\straguardo|all['’]arrivo
+      |de\s(?:la\s)?meta|del\sfinal|do\smety|tot\sde\sfinish|vor\sdem\sziel)\b
+    | km\s?[0-9]{1,3}(?:[.,][0-9])?\b                                  # km 98
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+"""A race's distance stamping its posts as a minute stamps a match's: the kilometre raced
+("km 98") or left to go ("32 km to go", "à 32 km de l'arrivée", "a 32 km dal traguardo")."""
 _CLOCK_THEN_PERIOD = re.compile(
     rf"[0-5]?[0-9]:[0-5][0-9]\s?(?:[-–—|·,]\s?)?(?:q[1-4]|[1-4]q|[1-4]?ot|{_ORDINAL}(?:\s?{_GAME_UNIT})?)\b",
     re.IGNORECASE,
@@ -324,6 +338,8 @@ def read_marker(text: str, language: str | None = None) -> Marker | None:
         return _moment(text, start, language) or _weekday_clock(text, start, word, language)
     if lead in _GAME_LEADS:
         return _game_clock(text, start, language)
+    if lead in _DISTANCE_LEADS:
+        return _distance(text, start, language)
     return None
 
 
@@ -502,6 +518,8 @@ def _readers_for_number(text: str, start: int) -> tuple[_Reader, ...]:
             return (_relative, _moment, _plain_clock, _game_clock)
         if following == "e":  # "80e"
             return (_relative, _moment, _plain_clock, _ordinal_minute)
+        if following == "k":  # "32km to go"
+            return (_distance,)
         return (_relative, _moment, _plain_clock)  # "16m ago", "1st August", "14h23", "11am"
     return _READERS_AFTER_DIGITS.get(following, ())
 
@@ -515,6 +533,8 @@ def _readers_before_word(text: str, start: int) -> tuple[_Reader, ...]:
     if word is None or not word[0].isascii():  # accents: as a pattern that ignores case reads them
         return (_relative, _minute_of_play, _moment, _plain_clock)
     folded = words.fold(word[0])
+    if folded == "km":
+        return (_distance,)  # "32 km to go"
     unit = folded in _UNITS
     month = folded in DATE_WORDS or folded in ("de", "of", "d")
     clock = folded[0] in "hapu"
@@ -988,18 +1008,31 @@ def _game_clock(text: str, start: int, language: str | None = None) -> Marker | 
         return None
     if match["stage"] and rest == len(text):
         return None  # "Half-time" alone: a divider between posts, or a stamp in a minute's place
-    if rest < len(text) and "0" <= text[rest] <= "9" and match.end() < rest:
+    return _stage_marker(text, start, match.end(), language)
+
+
+def _distance(text: str, start: int, language: str | None = None) -> Marker | None:
+    """A race's distance (see `_DISTANCE`), read as `_game_clock` reads a game's stage."""
+    match = _DISTANCE.match(text, start)
+    return _stage_marker(text, start, match.end(), language) if match else None
+
+
+def _stage_marker(text: str, start: int, end: int, language: str | None) -> Marker | None:
+    """The marker of a game's or race's stage written from `start` to `end`: standing alone
+    or before a separator ("Q3 5:42 – Text"), or before the post's time of day."""
+    rest = _skip_spaces(text, end)
+    if rest < len(text) and "0" <= text[rest] <= "9" and end < rest:
         # The post's time of day after it, in one box ("18th hole 7:05 p.m. ET"): that time,
         # the stage and all a label
         clock = _clock_marker(text, rest, prefixed=False, language=language)
         if clock is None or clock.kind != "clock":
             return None
-        return replace(clock, label=f"{_label(text, start, match.end())} {clock.label}")
+        return replace(clock, label=f"{_label(text, start, end)} {clock.label}")
     if rest < len(text):
         if text[rest] not in _STRONG_SEPARATORS or not text[rest + 1 : rest + 2].isspace():
             return None
         rest = _skip_spaces(text, rest + 1)
-    return Marker("minute", label=_label(text, start, match.end()), end=rest)
+    return Marker("minute", label=_label(text, start, end), end=rest)
 
 
 def _clock_then_period(text: str, start: int, language: str | None = None) -> Marker | None:
