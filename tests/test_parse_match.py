@@ -152,7 +152,7 @@ def test_an_ordinal_in_prose_is_no_minute_of_play(text: str) -> None:
 
 def test_the_half_written_after_a_minute_of_play_is_part_of_its_stamp() -> None:
     """Italian commentary counts minutes by half: "12' st" (secondo tempo), "40' pt"."""
-    stamps = ["45'+3' st", "12' st", "40' pt", "3' pt"]
+    stamps = ["45'+3' st", "12' s.t.", "40' pt", "3' pt"]
     html = commentary([(stamp, f"Azione {n}") for n, stamp in enumerate(stamps)], "it")
     assert [(entry.label, entry.published) for entry in parse(html, URL).entries] == [
         (stamp, None) for stamp in stamps

@@ -419,8 +419,8 @@ def _quick_marker(text: str) -> Marker | None:
         minute = int(text[:digits])
         if minute > LONGEST_MATCH or (rest := _word_after(text, stamp, clock=False)) is None:
             return None
-        if text.startswith(_HALVES, rest) and (half := _half_end(text, rest)):
-            return Marker("minute", minute=minute, label=_label(text, 0, rest + 2), end=half)
+        if text.startswith(_HALVES, rest) and (half := _half(text, rest)):
+            return Marker("minute", minute=minute, label=_label(text, 0, half[0]), end=half[1])
         return Marker("minute", minute=minute, label=text[:stamp], end=rest)
     return None
 
@@ -955,26 +955,26 @@ def _minute_of_play(text: str, start: int, language: str | None = None) -> Marke
     if (rest := _rest(text, match.end())) is None or _INCHES.match(text, rest.start):
         return None
     end = match.end()
-    if text.startswith(_HALVES, rest.start) and (half := _half_end(text, rest.start)):
-        end, rest = rest.start + 2, _Rest(half, "separator")
+    if text.startswith(_HALVES, rest.start) and (half := _half(text, rest.start)):
+        end, rest = half[0], _Rest(half[1], "separator")
     return Marker(
         "minute", minute=int(match["minute"]), label=_label(text, start, end), end=rest.start
     )
 
 
-_HALVES = ("pt", "st")
+_HALVES = ("pt", "st", "p.t.", "s.t.")
 """The half a minute of play is counted in, written after it in Italian: "12' pt" (primo
-tempo), "45'+2' st" (secondo tempo): part of the stamp."""
+tempo), "45'+2' st", "12' s.t." (secondo tempo): part of the stamp."""
 
 
-def _half_end(text: str, at: int) -> int | None:
-    """Where the text goes on after the half written at `at` ("pt", "st"), if it stands as a
-    word there: at its end, or past a separator after it."""
-    after = at + 2
+def _half(text: str, at: int) -> tuple[int, int] | None:
+    """Where the half written at `at` ("pt", "s.t.") ends and the text goes on after it, if
+    it stands as a word there: at the text's end, or past a separator after it."""
+    after = at + (4 if text[at + 1] == "." else 2)
     if after < len(text) and _runs_on(text[after]):
         return None
     rest = _rest(text, after)
-    return rest.start if rest is not None else None
+    return (after, rest.start) if rest is not None else None
 
 
 def _ordinal_minute(text: str, start: int, language: str | None = None) -> Marker | None:
