@@ -325,6 +325,7 @@ def test_no_opening_of_a_real_page_with_a_marker_is_turned_away() -> None:
         ("vor wenigen Sekunden", 0),
         ("il y a quelques secondes", 0),
         ("hace un momento", 0),
+        ("hace unos segundos", 0),
         ("1 hr 5 min ago", 3900),
         ("1h 5m ago", 3900),
         ("2 hours, 3 minutes ago", 7380),
@@ -337,6 +338,12 @@ def test_relative_markers(text: str, seconds: int) -> None:
     assert (found.kind, found.ago) == ("relative", timedelta(seconds=seconds))
     assert found.label == text.rstrip(":")
     assert found.end == len(text)
+
+
+@pytest.mark.parametrize("text", ["hace unos minutos", "há uns minutos"])
+def test_a_word_for_one_runs_not_on_into_a_unit(text: str) -> None:
+    """A word for one is no count glued to a unit: "unos" is no "uno" and "s" (a second)."""
+    assert read_marker(text, "es") is None
 
 
 def test_the_text_after_a_relative_marker() -> None:

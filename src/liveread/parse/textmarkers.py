@@ -229,7 +229,7 @@ _UNITS_AGO = frozenset(words.fold(word) for word in words.UNITS_AGO)
 _RELATIVE = re.compile(
     rf"""
     (?:(?P<before>{_AGO_BEFORE})\s+)?
-    (?:(?P<count>[0-9]{{1,3}}|{_ONE_ALTERNATIVES})\s?)?
+    (?:(?P<count>[0-9]{{1,3}}|{_ONE_ALTERNATIVES})(?:\s|(?<![A-Za-z\u00c0-\u024f\u0370-\u04ff])))?
     (?P<unit>{_LETTERS})\.?(?:\s+(?:{_UNIT_TAILS})(?![^\W\d_]))?
     (?P<more>(?:,?\s*[0-9]{{1,3}}\s?[^\W\d_]+\.?){{1,2}})?        # 1 hr 5 min, 1h 5m
     (?:\s+(?P<after>{_AGO_AFTER})(?![^\W\d_]))?
