@@ -336,6 +336,11 @@ def test_no_opening_of_a_real_page_with_a_marker_is_turned_away() -> None:
         ("2 hours, 3 minutes ago", 7380),
         ("vor 1 Std. 5 Min.", 3900),
         ("hace 1 hora 20 minutos", 4800),
+        ("Hace 1 hora y 20 minutos", 4800),
+        ("il y a 1 heure et 20 minutes", 4800),
+        ("1 ora e 20 minuti fa", 4800),
+        ("1 uur en 20 minuten geleden", 4800),  # no clock "1 uur" (one o'clock)
+        ("1 hour and 20 minutes ago", 4800),
     ],
 )
 def test_relative_markers(text: str, seconds: int) -> None:

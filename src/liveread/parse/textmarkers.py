@@ -226,12 +226,14 @@ _AROUND = {(words.fold(before), words.fold(after)) for before, after in words.AG
 _AROUND_FIRST = {before for before, _ in _AROUND}
 _ONE_UNIT_AGO = frozenset(words.fold(word) for word in words.ONE_UNIT_AGO)
 _UNITS_AGO = frozenset(words.fold(word) for word in words.UNITS_AGO)
+_AND = "and|und|et|y|e|en|i|og|och"
+"""The word between the units of a time ago: "1 heure et 12 minutes", "1 uur en 12 minuten"."""
 _RELATIVE = re.compile(
     rf"""
     (?:(?P<before>{_AGO_BEFORE})\s+)?
     (?:(?P<count>[0-9]{{1,3}}|{_ONE_ALTERNATIVES})(?:\s|(?<![A-Za-z\u00c0-\u024f\u0370-\u04ff])))?
     (?P<unit>{_LETTERS})\.?(?:\s+(?:{_UNIT_TAILS})(?![^\W\d_]))?
-    (?P<more>(?:,?\s*[0-9]{{1,3}}\s?[^\W\d_]+\.?){{1,2}})?        # 1 hr 5 min, 1h 5m
+    (?P<more>(?:,?\s*(?:(?:{_AND})\s+)?[0-9]{{1,3}}\s?[^\W\d_]+\.?){{1,2}})?  # 1 hr 5 min, 1h 5m
     (?:\s+(?P<after>{_AGO_AFTER})(?![^\W\d_]))?
     """,
     re.VERBOSE | re.IGNORECASE,
