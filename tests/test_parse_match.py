@@ -215,14 +215,15 @@ def test_a_stage_and_the_time_of_day_in_one_box_leave_no_stage_in_the_text() -> 
 
 def test_a_games_clock_before_its_period_is_the_label_and_gives_no_time() -> None:
     """A clock first, then the period ("10:42 – 1st Qtr"), is no time of day."""
-    stamps = ["0:21 – 4th Qtr", "6:14 - Q4", "2:03 2Q", "10:42 – 1st Qtr"]
+    stamps = ["0:21 – 4th Qtr", "6:14 - Q4", "9:55 Q3", "2:03 2Q", "10:42 – 1st Qtr"]
     html = commentary([(stamp, f"Play {n}") for n, stamp in enumerate(stamps)])
     entries = parse(html, URL).entries
     assert [(entry.label, entry.published) for entry in entries] == [
         (stamp, None) for stamp in stamps
     ]
-    clock = read_marker("10:42 – 1st quarter results beat forecasts")
-    assert clock is not None and (clock.kind, clock.hour) == ("clock", 10)
+    for text in ("10:42 – 1st quarter results beat forecasts", "10:42 Q3: Revenue rose"):
+        clock = read_marker(text)
+        assert clock is not None and (clock.kind, clock.hour) == ("clock", 10)
 
 
 def test_a_games_clock_beside_a_clock_time_is_the_label_and_the_time_is_kept() -> None:

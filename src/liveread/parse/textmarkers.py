@@ -196,10 +196,12 @@ _DISTANCE = re.compile(
 """A race's distance stamping its posts as a minute stamps a match's: the kilometre raced
 ("km 98") or left to go ("32 km to go", "à 32 km de l'arrivée", "a 32 km dal traguardo")."""
 _CLOCK_THEN_PERIOD = re.compile(
-    rf"[0-5]?[0-9]:[0-5][0-9]\s?(?:[-–—|·,]\s?)?(?:q[1-4]|[1-4]q|[1-4]?ot|{_ORDINAL}(?:\s?{_GAME_UNIT})?)\b",
+    rf"[0-5]?[0-9]:[0-5][0-9]\s?(?:[-–—|·,]\s?)?"
+    rf"(?:q[1-4]|[1-4]q|[1-4]?ot|{_ORDINAL}(?P<unit>\s?{_GAME_UNIT})?)\b",
     re.IGNORECASE,
 )
-"""A game's clock written before its period: "10:42 – 1st Qtr", "2:03 2Q", "0:21 - Q4"."""
+"""A game's clock written before its period: "10:42 – 1st Qtr", "2:03 2Q", "0:21 - Q4"; a
+period without its unit only as the whole text ("14:05 Q3: Revenue rose" is a time of day)."""
 _INCHES = re.compile(r"[0-9]{1,2}[\"”″]")
 """After "5' ", the inches of a height: 5' 11"."""
 LONGEST_MATCH = 130
@@ -413,6 +415,8 @@ def _quick_marker(text: str) -> Marker | None:
             return None
         if _may_name_a_day(text[rest : rest + 3]):
             return None  # "10:15 June 4, 2024": the clock's date, read the general way
+        if text[rest : rest + 1] == "Q" and text[rest + 1 : rest + 2] in _QUARTERS:
+            return None  # "10:42 Q1": a game's clock, read the general way
         return Marker("clock", hour=hour, minute=int(minutes), label=text[:stamp], end=rest)
     if mark == "." and digits <= 2:
         return _quick_hours(text, digits)
@@ -425,6 +429,9 @@ def _quick_marker(text: str) -> Marker | None:
             return Marker("minute", minute=minute, label=_label(text, 0, half[0]), end=half[1])
         return Marker("minute", minute=minute, label=text[:stamp], end=rest)
     return None
+
+
+_QUARTERS = frozenset("1234")
 
 
 def _may_name_a_day(head: str) -> bool:
@@ -1045,6 +1052,8 @@ def _clock_then_period(text: str, start: int, language: str | None = None) -> Ma
         return None
     rest = _skip_spaces(text, match.end())
     if rest < len(text):
+        if not match["unit"]:
+            return None
         if text[rest] not in _STRONG_SEPARATORS or not text[rest + 1 : rest + 2].isspace():
             return None
         rest = _skip_spaces(text, rest + 1)
