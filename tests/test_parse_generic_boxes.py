@@ -187,6 +187,20 @@ def test_a_first_paragraph_named_a_title_titles_the_post_bold_or_not() -> None:
     assert [entry.text for entry in blog.entries] == [f"{BODY}\n\nLane {n}" for n in (3, 2, 1)]
 
 
+def test_a_day_named_after_the_clock_dates_the_post() -> None:
+    """The day written after the clock ("13:40, wczoraj"), as some portals write it."""
+    stamps = ["13:40, wczoraj", "09:05 wczoraj", "08:10, wczoraj"]
+    feed = "".join(post(n, time=stamp) for n, stamp in enumerate(stamps))
+    html = page(feed).replace("lang='en'", "lang='pl'")
+    blog = parse(html, "https://wiadomosci.example.pl/relacja-na-zywo")
+    assert [entry.published for entry in blog.entries] == [
+        datetime(2024, 7, 23, 11, 40, tzinfo=UTC),
+        datetime(2024, 7, 23, 7, 5, tzinfo=UTC),
+        datetime(2024, 7, 23, 6, 10, tzinfo=UTC),
+    ]
+    assert all(entry.text.startswith("Update") for entry in blog.entries)
+
+
 def test_an_author_box_with_a_role_gives_the_name_once() -> None:
     def signed(n: int) -> str:
         return (

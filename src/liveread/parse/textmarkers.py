@@ -94,6 +94,9 @@ _DAYS_BACK = {words.fold(word): back for word, back in words.DAYS_BACK.items()}
 _LANGUAGE_DAYS_BACK = {words.fold(word): day for word, day in words.LANGUAGE_DAYS_BACK.items()}
 _DAY_PHRASE_STARTS = frozenset(phrase.split()[0] for phrase in _DAYS_BACK if " " in phrase)
 """First words of day names of two words ("i går")."""
+_DAY_HEADS = frozenset(word[:2] for word in _DAYS_BACK if " " not in word)
+"""The first two letters (folded) of the one-word day names: a clock followed by a word that
+starts with them may be dated by it ("22:10 gisteren")."""
 _UPDATE_LEADS = frozenset(words.fold(phrase.split()[0]) for phrase in words.UPDATE_WORDS)
 _POSTING_LEADS = frozenset(words.fold(phrase.split()[0]) for phrase in words.POSTING_WORDS)
 _PINNED_LABELS = tuple(label for labels in LABELS["pinned"].values() for label in labels)
@@ -415,6 +418,8 @@ def _quick_marker(text: str) -> Marker | None:
             return None
         if _may_name_a_day(text[rest : rest + 3]):
             return None  # "10:15 June 4, 2024": the clock's date, read the general way
+        if text[rest : rest + 2].lower() in _DAY_HEADS and _day_after(text, rest, None):
+            return None  # "22:10 gisteren": read the general way, in the page's language
         if text[rest : rest + 1] == "Q" and text[rest + 1 : rest + 2] in _QUARTERS:
             return None  # "10:42 Q1": a game's clock, read the general way
         return Marker("clock", hour=hour, minute=int(minutes), label=text[:stamp], end=rest)
@@ -669,14 +674,35 @@ def _clock_marker(
         return None
     if (dated := _date_after(text, start, found, language)) is not None:
         return dated
+    end, rest, back = found.end, found.rest.start, None
+    if rest < len(text) and text[rest].isalpha() and (day := _day_after(text, rest, language)):
+        end, rest, back = day
     return Marker(
         "clock",
         hour=found.hour,
         minute=found.minute,
         zone=found.zone,
-        label=_label(text, start, found.end),
-        end=found.rest.start,
+        days_back=back,
+        label=_label(text, start, end),
+        end=rest,
     )
+
+
+def _day_after(text: str, at: int, language: str | None) -> tuple[int, int, int] | None:
+    """A day named relative to today after a clock, ending the stamp ("22:10 gisteren",
+    "14:23, wczoraj"): where the day's word ends, where the text goes on, and the days back."""
+    word = _WORD.match(text, at)
+    if word is None or text[at : at + 2].lower() not in _DAY_HEADS:
+        return None
+    folded = words.fold(word[0])
+    if (back := _DAYS_BACK.get(folded)) is None:
+        return None
+    if folded == "hier" and language and language[:2] in words.HERE_LANGUAGES:
+        return None
+    rest = _rest(text, word.end())
+    if rest is None or rest.follow != "separator":
+        return None
+    return word.end(), rest.start, back
 
 
 def _date_after(text: str, start: int, clock: _Time, language: str | None) -> Marker | None:
