@@ -437,6 +437,7 @@ def _quick_marker(text: str) -> Marker | None:
 
 
 _QUARTERS = frozenset("1234")
+"""The digits after "Q" that make a game's quarter ("10:42 Q1")."""
 
 
 def _may_name_a_day(head: str) -> bool:
