@@ -310,3 +310,32 @@ def test_an_article_recounting_the_night_before_it_was_published_is_no_live_blog
     changed = "<meta property='article:modified_time' content='2024-11-25T07:05:00Z'>"
     blog = parse(_recounted_night(published + changed), URL)
     assert len(blog.entries) == 5  # a live blog that ran through the night
+
+
+@pytest.mark.parametrize(
+    "stamp",
+    [
+        "<span class='stamp'>{day} July 2024, {clock}</span>",
+        "<time datetime='2024-07-{day}T{clock}:00+01:00'>{clock}</time>",
+    ],
+)
+def test_a_live_blog_in_its_second_day_on_a_page_stating_only_its_opening_is_read(
+    stamp: str,
+) -> None:
+    """Opened on the 18th, never stated as changed since, its posts shown from the next
+    morning on: their times say their own day, so they are no night recounted the morning
+    after, whatever hours after the opening they come."""
+    posts = "".join(
+        f"<div class='update'>{stamp.format(day=19, clock=clock)}<p>Update {n}. {BODY}</p></div>"
+        for n, clock in enumerate(["16:05", "14:40", "12:10", "10:02"])
+    )
+    html = (
+        "<html lang='en-GB'><head><title>Floods live: rescue efforts go on</title>"
+        "<meta property='article:published_time' content='2024-07-18T06:00:00+01:00'></head>"
+        f"<body><main><h1>Floods live</h1><div class='updates'>{posts}</div></main></body></html>"
+    )
+    entries = parse(html, URL).entries
+    assert [entry.published for entry in entries] == [
+        datetime(2024, 7, 19, hour, minute, tzinfo=UTC)
+        for hour, minute in [(15, 5), (13, 40), (11, 10), (9, 2)]
+    ]

@@ -34,7 +34,9 @@ from urllib.parse import urlsplit
 from liveread.parse import timewords as words
 from liveread.parse.adapter import Adapter, Node
 from liveread.parse.facts import LIVE_WORDS
+from liveread.parse.markers import MARKER_TEXT
 from liveread.parse.structured import StructuredBlog
+from liveread.parse.texttimes import read_marker
 from liveread.parse.tree import Owners, common_ancestor
 from liveread.text import letter_count, squash
 
@@ -432,12 +434,31 @@ def _recounted(proposal: Proposal, published: datetime | None) -> str | None:
         return None
     if not facts.reference_is_start:
         return None  # the page states a later change: a live blog's
-    times = [when for node in proposal.nodes if (when := reader.times(node)[0]) is not None]
+    timed = [(node, when) for node in proposal.nodes if (when := reader.times(node)[0])]
+    times = [when for _, when in timed]
     if not times or min(times) - published < RECOUNTED_AFTER:
         return None
     if max(times) - published < RECOUNTED_UNTIL:
         return None  # an evening's ticker on a page set up that morning
+    if not all(_dated_by_the_page(reader, node) for node, _ in timed):
+        return None  # times that say their own day: a live blog's days after it opened
     return "its items run from hours after the page's one publication to the next morning: a recap"
+
+
+def _dated_by_the_page(reader: Adapter, node: Node) -> bool:
+    """Whether the item opens with a clock written without its day ("23:10", "11.02pm"),
+    dated only by reading it forward from the page's publication."""
+    opening = reader.extent(node)[0]
+    marker = read_marker(squash(opening.text(deep=True, separator=" ")[:MARKER_TEXT]))
+    return (
+        marker is not None
+        and marker.kind == "clock"
+        and marker.day is None
+        and marker.month_day is None
+        and marker.days_back is None
+        and marker.weekday is None
+        and node.css_first("[datetime]") is None
+    )
 
 
 RECOUNTED_AFTER = timedelta(hours=6)
