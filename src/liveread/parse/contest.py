@@ -16,10 +16,11 @@ the best supported one is read:
   blogs.
 
 A site spec's reading starts ahead (its template is known); a generic reading must also pass
-a floor (enough posts, mostly timed, with text of their own) or the page is not a live blog,
-and its posts' times must be the moments of posts: not dates alone, not a table of times of
-which none is a post's, and, on a page that does not call itself live, neither a schedule's
-(all on the quarter hour) nor all older than the page that quotes them.
+a floor (enough posts, mostly timed, with text of their own; on a page that does not call
+itself live, long posts, or short ones it is seen to be kept up with) or the page is not a
+live blog, and its posts' times must be the moments of posts: not dates alone, not a table
+of times of which none is a post's, and, on a page that does not call itself live, neither
+a schedule's (all on the quarter hour) nor all older than the page that quotes them.
 """
 
 from __future__ import annotations
@@ -29,11 +30,12 @@ import re
 import statistics
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 from liveread.parse import timewords as words
 from liveread.parse.adapter import Adapter, Node
-from liveread.parse.facts import LIVE_WORDS
+from liveread.parse.facts import LIVE_WORDS, PageFacts
 from liveread.parse.structured import StructuredBlog
 from liveread.parse.tree import Owners, common_ancestor
 from liveread.text import letter_count, squash
@@ -197,7 +199,7 @@ def judge(
         proposal.refused = "its items open with headlines linking to other pages: a news feed"
     elif e.timed < (0.5 if live_signal else 0.9):
         proposal.refused = f"only {e.timed:.0%} of posts carry a time"
-    elif not live_signal and not _plainly_posts(e):
+    elif not live_signal and not _plainly_posts(e) and not _kept_up(proposal, e):
         proposal.refused = "the page does not say it is live, and its timed items are short"
     elif not _some_prose(proposal.reader, proposal.nodes):
         proposal.refused = "no post holds a sentence of prose: boxes of data, not posts"
@@ -308,6 +310,50 @@ def _plainly_posts(e: Evidence) -> bool:
         and e.text >= UNSAID_TEXT
         and e.links <= UNSAID_LINKS
         and e.swallowed <= UNSAID_SWALLOWED
+    )
+
+
+def _kept_up(proposal: Proposal, e: Evidence) -> bool:
+    """Whether the page, though it does not call itself live ("Storm Ciarán: updates through
+    the day"), shows it is kept up with its timed items: they run newest first, each a post
+    of its own (not a teaser linking to its article), and the page says it last changed just
+    after the newest, as a page does that is changed by adding a post. Schedules, fixtures
+    and programmes run the other way; comments and feeds do not change their page."""
+    facts = getattr(proposal.reader, "facts", None)
+    if (
+        not isinstance(facts, PageFacts)
+        or facts.reference is None
+        or facts.reference_is_start
+        or e.posts < KEPT_UP_POSTS
+        or e.links > UNSAID_LINKS
+        or e.swallowed > UNSAID_SWALLOWED
+    ):
+        return False
+    times = [when for node in proposal.nodes if (when := proposal.reader.times(node)[0])]
+    newest = times[0] if times else None
+    if newest is None or not -CLOCK_SLACK <= facts.reference - newest <= KEPT_UP_CHANGE:
+        return False
+    if any(later < earlier for later, earlier in pairwise(times)) or times[-1] == newest:
+        return False
+    away = sum(1 for node in proposal.nodes if _links_away(proposal.reader, node))
+    return away * 2 <= len(proposal.nodes)
+
+
+KEPT_UP_POSTS = 3
+"""Timed items a page that does not call itself live needs to show it is kept up."""
+KEPT_UP_CHANGE = timedelta(minutes=30)
+"""How long after its newest post a page kept up by its posts says it last changed."""
+CLOCK_SLACK = timedelta(minutes=2)
+"""How far a post's written time may run ahead of the page's stated change (clocks differ)."""
+
+
+def _links_away(reader: Adapter, node: Node) -> bool:
+    """Whether the post links to another page ("Read more" under a teaser), not to a place
+    on this one."""
+    return any(
+        not (link.attributes.get("href") or "#").startswith(("#", "?", "javascript:"))
+        for part in reader.extent(node)
+        for link in part.css("a[href]")
     )
 
 
