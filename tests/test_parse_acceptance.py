@@ -60,3 +60,51 @@ def test_short_timed_items_a_page_is_not_seen_kept_up_by_are_no_live_blog(
 ) -> None:
     with pytest.raises(NotALiveBlog):
         parse(updates_page(updates, changed=changed, extra=extra), URL)
+
+
+PROGRAMME = [
+    (
+        "06:00",
+        "Breakfast North",
+        "News, weather and travel for the region, with guests from seven.",
+    ),
+    ("09:25", "Homes Under Offer", "Three buyers take on run-down houses bought at auction."),
+    ("10:40", "Bargain Road", "Two teams of antiques hunters race across the Dales with a budget."),
+    ("12:05", "Midday News", "The latest national and regional news, then the weather forecast."),
+    ("13:10", "Afternoon Live", "Cooking, phone-ins and the talking points of the day."),
+    ("18:00", "North Tonight", "The evening news programme for the whole region, with sport."),
+]
+
+
+def live_page(items: list[tuple[str, str, str]]) -> str:
+    """A page that says "live" in its title, heading and address, of timed items."""
+    rows = "".join(
+        f"<li class='slot'><span class='slot__time'>{time}</span><h3>{title}</h3><p>{text}</p></li>"
+        for time, title, text in items
+    )
+    return (
+        "<html lang='en-GB'><head><title>Watch live TV | Channel North</title>"
+        "<meta property='article:modified_time' content='2024-07-18T19:30:00+01:00'>"
+        f"</head><body><main><h1>Watch live TV</h1><ul class='schedule'>{rows}</ul>"
+        "</main></body></html>"
+    )
+
+
+def test_times_all_on_five_minutes_earliest_first_are_a_programme_not_posts() -> None:
+    with pytest.raises(NotALiveBlog) as refused:
+        parse(live_page(PROGRAMME), "https://www.channelnorth.example.co.uk/live", explain=True)
+    assert "a programme" in "\n".join(refused.value.contest)
+
+
+@pytest.mark.parametrize(
+    "items",
+    [
+        PROGRAMME[::-1],  # newest first, as a live blog's posts run
+        [*PROGRAMME[:3], ("12:07", *PROGRAMME[3][1:]), *PROGRAMME[4:]],  # one off the marks
+    ],
+)
+def test_times_on_five_minutes_newest_first_or_off_the_marks_are_posts(
+    items: list[tuple[str, str, str]],
+) -> None:
+    blog = parse(live_page(items), "https://www.channelnorth.example.co.uk/live")
+    assert len(blog.entries) == len(items)

@@ -19,8 +19,9 @@ A site spec's reading starts ahead (its template is known); a generic reading mu
 a floor (enough posts, mostly timed, with text of their own; on a page that does not call
 itself live, long posts, or short ones it is seen to be kept up with) or the page is not a
 live blog, and its posts' times must be the moments of posts: not dates alone, not a table
-of times of which none is a post's, and, on a page that does not call itself live, neither
-a schedule's (all on the quarter hour) nor all older than the page that quotes them.
+of times of which none is a post's, not a programme's (all on five minutes, earliest
+first), and, on a page that does not call itself live, neither a schedule's (all on the
+quarter hour) nor all older than the page that quotes them.
 """
 
 from __future__ import annotations
@@ -434,8 +435,10 @@ def _not_post_times(
     schedule = not live_signal and e.posts >= UNSAID_POSTS  # every time on the quarter hour
     latest = published - QUOTED_BEFORE if published is not None and not live_signal else None
     older = latest is not None  # every time so far before the page was published
+    programme = e.posts >= PROGRAMME_ITEMS  # every time on five minutes, earliest first
     seen: set[datetime] = set()
     day_time: float | None = None
+    previous: datetime | None = None
     for when in times:
         if when is None:
             return None  # a post without a time: none of the reasons is about all posts
@@ -444,17 +447,26 @@ def _not_post_times(
         dates = dates and _time_of_day(when) == day_time
         schedule = schedule and when.minute % 15 == 0 and when.second == 0
         older = older and latest is not None and when < latest
-        if not (dates or schedule or older):
+        programme = programme and when.minute % 5 == 0 and when.second == 0
+        programme = programme and (previous is None or when > previous)
+        previous = when
+        if not (dates or schedule or older or programme):
             return None
     if dates and len(seen) >= DATED_LIST_ITEMS:
         return "its times are dates alone, all at one time of day: a dated list"
     if schedule:
         return "its times are all on the quarter hour: a schedule"
+    if programme:
+        return "its times are all on five minutes, earliest first: a programme"
     if older and seen:
         return "every item is older than the page: times an article quotes"
     return None
 
 
+PROGRAMME_ITEMS = 5
+"""Items all on five-minute marks and earliest first it takes to call them a programme (a
+channel's day, a day's fixtures), even on a page that says "live": the posts of a live blog
+fall on such a mark one time in five, and mostly run newest first."""
 DATED_LIST_ITEMS = 4
 """Items all at one time of day it takes to call them dates alone: two posts an exact number
 of days apart are a coincidence a small live blog may show, four are not."""
