@@ -136,7 +136,7 @@ def page_facts(tree: LexborHTMLParser, url: str, data: StructuredBlog) -> PageFa
     return PageFacts(
         language=language,
         zone=zone,
-        day=_day(reference, zone) or _date_in_title(tree),
+        day=_day(reference, zone) or stated.day or _date_in_title(tree),
         reference=reference,
         live=data.found or _calls_itself_live(tree, url),
         reference_is_start=reference is not None and not (data.updated or stated.changed),
@@ -376,12 +376,15 @@ class _Stated(NamedTuple):
     ("2026-12-07T16:10:00+08:00"): its local time then, for its bare clock times."""
     offset_at: datetime | None = None
     """The moment written with that offset."""
+    day: date | None = None
+    """The latest change it states by a date alone ("2024-01-04"): a day, not a moment."""
 
 
 def _stated_moment(tree: LexborHTMLParser) -> _Stated:
     """The page's last change and first publication, from its meta tags or JSON-LD."""
     changed: list[datetime] = []
     published: list[datetime] = []
+    days: list[date] = []
     offset: tzinfo | None = None
     offset_at: datetime | None = None
     for meta in tree.css("meta"):  # told apart here: a query by their attributes costs 4x
@@ -395,16 +398,28 @@ def _stated_moment(tree: LexborHTMLParser) -> _Stated:
                     continue
         content = attributes.get("content")
         if when := parse_time(content):
+            if name not in PUBLISHED_NAMES and ":" not in (content or ""):
+                days.append(when.date())  # changed that day: at no moment it says
+                continue
             (published if name in PUBLISHED_NAMES else changed).append(when)
             if offset is None and (offset := _offset(content)) is not None:
                 offset_at = when
     for script in tree.css("script[type='application/ld+json']"):
         for name, value in _LD_DATE.findall(script.text() or ""):
             if when := parse_time(value):
+                if name not in PUBLISHED_NAMES and ":" not in value:
+                    days.append(when.date())
+                    continue
                 (published if name in PUBLISHED_NAMES else changed).append(when)
                 if offset is None and (offset := _offset(value)) is not None:
                     offset_at = when
-    return _Stated(max(changed, default=None), max(published, default=None), offset, offset_at)
+    return _Stated(
+        max(changed, default=None),
+        max(published, default=None),
+        offset,
+        offset_at,
+        max(days, default=None),
+    )
 
 
 def _zone_bearing(zone: tzinfo, offset: tzinfo, at: datetime | None) -> tzinfo:
