@@ -108,3 +108,36 @@ def test_times_on_five_minutes_newest_first_or_off_the_marks_are_posts(
 ) -> None:
     blog = parse(live_page(items), "https://www.channelnorth.example.co.uk/live")
     assert len(blog.entries) == len(items)
+
+
+CALLS = [
+    ("21:05", "GOAL! Harbour 2-1 Rovers (Doyle 78, curled in from the edge of the box)"),
+    ("20:49", "GOAL! Harbour 1-1 Rovers (Kane pen 58, sends the keeper the wrong way)"),
+    ("20:00", "HALF-TIME: HARBOUR 1-0 ROVERS – a Doyle header the difference so far"),
+    ("19:41", "GOAL! Harbour 1-0 Rovers (Doyle 11, a header from a corner on the left)"),
+]
+
+
+def ticker_page(changed: str) -> str:
+    """A live page of one-line items, none a sentence: a score ticker."""
+    items = "".join(
+        f"<div class='ticker-item'><span class='ticker-time'>{time}</span>"
+        f"<p class='ticker-text'>{text}</p></div>"
+        for time, text in CALLS
+    )
+    return (
+        "<html lang='en-GB'><head><title>Harbour v Rovers LIVE: score and updates</title>"
+        f"<meta property='article:modified_time' content='2024-11-10T{changed}:00+00:00'>"
+        "</head><body><main><h1>Harbour v Rovers LIVE: score and updates</h1>"
+        f"<div class='ticker'>{items}</div></main></body></html>"
+    )
+
+
+def test_one_line_items_a_live_page_is_seen_kept_up_with_are_posts() -> None:
+    blog = parse(ticker_page("21:06"), "https://www.harbourpost.example.co.uk/live/harbour-rovers")
+    assert [entry.text for entry in blog.entries] == [text for _, text in CALLS]
+
+
+def test_one_line_items_of_a_page_changed_long_after_them_are_boxes_of_data() -> None:
+    with pytest.raises(NotALiveBlog):
+        parse(ticker_page("23:40"), "https://www.harbourpost.example.co.uk/live/harbour-rovers")

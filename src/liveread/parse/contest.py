@@ -10,7 +10,8 @@ the best supported one is read:
 - regularity: posts of one shape (tag and class), not a run of unlike boxes;
 - markers swallowed: a reading whose posts hold other posts' times has merged posts;
 - prose: a reading none of whose posts holds a sentence is boxes of data (price tables,
-  results, timetables stamped "Updated 14:23"), not posts;
+  results, timetables stamped "Updated 14:23"), not posts, unless the page is seen to be
+  kept up with them (a score ticker's "GOAL! Harbour 1-0 Rovers (Doyle 11)");
 - live pages listed: a reading most of whose posts are headlines that link to a live page
   of their own ("Storm Bert live: …", or under a "LIVE" badge) is a site's index of its live
   blogs.
@@ -202,7 +203,7 @@ def judge(
         proposal.refused = f"only {e.timed:.0%} of posts carry a time"
     elif not live_signal and not _plainly_posts(e) and not _kept_up(proposal, e):
         proposal.refused = "the page does not say it is live, and its timed items are short"
-    elif not _some_prose(proposal.reader, proposal.nodes):
+    elif not _some_prose(proposal.reader, proposal.nodes) and not _kept_up(proposal, e):
         proposal.refused = "no post holds a sentence of prose: boxes of data, not posts"
     elif _marks_a_recording(proposal.reader, proposal.nodes):
         proposal.refused = "its items link to places in a recording: chapters, not posts"
@@ -318,8 +319,10 @@ def _kept_up(proposal: Proposal, e: Evidence) -> bool:
     """Whether the page, though it does not call itself live ("Storm Ciarán: updates through
     the day"), shows it is kept up with its timed items: they run newest first, each a post
     of its own (not a teaser linking to its article), and the page says it last changed just
-    after the newest, as a page does that is changed by adding a post. Schedules, fixtures
-    and programmes run the other way; comments and feeds do not change their page."""
+    after the newest, as a page does that is changed by adding a post, over a while (boxes of
+    data refreshed together are stamped within minutes). Schedules, fixtures and programmes
+    run the other way; comments and feeds do not change their page. Such items are posts
+    even if none is a sentence ("GOAL! Harbour 1-0 Rovers (Doyle 11)")."""
     facts = getattr(proposal.reader, "facts", None)
     if (
         not isinstance(facts, PageFacts)
@@ -334,7 +337,9 @@ def _kept_up(proposal: Proposal, e: Evidence) -> bool:
     newest = times[0] if times else None
     if newest is None or not -CLOCK_SLACK <= facts.reference - newest <= KEPT_UP_CHANGE:
         return False
-    if any(later < earlier for later, earlier in pairwise(times)) or times[-1] == newest:
+    if newest - times[-1] < KEPT_UP_SPAN or any(
+        later < earlier for later, earlier in pairwise(times)
+    ):
         return False
     away = sum(1 for node in proposal.nodes if _links_away(proposal.reader, node))
     return away * 2 <= len(proposal.nodes)
@@ -344,6 +349,8 @@ KEPT_UP_POSTS = 3
 """Timed items a page that does not call itself live needs to show it is kept up."""
 KEPT_UP_CHANGE = timedelta(minutes=30)
 """How long after its newest post a page kept up by its posts says it last changed."""
+KEPT_UP_SPAN = timedelta(minutes=15)
+"""The least time from the oldest of such posts to the newest."""
 CLOCK_SLACK = timedelta(minutes=2)
 """How far a post's written time may run ahead of the page's stated change (clocks differ)."""
 
