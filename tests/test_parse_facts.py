@@ -420,3 +420,18 @@ def test_bare_times_of_a_page_changed_on_a_date_alone_are_on_that_date():
         datetime(2024, 1, 4, 13, 40, tzinfo=UTC),
         datetime(2024, 1, 4, 10, 30, tzinfo=UTC),
     ]
+
+
+@pytest.mark.parametrize(
+    ("before", "live"),
+    [
+        ("<div class='kicker'><span class='badge'>LIVE UPDATES</span></div>", True),
+        ("<span class='label'>Live</span><!-- badge -->", True),
+        ("<div class='kicker'><a href='/live'>Live</a></div>", False),  # a section's link
+        ("<div class='kicker'>Live music</div>", False),
+        ("<div class='kicker'>Wildfires</div>", False),
+    ],
+)
+def test_a_badge_over_the_main_heading_says_the_page_is_live(before: str, live: bool):
+    body = f"<main><div class='head'>{before}<h1>Wildfire forces evacuations</h1></div></main>"
+    assert facts_of("<title>Wildfire forces evacuations</title>", body).live is live

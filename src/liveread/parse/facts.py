@@ -468,9 +468,9 @@ def _date_in_title(tree: LexborHTMLParser) -> date | None:
 
 
 def _calls_itself_live(tree: LexborHTMLParser, url: str) -> bool:
-    """Its address, title or a heading says it is live ("live updates", "en direct",
-    "Liveticker", ...); not the site's name in its title ("Listings Live"), nor a compound
-    noun "live" begins ("Live-Ansicht lädt nicht"), which
+    """Its address, title, a heading or the badge over its main heading says it is live
+    ("live updates", "en direct", "Liveticker", ...); not the site's name in its title
+    ("Listings Live"), nor a compound noun "live" begins ("Live-Ansicht lädt nicht"), which
     names a topic, nor the same words in the address (its slug)."""
     titles = _titles(tree)
     if any(_live_at_end(title) for title in titles):
@@ -521,6 +521,38 @@ def _titles(tree: LexborHTMLParser) -> list[str]:
 
 
 def _headings(tree: LexborHTMLParser) -> Iterator[str]:
-    """Its first headings, looked up only when its address and titles did not say it is live."""
+    """Its first headings, looked up only when its address and titles did not say it is live,
+    then the badge over its main heading, if it has one."""
     for heading in tree.css("h1, h2")[:HEADINGS]:
         yield heading.text()
+    if (badge := _badge_over_heading(tree)) is not None:
+        yield badge
+
+
+def _badge_over_heading(tree: LexborHTMLParser) -> str | None:
+    """The text of a short box just before the page's main heading that says nothing but
+    live ("LIVE", "LIVE UPDATES", "Liveticker"), a kicker or badge over it; not a link (a
+    menu's "Live" section)."""
+    heading = tree.css_first("h1")
+    box = heading.prev if heading is not None else None
+    for _ in range(BADGE_BOXES):
+        while box is not None and box.tag in ("-text", "-comment"):
+            box = box.prev
+        if box is None:
+            return None
+        text = squash(box.text(deep=True))
+        if (
+            0 < len(text) <= BADGE_TEXT
+            and box.tag != "a"
+            and box.css_first("a") is None
+            and LIVE_WORDS.fullmatch(text) is not None
+        ):
+            return text
+        box = box.prev
+    return None
+
+
+BADGE_BOXES = 2
+"""How many boxes before the main heading may be its badge."""
+BADGE_TEXT = 24
+"""The longest badge text ("LIVE UPDATES", "Liveticker")."""
