@@ -47,6 +47,17 @@ def test_short_updates_newest_first_on_a_page_changed_with_the_newest_are_a_live
     assert blog.entries[0].published.strftime("%H:%M") == "11:45"
 
 
+def test_an_untimed_photo_among_the_short_updates_of_a_page_kept_up_with_them_is_read() -> None:
+    photo = (
+        "<div class='update'><figure><img src='/waves.jpg' alt=''>"
+        "<figcaption>Waves crash over the sea wall this morning.</figcaption></figure></div>"
+    )
+    gap = "</p></div><div class='update'>"
+    page = updates_page(UPDATES).replace(gap, f"</p></div>{photo}<div class='update'>", 1)
+    blog = parse(page, URL)
+    assert [entry.published is None for entry in blog.entries] == [False, True, False, False, False]
+
+
 @pytest.mark.parametrize(
     ("updates", "changed", "extra"),
     [

@@ -50,6 +50,8 @@ MIN_TEXT = 40
 UNSAID_POSTS, UNSAID_TEXT, UNSAID_LINKS = 6, 200, 0.15
 """What a page that does not call itself live needs to be read as one anyway: this many
 timed posts, of this much text each (median), with at most this share of link text."""
+UNSAID_TIMED = 0.9
+"""The share of its posts that must be timed, unless it is seen to be kept up with them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,10 +201,18 @@ def judge(
         proposal.refused = "its items are headlines linking to live pages: an index of live blogs"
     elif e.links >= INDEX_LINKS and _open_with_links_away(proposal.nodes):
         proposal.refused = "its items open with headlines linking to other pages: a news feed"
-    elif e.timed < (0.5 if live_signal else 0.9):
+    elif e.timed < 0.5:
         proposal.refused = f"only {e.timed:.0%} of posts carry a time"
-    elif not live_signal and not _plainly_posts(e) and not _kept_up(proposal, e):
-        proposal.refused = "the page does not say it is live, and its timed items are short"
+    elif (
+        not live_signal
+        and (e.timed < UNSAID_TIMED or not _plainly_posts(e))
+        and not _kept_up(proposal, e)
+    ):
+        proposal.refused = (
+            f"only {e.timed:.0%} of posts carry a time"
+            if e.timed < UNSAID_TIMED
+            else "the page does not say it is live, and its timed items are short"
+        )
     elif not _some_prose(proposal.reader, proposal.nodes) and not _kept_up(proposal, e):
         proposal.refused = "no post holds a sentence of prose: boxes of data, not posts"
     elif _marks_a_recording(proposal.reader, proposal.nodes):
