@@ -58,6 +58,23 @@ def test_an_untimed_photo_among_the_short_updates_of_a_page_kept_up_with_them_is
     assert [entry.published is None for entry in blog.entries] == [False, True, False, False, False]
 
 
+def test_short_timed_lines_newest_first_beside_an_articles_running_text_are_no_live_blog() -> None:
+    story = "".join(
+        f"<p>{text}</p>"
+        for text in (
+            "The gale brought down trees and power lines across the county overnight, and the"
+            " harbour bridge was closed for most of the morning while crews cleared the road.",
+            "Ferry operators cancelled every sailing before dawn, leaving hundreds of travellers"
+            " waiting at the terminal for news of when services would start again.",
+            "The network operator said most homes would have power back by the evening, though"
+            " some farms in the hills could wait until tomorrow for engineers to reach them.",
+        )
+    )
+    page = updates_page(UPDATES).replace("<div class='updates'>", f"{story}<div class='updates'>")
+    with pytest.raises(NotALiveBlog):
+        parse(page, URL)
+
+
 @pytest.mark.parametrize(
     ("updates", "changed", "extra"),
     [

@@ -330,9 +330,10 @@ def _kept_up(proposal: Proposal, e: Evidence) -> bool:
     the day"), shows it is kept up with its timed items: they run newest first, each a post
     of its own (not a teaser linking to its article), and the page says it last changed just
     after the newest, as a page does that is changed by adding a post, over a while (boxes of
-    data refreshed together are stamped within minutes). Schedules, fixtures and programmes
-    run the other way; comments and feeds do not change their page. Such items are posts
-    even if none is a sentence ("GOAL! Harbour 1-0 Rovers (Doyle 11)")."""
+    data refreshed together are stamped within minutes), and they are the page's main text.
+    Schedules, fixtures and programmes run the other way; comments and feeds do not change
+    their page. Such items are posts even if none is a sentence ("GOAL! Harbour 1-0 Rovers
+    (Doyle 11)")."""
     facts = getattr(proposal.reader, "facts", None)
     if (
         not isinstance(facts, PageFacts)
@@ -352,7 +353,28 @@ def _kept_up(proposal: Proposal, e: Evidence) -> bool:
     ):
         return False
     away = sum(1 for node in proposal.nodes if _links_away(proposal.reader, node))
-    return away * 2 <= len(proposal.nodes)
+    return away * 2 <= len(proposal.nodes) and _hold_the_text(proposal.reader, proposal.nodes)
+
+
+def _hold_the_text(reader: Adapter, nodes: list[Node]) -> bool:
+    """Whether the posts hold at least as much text as the paragraphs outside them: they are
+    the page, not a box of timed lines beside an article's running text ("How the day
+    unfolded: 17:10 Road reopens …")."""
+    parts = {part.mem_id: part for node in nodes for part in reader.extent(node)}
+    inside = sum(letter_count(part.text(deep=True)) for part in parts.values())
+    root = nodes[0]
+    while root.parent is not None:
+        root = root.parent
+    outside = 0
+    for paragraph in root.css("p"):
+        ancestor: Node | None = paragraph
+        while ancestor is not None and ancestor.mem_id not in parts:
+            ancestor = ancestor.parent
+        if ancestor is None:
+            outside += letter_count(paragraph.text(deep=True))
+            if outside > inside:
+                return False
+    return True
 
 
 KEPT_UP_POSTS = 3
