@@ -7,7 +7,8 @@ import pytest
 
 from liveread.parse import NotALiveBlog, parse
 
-URL = "https://www.harbourpost.example.co.uk/news/gale-warning-updates-4418203"
+SITE = "https://www.harbourpost.example.co.uk"
+URL = f"{SITE}/news/gale-warning-updates-4418203"
 UPDATES = [
     (
         "11:45",
@@ -32,6 +33,7 @@ def updates_page(
     )
     return (
         "<html lang='en-GB'><head><title>Gale warning: updates through the day</title>"
+        f"<link rel='canonical' href='{URL}'>"
         "<meta property='article:published_time' content='2024-11-02T07:30:00+00:00'>"
         f"<meta property='article:modified_time' content='2024-11-02T{changed}:00+00:00'>"
         "</head><body><main><article><h1>Gale warning: updates through the day</h1>"
@@ -40,8 +42,17 @@ def updates_page(
     )
 
 
-def test_short_updates_newest_first_on_a_page_changed_with_the_newest_are_a_live_blog() -> None:
-    blog = parse(updates_page(UPDATES), URL)
+SHARE = (
+    "<div class='share'><a href='https://www.facebook.com/sharer/sharer.php?u=x'>Facebook</a>"
+    " <a href='mailto:?subject=Gale'>Email</a></div>"
+)
+
+
+@pytest.mark.parametrize("extra", ["", SHARE])
+def test_short_updates_newest_first_on_a_page_changed_with_the_newest_are_a_live_blog(
+    extra: str,
+) -> None:
+    blog = parse(updates_page(UPDATES, extra=extra), URL)
     assert [entry.title for entry in blog.entries] == [title for _, title, _ in UPDATES]
     assert blog.entries[0].published is not None
     assert blog.entries[0].published.strftime("%H:%M") == "11:45"
@@ -81,6 +92,7 @@ def test_short_timed_lines_newest_first_beside_an_articles_running_text_are_no_l
         (UPDATES, "15:10", ""),  # changed hours after its newest item: not kept up by them
         (UPDATES[::-1], "11:48", ""),  # earliest first: a programme or a day's schedule
         (UPDATES, "11:48", "<a href='/news/story-4419001'>Read more</a>"),  # teasers
+        (UPDATES, "11:48", f"<a href='{SITE}/news/story-4419001'>Read more</a>"),
     ],
 )
 def test_short_timed_items_a_page_is_not_seen_kept_up_by_are_no_live_blog(

@@ -340,7 +340,6 @@ def _kept_up(proposal: Proposal, e: Evidence) -> bool:
         or facts.reference is None
         or facts.reference_is_start
         or e.posts < KEPT_UP_POSTS
-        or e.links > UNSAID_LINKS
         or e.swallowed > UNSAID_SWALLOWED
     ):
         return False
@@ -352,7 +351,8 @@ def _kept_up(proposal: Proposal, e: Evidence) -> bool:
         later < earlier for later, earlier in pairwise(times)
     ):
         return False
-    away = sum(1 for node in proposal.nodes if _links_away(proposal.reader, node))
+    host = _site(proposal.nodes[0])
+    away = sum(1 for node in proposal.nodes if _links_away(proposal.reader, node, host))
     return away * 2 <= len(proposal.nodes) and _hold_the_text(proposal.reader, proposal.nodes)
 
 
@@ -387,14 +387,35 @@ CLOCK_SLACK = timedelta(minutes=2)
 """How far a post's written time may run ahead of the page's stated change (clocks differ)."""
 
 
-def _links_away(reader: Adapter, node: Node) -> bool:
-    """Whether the post links to another page ("Read more" under a teaser), not to a place
-    on this one."""
-    return any(
-        not (link.attributes.get("href") or "#").startswith(("#", "?", "javascript:"))
-        for part in reader.extent(node)
-        for link in part.css("a[href]")
-    )
+def _links_away(reader: Adapter, node: Node, host: str) -> bool:
+    """Whether the post links to another page of the site (`host`, the page's: "Read more"
+    under a teaser), not to a place on this one, nor elsewhere (a share button's
+    "facebook.com/sharer…", an embed's source, "mailto:")."""
+    for part in reader.extent(node):
+        for link in part.css("a[href]"):
+            href = link.attributes.get("href") or "#"
+            if href.startswith(("#", "?")):
+                continue
+            try:
+                address = urlsplit(href)
+            except ValueError:
+                continue
+            if address.scheme in ("", "http", "https") and address.netloc in ("", host):
+                return True
+    return False
+
+
+def _site(node: Node) -> str:
+    """The host of the page `node` is in, as its canonical link gives it ("" if none)."""
+    root = node
+    while root.parent is not None:
+        root = root.parent
+    canonical = root.css_first("link[rel='canonical']")
+    href = canonical.attributes.get("href") or "" if canonical is not None else ""
+    try:
+        return urlsplit(href).netloc
+    except ValueError:
+        return ""
 
 
 SENTENCE_WORDS = 5
