@@ -385,3 +385,53 @@ def test_og_locale_names_the_zone_of_structured_times_written_without_an_offset(
     blog = parse(html, "https://news.example.com/live")
     # 14:30 in Sydney (AEST, UTC+10) is 04:30 UTC; read as UTC without the region.
     assert blog.entries[0].published == datetime(2024, 7, 18, 4, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "head",
+    [
+        '<meta name="date" content="2024-01-04">',
+        '<meta name="dc.date.modified" content="2024-01-04">',
+        '<script type="application/ld+json">{"dateModified": "2024-01-04"}</script>',
+    ],
+)
+def test_a_change_stated_by_a_date_alone_dates_the_page_at_no_moment(head: str):
+    facts = facts_of(head)
+    assert (facts.reference, facts.day) == (None, date(2024, 1, 4))
+
+
+def test_bare_times_of_a_page_changed_on_a_date_alone_are_on_that_date():
+    posts = "".join(
+        f"<tr><td class='time'><b>{time}</b></td><td class='entry'>{text}</td></tr>"
+        for time, text in [
+            ("16:20", "The river has peaked at five metres, the agency says, and will fall."),
+            ("13:40", "Sandbags are available at the fire station on Bath Road until six."),
+            ("10:30", "Good morning. Rivers across the county are still rising after the rain."),
+        ]
+    )
+    html = (
+        "<html lang='en'><head><title>Flood watch - updated live</title>"
+        "<meta name='date' content='2024-01-04'></head><body><h1>Flood watch</h1>"
+        f"<p>All times GMT.</p><table class='updates'>{posts}</table></body></html>"
+    )
+    blog = parse(html, "https://www.valleyherald.example.co.uk/flood.html")
+    assert [entry.published for entry in blog.entries] == [
+        datetime(2024, 1, 4, 16, 20, tzinfo=UTC),
+        datetime(2024, 1, 4, 13, 40, tzinfo=UTC),
+        datetime(2024, 1, 4, 10, 30, tzinfo=UTC),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("before", "live"),
+    [
+        ("<div class='kicker'><span class='badge'>LIVE UPDATES</span></div>", True),
+        ("<span class='label'>Live</span><!-- badge -->", True),
+        ("<div class='kicker'><a href='/live'>Live</a></div>", False),  # a section's link
+        ("<div class='kicker'>Live music</div>", False),
+        ("<div class='kicker'>Wildfires</div>", False),
+    ],
+)
+def test_a_badge_over_the_main_heading_says_the_page_is_live(before: str, live: bool):
+    body = f"<main><div class='head'>{before}<h1>Wildfire forces evacuations</h1></div></main>"
+    assert facts_of("<title>Wildfire forces evacuations</title>", body).live is live

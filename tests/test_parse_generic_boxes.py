@@ -1288,3 +1288,15 @@ def test_a_bold_time_and_a_bold_title_in_one_line_title_the_post(separator: str)
     blog = parse(page(feed), URL)
     assert [entry.title for entry in blog.entries] == titles
     assert all(entry.text.startswith("Update") for entry in blog.entries)
+
+
+@pytest.mark.parametrize("stamp", ["1:55 PM", "13:55", "5 min ago"])
+def test_a_time_in_a_heading_of_its_own_leaves_the_next_heading_the_title(stamp: str) -> None:
+    feed = "".join(
+        f"<div class='live-update'><h4 class='live-update__time'>{time}</h4>"
+        f"<h3>{title}</h3><p>{BODY}</p></div>"
+        for time, title in [(stamp, "Homes evacuated"), ("1:40 PM", "Police called")]
+    )
+    blog = parse(page(feed), URL)
+    assert [entry.title for entry in blog.entries] == ["Homes evacuated", "Police called"]
+    assert all(entry.text == BODY for entry in blog.entries)

@@ -10,16 +10,19 @@ the best supported one is read:
 - regularity: posts of one shape (tag and class), not a run of unlike boxes;
 - markers swallowed: a reading whose posts hold other posts' times has merged posts;
 - prose: a reading none of whose posts holds a sentence is boxes of data (price tables,
-  results, timetables stamped "Updated 14:23"), not posts;
+  results, timetables stamped "Updated 14:23"), not posts, unless the page is seen to be
+  kept up with them (a score ticker's "GOAL! Harbour 1-0 Rovers (Doyle 11)");
 - live pages listed: a reading most of whose posts are headlines that link to a live page
   of their own ("Storm Bert live: …", or under a "LIVE" badge) is a site's index of its live
   blogs.
 
 A site spec's reading starts ahead (its template is known); a generic reading must also pass
-a floor (enough posts, mostly timed, with text of their own) or the page is not a live blog,
-and its posts' times must be the moments of posts: not dates alone, not a table of times of
-which none is a post's, and, on a page that does not call itself live, neither a schedule's
-(all on the quarter hour) nor all older than the page that quotes them.
+a floor (enough posts, mostly timed, with text of their own; on a page that does not call
+itself live, long posts, or short ones it is seen to be kept up with) or the page is not a
+live blog, and its posts' times must be the moments of posts: not dates alone, not a table
+of times of which none is a post's, not a programme's (all on five minutes, earliest
+first), and, on a page that does not call itself live, neither a schedule's (all on the
+quarter hour) nor all older than the page that quotes them.
 """
 
 from __future__ import annotations
@@ -29,11 +32,12 @@ import re
 import statistics
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
+from itertools import pairwise
 from urllib.parse import urlsplit
 
 from liveread.parse import timewords as words
 from liveread.parse.adapter import Adapter, Node
-from liveread.parse.facts import LIVE_WORDS
+from liveread.parse.facts import LIVE_WORDS, PageFacts
 from liveread.parse.markers import MARKER_TEXT
 from liveread.parse.structured import StructuredBlog
 from liveread.parse.texttimes import read_marker
@@ -48,6 +52,8 @@ MIN_TEXT = 40
 UNSAID_POSTS, UNSAID_TEXT, UNSAID_LINKS = 6, 200, 0.15
 """What a page that does not call itself live needs to be read as one anyway: this many
 timed posts, of this much text each (median), with at most this share of link text."""
+UNSAID_TIMED = 0.9
+"""The share of its posts that must be timed, unless it is seen to be kept up with them."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,11 +203,19 @@ def judge(
         proposal.refused = "its items are headlines linking to live pages: an index of live blogs"
     elif e.links >= INDEX_LINKS and _open_with_links_away(proposal.nodes):
         proposal.refused = "its items open with headlines linking to other pages: a news feed"
-    elif e.timed < (0.5 if live_signal else 0.9):
+    elif e.timed < 0.5:
         proposal.refused = f"only {e.timed:.0%} of posts carry a time"
-    elif not live_signal and not _plainly_posts(e):
-        proposal.refused = "the page does not say it is live, and its timed items are short"
-    elif not _some_prose(proposal.reader, proposal.nodes):
+    elif (
+        not live_signal
+        and (e.timed < UNSAID_TIMED or not _plainly_posts(e))
+        and not _kept_up(proposal, e)
+    ):
+        proposal.refused = (
+            f"only {e.timed:.0%} of posts carry a time"
+            if e.timed < UNSAID_TIMED
+            else "the page does not say it is live, and its timed items are short"
+        )
+    elif not _some_prose(proposal.reader, proposal.nodes) and not _kept_up(proposal, e):
         proposal.refused = "no post holds a sentence of prose: boxes of data, not posts"
     elif _marks_a_recording(proposal.reader, proposal.nodes):
         proposal.refused = "its items link to places in a recording: chapters, not posts"
@@ -313,6 +327,111 @@ def _plainly_posts(e: Evidence) -> bool:
     )
 
 
+def _kept_up(proposal: Proposal, e: Evidence) -> bool:
+    """Whether the page, though it does not call itself live ("Storm Ciarán: updates through
+    the day"), shows it is kept up with its timed items: they run newest first, each a post
+    of its own (not a teaser linking to its article), and the page says it last changed just
+    after the newest, as a page does that is changed by adding a post, over a while (boxes of
+    data refreshed together are stamped within minutes), and they are the page's main text.
+    Schedules, fixtures and programmes run the other way; comments and feeds do not change
+    their page. Such items are posts even if none is a sentence ("GOAL! Harbour 1-0 Rovers
+    (Doyle 11)")."""
+    facts = getattr(proposal.reader, "facts", None)
+    if (
+        not isinstance(facts, PageFacts)
+        or facts.reference is None
+        or facts.reference_is_start
+        or e.posts < KEPT_UP_POSTS
+        or e.swallowed > UNSAID_SWALLOWED
+    ):
+        return False
+    times = [when for node in proposal.nodes if (when := proposal.reader.times(node)[0])]
+    if not times or not _changed_just_after(proposal.reader, times[0]):
+        return False
+    if times[0] - times[-1] < KEPT_UP_SPAN or any(
+        later < earlier for later, earlier in pairwise(times)
+    ):
+        return False
+    host = _site(proposal.nodes[0])
+    away = sum(1 for node in proposal.nodes if _links_away(proposal.reader, node, host))
+    return away * 2 <= len(proposal.nodes) and _hold_the_text(proposal.reader, proposal.nodes)
+
+
+def _changed_just_after(reader: Adapter, newest: datetime | None) -> bool:
+    """Whether the page says it last changed just after `newest`, its newest item, as a page
+    does that is changed by adding a post (a programme lists what is still to come)."""
+    facts = getattr(reader, "facts", None)
+    return (
+        isinstance(facts, PageFacts)
+        and facts.reference is not None
+        and not facts.reference_is_start
+        and newest is not None
+        and -CLOCK_SLACK <= facts.reference - newest <= KEPT_UP_CHANGE
+    )
+
+
+def _hold_the_text(reader: Adapter, nodes: list[Node]) -> bool:
+    """Whether the posts hold at least as much text as the paragraphs outside them: they are
+    the page, not a box of timed lines beside an article's running text ("How the day
+    unfolded: 17:10 Road reopens …")."""
+    parts = {part.mem_id: part for node in nodes for part in reader.extent(node)}
+    inside = sum(letter_count(part.text(deep=True)) for part in parts.values())
+    root = nodes[0]
+    while root.parent is not None:
+        root = root.parent
+    outside = 0
+    for paragraph in root.css("p"):
+        ancestor: Node | None = paragraph
+        while ancestor is not None and ancestor.mem_id not in parts:
+            ancestor = ancestor.parent
+        if ancestor is None:
+            outside += letter_count(paragraph.text(deep=True))
+            if outside > inside:
+                return False
+    return True
+
+
+KEPT_UP_POSTS = 3
+"""Timed items a page that does not call itself live needs to show it is kept up."""
+KEPT_UP_CHANGE = timedelta(minutes=30)
+"""How long after its newest post a page kept up by its posts says it last changed."""
+KEPT_UP_SPAN = timedelta(minutes=15)
+"""The least time from the oldest of such posts to the newest."""
+CLOCK_SLACK = timedelta(minutes=2)
+"""How far a post's written time may run ahead of the page's stated change (clocks differ)."""
+
+
+def _links_away(reader: Adapter, node: Node, host: str) -> bool:
+    """Whether the post links to another page of the site (`host`, the page's: "Read more"
+    under a teaser), not to a place on this one, nor elsewhere (a share button's
+    "facebook.com/sharer…", an embed's source, "mailto:")."""
+    for part in reader.extent(node):
+        for link in part.css("a[href]"):
+            href = link.attributes.get("href") or "#"
+            if href.startswith(("#", "?")):
+                continue
+            try:
+                address = urlsplit(href)
+            except ValueError:
+                continue
+            if address.scheme in ("", "http", "https") and address.netloc in ("", host):
+                return True
+    return False
+
+
+def _site(node: Node) -> str:
+    """The host of the page `node` is in, as its canonical link gives it ("" if none)."""
+    root = node
+    while root.parent is not None:
+        root = root.parent
+    canonical = root.css_first("link[rel='canonical']")
+    href = canonical.attributes.get("href") or "" if canonical is not None else ""
+    try:
+        return urlsplit(href).netloc
+    except ValueError:
+        return ""
+
+
 SENTENCE_WORDS = 5
 """Words of letters a sentence ends with, its full stop after the last."""
 _FULL_STOP = re.compile(r"[.!?…؟۔।]")
@@ -390,8 +509,10 @@ def _not_post_times(
     schedule = not live_signal and e.posts >= UNSAID_POSTS  # every time on the quarter hour
     latest = published - QUOTED_BEFORE if published is not None and not live_signal else None
     older = latest is not None  # every time so far before the page was published
+    programme = e.posts >= PROGRAMME_ITEMS  # every time on five minutes, earliest first
     seen: set[datetime] = set()
     day_time: float | None = None
+    previous: datetime | None = None
     for when in times:
         if when is None:
             return None  # a post without a time: none of the reasons is about all posts
@@ -400,17 +521,26 @@ def _not_post_times(
         dates = dates and _time_of_day(when) == day_time
         schedule = schedule and when.minute % 15 == 0 and when.second == 0
         older = older and latest is not None and when < latest
-        if not (dates or schedule or older):
+        programme = programme and when.minute % 5 == 0 and when.second == 0
+        programme = programme and (previous is None or when > previous)
+        previous = when
+        if not (dates or schedule or older or programme):
             return None
     if dates and len(seen) >= DATED_LIST_ITEMS:
         return "its times are dates alone, all at one time of day: a dated list"
     if schedule:
         return "its times are all on the quarter hour: a schedule"
+    if programme and not _changed_just_after(reader, previous):
+        return "its times are all on five minutes, earliest first: a programme"
     if older and seen:
         return "every item is older than the page: times an article quotes"
     return None
 
 
+PROGRAMME_ITEMS = 5
+"""Items all on five-minute marks and earliest first it takes to call them a programme (a
+channel's day, a day's fixtures), even on a page that says "live": the posts of a live blog
+fall on such a mark one time in five, and mostly run newest first."""
 DATED_LIST_ITEMS = 4
 """Items all at one time of day it takes to call them dates alone: two posts an exact number
 of days apart are a coincidence a small live blog may show, four are not."""

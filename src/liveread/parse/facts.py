@@ -136,7 +136,7 @@ def page_facts(tree: LexborHTMLParser, url: str, data: StructuredBlog) -> PageFa
     return PageFacts(
         language=language,
         zone=zone,
-        day=_day(reference, zone) or _date_in_title(tree),
+        day=_day(reference, zone) or stated.day or _date_in_title(tree),
         reference=reference,
         live=data.found or _calls_itself_live(tree, url),
         reference_is_start=reference is not None and not (data.updated or stated.changed),
@@ -376,12 +376,15 @@ class _Stated(NamedTuple):
     ("2026-12-07T16:10:00+08:00"): its local time then, for its bare clock times."""
     offset_at: datetime | None = None
     """The moment written with that offset."""
+    day: date | None = None
+    """The latest change it states by a date alone ("2024-01-04"): a day, not a moment."""
 
 
 def _stated_moment(tree: LexborHTMLParser) -> _Stated:
     """The page's last change and first publication, from its meta tags or JSON-LD."""
     changed: list[datetime] = []
     published: list[datetime] = []
+    days: list[date] = []
     offset: tzinfo | None = None
     offset_at: datetime | None = None
     for meta in tree.css("meta"):  # told apart here: a query by their attributes costs 4x
@@ -395,16 +398,28 @@ def _stated_moment(tree: LexborHTMLParser) -> _Stated:
                     continue
         content = attributes.get("content")
         if when := parse_time(content):
+            if name not in PUBLISHED_NAMES and ":" not in (content or ""):
+                days.append(when.date())  # changed that day: at no moment it says
+                continue
             (published if name in PUBLISHED_NAMES else changed).append(when)
             if offset is None and (offset := _offset(content)) is not None:
                 offset_at = when
     for script in tree.css("script[type='application/ld+json']"):
         for name, value in _LD_DATE.findall(script.text() or ""):
             if when := parse_time(value):
+                if name not in PUBLISHED_NAMES and ":" not in value:
+                    days.append(when.date())
+                    continue
                 (published if name in PUBLISHED_NAMES else changed).append(when)
                 if offset is None and (offset := _offset(value)) is not None:
                     offset_at = when
-    return _Stated(max(changed, default=None), max(published, default=None), offset, offset_at)
+    return _Stated(
+        max(changed, default=None),
+        max(published, default=None),
+        offset,
+        offset_at,
+        max(days, default=None),
+    )
 
 
 def _zone_bearing(zone: tzinfo, offset: tzinfo, at: datetime | None) -> tzinfo:
@@ -453,9 +468,9 @@ def _date_in_title(tree: LexborHTMLParser) -> date | None:
 
 
 def _calls_itself_live(tree: LexborHTMLParser, url: str) -> bool:
-    """Its address, title or a heading says it is live ("live updates", "en direct",
-    "Liveticker", ...); not the site's name in its title ("Listings Live"), nor a compound
-    noun "live" begins ("Live-Ansicht lädt nicht"), which
+    """Its address, title, a heading or the badge over its main heading says it is live
+    ("live updates", "en direct", "Liveticker", ...); not the site's name in its title
+    ("Listings Live"), nor a compound noun "live" begins ("Live-Ansicht lädt nicht"), which
     names a topic, nor the same words in the address (its slug)."""
     titles = _titles(tree)
     if any(_live_at_end(title) for title in titles):
@@ -506,6 +521,38 @@ def _titles(tree: LexborHTMLParser) -> list[str]:
 
 
 def _headings(tree: LexborHTMLParser) -> Iterator[str]:
-    """Its first headings, looked up only when its address and titles did not say it is live."""
+    """Its first headings, looked up only when its address and titles did not say it is live,
+    then the badge over its main heading, if it has one."""
     for heading in tree.css("h1, h2")[:HEADINGS]:
         yield heading.text()
+    if (badge := _badge_over_heading(tree)) is not None:
+        yield badge
+
+
+def _badge_over_heading(tree: LexborHTMLParser) -> str | None:
+    """The text of a short box just before the page's main heading that says nothing but
+    live ("LIVE", "LIVE UPDATES", "Liveticker"), a kicker or badge over it; not a link (a
+    menu's "Live" section)."""
+    heading = tree.css_first("h1")
+    box = heading.prev if heading is not None else None
+    for _ in range(BADGE_BOXES):
+        while box is not None and box.tag in ("-text", "-comment"):
+            box = box.prev
+        if box is None:
+            return None
+        text = squash(box.text(deep=True))
+        if (
+            0 < len(text) <= BADGE_TEXT
+            and box.tag != "a"
+            and box.css_first("a") is None
+            and LIVE_WORDS.fullmatch(text) is not None
+        ):
+            return text
+        box = box.prev
+    return None
+
+
+BADGE_BOXES = 2
+"""How many boxes before the main heading may be its badge."""
+BADGE_TEXT = 24
+"""The longest badge text ("LIVE UPDATES", "Liveticker")."""

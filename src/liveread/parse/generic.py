@@ -557,6 +557,8 @@ class Generic(Adapter):
             if element.tag != "p":
                 if promo_line(element.text(deep=True)):
                     continue  # a donation ask's heading: the cleaner removes it with the ask
+                if self._stamp_alone(element):
+                    continue  # "<h4>2:30 PM</h4>" over "<h3>Title</h3>": the post's time
                 return element
             text = squash(element.text(deep=True))
             if not lead and text and heading_like(element) and _says_more(post, text):
@@ -566,7 +568,17 @@ class Generic(Adapter):
                 return None
         return None
 
+    def _stamp_alone(self, heading: Node) -> bool:
+        """Whether `heading` holds a time and nothing else ("2:30 PM", "14:23 Uhr")."""
+        text = squash(heading.text(deep=True))
+        if not text or len(text) > STAMP_HEADING:
+            return False
+        marker = read_marker(text, self.facts.language)
+        return marker is not None and marker.end >= len(text)
 
+
+STAMP_HEADING = 24
+"""The longest heading that may be a time alone."""
 HEADINGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6"})
 AUTHORS = (
     "[rel='author'], [itemprop='author'], [class*='author' i], [class*='byline' i],"
