@@ -280,3 +280,24 @@ def test_posts_stamped_with_a_date_in_numbers_and_dashes() -> None:
         datetime(2024, 7, 24, 12, 5, tzinfo=UTC),
         datetime(2024, 7, 23, 21, 40, tzinfo=UTC),
     ]
+
+
+def test_paragraphs_opened_by_stamps_of_update_make_an_article_a_ticker() -> None:
+    html = (
+        "<html lang='de'><head><title>Bahnstreik: Pendler stranden | Stadtbote</title>"
+        "<meta property='article:modified_time' content='2024-07-18T14:40:00+02:00'></head>"
+        "<body><main><article><h1>Bahnstreik: Pendler stranden</h1><div class='story'>"
+        "<p><strong>Update vom 18. Juli, 14.35 Uhr:</strong> Die Gewerkschaft will den Streik"
+        " am Freitagmorgen beenden.</p>"
+        "<p><strong>Update vom 18. Juli, 11.02 Uhr:</strong> Am Bahnhof bilden sich lange"
+        " Schlangen an den Schaltern.</p>"
+        "<p><strong>Erstmeldung vom 17. Juli, 8.00 Uhr:</strong> Die Gewerkschaft hat zu"
+        " einem ganztägigen Streik aufgerufen.</p>"
+        "</div></article></main></body></html>"
+    )
+    blog = parse(html, "https://www.stadtbote.de/lokales/bahnstreik-pendler-93190012.html")
+    assert [entry.published for entry in blog.entries] == [
+        datetime(2024, 7, 18, 12, 35, tzinfo=UTC),
+        datetime(2024, 7, 18, 9, 2, tzinfo=UTC),
+        datetime(2024, 7, 17, 6, 0, tzinfo=UTC),
+    ]

@@ -138,7 +138,7 @@ def page_facts(tree: LexborHTMLParser, url: str, data: StructuredBlog) -> PageFa
         zone=zone,
         day=_day(reference, zone) or _date_in_title(tree),
         reference=reference,
-        live=data.found or _calls_itself_live(tree, url),
+        live=data.found or _calls_itself_live(tree, url) or _updated_in_steps(tree, language),
         reference_is_start=reference is not None and not (data.updated or stated.changed),
         published=data.published or stated.published,
         twelve_hour=_twelve_hour(tree, url, language),
@@ -466,6 +466,35 @@ def _calls_itself_live(tree: LexborHTMLParser, url: str) -> bool:
         LIVE_WORDS.search(LIVE_TOPIC.sub(" ", squash(text[:200])))
         for text in chain(titles, _headings(tree))
     )
+
+
+UPDATE_STAMPS = 2
+"""Paragraphs opening with a stamp of update it takes to make a page a ticker."""
+_UPDATE_LEADS = tuple(words.fold(phrase.split()[0]) for phrase in words.UPDATE_WORDS)
+
+
+def _updated_in_steps(tree: LexborHTMLParser, language: str | None) -> bool:
+    """Whether paragraphs of the page open with a bold stamp of update ("Update vom 18. Juli,
+    14.35 Uhr:", "Erstmeldung vom 17. Juli, 8.00 Uhr:", "UPDATE 2:15 p.m.:"): a ticker
+    written into one article, whatever its title says. Not "Updated 14:20", which any
+    article's dateline may say once."""
+    found = 0
+    for bold in tree.css("p > strong, p > b"):
+        text = bold.text().lstrip()
+        if not words.fold(text[:14]).startswith(_UPDATE_LEADS):
+            continue
+        marker = read_marker(text, language)
+        paragraph = bold.parent
+        if (
+            marker is not None
+            and marker.kind in ("clock", "moment")
+            and paragraph is not None
+            and paragraph.text().lstrip().startswith(text[:20])
+        ):
+            found += 1
+            if found >= UPDATE_STAMPS:
+                return True
+    return False
 
 
 def _live_at_end(title: str) -> bool:
