@@ -100,6 +100,10 @@ CLOSING_LINES = {
         "<p><em>Frühere Entwicklungen zum Sturm können Sie hier nachlesen.</em></p>"
         "<p>Quelle: nachrichten.example, ab/dpa/rts</p>"
     ),
+    "bold note and source": (
+        "<p><strong>Alle früheren Entwicklungen können Sie hier nachlesen.</strong></p>"
+        "<p>Quelle: nachrichten.example, ab/dpa/rts</p>"
+    ),
     "initials after a note": (
         "<p><em>Die Nachrichten in diesem Ticker werden laufend aktualisiert.</em> (ab/cd)</p>"
     ),
