@@ -96,6 +96,11 @@ PROMO = {
         ),
         ("Zur Anmeldung", "newsletter"),
         (
+            "Unser Talkreis-Newsletter informiert Sie über alle wichtigen Geschichten aus der"
+            " Region. Melden Sie sich hier an.",
+            "newsletter",
+        ),
+        (
             "Sie wollen keine Nachricht aus dem Kreis verpassen? Folgen Sie dem "
             "Lahntal-Anzeiger jetzt auf WhatsApp.",
             "whatsapp prompt",

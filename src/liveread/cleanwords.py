@@ -650,7 +650,7 @@ LEADING: dict[str, Words] = {
 _SIGN_UP = (
     "sign up|subscribe|inbox|abonnieren|anmelden|inscri(?:vez-vous|re|s|ption)|iscriviti"
     "|iscrizione|suscríbete|suscribirse|apúntate|cadastre-se|inscreva-se|zapisz się"
-    "|meld je aan|aanmelden|prenumerera"
+    "|meld je aan|aanmelden|prenumerera|melden sie sich (?:\\w+ ){0,2}an"
 )
 """Asking to sign up, in each language: with "newsletter" near, a newsletter ask."""
 
