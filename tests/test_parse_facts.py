@@ -192,6 +192,19 @@ def test_dublin_core_meta_tags_date_a_page_whatever_their_case(meta: str, is_sta
     assert facts.reference_is_start is is_start
 
 
+@pytest.mark.parametrize(
+    ("meta", "is_start"),
+    [
+        ('<meta name="article:modified_time" content="2024-07-18T05:20:00Z">', False),
+        ('<meta name="article:published_time" content="2024-07-18T05:20:00Z">', True),
+    ],
+)
+def test_open_graph_dates_written_as_names_date_a_page(meta: str, is_start: bool):
+    facts = facts_of(meta)
+    assert facts.reference == datetime(2024, 7, 18, 5, 20, tzinfo=UTC)
+    assert facts.reference_is_start is is_start
+
+
 def test_a_dublin_core_change_wins_over_its_creation():
     head = (
         '<meta name="dcterms.created" content="2024-07-17T23:02:00Z">'

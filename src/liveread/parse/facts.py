@@ -43,10 +43,12 @@ DATE_NAMES = frozenset(
         "dcterms.modified",
         "dcterms.issued",
         "dcterms.created",
+        *DATE_PROPERTIES,
     )
 )
 """The meta tags that date a page, by the exact value of their property or itemprop, or by
-their name in lower case (Dublin Core's are written "DC.date.issued" and "dc.date.issued")."""
+their name in lower case (Dublin Core's are written "DC.date.issued" and "dc.date.issued";
+Open Graph's property names are often written as names: `name="article:published_time"`)."""
 PUBLISHED_NAMES = frozenset(
     (
         "article:published_time",
