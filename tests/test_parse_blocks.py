@@ -60,6 +60,10 @@ def _image(caption: str) -> Image:
             ("Startfältet strax efter startskottet.", "Jonas Berg"),
         ),
         (
+            "Legende: Einsatzkräfte pumpen einen Keller leer. Keystone/Jana Keller",
+            ("Einsatzkräfte pumpen einen Keller leer.", "Keystone/Jana Keller"),
+        ),
+        (
             "Einsatzkräfte pumpen einen Keller leer. © Foto: Jana Keller",
             ("Einsatzkräfte pumpen einen Keller leer.", "Jana Keller"),
         ),

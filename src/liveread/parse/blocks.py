@@ -132,7 +132,9 @@ _PROVIDERS = (
     ("spotify.com", "audio"),
     ("soundcloud.com", "audio"),
 )
-_CAPTION_PREFIX = re.compile(r"^(?:Image caption|Media caption|Caption)\s*:\s*", re.IGNORECASE)
+_CAPTION_PREFIX = re.compile(
+    r"^(?:Image caption|Media caption|Caption|Legende)\s*:\s*", re.IGNORECASE
+)
 _GRAPHIC_LABELS = (
     r"Chart|Graphic|Graphics|Infographic|Map|Grafik|Karte|Infographie|Graphique|Carte|Gráfico"
     r"|Infografía|Mapa|Grafico|Grafica|Infografica|Grafika|Infografika|Kaart"
