@@ -113,6 +113,11 @@ PROMO = {
         ),
         ("Jetzt abonnieren", "subscription prompt"),
         ("Video wird geladen …", "player notice"),
+        (
+            "Video: Hochwasser am SeeAus Tagesschau vom 30.06.2024. abspielen. Laufzeit 1 Minute"
+            " 52 Sekunden.",
+            "player notice",
+        ),
         ("Link kopiert", "share tools"),
         ("Teilen auf Facebook", "share tools"),
         (

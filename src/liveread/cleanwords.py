@@ -746,6 +746,11 @@ ANYWHERE: dict[str, dict[str, tuple[str, ...]]] = {
         "gokken": (r"\bwat kost gokken\b",),
         "ansvar": (r"\bspela ansvarsfullt\b|\bspill ansvarlig\b",),
     },
+    "player notice": {
+        # A player's spoken label: "Aus Tagesschau vom 30.06.2024. abspielen. Laufzeit 1
+        # Minute 52 Sekunden."
+        "laufzeit": (r"\babspielen\.? laufzeit \d{1,3} (?:minuten?|sekunden?)\b",),
+    },
     "javascript note": {
         "javascript": (
             r"\b(?:turn on|enable) javascript\b",
