@@ -141,6 +141,18 @@ def test_a_pinned_copy_above_the_feed_is_shown_once_as_the_feeds_post() -> None:
     assert [entry.key for entry in blog.entries if entry.pinned] == ["600"]
 
 
+def test_a_second_rendering_of_the_whole_feed_beside_it_pins_nothing() -> None:
+    wide = "".join(post(n, attributes=f"id='wide-60{n}'") for n in (3, 2, 1))
+    narrow = "".join(post(n, attributes=f"id='narrow-60{n}'") for n in (3, 2, 1))
+    html = page("", before="").replace(
+        "<div class='stream__list'></div>",
+        f"<div class='hidden lg:block'>{wide}</div><div class='lg:hidden'>{narrow}</div>",
+    )
+    blog = parse(html, URL)
+    assert len(blog.entries) == 3
+    assert not any(entry.pinned for entry in blog.entries)
+
+
 def test_a_wrapped_post_takes_the_id_of_what_it_wraps_and_a_pinned_box_of_that_shape() -> None:
     def item(n: int) -> str:
         return (

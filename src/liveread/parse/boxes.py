@@ -118,7 +118,8 @@ def lists_beside(feed: list[Node]) -> tuple[list[Node], list[Node]]:
     """Posts of the feed's shape in the elements just before and after its list (a pinned
     list or box above a Tickaroo, 24liveblog or SVT feed): elements with the posts' tag and
     every class the posts share, or, where each post wraps one element (`li > article`),
-    with that element's tag and classes."""
+    with that element's tag and classes. Not a list as long as the feed: the feed's second
+    rendering (one for small screens, one for large), whose posts are the feed's again."""
     box = feed[0].parent
     if box is None:
         return [], []
@@ -143,7 +144,15 @@ def lists_beside(feed: list[Node]) -> tuple[list[Node], list[Node]]:
                 break  # not an ad slot between the feed and a list: no list of its posts
         return []
 
-    return members(above), members(below)
+    lists = members(above), members(below)
+    return (
+        [] if len(lists[0]) >= len(feed) >= RENDERED_TWICE else lists[0],
+        [] if len(lists[1]) >= len(feed) >= RENDERED_TWICE else lists[1],
+    )
+
+
+RENDERED_TWICE = 3
+"""The fewest posts of a feed a list beside it as long as it is a second rendering of."""
 
 
 NEAR_LISTS = 2
