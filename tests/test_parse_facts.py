@@ -398,3 +398,17 @@ def test_og_locale_names_the_zone_of_structured_times_written_without_an_offset(
     blog = parse(html, "https://news.example.com/live")
     # 14:30 in Sydney (AEST, UTC+10) is 04:30 UTC; read as UTC without the region.
     assert blog.entries[0].published == datetime(2024, 7, 18, 4, 30, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://web.archive.org/web/20240718143012/https://www.example.co.uk/news/live",
+        "https://web.archive.org/web/20240718143012id_/http:/www.example.co.uk/news/live",
+        "https://wayback.example.org/1234/20240718143012/https://www.example.co.uk/live",
+    ],
+)
+def test_an_archived_copy_is_in_the_zone_of_the_page_it_stands_for(url: str):
+    html = "<html lang='en'><head><title>Strike: live</title></head><body></body></html>"
+    facts = page_facts(LexborHTMLParser(html), url, StructuredBlog())
+    assert facts.zone == ZoneInfo("Europe/London")

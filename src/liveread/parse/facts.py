@@ -25,7 +25,7 @@ from liveread.parse.texttimes import (
     zone_for,
     zone_statement,
 )
-from liveread.parse.textzones import ZONE_WORD
+from liveread.parse.textzones import ZONE_WORD, original_address
 from liveread.parse.times import parse_time
 from liveread.text import squash
 
@@ -155,7 +155,7 @@ def _twelve_hour(tree: LexborHTMLParser, url: str, language: str | None) -> bool
     region = (_with_region(tree, language) or "").partition("-")[2]
     if not region:
         try:
-            host = urlsplit(url).hostname or ""
+            host = urlsplit(original_address(url)).hostname or ""
         except ValueError:
             host = ""
         region = host.rstrip(".").rsplit(".", 1)[-1]
