@@ -197,6 +197,8 @@ def judge(
         proposal.refused = "its items open with headlines linking to other pages: a news feed"
     elif e.timed < (0.5 if live_signal else 0.9):
         proposal.refused = f"only {e.timed:.0%} of posts carry a time"
+    elif round(e.timed * e.posts) < MIN_POSTS:
+        proposal.refused = "only one post carries a time"
     elif not live_signal and not _plainly_posts(e):
         proposal.refused = "the page does not say it is live, and its timed items are short"
     elif not _some_prose(proposal.reader, proposal.nodes):
