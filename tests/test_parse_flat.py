@@ -8,7 +8,7 @@ from datetime import UTC, datetime
 import pytest
 
 from liveread.model import LiveBlog
-from liveread.parse import parse
+from liveread.parse import NotALiveBlog, parse
 
 URL = "https://news.example.com/live/storm-updates"
 BODY = "Crews from three counties are working through the night to clear the river banks."
@@ -305,3 +305,20 @@ def test_paragraphs_opened_by_stamps_of_update_make_an_article_a_ticker() -> Non
         datetime(2024, 7, 18, 9, 2, tzinfo=UTC),
         datetime(2024, 7, 17, 6, 0, tzinfo=UTC),
     ]
+
+
+def test_a_chronology_of_the_day_before_written_once_is_no_ticker() -> None:
+    lines = "".join(
+        f"<p><strong>+++ {clock} +++</strong> Meldung {place}. {BODY} {SPARE} {BODY}</p>"
+        for place, clock in enumerate(("08:00", "12:00", "17:00", "20:00", "20:35", "21:10"))
+    )
+    html = (
+        "<html lang='de'><head><title>Chronologie: So lief der Wahltag</title>"
+        "<meta property='article:published_time' content='2024-07-08T07:30:00+02:00'>"
+        "<meta property='article:modified_time' content='2024-07-08T07:30:00+02:00'>"
+        "</head><body><main><article><h1>Chronologie: So lief der Wahltag</h1>"
+        f"<div class='article-body'><p>Die wichtigsten Momente des Sonntags.</p>{lines}</div>"
+        "</article></main></body></html>"
+    )
+    with pytest.raises(NotALiveBlog):
+        parse(html, "https://www.zeitung.example.de/politik/chronologie-wahltag.html")

@@ -35,6 +35,7 @@ from liveread.parse import timewords as words
 from liveread.parse.adapter import Adapter, Node
 from liveread.parse.facts import LIVE_WORDS
 from liveread.parse.structured import StructuredBlog
+from liveread.parse.texttimes import FUTURE_SLACK
 from liveread.parse.tree import Owners, common_ancestor
 from liveread.text import letter_count, squash
 
@@ -205,6 +206,8 @@ def judge(
         proposal.refused = "no post holds a sentence of prose: boxes of data, not posts"
     elif _marks_a_recording(proposal.reader, proposal.nodes):
         proposal.refused = "its items link to places in a recording: chapters, not posts"
+    elif _after_the_page(proposal, live_signal=live_signal):
+        proposal.refused = "its newest item comes after the page's last change: another day's"
     else:
         proposal.refused = _not_post_times(
             proposal, e, live_signal=live_signal, published=published
@@ -409,6 +412,18 @@ def _not_post_times(
     if older and seen:
         return "every item is older than the page: times an article quotes"
     return None
+
+
+def _after_the_page(proposal: Proposal, *, live_signal: bool) -> bool:
+    """Whether the newest item of a page that does not call itself live comes after the
+    page's own last change (by more than clocks differ): its times are of another day
+    than the page's, read on the page's (a chronology of the day before, written once)."""
+    facts = getattr(proposal.reader, "facts", None)
+    if live_signal or facts is None or facts.reference is None or facts.reference_is_start:
+        return False
+    times = [proposal.reader.times(node)[0] for node in proposal.nodes]
+    newest = max((when for when in times if when is not None), default=None)
+    return newest is not None and newest > facts.reference + FUTURE_SLACK
 
 
 DATED_LIST_ITEMS = 4
