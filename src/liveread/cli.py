@@ -686,7 +686,32 @@ def _parse_source(source: str, *, explain: bool = False) -> LiveBlog:
     path = Path(source)
     if not path.is_file():
         raise CommandError(f"no such file: {source}")
-    return parse(path.read_bytes(), path.resolve().as_uri(), explain=explain)
+    data = path.read_bytes()
+    if (saved := _single_file_page(data)) is not None:
+        page, address = saved
+        return parse(page, address or path.resolve().as_uri(), explain=explain)
+    return parse(data, path.resolve().as_uri(), explain=explain)
+
+
+def _single_file_page(data: bytes) -> tuple[bytes, str | None] | None:
+    """The page a browser's single-file save (`.mhtml`, "Webpage, Single File") holds, and
+    the web address it was saved from; None if `data` is no such file."""
+    head = data[:2048].lower()
+    if b"mime-version:" not in head or b"multipart/related" not in head:
+        return None
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            page = part.get_payload(decode=True)
+            address = str(part.get("Content-Location") or "").strip()
+            return (
+                page if isinstance(page, bytes) else b"",
+                address if address.startswith(("http://", "https://")) else None,
+            )
+    return None
 
 
 def _explain_refusal(contest: list[str]) -> None:
