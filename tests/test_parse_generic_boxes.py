@@ -1273,3 +1273,20 @@ def test_a_bold_time_and_a_bold_title_in_one_line_title_the_post(separator: str)
     blog = parse(page(feed), URL)
     assert [entry.title for entry in blog.entries] == titles
     assert all(entry.text.startswith("Update") for entry in blog.entries)
+
+
+@pytest.mark.parametrize(("classes", "read"), [("live-post", True), ("story-card", False)])
+def test_posts_whose_class_names_them_live_posts_say_the_page_is_live(
+    classes: str, read: bool
+) -> None:
+    feed = "".join(
+        f"<div class='{classes}' id='p-{n}'><time>{10 + n}:05</time><h2>Trains {n}</h2>"
+        f"<p>Update {n}. {BODY}</p></div>"
+        for n in (4, 3, 2, 1)
+    )
+    html = page(feed).replace("Flood: live updates", "Heatwave and rail strike latest")
+    if read:
+        assert len(parse(html, "https://news.example.com/rail-strike").entries) == 4
+    else:
+        with pytest.raises(NotALiveBlog):
+            parse(html, "https://news.example.com/rail-strike")

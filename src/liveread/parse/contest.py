@@ -186,6 +186,7 @@ def judge(
     proposal.reasons = [f"{name} {value:+.2f}" for name, value in parts if value]
     if site or (structured and (e.structured >= 0.5 or e.holds_structured)):
         return
+    live_signal = live_signal or _named_live_posts(proposal.nodes)
     if e.posts < MIN_POSTS:
         proposal.refused = f"{e.posts} post{'s' * (e.posts != 1)}"
     elif e.with_body * 2 < 1:
@@ -212,6 +213,27 @@ def judge(
         proposal.refused = _not_post_times(
             proposal, e, live_signal=live_signal, published=published
         )
+
+
+_LIVE_POST_NAME = re.compile(
+    r"(?:^|[\s_-])live[-_]?(?:(?:blog|ticker)[-_]{0,2}(?:post|entry|update|item|event)"
+    r"|post|entry|update)s?(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+"""A post's class or id naming it a live blog's post: "live-post", "liveblog-entry",
+"live-update-3", "liveticker__item" (not "live-card", "live-scores")."""
+
+
+def _named_live_posts(nodes: list[Node]) -> bool:
+    """Whether most posts' own class or id names them a live blog's posts: the page says it
+    is live in its markup where its title does not ("Heatwave latest: …")."""
+    named = sum(
+        1
+        for node in nodes
+        if _LIVE_POST_NAME.search(node.attributes.get("class") or "")
+        or _LIVE_POST_NAME.search(node.attributes.get("id") or "")
+    )
+    return named * 2 > len(nodes)
 
 
 INDEX_LINKS = 0.1
