@@ -1290,3 +1290,16 @@ def test_posts_whose_class_names_them_live_posts_say_the_page_is_live(
     else:
         with pytest.raises(NotALiveBlog):
             parse(html, "https://news.example.com/rail-strike")
+
+
+def test_a_time_element_dated_by_its_day_alone_is_timed_by_the_clock_it_shows() -> None:
+    feed = "".join(
+        post(n, time=f"<time datetime='2024-07-24'>{clock}</time>")
+        for n, clock in ((3, "13:50 Uhr"), (2, "11:31 Uhr"), (1, "09:02 Uhr"))
+    )
+    blog = parse(page(feed), URL)
+    assert [entry.published for entry in blog.entries] == [
+        datetime(2024, 7, 24, 13, 50, tzinfo=UTC),
+        datetime(2024, 7, 24, 11, 31, tzinfo=UTC),
+        datetime(2024, 7, 24, 9, 2, tzinfo=UTC),
+    ]

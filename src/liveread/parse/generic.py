@@ -41,6 +41,8 @@ from liveread.parse.titles import marker_end, title_text
 from liveread.parse.tree import Owners, link_fragment
 from liveread.text import squash
 
+_DATE_ALONE = re.compile(r"\d{4}-\d{2}-\d{2}")
+"""A `datetime` attribute giving a day and no time of day."""
 TIME_SELECTOR = (
     "time, [datetime], [data-timestamp], [data-post-time], [data-sort-time], [data-published]"
 )
@@ -309,10 +311,15 @@ class Generic(Adapter):
         for attribute in EPOCH_ATTRIBUTES:
             if own := from_epoch(attributes.get(attribute)):
                 break
-        stamps = [
-            parse_time(t.attributes.get("datetime"), local_zone=self.facts.zone)
-            for t in self.all(node, "[datetime]")
-        ]
+        values = [t.attributes.get("datetime") or "" for t in self.all(node, "[datetime]")]
+        if (
+            not own
+            and values
+            and all(_DATE_ALONE.fullmatch(value.strip()) for value in values)
+            and (clocked := self._clocked.get(node.mem_id)) is not None
+        ):
+            return clocked, None  # <time datetime="2024-07-30">14:50 Uhr</time>: the clock
+        stamps = [parse_time(value, local_zone=self.facts.zone) for value in values]
         found = [stamp for stamp in stamps if stamp is not None]
         if own:
             if edited := from_epoch(attributes.get(UPDATE_ATTRIBUTE)):
