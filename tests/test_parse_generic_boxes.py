@@ -1281,7 +1281,7 @@ def test_posts_whose_class_names_them_live_posts_say_the_page_is_live(
 ) -> None:
     feed = "".join(
         f"<div class='{classes}' id='p-{n}'><time>{10 + n}:05</time><h2>Trains {n}</h2>"
-        f"<p>Update {n}. {BODY}</p></div>"
+        f"<p>Update {n}. {BODY} Trains are running again.</p></div>"
         for n in (4, 3, 2, 1)
     )
     html = page(feed).replace("Flood: live updates", "Heatwave and rail strike latest")
@@ -1303,3 +1303,14 @@ def test_a_time_element_dated_by_its_day_alone_is_timed_by_the_clock_it_shows() 
         datetime(2024, 7, 24, 11, 31, tzinfo=UTC),
         datetime(2024, 7, 24, 9, 2, tzinfo=UTC),
     ]
+
+
+def test_one_line_items_named_live_updates_beside_an_article_are_no_live_blog() -> None:
+    items = "".join(
+        f"<li class='live-update'><time>{10 + n}:05</time>"
+        f"<p>Line {n}: Network Rail lifts the speed limits on the coast.</p></li>"
+        for n in (4, 3, 2, 1)
+    )
+    html = page(f"<ul class='sidebar'>{items}</ul>").replace("Flood: live updates", "Rail fares")
+    with pytest.raises(NotALiveBlog):
+        parse(html, "https://news.example.com/rail-fares")

@@ -186,7 +186,7 @@ def judge(
     proposal.reasons = [f"{name} {value:+.2f}" for name, value in parts if value]
     if site or (structured and (e.structured >= 0.5 or e.holds_structured)):
         return
-    live_signal = live_signal or _named_live_posts(proposal.nodes)
+    live_signal = live_signal or (e.text >= NAMED_TEXT and _named_live_posts(proposal.nodes))
     if e.posts < MIN_POSTS:
         proposal.refused = f"{e.posts} post{'s' * (e.posts != 1)}"
     elif e.with_body * 2 < 1:
@@ -222,6 +222,11 @@ _LIVE_POST_NAME = re.compile(
 )
 """A post's class or id naming it a live blog's post: "live-post", "liveblog-entry",
 "live-update-3", "liveticker__item" (not "live-card", "live-scores")."""
+
+
+NAMED_TEXT = 100
+"""The text (median) of posts whose markup names them live posts it takes to read them so:
+a sidebar of a live blog's latest lines beside an article has one-line items."""
 
 
 def _named_live_posts(nodes: list[Node]) -> bool:
