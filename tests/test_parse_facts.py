@@ -412,3 +412,12 @@ def test_an_archived_copy_is_in_the_zone_of_the_page_it_stands_for(url: str):
     html = "<html lang='en'><head><title>Strike: live</title></head><body></body></html>"
     facts = page_facts(LexborHTMLParser(html), url, StructuredBlog())
     assert facts.zone == ZoneInfo("Europe/London")
+
+
+@pytest.mark.parametrize(("box", "live"), [("aside", False), ("section", True)])
+def test_a_heading_in_an_aside_does_not_say_the_page_is_live(box: str, live: bool):
+    body = (
+        "<main><h1>Rail fares to rise in March</h1><p>Fares will rise.</p></main>"
+        f"<{box}><h2>Live: Heatwave and rail strike</h2></{box}>"
+    )
+    assert facts_of("<title>Rail fares to rise in March</title>", body).live is live

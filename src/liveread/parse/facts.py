@@ -12,7 +12,7 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from liveread.parse import timewords as words
 from liveread.parse.structured import StructuredBlog
@@ -537,6 +537,18 @@ def _titles(tree: LexborHTMLParser) -> list[str]:
 
 
 def _headings(tree: LexborHTMLParser) -> Iterator[str]:
-    """Its first headings, looked up only when its address and titles did not say it is live."""
+    """Its first headings, looked up only when its address and titles did not say it is live;
+    not a heading in an `aside` (a box promoting another page: "Live: Heatwave and rail
+    strike" beside an article)."""
     for heading in tree.css("h1, h2")[:HEADINGS]:
-        yield heading.text()
+        if not _in_aside(heading):
+            yield heading.text()
+
+
+def _in_aside(node: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag == "aside":
+            return True
+        parent = parent.parent
+    return False
