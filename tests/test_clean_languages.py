@@ -95,6 +95,8 @@ PROMO = {
             "newsletter",
         ),
         ("Zur Anmeldung", "newsletter"),
+        ("Bahnstreik: Mehr News finden Sie hier – alle Artikel zum Thema.", "read more"),
+        ("Weitere Nachrichten aus der Region finden Sie hier.", "read more"),
         (
             "Unser Talkreis-Newsletter informiert Sie über alle wichtigen Geschichten aus der"
             " Region. Melden Sie sich hier an.",

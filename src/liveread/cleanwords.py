@@ -746,6 +746,13 @@ ANYWHERE: dict[str, dict[str, tuple[str, ...]]] = {
         "gokken": (r"\bwat kost gokken\b",),
         "ansvar": (r"\bspela ansvarsfullt\b|\bspill ansvarlig\b",),
     },
+    "read more": {
+        # "Bahnstreik: Mehr News finden Sie hier – alle Artikel zum Thema."
+        "finden sie hier": (
+            r"\b(?:mehr|weitere|alle) (?:news|nachrichten|infos|informationen|artikel)\b"
+            r".{0,60}\bfinden sie hier\b",
+        ),
+    },
     "player notice": {
         # A player's spoken label: "Aus Tagesschau vom 30.06.2024. abspielen. Laufzeit 1
         # Minute 52 Sekunden."
