@@ -1314,3 +1314,19 @@ def test_one_line_items_named_live_updates_beside_an_article_are_no_live_blog() 
     html = page(f"<ul class='sidebar'>{items}</ul>").replace("Flood: live updates", "Rail fares")
     with pytest.raises(NotALiveBlog):
         parse(html, "https://news.example.com/rail-fares")
+
+
+@pytest.mark.parametrize("shown", [3, 1])
+def test_earlier_posts_folded_away_in_a_details_box_are_read_in_order(shown: int) -> None:
+    posts = [post(n, attributes=f"id='entry-80{n}'", time=f"{8 + n}:05") for n in (5, 4, 3, 2, 1)]
+    folded = "".join(posts[shown:])
+    feed = (
+        "".join(posts[:shown])
+        + f"<details><summary>Show earlier updates</summary>{folded}</details>"
+    )
+    blog = parse(page(feed), URL)
+    assert [entry.key for entry in blog.entries] == ["805", "804", "803", "802", "801"]
+    assert not any(entry.pinned for entry in blog.entries)
+    assert [entry.published for entry in blog.entries] == [
+        datetime(2024, 7, 24, 8 + n, 5, tzinfo=UTC) for n in (5, 4, 3, 2, 1)
+    ]

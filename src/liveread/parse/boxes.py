@@ -91,7 +91,7 @@ def _size(group: dict[int, Node]) -> int:
 def with_their_shape(members: list[Node]) -> list[Node]:
     """`members` (siblings holding a time) with the siblings of their shape that hold none,
     in page order: same tag, and a class name most of the timed ones share (or, where they
-    have none, none)."""
+    have none, none); those in a `details` among them too (earlier posts folded away)."""
     tag = members[0].tag
     counts: dict[str, int] = defaultdict(int)
     for member in members:
@@ -99,18 +99,24 @@ def with_their_shape(members: list[Node]) -> list[Node]:
             counts[name] += 1
     shared = {name for name, count in counts.items() if count * 2 > len(members)}
     parent = members[0].parent
+    if parent is not None and parent.tag == "details" and parent.parent is not None:
+        parent = parent.parent  # the folded posts outnumber the shown ones
     siblings = parent.iter() if parent is not None else iter(members)
     timed = {member.mem_id for member in members}
+
+    def fits(node: Node) -> bool:
+        if node.mem_id in timed:
+            return True
+        names = _classes(node)
+        return bool(names & shared if shared else not names) and not _sponsored(node)
+
     posts = []
     for node in siblings:
-        if node.tag != tag:
-            continue
-        if node.mem_id in timed:
-            posts.append(node)
-            continue
-        names = _classes(node)
-        if (names & shared if shared else not names) and not _sponsored(node):
-            posts.append(node)
+        if node.tag == tag:
+            if fits(node):
+                posts.append(node)
+        elif node.tag == "details":  # earlier posts folded away ("Show 20 earlier updates")
+            posts += [child for child in node.iter() if child.tag == tag and fits(child)]
     return posts
 
 

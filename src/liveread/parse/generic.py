@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterator, Sequence
 from datetime import date, datetime
 from urllib.parse import parse_qsl, urlsplit
 
@@ -279,8 +279,9 @@ class Generic(Adapter):
             self._clocked[ident] = clock.time_of(found.marker if found else None, in_order=False)
         ids = {post.mem_id for post in posts}
         parent = posts[0].parent
-        child = parent.child if parent is not None else None
-        while child is not None:
+        if parent is not None and parent.tag == "details":
+            parent = parent.parent  # see `with_their_shape`
+        for child in _unfolded(parent):
             if child.mem_id in ids:
                 found = self._own.get(child.mem_id)
                 marker = found.marker if found else None
@@ -288,7 +289,6 @@ class Generic(Adapter):
                 self._clocked[child.mem_id] = clock.time_of(marker, in_order=in_order)
             elif child.is_element_node and (day := self.days.of(child)):
                 clock.day_heading(day)
-            child = child.next
 
     def written_time(self, node: Node) -> Marker | None:
         return self.cuts.get(node.mem_id)
@@ -638,6 +638,18 @@ def _says_more(post: Node, opening: str) -> bool:
 _EXACTNESS = {"minute": 0, "relative": 1, "clock": 2, "moment": 2}
 """Of the times written in a post, the one it is read by: a clock time over "16 min ago"
 ("hace 2 horas · 18:10" is 18:10), and either over a minute of play ("67' 19:42")."""
+
+
+def _unfolded(parent: Node | None) -> Iterator[Node]:
+    """The children of `parent` in page order, with those of a `details` among them (earlier
+    posts folded away) in its place."""
+    child = parent.child if parent is not None else None
+    while child is not None:
+        if child.tag == "details":
+            yield from _unfolded(child)
+        else:
+            yield child
+        child = child.next
 
 
 def _clock_byline(text: str) -> re.Match[str] | None:
