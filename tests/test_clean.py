@@ -508,6 +508,14 @@ def test_a_kicker_glued_to_its_linked_headline_goes():
     assert texts(cleaner.clean_blocks([para(REAL), glued], "k")) == [REAL]
 
 
+def test_a_kicker_ending_in_a_full_stop_before_its_linked_headline_goes():
+    headline = Span("Code oranje voor wind: dit moet je weten", href="https://news.example/a")
+    kicker = Paragraph((Span("LEES OOK. "), headline))
+    assert texts(Cleaner().clean_blocks([para(REAL), kicker], "k")) == [REAL]
+    unlinked = Paragraph((Span("Lees ook. "), Span(headline.text)))
+    assert texts(Cleaner().clean_blocks([para(REAL), unlinked], "k")) == [REAL, unlinked.text]
+
+
 def test_a_related_topics_label_glued_to_its_linked_topic_goes():
     glued = Paragraph((Span("Related Topics"), Span("Tax", href="https://news.example/tax/")))
     cleaner = Cleaner()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import gzip
 import json
 import os
 import shutil
@@ -464,6 +465,30 @@ def test_parse_a_page_saved_as_a_single_file(run: Run, tmp_path: Path, independe
     assert [e["published"] for e in blog["entries"]] == [
         e["published"] for e in expected["entries"]
     ]
+
+
+def test_parse_reads_a_saved_page_in_the_charset_it_declares(run: Run, tmp_path: Path):
+    page = small_page((2, "wet"), (1, "dry"), title="Kälte-Liveticker: Straßen glatt")
+    page = page.replace("<head>", '<head><meta charset="windows-1252">')
+    code, out, err = run("parse", str(saved(tmp_path, page.encode("cp1252"))), "--json")
+    assert (code, err) == (0, "")
+    assert json.loads(out)["title"] == "Kälte-Liveticker: Straßen glatt"
+
+
+def test_parse_reads_a_page_saved_gzip_compressed(run: Run, tmp_path: Path):
+    page = small_page((3, "wet"), (2, "dry"), (1, "calm")).encode()
+    code, out, err = run("parse", str(saved(tmp_path, gzip.compress(page), "p.html.gz")), "--json")
+    assert (code, err) == (0, "")
+    plain = json.loads(run("parse", str(saved(tmp_path, page)), "--json")[1])
+    assert json.loads(out)["entries"] == plain["entries"]
+    assert len(plain["entries"]) == 3
+
+
+def test_parse_says_so_when_a_compressed_page_cannot_be_read(run: Run, tmp_path: Path):
+    broken = saved(tmp_path, gzip.compress(b"<html>" * 100)[:12] + b"not deflate", "p.gz")
+    code, out, err = run("parse", str(broken), "--json")
+    assert (code, out) == (1, "")
+    assert err.strip() == f"liveread: error: {broken}: could not decompress the page"
 
 
 def test_parse_file_explain_lists_removals_with_rules(

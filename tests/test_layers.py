@@ -14,6 +14,7 @@ PACKAGE = Path(__file__).resolve().parents[1] / "src" / "liveread"
 FORBIDDEN = {
     "fetch.py": {"textual", "sqlite3", "selectolax", "liveread.store", "liveread.parse"},
     "inflate.py": {"textual", "httpx", "sqlite3", "selectolax", "liveread"},
+    "encoding.py": {"textual", "httpx", "sqlite3", "selectolax", "liveread"},
     "output.py": {"textual", "httpx", "sqlite3", "selectolax", "liveread"},
     "model.py": {"textual", "httpx", "sqlite3", "selectolax", "liveread"},
     "clean.py": {"textual", "httpx", "sqlite3", "liveread.store", "liveread.fetch"},

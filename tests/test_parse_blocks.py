@@ -108,6 +108,11 @@ def _image(caption: str) -> Image:
             "Lorries queue at the border [Harbour Times]",
             ("Lorries queue at the border", "Harbour Times"),
         ),
+        ("Photo: Getty Images", (None, "Getty Images")),
+        ("Foto: Christian Charisius/dpa", (None, "Christian Charisius/dpa")),
+        ("Foto: privat", (None, "privat")),
+        ("© Reuters", (None, "Reuters")),
+        ("Picture: Jane Doe", (None, "Jane Doe")),
         (
             "Tömeg a híd lábánál kedd este. Fotó: Kovács Anna",
             ("Tömeg a híd lábánál kedd este.", "Kovács Anna"),
@@ -143,6 +148,8 @@ def test_a_credit_written_into_the_caption_is_taken_out(
         "Officers stand guard. Reuters reported the arrests on Friday",  # running text
         "Fans celebrate in Berlin. Thousands Gathered On The Square",  # no agency named
         "Foto: the crowd outside the town hall",
+        "Photo: Crowds gather outside the town hall",
+        "Picture: Fans celebrate in Berlin.",
         "The second of three pictures [2/3]",
         'The minister wrote that the vote was "their" choice [sic]',
         "Lorries queue at the border [updated]",

@@ -322,3 +322,33 @@ def test_a_chronology_of_the_day_before_written_once_is_no_ticker() -> None:
     )
     with pytest.raises(NotALiveBlog):
         parse(html, "https://www.zeitung.example.de/politik/chronologie-wahltag.html")
+
+
+def _recounted_night(meta: str) -> str:
+    column = "".join(
+        f"<p><strong>{clock}</strong> {event}. {BODY}</p>"
+        for clock, event in [
+            ("6.05pm", "The warning was raised to amber"),
+            ("8.40pm", "Police closed the main road"),
+            ("11.50pm", "Firefighters rescued a family"),
+            ("2.30am", "The river peaked"),
+            ("7.00am", "Daylight showed the damage"),
+        ]
+    )
+    return (
+        "<html lang='en'><head><title>Storm: how the night unfolded, as it happened</title>"
+        f"{meta}</head><body><main><article><h1>Storm: as it happened</h1>"
+        f"<div class='article-text'><p>Here is how the night unfolded.</p>{column}</div>"
+        "</article></main></body></html>"
+    )
+
+
+def test_an_article_recounting_the_night_before_it_was_published_is_no_live_blog() -> None:
+    """Published at 9.15am, never changed since, telling the night from 6.05pm to 7.00am: its
+    times, read forward from its publication, would all come that evening or the next day."""
+    published = "<meta property='article:published_time' content='2024-11-24T09:15:00Z'>"
+    with pytest.raises(NotALiveBlog):
+        parse(_recounted_night(published), URL)
+    changed = "<meta property='article:modified_time' content='2024-11-25T07:05:00Z'>"
+    blog = parse(_recounted_night(published + changed), URL)
+    assert len(blog.entries) == 5  # a live blog that ran through the night

@@ -186,6 +186,33 @@ def test_a_bold_first_line_titles_the_post_and_leaves_its_body() -> None:
     assert all(entry.text == BODY for entry in blog.entries)  # same text, other titles: kept
 
 
+def test_a_first_paragraph_named_a_title_titles_the_post_bold_or_not() -> None:
+    def titled(n: int) -> str:
+        return (
+            f"<div class='entry'><span class='entry__time'>{10 + n}:05</span>"
+            f"<p class='Live__title'>Bridge {n} reopens</p><p>{BODY}</p>"
+            f"<p class='subtitle'>Lane {n}</p></div>"
+        )
+
+    blog = parse(page("".join(titled(n) for n in (3, 2, 1))), URL)
+    assert [entry.title for entry in blog.entries] == [f"Bridge {n} reopens" for n in (3, 2, 1)]
+    assert [entry.text for entry in blog.entries] == [f"{BODY}\n\nLane {n}" for n in (3, 2, 1)]
+
+
+def test_a_day_named_after_the_clock_dates_the_post() -> None:
+    """The day written after the clock ("13:40, wczoraj"), as some portals write it."""
+    stamps = ["13:40, wczoraj", "09:05 wczoraj", "08:10, wczoraj"]
+    feed = "".join(post(n, time=stamp) for n, stamp in enumerate(stamps))
+    html = page(feed).replace("lang='en'", "lang='pl'")
+    blog = parse(html, "https://wiadomosci.example.pl/relacja-na-zywo")
+    assert [entry.published for entry in blog.entries] == [
+        datetime(2024, 7, 23, 11, 40, tzinfo=UTC),
+        datetime(2024, 7, 23, 7, 5, tzinfo=UTC),
+        datetime(2024, 7, 23, 6, 10, tzinfo=UTC),
+    ]
+    assert all(entry.text.startswith("Update") for entry in blog.entries)
+
+
 def test_an_author_box_with_a_role_gives_the_name_once() -> None:
     def signed(n: int) -> str:
         return (

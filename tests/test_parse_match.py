@@ -134,6 +134,98 @@ def test_a_games_clock_is_the_posts_label_and_gives_no_time() -> None:
     assert [entry.text.split(".")[0] for entry in entries] == [f"Play {n}" for n in range(6)]
 
 
+def test_a_minute_written_as_a_french_ordinal_is_a_minute_of_play() -> None:
+    """L'Équipe-style commentary: "80e", "45e+2", "1re" in the minute's place."""
+    stamps = ["80e", "45e+2", "12e", "1re"]
+    html = commentary([(stamp, f"Action {n}") for n, stamp in enumerate(stamps)], "fr")
+    entries = parse(html, URL).entries
+    assert [(entry.label, entry.published) for entry in entries] == [
+        (stamp, None) for stamp in stamps
+    ]
+    assert [entry.text.split(".")[0] for entry in entries] == [f"Action {n}" for n in range(4)]
+
+
+@pytest.mark.parametrize("text", ["12e arrondissement", "3e étage", "1re classe du Tour"])
+def test_an_ordinal_in_prose_is_no_minute_of_play(text: str) -> None:
+    assert read_marker(text, "fr") is None
+
+
+def test_the_half_written_after_a_minute_of_play_is_part_of_its_stamp() -> None:
+    """Italian commentary counts minutes by half: "12' st" (secondo tempo), "40' pt"."""
+    stamps = ["45'+3' st", "12' s.t.", "40' pt", "3' pt"]
+    html = commentary([(stamp, f"Azione {n}") for n, stamp in enumerate(stamps)], "it")
+    assert [(entry.label, entry.published) for entry in parse(html, URL).entries] == [
+        (stamp, None) for stamp in stamps
+    ]
+    opening = read_marker("12' pt - Rigore per i padroni di casa")
+    assert opening is not None and opening.label == "12' pt"
+    assert read_marker("12' stop al gioco") == read_marker("12' Stop al gioco")
+
+
+def test_a_lap_or_a_hole_is_the_posts_label_and_gives_no_time() -> None:
+    """Lap-by-lap race commentary ("Lap 23/57", "Tour 23/78", "Giro 12") and a golfer's hole
+    stamp posts as a minute of play does."""
+    stamps = ["Lap 57/57", "Tour 23/78", "Lap 15 of 57", "Giro 12", "Thru 14", "18th hole"]
+    html = commentary([(stamp, f"Move {n}") for n, stamp in enumerate(stamps)])
+    entries = parse(html, URL).entries
+    assert [(entry.label, entry.published) for entry in entries] == [
+        (stamp, None) for stamp in stamps
+    ]
+    assert [entry.text.split(".")[0] for entry in entries] == [f"Move {n}" for n in range(6)]
+    assert read_marker("Tour de France 2024") is None
+
+
+def test_a_races_distance_is_the_posts_label_beside_its_time_or_alone() -> None:
+    """Cycling: "km 98" raced, "32 km to go", "à 12 km de l'arrivée" left."""
+    stamps = ["à 12 km de l'arrivée", "32 km to go", "a 40 km dal traguardo", "km 98", "Km 0"]
+    html = commentary([(stamp, f"Attaque {n}") for n, stamp in enumerate(stamps)], "fr")
+    entries = parse(html, URL).entries
+    assert [(entry.label, entry.published) for entry in entries] == [
+        (stamp, None) for stamp in stamps
+    ]
+    assert [entry.text.split(".")[0] for entry in entries] == [f"Attaque {n}" for n in range(5)]
+    assert read_marker("32 km of roads are closed") is None
+    assert read_marker("A 32 km detour") is None
+
+
+def test_a_stage_and_the_time_of_day_in_one_box_leave_no_stage_in_the_text() -> None:
+    """A stage beside the time in one box ("Thru 14 6:22 p.m."), read as a whole (its class
+    sounds like a date): the stage goes with the time."""
+    posts = "".join(
+        f"<div class=update><div class=update__meta><span>{stamp}</span> "
+        f"<span>{clock}</span></div><p>{opening}. {PLAY}</p></div>"
+        for stamp, clock, opening in [
+            ("18th hole", "15:05", "Par"),
+            ("Thru 14", "14:22", "Birdie"),
+            ("Halftime", "13:34", "Break"),
+        ]
+    )
+    html = (
+        "<html lang=en><head><title>Final round live</title>"
+        "<meta property='article:published_time' content='2024-10-19T12:30:00Z'></head><body>"
+        f"<main><div class=feed>{posts}</div></main></body></html>"
+    )
+    entries = parse(html, URL).entries
+    assert [(entry.published, entry.text[:6]) for entry in entries] == [
+        (at(15, 5), "Par. T"),
+        (at(14, 22), "Birdie"),
+        (at(13, 34), "Break."),
+    ]
+
+
+def test_a_games_clock_before_its_period_is_the_label_and_gives_no_time() -> None:
+    """A clock first, then the period ("10:42 – 1st Qtr"), is no time of day."""
+    stamps = ["0:21 – 4th Qtr", "6:14 - Q4", "9:55 Q3", "2:03 2Q", "10:42 – 1st Qtr"]
+    html = commentary([(stamp, f"Play {n}") for n, stamp in enumerate(stamps)])
+    entries = parse(html, URL).entries
+    assert [(entry.label, entry.published) for entry in entries] == [
+        (stamp, None) for stamp in stamps
+    ]
+    for text in ("10:42 – 1st quarter results beat forecasts", "10:42 Q3: Revenue rose"):
+        clock = read_marker(text)
+        assert clock is not None and (clock.kind, clock.hour) == ("clock", 10)
+
+
 def test_a_games_clock_beside_a_clock_time_is_the_label_and_the_time_is_kept() -> None:
     posts = "".join(
         f"<div class=e><div class=m><span class=p>{stamp}</span><time>{clock}</time></div>"

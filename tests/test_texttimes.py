@@ -115,6 +115,8 @@ def marker(text: str, language: str | None = None) -> Marker:
         ("godz. 14:30 Prezydent", 14, 30, "14:30", "Prezydent"),
         ("15 uur: Kabinet", 15, 0, "15 uur", "Kabinet"),
         ("14.30 uur: Kabinet", 14, 30, "14.30 uur", "Kabinet"),
+        ("14u23 Treinverkeer", 14, 23, "14u23", "Treinverkeer"),  # Flemish
+        ("9u02", 9, 2, "9u02", ""),
         ("14:30 El presidente", 14, 30, "14:30", "El presidente"),
         ("13.47 h: El presidente", 13, 47, "13.47 h", "El presidente"),
     ],
@@ -323,11 +325,22 @@ def test_no_opening_of_a_real_page_with_a_marker_is_turned_away() -> None:
         ("vor wenigen Sekunden", 0),
         ("il y a quelques secondes", 0),
         ("hace un momento", 0),
+        ("hace unos segundos", 0),
+        ("Hace instantes", 0),
+        ("Poco fa", 0),
+        ("il y a quelques instants", 0),
+        ("chwilę temu", 0),
+        ("een ogenblik geleden", 0),
         ("1 hr 5 min ago", 3900),
         ("1h 5m ago", 3900),
         ("2 hours, 3 minutes ago", 7380),
         ("vor 1 Std. 5 Min.", 3900),
         ("hace 1 hora 20 minutos", 4800),
+        ("Hace 1 hora y 20 minutos", 4800),
+        ("il y a 1 heure et 20 minutes", 4800),
+        ("1 ora e 20 minuti fa", 4800),
+        ("1 uur en 20 minuten geleden", 4800),  # no clock "1 uur" (one o'clock)
+        ("1 hour and 20 minutes ago", 4800),
     ],
 )
 def test_relative_markers(text: str, seconds: int) -> None:
@@ -335,6 +348,12 @@ def test_relative_markers(text: str, seconds: int) -> None:
     assert (found.kind, found.ago) == ("relative", timedelta(seconds=seconds))
     assert found.label == text.rstrip(":")
     assert found.end == len(text)
+
+
+@pytest.mark.parametrize("text", ["hace unos minutos", "há uns minutos"])
+def test_a_word_for_one_runs_not_on_into_a_unit(text: str) -> None:
+    """A word for one is no count glued to a unit: "unos" is no "uno" and "s" (a second)."""
+    assert read_marker(text, "es") is None
 
 
 def test_the_text_after_a_relative_marker() -> None:

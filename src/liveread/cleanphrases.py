@@ -104,8 +104,9 @@ LEADING_PHRASES: tuple[tuple[str, str], ...] = (
     (r"read more\b.{0,160}$", "read more"),
     (alternatives(words.READ_MORE_BRACKETED), "read more"),
     *((pattern, rule) for rule, table in words.LEADING.items() for pattern in every(table)),
-    # last: the others first; a kicker glued to its headline's capital ("Lees ookWat …")
-    (rf"(?:{_KICKERS})(?:\s+(?=\S)|(?-i:(?=[A-ZÀ-ÖØ-Þ])))", LINKED_KICKER),
+    # last: the others first; a kicker glued to its headline's capital ("Lees ookWat …"), or
+    # ending in a full stop ("LEES OOK. Headline")
+    (rf"(?:{_KICKERS})\.?(?:\s+(?=\S)|(?-i:(?=[A-ZÀ-ÖØ-Þ])))", LINKED_KICKER),
 )
 """Rules for how a block starts, in order: combined into one pattern per first character
 (`leading_match`), tried at the first character only."""

@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from liveread import paths, timefmt
+from liveread.inflate import GZIP_MAGIC
 from liveread.timefmt import stamp
 
 if TYPE_CHECKING:
@@ -687,10 +688,27 @@ def _parse_source(source: str, *, explain: bool = False) -> LiveBlog:
     if not path.is_file():
         raise CommandError(f"no such file: {source}")
     data = path.read_bytes()
+    if data.startswith(GZIP_MAGIC):
+        data = _inflated(data, source)
     if (saved := _single_file_page(data)) is not None:
         page, address = saved
         return parse(page, address or path.resolve().as_uri(), explain=explain)
     return parse(data, path.resolve().as_uri(), explain=explain)
+
+
+def _inflated(data: bytes, source: str) -> bytes:
+    """A page saved gzip-compressed (`page.html.gz`, as test corpora keep pages), inflated
+    up to the size of page liveread fetches."""
+    from liveread.fetch import FetchConfig
+    from liveread.inflate import BodyTooLarge, CodingError, Decoder
+
+    limit = FetchConfig().max_bytes
+    try:
+        return b"".join(Decoder(["gzip"], limit).feed(data))
+    except BodyTooLarge:
+        raise CommandError(f"{source} inflates to more than {limit // 2**20} MB") from None
+    except CodingError as error:
+        raise CommandError(f"{source}: {error}") from None
 
 
 def _single_file_page(data: bytes) -> tuple[bytes, str | None] | None:

@@ -11,7 +11,6 @@ here, a bounded step at a time, so the size cap holds however it was compressed.
 from __future__ import annotations
 
 import asyncio
-import codecs
 import errno
 import re
 import socket
@@ -25,6 +24,7 @@ from email.utils import parsedate_to_datetime
 import httpx
 
 from liveread import __version__
+from liveread.encoding import decode_page
 from liveread.feedformats import FEED_TYPES, MAYBE_FEED_TYPES, looks_like_feed
 from liveread.inflate import (
     ACCEPT_ENCODING,
@@ -311,7 +311,7 @@ class Fetcher:
             raise FetchError(f"not an HTML page or feed ({media})", url=url)
         progress.reading = True
         body = await self._read_body(response, url)
-        text = _decode(body, response.charset_encoding)
+        text = decode_page(body, response.charset_encoding)
         if media in MAYBE_FEED_TYPES and not looks_like_feed(text):
             raise FetchError(f"not an HTML page or feed ({media})", url=url)
         return FetchResult(
@@ -475,43 +475,3 @@ def _size(n: int) -> str:
     if n >= 1024:
         return f"{n / 1024:g} KB"
     return f"{n} bytes"
-
-
-_BOMS = (
-    (codecs.BOM_UTF8, "utf-8"),
-    (codecs.BOM_UTF16_LE, "utf-16-le"),
-    (codecs.BOM_UTF16_BE, "utf-16-be"),
-)
-# The declared encoding of a page served without a charset, found the way browsers pre-scan.
-_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
-
-
-def _decode(body: bytes, charset: str | None) -> str:
-    """Bytes to text: BOM, then the header charset, then UTF-8, then a <meta> charset.
-
-    Never raises: bytes that do not fit become U+FFFD.
-    """
-    for bom, name in _BOMS:
-        if body.startswith(bom):
-            return body[len(bom) :].decode(name, "replace")
-    if charset and (text := _try_decode(body, charset)) is not None:
-        return text
-    try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    match = _META_CHARSET.search(body[:4096])
-    if match and (text := _try_decode(body, match.group(1).decode("ascii"))) is not None:
-        return text
-    return body.decode("utf-8", "replace")
-
-
-def _try_decode(body: bytes, label: str) -> str | None:
-    try:
-        name = codecs.lookup(label).name
-        # As browsers do (WHATWG Encoding): these labels mean windows-1252.
-        if name in ("iso8859-1", "ascii"):
-            name = "cp1252"
-        return body.decode(name, "replace")
-    except (LookupError, ValueError):
-        return None

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 
 __all__ = [
     "ACCEPT_ENCODING",
+    "GZIP_MAGIC",
     "MAX_CODINGS",
     "BodyTooLarge",
     "CodingError",
@@ -29,7 +30,8 @@ STEP = 64 * 1024  # the most one decompression step may produce
 
 _ALIASES = {"x-gzip": "gzip"}
 _SUPPORTED = frozenset({"gzip", "deflate"})
-_GZIP_MAGIC = b"\x1f\x8b"
+GZIP_MAGIC = b"\x1f\x8b"
+"""How a gzip stream starts (a saved `page.html.gz` too)."""
 _TOKEN = re.compile(r"[a-z0-9!#$%&'*+.^_`|~-]{1,40}")
 
 
@@ -141,7 +143,7 @@ class _Layer:
     def _wbits(self, start: bytes) -> int | None:
         """zlib's window setting for a stream starting with `start`; None: not another stream."""
         if self._coding == "gzip":
-            if self._streams and not start.startswith(_GZIP_MAGIC):
+            if self._streams and not start.startswith(GZIP_MAGIC):
                 return None
             return 16 + zlib.MAX_WBITS
         if self._streams:

@@ -15,6 +15,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from liveread.addresses import encode_unsafe, safe_address
 from liveread.clean import Cleaner
+from liveread.encoding import decode_page
 from liveread.model import Block, Entry, Image, LiveBlog, Paragraph, Removal, Span, block_text
 from liveread.parse import sites
 from liveread.parse.adapter import Adapter, Node, PageInfo, SiteAdapter
@@ -362,7 +363,7 @@ def _page_address(url: str) -> str:
 
 def _tree(html: str | bytes) -> LexborHTMLParser:
     if isinstance(html, bytes):
-        html = html.decode("utf-8", errors="replace")
+        html = decode_page(html)
     # The UTF-8 Lexbor would make of the text anyway; NULs and tags are found faster in it.
     data = html.encode("utf-8", errors="ignore")
     if b"\x00" in data:

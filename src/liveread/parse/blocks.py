@@ -1358,6 +1358,8 @@ def _credit_in_caption(caption: str) -> tuple[str, str]:
     """A caption and the credit written into it, if one is: (caption, credit)."""
     if bracketed := _BRACKETED.fullmatch(caption):
         return "", bracketed.group(1).strip()
+    if (label := _CREDIT_PREFIX.match(caption)) and _credit_alone(name := caption[label.end() :]):
+        return "", name.strip()
     for pattern in (_TRAILING_CREDIT, _AGENCY_PHOTO_CREDIT, _NAMED_OUTLET_CREDIT, _LABELLED_CREDIT):
         if written := pattern.search(caption):
             credit = written.group(1).strip()
@@ -1373,6 +1375,14 @@ def _credit_in_caption(caption: str) -> tuple[str, str]:
     ):
         return caption[: square.start()].strip(), words
     return caption, ""
+
+
+def _credit_alone(words: str) -> bool:
+    """Whether the words after a credit's label that opens a caption are the credit and no
+    more ("Photo: Getty Images", "Foto: dpa", "Bild: Keystone"), not a caption that opens
+    with a label ("Photo: the crowd outside the town hall"): one word, or names."""
+    tokens = words.split()
+    return len(tokens) == 1 or _reads_as_credit(words) or _names_an_agency(words)
 
 
 _SQUARE_CREDIT = re.compile(r"\s*\[([^\[\]]{2,80})\]$")

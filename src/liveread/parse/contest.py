@@ -212,7 +212,7 @@ def judge(
     else:
         proposal.refused = _not_post_times(
             proposal, e, live_signal=live_signal, published=published
-        )
+        ) or _recounted(proposal, published)
 
 
 _LIVE_POST_NAME = re.compile(
@@ -462,6 +462,33 @@ time of its own: the "posts" are boxes of timed rows (a league's fixtures), not 
 QUOTED_BEFORE = timedelta(minutes=30)
 """How long before the page's first publication its newest item must be for every item to be
 older than the page (a page's stated publication may come minutes after its last post)."""
+
+
+def _recounted(proposal: Proposal, published: datetime | None) -> str | None:
+    """Why a generic reading is an article recounting a night hour by hour ("As it happened:
+    how the night unfolded"), if it is: the page states its first publication and no later
+    change, and its items, read forward from that publication, run from hours after it to the
+    next morning. A live blog opens with its first post and is changed as it goes on; such an
+    article's times are the night before it was published."""
+    reader = proposal.reader
+    facts = getattr(reader, "facts", None)
+    if published is None or facts is None:
+        return None
+    if not facts.reference_is_start:
+        return None  # the page states a later change: a live blog's
+    times = [when for node in proposal.nodes if (when := reader.times(node)[0]) is not None]
+    if not times or min(times) - published < RECOUNTED_AFTER:
+        return None
+    if max(times) - published < RECOUNTED_UNTIL:
+        return None  # an evening's ticker on a page set up that morning
+    return "its items run from hours after the page's one publication to the next morning: a recap"
+
+
+RECOUNTED_AFTER = timedelta(hours=6)
+"""How long after a page's first publication its oldest item must come, on a page that states
+no later change, for its items to be read forward from an article's publication..."""
+RECOUNTED_UNTIL = timedelta(hours=18)
+"""... and its newest: the next morning, when a live blog would have been changed since."""
 
 
 def _time_of_day(when: datetime) -> float:

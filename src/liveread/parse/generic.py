@@ -915,6 +915,8 @@ def heading_like(node: Node) -> bool:
     text = squash(node.text(deep=True))
     if not text or len(text) > TITLE_TEXT:
         return False
+    if (names := node.attributes.get("class")) and _TITLE_CLASS.search(names):
+        return True  # "<p class='Live__title'>": a title line by its name, bold or not
     # Walked, not queried: a paragraph is small, and a query costs more to set up than that.
     bold = "".join(part.text(deep=True) for part in node.traverse() if part.tag in BOLD)
     if not bold or (bold := squash(bold)) == text:
@@ -924,4 +926,6 @@ def heading_like(node: Node) -> bool:
 
 
 BOLD = frozenset({"strong", "b"})
+_TITLE_CLASS = re.compile(r"(?<![a-z])title\b|[_-]title(?![a-z])", re.IGNORECASE)
+"""A class naming a title line ("title", "Live__title", "post-title"; not "subtitle")."""
 _SEPARATOR = re.compile(r"[\s:|·•–—-]+")

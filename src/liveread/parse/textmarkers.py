@@ -94,6 +94,9 @@ _DAYS_BACK = {words.fold(word): back for word, back in words.DAYS_BACK.items()}
 _LANGUAGE_DAYS_BACK = {words.fold(word): day for word, day in words.LANGUAGE_DAYS_BACK.items()}
 _DAY_PHRASE_STARTS = frozenset(phrase.split()[0] for phrase in _DAYS_BACK if " " in phrase)
 """First words of day names of two words ("i går")."""
+_DAY_HEADS = frozenset(word[:2] for word in _DAYS_BACK if " " not in word)
+"""The first two letters (folded) of the one-word day names: a clock followed by a word that
+starts with them may be dated by it ("22:10 gisteren")."""
 _UPDATE_LEADS = frozenset(words.fold(phrase.split()[0]) for phrase in words.UPDATE_WORDS)
 _POSTING_LEADS = frozenset(words.fold(phrase.split()[0]) for phrase in words.POSTING_WORDS)
 _PINNED_LABELS = tuple(label for labels in LABELS["pinned"].values() for label in labels)
@@ -101,8 +104,11 @@ _PINNED_LEADS = frozenset(words.fold(label.split()[0]) for label in _PINNED_LABE
 _GAME_LEADS = frozenset(
     {"q", "ot", "end", "top", "bottom", "bot", "mid", "middle", "pregame", "pre", "postgame"}
     | {"post", "halftime", "half", "final"}
+    | {"lap", "tour", "giro", "vuelta", "ronde", "runde", "okrazenie", "hole", "thru"}
 )
 """The words a game's clock or stage starts with ("Q3 5:42", "Top 7th"; "Q" is a word)."""
+_DISTANCE_LEADS = frozenset({"km", "a"})
+"""The words a race's distance stamp starts with ("km 98", "à 32 km de l'arrivée")."""
 _LEADS = (
     _CLOCK_PREFIXES
     | _CLOCK_WORDS
@@ -115,6 +121,7 @@ _LEADS = (
     | _POSTING_LEADS
     | _PINNED_LEADS
     | _GAME_LEADS
+    | _DISTANCE_LEADS
 )
 """The words (folded) a marker may start with."""
 _LEAD_HEADS = (
@@ -142,6 +149,7 @@ _CLOCK = re.compile(
         (?P<mark>[:.])(?P<minute>[0-9]{{2}})                  # 13:47, 11.04
         (?::[0-9]{{2}}(?=\s?[AaPp]\.?\s?[Mm]))?                # 02:23:15 PM (no race time)
       | (?P<h>\s?[hH])(?:\s?(?P<h_minute>[0-9]{{2}}))?        # 14h23, 14 h 23, 14h
+      | (?P<u>u)(?P<u_minute>[0-5][0-9])(?![0-9])               # 14u23 (Flemish)
     )?
     (?:\s?(?P<meridiem>[ap](?:\.\s?)?m\b\.?|[AP](?:\.\s?)?M\b\.?))?  # 2:02 p.m., 11am, 2.02PM, 10:45 p. m.
     (?:\s?(?P<suffix>Uhr|uur|[Hh]oras|hrs|hs|h)(?![^\W\d_]))?    # 11.04 Uhr, 15 uur, 10.30 h
@@ -154,23 +162,49 @@ _PLAY = re.compile(
     r"(?:\s?['’′](?:\s?\+\s?[0-9]{1,2}['’′]?)?|\s?\+\s?[0-9]{1,2}\s?['’′])"
 )
 """A minute of play: "95'", "45'+2", "45+2'", "90+3’"."""
+_PLAY_ORDINAL = re.compile(r"(?P<minute>[0-9]{1,3})(?:e|re|ère)(?:\s?\+\s?[0-9]{1,2})?\b")
+"""A minute of play as French writes it, an ordinal: "80e", "1re", "45e+2"."""
 _ORDINAL = r"(?:1[0-9]|[1-9])(?:st|nd|rd|th)"
 _GAME_UNIT = r"(?:qtr\.?|quarter|period|per\.|half|ot|inning)"
 _GAME_CLOCK = re.compile(
     rf"""
     (?:
+        {_ORDINAL}\shole\b                                                # 18th hole
+      |
         (?P<period>q[1-4]|[1-4]q|[1-4]?ot|{_ORDINAL}(?P<unit>\s?{_GAME_UNIT})?)
         (?:\s?[,-]?\s?(?P<clock>[0-5]?[0-9]:[0-5][0-9](?:\.[0-9])?))?       # Q3 5:42, 3rd Qtr 8:15
       | end\sof\s(?:the\s)?(?:regulation|q[1-4]|{_ORDINAL}(?:\s{_GAME_UNIT})?
             |(?:first|second|third|fourth)\s(?:quarter|period|half))         # End of 2nd
       | (?:top|bottom|bot\.?|mid|middle|end)(?:\sof\sthe)?\s{_ORDINAL}(?:\sinning)?  # Top 7th
       | (?P<stage>pre-?game|post-?game|half-?time|final/[1-4]?ot)            # Pregame: Text
+      | (?:lap|tour|giro|vuelta|ronde|runde|okrążenie|hole|thru)\s?        # Lap 23/57, Thru 14
+        [0-9]{{1,3}}(?:(?:\s?/\s?|\s(?:of|di|sur|de|van|von|z)\s)[0-9]{{1,3}})?\b  # 23 of 57
     )
     """,
     re.VERBOSE | re.IGNORECASE,
 )
 """A game's clock or stage in US sports: "Q3 5:42", "3rd Qtr 8:15", "OT 2:10", "End of 2nd",
-"End of regulation", "Top 7th", "Bottom of the 9th", "Pregame", "Halftime", "Final/OT"."""
+"End of regulation", "Top 7th", "Bottom of the 9th", "Pregame", "Halftime", "Final/OT"; and
+the count of a race or round that stamps its posts the same way: a lap ("Lap 23/57", "Tour 23",
+"Giro 23/57"), a golfer's hole ("18th hole", "Thru 14")."""
+_DISTANCE = re.compile(
+    r"""
+    (?:[àa]\s)?[0-9]{1,3}(?:[.,][0-9])?\s?km\s                    # 32 km to go, à 32 km de …
+    (?:to\sgo|from\sthe\sfinish|de\sl['’]arrivée|dal\straguardo|all['’]arrivo
+      |de\s(?:la\s)?meta|del\sfinal|do\smety|tot\sde\sfinish|vor\sdem\sziel)\b
+    | km\s?[0-9]{1,3}(?:[.,][0-9])?\b                                  # km 98
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+"""A race's distance stamping its posts as a minute stamps a match's: the kilometre raced
+("km 98") or left to go ("32 km to go", "à 32 km de l'arrivée", "a 32 km dal traguardo")."""
+_CLOCK_THEN_PERIOD = re.compile(
+    rf"[0-5]?[0-9]:[0-5][0-9]\s?(?:[-–—|·,]\s?)?"
+    rf"(?:q[1-4]|[1-4]q|[1-4]?ot|{_ORDINAL}(?P<unit>\s?{_GAME_UNIT})?)\b",
+    re.IGNORECASE,
+)
+"""A game's clock written before its period: "10:42 – 1st Qtr", "2:03 2Q", "0:21 - Q4"; a
+period without its unit only as the whole text ("14:05 Q3: Revenue rose" is a time of day)."""
 _INCHES = re.compile(r"[0-9]{1,2}[\"”″]")
 """After "5' ", the inches of a height: 5' 11"."""
 LONGEST_MATCH = 130
@@ -197,12 +231,14 @@ _AROUND = {(words.fold(before), words.fold(after)) for before, after in words.AG
 _AROUND_FIRST = {before for before, _ in _AROUND}
 _ONE_UNIT_AGO = frozenset(words.fold(word) for word in words.ONE_UNIT_AGO)
 _UNITS_AGO = frozenset(words.fold(word) for word in words.UNITS_AGO)
+_AND = "and|und|et|y|e|en|i|og|och"
+"""The word between the units of a time ago: "1 heure et 12 minutes", "1 uur en 12 minuten"."""
 _RELATIVE = re.compile(
     rf"""
     (?:(?P<before>{_AGO_BEFORE})\s+)?
-    (?:(?P<count>[0-9]{{1,3}}|{_ONE_ALTERNATIVES})\s?)?
+    (?:(?P<count>[0-9]{{1,3}}|{_ONE_ALTERNATIVES})(?:\s|(?<![A-Za-z\u00c0-\u024f\u0370-\u04ff])))?
     (?P<unit>{_LETTERS})\.?(?:\s+(?:{_UNIT_TAILS})(?![^\W\d_]))?
-    (?P<more>(?:,?\s*[0-9]{{1,3}}\s?[^\W\d_]+\.?){{1,2}})?        # 1 hr 5 min, 1h 5m
+    (?P<more>(?:,?\s*(?:(?:{_AND})\s+)?[0-9]{{1,3}}\s?[^\W\d_]+\.?){{1,2}})?  # 1 hr 5 min, 1h 5m
     (?:\s+(?P<after>{_AGO_AFTER})(?![^\W\d_]))?
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -309,6 +345,8 @@ def read_marker(text: str, language: str | None = None) -> Marker | None:
         return _moment(text, start, language) or _weekday_clock(text, start, word, language)
     if lead in _GAME_LEADS:
         return _game_clock(text, start, language)
+    if lead in _DISTANCE_LEADS:
+        return _distance(text, start, language)
     return None
 
 
@@ -380,6 +418,10 @@ def _quick_marker(text: str) -> Marker | None:
             return None
         if _may_name_a_day(text[rest : rest + 3]):
             return None  # "10:15 June 4, 2024": the clock's date, read the general way
+        if text[rest : rest + 2].lower() in _DAY_HEADS and _day_after(text, rest, None):
+            return None  # "22:10 gisteren": read the general way, in the page's language
+        if text[rest : rest + 1] == "Q" and text[rest + 1 : rest + 2] in _QUARTERS:
+            return None  # "10:42 Q1": a game's clock, read the general way
         return Marker("clock", hour=hour, minute=int(minutes), label=text[:stamp], end=rest)
     if mark == "." and digits <= 2:
         return _quick_hours(text, digits)
@@ -388,8 +430,14 @@ def _quick_marker(text: str) -> Marker | None:
         minute = int(text[:digits])
         if minute > LONGEST_MATCH or (rest := _word_after(text, stamp, clock=False)) is None:
             return None
+        if text.startswith(_HALVES, rest) and (half := _half(text, rest)):
+            return Marker("minute", minute=minute, label=_label(text, 0, half[0]), end=half[1])
         return Marker("minute", minute=minute, label=text[:stamp], end=rest)
     return None
+
+
+_QUARTERS = frozenset("1234")
+"""The digits after "Q" that make a game's quarter ("10:42 Q1")."""
 
 
 def _may_name_a_day(head: str) -> bool:
@@ -481,8 +529,14 @@ def _readers_for_number(text: str, start: int) -> tuple[_Reader, ...]:
     if following in "時时":
         return (_cjk_clock, _relative)  # "14時23分", "2時間前"
     if following.isalpha():
-        if following in "snrtOQ":  # "3rd Qtr 8:15", "2OT 3:12", "3Q 5:42"
+        if following == "r":  # "3rd Qtr 8:15", "1re"
+            return (_relative, _moment, _plain_clock, _game_clock, _ordinal_minute)
+        if following in "snrtOQ":  # "2OT 3:12", "3Q 5:42"
             return (_relative, _moment, _plain_clock, _game_clock)
+        if following == "e":  # "80e"
+            return (_relative, _moment, _plain_clock, _ordinal_minute)
+        if following == "k":  # "32km to go"
+            return (_distance,)
         return (_relative, _moment, _plain_clock)  # "16m ago", "1st August", "14h23", "11am"
     return _READERS_AFTER_DIGITS.get(following, ())
 
@@ -496,6 +550,8 @@ def _readers_before_word(text: str, start: int) -> tuple[_Reader, ...]:
     if word is None or not word[0].isascii():  # accents: as a pattern that ignores case reads them
         return (_relative, _minute_of_play, _moment, _plain_clock)
     folded = words.fold(word[0])
+    if folded == "km":
+        return (_distance,)  # "32 km to go"
     unit = folded in _UNITS
     month = folded in DATE_WORDS or folded in ("de", "of", "d")
     clock = folded[0] in "hapu"
@@ -559,7 +615,7 @@ def _clock_at(text: str, start: int, *, prefixed: bool) -> _Time | None:
     if match is None:
         return None
     hour = int(match["hour"])
-    minute_text = match["minute"] or match["h_minute"]
+    minute_text = match["minute"] or match["h_minute"] or match["u_minute"]
     minute = int(minute_text) if minute_text else 0
     if hour > 23 or minute > 59:
         return None
@@ -571,7 +627,8 @@ def _clock_at(text: str, start: int, *, prefixed: bool) -> _Time | None:
     zone, end = _zone_of(text, match, twelve_hour=bool(meridiem))
     suffix = match["suffix"]
     strength: _Strength
-    if prefixed or match["mark"] == ":" or match["h_minute"] or meridiem or suffix in _HOUR_WORDS:
+    hours_shown = match["h_minute"] or match["u_minute"] or meridiem or suffix in _HOUR_WORDS
+    if prefixed or match["mark"] == ":" or hours_shown:
         strength = "strong"
     elif match["mark"] == ".":
         strength = "strong" if suffix == "h" or zone is not None else "separator"
@@ -620,14 +677,35 @@ def _clock_marker(
         return None
     if (dated := _date_after(text, start, found, language)) is not None:
         return dated
+    end, rest, back = found.end, found.rest.start, None
+    if rest < len(text) and text[rest].isalpha() and (day := _day_after(text, rest, language)):
+        end, rest, back = day
     return Marker(
         "clock",
         hour=found.hour,
         minute=found.minute,
         zone=found.zone,
-        label=_label(text, start, found.end),
-        end=found.rest.start,
+        days_back=back,
+        label=_label(text, start, end),
+        end=rest,
     )
+
+
+def _day_after(text: str, at: int, language: str | None) -> tuple[int, int, int] | None:
+    """A day named relative to today after a clock, ending the stamp ("22:10 gisteren",
+    "14:23, wczoraj"): where the day's word ends, where the text goes on, and the days back."""
+    word = _WORD.match(text, at)
+    if word is None or text[at : at + 2].lower() not in _DAY_HEADS:
+        return None
+    folded = words.fold(word[0])
+    if (back := _DAYS_BACK.get(folded)) is None:
+        return None
+    if folded == "hier" and language and language[:2] in words.HERE_LANGUAGES:
+        return None
+    rest = _rest(text, word.end())
+    if rest is None or rest.follow != "separator":
+        return None
+    return word.end(), rest.start, back
 
 
 def _date_after(text: str, start: int, clock: _Time, language: str | None) -> Marker | None:
@@ -947,11 +1025,42 @@ def _minute_of_play(text: str, start: int, language: str | None = None) -> Marke
         return None
     if (rest := _rest(text, match.end())) is None or _INCHES.match(text, rest.start):
         return None
+    end = match.end()
+    if text.startswith(_HALVES, rest.start) and (half := _half(text, rest.start)):
+        end, rest = half[0], _Rest(half[1], "separator")
     return Marker(
-        "minute",
-        minute=int(match["minute"]),
-        label=_label(text, start, match.end()),
-        end=rest.start,
+        "minute", minute=int(match["minute"]), label=_label(text, start, end), end=rest.start
+    )
+
+
+_HALVES = ("pt", "st", "p.t.", "s.t.")
+"""The half a minute of play is counted in, written after it in Italian: "12' pt" (primo
+tempo), "45'+2' st", "12' s.t." (secondo tempo): part of the stamp."""
+
+
+def _half(text: str, at: int) -> tuple[int, int] | None:
+    """Where the half written at `at` ("pt", "s.t.") ends and the text goes on after it, if
+    it stands as a word there: at the text's end, or past a separator after it."""
+    after = at + (4 if text[at + 1] == "." else 2)
+    if after < len(text) and _runs_on(text[after]):
+        return None
+    rest = _rest(text, after)
+    return (after, rest.start) if rest is not None else None
+
+
+def _ordinal_minute(text: str, start: int, language: str | None = None) -> Marker | None:
+    """A minute of play written as an ordinal ("80e", "1re"), standing alone or before a
+    strong separator: "12e arrondissement" and "3e étage" are no stamps."""
+    match = _PLAY_ORDINAL.match(text, start)
+    if match is None or int(match["minute"]) > LONGEST_MATCH:
+        return None
+    rest = _skip_spaces(text, match.end())
+    if rest < len(text):
+        if text[rest] not in _STRONG_SEPARATORS or not text[rest + 1 : rest + 2].isspace():
+            return None
+        rest = _skip_spaces(text, rest + 1)
+    return Marker(
+        "minute", minute=int(match["minute"]), label=_label(text, start, match.end()), end=rest
     )
 
 
@@ -970,7 +1079,43 @@ def _game_clock(text: str, start: int, language: str | None = None) -> Marker | 
         return None
     if match["stage"] and rest == len(text):
         return None  # "Half-time" alone: a divider between posts, or a stamp in a minute's place
+    return _stage_marker(text, start, match.end(), language)
+
+
+def _distance(text: str, start: int, language: str | None = None) -> Marker | None:
+    """A race's distance (see `_DISTANCE`), read as `_game_clock` reads a game's stage."""
+    match = _DISTANCE.match(text, start)
+    return _stage_marker(text, start, match.end(), language) if match else None
+
+
+def _stage_marker(text: str, start: int, end: int, language: str | None) -> Marker | None:
+    """The marker of a game's or race's stage written from `start` to `end`: standing alone
+    or before a separator ("Q3 5:42 – Text"), or before the post's time of day."""
+    rest = _skip_spaces(text, end)
+    if rest < len(text) and "0" <= text[rest] <= "9" and end < rest:
+        # The post's time of day after it, in one box ("18th hole 7:05 p.m. ET"): that time,
+        # the stage and all a label
+        clock = _clock_marker(text, rest, prefixed=False, language=language)
+        if clock is None or clock.kind != "clock":
+            return None
+        return replace(clock, label=f"{_label(text, start, end)} {clock.label}")
     if rest < len(text):
+        if text[rest] not in _STRONG_SEPARATORS or not text[rest + 1 : rest + 2].isspace():
+            return None
+        rest = _skip_spaces(text, rest + 1)
+    return Marker("minute", label=_label(text, start, end), end=rest)
+
+
+def _clock_then_period(text: str, start: int, language: str | None = None) -> Marker | None:
+    """A game's clock before its period ("10:42 – 1st Qtr"), read as `_game_clock` reads
+    it after ("1st Qtr 10:42"): not the clock time of day it starts with."""
+    match = _CLOCK_THEN_PERIOD.match(text, start)
+    if match is None:
+        return None
+    rest = _skip_spaces(text, match.end())
+    if rest < len(text):
+        if not match["unit"]:
+            return None
         if text[rest] not in _STRONG_SEPARATORS or not text[rest + 1 : rest + 2].isspace():
             return None
         rest = _skip_spaces(text, rest + 1)
@@ -979,7 +1124,7 @@ def _game_clock(text: str, start: int, language: str | None = None) -> Marker | 
 
 _Reader = Callable[[str, int, str | None], Marker | None]
 _READERS_AFTER_DIGITS: dict[str, tuple[_Reader, ...]] = {
-    ":": (_plain_clock,),
+    ":": (_clock_then_period, _plain_clock),
     ".": (_moment, _plain_clock),  # "18.07.2024 11:04", "18. Juli 14:00"; "11.04 Uhr"
     "/": (_moment,),
     "-": (_moment,),  # "18-07-2024 14:23"

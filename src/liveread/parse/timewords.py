@@ -833,6 +833,13 @@ JUST_NOW = (
     "刚刚",
     "剛剛",
     "たった今",
+    "hace instantes",
+    "poco fa",
+    "pochi istanti fa",
+    "il y a un instant",
+    "il y a quelques instants",
+    "een ogenblik geleden",
+    "chwilę temu",
 )
 """A stamp that says "now": read only when nothing but a separator follows it."""
 
