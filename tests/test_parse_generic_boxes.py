@@ -1357,3 +1357,20 @@ def test_earlier_posts_folded_away_in_a_details_box_are_read_in_order(shown: int
     assert [entry.published for entry in blog.entries] == [
         datetime(2024, 7, 24, 8 + n, 5, tzinfo=UTC) for n in (5, 4, 3, 2, 1)
     ]
+
+
+def test_a_promotion_box_of_the_posts_shape_without_classes_is_no_post() -> None:
+    def item(n: int) -> str:
+        return f"<div><time>{8 + n}:05</time><h2>Trains {n}</h2><p>Update {n}. {BODY}</p></div>"
+
+    box = (
+        "<div><h3>Sign up to the Morning Brief newsletter for free</h3>"
+        "<p>Your essential guide to the day's agenda from the Harbour Times.</p></div>"
+    )
+    html = page("").replace(
+        "<div class='stream__list'></div>",
+        f"<section>{item(3)}{item(2)}{box}{item(1)}</section>",
+    )
+    blog = parse(html, URL)
+    assert len(blog.entries) == 3
+    assert not any("essential guide" in entry.text for entry in blog.entries)

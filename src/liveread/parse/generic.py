@@ -155,6 +155,9 @@ class Generic(Adapter):
         if not members:
             return []
         feed = with_their_shape(members)
+        if len(feed) > len(members):
+            timed_ids = {member.mem_id for member in members}
+            feed = [node for node in feed if node.mem_id in timed_ids or not _promo_box(node)]
         if any(found.marker.kind == "minute" for found in self._written.values()):
             feed = [node for node in feed if not marks_a_match_period(node.text(deep=True))]
             if not feed:
@@ -638,6 +641,14 @@ def _says_more(post: Node, opening: str) -> bool:
 _EXACTNESS = {"minute": 0, "relative": 1, "clock": 2, "moment": 2}
 """Of the times written in a post, the one it is read by: a clock time over "16 min ago"
 ("hace 2 horas · 18:10" is 18:10), and either over a minute of play ("67' 19:42")."""
+
+
+def _promo_box(node: Node) -> bool:
+    """Whether an untimed box of the posts' shape is headed by a promotion ("Sign up to the
+    Front Page newsletter"): a box among the posts, not one, where no class tells them apart
+    (a page saved without its classes)."""
+    heading = node.css_first("h2, h3, h4")
+    return heading is not None and bool(promo_line(heading.text(deep=True)))
 
 
 def _unfolded(parent: Node | None) -> Iterator[Node]:
