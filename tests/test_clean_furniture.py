@@ -569,6 +569,19 @@ def test_an_outlets_possessive_before_its_reporters_names_is_no_name(
 @pytest.mark.parametrize(
     ("text", "names"),
     [
+        ("Lena Frei / watson", ["Lena Frei"]),
+        ("Lena Frei, Marco Rossi / blitz", ["Lena Frei", "Marco Rossi"]),
+    ],
+)
+def test_an_outlets_brand_in_lower_case_after_the_names_is_no_name(
+    text: str, names: list[str]
+) -> None:
+    assert names_in(text) == names
+
+
+@pytest.mark.parametrize(
+    ("text", "names"),
+    [
         ("Jane Doe", ["Jane Doe"]),
         ("Jane Doe and Tom Li", ["Jane Doe", "Tom Li"]),
         ("New York", []),

@@ -95,6 +95,13 @@ PROMO = {
             "newsletter",
         ),
         ("Zur Anmeldung", "newsletter"),
+        ("Bahnstreik: Mehr News finden Sie hier – alle Artikel zum Thema.", "read more"),
+        ("Weitere Nachrichten aus der Region finden Sie hier.", "read more"),
+        (
+            "Unser Talkreis-Newsletter informiert Sie über alle wichtigen Geschichten aus der"
+            " Region. Melden Sie sich hier an.",
+            "newsletter",
+        ),
         (
             "Sie wollen keine Nachricht aus dem Kreis verpassen? Folgen Sie dem "
             "Lahntal-Anzeiger jetzt auf WhatsApp.",
@@ -108,6 +115,11 @@ PROMO = {
         ),
         ("Jetzt abonnieren", "subscription prompt"),
         ("Video wird geladen …", "player notice"),
+        (
+            "Video: Hochwasser am SeeAus Tagesschau vom 30.06.2024. abspielen. Laufzeit 1 Minute"
+            " 52 Sekunden.",
+            "player notice",
+        ),
         ("Link kopiert", "share tools"),
         ("Teilen auf Facebook", "share tools"),
         (

@@ -443,6 +443,30 @@ def test_parse_file_json(run: Run, tmp_path: Path, independent: bytes):
         assert entry.keys() >= ENTRY_KEYS
 
 
+def test_parse_a_page_saved_as_a_single_file(run: Run, tmp_path: Path, independent: bytes):
+    import quopri
+
+    boundary = "----MultipartBoundary--abc123----"
+    address = "https://www.independent.co.uk/saved/live-page"
+    mhtml = (
+        b"From: <Saved by Blink>\r\nMIME-Version: 1.0\r\n"
+        b'Content-Type: multipart/related;\r\n\ttype="text/html";\r\n'
+        + f'\tboundary="{boundary}"\r\n\r\n--{boundary}\r\n'.encode()
+        + b"Content-Type: text/html\r\nContent-Transfer-Encoding: quoted-printable\r\n"
+        + f"Content-Location: {address}\r\n\r\n".encode()
+        + quopri.encodestring(independent)
+        + f"\r\n--{boundary}--\r\n".encode()
+    )
+    code, out, err = run("parse", str(saved(tmp_path, mhtml, "page.mhtml")), "--json")
+    assert (code, err) == (0, "")
+    blog = json.loads(out)
+    expected = json.loads(run("parse", str(saved(tmp_path, independent)), "--json")[1])
+    assert [e["text"] for e in blog["entries"]] == [e["text"] for e in expected["entries"]]
+    assert [e["published"] for e in blog["entries"]] == [
+        e["published"] for e in expected["entries"]
+    ]
+
+
 def test_parse_reads_a_saved_page_in_the_charset_it_declares(run: Run, tmp_path: Path):
     page = small_page((2, "wet"), (1, "dry"), title="Kälte-Liveticker: Straßen glatt")
     page = page.replace("<head>", '<head><meta charset="windows-1252">')

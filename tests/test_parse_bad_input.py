@@ -53,8 +53,15 @@ TIMED_TEASER_LIST = """<html><body><h1>Latest news</h1><ul>
 <li><a href="/c">Team wins cup</a> <time datetime="2024-11-15T07:00:00Z">7:00</time></li>
 </ul></body></html>"""
 
+REDIRECT_STUB = """<html lang="en"><head><title>Tube strike LIVE: latest updates</title>
+<meta http-equiv="refresh" content="0; url=https://www.example.co.uk/news/live/tube-strike">
+</head><body><p>If you are not redirected automatically, follow this
+<a href="https://www.example.co.uk/news/live/tube-strike">link to the live blog</a>.</p>
+<p>Updated 11:12 BST</p></body></html>"""
+
 NOT_LIVE = {
     "news article": NEWS_ARTICLE,
+    "redirect stub with one time": REDIRECT_STUB,
     "timed teaser list": TIMED_TEASER_LIST,
     "empty string": "",
     "empty bytes": b"",

@@ -60,6 +60,14 @@ def _image(caption: str) -> Image:
             ("Startfältet strax efter startskottet.", "Jonas Berg"),
         ),
         (
+            "Pickets outside the station this morning Credit: Jana Keller",
+            ("Pickets outside the station this morning", "Jana Keller"),
+        ),
+        (
+            "Legende: Einsatzkräfte pumpen einen Keller leer. Keystone/Jana Keller",
+            ("Einsatzkräfte pumpen einen Keller leer.", "Keystone/Jana Keller"),
+        ),
+        (
             "Einsatzkräfte pumpen einen Keller leer. © Foto: Jana Keller",
             ("Einsatzkräfte pumpen einen Keller leer.", "Jana Keller"),
         ),

@@ -192,6 +192,19 @@ def test_dublin_core_meta_tags_date_a_page_whatever_their_case(meta: str, is_sta
     assert facts.reference_is_start is is_start
 
 
+@pytest.mark.parametrize(
+    ("meta", "is_start"),
+    [
+        ('<meta name="article:modified_time" content="2024-07-18T05:20:00Z">', False),
+        ('<meta name="article:published_time" content="2024-07-18T05:20:00Z">', True),
+    ],
+)
+def test_open_graph_dates_written_as_names_date_a_page(meta: str, is_start: bool):
+    facts = facts_of(meta)
+    assert facts.reference == datetime(2024, 7, 18, 5, 20, tzinfo=UTC)
+    assert facts.reference_is_start is is_start
+
+
 def test_a_dublin_core_change_wins_over_its_creation():
     head = (
         '<meta name="dcterms.created" content="2024-07-17T23:02:00Z">'
@@ -435,3 +448,26 @@ def test_bare_times_of_a_page_changed_on_a_date_alone_are_on_that_date():
 def test_a_badge_over_the_main_heading_says_the_page_is_live(before: str, live: bool):
     body = f"<main><div class='head'>{before}<h1>Wildfire forces evacuations</h1></div></main>"
     assert facts_of("<title>Wildfire forces evacuations</title>", body).live is live
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "https://web.archive.org/web/20240718143012/https://www.example.co.uk/news/live",
+        "https://web.archive.org/web/20240718143012id_/http:/www.example.co.uk/news/live",
+        "https://wayback.example.org/1234/20240718143012/https://www.example.co.uk/live",
+    ],
+)
+def test_an_archived_copy_is_in_the_zone_of_the_page_it_stands_for(url: str):
+    html = "<html lang='en'><head><title>Strike: live</title></head><body></body></html>"
+    facts = page_facts(LexborHTMLParser(html), url, StructuredBlog())
+    assert facts.zone == ZoneInfo("Europe/London")
+
+
+@pytest.mark.parametrize(("box", "live"), [("aside", False), ("section", True)])
+def test_a_heading_in_an_aside_does_not_say_the_page_is_live(box: str, live: bool):
+    body = (
+        "<main><h1>Rail fares to rise in March</h1><p>Fares will rise.</p></main>"
+        f"<{box}><h2>Live: Heatwave and rail strike</h2></{box}>"
+    )
+    assert facts_of("<title>Rail fares to rise in March</title>", body).live is live

@@ -100,6 +100,10 @@ CLOSING_LINES = {
         "<p><em>Frühere Entwicklungen zum Sturm können Sie hier nachlesen.</em></p>"
         "<p>Quelle: nachrichten.example, ab/dpa/rts</p>"
     ),
+    "bold note and source": (
+        "<p><strong>Alle früheren Entwicklungen können Sie hier nachlesen.</strong></p>"
+        "<p>Quelle: nachrichten.example, ab/dpa/rts</p>"
+    ),
     "initials after a note": (
         "<p><em>Die Nachrichten in diesem Ticker werden laufend aktualisiert.</em> (ab/cd)</p>"
     ),
@@ -280,6 +284,61 @@ def test_posts_stamped_with_a_date_in_numbers_and_dashes() -> None:
         datetime(2024, 7, 24, 12, 5, tzinfo=UTC),
         datetime(2024, 7, 23, 21, 40, tzinfo=UTC),
     ]
+
+
+def test_paragraphs_opened_by_stamps_of_update_make_an_article_a_ticker() -> None:
+    html = (
+        "<html lang='de'><head><title>Bahnstreik: Pendler stranden | Stadtbote</title>"
+        "<meta property='article:modified_time' content='2024-07-18T14:40:00+02:00'></head>"
+        "<body><main><article><h1>Bahnstreik: Pendler stranden</h1><div class='story'>"
+        "<p><strong>Update vom 18. Juli, 14.35 Uhr:</strong> Die Gewerkschaft will den Streik"
+        " am Freitagmorgen beenden.</p>"
+        "<p><strong>Update vom 18. Juli, 11.02 Uhr:</strong> Am Bahnhof bilden sich lange"
+        " Schlangen an den Schaltern.</p>"
+        "<p><strong>Erstmeldung vom 17. Juli, 8.00 Uhr:</strong> Die Gewerkschaft hat zu"
+        " einem ganztägigen Streik aufgerufen.</p>"
+        "</div></article></main></body></html>"
+    )
+    blog = parse(html, "https://www.stadtbote.de/lokales/bahnstreik-pendler-93190012.html")
+    assert [entry.published for entry in blog.entries] == [
+        datetime(2024, 7, 18, 12, 35, tzinfo=UTC),
+        datetime(2024, 7, 18, 9, 2, tzinfo=UTC),
+        datetime(2024, 7, 17, 6, 0, tzinfo=UTC),
+    ]
+
+
+def test_an_article_with_two_update_notes_over_its_story_is_no_ticker() -> None:
+    """A news story that put two notes of update over its original text, as local papers
+    do, is an article updated, not a ticker: its story is most of it."""
+    story = "".join(f"<p>{BODY} {SPARE}</p>" for _ in range(4))
+    html = (
+        "<html lang='en-US'><head><title>Tornado warning for Marion County | Daily</title>"
+        "<meta property='article:published_time' content='2024-05-06T19:40:00-05:00'>"
+        "<meta property='article:modified_time' content='2024-05-06T21:20:00-05:00'></head>"
+        "<body><main><article><h1>Tornado warning for Marion County</h1><div class='story'>"
+        "<p><strong>UPDATE 9:15 p.m.:</strong> The tornado warning has expired.</p>"
+        "<p><strong>UPDATE 8:30 p.m.:</strong> The warning was extended to 9 p.m.</p>"
+        f"<p><strong>Original story:</strong></p>{story}</div></article></main></body></html>"
+    )
+    with pytest.raises(NotALiveBlog):
+        parse(html, "https://www.daily.example.com/news/tornado-warning/article_8812.html")
+
+
+def test_a_chronology_of_the_day_before_written_once_is_no_ticker() -> None:
+    lines = "".join(
+        f"<p><strong>+++ {clock} +++</strong> Meldung {place}. {BODY} {SPARE} {BODY}</p>"
+        for place, clock in enumerate(("08:00", "12:00", "17:00", "20:00", "20:35", "21:10"))
+    )
+    html = (
+        "<html lang='de'><head><title>Chronologie: So lief der Wahltag</title>"
+        "<meta property='article:published_time' content='2024-07-08T07:30:00+02:00'>"
+        "<meta property='article:modified_time' content='2024-07-08T07:30:00+02:00'>"
+        "</head><body><main><article><h1>Chronologie: So lief der Wahltag</h1>"
+        f"<div class='article-body'><p>Die wichtigsten Momente des Sonntags.</p>{lines}</div>"
+        "</article></main></body></html>"
+    )
+    with pytest.raises(NotALiveBlog):
+        parse(html, "https://www.zeitung.example.de/politik/chronologie-wahltag.html")
 
 
 def _recounted_night(meta: str) -> str:

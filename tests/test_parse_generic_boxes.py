@@ -141,6 +141,18 @@ def test_a_pinned_copy_above_the_feed_is_shown_once_as_the_feeds_post() -> None:
     assert [entry.key for entry in blog.entries if entry.pinned] == ["600"]
 
 
+def test_a_second_rendering_of_the_whole_feed_beside_it_pins_nothing() -> None:
+    wide = "".join(post(n, attributes=f"id='wide-60{n}'") for n in (3, 2, 1))
+    narrow = "".join(post(n, attributes=f"id='narrow-60{n}'") for n in (3, 2, 1))
+    html = page("", before="").replace(
+        "<div class='stream__list'></div>",
+        f"<div class='hidden lg:block'>{wide}</div><div class='lg:hidden'>{narrow}</div>",
+    )
+    blog = parse(html, URL)
+    assert len(blog.entries) == 3
+    assert not any(entry.pinned for entry in blog.entries)
+
+
 def test_a_wrapped_post_takes_the_id_of_what_it_wraps_and_a_pinned_box_of_that_shape() -> None:
     def item(n: int) -> str:
         return (
@@ -1300,3 +1312,77 @@ def test_a_time_in_a_heading_of_its_own_leaves_the_next_heading_the_title(stamp:
     blog = parse(page(feed), URL)
     assert [entry.title for entry in blog.entries] == ["Homes evacuated", "Police called"]
     assert all(entry.text == BODY for entry in blog.entries)
+
+
+@pytest.mark.parametrize(("classes", "read"), [("live-post", True), ("story-card", False)])
+def test_posts_whose_class_names_them_live_posts_say_the_page_is_live(
+    classes: str, read: bool
+) -> None:
+    feed = "".join(
+        f"<div class='{classes}' id='p-{n}'><time>{10 + n}:05</time><h2>Trains {n}</h2>"
+        f"<p>Update {n}. {BODY} Trains are running again.</p></div>"
+        for n in (4, 3, 2, 1)
+    )
+    html = page(feed).replace("Flood: live updates", "Heatwave and rail strike latest")
+    if read:
+        assert len(parse(html, "https://news.example.com/rail-strike").entries) == 4
+    else:
+        with pytest.raises(NotALiveBlog):
+            parse(html, "https://news.example.com/rail-strike")
+
+
+def test_a_time_element_dated_by_its_day_alone_is_timed_by_the_clock_it_shows() -> None:
+    feed = "".join(
+        post(n, time=f"<time datetime='2024-07-24'>{clock}</time>")
+        for n, clock in ((3, "13:50 Uhr"), (2, "11:31 Uhr"), (1, "09:02 Uhr"))
+    )
+    blog = parse(page(feed), URL)
+    assert [entry.published for entry in blog.entries] == [
+        datetime(2024, 7, 24, 13, 50, tzinfo=UTC),
+        datetime(2024, 7, 24, 11, 31, tzinfo=UTC),
+        datetime(2024, 7, 24, 9, 2, tzinfo=UTC),
+    ]
+
+
+def test_one_line_items_named_live_updates_beside_an_article_are_no_live_blog() -> None:
+    items = "".join(
+        f"<li class='live-update'><time>{10 + n}:05</time>"
+        f"<p>Line {n}: Network Rail lifts the speed limits on the coast.</p></li>"
+        for n in (4, 3, 2, 1)
+    )
+    html = page(f"<ul class='sidebar'>{items}</ul>").replace("Flood: live updates", "Rail fares")
+    with pytest.raises(NotALiveBlog):
+        parse(html, "https://news.example.com/rail-fares")
+
+
+@pytest.mark.parametrize("shown", [3, 1])
+def test_earlier_posts_folded_away_in_a_details_box_are_read_in_order(shown: int) -> None:
+    posts = [post(n, attributes=f"id='entry-80{n}'", time=f"{8 + n}:05") for n in (5, 4, 3, 2, 1)]
+    folded = "".join(posts[shown:])
+    feed = (
+        "".join(posts[:shown])
+        + f"<details><summary>Show earlier updates</summary>{folded}</details>"
+    )
+    blog = parse(page(feed), URL)
+    assert [entry.key for entry in blog.entries] == ["805", "804", "803", "802", "801"]
+    assert not any(entry.pinned for entry in blog.entries)
+    assert [entry.published for entry in blog.entries] == [
+        datetime(2024, 7, 24, 8 + n, 5, tzinfo=UTC) for n in (5, 4, 3, 2, 1)
+    ]
+
+
+def test_a_promotion_box_of_the_posts_shape_without_classes_is_no_post() -> None:
+    def item(n: int) -> str:
+        return f"<div><time>{8 + n}:05</time><h2>Trains {n}</h2><p>Update {n}. {BODY}</p></div>"
+
+    box = (
+        "<div><h3>Sign up to the Morning Brief newsletter for free</h3>"
+        "<p>Your essential guide to the day's agenda from the Harbour Times.</p></div>"
+    )
+    html = page("").replace(
+        "<div class='stream__list'></div>",
+        f"<section>{item(3)}{item(2)}{box}{item(1)}</section>",
+    )
+    blog = parse(html, URL)
+    assert len(blog.entries) == 3
+    assert not any("essential guide" in entry.text for entry in blog.entries)

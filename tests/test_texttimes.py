@@ -1595,3 +1595,23 @@ def test_a_score_before_a_clock_is_no_date(text: str) -> None:
 
 def test_a_day_heading_in_numbers_with_dashes() -> None:
     assert read_day("18-07-2024", "nl") == date(2024, 7, 18)
+
+
+@pytest.mark.parametrize(
+    ("text", "offset"),
+    [
+        ("2024-07-18T11:10:00.000Z Jubilee line reopens", timedelta(0)),
+        ("2024-07-18T12:10:00+01:00", timedelta(hours=1)),
+        ("2024-07-18 11:10:00 Jubilee line reopens", None),
+    ],
+)
+def test_a_moment_written_as_iso_8601(text: str, offset: timedelta | None) -> None:
+    found = marker(text, "en")
+    assert (found.kind, found.day, found.minute) == ("moment", date(2024, 7, 18), 10)
+    assert (found.zone.utcoffset(None) if found.zone else None) == offset
+    assert not text[found.end :].startswith(("0", ":", "+", "Z"))
+
+
+@pytest.mark.parametrize("text", ["2024-07-18", "2024-02-30T11:10:00Z", "2024-07-18T25:10:00Z"])
+def test_no_moment_of_a_date_alone_or_of_no_real_day(text: str) -> None:
+    assert read_marker(text, "en") is None

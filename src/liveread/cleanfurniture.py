@@ -344,9 +344,11 @@ def _names(text: str, *, roles: bool = True) -> list[str]:
 
 
 def _no_person(tokens: list[str]) -> bool:
-    """Whether the words after a byline's name name a role, an agency or an outlet."""
+    """Whether the words after a byline's name name a role, an agency or an outlet (a brand
+    written in lower case: "Lena Frei / watson")."""
     return (
-        any(token.casefold() in words.ROLE_WORDS for token in tokens)
+        (len(tokens) == 1 and tokens[0].isalpha() and tokens[0].islower())
+        or any(token.casefold() in words.ROLE_WORDS for token in tokens)
         or " ".join(tokens).casefold() in words.NEWS_AGENCIES
         or tokens[-1].casefold() in words.OUTLET_WORDS
     )

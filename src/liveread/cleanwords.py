@@ -650,7 +650,7 @@ LEADING: dict[str, Words] = {
 _SIGN_UP = (
     "sign up|subscribe|inbox|abonnieren|anmelden|inscri(?:vez-vous|re|s|ption)|iscriviti"
     "|iscrizione|suscríbete|suscribirse|apúntate|cadastre-se|inscreva-se|zapisz się"
-    "|meld je aan|aanmelden|prenumerera"
+    "|meld je aan|aanmelden|prenumerera|melden sie sich (?:\\w+ ){0,2}an"
 )
 """Asking to sign up, in each language: with "newsletter" near, a newsletter ask."""
 
@@ -745,6 +745,18 @@ ANYWHERE: dict[str, dict[str, tuple[str, ...]]] = {
         "odpowiedzialnie": (r"\bgraj odpowiedzialnie\b",),
         "gokken": (r"\bwat kost gokken\b",),
         "ansvar": (r"\bspela ansvarsfullt\b|\bspill ansvarlig\b",),
+    },
+    "read more": {
+        # "Bahnstreik: Mehr News finden Sie hier – alle Artikel zum Thema."
+        "finden sie hier": (
+            r"\b(?:mehr|weitere|alle) (?:news|nachrichten|infos|informationen|artikel)\b"
+            r".{0,60}\bfinden sie hier\b",
+        ),
+    },
+    "player notice": {
+        # A player's spoken label: "Aus Tagesschau vom 30.06.2024. abspielen. Laufzeit 1
+        # Minute 52 Sekunden."
+        "laufzeit": (r"\babspielen\.? laufzeit \d{1,3} (?:minuten?|sekunden?)\b",),
     },
     "javascript note": {
         "javascript": (

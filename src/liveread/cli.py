@@ -690,6 +690,9 @@ def _parse_source(source: str, *, explain: bool = False) -> LiveBlog:
     data = path.read_bytes()
     if data.startswith(GZIP_MAGIC):
         data = _inflated(data, source)
+    if (saved := _single_file_page(data)) is not None:
+        page, address = saved
+        return parse(page, address or path.resolve().as_uri(), explain=explain)
     return parse(data, path.resolve().as_uri(), explain=explain)
 
 
@@ -706,6 +709,27 @@ def _inflated(data: bytes, source: str) -> bytes:
         raise CommandError(f"{source} inflates to more than {limit // 2**20} MB") from None
     except CodingError as error:
         raise CommandError(f"{source}: {error}") from None
+
+
+def _single_file_page(data: bytes) -> tuple[bytes, str | None] | None:
+    """The page a browser's single-file save (`.mhtml`, "Webpage, Single File") holds, and
+    the web address it was saved from; None if `data` is no such file."""
+    head = data[:2048].lower()
+    if b"mime-version:" not in head or b"multipart/related" not in head:
+        return None
+    import email
+    import email.policy
+
+    message = email.message_from_bytes(data, policy=email.policy.default)
+    for part in message.walk():
+        if part.get_content_type() == "text/html":
+            page = part.get_payload(decode=True)
+            address = str(part.get("Content-Location") or "").strip()
+            return (
+                page if isinstance(page, bytes) else b"",
+                address if address.startswith(("http://", "https://")) else None,
+            )
+    return None
 
 
 def _explain_refusal(contest: list[str]) -> None:

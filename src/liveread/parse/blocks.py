@@ -132,7 +132,9 @@ _PROVIDERS = (
     ("spotify.com", "audio"),
     ("soundcloud.com", "audio"),
 )
-_CAPTION_PREFIX = re.compile(r"^(?:Image caption|Media caption|Caption)\s*:\s*", re.IGNORECASE)
+_CAPTION_PREFIX = re.compile(
+    r"^(?:Image caption|Media caption|Caption|Legende)\s*:\s*", re.IGNORECASE
+)
 _GRAPHIC_LABELS = (
     r"Chart|Graphic|Graphics|Infographic|Map|Grafik|Karte|Infographie|Graphique|Carte|Gráfico"
     r"|Infografía|Mapa|Grafico|Grafica|Infografica|Grafika|Infografika|Kaart"
@@ -170,14 +172,17 @@ _NAMED_OUTLET_CREDIT = re.compile(
 """A photographer and their outlet closing a caption: "… afternoon. (Rosa Delgado/The
 Capital Courier)"."""
 _LABELLED_CREDIT = re.compile(
-    r"(?:(?<=[.!?\"”’)])|\s[—–])\s*(?:©\s*)?(?:(?:Photograph|Photo|Picture|Composite|Illustration|Foto"
+    r"(?:(?<=[.!?\"”’)])|\s[—–]|(?<=[a-z])\s(?=(?:Credit|Photograph)s?:))"
+    r"\s*(?:©\s*)?(?:(?:Photograph|Photo|Picture|Composite|Illustration|Foto"
     rf"|Bild|Bilde|Billede|Kuva|Crédit|Crédito|Credit|Zdjęcie|{_PHOTO_WORDS}|{_GRAPHIC_LABELS})"
     r"s?\s*:|Fot\.|©)"
     r"\s*([^:©]{1,80})$"
 )
 """A credit written after the caption's last sentence, as the Guardian does: "… on his
 arrival. Photograph: Reuters"; so too "…del club.Foto: Unión Almendralejo", "… Wolności.
-Fot. Anna Zielińska", "… Mühlgasse. © Jana Keller", "… by ballot type. Chart: The Margin"."""
+Fot. Anna Zielińska", "… Mühlgasse. © Jana Keller", "… by ballot type. Chart: The Margin",
+and after no full stop where the label's capital says it starts: "… this morning Credit:
+Jamie Lorriman"."""
 _LAST_WORDS = re.compile(r"(?<=[.!?\"”’)])\s*([^.!?\"”’()]{2,60}(?:\s?\([^()]{2,30}\))?)$")
 _AGENCY = re.compile(
     r"\b(?:Getty Images|Getty|AFP|AP|Reuters|dpa|Imago|IMAGO|EPA|EFE|ANSA|PA|Shutterstock"

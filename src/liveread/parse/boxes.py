@@ -91,7 +91,7 @@ def _size(group: dict[int, Node]) -> int:
 def with_their_shape(members: list[Node]) -> list[Node]:
     """`members` (siblings holding a time) with the siblings of their shape that hold none,
     in page order: same tag, and a class name most of the timed ones share (or, where they
-    have none, none)."""
+    have none, none); those in a `details` among them too (earlier posts folded away)."""
     tag = members[0].tag
     counts: dict[str, int] = defaultdict(int)
     for member in members:
@@ -99,18 +99,24 @@ def with_their_shape(members: list[Node]) -> list[Node]:
             counts[name] += 1
     shared = {name for name, count in counts.items() if count * 2 > len(members)}
     parent = members[0].parent
+    if parent is not None and parent.tag == "details" and parent.parent is not None:
+        parent = parent.parent  # the folded posts outnumber the shown ones
     siblings = parent.iter() if parent is not None else iter(members)
     timed = {member.mem_id for member in members}
+
+    def fits(node: Node) -> bool:
+        if node.mem_id in timed:
+            return True
+        names = _classes(node)
+        return bool(names & shared if shared else not names) and not _sponsored(node)
+
     posts = []
     for node in siblings:
-        if node.tag != tag:
-            continue
-        if node.mem_id in timed:
-            posts.append(node)
-            continue
-        names = _classes(node)
-        if (names & shared if shared else not names) and not _sponsored(node):
-            posts.append(node)
+        if node.tag == tag:
+            if fits(node):
+                posts.append(node)
+        elif node.tag == "details":  # earlier posts folded away ("Show 20 earlier updates")
+            posts += [child for child in node.iter() if child.tag == tag and fits(child)]
     return posts
 
 
@@ -118,7 +124,8 @@ def lists_beside(feed: list[Node]) -> tuple[list[Node], list[Node]]:
     """Posts of the feed's shape in the elements just before and after its list (a pinned
     list or box above a Tickaroo, 24liveblog or SVT feed): elements with the posts' tag and
     every class the posts share, or, where each post wraps one element (`li > article`),
-    with that element's tag and classes."""
+    with that element's tag and classes. Not a list as long as the feed: the feed's second
+    rendering (one for small screens, one for large), whose posts are the feed's again."""
     box = feed[0].parent
     if box is None:
         return [], []
@@ -143,7 +150,15 @@ def lists_beside(feed: list[Node]) -> tuple[list[Node], list[Node]]:
                 break  # not an ad slot between the feed and a list: no list of its posts
         return []
 
-    return members(above), members(below)
+    lists = members(above), members(below)
+    return (
+        [] if len(lists[0]) >= len(feed) >= RENDERED_TWICE else lists[0],
+        [] if len(lists[1]) >= len(feed) >= RENDERED_TWICE else lists[1],
+    )
+
+
+RENDERED_TWICE = 3
+"""The fewest posts of a feed a list beside it as long as it is a second rendering of."""
 
 
 NEAR_LISTS = 2

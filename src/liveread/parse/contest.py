@@ -40,7 +40,7 @@ from liveread.parse.adapter import Adapter, Node
 from liveread.parse.facts import LIVE_WORDS, PageFacts
 from liveread.parse.markers import MARKER_TEXT
 from liveread.parse.structured import StructuredBlog
-from liveread.parse.texttimes import read_marker
+from liveread.parse.texttimes import FUTURE_SLACK, read_marker
 from liveread.parse.tree import Owners, common_ancestor
 from liveread.text import letter_count, squash
 
@@ -193,6 +193,7 @@ def judge(
     proposal.reasons = [f"{name} {value:+.2f}" for name, value in parts if value]
     if site or (structured and (e.structured >= 0.5 or e.holds_structured)):
         return
+    live_signal = live_signal or (e.text >= NAMED_TEXT and _named_live_posts(proposal.nodes))
     if e.posts < MIN_POSTS:
         proposal.refused = f"{e.posts} post{'s' * (e.posts != 1)}"
     elif e.with_body * 2 < 1:
@@ -205,6 +206,8 @@ def judge(
         proposal.refused = "its items open with headlines linking to other pages: a news feed"
     elif e.timed < 0.5:
         proposal.refused = f"only {e.timed:.0%} of posts carry a time"
+    elif round(e.timed * e.posts) < MIN_POSTS:
+        proposal.refused = "only one post carries a time"
     elif (
         not live_signal
         and (e.timed < UNSAID_TIMED or not _plainly_posts(e))
@@ -219,10 +222,38 @@ def judge(
         proposal.refused = "no post holds a sentence of prose: boxes of data, not posts"
     elif _marks_a_recording(proposal.reader, proposal.nodes):
         proposal.refused = "its items link to places in a recording: chapters, not posts"
+    elif _after_the_page(proposal, live_signal=live_signal):
+        proposal.refused = "its newest item comes after the page's last change: another day's"
     else:
         proposal.refused = _not_post_times(
             proposal, e, live_signal=live_signal, published=published
         ) or _recounted(proposal, published)
+
+
+_LIVE_POST_NAME = re.compile(
+    r"(?:^|[\s_-])live[-_]?(?:(?:blog|ticker)[-_]{0,2}(?:post|entry|update|item|event)"
+    r"|post|entry|update)s?(?:$|[\s_-])",
+    re.IGNORECASE,
+)
+"""A post's class or id naming it a live blog's post: "live-post", "liveblog-entry",
+"live-update-3", "liveticker__item" (not "live-card", "live-scores")."""
+
+
+NAMED_TEXT = 100
+"""The text (median) of posts whose markup names them live posts it takes to read them so:
+a sidebar of a live blog's latest lines beside an article has one-line items."""
+
+
+def _named_live_posts(nodes: list[Node]) -> bool:
+    """Whether most posts' own class or id names them a live blog's posts: the page says it
+    is live in its markup where its title does not ("Heatwave latest: …")."""
+    named = sum(
+        1
+        for node in nodes
+        if _LIVE_POST_NAME.search(node.attributes.get("class") or "")
+        or _LIVE_POST_NAME.search(node.attributes.get("id") or "")
+    )
+    return named * 2 > len(nodes)
 
 
 INDEX_LINKS = 0.1
@@ -541,6 +572,20 @@ PROGRAMME_ITEMS = 5
 """Items all on five-minute marks and earliest first it takes to call them a programme (a
 channel's day, a day's fixtures), even on a page that says "live": the posts of a live blog
 fall on such a mark one time in five, and mostly run newest first."""
+
+
+def _after_the_page(proposal: Proposal, *, live_signal: bool) -> bool:
+    """Whether the newest item of a page that does not call itself live comes after the
+    page's own last change (by more than clocks differ): its times are of another day
+    than the page's, read on the page's (a chronology of the day before, written once)."""
+    facts = getattr(proposal.reader, "facts", None)
+    if live_signal or facts is None or facts.reference is None or facts.reference_is_start:
+        return False
+    times = [proposal.reader.times(node)[0] for node in proposal.nodes]
+    newest = max((when for when in times if when is not None), default=None)
+    return newest is not None and newest > facts.reference + FUTURE_SLACK
+
+
 DATED_LIST_ITEMS = 4
 """Items all at one time of day it takes to call them dates alone: two posts an exact number
 of days apart are a coincidence a small live blog may show, four are not."""

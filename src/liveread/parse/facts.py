@@ -12,7 +12,7 @@ from typing import NamedTuple
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from liveread.parse import timewords as words
 from liveread.parse.structured import StructuredBlog
@@ -25,7 +25,7 @@ from liveread.parse.texttimes import (
     zone_for,
     zone_statement,
 )
-from liveread.parse.textzones import ZONE_WORD
+from liveread.parse.textzones import ZONE_WORD, original_address
 from liveread.parse.times import parse_time
 from liveread.text import squash
 
@@ -43,10 +43,12 @@ DATE_NAMES = frozenset(
         "dcterms.modified",
         "dcterms.issued",
         "dcterms.created",
+        *DATE_PROPERTIES,
     )
 )
 """The meta tags that date a page, by the exact value of their property or itemprop, or by
-their name in lower case (Dublin Core's are written "DC.date.issued" and "dc.date.issued")."""
+their name in lower case (Dublin Core's are written "DC.date.issued" and "dc.date.issued";
+Open Graph's property names are often written as names: `name="article:published_time"`)."""
 PUBLISHED_NAMES = frozenset(
     (
         "article:published_time",
@@ -138,7 +140,7 @@ def page_facts(tree: LexborHTMLParser, url: str, data: StructuredBlog) -> PageFa
         zone=zone,
         day=_day(reference, zone) or stated.day or _date_in_title(tree),
         reference=reference,
-        live=data.found or _calls_itself_live(tree, url),
+        live=data.found or _calls_itself_live(tree, url) or _updated_in_steps(tree, language),
         reference_is_start=reference is not None and not (data.updated or stated.changed),
         published=data.published or stated.published,
         twelve_hour=_twelve_hour(tree, url, language),
@@ -153,7 +155,7 @@ def _twelve_hour(tree: LexborHTMLParser, url: str, language: str | None) -> bool
     region = (_with_region(tree, language) or "").partition("-")[2]
     if not region:
         try:
-            host = urlsplit(url).hostname or ""
+            host = urlsplit(original_address(url)).hostname or ""
         except ValueError:
             host = ""
         region = host.rstrip(".").rsplit(".", 1)[-1]
@@ -483,6 +485,35 @@ def _calls_itself_live(tree: LexborHTMLParser, url: str) -> bool:
     )
 
 
+UPDATE_STAMPS = 3
+"""Paragraphs opening with a stamp of update it takes to make a page a ticker."""
+_UPDATE_LEADS = tuple(words.fold(phrase.split()[0]) for phrase in words.UPDATE_WORDS)
+
+
+def _updated_in_steps(tree: LexborHTMLParser, language: str | None) -> bool:
+    """Whether paragraphs of the page open with a bold stamp of update ("Update vom 18. Juli,
+    14.35 Uhr:", "Erstmeldung vom 17. Juli, 8.00 Uhr:", "UPDATE 2:15 p.m.:"): a ticker
+    written into one article, whatever its title says. Not "Updated 14:20", which any
+    article's dateline may say once."""
+    found = 0
+    for bold in tree.css("p > strong, p > b"):
+        text = bold.text().lstrip()
+        if not words.fold(text[:14]).startswith(_UPDATE_LEADS):
+            continue
+        marker = read_marker(text, language)
+        paragraph = bold.parent
+        if (
+            marker is not None
+            and marker.kind in ("clock", "moment")
+            and paragraph is not None
+            and paragraph.text().lstrip().startswith(text[:20])
+        ):
+            found += 1
+            if found >= UPDATE_STAMPS:
+                return True
+    return False
+
+
 def _live_at_end(title: str) -> bool:
     """Whether the last part of `title` ("… | Listings Live"), where a site's name stands,
     says live."""
@@ -522,11 +553,22 @@ def _titles(tree: LexborHTMLParser) -> list[str]:
 
 def _headings(tree: LexborHTMLParser) -> Iterator[str]:
     """Its first headings, looked up only when its address and titles did not say it is live,
-    then the badge over its main heading, if it has one."""
+    then the badge over its main heading, if it has one; not a heading in an `aside` (a box
+    promoting another page: "Live: Heatwave and rail strike" beside an article)."""
     for heading in tree.css("h1, h2")[:HEADINGS]:
-        yield heading.text()
+        if not _in_aside(heading):
+            yield heading.text()
     if (badge := _badge_over_heading(tree)) is not None:
         yield badge
+
+
+def _in_aside(node: LexborNode) -> bool:
+    parent = node.parent
+    while parent is not None:
+        if parent.tag == "aside":
+            return True
+        parent = parent.parent
+    return False
 
 
 def _badge_over_heading(tree: LexborHTMLParser) -> str | None:

@@ -44,6 +44,7 @@ FURNITURE_CLASS = re.compile("footer|source|disclaimer|footnote|copyright")
 NOTE_TEXT = 300
 """The longest line read as a note that closes the article."""
 ITALIC = frozenset({"em", "i"})
+EMPHASIS = ITALIC | {"strong", "b"}
 NOTE_WORDS = 4
 """The fewest words of an editor's note (fewer: a sign-off, a credit)."""
 BOLD_STYLE = re.compile(r"font-weight\s*:\s*(?:bold|[6-9]00)", re.I)
@@ -334,8 +335,8 @@ def _says_more(rest: list[Node]) -> bool:
 def _end_at_furniture(run: list[Node]) -> None:
     """Cut the lines that close the article from the last `run`, which runs to the end of
     the column: from the first closing line (see `_closing_line`) that only short lines
-    follow, and the italic notes right above it ("Frühere Entwicklungen können Sie hier
-    nachlesen.")."""
+    follow, and the italic or bold notes right above it ("Frühere Entwicklungen können Sie
+    hier nachlesen.")."""
     cut = next(
         (
             place
@@ -346,7 +347,7 @@ def _end_at_furniture(run: list[Node]) -> None:
     )
     if cut is None:
         return
-    while cut > 2 and _note(run[cut - 1]):  # never the post's first line after its opener
+    while cut > 2 and _note(run[cut - 1], emphasis=EMPHASIS):  # never the post's first line
         cut -= 1
     del run[cut:]
 
@@ -375,20 +376,20 @@ def _short_lines(elements: list[Node]) -> bool:
     return sum(len(squash(element.text(deep=True))) for element in elements) <= NOTE_TEXT
 
 
-def _note(element: Node, length: int | None = None) -> bool:
+def _note(element: Node, length: int | None = None, emphasis: frozenset[str] = ITALIC) -> bool:
     """Whether `element` (its first `length` characters) is an editor's note: a sentence in
-    italics ("Die Nachrichten in diesem Ticker werden laufend aktualisiert."), not an
-    italic sign-off ("— Jane Doe")."""
+    italics (or another `emphasis`: "Die Nachrichten in diesem Ticker werden laufend
+    aktualisiert."), not an italic sign-off ("— Jane Doe")."""
     text = squash(element.text(deep=True))[:length].rstrip()
     if len(text) > NOTE_TEXT or not text.endswith((".", "!", "?", "…")):
         return False
     if len(text.split()) < NOTE_WORDS:
         return False
-    if element.tag in ITALIC:
+    if element.tag in emphasis:
         return True
     plain = "".join(
         part.text_content or ""
         for part in element.traverse(include_text=True)
-        if part.tag == "-text" and not _in(part, element, ITALIC)
+        if part.tag == "-text" and not _in(part, element, emphasis)
     )
     return not AGENCY_INITIALS.sub("", plain).strip()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Container, Sequence
+from collections.abc import Container, Iterator, Sequence
 from datetime import date, datetime
 from urllib.parse import parse_qsl, urlsplit
 
@@ -41,6 +41,8 @@ from liveread.parse.titles import marker_end, title_text
 from liveread.parse.tree import Owners, link_fragment
 from liveread.text import squash
 
+_DATE_ALONE = re.compile(r"\d{4}-\d{2}-\d{2}")
+"""A `datetime` attribute giving a day and no time of day."""
 TIME_SELECTOR = (
     "time, [datetime], [data-timestamp], [data-post-time], [data-sort-time], [data-published]"
 )
@@ -153,6 +155,9 @@ class Generic(Adapter):
         if not members:
             return []
         feed = with_their_shape(members)
+        if len(feed) > len(members):
+            timed_ids = {member.mem_id for member in members}
+            feed = [node for node in feed if node.mem_id in timed_ids or not _promo_box(node)]
         if any(found.marker.kind == "minute" for found in self._written.values()):
             feed = [node for node in feed if not marks_a_match_period(node.text(deep=True))]
             if not feed:
@@ -277,8 +282,9 @@ class Generic(Adapter):
             self._clocked[ident] = clock.time_of(found.marker if found else None, in_order=False)
         ids = {post.mem_id for post in posts}
         parent = posts[0].parent
-        child = parent.child if parent is not None else None
-        while child is not None:
+        if parent is not None and parent.tag == "details":
+            parent = parent.parent  # see `with_their_shape`
+        for child in _unfolded(parent):
             if child.mem_id in ids:
                 found = self._own.get(child.mem_id)
                 marker = found.marker if found else None
@@ -286,7 +292,6 @@ class Generic(Adapter):
                 self._clocked[child.mem_id] = clock.time_of(marker, in_order=in_order)
             elif child.is_element_node and (day := self.days.of(child)):
                 clock.day_heading(day)
-            child = child.next
 
     def written_time(self, node: Node) -> Marker | None:
         return self.cuts.get(node.mem_id)
@@ -309,10 +314,15 @@ class Generic(Adapter):
         for attribute in EPOCH_ATTRIBUTES:
             if own := from_epoch(attributes.get(attribute)):
                 break
-        stamps = [
-            parse_time(t.attributes.get("datetime"), local_zone=self.facts.zone)
-            for t in self.all(node, "[datetime]")
-        ]
+        values = [t.attributes.get("datetime") or "" for t in self.all(node, "[datetime]")]
+        if (
+            not own
+            and values
+            and all(_DATE_ALONE.fullmatch(value.strip()) for value in values)
+            and (clocked := self._clocked.get(node.mem_id)) is not None
+        ):
+            return clocked, None  # <time datetime="2024-07-30">14:50 Uhr</time>: the clock
+        stamps = [parse_time(value, local_zone=self.facts.zone) for value in values]
         found = [stamp for stamp in stamps if stamp is not None]
         if own:
             if edited := from_epoch(attributes.get(UPDATE_ATTRIBUTE)):
@@ -643,6 +653,26 @@ def _says_more(post: Node, opening: str) -> bool:
 _EXACTNESS = {"minute": 0, "relative": 1, "clock": 2, "moment": 2}
 """Of the times written in a post, the one it is read by: a clock time over "16 min ago"
 ("hace 2 horas · 18:10" is 18:10), and either over a minute of play ("67' 19:42")."""
+
+
+def _promo_box(node: Node) -> bool:
+    """Whether an untimed box of the posts' shape is headed by a promotion ("Sign up to the
+    Front Page newsletter"): a box among the posts, not one, where no class tells them apart
+    (a page saved without its classes)."""
+    heading = node.css_first("h2, h3, h4")
+    return heading is not None and bool(promo_line(heading.text(deep=True)))
+
+
+def _unfolded(parent: Node | None) -> Iterator[Node]:
+    """The children of `parent` in page order, with those of a `details` among them (earlier
+    posts folded away) in its place."""
+    child = parent.child if parent is not None else None
+    while child is not None:
+        if child.tag == "details":
+            yield from _unfolded(child)
+        else:
+            yield child
+        child = child.next
 
 
 def _clock_byline(text: str) -> re.Match[str] | None:

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import date, timedelta, tzinfo
+from datetime import UTC, date, timedelta, timezone, tzinfo
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
@@ -517,7 +517,9 @@ def _readers_for_number(text: str, start: int) -> tuple[_Reader, ...]:
     following = text[after : after + 1]
     digits = after - start
     if digits == 4:
-        return (_moment,) if following in ("-", ".") else ()  # "2024-09-20", "2024. szept. 20."
+        if following == "-":
+            return (_iso_moment, _moment)  # "2024-07-18T11:10:00Z", "2024-09-20 14:23"
+        return (_moment,) if following == "." else ()  # "2024. szept. 20."
     if digits == 3:
         return (_relative, _minute_of_play)
     if digits > 4 or not following:
@@ -833,6 +835,39 @@ def _moment(text: str, start: int, language: str | None) -> Marker | None:
     if found is None:
         return None
     return _moment_marker(parts, found, _label(text, start, found.end), found.rest.start)
+
+
+def _iso_moment(text: str, start: int, language: str | None) -> Marker | None:
+    """A moment written as ISO 8601, as templates print a post's stored time
+    ("2024-07-18T11:10:00.000Z", "2024-07-18 11:10:00"): in UTC or the offset it names, else
+    in the page's zone."""
+    match = _ISO_MOMENT.match(text, start)
+    if match is None:
+        return None
+    hour, minute = int(match["hour"]), int(match["minute"])
+    try:
+        day = date(int(match["year"]), int(match["month"]), int(match["day"]))
+    except ValueError:
+        return None
+    if hour > 23 or minute > 59:
+        return None
+    zone: tzinfo | None = None
+    if (offset := match["offset"]) == "Z":
+        zone = UTC
+    elif offset:
+        hours, minutes = int(offset[1:3]), int(offset[-2:])
+        if hours > 14 or minutes > 59:
+            return None
+        sign = -1 if offset[0] == "-" else 1
+        zone = timezone(sign * timedelta(hours=hours, minutes=minutes))
+    end = _skip_spaces(text, match.end())
+    return Marker("moment", hour=hour, minute=minute, day=day, zone=zone, label=match[0], end=end)
+
+
+_ISO_MOMENT = re.compile(
+    r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})[T ](?P<hour>\d{2}):(?P<minute>\d{2})"
+    r"(?::\d{2}(?:[.,]\d{1,9})?)?(?P<offset>Z|[+-]\d{2}:?\d{2})?(?![\d:])"
+)
 
 
 def _phrases(phrases: Iterable[str]) -> str:

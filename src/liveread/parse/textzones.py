@@ -13,7 +13,14 @@ from zoneinfo import ZoneInfo
 
 from liveread.parse import timewords as words
 
-__all__ = ["ZONE_WORDS", "dateline_zone", "meant_zone", "zone_for", "zone_statement"]
+__all__ = [
+    "ZONE_WORDS",
+    "dateline_zone",
+    "meant_zone",
+    "original_address",
+    "zone_for",
+    "zone_statement",
+]
 
 
 @cache
@@ -146,12 +153,26 @@ def _first_zone_named(text: str) -> tzinfo | None:
     return min(found, key=lambda item: item[0])[1] if found else None
 
 
+_ARCHIVED = re.compile(r"/\d{4,14}(?:[a-z]{2}_)?/(https?):/{1,2}([^/\s]+.*)", re.IGNORECASE)
+"""An archived copy's address, from the time it was taken on ("https://web.archive.org/web/
+20240718143012/https://www.example.co.uk/live", "…/20240718143012im_/http:/example.de/")."""
+
+
+def original_address(url: str) -> str:
+    """The address of the page a web archive's copy of it (the Wayback Machine's, pywb's)
+    stands for, else `url`: its country is the page's, not the archive's."""
+    if "/http" not in url or (found := _ARCHIVED.search(url)) is None:
+        return url
+    return f"{found[1]}://{found[2]}"
+
+
 def zone_for(url: str, language: str | None = None) -> tzinfo:
     """A site's zone when the page states none: by the host's country domain (.uk, .de, .ch,
-    .fr, ...), else by the region of the page's language ("de-CH", "en-GB", "pt-BR"), else by
-    a language spoken mostly in one zone (de, fr, it, es, pl, nl, ...), else UTC."""
+    .fr, ...; an archived copy's by the page it stands for), else by the region of the
+    page's language ("de-CH", "en-GB", "pt-BR"), else by a language spoken mostly in one
+    zone (de, fr, it, es, pl, nl, ...), else UTC."""
     try:
-        host = urlsplit(url).hostname or ""
+        host = urlsplit(original_address(url)).hostname or ""
     except ValueError:
         host = ""
     country = host.rstrip(".").rsplit(".", 1)[-1]
