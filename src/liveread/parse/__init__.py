@@ -63,7 +63,7 @@ __all__ = ["PARSER_VERSION", "NotALiveBlog", "is_current", "parse", "reading_ver
 
 MAX_POSTS = 5000
 
-PARSER_VERSION = 14
+PARSER_VERSION = 15
 """Bump it whenever parsing or cleaning changes what a post's text is, for any reader; a
 change to one site's spec bumps that spec's version instead."""
 
