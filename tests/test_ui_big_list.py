@@ -9,11 +9,13 @@ last visit, the cursor kept on its post when the list is read again.
 
 from __future__ import annotations
 
+import asyncio
 import gc
 import shutil
 import threading
 from collections.abc import Iterator
 from datetime import UTC, datetime, timedelta
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -24,7 +26,7 @@ from liveread import paths
 from liveread.core import Core
 from liveread.model import Entry, Paragraph, Span
 from liveread.store import Store
-from liveread.ui import lists
+from liveread.ui import lists, window
 from liveread.ui.app import LivereadApp
 from liveread.ui.lists import DIVIDER, EntryList, FeedList
 from liveread.ui.reader import Reader
@@ -335,3 +337,42 @@ async def test_the_rows_a_screen_away_are_drawn_ahead_for_a_page_down(
         shown = [titles[line.strip()] for line in lines(app) if line.strip() in titles]
         assert len(shown) >= per_page - 2
         assert set(shown) <= built_before
+
+
+async def test_drawing_ahead_lets_the_apps_other_work_run_between_its_turns(
+    store: Store, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Drawing ahead takes turns of a few milliseconds, and between two turns the loop runs
+    whatever else waits (a key, a timer, the next frame): it never holds the app until every
+    row ahead is drawn."""
+    monkeypatch.setattr(window, "AHEAD_SECONDS", 0.0)  # a row a turn
+    app = make_app(store)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await open_feed(pilot, store)
+        listed = entries(app)
+        loop_turns = 0
+
+        async def count_loop_turns() -> None:
+            nonlocal loop_turns
+            while True:
+                loop_turns += 1
+                await asyncio.sleep(0)
+
+        counting = asyncio.create_task(count_loop_turns())
+        seen: list[int] = []
+        draw_ahead = listed._draw_ahead
+
+        def counted() -> None:
+            seen.append(loop_turns)
+            draw_ahead()
+
+        monkeypatch.setattr(listed, "_draw_ahead", counted)
+        listed.focus()
+        await press(pilot, "end")  # a screen of rows above the last, none drawn yet
+        rows_per_screen = listed.scrollable_content_region.height // 2
+        await wait_until(
+            pilot, lambda: len(seen) >= rows_per_screen and not listed._ahead_planned, "drawn"
+        )
+        counting.cancel()
+        assert all(after > before for before, after in pairwise(seen))

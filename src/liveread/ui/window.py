@@ -9,6 +9,7 @@ Textual's `OptionList`, and so does the look (the component classes below).
 
 from __future__ import annotations
 
+import asyncio
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -273,10 +274,13 @@ class WindowedList(ScrollView, can_focus=True):
         its rows drawn, and shows them at once."""
         began = time.perf_counter()
         for index in self._rows_ahead():
-            if time.perf_counter() - began >= AHEAD_SECONDS:
-                self.call_later(self._draw_ahead)
-                return
             self._row_lines(index, self._row_style(index))
+            if time.perf_counter() - began >= AHEAD_SECONDS:
+                # Through the event loop, not `call_later`: a widget takes the messages
+                # queued for it one after another without letting the loop run, so the
+                # rest would be drawn before a key, a timer or a frame could come between.
+                asyncio.get_running_loop().call_soon(self._draw_ahead)
+                return
         self._ahead_planned = False
 
     def _rows_ahead(self) -> list[int]:
