@@ -39,3 +39,26 @@ def page(head: str) -> str:
 )
 def test_the_pages_own_address(head: str, canonical: str | None):
     assert parse(page(head), PAGE).canonical == canonical
+
+
+SAVED = "file:///home/reader/Downloads/storm.html"
+
+
+@pytest.mark.parametrize(
+    ("top", "head", "address"),
+    [
+        ("", '<link rel="canonical" href="https://news.example.com/live/storm">', PAGE),
+        ("<!-- saved from url=(0041)https://news.example.com/live/storm -->", "", PAGE),
+        ("", '<base href="https://news.example.com/live/">', "https://news.example.com/live/"),
+        ("<!-- saved from url=(0018)javascript:alert -->", "", SAVED),
+        ("", "", SAVED),
+    ],
+)
+def test_a_saved_page_is_read_by_the_web_address_it_came_from(
+    top: str, head: str, address: str
+) -> None:
+    """A page a browser saved without a canonical link is read by the address the browser
+    wrote at its top ("saved from url"), else by its `<base href>`: its links resolve and its
+    times get that site's zone."""
+    blog = parse(f"<!doctype html>{top}\n" + page(head).removeprefix("<!doctype html>"), SAVED)
+    assert blog.url == address.split("?")[0]

@@ -4,6 +4,7 @@ the page proposes its posts, the best supported is read; merged, cleaned, newest
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable
 from datetime import UTC, datetime
@@ -344,7 +345,22 @@ def _reading_address(tree: LexborHTMLParser, url: str) -> str:
     gives itself (so its links resolve, and its times get that site's zone)."""
     if url.startswith(("http://", "https://")):
         return url
-    return _canonical(tree, url) or url
+    return _canonical(tree, url) or _saved_from(tree) or url
+
+
+_SAVED_FROM = re.compile(r"saved from url=\(\d+\)(\S+)")
+
+
+def _saved_from(tree: LexborHTMLParser) -> str | None:
+    """The web address a page saved without a canonical one came from: the "saved from url"
+    comment a browser writes at the top of the file, else the page's `<base href>`."""
+    node = tree.root.prev if tree.root is not None else None
+    while node is not None:
+        if node.tag == "-comment" and (found := _SAVED_FROM.search(node.comment_content or "")):
+            return safe_address(found[1])
+        node = node.prev
+    base = tree.css_first("base[href]")
+    return safe_address(base.attributes.get("href")) if base is not None else None
 
 
 def _page_address(url: str) -> str:
