@@ -26,6 +26,7 @@ from liveread.parse.contest import explain as explain_contest
 from liveread.parse.depth import limit_depth, may_nest_too_deeply
 from liveread.parse.ended import page_says_ended
 from liveread.parse.facts import (
+    PageFacts,
     dated_by_dateline,
     page_facts,
     page_language,
@@ -444,8 +445,7 @@ def _contest(
             data,
             url,
             letters,
-            live=facts.live,
-            published=facts.published,
+            facts,
         )
 
     last = _last_winner(remembered) if site is None and not explain else None
@@ -528,9 +528,7 @@ def _judged(
     data: StructuredBlog,
     url: str,
     letters: dict[int, int],
-    *,
-    live: bool = True,
-    published: datetime | None = None,
+    facts: PageFacts | None = None,
 ) -> Proposal:
     if (refusal := proposal.reader.refusal()) is not None:
         proposal.refused = refusal  # whatever it would score: not measured
@@ -540,8 +538,7 @@ def _judged(
         proposal,
         site=not proposal.reader.generic,
         structured=data.found,
-        live_signal=live,
-        published=published,
+        facts=facts,
     )
     return proposal
 

@@ -169,12 +169,11 @@ def judge(
     *,
     site: bool,
     structured: bool,
-    live_signal: bool,
-    published: datetime | None = None,
+    facts: PageFacts | None = None,
 ) -> None:
     """Score `proposal` (its `evidence` measured), and say why; refuse a generic reading the
-    page gives too little evidence for. `published`: when the page says it was first
-    published."""
+    page gives too little evidence for. `facts`: what the page says of itself (whether it is
+    live, when it was first published and last changed), which its generic readers read by."""
     e = proposal.evidence
     assert e is not None
     parts = [
@@ -193,6 +192,7 @@ def judge(
     proposal.reasons = [f"{name} {value:+.2f}" for name, value in parts if value]
     if site or (structured and (e.structured >= 0.5 or e.holds_structured)):
         return
+    live_signal = facts is None or facts.live
     live_signal = live_signal or (e.text >= NAMED_TEXT and _named_live_posts(proposal.nodes))
     if e.posts < MIN_POSTS:
         proposal.refused = f"{e.posts} post{'s' * (e.posts != 1)}"
@@ -211,23 +211,23 @@ def judge(
     elif (
         not live_signal
         and (e.timed < UNSAID_TIMED or not _plainly_posts(e))
-        and not _kept_up(proposal, e)
+        and not _kept_up(proposal, e, facts)
     ):
         proposal.refused = (
             f"only {e.timed:.0%} of posts carry a time"
             if e.timed < UNSAID_TIMED
             else "the page does not say it is live, and its timed items are short"
         )
-    elif not _some_prose(proposal.reader, proposal.nodes) and not _kept_up(proposal, e):
+    elif not _some_prose(proposal.reader, proposal.nodes) and not _kept_up(proposal, e, facts):
         proposal.refused = "no post holds a sentence of prose: boxes of data, not posts"
     elif _marks_a_recording(proposal.reader, proposal.nodes):
         proposal.refused = "its items link to places in a recording: chapters, not posts"
-    elif _after_the_page(proposal, live_signal=live_signal):
+    elif not live_signal and _after_the_page(proposal, facts):
         proposal.refused = "its newest item comes after the page's last change: another day's"
     else:
         proposal.refused = _not_post_times(
-            proposal, e, live_signal=live_signal, published=published
-        ) or _recounted(proposal, published)
+            proposal, e, facts, live_signal=live_signal
+        ) or _recounted(proposal, facts)
 
 
 _LIVE_POST_NAME = re.compile(
@@ -358,7 +358,7 @@ def _plainly_posts(e: Evidence) -> bool:
     )
 
 
-def _kept_up(proposal: Proposal, e: Evidence) -> bool:
+def _kept_up(proposal: Proposal, e: Evidence, facts: PageFacts | None) -> bool:
     """Whether the page, though it does not call itself live ("Storm Ciarán: updates through
     the day"), shows it is kept up with its timed items: they run newest first, each a post
     of its own (not a teaser linking to its article), and the page says it last changed just
@@ -367,17 +367,10 @@ def _kept_up(proposal: Proposal, e: Evidence) -> bool:
     Schedules, fixtures and programmes run the other way; comments and feeds do not change
     their page. Such items are posts even if none is a sentence ("GOAL! Harbour 1-0 Rovers
     (Doyle 11)")."""
-    facts = getattr(proposal.reader, "facts", None)
-    if (
-        not isinstance(facts, PageFacts)
-        or facts.reference is None
-        or facts.reference_is_start
-        or e.posts < KEPT_UP_POSTS
-        or e.swallowed > UNSAID_SWALLOWED
-    ):
+    if e.posts < KEPT_UP_POSTS or e.swallowed > UNSAID_SWALLOWED:
         return False
     times = [when for node in proposal.nodes if (when := proposal.reader.times(node)[0])]
-    if not times or not _changed_just_after(proposal.reader, times[0]):
+    if not times or not _changed_just_after(facts, times[0]):
         return False
     if times[0] - times[-1] < KEPT_UP_SPAN or any(
         later < earlier for later, earlier in pairwise(times)
@@ -388,12 +381,11 @@ def _kept_up(proposal: Proposal, e: Evidence) -> bool:
     return away * 2 <= len(proposal.nodes) and _hold_the_text(proposal.reader, proposal.nodes)
 
 
-def _changed_just_after(reader: Adapter, newest: datetime | None) -> bool:
+def _changed_just_after(facts: PageFacts | None, newest: datetime | None) -> bool:
     """Whether the page says it last changed just after `newest`, its newest item, as a page
     does that is changed by adding a post (a programme lists what is still to come)."""
-    facts = getattr(reader, "facts", None)
     return (
-        isinstance(facts, PageFacts)
+        facts is not None
         and facts.reference is not None
         and not facts.reference_is_start
         and newest is not None
@@ -525,7 +517,7 @@ groups of timed items (a programme's days), not posts."""
 
 
 def _not_post_times(
-    proposal: Proposal, e: Evidence, *, live_signal: bool, published: datetime | None
+    proposal: Proposal, e: Evidence, facts: PageFacts | None, *, live_signal: bool
 ) -> str | None:
     """Why the times of a reading's posts are not the moments of posts, if they are not.
     Each post's time is read only while a reason may still hold (most readings are cleared
@@ -538,6 +530,7 @@ def _not_post_times(
         return None
     dates = True  # every time so far at one time of day: dates alone, each read as midnight
     schedule = not live_signal and e.posts >= UNSAID_POSTS  # every time on the quarter hour
+    published = facts.published if facts is not None else None
     latest = published - QUOTED_BEFORE if published is not None and not live_signal else None
     older = latest is not None  # every time so far before the page was published
     programme = e.posts >= PROGRAMME_ITEMS  # every time on five minutes, earliest first
@@ -561,7 +554,7 @@ def _not_post_times(
         return "its times are dates alone, all at one time of day: a dated list"
     if schedule:
         return "its times are all on the quarter hour: a schedule"
-    if programme and not _changed_just_after(reader, previous):
+    if programme and not _changed_just_after(facts, previous):
         return "its times are all on five minutes, earliest first: a programme"
     if older and seen:
         return "every item is older than the page: times an article quotes"
@@ -574,12 +567,11 @@ channel's day, a day's fixtures), even on a page that says "live": the posts of 
 fall on such a mark one time in five, and mostly run newest first."""
 
 
-def _after_the_page(proposal: Proposal, *, live_signal: bool) -> bool:
+def _after_the_page(proposal: Proposal, facts: PageFacts | None) -> bool:
     """Whether the newest item of a page that does not call itself live comes after the
     page's own last change (by more than clocks differ): its times are of another day
     than the page's, read on the page's (a chronology of the day before, written once)."""
-    facts = getattr(proposal.reader, "facts", None)
-    if live_signal or facts is None or facts.reference is None or facts.reference_is_start:
+    if facts is None or facts.reference is None or facts.reference_is_start:
         return False
     times = [proposal.reader.times(node)[0] for node in proposal.nodes]
     newest = max((when for when in times if when is not None), default=None)
@@ -597,15 +589,14 @@ QUOTED_BEFORE = timedelta(minutes=30)
 older than the page (a page's stated publication may come minutes after its last post)."""
 
 
-def _recounted(proposal: Proposal, published: datetime | None) -> str | None:
+def _recounted(proposal: Proposal, facts: PageFacts | None) -> str | None:
     """Why a generic reading is an article recounting a night hour by hour ("As it happened:
     how the night unfolded"), if it is: the page states its first publication and no later
     change, and its items, read forward from that publication, run from hours after it to the
     next morning. A live blog opens with its first post and is changed as it goes on; such an
     article's times are the night before it was published."""
     reader = proposal.reader
-    facts = getattr(reader, "facts", None)
-    if published is None or facts is None:
+    if facts is None or (published := facts.published) is None:
         return None
     if not facts.reference_is_start:
         return None  # the page states a later change: a live blog's
