@@ -15,6 +15,7 @@ FORBIDDEN = {
     "fetch.py": {"textual", "sqlite3", "selectolax", "liveread.store", "liveread.parse"},
     "inflate.py": {"textual", "httpx", "sqlite3", "selectolax", "liveread"},
     "encoding.py": {"textual", "httpx", "sqlite3", "selectolax", "liveread"},
+    "savedpage.py": {"textual", "sqlite3", "selectolax", "liveread.store", "liveread.parse"},
     "output.py": {"textual", "httpx", "sqlite3", "selectolax", "liveread"},
     "model.py": {"textual", "httpx", "sqlite3", "selectolax", "liveread"},
     "clean.py": {"textual", "httpx", "sqlite3", "liveread.store", "liveread.fetch"},

@@ -22,7 +22,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
 from liveread import paths, timefmt
-from liveread.inflate import GZIP_MAGIC
 from liveread.timefmt import stamp
 
 if TYPE_CHECKING:
@@ -679,6 +678,7 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 def _parse_source(source: str, *, explain: bool = False) -> LiveBlog:
     from liveread.parse import parse
+    from liveread.savedpage import SavedPageError, read_saved_page
 
     if source.startswith(("http://", "https://")):
         from liveread.service import read_page
@@ -687,49 +687,11 @@ def _parse_source(source: str, *, explain: bool = False) -> LiveBlog:
     path = Path(source)
     if not path.is_file():
         raise CommandError(f"no such file: {source}")
-    data = path.read_bytes()
-    if data.startswith(GZIP_MAGIC):
-        data = _inflated(data, source)
-    if (saved := _single_file_page(data)) is not None:
-        page, address = saved
-        return parse(page, address or path.resolve().as_uri(), explain=explain)
-    return parse(data, path.resolve().as_uri(), explain=explain)
-
-
-def _inflated(data: bytes, source: str) -> bytes:
-    """A page saved gzip-compressed (`page.html.gz`, as test corpora keep pages), inflated
-    up to the size of page liveread fetches."""
-    from liveread.fetch import FetchConfig
-    from liveread.inflate import BodyTooLarge, CodingError, Decoder
-
-    limit = FetchConfig().max_bytes
     try:
-        return b"".join(Decoder(["gzip"], limit).feed(data))
-    except BodyTooLarge:
-        raise CommandError(f"{source} inflates to more than {limit // 2**20} MB") from None
-    except CodingError as error:
-        raise CommandError(f"{source}: {error}") from None
-
-
-def _single_file_page(data: bytes) -> tuple[bytes, str | None] | None:
-    """The page a browser's single-file save (`.mhtml`, "Webpage, Single File") holds, and
-    the web address it was saved from; None if `data` is no such file."""
-    head = data[:2048].lower()
-    if b"mime-version:" not in head or b"multipart/related" not in head:
-        return None
-    import email
-    import email.policy
-
-    message = email.message_from_bytes(data, policy=email.policy.default)
-    for part in message.walk():
-        if part.get_content_type() == "text/html":
-            page = part.get_payload(decode=True)
-            address = str(part.get("Content-Location") or "").strip()
-            return (
-                page if isinstance(page, bytes) else b"",
-                address if address.startswith(("http://", "https://")) else None,
-            )
-    return None
+        page, address = read_saved_page(path.read_bytes(), source)
+    except SavedPageError as error:
+        raise CommandError(str(error)) from None
+    return parse(page, address or path.resolve().as_uri(), explain=explain)
 
 
 def _explain_refusal(contest: list[str]) -> None:
