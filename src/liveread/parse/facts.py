@@ -384,11 +384,7 @@ class _Stated(NamedTuple):
 
 def _stated_moment(tree: LexborHTMLParser) -> _Stated:
     """The page's last change and first publication, from its meta tags or JSON-LD."""
-    changed: list[datetime] = []
-    published: list[datetime] = []
-    days: list[date] = []
-    offset: tzinfo | None = None
-    offset_at: datetime | None = None
+    dates: list[tuple[str, str]] = []  # (name, value) of each date the page states
     for meta in tree.css("meta"):  # told apart here: a query by their attributes costs 4x
         attributes = meta.attributes
         name = attributes.get("property")
@@ -398,23 +394,23 @@ def _stated_moment(tree: LexborHTMLParser) -> _Stated:
                 name = attributes.get("name")
                 if name is None or (name := name.lower()) not in DATE_NAMES:
                     continue
-        content = attributes.get("content")
-        if when := parse_time(content):
-            if name not in PUBLISHED_NAMES and ":" not in (content or ""):
-                days.append(when.date())  # changed that day: at no moment it says
-                continue
-            (published if name in PUBLISHED_NAMES else changed).append(when)
-            if offset is None and (offset := _offset(content)) is not None:
-                offset_at = when
+        dates.append((name, attributes.get("content") or ""))
     for script in tree.css("script[type='application/ld+json']"):
-        for name, value in _LD_DATE.findall(script.text() or ""):
-            if when := parse_time(value):
-                if name not in PUBLISHED_NAMES and ":" not in value:
-                    days.append(when.date())
-                    continue
-                (published if name in PUBLISHED_NAMES else changed).append(when)
-                if offset is None and (offset := _offset(value)) is not None:
-                    offset_at = when
+        dates += _LD_DATE.findall(script.text() or "")
+    changed: list[datetime] = []
+    published: list[datetime] = []
+    days: list[date] = []
+    offset: tzinfo | None = None
+    offset_at: datetime | None = None
+    for name, value in dates:
+        if not (when := parse_time(value)):
+            continue
+        if name not in PUBLISHED_NAMES and ":" not in value:
+            days.append(when.date())  # changed that day: at no moment it says
+            continue
+        (published if name in PUBLISHED_NAMES else changed).append(when)
+        if offset is None and (offset := _offset(value)) is not None:
+            offset_at = when
     return _Stated(
         max(changed, default=None),
         max(published, default=None),
