@@ -10,7 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 
 from liveread.parse.adapter import Node
-from liveread.parse.tree import only_element
+from liveread.parse.tree import only_element, unfolded
 from liveread.text import letter_count
 
 MAX_DEPTH = 8
@@ -101,7 +101,7 @@ def with_their_shape(members: list[Node]) -> list[Node]:
     parent = members[0].parent
     if parent is not None and parent.tag == "details" and parent.parent is not None:
         parent = parent.parent  # the folded posts outnumber the shown ones
-    siblings = parent.iter() if parent is not None else iter(members)
+    siblings = unfolded(parent) if parent is not None else iter(members)
     timed = {member.mem_id for member in members}
 
     def fits(node: Node) -> bool:
@@ -110,14 +110,7 @@ def with_their_shape(members: list[Node]) -> list[Node]:
         names = _classes(node)
         return bool(names & shared if shared else not names) and not _sponsored(node)
 
-    posts = []
-    for node in siblings:
-        if node.tag == tag:
-            if fits(node):
-                posts.append(node)
-        elif node.tag == "details":  # earlier posts folded away ("Show 20 earlier updates")
-            posts += [child for child in node.iter() if child.tag == tag and fits(child)]
-    return posts
+    return [node for node in siblings if node.tag == tag and fits(node)]
 
 
 def lists_beside(feed: list[Node]) -> tuple[list[Node], list[Node]]:

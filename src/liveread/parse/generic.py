@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Container, Iterator, Sequence
+from collections.abc import Container, Sequence
 from datetime import date, datetime
 from urllib.parse import parse_qsl, urlsplit
 
@@ -38,7 +38,7 @@ from liveread.parse.markers import (
 from liveread.parse.texttimes import Marker, read_day, read_marker
 from liveread.parse.times import from_epoch, parse_day_month_time, parse_time
 from liveread.parse.titles import marker_end, title_text
-from liveread.parse.tree import Owners, link_fragment
+from liveread.parse.tree import Owners, link_fragment, unfolded
 from liveread.text import squash
 
 _DATE_ALONE = re.compile(r"\d{4}-\d{2}-\d{2}")
@@ -284,7 +284,7 @@ class Generic(Adapter):
         parent = posts[0].parent
         if parent is not None and parent.tag == "details":
             parent = parent.parent  # see `with_their_shape`
-        for child in _unfolded(parent):
+        for child in unfolded(parent):
             if child.mem_id in ids:
                 found = self._own.get(child.mem_id)
                 marker = found.marker if found else None
@@ -661,18 +661,6 @@ def _promo_box(node: Node) -> bool:
     (a page saved without its classes)."""
     heading = node.css_first("h2, h3, h4")
     return heading is not None and bool(promo_line(heading.text(deep=True)))
-
-
-def _unfolded(parent: Node | None) -> Iterator[Node]:
-    """The children of `parent` in page order, with those of a `details` among them (earlier
-    posts folded away) in its place."""
-    child = parent.child if parent is not None else None
-    while child is not None:
-        if child.tag == "details":
-            yield from _unfolded(child)
-        else:
-            yield child
-        child = child.next
 
 
 def _clock_byline(text: str) -> re.Match[str] | None:

@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 from selectolax.lexbor import LexborNode
 
 Node = LexborNode
+
+
+def unfolded(parent: Node | None) -> Iterator[Node]:
+    """The children of `parent` in page order, with those of a `details` among them (earlier
+    posts folded away: "Show 20 earlier updates") in its place."""
+    child = parent.child if parent is not None else None
+    while child is not None:
+        if child.tag == "details":
+            yield from unfolded(child)
+        else:
+            yield child
+        child = child.next
 
 
 def common_ancestor(nodes: list[Node]) -> Node | None:
