@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
-from datetime import UTC, date, timedelta, timezone, tzinfo
+from datetime import date, datetime, timedelta, tzinfo
 from functools import lru_cache
 from typing import Literal, NamedTuple
 
@@ -844,29 +844,22 @@ def _iso_moment(text: str, start: int, language: str | None) -> Marker | None:
     match = _ISO_MOMENT.match(text, start)
     if match is None:
         return None
-    hour, minute = int(match["hour"]), int(match["minute"])
     try:
-        day = date(int(match["year"]), int(match["month"]), int(match["day"]))
+        when = datetime.fromisoformat(match[0])
     except ValueError:
+        return None  # no real day or time ("2024-02-30", "25:10")
+    offset = when.utcoffset()
+    if offset is not None and abs(offset) > LONGEST_OFFSET:
         return None
-    if hour > 23 or minute > 59:
-        return None
-    zone: tzinfo | None = None
-    if (offset := match["offset"]) == "Z":
-        zone = UTC
-    elif offset:
-        hours, minutes = int(offset[1:3]), int(offset[-2:])
-        if hours > 14 or minutes > 59:
-            return None
-        sign = -1 if offset[0] == "-" else 1
-        zone = timezone(sign * timedelta(hours=hours, minutes=minutes))
+    hour, minute, day, zone = when.hour, when.minute, when.date(), when.tzinfo
     end = _skip_spaces(text, match.end())
     return Marker("moment", hour=hour, minute=minute, day=day, zone=zone, label=match[0], end=end)
 
 
+LONGEST_OFFSET = timedelta(hours=14)
+"""The furthest from UTC a zone's offset is."""
 _ISO_MOMENT = re.compile(
-    r"(?P<year>\d{4})-(?P<month>\d{2})-(?P<day>\d{2})[T ](?P<hour>\d{2}):(?P<minute>\d{2})"
-    r"(?::\d{2}(?:[.,]\d{1,9})?)?(?P<offset>Z|[+-]\d{2}:?\d{2})?(?![\d:])"
+    r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?(?![\d:])"
 )
 
 
