@@ -9,7 +9,6 @@ from dataclasses import dataclass, replace
 from datetime import UTC, date, datetime, timedelta, timezone, tzinfo
 from itertools import chain
 from typing import NamedTuple
-from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -25,7 +24,7 @@ from liveread.parse.texttimes import (
     zone_for,
     zone_statement,
 )
-from liveread.parse.textzones import ZONE_WORD, original_address
+from liveread.parse.textzones import ZONE_WORD, domain_suffix
 from liveread.parse.times import parse_time
 from liveread.text import squash
 
@@ -152,13 +151,7 @@ def _twelve_hour(tree: LexborHTMLParser, url: str, language: str | None) -> bool
     its language or `og:locale` names, else by its country domain."""
     if language is None or language.split("-", 1)[0] != "en":
         return False
-    region = (_with_region(tree, language) or "").partition("-")[2]
-    if not region:
-        try:
-            host = urlsplit(original_address(url)).hostname or ""
-        except ValueError:
-            host = ""
-        region = host.rstrip(".").rsplit(".", 1)[-1]
+    region = (_with_region(tree, language) or "").partition("-")[2] or domain_suffix(url)
     return region in words.TWELVE_HOUR_COUNTRIES
 
 

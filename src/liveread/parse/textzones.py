@@ -16,6 +16,7 @@ from liveread.parse import timewords as words
 __all__ = [
     "ZONE_WORDS",
     "dateline_zone",
+    "domain_suffix",
     "meant_zone",
     "original_address",
     "zone_for",
@@ -166,16 +167,22 @@ def original_address(url: str) -> str:
     return f"{found[1]}://{found[2]}"
 
 
+def domain_suffix(url: str) -> str:
+    """The last label of the page's host ("uk" for www.example.co.uk; an archived copy's
+    by the page it stands for): its country, for a country domain."""
+    try:
+        host = urlsplit(original_address(url)).hostname or ""
+    except ValueError:
+        host = ""
+    return host.rstrip(".").rsplit(".", 1)[-1]
+
+
 def zone_for(url: str, language: str | None = None) -> tzinfo:
     """A site's zone when the page states none: by the host's country domain (.uk, .de, .ch,
     .fr, ...; an archived copy's by the page it stands for), else by the region of the
     page's language ("de-CH", "en-GB", "pt-BR"), else by a language spoken mostly in one
     zone (de, fr, it, es, pl, nl, ...), else UTC."""
-    try:
-        host = urlsplit(original_address(url)).hostname or ""
-    except ValueError:
-        host = ""
-    country = host.rstrip(".").rsplit(".", 1)[-1]
+    country = domain_suffix(url)
     if country in words.COUNTRY_ZONES and country not in words.GENERIC_COUNTRY_DOMAINS:
         return _zone(words.COUNTRY_ZONES[country])
     if language:
